@@ -1,0 +1,53 @@
+// `npm run campaign -- import FILE.json` and `npm run campaign -- list [--province CODE] [--json]`.
+import { parseArgs } from 'node:util';
+import { loadDatabaseConfig } from '../config/load-config.ts';
+import { createDatabase, type Db } from '../db/connection.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { localDay, systemClock } from '../domain/clock.ts';
+import { importCampaign, parseCampaignFile } from '../domain/campaigns/campaign-import.ts';
+import { listUpcomingCampaigns } from '../domain/campaigns/campaign-finder.ts';
+import { formatCampaignList } from './campaign-list.format.ts';
+import { readJsonFile } from './read-json-file.ts';
+import { runCommand, UsageError } from './command-runner.ts';
+
+const USAGE = `Usage:
+  npm run campaign -- import FILE.json          create or update the campaign described in FILE.json
+  npm run campaign -- list [--province CODE]    upcoming published campaigns with places left
+                           [--json]             the same as JSON`;
+
+await runCommand(async () => {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { province: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const [verb, file, ...rest] = positionals;
+  if (verb === 'import' && file && rest.length === 0) {
+    // Validate before touching the database: a bad file is reported even with Postgres down.
+    const campaign = parseCampaignFile(await readJsonFile(file));
+    await withDb(async (db, today) => {
+      const ctx = { actor: { kind: 'staff' as const, id: 'cli' }, channel: 'import' as const, today };
+      const r = await inTransaction(db, (trx) => importCampaign(trx, ctx, campaign));
+      process.stdout.write(
+        `${r.created ? 'Created' : 'Updated'} campaign ${campaign.slug} (id ${r.campaignId}): ` +
+          `${r.slots.inserted} windows added, ${r.slots.updated} changed, ${r.slots.deleted} removed, ${r.slots.unchanged} unchanged\n`,
+      );
+    });
+  } else if (verb === 'list' && !file) {
+    await withDb(async (db, today) => {
+      const list = await listUpcomingCampaigns(db, { today, ...(values.province ? { near: { provinceCode: values.province } } : {}) });
+      process.stdout.write(values.json ? `${JSON.stringify(list, null, 2)}\n` : formatCampaignList(list));
+    });
+  } else {
+    throw new UsageError(verb ? `Cannot understand: ${positionals.join(' ')}` : 'Say what to do: import or list.');
+  }
+}, USAGE);
+
+async function withDb(work: (db: Db, today: string) => Promise<void>): Promise<void> {
+  const config = loadDatabaseConfig(process.env);
+  const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: 2 });
+  try {
+    await work(db, localDay(systemClock.now(), config.TIME_ZONE));
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,174 @@
+// Table types for Kysely, kept in step with migrations/ (a test compares them with the live schema).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A column the database fills in (identity, default now()). */
+type Auto<T> = ColumnType<T, T | undefined, T>;
+/** `date` columns are read and written as ISO strings ('2026-12-14'): no time-zone drift. */
+export type IsoDate = string;
+/** `time` columns are read and written as 'HH:MM:SS' strings. */
+export type IsoTime = string;
+
+export type CampaignKind = 'caravan' | 'blood_drive';
+export type CampaignStatus = 'draft' | 'published' | 'closed' | 'cancelled';
+export type OrganisationKind = 'association' | 'health_delegation' | 'blood_centre';
+export type AppointmentStatus = 'booked' | 'cancelled' | 'attended' | 'no_show';
+export type WaitlistStatus = 'waiting' | 'promoted' | 'cancelled';
+export type Relation = 'self' | 'child' | 'parent' | 'spouse' | 'sibling' | 'other';
+export type Sex = 'female' | 'male';
+export type Locale = 'ary' | 'ary-Latn' | 'ar' | 'fr';
+/** Per-locale text, e.g. a campaign title; French is the one every campaign must have. */
+export type LocalizedText = Partial<Record<Locale, string>> & { fr: string };
+
+export interface RegionsTable {
+  code: string;
+  name_fr: string;
+  name_ar: string;
+}
+
+export interface ProvincesTable {
+  code: string;
+  region_code: string;
+  kind: 'prefecture' | 'province';
+  name_fr: string;
+  name_ar: string;
+  lat: number;
+  lon: number;
+  aliases: string[];
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  donor_rules: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Auto<Date>;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  slug: string;
+  organisation_id: number;
+  kind: CampaignKind;
+  title: ColumnType<LocalizedText, string, string>;
+  description: ColumnType<Partial<Record<Locale, string>>, string | undefined, string>;
+  province_code: string;
+  commune: string;
+  venue_name: string;
+  venue_lat: number;
+  venue_lon: number;
+  first_day: IsoDate;
+  last_day: IsoDate;
+  status: Auto<CampaignStatus>;
+  donor_target: number | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface CampaignServicesTable {
+  campaign_id: number;
+  service: string;
+  requires_fasting: Auto<boolean>;
+}
+
+export interface SlotsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  service: string;
+  day: IsoDate;
+  starts_at: IsoTime;
+  ends_at: IsoTime;
+  capacity: number;
+  booked: Auto<number>;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  phone_e164: string | null;
+  locale: Locale | null;
+  province_code: string | null;
+  consent_at: Date | null;
+  opted_out_at: Date | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface ContactIdentitiesTable {
+  channel: string;
+  external_id: string;
+  contact_id: number;
+  created_at: Auto<Date>;
+}
+
+export interface BeneficiariesTable {
+  id: Generated<number>;
+  contact_id: number;
+  relation: Relation;
+  full_name: string | null;
+  sex: Sex | null;
+  birth_year: number | null;
+  commune: string | null;
+  erased_at: Date | null;
+  created_at: Auto<Date>;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  code: string;
+  beneficiary_id: number;
+  campaign_id: number;
+  service: string;
+  slot_id: number;
+  status: Auto<AppointmentStatus>;
+  channel: string;
+  created_by: string;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface WaitlistEntriesTable {
+  id: Generated<number>;
+  beneficiary_id: number;
+  campaign_id: number;
+  service: string;
+  day: IsoDate | null;
+  status: Auto<WaitlistStatus>;
+  appointment_id: number | null;
+  channel: string;
+  created_by: string;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>;
+  at: Auto<Date>;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  provinces: ProvincesTable;
+  organisations: OrganisationsTable;
+  campaigns: CampaignsTable;
+  campaign_services: CampaignServicesTable;
+  slots: SlotsTable;
+  contacts: ContactsTable;
+  contact_identities: ContactIdentitiesTable;
+  beneficiaries: BeneficiariesTable;
+  appointments: AppointmentsTable;
+  waitlist_entries: WaitlistEntriesTable;
+  audit_log: AuditLogTable;
+}
+
+export type Campaign = Selectable<CampaignsTable>;
+export type NewCampaign = Insertable<CampaignsTable>;
+export type CampaignUpdate = Updateable<CampaignsTable>;
+export type Slot = Selectable<SlotsTable>;
+export type Appointment = Selectable<AppointmentsTable>;
+export type Beneficiary = Selectable<BeneficiariesTable>;
+export type Contact = Selectable<ContactsTable>;

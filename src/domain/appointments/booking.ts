@@ -1,0 +1,158 @@
+// Booking a place: checks the rules, then takes the place with one guarded increment so a slot never oversells.
+import type { Kysely } from 'kysely';
+import type { Appointment, Database } from '../../db/tables.ts';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
+import { actorLabel, type WriteContext } from '../actor.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { BookingRefused } from '../errors.ts';
+
+export interface BookingRequest {
+  beneficiaryId: number;
+  slotId: number;
+}
+
+export interface BookingDeps {
+  /** Produces a fresh confirmation code; collisions are retried. */
+  newCode: () => string;
+}
+
+const CODE_ATTEMPTS = 5;
+
+/**
+ * Books `beneficiaryId` into `slotId`, inside the caller's transaction.
+ * Throws `BookingRefused` (campaign not open, past day, full, already booked...) and then nothing is kept.
+ *
+ * @example
+ * const appt = await db.transaction().execute((trx) =>
+ *   bookAppointment(trx, { actor, channel: 'telegram', today: '2026-12-01' }, { beneficiaryId, slotId }, deps));
+ */
+export async function bookAppointment(
+  trx: Kysely<Database>,
+  ctx: WriteContext,
+  request: BookingRequest,
+  deps: BookingDeps,
+): Promise<Appointment> {
+  const slot = await trx
+    .selectFrom('slots')
+    .innerJoin('campaigns', 'campaigns.id', 'slots.campaign_id')
+    .select(['slots.id', 'slots.campaign_id', 'slots.service', 'slots.day', 'slots.capacity', 'slots.booked', 'campaigns.status'])
+    .where('slots.id', '=', request.slotId)
+    .executeTakeFirst();
+  if (!slot) throw new BookingRefused('slot_not_found', `No time window ${request.slotId}`);
+  assertSlotOpen(slot, ctx.today);
+  // Refuse a full slot before taking any lock, so late comers do not queue on the hot row.
+  if (slot.booked >= slot.capacity) throw new BookingRefused('slot_full', `Time window ${slot.id} is full`);
+
+  const beneficiary = await trx
+    .selectFrom('beneficiaries')
+    .select((eb) => [
+      'beneficiaries.id',
+      eb
+        .exists(
+          eb
+            .selectFrom('appointments')
+            .select('appointments.id')
+            .whereRef('appointments.beneficiary_id', '=', 'beneficiaries.id')
+            .where('appointments.campaign_id', '=', slot.campaign_id)
+            .where('appointments.service', '=', slot.service)
+            .where('appointments.status', '=', 'booked'),
+        )
+        .as('has_active'),
+    ])
+    .where('beneficiaries.id', '=', request.beneficiaryId)
+    .where('beneficiaries.erased_at', 'is', null)
+    .executeTakeFirst();
+  if (!beneficiary) throw new BookingRefused('beneficiary_not_found', `No beneficiary ${request.beneficiaryId}`);
+  if (beneficiary.has_active) throw alreadyBooked(request.beneficiaryId, slot.service);
+
+  const appointment = await insertAppointment(trx, ctx, request.beneficiaryId, slot, deps);
+  await recordAudit(trx, {
+    actor: ctx.actor,
+    action: 'appointment.book',
+    entity: 'appointment',
+    entityId: appointment.id,
+    details: { slotId: slot.id, campaignId: slot.campaign_id, service: slot.service, channel: ctx.channel },
+  });
+  // Last statement before commit: the slot row stays locked for as short a time as possible.
+  await takePlace(trx, slot.id);
+  return appointment;
+}
+
+interface OpenableSlot {
+  id: number;
+  day: string;
+  status: string;
+}
+
+export function assertSlotOpen(slot: OpenableSlot, today: string): void {
+  if (slot.status !== 'published') {
+    throw new BookingRefused('campaign_not_open', `The campaign of time window ${slot.id} is ${slot.status}`);
+  }
+  if (slot.day < today) throw new BookingRefused('day_past', `Time window ${slot.id} was on ${slot.day}`);
+}
+
+/** Increments `booked` only while a place is left; the row lock makes concurrent attempts queue here. */
+export async function takePlace(trx: Kysely<Database>, slotId: number): Promise<void> {
+  const taken = await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked: eb('booked', '+', 1) }))
+    .where('id', '=', slotId)
+    .whereRef('booked', '<', 'capacity')
+    .returning('id')
+    .executeTakeFirst();
+  if (!taken) throw new BookingRefused('slot_full', `Time window ${slotId} is full`);
+}
+
+export async function releasePlace(trx: Kysely<Database>, slotId: number): Promise<void> {
+  await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked: eb('booked', '-', 1) }))
+    .where('id', '=', slotId)
+    .execute();
+}
+
+interface TargetSlot {
+  id: number;
+  campaign_id: number;
+  service: string;
+}
+
+/** Inserts the appointment row; retries on the rare confirmation-code collision. */
+export async function insertAppointment(
+  trx: Kysely<Database>,
+  ctx: WriteContext,
+  beneficiaryId: number,
+  slot: TargetSlot,
+  deps: BookingDeps,
+): Promise<Appointment> {
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    try {
+      const row = await trx
+        .insertInto('appointments')
+        .values({
+          code: deps.newCode(),
+          beneficiary_id: beneficiaryId,
+          campaign_id: slot.campaign_id,
+          service: slot.service,
+          slot_id: slot.id,
+          channel: ctx.channel,
+          created_by: actorLabel(ctx.actor),
+        })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return row;
+    } catch (err) {
+      if (isUniqueViolation(err, 'appointments_one_active')) throw alreadyBooked(beneficiaryId, slot.service);
+      throw err;
+    }
+  }
+  throw new Error(`Could not find a free confirmation code in ${CODE_ATTEMPTS} attempts`);
+}
+
+function alreadyBooked(beneficiaryId: number, service: string): BookingRefused {
+  return new BookingRefused(
+    'already_booked',
+    `Beneficiary ${beneficiaryId} already holds an appointment for ${service} in this campaign`,
+  );
+}

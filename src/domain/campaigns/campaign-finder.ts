@@ -1,0 +1,119 @@
+// Upcoming published campaigns a villager can go to, nearest first, with what each still offers.
+import type { Kysely } from 'kysely';
+import type { CampaignKind, Database, LocalizedText } from '../../db/tables.ts';
+import { distanceKm } from '../geo/distance.ts';
+
+export type Near = { provinceCode: string } | { lat: number; lon: number };
+
+export interface ServiceOffer {
+  service: string;
+  requiresFasting: boolean;
+  capacity: number;
+  remaining: number;
+}
+
+export interface UpcomingCampaign {
+  id: number;
+  slug: string;
+  kind: CampaignKind;
+  organisationName: string;
+  title: LocalizedText;
+  provinceCode: string;
+  commune: string;
+  venue: { name: string; lat: number; lon: number };
+  firstDay: string;
+  lastDay: string;
+  donorTarget: number | null;
+  /** Distance from the point asked about; undefined when no point was given. */
+  distanceKm?: number;
+  services: ServiceOffer[];
+}
+
+export interface CampaignQuery {
+  today: string;
+  near?: Near;
+  kind?: CampaignKind;
+  limit?: number;
+}
+
+/**
+ * @example
+ * const list = await listUpcomingCampaigns(db, { today: '2026-12-01', near: { provinceCode: 'tinghir' } });
+ * list[0].services; // [{ service: 'surgery', remaining: 112, ... }]
+ */
+export async function listUpcomingCampaigns(db: Kysely<Database>, query: CampaignQuery): Promise<UpcomingCampaign[]> {
+  let q = db
+    .selectFrom('campaigns')
+    .innerJoin('organisations', 'organisations.id', 'campaigns.organisation_id')
+    .selectAll('campaigns')
+    .select('organisations.name as organisation_name')
+    .where('campaigns.status', '=', 'published')
+    .where('campaigns.last_day', '>=', query.today);
+  if (query.kind) q = q.where('campaigns.kind', '=', query.kind);
+  const campaigns = await q.orderBy('campaigns.first_day').orderBy('campaigns.id').execute();
+  if (campaigns.length === 0) return [];
+
+  const offers = await listOffers(db, campaigns.map((c) => c.id), query.today);
+  const origin = query.near ? await resolvePoint(db, query.near) : undefined;
+  const result = campaigns.map((c): UpcomingCampaign => {
+    const venue = { name: c.venue_name, lat: c.venue_lat, lon: c.venue_lon };
+    return {
+      id: c.id,
+      slug: c.slug,
+      kind: c.kind,
+      organisationName: c.organisation_name,
+      title: c.title,
+      provinceCode: c.province_code,
+      commune: c.commune,
+      venue,
+      firstDay: c.first_day,
+      lastDay: c.last_day,
+      donorTarget: c.donor_target,
+      ...(origin ? { distanceKm: Math.round(distanceKm(origin, venue) * 10) / 10 } : {}),
+      services: offers.get(c.id) ?? [],
+    };
+  });
+  if (origin) result.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.firstDay.localeCompare(b.firstDay));
+  return result.slice(0, query.limit ?? result.length);
+}
+
+async function listOffers(db: Kysely<Database>, campaignIds: number[], today: string): Promise<Map<number, ServiceOffer[]>> {
+  const rows = await db
+    .selectFrom('campaign_services as cs')
+    .leftJoin('slots', (join) =>
+      join
+        .onRef('slots.campaign_id', '=', 'cs.campaign_id')
+        .onRef('slots.service', '=', 'cs.service')
+        .on('slots.day', '>=', today),
+    )
+    .select((eb) => [
+      'cs.campaign_id',
+      'cs.service',
+      'cs.requires_fasting',
+      eb.fn.coalesce(eb.fn.sum<number>('slots.capacity'), eb.lit(0)).as('capacity'),
+      eb.fn.coalesce(eb.fn.sum<number>(eb('slots.capacity', '-', eb.ref('slots.booked'))), eb.lit(0)).as('remaining'),
+    ])
+    .where('cs.campaign_id', 'in', campaignIds)
+    .groupBy(['cs.campaign_id', 'cs.service', 'cs.requires_fasting'])
+    .orderBy('cs.campaign_id')
+    .orderBy('cs.service')
+    .execute();
+  const byCampaign = new Map<number, ServiceOffer[]>();
+  for (const r of rows) {
+    const list = byCampaign.get(r.campaign_id) ?? [];
+    list.push({ service: r.service, requiresFasting: r.requires_fasting, capacity: Number(r.capacity), remaining: Number(r.remaining) });
+    byCampaign.set(r.campaign_id, list);
+  }
+  return byCampaign;
+}
+
+async function resolvePoint(db: Kysely<Database>, near: Near): Promise<{ lat: number; lon: number }> {
+  if ('lat' in near) return near;
+  const province = await db
+    .selectFrom('provinces')
+    .select(['lat', 'lon'])
+    .where('code', '=', near.provinceCode)
+    .executeTakeFirst();
+  if (!province) throw new RangeError(`Unknown province code ${JSON.stringify(near.provinceCode)}`);
+  return province;
+}

@@ -1,0 +1,194 @@
+// Creates or updates a campaign from its file: services and time windows follow the file, bookings are kept.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import { isExclusionViolation } from '../../db/pg-errors.ts';
+import type { WriteContext } from '../actor.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { InvalidInput } from '../errors.ts';
+import { CampaignFileSchema, describeIssues, type CampaignFile } from './campaign-file.ts';
+import { daysBetween } from './days.ts';
+
+export interface ImportResult {
+  campaignId: number;
+  created: boolean;
+  slots: { inserted: number; updated: number; deleted: number; unchanged: number };
+}
+
+/** A wanted time window, keyed by service, day and start time. */
+interface WantedSlot {
+  key: string;
+  path: string;
+  service: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+}
+
+/** Parses untrusted JSON into a campaign file; throws `InvalidInput` listing each bad field. */
+export function parseCampaignFile(input: unknown): CampaignFile {
+  const parsed = CampaignFileSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInput(describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * @example
+ * const result = await db.transaction().execute((trx) => importCampaign(trx, ctx, parseCampaignFile(json)));
+ */
+export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, file: CampaignFile): Promise<ImportResult> {
+  const province = await trx.selectFrom('provinces').select('code').where('code', '=', file.province).executeTakeFirst();
+  if (!province) {
+    throw new InvalidInput([`province: unknown province code ${JSON.stringify(file.province)} (see the provinces table, e.g. "tinghir", "nouaceur", "casablanca")`]);
+  }
+  const organisation = await trx
+    .insertInto('organisations')
+    .values({ slug: file.organisation.slug, name: file.organisation.name, kind: file.organisation.kind })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ name: file.organisation.name, kind: file.organisation.kind }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const values = {
+    organisation_id: organisation.id,
+    kind: file.kind,
+    title: JSON.stringify(file.title),
+    description: JSON.stringify(file.description),
+    province_code: file.province,
+    commune: file.commune,
+    venue_name: file.venue.name,
+    venue_lat: file.venue.lat,
+    venue_lon: file.venue.lon,
+    first_day: file.firstDay,
+    last_day: file.lastDay,
+    status: file.status,
+    donor_target: file.donorTarget,
+  };
+  const campaign = await trx
+    .insertInto('campaigns')
+    .values({ slug: file.slug, ...values })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+    // xmax = 0 only on a freshly inserted row: tells "created" from "updated" in one round trip.
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('created')])
+    .executeTakeFirstOrThrow();
+
+  await syncServices(trx, campaign.id, file);
+  const slots = await syncSlots(trx, campaign.id, wantedSlots(file));
+  await recordAudit(trx, {
+    actor: ctx.actor,
+    action: campaign.created ? 'campaign.create' : 'campaign.update',
+    entity: 'campaign',
+    entityId: campaign.id,
+    details: { slug: file.slug, slots },
+  });
+  return { campaignId: campaign.id, created: campaign.created, slots };
+}
+
+function wantedSlots(file: CampaignFile): WantedSlot[] {
+  const all = daysBetween(file.firstDay, file.lastDay);
+  return file.services.flatMap((s, i) =>
+    s.windows.flatMap((w, j) =>
+      (w.days === 'all' ? all : w.days).map((day) => ({
+        key: `${s.code}|${day}|${w.start}`,
+        path: `services[${i}].windows[${j}]`,
+        service: s.code,
+        day,
+        startsAt: w.start,
+        endsAt: w.end,
+        capacity: w.capacity,
+      })),
+    ),
+  );
+}
+
+async function syncServices(trx: Kysely<Database>, campaignId: number, file: CampaignFile): Promise<void> {
+  const codes = file.services.map((s) => s.code);
+  const dropped = await trx
+    .selectFrom('campaign_services')
+    .select('service')
+    .where('campaign_id', '=', campaignId)
+    .where('service', 'not in', codes)
+    .execute();
+  for (const { service } of dropped) {
+    const held = await countActive(trx, campaignId, service);
+    if (held > 0) {
+      throw new InvalidInput([`services: ${service} was removed but ${held} people hold appointments for it; cancel them first or keep the service`]);
+    }
+  }
+  if (dropped.length > 0) {
+    await trx.deleteFrom('campaign_services').where('campaign_id', '=', campaignId).where('service', 'not in', codes).execute();
+  }
+  for (const s of file.services) {
+    await trx
+      .insertInto('campaign_services')
+      .values({ campaign_id: campaignId, service: s.code, requires_fasting: s.requiresFasting })
+      .onConflict((oc) => oc.columns(['campaign_id', 'service']).doUpdateSet({ requires_fasting: s.requiresFasting }))
+      .execute();
+  }
+}
+
+async function countActive(trx: Kysely<Database>, campaignId: number, service: string): Promise<number> {
+  const row = await trx
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('service', '=', service)
+    .where('status', '=', 'booked')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function syncSlots(trx: Kysely<Database>, campaignId: number, wanted: WantedSlot[]): Promise<ImportResult['slots']> {
+  const existing = await trx
+    .selectFrom('slots')
+    .select(['id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'])
+    .where('campaign_id', '=', campaignId)
+    .forUpdate()
+    .execute();
+  const byKey = new Map(existing.map((s) => [`${s.service}|${s.day}|${s.starts_at.slice(0, 5)}`, s]));
+  const wantedKeys = new Set(wanted.map((w) => w.key));
+  const counts = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
+  const problems: string[] = [];
+
+  const stale = existing.filter((s) => !wantedKeys.has(`${s.service}|${s.day}|${s.starts_at.slice(0, 5)}`));
+  for (const s of stale) {
+    if (s.booked > 0) problems.push(`services: the ${s.service} window of ${s.day} at ${s.starts_at.slice(0, 5)} was removed but holds ${s.booked} appointments`);
+  }
+  for (const w of wanted) {
+    const s = byKey.get(w.key);
+    if (s && w.capacity < s.booked) {
+      problems.push(`${w.path}.capacity: ${s.booked} places are already booked on ${w.day}; capacity cannot go below that`);
+    }
+  }
+  if (problems.length > 0) throw new InvalidInput(problems);
+
+  if (stale.length > 0) {
+    await trx.deleteFrom('slots').where('id', 'in', stale.map((s) => s.id)).execute();
+    counts.deleted = stale.length;
+  }
+  const fresh = wanted.filter((w) => !byKey.has(w.key));
+  try {
+    for (const w of wanted) {
+      const s = byKey.get(w.key);
+      if (!s) continue;
+      if (s.ends_at.slice(0, 5) !== w.endsAt || s.capacity !== w.capacity) {
+        await trx.updateTable('slots').set({ ends_at: w.endsAt, capacity: w.capacity }).where('id', '=', s.id).execute();
+        counts.updated++;
+      } else {
+        counts.unchanged++;
+      }
+    }
+    if (fresh.length > 0) {
+      await trx
+        .insertInto('slots')
+        .values(fresh.map((w) => ({ campaign_id: campaignId, service: w.service, day: w.day, starts_at: w.startsAt, ends_at: w.endsAt, capacity: w.capacity })))
+        .execute();
+      counts.inserted = fresh.length;
+    }
+  } catch (err) {
+    if (isExclusionViolation(err, 'slots_windows_do_not_overlap')) {
+      throw new InvalidInput(['services: two time windows of the same service overlap on the same day']);
+    }
+    throw err;
+  }
+  return counts;
+}

@@ -1,0 +1,32 @@
+// Refusals a caller must handle: typed, with a reason code for the dialogue and a message for people.
+
+export type BookingRefusalReason =
+  | 'campaign_not_open'
+  | 'day_past'
+  | 'slot_full'
+  | 'slot_not_found'
+  | 'already_booked'
+  | 'already_waiting'
+  | 'beneficiary_not_found'
+  | 'appointment_not_found'
+  | 'appointment_not_active'
+  | 'service_mismatch';
+
+/** A booking, cancellation or move that the rules do not allow; nothing was changed. */
+export class BookingRefused extends Error {
+  override readonly name = 'BookingRefused';
+  constructor(
+    readonly reason: BookingRefusalReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Input that breaks a rule of the data (a bad field in a campaign file, a window overlap...). */
+export class InvalidInput extends Error {
+  override readonly name = 'InvalidInput';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? (problems[0] ?? 'Invalid input') : `Invalid input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}

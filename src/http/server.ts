@@ -1,0 +1,24 @@
+// The HTTP server: health and the public read API for now; webhooks and pages join it later.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Db } from '../db/connection.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Logger } from '../logging/logger.ts';
+import { registerCampaignRoutes } from './campaigns.routes.ts';
+import { registerHealthRoutes, type Pingable } from './health.routes.ts';
+
+export interface HttpDeps {
+  db: Db;
+  redis: Pingable;
+  clock: Clock;
+  logger: Logger;
+  timeZone: string;
+}
+
+export function buildServer(deps: HttpDeps): FastifyInstance {
+  // pino's Logger has a few more members than fastify's logger type asks for; it is the same object.
+  const logger: FastifyBaseLogger = deps.logger;
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
+  registerHealthRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,84 @@
+// The real commands, run as a coordinator would: errors name the bad field, success says what changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createTestDatabase, dropDatabase, type TestDatabase } from '../support/test-database.ts';
+import { campaignFile } from '../support/fixtures.ts';
+
+const exec = promisify(execFile);
+let t: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), 'qafila-cli-'));
+});
+afterAll(async () => t?.drop());
+
+async function cli(script: string, args: string[], env: Record<string, string> = { DATABASE_URL: t.url }) {
+  try {
+    const { stdout, stderr } = await exec('npx', ['tsx', `src/cli/${script}.ts`, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run campaign', () => {
+  it('imports a file, then updates it, and lists it with its places', async () => {
+    const file = path.join(dir, 'good.json');
+    await writeFile(file, JSON.stringify(campaignFile({ slug: 'cli-good' })));
+    const created = await cli('campaign', ['import', file]);
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toMatch(/^Created campaign cli-good \(id \d+\): 2 windows added, 0 changed, 0 removed, 0 unchanged\n$/);
+    const again = await cli('campaign', ['import', file]);
+    expect(again.stdout).toMatch(/^Updated campaign cli-good .*0 windows added, 0 changed, 0 removed, 2 unchanged/);
+    const listed = await cli('campaign', ['list', '--json']);
+    const list: Array<{ slug: string; services: Array<{ remaining: number }> }> = JSON.parse(listed.stdout);
+    expect(list.map((c) => c.slug)).toContain('cli-good');
+  });
+
+  it('refuses a file with a missing field and a negative capacity, naming both, and stores nothing', async () => {
+    const file = path.join(dir, 'bad.json');
+    const { venue, ...rest } = campaignFile({ slug: 'cli-bad', services: [{ code: 'ent', windows: [{ start: '09:00', end: '10:00', capacity: -1 }] }] });
+    await writeFile(file, JSON.stringify({ ...rest, venue: { name: venue.name, lon: venue.lon } }));
+    const r = await cli('campaign', ['import', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('venue.lat: is missing (expected number)');
+    expect(r.stderr).toContain('services[0].windows[0].capacity: capacity cannot be negative');
+    const stored = await t.db.selectFrom('campaigns').select('id').where('slug', '=', 'cli-bad').execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('says so when the file is not JSON, does not exist, or the command is wrong', async () => {
+    const file = path.join(dir, 'broken.json');
+    await writeFile(file, '{ "slug": ');
+    expect((await cli('campaign', ['import', file])).stderr).toMatch(/broken\.json: not valid JSON/);
+    expect((await cli('campaign', ['import', path.join(dir, 'none.json')])).stderr).toMatch(/none\.json: no such file/);
+    const wrong = await cli('campaign', ['publish']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/Cannot understand: publish[\s\S]*Usage:/);
+  });
+
+  it('names DATABASE_URL when it is missing', async () => {
+    const r = await cli('campaign', ['list'], { DATABASE_URL: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DATABASE_URL is missing');
+  });
+});
+
+describe('npm run migrate', () => {
+  it('creates a missing database, migrates it and loads the 75 provinces; a second run has nothing to apply', async () => {
+    const url = new URL(t.url);
+    url.pathname = `/${t.name}_fresh`;
+    const first = await cli('migrate', [], { DATABASE_URL: url.toString() });
+    expect(first.stdout).toMatch(/^Created the database\.\n(  applied \d{8}T\d{4}_\w+\n)+  reference data: 12 regions, 75 provinces\n$/);
+    const second = await cli('migrate', [], { DATABASE_URL: url.toString() });
+    expect(second.stdout).toBe('  schema already up to date\n  reference data: 12 regions, 75 provinces\n');
+    await dropDatabase(`${t.name}_fresh`);
+  });
+});

@@ -1,0 +1,47 @@
+// Start-up refuses a bad environment with a message that names the variable.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadDatabaseConfig } from '../../src/config/index.ts';
+
+const good = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/qafila', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('fills in the defaults: port 3000, Africa/Casablanca, migrate on start', () => {
+    const config = loadConfig(good);
+    expect(config).toMatchObject({ PORT: 3000, TIME_ZONE: 'Africa/Casablanca', MIGRATE_ON_START: true, LOG_LEVEL: 'info' });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names a missing DATABASE_URL and REDIS_URL', () => {
+    expect(problemsOf({})).toEqual(['DATABASE_URL is missing', 'REDIS_URL is missing']);
+  });
+
+  it('treats an empty value as missing rather than as zero', () => {
+    expect(problemsOf({ ...good, REDIS_URL: '' })).toEqual(['REDIS_URL is missing']);
+  });
+
+  it('refuses a port out of range, a database URL of the wrong kind and an unknown time zone', () => {
+    const problems = problemsOf({ ...good, PORT: '70000', DATABASE_URL: 'mysql://localhost/qafila', TIME_ZONE: 'Africa/Atlantis' });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('PORT:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toBeDefined();
+    expect(problems).toContain('TIME_ZONE: is not an IANA time zone');
+  });
+
+  it('lets database-only commands run without REDIS_URL', () => {
+    expect(loadDatabaseConfig({ DATABASE_URL: good.DATABASE_URL }).DATABASE_URL).toBe(good.DATABASE_URL);
+  });
+
+  it('puts every problem in the error message, one per line', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*REDIS_URL is missing\n.*PORT:/s);
+  });
+});

@@ -1,0 +1,46 @@
+// The table interfaces in src/db/tables.ts and the migrated schema describe the same columns.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Database } from '../../src/db/tables.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+/** Every column of every table; the type below fails to compile if a column of the interfaces is left out. */
+const COLUMNS = {
+  regions: ['code', 'name_fr', 'name_ar'],
+  provinces: ['code', 'region_code', 'kind', 'name_fr', 'name_ar', 'lat', 'lon', 'aliases'],
+  organisations: ['id', 'slug', 'name', 'kind', 'donor_rules', 'created_at'],
+  campaigns: ['id', 'slug', 'organisation_id', 'kind', 'title', 'description', 'province_code', 'commune', 'venue_name', 'venue_lat', 'venue_lon', 'first_day', 'last_day', 'status', 'donor_target', 'created_at', 'updated_at'],
+  campaign_services: ['campaign_id', 'service', 'requires_fasting'],
+  slots: ['id', 'campaign_id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'],
+  contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'created_at', 'updated_at'],
+  contact_identities: ['channel', 'external_id', 'contact_id', 'created_at'],
+  beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'created_at'],
+  appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'created_at', 'updated_at'],
+  waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
+  audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
+} as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
+
+type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];
+const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+describe('database schema', () => {
+  it('has exactly the tables and columns the TypeScript interfaces declare', async () => {
+    expect(everyColumnListed).toBe(true);
+    const rows = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns where table_schema = 'public'`.execute(t.db);
+    const live: Record<string, string[]> = {};
+    for (const row of rows.rows) {
+      if (row.table_name.startsWith('kysely_')) continue;
+      (live[row.table_name] ??= []).push(row.column_name);
+    }
+    const declared = Object.fromEntries(Object.entries(COLUMNS).map(([table, cols]) => [table, [...cols].sort()]));
+    const found = Object.fromEntries(Object.entries(live).map(([table, cols]) => [table, cols.sort()]));
+    expect(found).toEqual(declared);
+  });
+});

@@ -1,0 +1,68 @@
+// Small builders for test data, written through the same domain services the service uses.
+import { sql } from 'kysely';
+import type { Db } from '../../src/db/connection.ts';
+import type { WriteContext } from '../../src/domain/actor.ts';
+import type { BookingDeps } from '../../src/domain/appointments/booking.ts';
+import { generateConfirmationCode } from '../../src/domain/appointments/confirmation-code.ts';
+import { importCampaign, parseCampaignFile } from '../../src/domain/campaigns/campaign-import.ts';
+import type { CampaignFileInput } from '../../src/domain/campaigns/campaign-file.ts';
+
+export const TODAY = '2026-12-01';
+
+export function staffContext(today = TODAY): WriteContext {
+  return { actor: { kind: 'staff', id: 'test' }, channel: 'staff', today };
+}
+
+export const deps: BookingDeps = { newCode: () => generateConfirmationCode() };
+
+export function campaignFile(overrides: Partial<CampaignFileInput> = {}): CampaignFileInput {
+  return {
+    slug: 'test-caravan',
+    organisation: { slug: 'test-association', name: 'Association de test', kind: 'association' },
+    kind: 'caravan',
+    title: { fr: 'Caravane de test', ar: 'قافلة تجريبية' },
+    province: 'tinghir',
+    commune: "Kelâat M'Gouna",
+    venue: { name: 'Centre de santé', lat: 31.2427, lon: -6.1278 },
+    firstDay: '2026-12-14',
+    lastDay: '2026-12-15',
+    status: 'published',
+    services: [{ code: 'ophthalmology', windows: [{ start: '09:00', end: '12:00', capacity: 10 }] }],
+    ...overrides,
+  };
+}
+
+export async function importTestCampaign(db: Db, overrides: Partial<CampaignFileInput> = {}): Promise<number> {
+  const file = parseCampaignFile(campaignFile(overrides));
+  const result = await db.transaction().execute((trx) => importCampaign(trx, staffContext(), file));
+  return result.campaignId;
+}
+
+export async function slotIds(db: Db, campaignId: number): Promise<number[]> {
+  const rows = await db.selectFrom('slots').select('id').where('campaign_id', '=', campaignId).orderBy('day').orderBy('starts_at').orderBy('service').execute();
+  return rows.map((r) => r.id);
+}
+
+/** `n` contacts with one beneficiary each, inserted in bulk; returns the beneficiary ids. */
+export async function createBeneficiaries(db: Db, n: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`
+    with c as (
+      insert into contacts (locale)
+      select 'fr' from generate_series(1, ${n})
+      returning id
+    )
+    insert into beneficiaries (contact_id, relation, full_name, sex, birth_year)
+    select id, 'self', 'Personne ' || id, case when id % 2 = 0 then 'female' else 'male' end, 1960 + id % 50 from c
+    returning id`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/** Booked appointments per slot according to the appointments table, to compare with slots.booked. */
+export async function countsAgree(db: Db, campaignId: number): Promise<boolean> {
+  const rows = await sql<{ id: number; booked: number; actual: number }>`
+    select s.id, s.booked, count(a.id) filter (where a.status = 'booked')::int as actual
+    from slots s left join appointments a on a.slot_id = s.id
+    where s.campaign_id = ${campaignId}
+    group by s.id`.execute(db);
+  return rows.rows.every((r) => r.booked === r.actual);
+}
