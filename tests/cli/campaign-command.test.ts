@@ -20,7 +20,7 @@ afterAll(async () => t?.drop());
 
 async function cli(script: string, args: string[], env: Record<string, string> = { DATABASE_URL: t.url }) {
   try {
-    const { stdout, stderr } = await exec('npx', ['tsx', `src/cli/${script}.ts`, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -42,6 +42,22 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   };
 }
 
+/**
+ * Drops a scratch database once its connections are gone. Closed pool sockets can take a moment
+ * to leave the server; forcing them out at once would make their clients emit errors.
+ */
 export async function dropDatabase(name: string): Promise<void> {
-  await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
+  await admin(async (c) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await c.query(`drop database if exists "${name}"`);
+        return;
+      } catch (err) {
+        const inUse = typeof err === 'object' && err !== null && 'code' in err && err.code === '55006';
+        if (!inUse) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await c.query(`drop database if exists "${name}" with (force)`);
+  });
 }

@@ -1,5 +1,5 @@
 // Booking a place: checks the rules, then takes the place with one guarded increment so a slot never oversells.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Appointment, Database } from '../../db/tables.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { actorLabel, type WriteContext } from '../actor.ts';
@@ -32,50 +32,97 @@ export async function bookAppointment(
   request: BookingRequest,
   deps: BookingDeps,
 ): Promise<Appointment> {
-  const slot = await trx
-    .selectFrom('slots')
-    .innerJoin('campaigns', 'campaigns.id', 'slots.campaign_id')
-    .select(['slots.id', 'slots.campaign_id', 'slots.service', 'slots.day', 'slots.capacity', 'slots.booked', 'campaigns.status'])
-    .where('slots.id', '=', request.slotId)
-    .executeTakeFirst();
+  const slot = await readSlotForBooking(trx, request);
   if (!slot) throw new BookingRefused('slot_not_found', `No time window ${request.slotId}`);
   assertSlotOpen(slot, ctx.today);
   // Refuse a full slot before taking any lock, so late comers do not queue on the hot row.
   if (slot.booked >= slot.capacity) throw new BookingRefused('slot_full', `Time window ${slot.id} is full`);
+  if (!slot.beneficiary_ok) throw new BookingRefused('beneficiary_not_found', `No beneficiary ${request.beneficiaryId}`);
+  if (slot.has_active) throw alreadyBooked(request.beneficiaryId, slot.service);
 
-  const beneficiary = await trx
-    .selectFrom('beneficiaries')
+  let claimed: ClaimedRow | undefined;
+  try {
+    claimed = await claimPlace(trx, ctx, request, deps.newCode());
+  } catch (err) {
+    if (isUniqueViolation(err, 'appointments_one_active')) throw alreadyBooked(request.beneficiaryId, slot.service);
+    throw err;
+  }
+  if (!claimed) throw new BookingRefused('slot_full', `Time window ${slot.id} is full`);
+  if (claimed.appointment_id !== null) {
+    const { taken_slot: _slot, appointment_id: _id, ...appointment } = claimed;
+    return appointment;
+  }
+  // The place is taken but the code was already in use (about one chance in 10^8): draw another.
+  const appointment = await insertAppointment(trx, ctx, request.beneficiaryId, slot, deps);
+  await recordAudit(trx, { actor: ctx.actor, action: 'appointment.book', entity: 'appointment', entityId: appointment.id, details: { slotId: slot.id } });
+  return appointment;
+}
+
+/** One read for every rule that can refuse a booking, so refusals cost a single round trip. */
+function readSlotForBooking(trx: Kysely<Database>, request: BookingRequest) {
+  return trx
+    .selectFrom('slots')
+    .innerJoin('campaigns', 'campaigns.id', 'slots.campaign_id')
     .select((eb) => [
-      'beneficiaries.id',
+      'slots.id',
+      'slots.campaign_id',
+      'slots.service',
+      'slots.day',
+      'slots.capacity',
+      'slots.booked',
+      'campaigns.status',
+      eb
+        .exists(
+          eb
+            .selectFrom('beneficiaries')
+            .select('beneficiaries.id')
+            .where('beneficiaries.id', '=', request.beneficiaryId)
+            .where('beneficiaries.erased_at', 'is', null),
+        )
+        .as('beneficiary_ok'),
       eb
         .exists(
           eb
             .selectFrom('appointments')
             .select('appointments.id')
-            .whereRef('appointments.beneficiary_id', '=', 'beneficiaries.id')
-            .where('appointments.campaign_id', '=', slot.campaign_id)
-            .where('appointments.service', '=', slot.service)
+            .where('appointments.beneficiary_id', '=', request.beneficiaryId)
+            .whereRef('appointments.campaign_id', '=', 'slots.campaign_id')
+            .whereRef('appointments.service', '=', 'slots.service')
             .where('appointments.status', '=', 'booked'),
         )
         .as('has_active'),
     ])
-    .where('beneficiaries.id', '=', request.beneficiaryId)
-    .where('beneficiaries.erased_at', 'is', null)
+    .where('slots.id', '=', request.slotId)
     .executeTakeFirst();
-  if (!beneficiary) throw new BookingRefused('beneficiary_not_found', `No beneficiary ${request.beneficiaryId}`);
-  if (beneficiary.has_active) throw alreadyBooked(request.beneficiaryId, slot.service);
+}
 
-  const appointment = await insertAppointment(trx, ctx, request.beneficiaryId, slot, deps);
-  await recordAudit(trx, {
-    actor: ctx.actor,
-    action: 'appointment.book',
-    entity: 'appointment',
-    entityId: appointment.id,
-    details: { slotId: slot.id, campaignId: slot.campaign_id, service: slot.service, channel: ctx.channel },
-  });
-  // Last statement before commit: the slot row stays locked for as short a time as possible.
-  await takePlace(trx, slot.id);
-  return appointment;
+/** The appointment columns are only filled when `appointment_id` is not null (no code collision). */
+type ClaimedRow = Appointment & { taken_slot: number; appointment_id: number | null };
+
+/**
+ * Takes the place, inserts the appointment and its audit record in one statement. The guarded
+ * increment serialises concurrent attempts on the slot row and holds its lock only until commit.
+ * Returns undefined when the slot was full, a row with a null id when the code collided.
+ */
+async function claimPlace(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest, code: string): Promise<ClaimedRow | undefined> {
+  const by = actorLabel(ctx.actor);
+  const details = JSON.stringify({ slotId: request.slotId, channel: ctx.channel });
+  const result = await sql<ClaimedRow>`
+    with taken as (
+      update slots set booked = booked + 1
+      where id = ${request.slotId} and booked < capacity
+      returning id, campaign_id, service
+    ), appt as (
+      insert into appointments (code, beneficiary_id, campaign_id, service, slot_id, channel, created_by)
+      select ${code}, ${request.beneficiaryId}, campaign_id, service, id, ${ctx.channel}, ${by} from taken
+      on conflict (code) do nothing
+      returning *
+    ), audit as (
+      insert into audit_log (actor, action, entity, entity_id, details)
+      select ${by}, 'appointment.book', 'appointment', appt.id::text, ${details}::jsonb from appt
+    )
+    select taken.id as taken_slot, appt.id as appointment_id, appt.* from taken left join appt on true`.execute(trx);
+  return result.rows[0];
 }
 
 interface OpenableSlot {
