@@ -32,30 +32,40 @@ export async function bookAppointment(
   request: BookingRequest,
   deps: BookingDeps,
 ): Promise<Appointment> {
-  const slot = await readSlotForBooking(trx, request);
-  if (!slot) throw new BookingRefused('slot_not_found', `No time window ${request.slotId}`);
-  assertSlotOpen(slot, ctx.today);
-  // Refuse a full slot before taking any lock, so late comers do not queue on the hot row.
-  if (slot.booked >= slot.capacity) throw new BookingRefused('slot_full', `Time window ${slot.id} is full`);
-  if (!slot.beneficiary_ok) throw new BookingRefused('beneficiary_not_found', `No beneficiary ${request.beneficiaryId}`);
-  if (slot.has_active) throw alreadyBooked(request.beneficiaryId, slot.service);
-
+  // Optimistic path: one statement checks every rule and takes the place. Only when it takes
+  // nothing do we read again, to tell the person why.
   let claimed: ClaimedRow | undefined;
   try {
     claimed = await claimPlace(trx, ctx, request, deps.newCode());
   } catch (err) {
-    if (isUniqueViolation(err, 'appointments_one_active')) throw alreadyBooked(request.beneficiaryId, slot.service);
+    if (isUniqueViolation(err, 'appointments_one_active')) throw alreadyBooked(request.beneficiaryId, 'this service');
     throw err;
   }
-  if (!claimed) throw new BookingRefused('slot_full', `Time window ${slot.id} is full`);
+  if (!claimed) throw await whyRefused(trx, ctx, request);
   if (claimed.appointment_id !== null) {
     const { taken_slot: _slot, appointment_id: _id, ...appointment } = claimed;
     return appointment;
   }
   // The place is taken but the code was already in use (about one chance in 10^8): draw another.
+  const slot = await trx.selectFrom('slots').select(['id', 'campaign_id', 'service']).where('id', '=', request.slotId).executeTakeFirstOrThrow();
   const appointment = await insertAppointment(trx, ctx, request.beneficiaryId, slot, deps);
   await recordAudit(trx, { actor: ctx.actor, action: 'appointment.book', entity: 'appointment', entityId: appointment.id, details: { slotId: slot.id } });
   return appointment;
+}
+
+/** Names the rule that stopped a booking; a slot that filled meanwhile is "full". */
+async function whyRefused(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest): Promise<BookingRefused> {
+  const slot = await readSlotForBooking(trx, request);
+  if (!slot) return new BookingRefused('slot_not_found', `No time window ${request.slotId}`);
+  try {
+    assertSlotOpen(slot, ctx.today);
+  } catch (err) {
+    if (err instanceof BookingRefused) return err;
+    throw err;
+  }
+  if (!slot.beneficiary_ok) return new BookingRefused('beneficiary_not_found', `No beneficiary ${request.beneficiaryId}`);
+  if (slot.has_active) return alreadyBooked(request.beneficiaryId, slot.service);
+  return new BookingRefused('slot_full', `Time window ${slot.id} is full`);
 }
 
 /** One read for every rule that can refuse a booking, so refusals cost a single round trip. */
@@ -100,9 +110,10 @@ function readSlotForBooking(trx: Kysely<Database>, request: BookingRequest) {
 type ClaimedRow = Appointment & { taken_slot: number; appointment_id: number | null };
 
 /**
- * Takes the place, inserts the appointment and its audit record in one statement. The guarded
- * increment serialises concurrent attempts on the slot row and holds its lock only until commit.
- * Returns undefined when the slot was full, a row with a null id when the code collided.
+ * Checks the rules, takes the place, inserts the appointment and its audit record in one statement.
+ * The guarded increment serialises concurrent attempts on the slot row and holds its lock only until
+ * commit; a slot already full in the snapshot is skipped without waiting for the lock.
+ * Returns undefined when a rule refused, a row with a null appointment_id when the code collided.
  */
 async function claimPlace(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest, code: string): Promise<ClaimedRow | undefined> {
   const by = actorLabel(ctx.actor);
@@ -110,7 +121,13 @@ async function claimPlace(trx: Kysely<Database>, ctx: WriteContext, request: Boo
   const result = await sql<ClaimedRow>`
     with taken as (
       update slots set booked = booked + 1
-      where id = ${request.slotId} and booked < capacity
+      where id = ${request.slotId} and booked < capacity and day >= ${ctx.today}::date
+        and exists (select 1 from campaigns c where c.id = slots.campaign_id and c.status = 'published')
+        and exists (select 1 from beneficiaries b where b.id = ${request.beneficiaryId} and b.erased_at is null)
+        and not exists (
+          select 1 from appointments a
+          where a.beneficiary_id = ${request.beneficiaryId} and a.campaign_id = slots.campaign_id
+            and a.service = slots.service and a.status = 'booked')
       returning id, campaign_id, service
     ), appt as (
       insert into appointments (code, beneficiary_id, campaign_id, service, slot_id, channel, created_by)
