@@ -111,6 +111,20 @@ describe('booking', () => {
     expect(await refusal(tx((trx) => cancelAppointment(trx, ctx, 999_999, deps)))).toBe('appointment_not_found');
     await book(b ?? 0, slotId ?? 0);
   });
+
+  it('draws a new code when the first one is already taken, and still takes one place', async () => {
+    const campaignId = await importTestCampaign(t.db, { slug: 'rules-collision' });
+    const [slotId] = await slotIds(t.db, campaignId);
+    const [a, b] = await createBeneficiaries(t.db, 2);
+    const codes = ['KKKKKK', 'KKKKKK', 'MMMMMM'];
+    const scripted = { newCode: () => codes.shift() ?? 'XXXXXX' };
+    const first = await tx((trx) => bookAppointment(trx, ctx, { beneficiaryId: a ?? 0, slotId: slotId ?? 0 }, scripted));
+    const second = await tx((trx) => bookAppointment(trx, ctx, { beneficiaryId: b ?? 0, slotId: slotId ?? 0 }, scripted));
+    expect([first.code, second.code]).toEqual(['KKKKKK', 'MMMMMM']);
+    const slot = await t.db.selectFrom('slots').select('booked').where('id', '=', slotId ?? 0).executeTakeFirstOrThrow();
+    expect(slot.booked).toBe(2);
+    expect(await countsAgree(t.db, campaignId)).toBe(true);
+  });
 });
 
 describe('rescheduling and the waitlist', () => {
