@@ -1,0 +1,23 @@
+// The intents and locales understanding can return: one list, shared with the conversation.
+import { z } from 'zod';
+import { SERVICE_CODES } from '../domain/service-codes.ts';
+
+export const INTENTS = [
+  'greeting', 'book', 'donate_blood', 'campaigns_info', 'my_appointments', 'cancel', 'reschedule', 'subscribe', 'stop',
+  'human', 'help', 'change_language', 'delete_data', 'yes', 'no', 'thanks', 'choice', 'emergency', 'unknown',
+] as const;
+export const IntentSchema = z.enum(INTENTS);
+export type Intent = z.infer<typeof IntentSchema>;
+
+export const UnderstandingSchema = z.object({
+  intent: IntentSchema,
+  locale: z.enum(['ary', 'ar', 'fr']),
+  script: z.enum(['arab', 'latn']),
+  entities: z.object({
+    service: z.enum(SERVICE_CODES).optional(),
+    number: z.number().int().min(0).optional(),
+    language: z.enum(['ary', 'ar', 'fr']).optional(),
+  }),
+});
+export type Understanding = z.infer<typeof UnderstandingSchema>;
+export type UnderstoodLocale = Understanding['locale'];

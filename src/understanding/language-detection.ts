@@ -1,0 +1,38 @@
+// Script by letter count; language by the weight of evidence (markers, lexicon matches, Arabizi digits).
+import type { LexiconLanguage } from './lexicon.ts';
+
+export interface Evidence {
+  fr: number;
+  ar: number;
+  ary: number;
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF]/g;
+const LATIN_LETTER = /[a-z]/g;
+/** A digit inside a Latin word stands for a letter in Arabizi: 3 = ع, 7 = ح, 9 = ق, 2 = ء, 5 = خ. */
+const ARABIZI_WORD = /^(?=.*[a-z])(?=.*[23579]).+$/;
+
+/** Words the normaliser puts in place of emoji; they are not writing. */
+const EMOJI_WORDS = /\b(thumbsup|thumbsdown|thankshands|sos)\b/g;
+
+export function detectScript(normalized: string): 'arab' | 'latn' {
+  normalized = normalized.replace(EMOJI_WORDS, ' ');
+  const arabic = normalized.match(ARABIC_LETTER)?.length ?? 0;
+  const latin = normalized.match(LATIN_LETTER)?.length ?? 0;
+  // Digits or emoji alone say nothing; most villagers write Arabic script.
+  return latin > arabic ? 'latn' : 'arab';
+}
+
+export function arabiziWeight(tokens: readonly string[]): number {
+  return tokens.filter((t) => ARABIZI_WORD.test(t)).length * 2;
+}
+
+/**
+ * Latin script is French or Arabizi Darija: Darija when its evidence is at least France's, French otherwise ("ok", "stop").
+ * Arabic script is MSA or Darija: Darija unless MSA weighs more, as villagers mostly write Darija.
+ */
+export function decideLocale(script: 'arab' | 'latn', evidence: Evidence): LexiconLanguage {
+  // Darija writers borrow French nouns ("rendez-vous", "l'écho"); French writers rarely borrow Darija.
+  if (script === 'latn') return evidence.ary > 0 && evidence.ary >= evidence.fr ? 'ary' : 'fr';
+  return evidence.ar > evidence.ary ? 'ar' : 'ary';
+}

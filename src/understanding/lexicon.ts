@@ -1,0 +1,143 @@
+// Loads the per-language lexicons (plain JSON a Darija speaker can extend) into one phrase index.
+import { z } from 'zod';
+import { SERVICE_CODES, type ServiceCode } from '../domain/service-codes.ts';
+import { IntentSchema, type Intent } from './intents.ts';
+import { boundedDistance, toleratedEdits } from './edit-distance.ts';
+import { normalizeText, tokenize } from './normalize.ts';
+import fr from './lexicons/fr.json' with { type: 'json' };
+import ar from './lexicons/ar.json' with { type: 'json' };
+import ary from './lexicons/ary.json' with { type: 'json' };
+import aryLatn from './lexicons/ary-latn.json' with { type: 'json' };
+
+const phrases = z.array(z.string().min(1));
+export const LexiconFileSchema = z.object({
+  markers: phrases,
+  intents: z.partialRecord(IntentSchema, phrases),
+  services: z.partialRecord(z.enum(SERVICE_CODES), phrases),
+  numbers: z.record(z.string(), z.number().int().min(0)),
+  numberPrefixes: phrases,
+  back: phrases,
+  languages: z.partialRecord(z.enum(['ary', 'ar', 'fr']), phrases),
+});
+export type LexiconFile = z.infer<typeof LexiconFileSchema>;
+
+/** Which language a lexicon speaks: its matches count as evidence for that locale. */
+export type LexiconLanguage = 'fr' | 'ar' | 'ary';
+
+export type PhraseMeaning =
+  | { kind: 'intent'; intent: Intent }
+  | { kind: 'service'; service: ServiceCode }
+  | { kind: 'language'; language: LexiconLanguage }
+  | { kind: 'back' }
+  | { kind: 'prefix' }
+  | { kind: 'marker' };
+
+export interface Phrase {
+  tokens: readonly string[];
+  meaning: PhraseMeaning;
+  source: LexiconLanguage;
+}
+
+export interface Lexicon {
+  /** Phrases by their first token. */
+  byFirst: ReadonlyMap<string, readonly Phrase[]>;
+  numbers: ReadonlyMap<string, number>;
+  /** Every word of every phrase, by length, for fuzzy look-up. */
+  vocabulary: ReadonlyMap<number, readonly string[]>;
+  known: ReadonlySet<string>;
+}
+
+export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
+  const byFirst = new Map<string, Phrase[]>();
+  const numbers = new Map<string, number>();
+  const seen = new Set<string>();
+  const add = (text: string, meaning: PhraseMeaning, source: LexiconLanguage) => {
+    const tokens = tokenize(normalizeText(text));
+    // People glue two-word phrases together ("rendezvous", "rendevous", "lmaw3iddyali").
+    if (tokens.length === 2) addTokens([tokens.join('')], meaning, source);
+    addTokens(tokens, meaning, source);
+  };
+  const addTokens = (tokens: string[], meaning: PhraseMeaning, source: LexiconLanguage) => {
+    const first = tokens[0];
+    if (first === undefined) return;
+    const list = byFirst.get(first) ?? [];
+    // The same phrase written twice in one lexicon ("ابدأ", "إبدأ") is one piece of evidence.
+    const key = `${source}|${tokens.join(' ')}|${JSON.stringify(meaning)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push({ tokens, meaning, source });
+    byFirst.set(first, list);
+  };
+  for (const [source, raw] of files) {
+    const file = LexiconFileSchema.parse(raw);
+    for (const m of file.markers) add(m, { kind: 'marker' }, source);
+    for (const [intent, list] of Object.entries(file.intents)) for (const p of list ?? []) add(p, { kind: 'intent', intent: IntentSchema.parse(intent) }, source);
+    for (const [service, list] of Object.entries(file.services)) {
+      const code = SERVICE_CODES.find((s) => s === service);
+      if (code) for (const p of list ?? []) add(p, { kind: 'service', service: code }, source);
+    }
+    for (const [language, list] of Object.entries(file.languages)) {
+      if (language === 'fr' || language === 'ar' || language === 'ary') for (const p of list ?? []) add(p, { kind: 'language', language }, source);
+    }
+    for (const p of file.back) add(p, { kind: 'back' }, source);
+    for (const p of file.numberPrefixes) add(p, { kind: 'prefix' }, source);
+    for (const [word, n] of Object.entries(file.numbers)) {
+      numbers.set(normalizeText(word), n);
+      add(word, { kind: 'marker' }, source);
+    }
+  }
+  const words = new Set<string>([...numbers.keys()]);
+  for (const list of byFirst.values()) for (const p of list) for (const t of p.tokens) words.add(t);
+  const vocabulary = new Map<number, string[]>();
+  for (const w of words) vocabulary.set(w.length, [...(vocabulary.get(w.length) ?? []), w]);
+  return { byFirst, numbers, vocabulary, known: words };
+}
+
+/** The lexicons shipped in lexicons/*.json. */
+export const DEFAULT_LEXICON = buildLexicon([
+  ['fr', fr],
+  ['ar', ar],
+  ['ary', ary],
+  ['ary', aryLatn],
+]);
+
+/**
+ * The lexicon word a typed token stands for ("bghiit" -> "bghit", "nsajl" -> "nsajel"),
+ * or the token itself. Results are memoised: villagers reuse the same few hundred words.
+ */
+export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string, string>): string {
+  if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
+  const cached = memo.get(token);
+  if (cached !== undefined) return cached;
+  const bare = withoutClitic(lexicon, token);
+  if (bare !== undefined) {
+    memo.set(token, bare);
+    return bare;
+  }
+  let best = token;
+  let bestDistance = Infinity;
+  for (let len = token.length - 2; len <= token.length + 2; len++) {
+    for (const word of lexicon.vocabulary.get(len) ?? []) {
+      const max = Math.min(toleratedEdits(word), toleratedEdits(token));
+      if (max === 0) continue;
+      const d = boundedDistance(token, word, max);
+      if (d <= max && d < bestDistance) {
+        best = word;
+        bestDistance = d;
+      }
+    }
+  }
+  if (memo.size > 50_000) memo.clear();
+  memo.set(token, best);
+  return best;
+}
+
+/** Arabic glues "and", "with", "to", "in" to the next word: "بالدم" is "ب" + "الدم", "والقافلة" "و" + "القافلة". */
+function withoutClitic(lexicon: Lexicon, token: string): string | undefined {
+  const m = /^(و|ب|ل|ف|ك)(.{3,})$/.exec(token);
+  if (!m) return undefined;
+  const rest = m[2] ?? '';
+  // "للطبيب" is "ل" + "الطبيب" with the alef dropped.
+  for (const candidate of [rest, `ا${rest}`, `ال${rest}`]) if (lexicon.known.has(candidate)) return candidate;
+  return undefined;
+}

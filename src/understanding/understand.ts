@@ -1,0 +1,110 @@
+// Text -> { intent, locale, script, entities }: pure, deterministic, no I/O.
+import type { ServiceCode } from '../domain/service-codes.ts';
+import type { Intent, Understanding } from './intents.ts';
+import { arabiziWeight, decideLocale, detectScript, type Evidence } from './language-detection.ts';
+import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
+import { normalizeText, tokenize } from './normalize.ts';
+
+/** When several intents are present, the first in this list wins: safety first, small talk last. */
+const PRECEDENCE: readonly Intent[] = [
+  'emergency', 'stop', 'delete_data', 'human', 'change_language', 'cancel', 'reschedule', 'my_appointments',
+  'donate_blood', 'subscribe', 'book', 'campaigns_info', 'help', 'thanks', 'no', 'yes', 'greeting',
+];
+/** Words that only answer yes/no/hello/help when the message is this short ("la" is also French's "the"). */
+const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 6 };
+/** Longer messages are read only up to here: enough for any request, and bounded work per message. */
+const MAX_TOKENS = 200;
+const MAX_CHARS = 4_000;
+
+const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
+const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'ou', 'متي', 'امتي', 'فوقاش', 'فين', 'اين']);
+const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
+
+const memo = new Map<string, string>();
+
+interface Match {
+  phrase: Phrase;
+  at: number;
+}
+
+/**
+ * @example understand('bghit nsajel mmi f l9afila') // { intent: 'book', locale: 'ary', script: 'latn', entities: {} }
+ * @example understand('٢') // { intent: 'choice', locale: 'ary', script: 'arab', entities: { number: 2 } }
+ */
+export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Understanding {
+  const normalized = normalizeText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+  const raw = tokenize(normalized).slice(0, MAX_TOKENS);
+  const tokens = raw.map((t) => canonicalWord(lexicon, t, memo));
+  const matches = findPhrases(lexicon, tokens);
+
+  const script = detectScript(normalized);
+  const evidence: Evidence = { fr: 0, ar: 0, ary: script === 'latn' ? arabiziWeight(raw) : 0 };
+  for (const m of matches) evidence[m.phrase.source] += 1;
+  const locale = decideLocale(script, evidence);
+
+  const intents = new Set<Intent>();
+  let service: ServiceCode | undefined;
+  let language: LexiconLanguage | undefined;
+  let back = false;
+  for (const { phrase } of matches) {
+    const m = phrase.meaning;
+    if (m.kind === 'intent') intents.add(m.intent);
+    else if (m.kind === 'service') service = moreSpecific(service, m.service);
+    else if (m.kind === 'language') language ??= m.language;
+    else if (m.kind === 'back') back = true;
+  }
+  for (const t of raw) {
+    const intent = THUMBS[t];
+    if (intent) intents.add(intent);
+  }
+  if (tokens.some((t) => APPOINTMENT_WORDS.has(t)) && tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('my_appointments');
+  if (language !== undefined && raw.length <= 3) intents.add('change_language');
+  if (tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('campaigns_info');
+
+  const number = findNumber(lexicon, raw, matches, back);
+  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (raw.length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || isThumb(raw, i)));
+  // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
+  if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
+  if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
+  if (intent === undefined && number !== undefined && raw.length <= 3) intent = 'choice';
+  if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
+
+  const entities: Understanding['entities'] = {};
+  if (service !== undefined) entities.service = service;
+  if (number !== undefined) entities.number = number;
+  if (language !== undefined) entities.language = language;
+  return { intent: intent ?? 'unknown', locale, script, entities };
+}
+
+function isThumb(raw: readonly string[], intent: Intent): boolean {
+  return raw.some((t) => THUMBS[t] === intent);
+}
+
+function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {
+  const found: Match[] = [];
+  tokens.forEach((token, at) => {
+    for (const phrase of lexicon.byFirst.get(token) ?? []) {
+      if (phrase.tokens.every((t, k) => tokens[at + k] === t)) found.push({ phrase, at });
+    }
+  });
+  return found;
+}
+
+/** General medicine is the fallback: any named specialty or body part says more. */
+function moreSpecific(current: ServiceCode | undefined, next: ServiceCode): ServiceCode {
+  if (current === undefined || current === 'general_medicine') return next;
+  return current;
+}
+
+/** Digits anywhere (not phone numbers), number words in short answers or after "numéro"/"رقم". */
+function findNumber(lexicon: Lexicon, raw: readonly string[], matches: readonly Match[], back: boolean): number | undefined {
+  const digits = raw.find((t) => /^\d{1,3}$/.test(t));
+  if (digits !== undefined) return Number(digits);
+  const prefixed = new Set(matches.filter((m) => m.phrase.meaning.kind === 'prefix').map((m) => m.at + m.phrase.tokens.length));
+  for (let i = 0; i < raw.length; i++) {
+    const word = raw[i] ?? '';
+    const n = lexicon.numbers.get(word) ?? lexicon.numbers.get(canonicalWord(lexicon, word, memo));
+    if (n !== undefined && (raw.length <= 2 || prefixed.has(i))) return n;
+  }
+  return back ? 0 : undefined;
+}

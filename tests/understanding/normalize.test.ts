@@ -1,0 +1,47 @@
+// Normalisation folds spelling variants together so one lexicon entry matches them all.
+import { describe, expect, it } from 'vitest';
+import { normalizeText, understand } from '../../src/understanding/index.ts';
+
+describe('normalisation', () => {
+  it.each([
+    ['Salaaaam!!', 'salam'],
+    ['شكـــرا', 'شكرا'],
+    ['أريد إلغاء', 'اريد الغاء'],
+    ['مدرسة مستشفى', 'مدرسه مستشفي'],
+    ['السَّلامُ عَلَيْكُم', 'السلام عليكم'],
+    ['٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹', '0123456789 0123456789'],
+    ['\u200fرقم\u200e ٢\u202b', 'رقم 2'],
+    ["L'opération, c'est quand ?", 'l operation c est quand'],
+    ['Réservé Écho', 'reserve echo'],
+    ['ｆｕｌｌｗｉｄｔｈ', 'fullwidth'],
+  ])('folds %j into %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('tolerates misspellings in proportion to the word length', () => {
+    expect(understand('bghiit nsajl').intent).toBe('book');
+    expect(understand('rendevous').intent).toBe('book');
+    expect(understand('اريد حجز موعد').intent).toBe('book');
+    expect(understand('anuler').intent).toBe('cancel');
+    // Short words must match exactly: "la" is no, "le" is not.
+    expect(understand('le').intent).toBe('unknown');
+  });
+
+  it('reads digits in three scripts and number words as choices', () => {
+    for (const [text, n] of [['2', 2], ['٢', 2], ['۲', 2], ['wa7ed', 1], ['جوج', 2], ['trois', 3], ['رقم 2', 2], ['numéro 3', 3]] as const) {
+      expect(understand(text), text).toMatchObject({ intent: 'choice', entities: { number: n } });
+    }
+  });
+
+  it('decides the language by the weight of evidence when people mix them', () => {
+    expect(understand("bghit rendez-vous m3a l'ophtalmo")).toMatchObject({ intent: 'book', locale: 'ary', script: 'latn', entities: { service: 'ophthalmology' } });
+    expect(understand('je veux un rdv pour mon fils')).toMatchObject({ locale: 'fr', entities: { service: 'pediatrics' } });
+    expect(understand('هل يمكنني حجز موعد')).toMatchObject({ intent: 'book', locale: 'ar', script: 'arab' });
+    expect(understand('واش نقدر نسجل ولدي')).toMatchObject({ intent: 'book', locale: 'ary', script: 'arab' });
+  });
+
+  it('puts an emergency before anything else in the same message', () => {
+    expect(understand('bghit nlghi lmaw3id, weldi ma kaytnefsch').intent).toBe('emergency');
+    expect(understand('stop, urgence!').intent).toBe('emergency');
+  });
+});
