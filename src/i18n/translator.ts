@@ -1,0 +1,46 @@
+// Message texts in the villager's locale, from locales/<locale>/<namespace>.json, with i18next.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type Resource } from 'i18next';
+
+export const LOCALES = ['ary', 'ary-Latn', 'ar', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
+
+/** Reads every locales/<locale>/<namespace>.json into an i18next resource. */
+export function loadResources(dir: string = LOCALES_DIR): Resource {
+  const resources: Resource = {};
+  for (const locale of LOCALES) {
+    const folder = path.join(dir, locale);
+    resources[locale] = Object.fromEntries(
+      readdirSync(folder)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(folder, f), 'utf8')) as Record<string, unknown>]),
+    );
+  }
+  return resources;
+}
+
+export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * @example
+ * const t = createTranslator(loadResources());
+ * t('fr', 'common:backToMenu') // 'Envoyez 0 pour revenir au menu.'
+ */
+export function createTranslator(resources: Resource): Translate {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: 'fr',
+    // No silent fallback: a missing key must show up in tests, not as French text to a Darija speaker.
+    fallbackLng: false,
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return (locale, key, vars) => instance.t(key, { lng: locale, ...vars });
+}
