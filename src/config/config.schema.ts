@@ -4,7 +4,7 @@ import { z } from 'zod';
 const url = (protocols: readonly string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
 
-/** What every command needs: the database, the campaigns' time zone and logging. */
+/** What every command needs: the database, the campaigns' time zone, logging and the safety numbers. */
 export const DatabaseConfigSchema = z.object({
   DATABASE_URL: url(['postgres', 'postgresql']),
   TIME_ZONE: z
@@ -13,6 +13,9 @@ export const DatabaseConfigSchema = z.object({
     .refine((zone) => isKnownTimeZone(zone), { message: 'is not an IANA time zone' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Safety numbers given in every emergency reply; check them before each release. */
+  EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
+  EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
 });
 
 /** The whole service: database plus Redis and the HTTP server. */

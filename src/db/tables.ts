@@ -150,6 +150,56 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export type OutboxKind = 'reply' | 'notification' | 'broadcast';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type TicketReason = 'asked' | 'emergency' | 'stuck';
+
+export interface ConversationsTable {
+  contact_id: number;
+  /** The dialogue state, parsed with ConversationStateSchema when read. */
+  state: ColumnType<unknown, string, string>;
+  updated_at: Auto<Date>;
+}
+
+export interface OutboxTable {
+  id: ColumnType<number, never, never>;
+  contact_id: number;
+  channel: string;
+  recipient: string;
+  kind: Auto<OutboxKind>;
+  /** A Reply, parsed with ReplySchema when read. */
+  payload: ColumnType<unknown, string, string>;
+  status: Auto<OutboxStatus>;
+  provider_id: string | null;
+  error: string | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface HandoffTicketsTable {
+  id: Generated<number>;
+  contact_id: number;
+  reason: TicketReason;
+  urgent: Auto<boolean>;
+  status: Auto<'open' | 'closed'>;
+  opened_at: Auto<Date>;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+
+export interface HandoffMessagesTable {
+  id: ColumnType<number, never, never>;
+  ticket_id: number;
+  text: string;
+  at: Auto<Date>;
+}
+
+export interface AlertSubscriptionsTable {
+  contact_id: number;
+  province_code: string;
+  created_at: Auto<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   provinces: ProvincesTable;
@@ -163,6 +213,11 @@ export interface Database {
   appointments: AppointmentsTable;
   waitlist_entries: WaitlistEntriesTable;
   audit_log: AuditLogTable;
+  conversations: ConversationsTable;
+  outbox: OutboxTable;
+  handoff_tickets: HandoffTicketsTable;
+  handoff_messages: HandoffMessagesTable;
+  alert_subscriptions: AlertSubscriptionsTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

@@ -30,7 +30,7 @@ export type Translate = (locale: Locale, key: string, vars?: Record<string, stri
  * const t = createTranslator(loadResources());
  * t('fr', 'common:backToMenu') // 'Envoyez 0 pour revenir au menu.'
  */
-export function createTranslator(resources: Resource): Translate {
+export function createTranslator(resources: Resource, options: { onMissing?: (locale: Locale, key: string) => void } = {}): Translate {
   const instance = i18next.createInstance();
   void instance.init({
     resources,
@@ -41,6 +41,13 @@ export function createTranslator(resources: Resource): Translate {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Keep stdout for the program: `npm run chat -- --jsonl` prints only JSON lines.
+    showSupportNotice: false,
   });
-  return (locale, key, vars) => instance.t(key, { lng: locale, ...vars });
+  const { onMissing } = options;
+  if (!onMissing) return (locale, key, vars) => instance.t(key, { lng: locale, ...vars });
+  return (locale, key, vars) => {
+    if (!instance.exists(key, { lng: locale })) onMissing(locale, key);
+    return instance.t(key, { lng: locale, ...vars });
+  };
 }

@@ -18,6 +18,11 @@ const COLUMNS = {
   appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'created_at', 'updated_at'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
   audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
+  conversations: ['contact_id', 'state', 'updated_at'],
+  outbox: ['id', 'contact_id', 'channel', 'recipient', 'kind', 'payload', 'status', 'provider_id', 'error', 'created_at', 'updated_at'],
+  handoff_tickets: ['id', 'contact_id', 'reason', 'urgent', 'status', 'opened_at', 'closed_at', 'closed_by'],
+  handoff_messages: ['id', 'ticket_id', 'text', 'at'],
+  alert_subscriptions: ['contact_id', 'province_code', 'created_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

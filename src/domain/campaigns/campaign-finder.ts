@@ -33,6 +33,8 @@ export interface CampaignQuery {
   today: string;
   near?: Near;
   kind?: CampaignKind;
+  /** Only this campaign (still upcoming and published). */
+  id?: number;
   limit?: number;
 }
 
@@ -50,6 +52,7 @@ export async function listUpcomingCampaigns(db: Kysely<Database>, query: Campaig
     .where('campaigns.status', '=', 'published')
     .where('campaigns.last_day', '>=', query.today);
   if (query.kind) q = q.where('campaigns.kind', '=', query.kind);
+  if (query.id !== undefined) q = q.where('campaigns.id', '=', query.id);
   const campaigns = await q.orderBy('campaigns.first_day').orderBy('campaigns.id').execute();
   if (campaigns.length === 0) return [];
 

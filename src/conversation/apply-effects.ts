@@ -1,0 +1,112 @@
+// Applies a step's effects through the domain services, inside the message's transaction.
+// Each effect runs under a savepoint: a refused booking undoes only itself, and the dialogue goes on.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import type { WriteContext } from '../domain/actor.ts';
+import { bookAppointment, type BookingDeps } from '../domain/appointments/booking.ts';
+import { cancelAppointment } from '../domain/appointments/cancellation.ts';
+import { rescheduleAppointment } from '../domain/appointments/reschedule.ts';
+import { joinWaitlist } from '../domain/appointments/waitlist.ts';
+import { recordConsent, optIn, optOut, setContactLocale, setContactProvince, subscribeToProvince } from '../domain/contacts/consent.ts';
+import { addBeneficiary } from '../domain/contacts/contact-registry.ts';
+import { eraseContact } from '../domain/contacts/erasure.ts';
+import { BookingRefused } from '../domain/errors.ts';
+import { addTicketMessage, openTicket, openTicketId } from '../domain/handoff/handoff-tickets.ts';
+import type { BeneficiaryRef, Effect, Outcome } from './effects.ts';
+
+export interface EffectScope {
+  trx: Kysely<Database>;
+  ctx: WriteContext;
+  contactId: number;
+  /** The phone the channel gave, stored only with consent. */
+  phone?: string;
+  deps: BookingDeps;
+}
+
+export async function applyEffects(scope: EffectScope, effects: readonly Effect[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const effect of effects) {
+    await sql`savepoint effect`.execute(scope.trx);
+    try {
+      outcomes.push(await applyEffect(scope, effect));
+      await sql`release savepoint effect`.execute(scope.trx);
+    } catch (err) {
+      await sql`rollback to savepoint effect`.execute(scope.trx);
+      if (!(err instanceof BookingRefused)) throw err;
+      outcomes.push({ ok: false, reason: err.reason });
+    }
+  }
+  return outcomes;
+}
+
+async function beneficiaryId(scope: EffectScope, ref: BeneficiaryRef): Promise<number> {
+  if ('new' in ref) return (await addBeneficiary(scope.trx, scope.ctx, scope.contactId, ref.new)).id;
+  const mine = await scope.trx.selectFrom('beneficiaries').select('id').where('id', '=', ref.id).where('contact_id', '=', scope.contactId).executeTakeFirst();
+  if (!mine) throw new BookingRefused('beneficiary_not_found', `Beneficiary ${ref.id} is not registered by contact ${scope.contactId}`);
+  return mine.id;
+}
+
+/** Appointments are only ever touched by the contact who booked them. */
+async function assertOwnAppointment(scope: EffectScope, appointmentId: number): Promise<void> {
+  const own = await scope.trx
+    .selectFrom('appointments as a')
+    .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+    .select('a.id')
+    .where('a.id', '=', appointmentId)
+    .where('b.contact_id', '=', scope.contactId)
+    .executeTakeFirst();
+  if (!own) throw new BookingRefused('appointment_not_found', `Appointment ${appointmentId} is not this contact's`);
+}
+
+async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome> {
+  const { trx, ctx, contactId } = scope;
+  switch (effect.kind) {
+    case 'consent':
+      await recordConsent(trx, ctx, contactId, { locale: effect.locale, ...(scope.phone ? { phone: scope.phone } : {}) });
+      return { ok: true };
+    case 'set_locale':
+      await setContactLocale(trx, contactId, effect.locale);
+      return { ok: true };
+    case 'set_province':
+      await setContactProvince(trx, contactId, effect.provinceCode);
+      return { ok: true };
+    case 'book': {
+      const id = await beneficiaryId(scope, effect.beneficiary);
+      const appointment = await bookAppointment(trx, ctx, { beneficiaryId: id, slotId: effect.slotId }, scope.deps);
+      return { ok: true, appointmentId: appointment.id, code: appointment.code, beneficiaryId: id };
+    }
+    case 'waitlist': {
+      const id = await beneficiaryId(scope, effect.beneficiary);
+      await joinWaitlist(trx, ctx, { beneficiaryId: id, campaignId: effect.campaignId, service: effect.service, ...(effect.day ? { day: effect.day } : {}) });
+      return { ok: true, beneficiaryId: id };
+    }
+    case 'cancel':
+      await assertOwnAppointment(scope, effect.appointmentId);
+      await cancelAppointment(trx, ctx, effect.appointmentId, scope.deps);
+      return { ok: true, appointmentId: effect.appointmentId };
+    case 'reschedule':
+      await assertOwnAppointment(scope, effect.appointmentId);
+      await rescheduleAppointment(trx, ctx, { appointmentId: effect.appointmentId, toSlotId: effect.toSlotId }, scope.deps);
+      return { ok: true, appointmentId: effect.appointmentId };
+    case 'subscribe':
+      await subscribeToProvince(trx, contactId, effect.provinceCode);
+      return { ok: true };
+    case 'opt_out':
+      await optOut(trx, ctx, contactId);
+      return { ok: true };
+    case 'opt_in':
+      await optIn(trx, ctx, contactId);
+      return { ok: true };
+    case 'open_ticket':
+      await openTicket(trx, ctx.actor, { contactId, reason: effect.reason, urgent: effect.urgent, ...(effect.text ? { text: effect.text } : {}) });
+      return { ok: true };
+    case 'ticket_message': {
+      const ticketId = await openTicketId(trx, contactId);
+      if (ticketId !== undefined) await addTicketMessage(trx, ticketId, effect.text);
+      return { ok: true };
+    }
+    case 'erase':
+      await eraseContact(trx, ctx, contactId, scope.deps);
+      return { ok: true };
+  }
+}

@@ -1,0 +1,80 @@
+// What a step may know and read. Reads go through the reader (bound to the message's transaction);
+// writes are never made here: a step returns effects.
+import type { Beneficiary } from '../db/tables.ts';
+import type { ContactAppointment } from '../domain/appointments/contact-appointments.ts';
+import type { UpcomingCampaign, CampaignQuery } from '../domain/campaigns/campaign-finder.ts';
+import type { WindowAvailability } from '../domain/campaigns/availability.ts';
+import type { DonorRules } from '../domain/donors/donor-rules.ts';
+import type { Translate } from '../i18n/translator.ts';
+import type { Understanding } from '../understanding/intents.ts';
+import type { Effect, Outcome } from './effects.ts';
+import type { Inbound } from './inbound.ts';
+import type { Reply } from './reply.ts';
+import type { ConversationState, Draft, Step } from './state.ts';
+
+export interface ConversationReader {
+  campaigns(query: CampaignQuery): Promise<UpcomingCampaign[]>;
+  /** One upcoming published campaign, or undefined when it is over, closed or unknown. */
+  campaign(id: number, today: string): Promise<UpcomingCampaign | undefined>;
+  availability(query: { campaignId: number; service: string; fromDay: string }): Promise<WindowAvailability[]>;
+  appointments(contactId: number, fromDay: string): Promise<ContactAppointment[]>;
+  selfBeneficiary(contactId: number): Promise<Beneficiary | undefined>;
+  /** The rules of the organisation running the soonest blood drive, or the defaults. */
+  donorRules(today: string): Promise<DonorRules>;
+}
+
+export interface ContactFacts {
+  id: number;
+  consented: boolean;
+  optedOut: boolean;
+  provinceCode: string | null;
+  hasOpenTicket: boolean;
+}
+
+export interface SafetyNumbers {
+  samu: string;
+  civil: string;
+}
+
+export interface StepContext {
+  /** Moves to a step: asks its question (or skips it when there is nothing to ask), after `before`. */
+  go(step: Step, state: ConversationState, patch?: Partial<Draft>, before?: Reply[]): Promise<StepResult>;
+  now: Date;
+  /** Today in the campaigns' time zone, 'YYYY-MM-DD'. */
+  today: string;
+  contact: ContactFacts;
+  t: Translate;
+  reader: ConversationReader;
+  safety: SafetyNumbers;
+}
+
+/** The message as the step sees it: what arrived and what understanding made of its text. */
+export interface Turn {
+  inbound: Inbound;
+  understanding: Understanding;
+  /** The text, trimmed; '' for a button press, a location or a picture. */
+  text: string;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+  /** Called with the effects' outcomes, in order, once they are applied: a booking's code or refusal. */
+  after?: (outcomes: Outcome[]) => Promise<{ state: ConversationState; replies: Reply[] }> | { state: ConversationState; replies: Reply[] };
+}
+
+/** An answer that does not fit the question: re-asked with a hint, and counted. */
+export const MISS = Symbol('miss');
+export type Miss = typeof MISS;
+
+export interface StepHandler {
+  /** Asks the step's question; may skip ahead when there is nothing to choose. */
+  enter(state: ConversationState, ctx: StepContext): Promise<StepResult>;
+  /** Reads the villager's answer. */
+  answer(state: ConversationState, turn: Turn, ctx: StepContext): Promise<StepResult | Miss>;
+  /** Free text is the answer here (a name, a commune, a place), so unclear intents do not interrupt. */
+  takesText?: boolean;
+  /** Steps of a journey that a clear "cancel" abandons (rather than cancelling an appointment). */
+  journey?: 'register' | 'donate' | 'appointments' | 'place';
+}

@@ -1,0 +1,33 @@
+// The reads a step may make, bound to the message's transaction.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { listContactAppointments } from '../domain/appointments/contact-appointments.ts';
+import { listAvailability } from '../domain/campaigns/availability.ts';
+import { listUpcomingCampaigns } from '../domain/campaigns/campaign-finder.ts';
+import { DEFAULT_DONOR_RULES } from '../domain/donors/donor-rules.ts';
+import { donorRulesFor } from '../domain/donors/organisation-rules.ts';
+import type { ConversationReader } from './context.ts';
+
+export function databaseReader(db: Kysely<Database>): ConversationReader {
+  return {
+    campaigns: (query) => listUpcomingCampaigns(db, query),
+    async campaign(id, today) {
+      return (await listUpcomingCampaigns(db, { today, id }))[0];
+    },
+    availability: (query) => listAvailability(db, query),
+    appointments: (contactId, fromDay) => listContactAppointments(db, contactId, { fromDay }),
+    selfBeneficiary: (contactId) =>
+      db.selectFrom('beneficiaries').selectAll().where('contact_id', '=', contactId).where('relation', '=', 'self').where('erased_at', 'is', null).orderBy('id', 'desc').executeTakeFirst(),
+    async donorRules(today) {
+      const drive = await db
+        .selectFrom('campaigns')
+        .select('organisation_id')
+        .where('kind', '=', 'blood_drive')
+        .where('status', '=', 'published')
+        .where('last_day', '>=', today)
+        .orderBy('first_day')
+        .executeTakeFirst();
+      return drive ? donorRulesFor(db, drive.organisation_id) : DEFAULT_DONOR_RULES;
+    },
+  };
+}

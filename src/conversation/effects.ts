@@ -1,0 +1,28 @@
+// What a conversation step asks the domain to do; applied in the transaction that saves the new state.
+import type { NewBeneficiary } from '../domain/contacts/contact-registry.ts';
+import type { BookingRefusalReason } from '../domain/errors.ts';
+import type { Locale } from '../i18n/translator.ts';
+import type { TicketReason } from '../db/tables.ts';
+
+/** An existing beneficiary, or one to register at the moment of booking. */
+export type BeneficiaryRef = { id: number } | { new: NewBeneficiary };
+
+export type Effect =
+  | { kind: 'consent'; locale: Locale }
+  | { kind: 'set_locale'; locale: Locale }
+  | { kind: 'set_province'; provinceCode: string }
+  | { kind: 'book'; beneficiary: BeneficiaryRef; slotId: number }
+  | { kind: 'waitlist'; beneficiary: BeneficiaryRef; campaignId: number; service: string; day?: string }
+  | { kind: 'cancel'; appointmentId: number }
+  | { kind: 'reschedule'; appointmentId: number; toSlotId: number }
+  | { kind: 'subscribe'; provinceCode: string }
+  | { kind: 'opt_out' }
+  | { kind: 'opt_in' }
+  | { kind: 'open_ticket'; reason: TicketReason; urgent: boolean; text?: string }
+  | { kind: 'ticket_message'; text: string }
+  | { kind: 'erase' };
+
+/** What came of an effect: a refusal is an answer to give the villager, not an error. */
+export type Outcome =
+  | { ok: true; appointmentId?: number; code?: string; beneficiaryId?: number }
+  | { ok: false; reason: BookingRefusalReason | 'not_yours' };

@@ -1,0 +1,154 @@
+// The dialogue step: (state, message, understanding, context) -> (new state, replies, effects).
+// It reads through the context but never writes: effects are applied by the caller, in one transaction.
+import type { Understanding } from '../understanding/intents.ts';
+import { localeFromUnderstanding } from './answers.ts';
+import { MISS, type StepContext, type StepResult, type Turn } from './context.ts';
+import type { Inbound } from './inbound.ts';
+import { switchLanguage } from './flows/first-contact.flow.ts';
+import { openHandoff, openMenuEntry } from './flows/menu.flow.ts';
+import { findProvince } from './place-lookup.ts';
+import { say } from './say.ts';
+import type { ConversationState, Draft, Step } from './state.ts';
+import { STEP_HANDLERS } from './steps.ts';
+
+/** A conversation silent for longer than this starts over at the menu. */
+export const IDLE_RESET_MS = 24 * 60 * 60 * 1000;
+const MISSES_BEFORE_PERSON = 3;
+const BEFORE_CONSENT: ReadonlySet<Step> = new Set(['new', 'language', 'consent', 'consent_declined']);
+const RESTING: ReadonlySet<Step> = new Set(['new', 'menu', 'handoff']);
+
+export type StepContextBase = Omit<StepContext, 'go'>;
+
+/**
+ * @example
+ * const result = await conversationStep(state, { channel: 'terminal', from: '+212600000001', text: '1' }, understand('1'), ctx);
+ * result.replies[0]?.text;
+ */
+export async function conversationStep(state: ConversationState, inbound: Inbound, understanding: Understanding, base: StepContextBase): Promise<StepResult> {
+  const ctx: StepContext = {
+    ...base,
+    async go(step: Step, from: ConversationState, patch: Partial<Draft> = {}, before = []) {
+      const draft = step === 'menu' ? {} : { ...from.draft, ...patch };
+      const entered = await STEP_HANDLERS[step].enter({ ...from, step, draft }, ctx);
+      return { ...entered, replies: [...before, ...entered.replies] };
+    },
+  };
+  const hasText = (inbound.text ?? '').trim() !== '';
+  const locale = state.locale ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
+  const idle = state.lastAt !== null && base.now.getTime() - Date.parse(state.lastAt) > IDLE_RESET_MS && !RESTING.has(state.step);
+  const current: ConversationState = { ...state, locale, lastAt: base.now.toISOString(), ...(idle ? { step: 'menu', draft: {}, misses: 0 } : {}) };
+  const turn: Turn = { inbound, understanding, text: (inbound.text ?? '').trim() };
+  const result = await route(current, turn, ctx, idle);
+  return { ...result, state: { ...result.state, lastAt: current.lastAt } };
+}
+
+async function route(state: ConversationState, turn: Turn, ctx: StepContext, idle: boolean): Promise<StepResult> {
+  const s = say(state, ctx);
+  const intent = turn.inbound.choice !== undefined ? 'choice' : turn.understanding.intent;
+  const handler = STEP_HANDLERS[state.step];
+
+  // Safety first, whatever the step, the consent or the opt-out.
+  if (intent === 'emergency') {
+    const numbers = { text: s.t('common:emergency', { samu: ctx.safety.samu, civil: ctx.safety.civil }) };
+    const ticket = { kind: 'open_ticket' as const, reason: 'emergency' as const, urgent: true, text: turn.text };
+    if (state.step === 'handoff' && ctx.contact.hasOpenTicket) return { state, replies: [numbers], effects: [ticket] };
+    const again = await handler.enter(state, ctx);
+    return { ...again, replies: [numbers, ...again.replies], effects: [ticket, ...again.effects] };
+  }
+  if (ctx.contact.optedOut) {
+    if (intent === 'subscribe') {
+      const next = ctx.contact.consented ? await ctx.go('menu', state, {}, [{ text: s.t('alerts:optedIn') }]) : await ctx.go('consent', state);
+      return { ...next, effects: [{ kind: 'opt_in' }, ...next.effects] };
+    }
+    if (intent === 'delete_data' && ctx.contact.consented) return ctx.go('delete_confirm', state);
+    return { state, replies: [{ text: s.t('common:stopConfirmed') }], effects: [] };
+  }
+  if (intent === 'stop') {
+    return { state: { ...state, step: BEFORE_CONSENT.has(state.step) ? state.step : 'menu', draft: {}, misses: 0 }, replies: [{ text: s.t('common:stopConfirmed') }], effects: [{ kind: 'opt_out' }] };
+  }
+  if (state.step === 'handoff' && ctx.contact.hasOpenTicket) {
+    // A person is handling this contact: keep what they write for the ticket, say nothing.
+    const text = turn.text !== '' ? turn.text : `[${turn.inbound.media ?? (turn.inbound.location ? 'location' : 'choice')}]`;
+    return { state, replies: [], effects: [{ kind: 'ticket_message', text }] };
+  }
+  if (turn.text === '' && turn.inbound.choice === undefined && !turn.inbound.location) {
+    const again = await handler.enter(state, ctx);
+    return { ...again, replies: [{ text: s.t('common:cannotRead') }, ...again.replies] };
+  }
+  if (!ctx.contact.consented) {
+    if (intent === 'change_language') return ctx.go('language', state);
+    const step = BEFORE_CONSENT.has(state.step) ? state.step : 'new';
+    // Small talk before consent is not a wrong answer: greet and show the notice again.
+    if (step !== 'new' && (intent === 'greeting' || intent === 'help' || intent === 'thanks')) return ctx.go(step, state, {}, [{ text: s.t('common:hello') }]);
+    return answerOrReask({ ...state, step }, turn, ctx);
+  }
+  const before = idle ? [{ text: s.t('common:welcomeBack') }] : [];
+  const global = await globalIntent(state, turn, ctx, intent);
+  if (global) return { ...global, replies: [...before, ...global.replies] };
+  if (idle) return ctx.go('menu', state, {}, before);
+  return answerOrReask(state, turn, ctx);
+}
+
+/** Clear requests that take precedence over the question being asked. */
+async function globalIntent(state: ConversationState, turn: Turn, ctx: StepContext, intent: string): Promise<StepResult | undefined> {
+  const s = say(state, ctx);
+  const handler = STEP_HANDLERS[state.step];
+  const journey = handler.journey;
+  const back = intent === 'choice' && turn.inbound.choice === undefined && turn.understanding.entities.number === 0;
+  if (back) return ctx.go('menu', state);
+  switch (intent) {
+    case 'change_language': {
+      const wanted = turn.understanding.entities.language;
+      if (wanted === 'fr' || wanted === 'ar') return switchLanguage(state, wanted, ctx);
+      if (wanted === 'ary') return switchLanguage(state, turn.understanding.script === 'latn' ? 'ary-Latn' : 'ary', ctx);
+      return ctx.go('language', state);
+    }
+    case 'delete_data':
+      return ctx.go('delete_confirm', state);
+    case 'human':
+      return openHandoff(state, ctx, 'asked');
+    case 'cancel':
+      if (journey === 'register' || journey === 'donate' || journey === 'place') return ctx.go('menu', state, {}, [{ text: s.t('register:abandoned') }]);
+      return ctx.go('appt_list', state, { apptPurpose: 'cancel' });
+    case 'reschedule':
+      return ctx.go('appt_list', state, { apptPurpose: 'reschedule' });
+    case 'my_appointments':
+      return journey === 'appointments' ? undefined : ctx.go('appt_list', state, { apptPurpose: 'view' });
+    case 'donate_blood':
+      return journey === 'donate' ? undefined : openMenuEntry('donate', state, ctx);
+    case 'book': {
+      if (journey === 'register') return undefined;
+      const service = turn.understanding.entities.service;
+      return ctx.go('reg_who', state, service ? { service } : {});
+    }
+    case 'campaigns_info': {
+      if (journey === 'place') return undefined;
+      const provinceCode = findProvince(turn.text);
+      if (provinceCode) return ctx.go('campaign_list', state, { purpose: 'campaigns', provinceCode });
+      return openMenuEntry('campaigns', state, ctx);
+    }
+    case 'subscribe':
+      return ctx.go('place', state, { purpose: 'alerts' });
+    case 'help':
+    case 'greeting': {
+      const again = await handler.enter(state, ctx);
+      return { ...again, replies: [{ text: s.t(intent === 'help' ? 'common:help' : 'common:hello') }, ...again.replies] };
+    }
+    case 'thanks':
+      return handler.takesText ? undefined : { state, replies: [{ text: [s.t('common:youAreWelcome'), s.t('common:backToMenu')].join('\n') }], effects: [] };
+    default:
+      return undefined;
+  }
+}
+
+/** Gives the answer to the step; one that does not fit is re-asked with a hint, and three offer a person. */
+async function answerOrReask(state: ConversationState, turn: Turn, ctx: StepContext): Promise<StepResult> {
+  const handler = STEP_HANDLERS[state.step];
+  const answered = await handler.answer(state, turn, ctx);
+  if (answered !== MISS) return { ...answered, state: { ...answered.state, misses: 0 } };
+  const misses = state.misses + 1;
+  if (misses >= MISSES_BEFORE_PERSON && ctx.contact.consented) return ctx.go('offer_person', { ...state, misses: 0 });
+  const s = say(state, ctx);
+  const again = await handler.enter({ ...state, misses }, ctx);
+  return { ...again, state: { ...again.state, misses }, replies: [{ text: s.t('common:notUnderstood', { hint: s.t('common:hintRead') }) }, ...again.replies] };
+}

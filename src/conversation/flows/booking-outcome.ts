@@ -1,0 +1,44 @@
+// What the villager hears once a booking is tried: the code, what to bring and the venue — or why not.
+import { formatConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
+import { formatDay, formatWindow } from '../../i18n/dates.ts';
+import { localized, serviceName } from '../campaign-text.ts';
+import type { StepContext, StepResult } from '../context.ts';
+import type { Outcome } from '../effects.ts';
+import type { Reply } from '../reply.ts';
+import { say } from '../say.ts';
+import type { ConversationState } from '../state.ts';
+
+export async function bookingAnswer(state: ConversationState, ctx: StepContext, outcome: Outcome | undefined): Promise<StepResult> {
+  const s = say(state, ctx);
+  if (!outcome?.ok || outcome.code === undefined) {
+    const reason = outcome && !outcome.ok ? outcome.reason : 'slot_not_found';
+    if (reason === 'slot_full') return ctx.go('reg_full', state);
+    const key = reason === 'already_booked' ? 'register:alreadyBooked' : 'register:failed';
+    return ctx.go('menu', state, {}, [{ text: s.t(key) }]);
+  }
+  const { campaignId, service, slotId } = state.draft;
+  const campaign = campaignId === undefined ? undefined : await ctx.reader.campaign(campaignId, ctx.today);
+  const window = campaign && service ? (await ctx.reader.availability({ campaignId: campaign.id, service, fromDay: ctx.today })).find((w) => w.slotId === slotId) : undefined;
+  const code = formatConfirmationCode(outcome.code);
+  const replies: Reply[] = [
+    {
+      text: s.t('register:booked', {
+        code,
+        service: service ? serviceName(s, service) : '',
+        day: window ? formatDay(window.day, s.locale) : '',
+        window: window ? formatWindow(window.startsAt, window.endsAt) : '',
+      }),
+      image: { kind: 'qr', data: outcome.code, caption: code },
+    },
+  ];
+  const fasting = campaign?.services.find((o) => o.service === service)?.requiresFasting ?? false;
+  const donation = service === 'blood_donation';
+  replies.push({ text: [s.t(donation ? 'register:bringDonor' : 'register:bring'), ...(fasting ? [s.t('register:fasting')] : [])].join('\n') });
+  if (campaign) {
+    replies.push({
+      text: s.t('register:venue', { place: campaign.venue.name, campaign: localized(campaign.title, s.locale) }),
+      location: { lat: campaign.venue.lat, lng: campaign.venue.lon, name: campaign.venue.name, address: campaign.commune },
+    });
+  }
+  return ctx.go('menu', state, {}, replies);
+}

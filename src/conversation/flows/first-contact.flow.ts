@@ -1,0 +1,81 @@
+// First contact: the language, confirmed in one line, then the consent notice (law 09-08).
+import { LOCALES, type Locale } from '../../i18n/translator.ts';
+import { pickOption, yesNo } from '../answers.ts';
+import { MISS, type StepContext, type StepHandler } from '../context.ts';
+import { say } from '../say.ts';
+import type { ConversationState } from '../state.ts';
+
+const CONSENT_OPTIONS = ['accept', 'decline', 'language'] as const;
+
+function consentQuestion(state: ConversationState, ctx: StepContext) {
+  const s = say(state, ctx);
+  const choices = CONSENT_OPTIONS.map((id) => ({ id, label: s.t(`consent:option.${id}`) }));
+  return s.ask(s.t('consent:notice'), choices, { noBack: true });
+}
+
+const accept = async (state: ConversationState, ctx: StepContext) => {
+  const s = say(state, ctx);
+  const next = await ctx.go('menu', state, {}, [{ text: s.t('consent:thanks') }]);
+  return { ...next, effects: [{ kind: 'consent' as const, locale: s.locale }, ...next.effects] };
+};
+
+export const firstContactSteps: Partial<Record<ConversationState['step'], StepHandler>> = {
+  new: {
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      const welcome = [s.t('common:welcome'), s.t('consent:languageLine', { language: s.t(`language:name.${s.locale}`) })].join('\n');
+      return ctx.go('consent', state, {}, [{ text: welcome }]);
+    },
+    async answer(state, _turn, ctx) {
+      return firstContactSteps.new?.enter(state, ctx) ?? MISS;
+    },
+  },
+  consent: {
+    async enter(state, _ctx) {
+      return { state: { ...state, step: 'consent' }, replies: [consentQuestion(state, _ctx)], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const yn = yesNo(turn);
+      const picked = pickOption(turn, CONSENT_OPTIONS) ?? (yn === undefined ? undefined : yn ? 'accept' : 'decline');
+      if (picked === 'accept') return accept(state, ctx);
+      if (picked === 'language') return ctx.go('language', state);
+      if (picked === 'decline') {
+        const s = say(state, ctx);
+        return { state: { ...state, step: 'consent_declined' }, replies: [{ text: s.t('consent:declined') }], effects: [] };
+      }
+      return MISS;
+    },
+  },
+  consent_declined: {
+    async enter(state, ctx) {
+      return firstContactSteps.consent?.enter(state, ctx) ?? { state, replies: [], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      if (pickOption(turn, CONSENT_OPTIONS) === 'accept' || yesNo(turn) === true) return accept(state, ctx);
+      // Nothing is stored while consent is refused; each message shows the notice again.
+      return ctx.go('consent', state);
+    },
+  },
+  language: {
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      const choices = LOCALES.map((id) => ({ id, label: s.t(`language:name.${id}`) }));
+      return { state: { ...state, step: 'language' }, replies: [s.ask(s.t('language:question'), choices, { noBack: !ctx.contact.consented })], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const picked = pickOption(turn, LOCALES);
+      if (picked === undefined) return MISS;
+      return switchLanguage(state, picked, ctx);
+    },
+  },
+};
+
+/** Changes the reply language; before consent it only changes how the notice is shown. */
+export async function switchLanguage(state: ConversationState, locale: Locale, ctx: StepContext) {
+  const switched = { ...state, locale };
+  const s = say(switched, ctx);
+  const done = { text: s.t('language:changed', { language: s.t(`language:name.${locale}`) }) };
+  if (!ctx.contact.consented) return ctx.go('consent', switched, {}, [done]);
+  const next = await ctx.go('menu', switched, {}, [done]);
+  return { ...next, effects: [{ kind: 'set_locale' as const, locale }, ...next.effects] };
+}

@@ -1,0 +1,95 @@
+// Registering: who the visit is for (the villager or a relative), with name, sex, age and commune.
+import { normalizeText } from '../../understanding/normalize.ts';
+import { birthYearFrom, pickOption, readInteger } from '../answers.ts';
+import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
+import { say } from '../say.ts';
+import type { ConversationState } from '../state.ts';
+
+const RELATIONS = ['self', 'child', 'parent', 'spouse', 'sibling', 'other'] as const;
+const SEXES = ['female', 'male'] as const;
+
+/** A name or a commune: some letters, not too long, not only digits. */
+export function wordsAnswer(text: string): string | undefined {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (trimmed.length < 2 || trimmed.length > 80) return undefined;
+  return /\p{L}{2}/u.test(normalizeText(trimmed)) ? trimmed : undefined;
+}
+
+/** The person is known: on to the campaign (or its services when one was picked from the list). */
+export async function afterPerson(state: ConversationState, ctx: StepContext): Promise<StepResult> {
+  if (state.draft.campaignId !== undefined) return ctx.go('reg_service', state);
+  const provinceCode = state.draft.provinceCode ?? ctx.contact.provinceCode ?? undefined;
+  if (provinceCode) return ctx.go('reg_campaign', state, { provinceCode });
+  return ctx.go('place', state, { purpose: state.draft.service === 'blood_donation' ? 'donate' : 'register' });
+}
+
+export const registerPersonSteps: Partial<Record<ConversationState['step'], StepHandler>> = {
+  reg_who: {
+    journey: 'register',
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      const choices = RELATIONS.map((id) => ({ id, label: s.t(`register:who.${id}`) }));
+      return { state: { ...state, step: 'reg_who' }, replies: [s.ask(s.t('register:whoQuestion'), choices)], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const relation = pickOption(turn, RELATIONS);
+      if (relation === undefined) return MISS;
+      if (relation === 'self') {
+        const me = await ctx.reader.selfBeneficiary(ctx.contact.id);
+        if (me) return afterPerson({ ...state, draft: { ...state.draft, relation, beneficiaryId: me.id } }, ctx);
+      }
+      return ctx.go('reg_name', state, { relation, beneficiaryId: undefined });
+    },
+  },
+  reg_name: {
+    journey: 'register',
+    takesText: true,
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      const key = state.draft.relation === 'self' ? 'register:nameSelf' : 'register:nameRelative';
+      return { state: { ...state, step: 'reg_name' }, replies: [s.askFree(s.t(key), s.t('register:nameHow'))], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const fullName = wordsAnswer(turn.text);
+      if (fullName === undefined) return MISS;
+      return ctx.go('reg_sex', state, { fullName });
+    },
+  },
+  reg_sex: {
+    journey: 'register',
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      const choices = SEXES.map((id) => ({ id, label: s.t(`register:sex.${id}`) }));
+      return { state: { ...state, step: 'reg_sex' }, replies: [s.ask(s.t('register:sexQuestion'), choices)], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const sex = pickOption(turn, SEXES);
+      return sex === undefined ? MISS : ctx.go('reg_age', state, { sex });
+    },
+  },
+  reg_age: {
+    journey: 'register',
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      return { state: { ...state, step: 'reg_age' }, replies: [s.askFree(s.t('register:ageQuestion'), s.t('register:ageHow'))], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const n = readInteger(turn);
+      const birthYear = n === undefined ? undefined : birthYearFrom(n, ctx.today);
+      return birthYear === undefined ? MISS : ctx.go('reg_commune', state, { birthYear });
+    },
+  },
+  reg_commune: {
+    journey: 'register',
+    takesText: true,
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      return { state: { ...state, step: 'reg_commune' }, replies: [s.askFree(s.t('register:communeQuestion'), s.t('register:communeHow'))], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const commune = wordsAnswer(turn.text);
+      if (commune === undefined) return MISS;
+      return afterPerson({ ...state, draft: { ...state.draft, commune } }, ctx);
+    },
+  },
+};

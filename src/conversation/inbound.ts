@@ -1,0 +1,20 @@
+// What a channel hands to the conversation: one normalised message, whatever the provider.
+import { z } from 'zod';
+import { ChannelSchema } from '../domain/actor.ts';
+
+export const InboundSchema = z.object({
+  channel: ChannelSchema,
+  /** The sender's id on that channel (Telegram chat id, WhatsApp number...). */
+  from: z.string().min(1).max(200),
+  /** The sender's phone in E.164 when the channel knows it; stored only after consent. */
+  phone: z.string().optional(),
+  /** The provider's message id, for deduplication by the channel adapter. */
+  providerId: z.string().optional(),
+  text: z.string().optional(),
+  /** The id of a choice the villager pressed. */
+  choice: z.string().max(64).optional(),
+  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  /** Something we cannot read: a voice note, a picture, a sticker. */
+  media: z.enum(['voice', 'image', 'other']).optional(),
+});
+export type Inbound = z.infer<typeof InboundSchema>;

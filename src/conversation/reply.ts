@@ -1,0 +1,23 @@
+// What the conversation says back; channels decide how to draw choices, places and pictures.
+import { z } from 'zod';
+
+export const ChoiceSchema = z.object({ id: z.string().min(1).max(64), label: z.string().min(1) });
+export type Choice = z.infer<typeof ChoiceSchema>;
+
+export const ReplySchema = z.object({
+  text: z.string(),
+  /** Offered answers, in order: choice n answers to the number n. */
+  choices: z.array(ChoiceSchema).optional(),
+  /** The venue, to be shown as a map pin. */
+  location: z.object({ lat: z.number(), lng: z.number(), name: z.string(), address: z.string().optional() }).optional(),
+  /** A picture to draw; a QR code carries the confirmation code so staff can scan it at the venue. */
+  image: z.object({ kind: z.literal('qr'), data: z.string().min(1), caption: z.string() }).optional(),
+});
+export type Reply = z.infer<typeof ReplySchema>;
+
+/**
+ * @example textReply('Merci !') // { text: 'Merci !' }
+ */
+export function textReply(text: string): Reply {
+  return { text };
+}

@@ -1,0 +1,73 @@
+// The dialogue state saved per contact: the step, what has been gathered so far, and when.
+import { z } from 'zod';
+
+export const STEPS = [
+  'new', 'language', 'consent', 'consent_declined', 'menu', 'offer_person', 'handoff', 'delete_confirm',
+  'place', 'region', 'province', 'campaign_list',
+  'reg_who', 'reg_name', 'reg_sex', 'reg_age', 'reg_commune', 'reg_campaign', 'reg_service', 'reg_day', 'reg_window',
+  'reg_confirm', 'reg_full',
+  'appt_list', 'appt_action', 'appt_cancel_confirm', 'appt_resched_window',
+  'donor_sex', 'donor_age', 'donor_weight', 'donor_given', 'donor_months', 'donor_count', 'donor_event',
+  'donor_event_months', 'donor_pregnancy', 'donor_name',
+] as const;
+export const StepSchema = z.enum(STEPS);
+export type Step = z.infer<typeof StepSchema>;
+
+export const LocaleSchema = z.enum(['ary', 'ary-Latn', 'ar', 'fr']);
+/** Why the villager is choosing a place: the answer leads to a different next step. */
+export const PlacePurposeSchema = z.enum(['campaigns', 'register', 'donate', 'alerts']);
+export type PlacePurpose = z.infer<typeof PlacePurposeSchema>;
+
+/** Everything a journey gathers before its confirm step; cleared when the villager goes back to the menu. */
+export const DraftSchema = z.object({
+  purpose: PlacePurposeSchema.optional(),
+  regionCode: z.string().optional(),
+  provinceCode: z.string().optional(),
+  point: z.object({ lat: z.number(), lon: z.number() }).optional(),
+  /** Ids offered by the current numbered list, so "2" means what the villager saw. */
+  options: z.array(z.string()).optional(),
+  relation: z.enum(['self', 'child', 'parent', 'spouse', 'sibling', 'other']).optional(),
+  beneficiaryId: z.number().int().optional(),
+  fullName: z.string().optional(),
+  sex: z.enum(['female', 'male']).optional(),
+  birthYear: z.number().int().optional(),
+  commune: z.string().optional(),
+  campaignId: z.number().int().optional(),
+  service: z.string().optional(),
+  day: z.string().optional(),
+  slotId: z.number().int().optional(),
+  appointmentId: z.number().int().optional(),
+  /** What the appointments list is for: a plain look, or a cancel/reschedule asked in free text. */
+  apptPurpose: z.enum(['view', 'cancel', 'reschedule']).optional(),
+  weightKg: z.number().optional(),
+  lastDonationMonths: z.number().int().optional(),
+  donationsLastYear: z.number().int().optional(),
+  eventCode: z.string().optional(),
+  eventMonths: z.number().int().optional(),
+  pregnant: z.boolean().optional(),
+  breastfeeding: z.boolean().optional(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const ConversationStateSchema = z.object({
+  v: z.literal(1),
+  step: StepSchema,
+  /** The language the villager reads; null until the first message. */
+  locale: LocaleSchema.nullable(),
+  draft: DraftSchema,
+  /** Answers in a row that did not fit the question; three offer a person. */
+  misses: z.number().int().min(0),
+  /** ISO instant of the last message, to start over after a day of silence. */
+  lastAt: z.string().nullable(),
+});
+export type ConversationState = z.infer<typeof ConversationStateSchema>;
+
+export function initialState(): ConversationState {
+  return { v: 1, step: 'new', locale: null, draft: {}, misses: 0, lastAt: null };
+}
+
+/** A saved state that no longer parses (an older shape) starts over rather than failing the villager. */
+export function parseState(stored: unknown): ConversationState {
+  const parsed = ConversationStateSchema.safeParse(stored);
+  return parsed.success ? parsed.data : initialState();
+}
