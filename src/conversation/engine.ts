@@ -34,7 +34,7 @@ export async function conversationStep(state: ConversationState, inbound: Inboun
     },
   };
   const hasText = (inbound.text ?? '').trim() !== '';
-  const locale = state.locale ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
+  const locale = followScript(state.locale, understanding) ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
   const idle = state.lastAt !== null && base.now.getTime() - Date.parse(state.lastAt) > IDLE_RESET_MS && !RESTING.has(state.step);
   const current: ConversationState = { ...state, locale, lastAt: base.now.toISOString(), ...(idle ? { step: 'menu', draft: {}, misses: 0 } : {}) };
   const turn: Turn = { inbound, understanding, text: (inbound.text ?? '').trim() };
@@ -151,4 +151,13 @@ async function answerOrReask(state: ConversationState, turn: Turn, ctx: StepCont
   const s = say(state, ctx);
   const again = await handler.enter({ ...state, misses }, ctx);
   return { ...again, state: { ...again.state, misses }, replies: [{ text: s.t('common:notUnderstood', { hint: s.t('common:hintRead') }) }, ...again.replies] };
+}
+
+/** Darija is answered in the script it is written in: a clear Darija request in the other script switches. */
+function followScript(current: ConversationState['locale'], u: Understanding): ConversationState['locale'] {
+  const clear = u.intent !== 'unknown' && u.intent !== 'choice' && u.locale === 'ary';
+  if (!clear) return current;
+  if (current === 'ary' && u.script === 'latn') return 'ary-Latn';
+  if (current === 'ary-Latn' && u.script === 'arab') return 'ary';
+  return current;
 }

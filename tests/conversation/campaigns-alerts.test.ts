@@ -1,0 +1,79 @@
+// Campaigns near me (by name, from the lists, by location), alerts, and STOP/START — in every locale.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertAudience } from '../../src/domain/contacts/consent.ts';
+import { LOCALES, createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { conversationDeps, missingKeys, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedConversationCampaigns(t.db);
+});
+afterAll(async () => t?.drop());
+
+const tr = createTranslator(loadResources());
+let phones = 0;
+const newPhone = () => `+2126130000${String(++phones).padStart(2, '0')}`;
+const STOP_WORDS: Record<Locale, string> = { fr: 'désabonner', ar: 'توقف', ary: 'وقف', 'ary-Latn': 'baraka' };
+const START_WORDS: Record<Locale, string> = { fr: 'START', ar: 'ابدأ', ary: 'ابدا', 'ary-Latn': 'start' };
+const TINGHIR: Record<Locale, string> = { fr: 'Tinghir', ar: 'تنغير', ary: 'قلعة مكونة', 'ary-Latn': 'kelaa mgouna' };
+
+const contactId = async (phone: string) =>
+  (await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow()).id;
+
+describe.each(LOCALES)('campaigns and alerts, in %s', (locale) => {
+  it('lists the campaigns near a place named in free text, with dates, venue, services and places left', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('campaigns');
+    await v.send(TINGHIR[locale]);
+    const text = v.lastText();
+    expect(text).toContain('Centre de santé');
+    expect(text).toContain(tr(locale, 'services:ophthalmology'));
+    expect(text).toContain(tr(locale, 'campaigns:placesLeft', { count: 400 }));
+    expect(text).toContain(`${tr(locale, 'services:surgery')}: ${tr(locale, 'campaigns:placesLeft', { count: 201 })}`);
+    expect(text.indexOf('Centre de santé')).toBeLessThan(text.indexOf('Place Aïn Chock')); // nearest first
+    await v.send('1');
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['self', 'child', 'parent', 'spouse', 'sibling', 'other']);
+    expect(missingKeys).toEqual([]);
+  });
+
+  it('finds the province through the region and province lists, and by a shared location', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('campaigns');
+    await v.choose('list');
+    expect(v.lastChoices()).toHaveLength(12);
+    await v.choose('MA-08');
+    await v.choose('tinghir');
+    expect(v.lastText()).toContain('Centre de santé');
+
+    const w = new Villager(conversationDeps(t.db), newPhone());
+    await w.onboard(locale);
+    await w.choose('campaigns');
+    await w.send({ location: { lat: 33.55, lng: -7.6 } }); // Casablanca
+    const text = w.lastText();
+    expect(text.indexOf('Place Aïn Chock')).toBeLessThan(text.indexOf('Centre de santé'));
+  });
+
+  it('subscribes to alerts for a province; STOP takes the contact out of every broadcast audience; START brings them back', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('alerts');
+    await v.send(TINGHIR[locale]);
+    expect(v.last[0]?.text).toContain(tr(locale, 'alerts:subscribed', { province: locale === 'fr' || locale === 'ary-Latn' ? 'Tinghir' : 'تنغير' }));
+    const id = await contactId(v.phone);
+    expect(await alertAudience(t.db, ['tinghir'])).toContain(id);
+
+    const stopped = await v.send(STOP_WORDS[locale]);
+    expect(stopped).toEqual([{ text: tr(locale, 'common:stopConfirmed') }]);
+    expect(await alertAudience(t.db, ['tinghir'])).not.toContain(id);
+    // Until they opt in again, every message gets the STOP confirmation and nothing else.
+    expect(await v.send('1')).toEqual([{ text: tr(locale, 'common:stopConfirmed') }]);
+
+    await v.send(START_WORDS[locale]);
+    expect(v.last[0]?.text).toBe(tr(locale, 'alerts:optedIn'));
+    expect(await alertAudience(t.db, ['tinghir'])).toContain(id);
+  });
+});

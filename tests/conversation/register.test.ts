@@ -1,0 +1,130 @@
+// Registering a relative, a full day, cancelling mid-way, and a restart between two messages — in every locale.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/i18n/translator.ts';
+import { createDatabase } from '../../src/db/connection.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { conversationDeps, fillSurgeryDay, missingKeys, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const { caravanId } = await seedConversationCampaigns(t.db);
+  await fillSurgeryDay(t.db, caravanId);
+});
+afterAll(async () => t?.drop());
+
+let phones = 0;
+const newPhone = () => `+2126110000${String(++phones).padStart(2, '0')}`;
+
+async function appointmentsOf(phone: string) {
+  return t.db
+    .selectFrom('appointments as a')
+    .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+    .innerJoin('contacts as c', 'c.id', 'b.contact_id')
+    .select(['a.status', 'a.service', 'a.code', 'b.full_name', 'b.relation', 'b.sex', 'b.birth_year', 'b.commune'])
+    .where('c.phone_e164', '=', phone)
+    .execute();
+}
+
+describe.each(LOCALES)('registering, in %s', (locale) => {
+  it('books a relative end to end: code with a QR picture, what to bring, fasting, and the venue as a location', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('register');
+    await v.choose('child');
+    await v.send('Yassine Amrani');
+    await v.choose('male');
+    await v.send('9');
+    await v.send('Ait Sedrate');
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['list']);
+    await v.send('Tinghir');
+    await v.choose(/Tinghir|تنغير/);
+    await v.choose('surgery');
+    await v.choose('2026-12-15');
+    await v.send('1'); // the only window of the day
+    const summary = v.lastText();
+    expect(summary).toContain('Yassine Amrani');
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['confirm', 'change']);
+    expect(await appointmentsOf(v.phone)).toEqual([]); // nothing before the confirm step
+
+    const done = await v.send('1');
+    const [booked] = await appointmentsOf(v.phone);
+    expect(booked).toMatchObject({ status: 'booked', service: 'surgery', full_name: 'Yassine Amrani', relation: 'child', sex: 'male', birth_year: 2017, commune: 'Ait Sedrate' });
+    const code = booked?.code ?? '';
+    expect(done[0]?.text).toContain(`${code.slice(0, 3)}-${code.slice(3)}`);
+    expect(done[0]?.image).toEqual({ kind: 'qr', data: code, caption: `${code.slice(0, 3)}-${code.slice(3)}` });
+    expect(done[1]?.text.split('\n')).toHaveLength(2); // what to bring, then fasting before surgery
+    expect(done[2]?.location).toMatchObject({ lat: 31.2427, lng: -6.1278, name: 'Centre de santé' });
+    expect(done.at(-1)?.choices?.map((c) => c.id)).toContain('register'); // back at the menu
+    expect(missingKeys).toEqual([]);
+  });
+
+  it('offers the waitlist when the chosen day is full, and puts the person on it', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('register');
+    await v.choose('self');
+    await v.send('Aicha Ben');
+    await v.choose('female');
+    await v.send('60');
+    await v.send('Boumalne');
+    await v.send('kelaa mgouna');
+    await v.choose(/Tinghir|تنغير/);
+    await v.choose('surgery');
+    await v.choose('2026-12-14');
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['waitlist', 'other_day']);
+    await v.choose('waitlist');
+    const waiting = await t.db
+      .selectFrom('waitlist_entries as w')
+      .innerJoin('beneficiaries as b', 'b.id', 'w.beneficiary_id')
+      .innerJoin('contacts as c', 'c.id', 'b.contact_id')
+      .select(['w.status', 'w.day', 'w.service'])
+      .where('c.phone_e164', '=', v.phone)
+      .execute();
+    expect(waiting).toEqual([{ status: 'waiting', day: '2026-12-14', service: 'surgery' }]);
+    expect(await appointmentsOf(v.phone)).toEqual([]);
+  });
+
+  it('stops a booking when the villager says "cancel" in the middle, keeping nothing', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('register');
+    await v.choose('parent');
+    await v.send('Fatima Ait Ali');
+    const cancelWord = { fr: 'annuler', ar: 'إلغاء', ary: 'الغي', 'ary-Latn': 'nlghi' }[locale];
+    const replies = await v.send(cancelWord);
+    expect(replies.at(-1)?.choices?.map((c) => c.id)).toContain('register');
+    expect(await t.db.selectFrom('beneficiaries as b').innerJoin('contacts as c', 'c.id', 'b.contact_id').select('b.id').where('c.phone_e164', '=', v.phone).execute()).toEqual([]);
+    const state = await t.db.selectFrom('conversations as s').innerJoin('contacts as c', 'c.id', 's.contact_id').select('s.state').where('c.phone_e164', '=', v.phone).executeTakeFirstOrThrow();
+    expect(state.state).toMatchObject({ step: 'menu', draft: {} });
+  });
+
+  it('finishes a booking once after a restart between two messages (state reloaded from Postgres)', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('register');
+    await v.choose('self');
+    await v.send('Omar Tazi');
+    await v.choose('male');
+    await v.send('45');
+    await v.send('Tinghir');
+    await v.send('Tinghir');
+    await v.choose(/Tinghir|تنغير/);
+    await v.choose('ophthalmology');
+    await v.choose('2026-12-15');
+    await v.send('1');
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['confirm', 'change']);
+
+    // A new process: its own connection pool and its own engine, nothing kept in memory.
+    const other = createDatabase({ connectionString: t.url, poolSize: 2 });
+    try {
+      v.useDeps(conversationDeps(other));
+      await v.send('1');
+      await v.send('1'); // the same "1" again lands on the menu, not on a second booking
+    } finally {
+      await other.destroy();
+    }
+    const booked = await appointmentsOf(v.phone);
+    expect(booked.map((a) => a.service)).toEqual(['ophthalmology']);
+  });
+});

@@ -1,0 +1,120 @@
+// Drives the real conversation service on a scratch database, as villagers would, with a clock tests control.
+import { expect } from 'vitest';
+import { handleInbound, type ConversationDeps, type Inbound, type Reply } from '../../src/conversation/index.ts';
+import { generateConfirmationCode } from '../../src/domain/appointments/confirmation-code.ts';
+import { createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
+import type { Db } from '../../src/db/connection.ts';
+import { bookAppointment } from '../../src/domain/appointments/booking.ts';
+import { createBeneficiaries, deps as bookingDeps, importTestCampaign, staffContext } from './fixtures.ts';
+
+/** Where each test starts: 1 December 2026, 10:00 in Morocco. */
+export const START = new Date('2026-12-01T09:00:00Z');
+
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function testClock(start = START): TestClock {
+  let at = start.getTime();
+  return { now: () => new Date(at), advance: (ms) => void (at += ms) };
+}
+
+/** Keys asked for that no locale has: a test fails on any. */
+export const missingKeys: string[] = [];
+const resources = loadResources();
+
+export function conversationDeps(db: Db, clock: TestClock = testClock()): ConversationDeps {
+  return {
+    db,
+    clock,
+    timeZone: 'Africa/Casablanca',
+    t: createTranslator(resources, { onMissing: (locale, key) => missingKeys.push(`${locale}:${key}`) }),
+    safety: { samu: '141', civil: '15' },
+    booking: { newCode: () => generateConfirmationCode() },
+  };
+}
+
+/** A first message that reads as each locale. */
+export const OPENERS: Record<Locale, string> = { fr: 'Bonjour', ary: 'السلام', 'ary-Latn': 'salam', ar: 'أريد موعدا' };
+
+export class Villager {
+  last: Reply[] = [];
+  all: Reply[] = [];
+  constructor(
+    private deps: ConversationDeps,
+    readonly phone: string,
+    readonly channel: Inbound['channel'] = 'terminal',
+  ) {}
+
+  /** Swaps the service underneath (a restart), keeping the villager's phone. */
+  useDeps(deps: ConversationDeps): void {
+    this.deps = deps;
+  }
+
+  async send(message: string | Omit<Inbound, 'channel' | 'from'>): Promise<Reply[]> {
+    const body = typeof message === 'string' ? { text: message } : message;
+    const handled = await handleInbound(this.deps, { channel: this.channel, from: this.phone, phone: this.phone, ...body });
+    this.last = handled.replies.map((r) => r.reply);
+    this.all.push(...this.last);
+    return this.last;
+  }
+
+  /** Answers the last question by the number of the choice whose label matches. */
+  async choose(label: RegExp | string): Promise<Reply[]> {
+    const choices = this.lastChoices();
+    const index = choices.findIndex((c) => (typeof label === 'string' ? c.label === label || c.id === label : label.test(c.label)));
+    expect(index, `no choice ${String(label)} in ${JSON.stringify(choices.map((c) => c.label))}`).toBeGreaterThanOrEqual(0);
+    return this.send(String(index + 1));
+  }
+
+  lastChoices() {
+    return [...this.last].reverse().find((r) => r.choices && r.choices.length > 0)?.choices ?? [];
+  }
+
+  lastText(): string {
+    return this.last.map((r) => r.text).join('\n');
+  }
+
+  /** Opens the conversation in a locale and accepts the consent notice; ends at the menu. */
+  async onboard(locale: Locale): Promise<void> {
+    await this.send(OPENERS[locale]);
+    await this.choose('accept');
+  }
+}
+
+/** A caravan in Tinghir (two days, small windows) and a blood drive in Casablanca. */
+export async function seedConversationCampaigns(db: Db): Promise<{ caravanId: number; driveId: number }> {
+  const caravanId = await importTestCampaign(db, {
+    slug: 'tinghir-caravan',
+    title: { fr: 'Caravane de Tinghir', ar: 'قافلة تنغير', 'ary-Latn': "L9afila d Tinghir" },
+    firstDay: '2026-12-14',
+    lastDay: '2026-12-15',
+    services: [
+      { code: 'ophthalmology', windows: [{ start: '09:00', end: '12:00', capacity: 200 }] },
+      // 14 December has no surgery place left (see fillSurgeryDay): the full-day path.
+      { code: 'surgery', requiresFasting: true, windows: [{ days: ['2026-12-14'], start: '08:00', end: '12:00', capacity: 1 }, { days: ['2026-12-15'], start: '08:00', end: '12:00', capacity: 200 }] },
+    ],
+  });
+  const driveId = await importTestCampaign(db, {
+    slug: 'casa-blood-drive',
+    organisation: { slug: 'cnts', name: 'Centre de transfusion', kind: 'blood_centre' },
+    kind: 'blood_drive',
+    title: { fr: 'Collecte de sang Aïn Chock', ar: 'حملة التبرع بالدم عين الشق' },
+    province: 'casablanca',
+    commune: 'Aïn Chock',
+    venue: { name: 'Place Aïn Chock', lat: 33.545, lon: -7.587 },
+    firstDay: '2026-12-10',
+    lastDay: '2026-12-10',
+    services: [{ code: 'blood_donation', windows: [{ start: '09:00', end: '13:00', capacity: 100 }] }],
+  });
+  return { caravanId, driveId };
+}
+
+/** Takes the only surgery place of 14 December, as a booking made by staff would. */
+export async function fillSurgeryDay(db: Db, caravanId: number): Promise<void> {
+  const slot = await db.selectFrom('slots').select('id').where('campaign_id', '=', caravanId).where('service', '=', 'surgery').where('day', '=', '2026-12-14').executeTakeFirstOrThrow();
+  const [beneficiaryId] = await createBeneficiaries(db, 1);
+  if (beneficiaryId === undefined) throw new Error('no beneficiary created');
+  await db.transaction().execute((trx) => bookAppointment(trx, staffContext(), { beneficiaryId, slotId: slot.id }, bookingDeps));
+}
