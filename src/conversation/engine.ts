@@ -82,11 +82,14 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
     if (step !== 'new' && (intent === 'greeting' || intent === 'help' || intent === 'thanks')) return ctx.go(step, state, {}, [{ text: s.t('common:hello') }]);
     return answerOrReask({ ...state, step }, turn, ctx);
   }
-  const before = idle ? [{ text: s.t('common:welcomeBack') }] : [];
-  const global = await globalIntent(state, turn, ctx, intent);
+  // Back from a person (the ticket was closed) or from a day of silence: say so, then start at the menu.
+  const resumed = state.step === 'handoff';
+  const before = resumed ? [{ text: s.t('handoff:closed') }] : idle ? [{ text: s.t('common:welcomeBack') }] : [];
+  const from = resumed ? { ...state, step: 'menu' as const, draft: {} } : state;
+  const global = await globalIntent(from, turn, ctx, intent);
   if (global) return { ...global, replies: [...before, ...global.replies] };
-  if (idle) return ctx.go('menu', state, {}, before);
-  return answerOrReask(state, turn, ctx);
+  if (idle || resumed) return ctx.go('menu', from, {}, before);
+  return answerOrReask(from, turn, ctx);
 }
 
 /** Clear requests that take precedence over the question being asked. */

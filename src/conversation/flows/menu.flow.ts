@@ -71,13 +71,12 @@ export const menuSteps: Partial<Record<ConversationState['step'], StepHandler>> 
     },
   },
   handoff: {
-    // The engine keeps the bot quiet here; these run only once staff have closed the ticket.
-    async enter(state, ctx) {
-      return ctx.go('menu', state);
+    // The engine keeps the bot quiet while the ticket is open, and resumes at the menu once staff close it.
+    async enter(state) {
+      return { state: { ...state, step: 'handoff' }, replies: [], effects: [] };
     },
-    async answer(state, _turn, ctx) {
-      const s = say(state, ctx);
-      return ctx.go('menu', state, {}, [{ text: s.t('handoff:closed') }]);
+    async answer(state) {
+      return { state, replies: [], effects: [] };
     },
   },
   delete_confirm: {
