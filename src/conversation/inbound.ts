@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../domain/actor.ts';
 
+/** Postgres text cannot hold NUL, and other control characters only hide what was written. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const cleanText = z.string().transform((text) => text.replace(CONTROL, ''));
+
 export const InboundSchema = z.object({
   channel: ChannelSchema,
   /** The sender's id on that channel (Telegram chat id, WhatsApp number...). */
@@ -10,11 +14,11 @@ export const InboundSchema = z.object({
   phone: z.string().optional(),
   /** The provider's message id, for deduplication by the channel adapter. */
   providerId: z.string().optional(),
-  text: z.string().optional(),
+  text: cleanText.optional(),
   /** The id of a choice the villager pressed. */
-  choice: z.string().max(64).optional(),
+  choice: cleanText.transform((id) => id.slice(0, 64)).optional(),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
   /** Something we cannot read: a voice note, a picture, a sticker. */
   media: z.enum(['voice', 'image', 'other']).optional(),
 });
-export type Inbound = z.infer<typeof InboundSchema>;
+export type Inbound = z.input<typeof InboundSchema>;
