@@ -23,13 +23,20 @@ export interface EffectScope {
   deps: BookingDeps;
 }
 
+/** Effects the rules may refuse; only these need a savepoint. */
+const REFUSABLE: ReadonlySet<Effect['kind']> = new Set(['book', 'waitlist', 'cancel', 'reschedule']);
+
 export async function applyEffects(scope: EffectScope, effects: readonly Effect[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const effect of effects) {
+    if (!REFUSABLE.has(effect.kind)) {
+      outcomes.push(await applyEffect(scope, effect));
+      continue;
+    }
     await sql`savepoint effect`.execute(scope.trx);
     try {
+      // Not released: commit releases it, and a round trip less keeps a booked slot's row lock short.
       outcomes.push(await applyEffect(scope, effect));
-      await sql`release savepoint effect`.execute(scope.trx);
     } catch (err) {
       await sql`rollback to savepoint effect`.execute(scope.trx);
       if (!(err instanceof BookingRefused)) throw err;

@@ -1,7 +1,7 @@
 // One inbound message, handled in one transaction: lock the contact's conversation, step, apply the
 // effects, save the new state and put the replies in the outbox. A crash anywhere leaves nothing half done.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Contact, Database } from '../db/tables.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { BookingDeps } from '../domain/appointments/booking.ts';
 import { localDay, type Clock } from '../domain/clock.ts';
@@ -48,9 +48,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
   return inTransaction(deps.db, async (trx) => {
     const now = deps.clock.now();
     const today = localDay(now, deps.timeZone);
-    const contact = await contactForIdentity(trx, { channel: inbound.channel, externalId: inbound.from });
-    const state = await lockState(trx, contact.id);
-    const hasOpenTicket = (await openTicketId(trx, contact.id)) !== undefined;
+    const { contact, state, hasOpenTicket } = await openConversation(trx, { channel: inbound.channel, externalId: inbound.from });
     const base = {
       now,
       today,
@@ -69,30 +67,64 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       finalState = { ...after.state, misses: 0, lastAt: stepped.state.lastAt };
       replies = [...replies, ...after.replies];
     }
-    await saveState(trx, contact.id, finalState);
-    const saved = await queueReplies(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from }, replies);
+    const saved = await saveStateAndQueue(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from }, finalState, replies);
     return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved };
   });
 }
 
-/** Reads the state under a row lock, so two messages of one contact are handled one after the other. */
-async function lockState(trx: Transaction<Database>, contactId: number): Promise<ConversationState> {
+interface OpenedConversation {
+  contact: Contact;
+  state: ConversationState;
+  hasOpenTicket: boolean;
+}
+
+/**
+ * The contact, its saved state under a row lock (two messages of one contact are handled one after
+ * the other) and whether a person is handling it — in one query for a contact already known.
+ */
+async function openConversation(trx: Transaction<Database>, identity: { channel: string; externalId: string }): Promise<OpenedConversation> {
+  const known = await trx
+    .selectFrom('contact_identities as i')
+    .innerJoin('contacts', 'contacts.id', 'i.contact_id')
+    .innerJoin('conversations as v', 'v.contact_id', 'contacts.id')
+    .selectAll('contacts')
+    .select((eb) => [
+      'v.state',
+      eb.exists(eb.selectFrom('handoff_tickets as h').select('h.id').whereRef('h.contact_id', '=', 'contacts.id').where('h.status', '=', 'open')).as('has_open_ticket'),
+    ])
+    .where('i.channel', '=', identity.channel)
+    .where('i.external_id', '=', identity.externalId)
+    .forUpdate('v')
+    .executeTakeFirst();
+  if (known) {
+    const { state, has_open_ticket, ...contact } = known;
+    return { contact, state: parseState(state), hasOpenTicket: Boolean(has_open_ticket) };
+  }
+  // First message: create the contact and its conversation, then read them as above.
+  const contact = await contactForIdentity(trx, identity);
   await trx
     .insertInto('conversations')
-    .values({ contact_id: contactId, state: JSON.stringify(initialState()) })
+    .values({ contact_id: contact.id, state: JSON.stringify(initialState()) })
     .onConflict((oc) => oc.column('contact_id').doNothing())
     .execute();
-  const row = await trx.selectFrom('conversations').select('state').where('contact_id', '=', contactId).forUpdate().executeTakeFirstOrThrow();
-  return parseState(row.state);
+  const row = await trx.selectFrom('conversations').select('state').where('contact_id', '=', contact.id).forUpdate().executeTakeFirstOrThrow();
+  return { contact, state: parseState(row.state), hasOpenTicket: (await openTicketId(trx, contact.id)) !== undefined };
 }
 
-async function saveState(trx: Transaction<Database>, contactId: number, state: ConversationState): Promise<void> {
-  await trx.updateTable('conversations').set({ state: JSON.stringify(state), updated_at: sql<Date>`now()` }).where('contact_id', '=', contactId).execute();
-}
-
-async function queueReplies(trx: Transaction<Database>, to: { contactId: number; channel: string; recipient: string }, replies: readonly Reply[]): Promise<OutboxReply[]> {
-  if (replies.length === 0) return [];
+/** Saves the new state and queues the replies in one statement. */
+async function saveStateAndQueue(
+  trx: Transaction<Database>,
+  to: { contactId: number; channel: string; recipient: string },
+  state: ConversationState,
+  replies: readonly Reply[],
+): Promise<OutboxReply[]> {
+  const save = trx.updateTable('conversations').set({ state: JSON.stringify(state), updated_at: sql<Date>`now()` }).where('contact_id', '=', to.contactId);
+  if (replies.length === 0) {
+    await save.execute();
+    return [];
+  }
   const rows = await trx
+    .with('saved', () => save.returning('contact_id'))
     .insertInto('outbox')
     .values(replies.map((reply) => ({ contact_id: to.contactId, channel: to.channel, recipient: to.recipient, payload: JSON.stringify(reply) })))
     .returning('id')

@@ -97,7 +97,9 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
   const s = say(state, ctx);
   const handler = STEP_HANDLERS[state.step];
   const journey = handler.journey;
-  const back = intent === 'choice' && turn.inbound.choice === undefined && turn.understanding.entities.number === 0;
+  // Where free text is the answer, "0" or "menu" alone goes back; "Enfant 0" or "Sidi 0" is an answer.
+  const alone = !handler.takesText || turn.text.trim().split(/\s+/).length === 1;
+  const back = intent === 'choice' && turn.inbound.choice === undefined && turn.understanding.entities.number === 0 && alone;
   if (back) return ctx.go('menu', state);
   switch (intent) {
     case 'change_language': {

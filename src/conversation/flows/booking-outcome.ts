@@ -1,4 +1,6 @@
 // What the villager hears once a booking is tried: the code, what to bring and the venue — or why not.
+import type { WindowAvailability } from '../../domain/campaigns/availability.ts';
+import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts';
 import { formatConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
 import { formatDay, formatWindow } from '../../i18n/dates.ts';
 import { localized, serviceName } from '../campaign-text.ts';
@@ -8,7 +10,20 @@ import type { Reply } from '../reply.ts';
 import { say } from '../say.ts';
 import type { ConversationState } from '../state.ts';
 
-export async function bookingAnswer(state: ConversationState, ctx: StepContext, outcome: Outcome | undefined): Promise<StepResult> {
+/** What the confirmation needs, read before the booking so nothing is read while the place is locked. */
+export interface BookingView {
+  campaign: UpcomingCampaign | undefined;
+  window: WindowAvailability | undefined;
+}
+
+export async function readBookingView(state: ConversationState, ctx: StepContext): Promise<BookingView> {
+  const { campaignId, service, slotId } = state.draft;
+  const campaign = campaignId === undefined ? undefined : await ctx.reader.campaign(campaignId, ctx.today);
+  const window = campaign && service ? (await ctx.reader.availability({ campaignId: campaign.id, service, fromDay: ctx.today })).find((w) => w.slotId === slotId) : undefined;
+  return { campaign, window };
+}
+
+export async function bookingAnswer(state: ConversationState, ctx: StepContext, outcome: Outcome | undefined, view: BookingView): Promise<StepResult> {
   const s = say(state, ctx);
   if (!outcome?.ok || outcome.code === undefined) {
     const reason = outcome && !outcome.ok ? outcome.reason : 'slot_not_found';
@@ -16,9 +31,8 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
     const key = reason === 'already_booked' ? 'register:alreadyBooked' : 'register:failed';
     return ctx.go('menu', state, {}, [{ text: s.t(key) }]);
   }
-  const { campaignId, service, slotId } = state.draft;
-  const campaign = campaignId === undefined ? undefined : await ctx.reader.campaign(campaignId, ctx.today);
-  const window = campaign && service ? (await ctx.reader.availability({ campaignId: campaign.id, service, fromDay: ctx.today })).find((w) => w.slotId === slotId) : undefined;
+  const { service } = state.draft;
+  const { campaign, window } = view;
   const code = formatConfirmationCode(outcome.code);
   const replies: Reply[] = [
     {

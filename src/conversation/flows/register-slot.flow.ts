@@ -8,7 +8,7 @@ import { MISS, type StepContext, type StepHandler, type StepResult } from '../co
 import type { BeneficiaryRef } from '../effects.ts';
 import { say } from '../say.ts';
 import type { ConversationState, Draft } from '../state.ts';
-import { bookingAnswer } from './booking-outcome.ts';
+import { bookingAnswer, readBookingView } from './booking-outcome.ts';
 
 const LIST_LIMIT = 5;
 
@@ -158,7 +158,8 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
       const beneficiary = beneficiaryOf(state.draft);
       const slotId = state.draft.slotId;
       if (picked !== 'confirm' || !beneficiary || slotId === undefined) return MISS;
-      return { state, replies: [], effects: [{ kind: 'book', beneficiary, slotId }], after: ([outcome]) => bookingAnswer(state, ctx, outcome) };
+      const view = await readBookingView(state, ctx);
+      return { state, replies: [], effects: [{ kind: 'book', beneficiary, slotId }], after: ([outcome]) => bookingAnswer(state, ctx, outcome, view) };
     },
   },
   reg_full: {
