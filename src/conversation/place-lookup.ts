@@ -2,6 +2,7 @@
 import { distanceKm } from '../domain/geo/distance.ts';
 import { PROVINCES } from '../domain/geo/morocco-territory.data.ts';
 import { matchProvince, type ProvinceMatch } from '../domain/geo/place-match.ts';
+import { DEFAULT_LEXICON } from '../understanding/lexicon.ts';
 import { normalizeText } from '../understanding/normalize.ts';
 
 /** Place names run up to three words ("kelaat m gouna", "sidi bennour"). */
@@ -17,6 +18,8 @@ export function findProvince(text: string): string | undefined {
   if (words.length === 0) return undefined;
   let best: ProvinceMatch | undefined;
   const consider = (candidate: string) => {
+    // Words the villager uses to ask ("bonjour", "fin", "caravane") are not place names, however close.
+    if (candidate.split(' ').every((w) => DEFAULT_LEXICON.known.has(w))) return;
     const top = matchProvince(candidate)[0];
     if (top && (!best || top.distance < best.distance)) best = top;
   };

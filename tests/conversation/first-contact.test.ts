@@ -79,6 +79,15 @@ describe('first contact, whatever the language', () => {
     expect(v.lastText()).toContain(tr('fr', 'menu:question'));
   });
 
+  it('follows a Darija speaker who switches to Latin letters, and back', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard('ary');
+    await v.send('bghit ntsajel');
+    expect(v.lastText()).toContain(tr('ary-Latn', 'register:whoQuestion'));
+    await v.send('بغيت نتسجل');
+    expect(v.lastText()).toContain(tr('ary', 'register:whoQuestion'));
+  });
+
   it('answers a voice note or a picture by saying it reads only text, and re-asks', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard('fr');
