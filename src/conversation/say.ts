@@ -8,7 +8,7 @@ export interface Say {
   locale: Locale;
   t(key: string, vars?: Record<string, string | number>): string;
   /** A question answered by one of `choices` (by number or button). */
-  ask(text: string, choices: Choice[], options?: { noBack?: boolean }): Reply;
+  ask(text: string, choices: Choice[], options?: { noBack?: boolean; how?: string }): Reply;
   /** A question answered in words or digits; `how` tells what to send. */
   askFree(text: string, how: string): Reply;
 }
@@ -26,7 +26,7 @@ export function say(state: ConversationState, ctx: StepContext): Say {
     locale,
     t,
     ask(text, choices, options) {
-      const how = t('common:answerWithNumber', { example: choices.length > 1 ? `1, 2` : '1' });
+      const how = options?.how ?? t('common:answerWithNumber', { example: choices.length > 1 ? `1, 2` : '1' });
       return { text: [text, how, ...back(options?.noBack)].join('\n'), choices };
     },
     askFree(text, how) {

@@ -49,7 +49,7 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
     async enter(state, ctx) {
       const s = say(state, ctx);
       const question = s.t(state.draft.purpose === 'alerts' ? 'place:questionAlerts' : 'place:question');
-      const reply = s.ask(question, [{ id: 'list', label: s.t('place:fromList') }]);
+      const reply = s.ask(question, [{ id: 'list', label: s.t('place:fromList') }], { how: s.t('place:how') });
       return { state: { ...state, step: 'place' }, replies: [reply], effects: [] };
     },
     async answer(state, turn, ctx) {
