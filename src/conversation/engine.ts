@@ -16,6 +16,8 @@ export const IDLE_RESET_MS = 24 * 60 * 60 * 1000;
 const MISSES_BEFORE_PERSON = 3;
 const BEFORE_CONSENT: ReadonlySet<Step> = new Set(['new', 'language', 'consent', 'consent_declined']);
 const RESTING: ReadonlySet<Step> = new Set(['new', 'menu', 'handoff']);
+/** Requests that interrupt even a question expecting words. */
+const INTERRUPTING: ReadonlySet<string> = new Set(['cancel', 'human', 'delete_data']);
 
 export type StepContextBase = Omit<StepContext, 'go'>;
 
@@ -61,6 +63,8 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
       return { ...next, effects: [{ kind: 'opt_in' }, ...next.effects] };
     }
     if (intent === 'delete_data' && ctx.contact.consented) return ctx.go('delete_confirm', state);
+    // Erasure stays possible after STOP: its confirmation is answered like any question.
+    if (state.step === 'delete_confirm') return answerOrReask(state, turn, ctx);
     return { state, replies: [{ text: s.t('common:stopConfirmed') }], effects: [] };
   }
   if (intent === 'stop') {
@@ -101,6 +105,10 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
   const alone = !handler.takesText || turn.text.trim().split(/\s+/).length === 1;
   const back = intent === 'choice' && turn.inbound.choice === undefined && turn.understanding.entities.number === 0 && alone;
   if (back) return ctx.go('menu', state);
+  // Where a name or a commune is expected ("Salam Amrani", "Hajar"), only the requests that must never
+  // be missed interrupt; the rest is the answer.
+  const expectsWords = handler.takesText === true && journey !== 'place';
+  if (expectsWords && !INTERRUPTING.has(intent)) return undefined;
   switch (intent) {
     case 'change_language': {
       const wanted = turn.understanding.entities.language;

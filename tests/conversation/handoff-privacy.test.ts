@@ -22,6 +22,18 @@ const EMERGENCY: Record<Locale, string> = { fr: 'urgence', ar: 'حالة طار�
 const contactIdOf = async (phone: string) => (await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow()).id;
 
 describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
+  it('still erases the data of a contact who said STOP', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.send('stop');
+    const id = await contactIdOf(v.phone);
+    await v.send({ fr: 'effacer mes données', ar: 'احذف بياناتي', ary: 'مسح المعلومات ديالي', 'ary-Latn': 'ms7 lma3loumat dyali' }[locale]);
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['yes', 'no']);
+    await v.send('1');
+    expect(v.last).toEqual([{ text: tr(locale, 'privacy:deleted') }]);
+    expect(await t.db.selectFrom('contacts').select(['phone_e164', 'consent_at']).where('id', '=', id).executeTakeFirst()).toEqual({ phone_e164: null, consent_at: null });
+  });
+
   it('opens a ticket for a person and stays quiet, keeping what is written, until staff close it; emergencies still answered', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard(locale);

@@ -32,6 +32,11 @@ describe.each(LOCALES)('registering, in %s', (locale) => {
     await v.onboard(locale);
     await v.choose('register');
     await v.choose('child');
+    await v.send('Salam'); // a name that is also a greeting is taken as the name
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['female', 'male']);
+    await v.send('0');
+    await v.choose('register');
+    await v.choose('child');
     await v.send('Yassine Amrani');
     await v.choose('male');
     await v.send('9');
