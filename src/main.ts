@@ -1,11 +1,21 @@
 // Composition root: reads the configuration once and starts what it enables.
 import { Redis } from 'ioredis';
 import { loadConfig } from './config/load-config.ts';
+import type { ConversationDeps } from './conversation/index.ts';
+import { createReceiver } from './channels/receive.ts';
+import { createTelegramAdapter } from './channels/telegram/telegram.channel.ts';
+import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createDatabase } from './db/connection.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
+import { redisChatPacer } from './delivery/chat-pacer.ts';
+import { createOutboundQueues } from './delivery/outbound.queue.ts';
+import { startOutboundWorker } from './delivery/outbound.worker.ts';
+import { generateConfirmationCode } from './domain/appointments/confirmation-code.ts';
 import { systemClock } from './domain/clock.ts';
 import { buildServer } from './http/server.ts';
+import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
+import { createTranslator, loadResources } from './i18n/translator.ts';
 import { createLogger } from './logging/logger.ts';
 import { describeFailure } from './cli/command-runner.ts';
 
@@ -22,12 +32,47 @@ async function main(): Promise<void> {
   }
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await redis.connect();
-  const app = buildServer({ db, redis, clock: systemClock, logger, timeZone: config.TIME_ZONE });
+  // BullMQ's workers block on Redis, so they need a connection that never gives up on a command.
+  const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
+  const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
+  const conversation: ConversationDeps = {
+    db,
+    clock: systemClock,
+    timeZone: config.TIME_ZONE,
+    t: createTranslator(loadResources()),
+    safety: { samu: config.EMERGENCY_SAMU, civil: config.EMERGENCY_CIVIL_PROTECTION },
+    booking: { newCode: () => generateConfirmationCode() },
+  };
+  const receive = createReceiver({ conversation, queues });
+  const closers: Array<() => Promise<unknown>> = [];
+
+  let telegramWebhook: TelegramWebhookDeps | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const adapter = createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
+    const pacer = redisChatPacer(redis, { prefix: config.QUEUE_PREFIX, intervalMs: config.TELEGRAM_CHAT_INTERVAL_MS });
+    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, perSecond: config.TELEGRAM_PER_SECOND, logger, queues });
+    closers.push(() => worker.close());
+    if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
+      const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
+      telegramWebhook = { secretToken, receive, answerCallback: (id) => adapter.api.answerCallbackQuery(id) };
+      if (config.PUBLIC_BASE_URL) {
+        await adapter.api.setWebhook(new URL(TELEGRAM_WEBHOOK_PATH, config.PUBLIC_BASE_URL).toString(), { secret_token: secretToken });
+        logger.info('telegram webhook registered');
+      }
+    } else {
+      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive, logger });
+      closers.push(() => polling.stop());
+    }
+  }
+
+  const app = buildServer({ db, redis, clock: systemClock, logger, timeZone: config.TIME_ZONE, ...(telegramWebhook ? { telegram: telegramWebhook } : {}) });
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();
+    for (const close of closers) await close();
+    await queues.close();
     redis.disconnect();
     await db.destroy();
   };

@@ -27,6 +27,21 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Prefix of every BullMQ key, so several deployments can share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _').default('qafila'),
+  /** The address Telegram and Meta reach this server at (https://...), for registering webhooks. */
+  PUBLIC_BASE_URL: url(['https']).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected the token BotFather gave, like 123456:ABC-DEF...').optional(),
+  /** webhook in production (needs TELEGRAM_WEBHOOK_SECRET), polling for development. */
+  TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('polling'),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'use 16 to 256 letters, digits, _ or -').optional(),
+  TELEGRAM_API_ROOT: url(['https', 'http']).default('https://api.telegram.org'),
+  TELEGRAM_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+  TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+}).superRefine((c, ctx) => {
+  if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && !c.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_MODE=webhook' });
+  }
 });
 
 export type DatabaseConfig = Readonly<z.infer<typeof DatabaseConfigSchema>>;

@@ -32,10 +32,13 @@ export interface OutboxReply {
 }
 
 export interface HandledMessage {
-  contactId: number;
+  /** null for a duplicate, which is not looked at. */
+  contactId: number | null;
   channel: string;
   recipient: string;
   replies: OutboxReply[];
+  /** The provider had already delivered this message id: nothing was done. */
+  duplicate: boolean;
 }
 
 /**
@@ -46,6 +49,11 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
   const inbound = InboundSchema.parse(input);
   const understanding = understand(inbound.text ?? '');
   return inTransaction(deps.db, async (trx) => {
+    // A provider that retries (Meta, Telegram) sends the same id again: the first one wins, in this
+    // transaction, so a crash before the commit leaves the message unhandled rather than lost.
+    if (inbound.providerId !== undefined && !(await firstReceipt(trx, inbound.channel, inbound.providerId))) {
+      return { contactId: null, channel: inbound.channel, recipient: inbound.from, replies: [], duplicate: true };
+    }
     const now = deps.clock.now();
     const today = localDay(now, deps.timeZone);
     const { contact, state, hasOpenTicket } = await openConversation(trx, { channel: inbound.channel, externalId: inbound.from });
@@ -68,8 +76,13 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       replies = [...replies, ...after.replies];
     }
     const saved = await saveStateAndQueue(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from }, finalState, replies);
-    return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved };
+    return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false };
   });
+}
+
+async function firstReceipt(trx: Transaction<Database>, channel: string, providerId: string): Promise<boolean> {
+  const row = await trx.insertInto('inbound_receipts').values({ channel, provider_id: providerId }).onConflict((oc) => oc.doNothing()).returning('channel').executeTakeFirst();
+  return row !== undefined;
 }
 
 interface OpenedConversation {

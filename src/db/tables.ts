@@ -172,8 +172,18 @@ export interface OutboxTable {
   status: Auto<OutboxStatus>;
   provider_id: string | null;
   error: string | null;
+  attempts: Auto<number>;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  read_at: Date | null;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+}
+
+export interface InboundReceiptsTable {
+  channel: string;
+  provider_id: string;
+  received_at: Auto<Date>;
 }
 
 export interface HandoffTicketsTable {
@@ -218,6 +228,7 @@ export interface Database {
   handoff_tickets: HandoffTicketsTable;
   handoff_messages: HandoffMessagesTable;
   alert_subscriptions: AlertSubscriptionsTable;
+  inbound_receipts: InboundReceiptsTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

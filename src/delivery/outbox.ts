@@ -1,14 +1,78 @@
 // The outbox: replies and notifications waiting for delivery, written in the transaction that decided them.
+// Its status moves pending -> sending -> sent (or failed); a row is claimed before the provider is called,
+// so a crash can leave only rows in "sending", which are reported rather than sent twice.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { ReplySchema, type Reply } from '../conversation/reply.ts';
 
-/** Marks replies delivered by a channel that shows them at once (the terminal chat, the web simulator). */
-export async function markSent(db: Kysely<Database>, ids: readonly number[], providerId: string): Promise<void> {
+export interface ClaimedMessage {
+  id: number;
+  channel: string;
+  recipient: string;
+  reply: Reply;
+  /** Provider ids of the parts already sent by an earlier attempt, in order. */
+  sentParts: string[];
+}
+
+/** Takes a pending row for sending; undefined when it was sent, failed, or is being sent elsewhere. */
+export async function claimForSending(db: Kysely<Database>, id: number): Promise<ClaimedMessage | undefined> {
+  const row = await db
+    .updateTable('outbox')
+    .set({ status: 'sending', attempts: sql<number>`attempts + 1`, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returning(['id', 'channel', 'recipient', 'payload', 'provider_id'])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    channel: row.channel,
+    recipient: row.recipient,
+    reply: ReplySchema.parse(row.payload),
+    sentParts: row.provider_id ? row.provider_id.split(' ') : [],
+  };
+}
+
+/** Records a part as sent, so a retry after a later part failed does not send it again. */
+export async function recordPartSent(db: Kysely<Database>, id: number, sentParts: readonly string[]): Promise<void> {
+  await db.updateTable('outbox').set({ provider_id: sentParts.join(' '), updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+}
+
+export async function markSent(db: Kysely<Database>, ids: readonly number[], providerId?: string): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
-    .set({ status: 'sent', provider_id: providerId, updated_at: sql<Date>`now()` })
+    .set({ status: 'sent', sent_at: sql<Date>`now()`, error: null, updated_at: sql<Date>`now()`, ...(providerId !== undefined ? { provider_id: providerId } : {}) })
     .where('id', 'in', [...ids])
     .where('status', 'in', ['pending', 'sending'])
     .execute();
+}
+
+/** A transient failure: back to pending, with the error kept for the message log. */
+export async function releaseForRetry(db: Kysely<Database>, id: number, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'pending', error: error.slice(0, 500), updated_at: sql<Date>`now()` }).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
+export async function markFailed(db: Kysely<Database>, ids: readonly number[], error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ status: 'failed', error: error.slice(0, 500), updated_at: sql<Date>`now()` })
+    .where('id', 'in', [...ids])
+    .where('status', 'in', ['pending', 'sending'])
+    .execute();
+}
+
+/** Rows still pending after `olderThanMs`: their job was lost (Redis flushed, crash before enqueue). */
+export async function pendingOutbox(db: Kysely<Database>, channel: string, olderThanMs: number, limit = 1000): Promise<number[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('channel', '=', channel)
+    .where('status', '=', 'pending')
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

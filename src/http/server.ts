@@ -1,10 +1,11 @@
-// The HTTP server: health and the public read API for now; webhooks and pages join it later.
+// The HTTP server: health, the public read API and the channels' webhooks.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerHealthRoutes, type Pingable } from './health.routes.ts';
+import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
 
 export interface HttpDeps {
   db: Db;
@@ -12,6 +13,8 @@ export interface HttpDeps {
   clock: Clock;
   logger: Logger;
   timeZone: string;
+  /** Present when Telegram runs in webhook mode. */
+  telegram?: TelegramWebhookDeps;
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -20,5 +23,6 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   return app;
 }

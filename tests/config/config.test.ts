@@ -45,3 +45,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*REDIS_URL is missing\n.*PORT:/s);
   });
 });
+
+describe('Telegram settings', () => {
+  const base = { DATABASE_URL: 'postgres://localhost/qafila', REDIS_URL: 'redis://localhost:6379' };
+  it('asks for the webhook secret when Telegram runs in webhook mode', () => {
+    expect(() => loadConfig({ ...base, TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_MODE: 'webhook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_MODE=webhook/);
+    expect(() => loadConfig({ ...base, TELEGRAM_BOT_TOKEN: 'not-a-token' })).toThrow(/TELEGRAM_BOT_TOKEN: expected the token BotFather gave/);
+    const config = loadConfig({ ...base, TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+    expect(config).toMatchObject({ TELEGRAM_MODE: 'polling', TELEGRAM_API_ROOT: 'https://api.telegram.org', TELEGRAM_PER_SECOND: 30, QUEUE_PREFIX: 'qafila' });
+  });
+});

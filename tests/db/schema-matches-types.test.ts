@@ -19,10 +19,11 @@ const COLUMNS = {
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
   audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
   conversations: ['contact_id', 'state', 'updated_at'],
-  outbox: ['id', 'contact_id', 'channel', 'recipient', 'kind', 'payload', 'status', 'provider_id', 'error', 'created_at', 'updated_at'],
+  outbox: ['id', 'contact_id', 'channel', 'recipient', 'kind', 'payload', 'status', 'provider_id', 'error', 'attempts', 'sent_at', 'delivered_at', 'read_at', 'created_at', 'updated_at'],
   handoff_tickets: ['id', 'contact_id', 'reason', 'urgent', 'status', 'opened_at', 'closed_at', 'closed_by'],
   handoff_messages: ['id', 'ticket_id', 'text', 'at'],
   alert_subscriptions: ['contact_id', 'province_code', 'created_at'],
+  inbound_receipts: ['channel', 'provider_id', 'received_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

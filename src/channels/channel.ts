@@ -1,0 +1,54 @@
+// One seam for every way into Qafila: parse what a provider sent, send what the conversation said.
+import type { Channel as ChannelName } from '../domain/actor.ts';
+import type { Inbound } from '../conversation/inbound.ts';
+import type { RenderedPart } from './render.ts';
+
+/** What a channel can draw natively; the renderer falls back to numbered text for the rest. */
+export interface ChannelCapabilities {
+  /** Buttons under one message (0: none, choices become numbered text). */
+  maxButtons: number;
+  /** Longest button title, in characters; longer labels are cut. */
+  maxButtonTitle: number;
+  /** Rows of a list message (0: no lists). */
+  maxListRows: number;
+  maxListRowTitle: number;
+  /** Longest text of one message; longer texts are split on line breaks. */
+  maxTextLength: number;
+  location: boolean;
+  contactRequest: boolean;
+  images: boolean;
+  templates: boolean;
+}
+
+/** A provider refused for good (blocked bot, not a WhatsApp user): the message is not retried. */
+export class PermanentSendError extends Error {
+  override readonly name = 'PermanentSendError';
+}
+
+/** The provider asks to slow down: retry after `retryAfterMs`, without counting it as a failure. */
+export class RetryAfterError extends Error {
+  override readonly name = 'RetryAfterError';
+  constructor(
+    readonly retryAfterMs: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Every adapter has this surface; one contract test suite runs against each.
+ *
+ * @example
+ * const ids = [];
+ * for (const part of renderReply(reply, adapter.capabilities)) ids.push(await adapter.send(to, part));
+ */
+export interface ChannelAdapter {
+  readonly name: ChannelName;
+  readonly capabilities: ChannelCapabilities;
+  /** Sends one rendered part and returns the provider's message id. */
+  send(to: string, part: RenderedPart): Promise<string>;
+}
+
+/** What a webhook or a poll produced: messages for the conversation, with the provider's ids. */
+export type ParsedInbound = Inbound & { providerId: string };

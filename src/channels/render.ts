@@ -1,0 +1,70 @@
+// Drawing a reply with what a channel can do: native buttons or lists when they fit, numbered text
+// otherwise, long texts split on line breaks. Pure.
+import type { Choice, Reply } from '../conversation/reply.ts';
+import type { ChannelCapabilities } from './channel.ts';
+
+export type RenderedPart =
+  | { kind: 'text'; text: string; buttons?: Choice[]; list?: { button: string; rows: Choice[] } }
+  | { kind: 'location'; lat: number; lng: number; name: string; address?: string }
+  | { kind: 'image'; qr: string; caption: string };
+
+const ELLIPSIS = '…';
+
+function cut(label: string, max: number): string {
+  return [...label].length <= max ? label : `${[...label].slice(0, Math.max(1, max - 1)).join('')}${ELLIPSIS}`;
+}
+
+/** Splits on line breaks (then on spaces, then anywhere) so no part exceeds `max` characters. */
+export function splitText(text: string, max: number): string[] {
+  if ([...text].length <= max) return [text];
+  const parts: string[] = [];
+  let current = '';
+  const push = (piece: string, sep: string) => {
+    const candidate = current === '' ? piece : `${current}${sep}${piece}`;
+    if ([...candidate].length <= max) current = candidate;
+    else {
+      if (current !== '') parts.push(current);
+      current = piece;
+    }
+  };
+  for (const line of text.split('\n')) {
+    if ([...line].length <= max) push(line, '\n');
+    else for (const word of line.split(' ')) for (const chunk of chunks(word, max)) push(chunk, ' ');
+  }
+  if (current !== '') parts.push(current);
+  return parts;
+}
+
+function chunks(word: string, max: number): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += max) out.push(chars.slice(i, i + max).join(''));
+  return out;
+}
+
+/**
+ * @example renderReply({ text: 'Quel jour ?', choices: [{ id: 'a', label: 'lundi' }] }, TELEGRAM_CAPABILITIES)
+ * // [{ kind: 'text', text: 'Quel jour ?', buttons: [{ id: 'a', label: 'lundi' }] }]
+ */
+export function renderReply(reply: Reply, caps: ChannelCapabilities, listButton = '☰'): RenderedPart[] {
+  const parts: RenderedPart[] = [];
+  if (reply.image && caps.images) parts.push({ kind: 'image', qr: reply.image.data, caption: reply.image.caption });
+  const choices = reply.choices ?? [];
+  let text = reply.text;
+  let native: Pick<Extract<RenderedPart, { kind: 'text' }>, 'buttons' | 'list'> = {};
+  if (choices.length > 0 && choices.length <= caps.maxButtons) {
+    native = { buttons: choices.map((c) => ({ id: c.id, label: cut(c.label, caps.maxButtonTitle) })) };
+  } else if (choices.length > 0 && choices.length <= caps.maxListRows) {
+    native = { list: { button: listButton, rows: choices.map((c) => ({ id: c.id, label: cut(c.label, caps.maxListRowTitle) })) } };
+  }
+  // Numbers are always shown: the prompt says "answer with a number", and buttons may be cut short.
+  if (choices.length > 0) text = `${text}\n${choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`;
+  const texts = splitText(text, caps.maxTextLength);
+  texts.forEach((t, i) => parts.push({ kind: 'text', text: t, ...(i === texts.length - 1 ? native : {}) }));
+  if (reply.image && !caps.images) parts.push({ kind: 'text', text: reply.image.caption });
+  if (reply.location) {
+    const { lat, lng, name, address } = reply.location;
+    parts.push(caps.location ? { kind: 'location', lat, lng, name, ...(address ? { address } : {}) } : { kind: 'text', text: `📍 ${name}: https://maps.google.com/?q=${lat},${lng}` });
+  }
+  return parts;
+}

@@ -1,0 +1,68 @@
+// Telegram updates as far as Qafila reads them, checked with zod, and turned into one Inbound. Pure.
+import { z } from 'zod';
+import type { ParsedInbound } from '../channel.ts';
+
+const Chat = z.object({ id: z.number() });
+const User = z.object({ id: z.number() });
+
+const Message = z.object({
+  message_id: z.number(),
+  chat: Chat,
+  from: User.optional(),
+  text: z.string().optional(),
+  caption: z.string().optional(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+  contact: z.object({ phone_number: z.string(), user_id: z.number().optional() }).optional(),
+  voice: z.unknown().optional(),
+  audio: z.unknown().optional(),
+  photo: z.unknown().optional(),
+  sticker: z.unknown().optional(),
+  video: z.unknown().optional(),
+  document: z.unknown().optional(),
+});
+
+export const TelegramUpdateSchema = z.object({
+  update_id: z.number().int(),
+  message: Message.optional(),
+  callback_query: z
+    .object({
+      id: z.string(),
+      from: User,
+      data: z.string().optional(),
+      message: z.object({ chat: Chat }).optional(),
+    })
+    .optional(),
+});
+export type TelegramUpdate = z.infer<typeof TelegramUpdateSchema>;
+
+export interface ParsedTelegramUpdate {
+  inbound?: ParsedInbound;
+  /** A pressed inline button must be answered, or the villager's app shows a spinner. */
+  callbackQueryId?: string;
+}
+
+/**
+ * @example parseTelegramUpdate({ update_id: 7, message: { message_id: 1, chat: { id: 42 }, text: 'salam' } })
+ * // { inbound: { channel: 'telegram', from: '42', providerId: '7', text: 'salam' } }
+ */
+export function parseTelegramUpdate(update: TelegramUpdate): ParsedTelegramUpdate {
+  const providerId = String(update.update_id);
+  const cb = update.callback_query;
+  if (cb) {
+    const chatId = cb.message?.chat.id ?? cb.from.id;
+    return { callbackQueryId: cb.id, ...(cb.data ? { inbound: { channel: 'telegram', from: String(chatId), providerId, choice: cb.data } } : {}) };
+  }
+  const m = update.message;
+  if (!m) return {};
+  const base = { channel: 'telegram' as const, from: String(m.chat.id), providerId };
+  if (m.contact) {
+    // Only the villager's own number counts: a forwarded contact card is somebody else's.
+    const own = m.contact.user_id !== undefined && m.contact.user_id === m.from?.id;
+    return { inbound: { ...base, ...(own ? { phone: m.contact.phone_number.startsWith('+') ? m.contact.phone_number : `+${m.contact.phone_number}` } : {}), text: '' } };
+  }
+  if (m.location) return { inbound: { ...base, location: { lat: m.location.latitude, lng: m.location.longitude } } };
+  if (m.text !== undefined) return { inbound: { ...base, text: m.text } };
+  if (m.caption !== undefined && m.caption.trim() !== '') return { inbound: { ...base, text: m.caption } };
+  const media = m.voice !== undefined || m.audio !== undefined ? 'voice' : m.photo !== undefined ? 'image' : 'other';
+  return { inbound: { ...base, media } };
+}

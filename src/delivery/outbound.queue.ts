@@ -1,0 +1,50 @@
+// The outbound queue of one channel: a job per handled message, carrying only outbox ids; the text is
+// read from Postgres when it is sent. The job id is the first outbox id, so a reply is queued once.
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { z } from 'zod';
+
+export const OutboundJobSchema = z.object({ outboxIds: z.array(z.number().int().positive()).min(1) });
+export type OutboundJob = z.infer<typeof OutboundJobSchema>;
+
+export const outboundQueueName = (channel: string) => `outbound-${channel}`;
+
+/** Retries of a transient failure, spaced 1 s, 2 s, 4 s... */
+export const OUTBOUND_ATTEMPTS = 6;
+
+export interface OutboundQueues {
+  enqueue(channel: string, outboxIds: readonly number[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const queues = createOutboundQueues({ connection: { url: 'redis://127.0.0.1:6379' }, prefix: 'qafila' });
+ * await queues.enqueue('telegram', [41, 42]);
+ */
+export function createOutboundQueues(options: { connection: ConnectionOptions; prefix: string }): OutboundQueues {
+  const queues = new Map<string, Queue<OutboundJob>>();
+  const queueFor = (channel: string) => {
+    let queue = queues.get(channel);
+    if (!queue) {
+      queue = new Queue<OutboundJob>(outboundQueueName(channel), { connection: options.connection, prefix: options.prefix });
+      queues.set(channel, queue);
+    }
+    return queue;
+  };
+  return {
+    async enqueue(channel, outboxIds) {
+      const first = outboxIds[0];
+      if (first === undefined) return;
+      await queueFor(channel).add('send', { outboxIds: [...outboxIds] }, {
+        jobId: `outbox-${first}`,
+        attempts: OUTBOUND_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      });
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

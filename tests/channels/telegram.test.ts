@@ -1,0 +1,171 @@
+// Telegram end to end: real updates posted to the webhook, grammY's real client sending to a local Bot API.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createReceiver } from '../../src/channels/receive.ts';
+import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
+import { noPacing } from '../../src/delivery/chat-pacer.ts';
+import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
+import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.routes.ts';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import { startFakeTelegram, type BotApiCall, type FakeTelegram } from '../support/fake-telegram.ts';
+
+const SECRET = 'webhook-secret-0123456789';
+const REDIS = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+
+let t: TestDatabase;
+let telegram: FakeTelegram;
+let queues: OutboundQueues;
+let worker: RunningWorker;
+let app: FastifyInstance;
+let updateId = 1;
+let caravanId = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  ({ caravanId } = await seedConversationCampaigns(t.db));
+  telegram = await startFakeTelegram();
+  const prefix = `qafila-test-${randomUUID()}`;
+  const logger = pino({ level: 'silent' });
+  const adapter = createTelegramAdapter({ token: telegram.token, apiRoot: telegram.apiRoot });
+  queues = createOutboundQueues({ connection: REDIS, prefix });
+  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, perSecond: 30, logger, sweepAfterMs: 0 });
+  const receive = createReceiver({ conversation: conversationDeps(t.db), queues });
+  app = buildServer({
+    db: t.db,
+    redis: { ping: async () => 'PONG' },
+    clock: { now: () => new Date() },
+    logger,
+    timeZone: 'Africa/Casablanca',
+    telegram: { secretToken: SECRET, receive, answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await app?.close();
+  await worker?.close();
+  await queues?.close();
+  await telegram?.close();
+  await t?.drop();
+});
+
+const post = (update: unknown, secret = SECRET) =>
+  app.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, headers: { 'x-telegram-bot-api-secret-token': secret }, payload: update as object });
+
+const textUpdate = (chatId: number, text: string) => ({ update_id: updateId++, message: { message_id: updateId, date: 0, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'A' }, text } });
+const buttonUpdate = (chatId: number, data: string) => ({
+  update_id: updateId++,
+  callback_query: { id: `cb${updateId}`, from: { id: chatId, is_bot: false, first_name: 'A' }, chat_instance: 'x', data, message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private' } } },
+});
+
+/** Waits until every reply of the contact left the outbox. */
+async function settle(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const left = await t.db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).execute();
+    if (left.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`${left.length} replies still waiting`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const toChat = (chatId: number) => (c: BotApiCall) => String(c.payload.chat_id) === String(chatId);
+const buttonsOf = (c: BotApiCall | undefined): string[] => {
+  const markup = c?.payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data: string }>> } | undefined;
+  return markup?.inline_keyboard?.flat().map((b) => b.callback_data) ?? [];
+};
+const lastWithButtons = (chatId: number) => [...telegram.calls].reverse().find((c) => toChat(chatId)(c) && buttonsOf(c).length > 0);
+
+async function say(chatId: number, text: string) {
+  expect((await post(textUpdate(chatId, text))).statusCode).toBe(200);
+  await settle();
+}
+async function press(chatId: number, data: string) {
+  expect(buttonsOf(lastWithButtons(chatId))).toContain(data);
+  expect((await post(buttonUpdate(chatId, data))).statusCode).toBe(200);
+  await settle();
+}
+
+describe('Telegram channel', () => {
+  it('takes a villager from /start through the language to a booking, ending with the code as a QR photo and the venue', async () => {
+    const chat = 7001;
+    await say(chat, '/start');
+    const first = telegram.calls.filter(toChat(chat));
+    expect(first[0]?.method).toBe('sendMessage');
+    expect(buttonsOf(first.at(-1))).toEqual(['accept', 'decline', 'language']);
+    await press(chat, 'language');
+    await press(chat, 'ary');
+    expect(String(lastWithButtons(chat)?.payload.text)).toContain('القانون 09-08');
+    await press(chat, 'accept');
+    await press(chat, 'register');
+    await press(chat, 'self');
+    await say(chat, 'Hassan Ouali');
+    await press(chat, 'male');
+    await say(chat, '52');
+    await say(chat, 'Tinghir');
+    await say(chat, 'تنغير');
+    await press(chat, `c${caravanId}`);
+    await press(chat, 'ophthalmology');
+    await press(chat, '2026-12-14');
+    const window = buttonsOf(lastWithButtons(chat))[0] ?? '';
+    await press(chat, window);
+    const before = telegram.calls.length;
+    await press(chat, 'confirm');
+    const after = telegram.calls.slice(before).filter(toChat(chat));
+    // The code as a QR photo, the code in words, what to bring, the venue's words and pin, then the menu.
+    expect(after.map((c) => c.method)).toEqual(['sendPhoto', 'sendMessage', 'sendMessage', 'sendMessage', 'sendVenue', 'sendMessage']);
+    const photo = after.find((c) => c.method === 'sendPhoto');
+    expect(photo?.png).toBe(true);
+    const [appointment] = await t.db.selectFrom('appointments').select('code').execute();
+    expect(photo?.payload.caption).toBe(`${appointment?.code.slice(0, 3)}-${appointment?.code.slice(3)}`);
+    expect(after.find((c) => c.method === 'sendVenue')?.payload).toMatchObject({ latitude: 31.2427, longitude: -6.1278, title: 'Centre de santé' });
+  }, 60_000);
+
+  it('handles an update delivered twice only once', async () => {
+    const chat = 7002;
+    const update = textUpdate(chat, 'Bonjour');
+    expect((await post(update)).statusCode).toBe(200);
+    expect((await post(update)).statusCode).toBe(200);
+    await settle();
+    expect(telegram.calls.filter(toChat(chat))).toHaveLength(2); // the welcome and the consent notice, once
+    const receipts = await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', String(update.update_id)).execute();
+    expect(receipts).toHaveLength(1);
+  });
+
+  it('honours a 429 with retry_after before sending again', async () => {
+    const chat = 7003;
+    telegram.throttleNext('sendMessage', 1);
+    await say(chat, 'Bonjour');
+    const attempts = telegram.calls.filter(toChat(chat));
+    expect(attempts.map((c) => c.method)).toEqual(['sendMessage', 'sendMessage', 'sendMessage']);
+    expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    const rows = await t.db.selectFrom('outbox as o').innerJoin('contact_identities as i', 'i.contact_id', 'o.contact_id').select(['o.status']).where('i.external_id', '=', String(chat)).execute();
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('refuses a webhook without the right secret token and stores nothing', async () => {
+    const update = textUpdate(7004, 'Bonjour');
+    expect((await post(update, 'wrong')).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, payload: update })).statusCode).toBe(401);
+    expect(await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', String(update.update_id)).execute()).toEqual([]);
+    const malformed = await app.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, headers: { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json' }, payload: '{"update_id": 1,' });
+    expect(malformed.statusCode).toBe(400);
+    expect((await post({ update_id: 'one' })).statusCode).toBe(400);
+    const huge = await app.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, headers: { 'x-telegram-bot-api-secret-token': SECRET, 'content-type': 'application/json' }, payload: JSON.stringify({ update_id: 1, pad: 'x'.repeat(1_100_000) }) });
+    expect(huge.statusCode).toBe(413);
+  });
+
+  it('marks a reply failed, without retrying, when the villager blocked the bot', async () => {
+    const chat = 7005;
+    telegram.blockChat(String(chat));
+    await say(chat, 'Bonjour');
+    const rows = await t.db.selectFrom('outbox as o').innerJoin('contact_identities as i', 'i.contact_id', 'o.contact_id').select(['o.status', 'o.error']).where('i.external_id', '=', String(chat)).execute();
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(rows[0]?.error).toMatch(/403.*blocked/);
+    expect(telegram.calls.filter(toChat(chat))).toHaveLength(2);
+  });
+});

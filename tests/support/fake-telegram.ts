@@ -1,0 +1,77 @@
+// A local Bot API server with the methods Qafila calls, so grammY's real client can be tested end to end.
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface BotApiCall {
+  method: string;
+  /** JSON fields, or the text fields of a multipart upload. */
+  payload: Record<string, unknown>;
+  /** A file was uploaded and it is a PNG picture. */
+  png?: boolean;
+  at: number;
+}
+
+export interface FakeTelegram {
+  apiRoot: string;
+  token: string;
+  calls: BotApiCall[];
+  /** The next call of `method` answers 429 with this retry_after (seconds). */
+  throttleNext(method: string, retryAfter: number): void;
+  /** Every call of `method` for this chat answers 403, as for a villager who blocked the bot. */
+  blockChat(chatId: string): void;
+  /** Resolves when `count` calls matching `filter` have arrived (or fails after `timeoutMs`). */
+  waitFor(count: number, filter?: (c: BotApiCall) => boolean, timeoutMs?: number): Promise<BotApiCall[]>;
+  close(): Promise<void>;
+}
+
+function multipartFields(body: Buffer): { fields: Record<string, string>; png: boolean } {
+  const text = body.toString('latin1');
+  const fields: Record<string, string> = {};
+  for (const m of text.matchAll(/name="([^"]+)"\r\n\r\n([\s\S]*?)\r\n--/g)) {
+    if (m[1] !== undefined && m[2] !== undefined) fields[m[1]] = Buffer.from(m[2], 'latin1').toString('utf8');
+  }
+  return { fields, png: body.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47])) };
+}
+
+export async function startFakeTelegram(token = '123456:TEST-token'): Promise<FakeTelegram> {
+  const app: FastifyInstance = Fastify();
+  const calls: BotApiCall[] = [];
+  const throttled = new Map<string, number>();
+  const blocked = new Set<string>();
+  let nextMessageId = 1000;
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request, reply) => {
+    if (request.params.token !== token) return reply.code(401).send({ ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = request.params.method;
+    const isUpload = Buffer.isBuffer(request.body);
+    const { fields, png } = isUpload ? multipartFields(request.body as Buffer) : { fields: {}, png: false };
+    const payload = isUpload ? fields : ((request.body ?? {}) as Record<string, unknown>);
+    calls.push({ method, payload, at: Date.now(), ...(isUpload ? { png } : {}) });
+    const retryAfter = throttled.get(method);
+    if (retryAfter !== undefined) {
+      throttled.delete(method);
+      return reply.code(429).send({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    }
+    if (blocked.has(String(payload.chat_id))) return reply.code(403).send({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    if (method === 'answerCallbackQuery' || method === 'setWebhook' || method === 'deleteWebhook') return { ok: true, result: true };
+    if (method === 'getMe') return { ok: true, result: { id: 1, is_bot: true, first_name: 'Qafila', username: 'qafila_bot' } };
+    return { ok: true, result: { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' } } };
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    apiRoot: address,
+    token,
+    calls,
+    throttleNext: (method, retryAfter) => void throttled.set(method, retryAfter),
+    blockChat: (chatId) => void blocked.add(chatId),
+    async waitFor(count, filter = () => true, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.filter(filter);
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${count} Bot API calls, got ${found.length}: ${JSON.stringify(calls.slice(-5).map((c) => c.method))}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: () => app.close(),
+  };
+}
