@@ -1,7 +1,7 @@
 // Composition root: reads the configuration once and starts what it enables.
 import { Redis } from 'ioredis';
 import { loadConfig } from './config/load-config.ts';
-import type { ConversationDeps } from './conversation/index.ts';
+import { conversationDepsFromConfig } from './conversation/conversation-deps.ts';
 import { createReceiver } from './channels/receive.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram.channel.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
@@ -11,11 +11,9 @@ import { prepareDatabase } from './db/prepare-database.ts';
 import { redisChatPacer } from './delivery/chat-pacer.ts';
 import { createOutboundQueues } from './delivery/outbound.queue.ts';
 import { startOutboundWorker } from './delivery/outbound.worker.ts';
-import { generateConfirmationCode } from './domain/appointments/confirmation-code.ts';
 import { systemClock } from './domain/clock.ts';
 import { buildServer } from './http/server.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
-import { createTranslator, loadResources } from './i18n/translator.ts';
 import { createLogger } from './logging/logger.ts';
 import { describeFailure } from './cli/command-runner.ts';
 
@@ -35,14 +33,7 @@ async function main(): Promise<void> {
   // BullMQ's workers block on Redis, so they need a connection that never gives up on a command.
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
   const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
-  const conversation: ConversationDeps = {
-    db,
-    clock: systemClock,
-    timeZone: config.TIME_ZONE,
-    t: createTranslator(loadResources()),
-    safety: { samu: config.EMERGENCY_SAMU, civil: config.EMERGENCY_CIVIL_PROTECTION },
-    booking: { newCode: () => generateConfirmationCode() },
-  };
+  const conversation = conversationDepsFromConfig(db, config);
   const receive = createReceiver({ conversation, queues });
   const closers: Array<() => Promise<unknown>> = [];
 

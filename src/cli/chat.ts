@@ -2,15 +2,13 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadDatabaseConfig } from '../config/load-config.ts';
-import { handleInbound, type ConversationDeps } from '../conversation/index.ts';
+import { conversationDepsFromConfig } from '../conversation/conversation-deps.ts';
+import { handleInbound } from '../conversation/index.ts';
 import { createDatabase } from '../db/connection.ts';
 import { ensureDatabaseExists } from '../db/ensure-database.ts';
 import { prepareDatabase } from '../db/prepare-database.ts';
 import { markSent } from '../delivery/outbox.ts';
-import { generateConfirmationCode } from '../domain/appointments/confirmation-code.ts';
-import { systemClock } from '../domain/clock.ts';
 import { normalizePhone } from '../domain/contacts/phone.ts';
-import { createTranslator, loadResources } from '../i18n/translator.ts';
 import { formatAsJsonLine, formatForTerminal } from './chat-format.ts';
 import { parseChatLine } from './chat-input.ts';
 import { runCommand, UsageError } from './command-runner.ts';
@@ -26,14 +24,7 @@ await runCommand(async () => {
   const config = loadDatabaseConfig(process.env);
   await ensureDatabaseExists(config.DATABASE_URL);
   const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: 4 });
-  const deps: ConversationDeps = {
-    db,
-    clock: systemClock,
-    timeZone: config.TIME_ZONE,
-    t: createTranslator(loadResources()),
-    safety: { samu: config.EMERGENCY_SAMU, civil: config.EMERGENCY_CIVIL_PROTECTION },
-    booking: { newCode: () => generateConfirmationCode() },
-  };
+  const deps = conversationDepsFromConfig(db, config);
   try {
     await prepareDatabase(db);
     const lines = createInterface({ input: process.stdin, terminal: false });
