@@ -5,10 +5,13 @@ import { conversationDepsFromConfig } from './conversation/conversation-deps.ts'
 import { createReceiver } from './channels/receive.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram.channel.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
+import { createWhatsAppCloudAdapter } from './channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
+import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
+import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
 import { createDatabase } from './db/connection.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
-import { redisChatPacer } from './delivery/chat-pacer.ts';
+import { noPacing, redisChatPacer } from './delivery/chat-pacer.ts';
 import { createOutboundQueues } from './delivery/outbound.queue.ts';
 import { startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
@@ -56,7 +59,28 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = buildServer({ db, redis, clock: systemClock, logger, timeZone: config.TIME_ZONE, ...(telegramWebhook ? { telegram: telegramWebhook } : {}) });
+  let whatsappWebhook: WhatsAppWebhookDeps | undefined;
+  if (config.WHATSAPP_ACCESS_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
+    const adapter = createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT });
+    const worker = startOutboundWorker({ db, adapter, pacer: noPacing, connection, prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_PER_SECOND, logger, queues });
+    closers.push(() => worker.close());
+    whatsappWebhook = {
+      appSecret: config.WHATSAPP_APP_SECRET,
+      verifyToken: config.WHATSAPP_VERIFY_TOKEN,
+      receive,
+      applyStatuses: (updates) => applyDeliveryStatuses(db, 'whatsapp', updates),
+    };
+  }
+
+  const app = buildServer({
+    db,
+    redis,
+    clock: systemClock,
+    logger,
+    timeZone: config.TIME_ZONE,
+    ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
+    ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const stop = async (signal: string) => {

@@ -18,6 +18,8 @@ export interface ChannelCapabilities {
   contactRequest: boolean;
   images: boolean;
   templates: boolean;
+  /** Free-form messages are allowed only this long after the villager last wrote (WhatsApp: 24). */
+  sessionWindowHours?: number;
 }
 
 /** A provider refused for good (blocked bot, not a WhatsApp user): the message is not retried. */

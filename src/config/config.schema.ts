@@ -38,7 +38,19 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   TELEGRAM_API_ROOT: url(['https', 'http']).default('https://api.telegram.org'),
   TELEGRAM_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
   TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** WhatsApp Cloud API (Meta): all four together, or none. */
+  WHATSAPP_ACCESS_TOKEN: z.string().min(20).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d{5,20}$/, 'expected the numeric phone number id from Meta').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(16).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(16).optional(),
+  WHATSAPP_GRAPH_ROOT: url(['https', 'http']).default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
 }).superRefine((c, ctx) => {
+  const whatsapp = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
+  const given = whatsapp.filter((k) => c[k] !== undefined);
+  if (given.length > 0 && given.length < whatsapp.length) {
+    for (const k of whatsapp) if (c[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `is required with ${given.join(', ')}` });
+  }
   if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_MODE=webhook' });
   }

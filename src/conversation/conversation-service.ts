@@ -75,7 +75,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       finalState = { ...after.state, misses: 0, lastAt: stepped.state.lastAt };
       replies = [...replies, ...after.replies];
     }
-    const saved = await saveStateAndQueue(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from }, finalState, replies);
+    const saved = await saveStateAndQueue(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, at: now }, finalState, replies);
     return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false };
   });
 }
@@ -124,20 +124,21 @@ async function openConversation(trx: Transaction<Database>, identity: { channel:
   return { contact, state: parseState(row.state), hasOpenTicket: (await openTicketId(trx, contact.id)) !== undefined };
 }
 
-/** Saves the new state and queues the replies in one statement. */
+/** Saves the new state, notes when the identity last wrote (WhatsApp's window) and queues the replies, in one statement. */
 async function saveStateAndQueue(
   trx: Transaction<Database>,
-  to: { contactId: number; channel: string; recipient: string },
+  to: { contactId: number; channel: string; recipient: string; at: Date },
   state: ConversationState,
   replies: readonly Reply[],
 ): Promise<OutboxReply[]> {
-  const save = trx.updateTable('conversations').set({ state: JSON.stringify(state), updated_at: sql<Date>`now()` }).where('contact_id', '=', to.contactId);
+  const withSaved = trx
+    .with('saved', (q) => q.updateTable('conversations').set({ state: JSON.stringify(state), updated_at: sql<Date>`now()` }).where('contact_id', '=', to.contactId).returning('contact_id'))
+    .with('seen', (q) => q.updateTable('contact_identities').set({ last_inbound_at: to.at }).where('channel', '=', to.channel).where('external_id', '=', to.recipient).returning('contact_id'));
   if (replies.length === 0) {
-    await save.execute();
+    await withSaved.selectFrom('saved').select('contact_id').execute();
     return [];
   }
-  const rows = await trx
-    .with('saved', () => save.returning('contact_id'))
+  const rows = await withSaved
     .insertInto('outbox')
     .values(replies.map((reply) => ({ contact_id: to.contactId, channel: to.channel, recipient: to.recipient, payload: JSON.stringify(reply) })))
     .returning('id')

@@ -98,6 +98,8 @@ export interface ContactIdentitiesTable {
   external_id: string;
   contact_id: number;
   created_at: Auto<Date>;
+  /** When this identity last wrote to us: WhatsApp allows free-form replies for 24 hours after. */
+  last_inbound_at: Date | null;
 }
 
 export interface BeneficiariesTable {
@@ -180,6 +182,18 @@ export interface OutboxTable {
   updated_at: Auto<Date>;
 }
 
+export type SentMessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface SentMessagesTable {
+  channel: string;
+  provider_id: string;
+  outbox_id: number;
+  status: Auto<SentMessageStatus>;
+  error: string | null;
+  sent_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
 export interface InboundReceiptsTable {
   channel: string;
   provider_id: string;
@@ -229,6 +243,7 @@ export interface Database {
   handoff_messages: HandoffMessagesTable;
   alert_subscriptions: AlertSubscriptionsTable;
   inbound_receipts: InboundReceiptsTable;
+  sent_messages: SentMessagesTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

@@ -4,12 +4,13 @@ import type { Database } from '../db/tables.ts';
 import { PermanentSendError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
 import type { ChatPacer } from './chat-pacer.ts';
-import { claimForSending, markFailed, markSent, recordPartSent, releaseForRetry } from './outbox.ts';
+import { claimForSending, lastInboundAt, markFailed, markSent, recordPartSent, releaseForRetry } from './outbox.ts';
 
 export interface DeliveryDeps {
   db: Kysely<Database>;
   adapter: ChannelAdapter;
   pacer: ChatPacer;
+  now?: () => Date;
 }
 
 export type DeliveryResult = 'sent' | 'skipped' | 'failed';
@@ -21,13 +22,23 @@ export type DeliveryResult = 'sent' | 'skipped' | 'failed';
 export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<DeliveryResult> {
   const message = await claimForSending(deps.db, id);
   if (!message) return 'skipped';
-  const parts = renderReply(message.reply, deps.adapter.capabilities);
+  const caps = deps.adapter.capabilities;
+  if (caps.sessionWindowHours !== undefined) {
+    // WhatsApp refuses free-form messages outside the window and may penalise the number: refuse first.
+    const last = await lastInboundAt(deps.db, message.channel, message.recipient);
+    const now = (deps.now ?? (() => new Date()))();
+    if (!last || now.getTime() - last.getTime() > caps.sessionWindowHours * 3_600_000) {
+      await markFailed(deps.db, [id], `outside the ${caps.sessionWindowHours}-hour window since the villager last wrote: only an approved template may be sent`);
+      return 'failed';
+    }
+  }
+  const parts = renderReply(message.reply, caps);
   const sent = [...message.sentParts];
   try {
     for (const part of parts.slice(sent.length)) {
       await deps.pacer.waitTurn(message.channel, message.recipient);
       sent.push(await deps.adapter.send(message.recipient, part));
-      if (sent.length < parts.length) await recordPartSent(deps.db, id, sent);
+      await recordPartSent(deps.db, message, sent);
     }
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
@@ -35,7 +46,6 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
       await markFailed(deps.db, [id], text);
       return 'failed';
     }
-    if (sent.length > message.sentParts.length) await recordPartSent(deps.db, id, sent);
     await releaseForRetry(deps.db, id, text);
     throw err;
   }

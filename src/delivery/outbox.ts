@@ -33,9 +33,24 @@ export async function claimForSending(db: Kysely<Database>, id: number): Promise
   };
 }
 
-/** Records a part as sent, so a retry after a later part failed does not send it again. */
-export async function recordPartSent(db: Kysely<Database>, id: number, sentParts: readonly string[]): Promise<void> {
-  await db.updateTable('outbox').set({ provider_id: sentParts.join(' '), updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+/**
+ * Records a part as sent: on the row, so a retry after a later part failed does not send it again,
+ * and by its provider id, so delivery statuses find the row.
+ */
+export async function recordPartSent(db: Kysely<Database>, message: { id: number; channel: string }, sentParts: readonly string[]): Promise<void> {
+  const last = sentParts.at(-1);
+  await db
+    .with('part', (q) => q.insertInto('sent_messages').values({ channel: message.channel, provider_id: last ?? '', outbox_id: message.id }).onConflict((oc) => oc.doNothing()).returning('outbox_id'))
+    .updateTable('outbox')
+    .set({ provider_id: sentParts.join(' '), updated_at: sql<Date>`now()` })
+    .where('id', '=', message.id)
+    .execute();
+}
+
+/** When the chat identity last wrote to us, for channels that only answer within a window. */
+export async function lastInboundAt(db: Kysely<Database>, channel: string, externalId: string): Promise<Date | null> {
+  const row = await db.selectFrom('contact_identities').select('last_inbound_at').where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+  return row?.last_inbound_at ?? null;
 }
 
 export async function markSent(db: Kysely<Database>, ids: readonly number[], providerId?: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerHealthRoutes, type Pingable } from './health.routes.ts';
 import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
+import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
 
 export interface HttpDeps {
   db: Db;
@@ -15,6 +16,8 @@ export interface HttpDeps {
   timeZone: string;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
+  /** Present when the WhatsApp Cloud API is configured. */
+  whatsapp?: WhatsAppWebhookDeps;
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -24,5 +27,6 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
+  if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   return app;
 }

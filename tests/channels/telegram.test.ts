@@ -11,6 +11,7 @@ import { buildServer } from '../../src/http/server.ts';
 import { TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.routes.ts';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { outboxDrained } from '../support/outbox-wait.ts';
 import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
 import { startFakeTelegram, type BotApiCall, type FakeTelegram } from '../support/fake-telegram.ts';
 
@@ -63,15 +64,7 @@ const buttonUpdate = (chatId: number, data: string) => ({
 });
 
 /** Waits until every reply of the contact left the outbox. */
-async function settle(): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const left = await t.db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).execute();
-    if (left.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`${left.length} replies still waiting`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const settle = () => outboxDrained(t.db);
 
 const toChat = (chatId: number) => (c: BotApiCall) => String(c.payload.chat_id) === String(chatId);
 const buttonsOf = (c: BotApiCall | undefined): string[] => {

@@ -55,3 +55,12 @@ describe('Telegram settings', () => {
     expect(config).toMatchObject({ TELEGRAM_MODE: 'polling', TELEGRAM_API_ROOT: 'https://api.telegram.org', TELEGRAM_PER_SECOND: 30, QUEUE_PREFIX: 'qafila' });
   });
 });
+
+describe('WhatsApp Cloud API settings', () => {
+  const base = { DATABASE_URL: 'postgres://localhost/qafila', REDIS_URL: 'redis://localhost:6379' };
+  it('asks for all four Cloud API settings as soon as one is given', () => {
+    expect(() => loadConfig({ ...base, WHATSAPP_ACCESS_TOKEN: 'EAAG-a-long-access-token' })).toThrow(/WHATSAPP_PHONE_NUMBER_ID: is required with WHATSAPP_ACCESS_TOKEN[\s\S]*WHATSAPP_APP_SECRET[\s\S]*WHATSAPP_VERIFY_TOKEN/);
+    const config = loadConfig({ ...base, WHATSAPP_ACCESS_TOKEN: 'EAAG-a-long-access-token', WHATSAPP_PHONE_NUMBER_ID: '1234567', WHATSAPP_APP_SECRET: 'an-app-secret-123', WHATSAPP_VERIFY_TOKEN: 'a-verify-token-123' });
+    expect(config.WHATSAPP_PER_SECOND).toBe(80);
+  });
+});

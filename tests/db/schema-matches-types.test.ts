@@ -13,7 +13,7 @@ const COLUMNS = {
   campaign_services: ['campaign_id', 'service', 'requires_fasting'],
   slots: ['id', 'campaign_id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'],
   contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'created_at', 'updated_at'],
-  contact_identities: ['channel', 'external_id', 'contact_id', 'created_at'],
+  contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at'],
   beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'created_at'],
   appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'created_at', 'updated_at'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
@@ -24,6 +24,7 @@ const COLUMNS = {
   handoff_messages: ['id', 'ticket_id', 'text', 'at'],
   alert_subscriptions: ['contact_id', 'province_code', 'created_at'],
   inbound_receipts: ['channel', 'provider_id', 'received_at'],
+  sent_messages: ['channel', 'provider_id', 'outbox_id', 'status', 'error', 'sent_at', 'updated_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

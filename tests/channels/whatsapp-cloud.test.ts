@@ -1,0 +1,166 @@
+// WhatsApp Cloud API: signed webhooks in, interactive messages out to a local Graph server, statuses, the 24-hour rule.
+import { createHmac, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { createReceiver } from '../../src/channels/receive.ts';
+import { createWhatsAppCloudAdapter } from '../../src/channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
+import { noPacing } from '../../src/delivery/chat-pacer.ts';
+import { applyDeliveryStatuses } from '../../src/delivery/delivery-status.ts';
+import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
+import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { WHATSAPP_WEBHOOK_PATH } from '../../src/http/whatsapp-webhook.routes.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { outboxDrained } from '../support/outbox-wait.ts';
+import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import { startFakeGraph, type FakeGraph } from '../support/fake-graph.ts';
+
+const APP_SECRET = 'app-secret-for-tests';
+const VERIFY_TOKEN = 'verify-token-for-tests';
+const ACCESS_TOKEN = 'access-token-for-tests';
+const REDIS = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+
+let t: TestDatabase;
+let graph: FakeGraph;
+let queues: OutboundQueues;
+let worker: RunningWorker;
+let app: FastifyInstance;
+let nextId = 1;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedConversationCampaigns(t.db);
+  graph = await startFakeGraph(ACCESS_TOKEN);
+  const prefix = `qafila-test-${randomUUID()}`;
+  const logger = pino({ level: 'silent' });
+  const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
+  queues = createOutboundQueues({ connection: REDIS, prefix });
+  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, perSecond: 80, logger, sweepAfterMs: 0 });
+  app = buildServer({
+    db: t.db,
+    redis: { ping: async () => 'PONG' },
+    clock: { now: () => new Date() },
+    logger,
+    timeZone: 'Africa/Casablanca',
+    whatsapp: {
+      appSecret: APP_SECRET,
+      verifyToken: VERIFY_TOKEN,
+      receive: createReceiver({ conversation: conversationDeps(t.db), queues }),
+      applyStatuses: (updates) => applyDeliveryStatuses(t.db, 'whatsapp', updates),
+    },
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await app?.close();
+  await worker?.close();
+  await queues?.close();
+  await graph?.close();
+  await t?.drop();
+});
+
+const sign = (body: string, secret = APP_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const envelope = (value: Record<string, unknown>): { object: string; entry: Array<{ id: string; changes: Array<{ field: string; value: Record<string, unknown> & { messages?: Array<{ id: string }> } }> }> } => ({ object: 'whatsapp_business_account', entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', ...value } }] }] });
+const incoming = (from: string, message: Record<string, unknown>): { entry: Array<{ changes: Array<{ value: { messages?: Array<{ id: string }> } }> }> } => envelope({ contacts: [{ wa_id: from, profile: { name: 'A' } }], messages: [{ from, id: `wamid.IN${nextId++}`, timestamp: '0', ...message }] });
+
+async function postSigned(payload: unknown, signature?: string) {
+  const body = JSON.stringify(payload);
+  return app.inject({ method: 'POST', url: WHATSAPP_WEBHOOK_PATH, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature ?? sign(body) }, payload: body });
+}
+
+const settle = () => outboxDrained(t.db);
+
+describe('WhatsApp Cloud API channel', () => {
+  it('answers Meta\'s verification handshake only with the right token', async () => {
+    const ok = await app.inject({ method: 'GET', url: `${WHATSAPP_WEBHOOK_PATH}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444` });
+    expect([ok.statusCode, ok.body]).toEqual([200, '1158201444']);
+    const bad = await app.inject({ method: 'GET', url: `${WHATSAPP_WEBHOOK_PATH}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1` });
+    expect(bad.statusCode).toBe(403);
+  });
+
+  it('turns text, interactive replies and a location into the conversation, answering with buttons, lists and text', async () => {
+    const from = '212600000301';
+    expect((await postSigned(incoming(from, { type: 'text', text: { body: 'Bonjour' } }))).statusCode).toBe(200);
+    await settle();
+    const [welcome, consent] = graph.messages(from);
+    expect(welcome).toMatchObject({ messaging_product: 'whatsapp', to: from, type: 'text' });
+    expect(consent).toMatchObject({ type: 'interactive', interactive: { type: 'button' } });
+    const buttons = (consent?.interactive as { action: { buttons: Array<{ reply: { id: string; title: string } }> } }).action.buttons;
+    expect(buttons.map((b) => b.reply.id)).toEqual(['accept', 'decline', 'language']);
+    expect(buttons.every((b) => [...b.reply.title].length <= 20)).toBe(true);
+
+    await postSigned(incoming(from, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'accept', title: "J'accepte" } } }));
+    await settle();
+    const menu = graph.messages(from).at(-1) as { interactive: { type: string; action: { sections: Array<{ rows: Array<{ id: string; title: string }> }> } } };
+    expect(menu.interactive.type).toBe('list');
+    const rows = menu.interactive.action.sections[0]?.rows ?? [];
+    expect(rows).toHaveLength(8);
+    expect(rows.every((r) => [...r.title].length <= 24)).toBe(true);
+
+    await postSigned(incoming(from, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'campaigns', title: 'Caravanes' } } }));
+    await settle();
+    await postSigned(incoming(from, { type: 'location', location: { latitude: 31.5, longitude: -5.5 } }));
+    await settle();
+    const list = graph.messages(from).at(-1) as { interactive?: { body: { text: string } } };
+    expect(list.interactive?.body.text).toContain('Caravane de Tinghir');
+    const contact = await t.db.selectFrom('contacts').select('phone_e164').where('phone_e164', '=', `+${from}`).executeTakeFirst();
+    expect(contact).toEqual({ phone_e164: `+${from}` });
+  });
+
+  it('stores nothing from a webhook with a missing or wrong signature', async () => {
+    const payload = incoming('212600000302', { type: 'text', text: { body: 'Bonjour' } });
+    expect((await postSigned(payload, sign(JSON.stringify(payload), 'another-secret'))).statusCode).toBe(401);
+    const unsigned = await app.inject({ method: 'POST', url: WHATSAPP_WEBHOOK_PATH, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+    expect(unsigned.statusCode).toBe(401);
+    expect(await t.db.selectFrom('contact_identities').select('external_id').where('external_id', '=', '212600000302').execute()).toEqual([]);
+    const rejectedId = payload.entry[0]?.changes[0]?.value.messages?.[0]?.id ?? '';
+    expect(await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', rejectedId).execute()).toEqual([]);
+    expect((await postSigned({ object: 'page' })).statusCode).toBe(400);
+  });
+
+  it('handles a message Meta retries only once', async () => {
+    const from = '212600000303';
+    const payload = incoming(from, { type: 'text', text: { body: 'salam' } });
+    await postSigned(payload);
+    await postSigned(payload);
+    await settle();
+    expect(graph.messages(from)).toHaveLength(2);
+  });
+
+  it('records sent, delivered and read statuses on the message log, in any order, and failures', async () => {
+    const from = '212600000304';
+    await postSigned(incoming(from, { type: 'text', text: { body: 'Bonjour' } }));
+    await settle();
+    const sent = await t.db.selectFrom('sent_messages as s').innerJoin('outbox as o', 'o.id', 's.outbox_id').select(['s.provider_id', 'o.id']).where('o.recipient', '=', from).orderBy('o.id').execute();
+    expect(sent).toHaveLength(2);
+    const [first, second] = sent;
+    const statuses = (list: Array<[string, string]>) => envelope({ statuses: list.map(([id, status]) => ({ id, status, timestamp: '0', recipient_id: from })) });
+    await postSigned(statuses([[first?.provider_id ?? '', 'read'], [first?.provider_id ?? '', 'delivered']]));
+    await postSigned(envelope({ statuses: [{ id: second?.provider_id, status: 'failed', timestamp: '0', recipient_id: from, errors: [{ code: 131026, title: 'Message undeliverable' }] }] }));
+    const rows = await t.db.selectFrom('outbox').select(['id', 'status', 'delivered_at', 'read_at', 'error']).where('recipient', '=', from).orderBy('id').execute();
+    expect(rows[0]).toMatchObject({ status: 'sent', error: null });
+    expect(rows[0]?.delivered_at).toBeInstanceOf(Date);
+    expect(rows[0]?.read_at).toBeInstanceOf(Date);
+    expect(rows[1]).toMatchObject({ status: 'failed', error: '131026 Message undeliverable' });
+    const log = await t.db.selectFrom('sent_messages').select('status').where('provider_id', '=', first?.provider_id ?? '').executeTakeFirst();
+    expect(log?.status).toBe('read'); // "delivered" after "read" did not move it back
+  });
+
+  it('refuses, without calling WhatsApp, a free-form message to someone silent for more than 24 hours', async () => {
+    const from = '212600000305';
+    await postSigned(incoming(from, { type: 'text', text: { body: 'Bonjour' } }));
+    await settle();
+    const before = graph.messages(from).length;
+    await sql`update contact_identities set last_inbound_at = now() - interval '25 hours' where external_id = ${from}`.execute(t.db);
+    const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', from).executeTakeFirstOrThrow();
+    const row = await t.db.insertInto('outbox').values({ contact_id: contact.contact_id, channel: 'whatsapp', recipient: from, kind: 'notification', payload: JSON.stringify({ text: 'Rappel' }) }).returning('id').executeTakeFirstOrThrow();
+    await queues.enqueue('whatsapp', [row.id]);
+    await settle();
+    const refused = await t.db.selectFrom('outbox').select(['status', 'error']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toMatch(/outside the 24-hour window/);
+    expect(graph.messages(from)).toHaveLength(before);
+  });
+});

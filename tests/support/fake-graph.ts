@@ -1,0 +1,49 @@
+// A local Graph API with the WhatsApp Cloud endpoints Qafila calls: messages and media upload.
+import Fastify from 'fastify';
+
+export interface GraphCall {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeGraph {
+  root: string;
+  calls: GraphCall[];
+  messages(to?: string): Array<Record<string, unknown>>;
+  waitFor(count: number, to?: string, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
+  close(): Promise<void>;
+}
+
+export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
+  const app = Fastify();
+  const calls: GraphCall[] = [];
+  let next = 1;
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.post<{ Params: { phone: string; kind: string } }>('/v21.0/:phone/:kind', async (request, reply) => {
+    if (request.headers.authorization !== `Bearer ${accessToken}`) return reply.code(401).send({ error: { code: 190, message: 'Invalid OAuth access token' } });
+    if (request.params.kind === 'media') {
+      calls.push({ path: 'media', body: { bytes: (request.body as Buffer).length } });
+      return { id: `media-${next++}` };
+    }
+    const body = request.body as Record<string, unknown>;
+    calls.push({ path: 'messages', body });
+    return { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.TEST${next++}` }] };
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const messages = (to?: string) => calls.filter((c) => c.path === 'messages' && (to === undefined || c.body.to === to)).map((c) => c.body);
+  return {
+    root: `${address}/v21.0`,
+    calls,
+    messages,
+    async waitFor(count, to, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages(to);
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) throw new Error(`waited for ${count} WhatsApp messages, got ${found.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: () => app.close(),
+  };
+}
