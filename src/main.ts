@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     };
   }
 
+  // Anyone can book through the simulator with any number: on a real deployment it stays off.
+  const simulatorOn = config.SIMULATOR === 'on' || (config.SIMULATOR === 'auto' && !config.TELEGRAM_BOT_TOKEN && !whatsappWebhook);
   const app = buildServer({
     db,
     redis,
@@ -80,8 +82,10 @@ async function main(): Promise<void> {
     timeZone: config.TIME_ZONE,
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
+    ...(simulatorOn ? { simulator: { conversation } } : {}),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (simulatorOn) logger.info({ url: `http://localhost:${config.PORT}/simulator` }, 'web simulator ready');
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -45,6 +45,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   WHATSAPP_VERIFY_TOKEN: z.string().min(16).optional(),
   WHATSAPP_GRAPH_ROOT: url(['https', 'http']).default('https://graph.facebook.com/v21.0'),
   WHATSAPP_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */
+  SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
 }).superRefine((c, ctx) => {
   const whatsapp = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
   const given = whatsapp.filter((k) => c[k] !== undefined);

@@ -36,7 +36,7 @@ export async function conversationStep(state: ConversationState, inbound: Inboun
     },
   };
   const hasText = (inbound.text ?? '').trim() !== '';
-  const locale = followScript(state.locale, understanding) ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
+  const locale = followScript(state.locale, understanding) ?? inbound.localeHint ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
   const idle = state.lastAt !== null && base.now.getTime() - Date.parse(state.lastAt) > IDLE_RESET_MS && !RESTING.has(state.step);
   const current: ConversationState = { ...state, locale, lastAt: base.now.toISOString(), ...(idle ? { step: 'menu', draft: {}, misses: 0 } : {}) };
   const turn: Turn = { inbound, understanding, text: (inbound.text ?? '').trim() };

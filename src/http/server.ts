@@ -7,6 +7,8 @@ import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerHealthRoutes, type Pingable } from './health.routes.ts';
 import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
+import { registerSimulatorRoutes } from './simulator.routes.ts';
+import type { ConversationDeps } from '../conversation/index.ts';
 
 export interface HttpDeps {
   db: Db;
@@ -18,6 +20,8 @@ export interface HttpDeps {
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */
   whatsapp?: WhatsAppWebhookDeps;
+  /** Present when the web simulator is on (by default when no channel is configured). */
+  simulator?: { conversation: ConversationDeps };
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -28,5 +32,6 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   registerCampaignRoutes(app, deps);
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
+  if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);
   return app;
 }
