@@ -8,6 +8,8 @@ import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppCloudAdapter } from './channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
 import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
+import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
+import { startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
 import { createDatabase } from './db/connection.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
@@ -72,8 +74,18 @@ async function main(): Promise<void> {
     };
   }
 
+  let whatsappWeb: WhatsAppWebSession | undefined;
+  if (config.WHATSAPP_WEB === 'on') {
+    const client = await createWhatsAppWebClient({ sessionDir: config.WHATSAPP_WEB_SESSION_DIR, chromiumPath: config.CHROMIUM_PATH });
+    whatsappWeb = startWhatsAppWeb({ client, receive, logger });
+    const pacer = redisChatPacer(redis, { prefix: config.QUEUE_PREFIX, intervalMs: 1000 });
+    const worker = startOutboundWorker({ db, adapter: whatsappWeb.adapter, pacer, connection, prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, logger, queues });
+    const session = whatsappWeb;
+    closers.push(() => worker.close(), () => session.stop());
+  }
+
   // Anyone can book through the simulator with any number: on a real deployment it stays off.
-  const simulatorOn = config.SIMULATOR === 'on' || (config.SIMULATOR === 'auto' && !config.TELEGRAM_BOT_TOKEN && !whatsappWebhook);
+  const simulatorOn = config.SIMULATOR === 'on' || (config.SIMULATOR === 'auto' && !config.TELEGRAM_BOT_TOKEN && !whatsappWebhook && !whatsappWeb);
   const app = buildServer({
     db,
     redis,
@@ -83,6 +95,7 @@ async function main(): Promise<void> {
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulatorOn ? { simulator: { conversation } } : {}),
+    ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN } } : {}),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   if (simulatorOn) logger.info({ url: `http://localhost:${config.PORT}/simulator` }, 'web simulator ready');

@@ -45,6 +45,13 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   WHATSAPP_VERIFY_TOKEN: z.string().min(16).optional(),
   WHATSAPP_GRAPH_ROOT: url(['https', 'http']).default('https://graph.facebook.com/v21.0'),
   WHATSAPP_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /** whatsapp-web.js: one phone linked by a QR code (unofficial; see the README before turning it on). */
+  WHATSAPP_WEB: z.enum(['on', 'off']).default('off'),
+  WHATSAPP_WEB_SESSION_DIR: z.string().min(1).default('.wwebjs_auth'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  WHATSAPP_WEB_PER_SECOND: z.coerce.number().int().min(1).max(50).default(5),
+  /** Protects the admin pages (the WhatsApp pairing code); without it they are not served. */
+  ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
 }).superRefine((c, ctx) => {

@@ -8,6 +8,8 @@ import { registerHealthRoutes, type Pingable } from './health.routes.ts';
 import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
 import { registerSimulatorRoutes } from './simulator.routes.ts';
+import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
+import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { ConversationDeps } from '../conversation/index.ts';
 
 export interface HttpDeps {
@@ -22,6 +24,8 @@ export interface HttpDeps {
   whatsapp?: WhatsAppWebhookDeps;
   /** Present when the web simulator is on (by default when no channel is configured). */
   simulator?: { conversation: ConversationDeps };
+  /** Present when whatsapp-web.js runs and ADMIN_TOKEN is set: the pairing page. */
+  whatsappWeb?: { session: WhatsAppWebSession; adminToken: string };
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -33,5 +37,6 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);
+  if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, deps.whatsappWeb);
   return app;
 }

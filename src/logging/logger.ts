@@ -10,6 +10,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { service: 'qafila' },
       // A last guard: even if a caller passes a contact object, these fields never reach the log.
       redact: { paths: ['*.phone_e164', '*.phone', '*.full_name', '*.fullName', 'phone', 'fullName'], censor: '[redacted]' },
+      serializers: {
+        // Query strings can carry tokens (?token=, hub.verify_token=) and webhook paths nothing personal: log the path only.
+        req: (req: { method?: string; url?: string; id?: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
+      },
     },
     destination,
   );

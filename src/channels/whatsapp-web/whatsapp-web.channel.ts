@@ -1,0 +1,130 @@
+// WhatsApp through whatsapp-web.js: one phone, for a small association. Unofficial: WhatsApp may ban
+// the number; the Cloud API is the channel for anything larger. Menus are numbered text (its buttons
+// are deprecated), the pairing QR goes to the terminal and the admin page, and a lost session reconnects.
+import QRCode from 'qrcode';
+import type { Logger } from 'pino';
+import type { ChannelAdapter, ChannelCapabilities, ParsedInbound } from '../channel.ts';
+import type { Receive } from '../receive.ts';
+import type { WebClient, WebMessage } from './whatsapp-web-client.ts';
+
+export const WHATSAPP_WEB_CAPABILITIES: ChannelCapabilities = {
+  maxButtons: 0,
+  maxButtonTitle: 0,
+  maxListRows: 0,
+  maxListRowTitle: 0,
+  maxTextLength: 4096,
+  location: true,
+  contactRequest: false,
+  images: true,
+  templates: false,
+};
+
+const VOICE = new Set(['ptt', 'audio']);
+const PICTURE = new Set(['image', 'sticker', 'video']);
+
+/** A message from a person's own chat; groups, status updates and our own messages are not for us. */
+export function parseWebMessage(m: WebMessage): ParsedInbound | undefined {
+  if (m.fromMe || m.isStatus || !m.from.endsWith('@c.us')) return undefined;
+  const digits = m.from.slice(0, -'@c.us'.length);
+  const base = { channel: 'whatsapp_web' as const, from: m.from, providerId: m.id._serialized, ...(/^\d{6,16}$/.test(digits) ? { phone: `+${digits}` } : {}) };
+  if (m.type === 'location' && m.location) return { ...base, location: { lat: Number(m.location.latitude), lng: Number(m.location.longitude) } };
+  if (m.type === 'chat') return { ...base, text: m.body };
+  return { ...base, media: VOICE.has(m.type) ? 'voice' : PICTURE.has(m.type) ? 'image' : 'other' };
+}
+
+export type WebSessionState = 'starting' | 'waiting_for_scan' | 'ready' | 'reconnecting';
+
+export interface WhatsAppWebSession {
+  adapter: ChannelAdapter;
+  state(): WebSessionState;
+  /** The latest pairing code, while the phone is not linked. */
+  qr(): string | undefined;
+  stop(): Promise<void>;
+}
+
+export interface WhatsAppWebOptions {
+  client: WebClient;
+  receive: Receive;
+  logger: Logger;
+  /** Back-off between reconnection attempts: 1 s, 2 s, 4 s... up to this. */
+  maxBackoffMs?: number;
+  firstBackoffMs?: number;
+  /** Where the pairing QR is drawn for whoever starts the service; stderr by default. */
+  printQr?: (terminalArt: string) => void;
+}
+
+export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSession {
+  const { client, logger } = options;
+  let state: WebSessionState = 'starting';
+  let qr: string | undefined;
+  let stopped = false;
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const first = options.firstBackoffMs ?? 1000;
+  const max = options.maxBackoffMs ?? 60_000;
+  const print = options.printQr ?? ((art: string) => process.stderr.write(`Scan this code with the association's phone (WhatsApp > Linked devices):\n${art}\n`));
+
+  const connect = () => {
+    client.initialize().catch((err: unknown) => {
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web could not start');
+      reconnect();
+    });
+  };
+  const reconnect = () => {
+    if (stopped || timer) return;
+    state = 'reconnecting';
+    const delay = Math.min(max, first * 2 ** attempt++);
+    logger.info({ delayMs: delay }, 'whatsapp-web reconnecting');
+    timer = setTimeout(() => {
+      timer = undefined;
+      void client.destroy().catch(() => undefined).finally(() => {
+        if (!stopped) connect();
+      });
+    }, delay);
+  };
+
+  client.on('qr', (code: string) => {
+    state = 'waiting_for_scan';
+    qr = code;
+    void QRCode.toString(code, { type: 'terminal', small: true }).then(print, () => undefined);
+  });
+  client.on('ready', () => {
+    state = 'ready';
+    qr = undefined;
+    attempt = 0;
+    logger.info('whatsapp-web ready');
+  });
+  client.on('auth_failure', (message: string) => logger.error({ message }, 'whatsapp-web authentication failed: scan the code again'));
+  client.on('disconnected', (reason: string) => {
+    logger.warn({ reason }, 'whatsapp-web disconnected');
+    reconnect();
+  });
+  client.on('message', (message: WebMessage) => {
+    const inbound = parseWebMessage(message);
+    if (!inbound) return;
+    options.receive(inbound).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web message failed'));
+  });
+  connect();
+
+  const adapter: ChannelAdapter = {
+    name: 'whatsapp_web',
+    capabilities: WHATSAPP_WEB_CAPABILITIES,
+    async send(to, part) {
+      if (part.kind === 'text') return client.send(to, part.text);
+      if (part.kind === 'location') return client.send(to, { kind: 'location', lat: part.lat, lng: part.lng, name: part.name, ...(part.address ? { address: part.address } : {}) });
+      const png = await QRCode.toBuffer(part.qr, { type: 'png', margin: 2, width: 360 });
+      return client.send(to, { kind: 'image', png, caption: part.caption });
+    },
+  };
+  return {
+    adapter,
+    state: () => state,
+    qr: () => qr,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      client.removeAllListeners();
+      await client.destroy().catch(() => undefined);
+    },
+  };
+}
