@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from './config/load-config.ts';
 import { conversationDepsFromConfig } from './conversation/conversation-deps.ts';
 import { createReceiver } from './channels/receive.ts';
+import { redisFloodGuard } from './channels/flood-guard.ts';
 import { createTelegramAdapter } from './channels/telegram/telegram.channel.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppCloudAdapter } from './channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
   const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
   const conversation = conversationDepsFromConfig(db, config);
-  const receive = createReceiver({ conversation, queues });
+  const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  const receive = createReceiver({ conversation, queues, flood });
   const closers: Array<() => Promise<unknown>> = [];
 
   let telegramWebhook: TelegramWebhookDeps | undefined;

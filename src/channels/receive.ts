@@ -1,14 +1,19 @@
 // What every channel does with a message it received: the conversation, then the replies queued for sending.
+import { sql } from 'kysely';
 import { handleInbound, type ConversationDeps, type HandledMessage } from '../conversation/index.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
+import type { Locale } from '../i18n/translator.ts';
 import type { ParsedInbound } from './channel.ts';
+import type { FloodGuard } from './flood-guard.ts';
 
 export interface ReceiveDeps {
   conversation: ConversationDeps;
   queues: OutboundQueues;
+  flood?: FloodGuard;
 }
 
-export type Receive = (inbound: ParsedInbound) => Promise<HandledMessage>;
+export type Received = HandledMessage | { throttled: true };
+export type Receive = (inbound: ParsedInbound) => Promise<Received>;
 
 /**
  * Handles the message (once per provider id) and queues its replies. If the process stops between
@@ -16,10 +21,35 @@ export type Receive = (inbound: ParsedInbound) => Promise<HandledMessage>;
  */
 export function createReceiver(deps: ReceiveDeps): Receive {
   return async (inbound) => {
+    const verdict = deps.flood ? await deps.flood.check(inbound.channel, inbound.from) : 'ok';
+    if (verdict !== 'ok') {
+      if (verdict === 'warn') await warnFlood(deps, inbound);
+      return { throttled: true };
+    }
     const handled = await handleInbound(deps.conversation, inbound);
     if (!handled.duplicate && handled.replies.length > 0) {
       await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId));
     }
     return handled;
   };
+}
+
+/** The one polite answer to a flood, in the language the conversation uses. */
+async function warnFlood(deps: ReceiveDeps, inbound: ParsedInbound): Promise<void> {
+  const { db, t } = deps.conversation;
+  const row = await db
+    .selectFrom('contact_identities as i')
+    .leftJoin('conversations as v', 'v.contact_id', 'i.contact_id')
+    .select(['i.contact_id', sql<string | null>`v.state->>'locale'`.as('locale')])
+    .where('i.channel', '=', inbound.channel)
+    .where('i.external_id', '=', inbound.from)
+    .executeTakeFirst();
+  if (!row) return;
+  const locale = (row.locale ?? 'fr') as Locale;
+  const queued = await db
+    .insertInto('outbox')
+    .values({ contact_id: row.contact_id, channel: inbound.channel, recipient: inbound.from, payload: JSON.stringify({ text: t(locale, 'common:tooFast') }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await deps.queues.enqueue(inbound.channel, [queued.id]);
 }

@@ -52,6 +52,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   WHATSAPP_WEB_PER_SECOND: z.coerce.number().int().min(1).max(50).default(5),
   /** Protects the admin pages (the WhatsApp pairing code); without it they are not served. */
   ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
+  FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
 }).superRefine((c, ctx) => {

@@ -2,7 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import { Redis } from 'ioredis';
 import { createReceiver } from '../../src/channels/receive.ts';
+import { redisFloodGuard } from '../../src/channels/flood-guard.ts';
+import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
@@ -10,6 +13,7 @@ import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outb
 import { buildServer } from '../../src/http/server.ts';
 import { TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.routes.ts';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { outboxDrained } from '../support/outbox-wait.ts';
 import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
@@ -24,6 +28,8 @@ let queues: OutboundQueues;
 let worker: RunningWorker;
 let app: FastifyInstance;
 let updateId = 1;
+let redis: Redis;
+const FLOOD_LIMIT = 20;
 let caravanId = 0;
 
 beforeAll(async () => {
@@ -35,7 +41,9 @@ beforeAll(async () => {
   const adapter = createTelegramAdapter({ token: telegram.token, apiRoot: telegram.apiRoot });
   queues = createOutboundQueues({ connection: REDIS, prefix });
   worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, perSecond: 30, logger, sweepAfterMs: 0 });
-  const receive = createReceiver({ conversation: conversationDeps(t.db), queues });
+  redis = new Redis(REDIS.url);
+  const flood = redisFloodGuard(redis, { prefix, limit: FLOOD_LIMIT, windowMs: 60_000 });
+  const receive = createReceiver({ conversation: conversationDeps(t.db), queues, flood });
   app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },
@@ -51,6 +59,7 @@ afterAll(async () => {
   await worker?.close();
   await queues?.close();
   await telegram?.close();
+  redis?.disconnect();
   await t?.drop();
 });
 
@@ -160,5 +169,16 @@ describe('Telegram channel', () => {
     expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
     expect(rows[0]?.error).toMatch(/403.*blocked/);
     expect(telegram.calls.filter(toChat(chat))).toHaveLength(2);
+  });
+
+  it('answers a flood once, politely, and ignores the rest of the minute', async () => {
+    const chat = 7006;
+    const first = updateId;
+    for (let i = 0; i < FLOOD_LIMIT + 5; i++) expect((await post(textUpdate(chat, `message ${i}`))).statusCode).toBe(200);
+    await settle();
+    const handled = await t.db.selectFrom('inbound_receipts').select('provider_id').where('channel', '=', 'telegram').where(sql<boolean>`provider_id::int >= ${first}`).execute();
+    expect(handled).toHaveLength(FLOOD_LIMIT);
+    const tooFast = createTranslator(loadResources())('fr', 'common:tooFast');
+    expect(telegram.calls.filter((c) => toChat(chat)(c) && c.payload.text === tooFast)).toHaveLength(1);
   });
 });
