@@ -14,7 +14,7 @@ import { startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-w
 import { createDatabase } from './db/connection.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
-import { noPacing, redisChatPacer } from './delivery/chat-pacer.ts';
+import { redisPacer } from './delivery/chat-pacer.ts';
 import { createOutboundQueues } from './delivery/outbound.queue.ts';
 import { startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
@@ -47,8 +47,8 @@ async function main(): Promise<void> {
   let telegramWebhook: TelegramWebhookDeps | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
     const adapter = createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
-    const pacer = redisChatPacer(redis, { prefix: config.QUEUE_PREFIX, intervalMs: config.TELEGRAM_CHAT_INTERVAL_MS });
-    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, perSecond: config.TELEGRAM_PER_SECOND, logger, queues });
+    const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.TELEGRAM_PER_SECOND, chatIntervalMs: config.TELEGRAM_CHAT_INTERVAL_MS });
+    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
     closers.push(() => worker.close());
     if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
       const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   let whatsappWebhook: WhatsAppWebhookDeps | undefined;
   if (config.WHATSAPP_ACCESS_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
     const adapter = createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT });
-    const worker = startOutboundWorker({ db, adapter, pacer: noPacing, connection, prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_PER_SECOND, logger, queues });
+    const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0 });
+    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
     closers.push(() => worker.close());
     whatsappWebhook = {
       appSecret: config.WHATSAPP_APP_SECRET,
@@ -80,8 +81,8 @@ async function main(): Promise<void> {
   if (config.WHATSAPP_WEB === 'on') {
     const client = await createWhatsAppWebClient({ sessionDir: config.WHATSAPP_WEB_SESSION_DIR, chromiumPath: config.CHROMIUM_PATH });
     whatsappWeb = startWhatsAppWeb({ client, receive, logger });
-    const pacer = redisChatPacer(redis, { prefix: config.QUEUE_PREFIX, intervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: whatsappWeb.adapter, pacer, connection, prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, logger, queues });
+    const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
+    const worker = startOutboundWorker({ db, adapter: whatsappWeb.adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
     const session = whatsappWeb;
     closers.push(() => worker.close(), () => session.stop());
   }

@@ -1,5 +1,6 @@
-// At most one message per chat per interval (Telegram asks for about one a second), across every
-// worker process: the turn is a Redis key that expires.
+// Pacing sends across every worker process: at most N messages a second on a channel, and one per
+// chat per interval. Each send reserves a time slot in Redis (generic cell rate algorithm): slots are
+// spaced by the interval, so no sliding second ever holds more than the limit.
 import type { Redis } from 'ioredis';
 
 export interface ChatPacer {
@@ -7,19 +8,41 @@ export interface ChatPacer {
   waitTurn(channel: string, chat: string): Promise<void>;
 }
 
-export function redisChatPacer(redis: Redis, options: { prefix: string; intervalMs: number }): ChatPacer {
+/** Reserves the next free slot of `key` spaced by `intervalMs`; returns how long to wait for it. */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local interval = tonumber(ARGV[1])
+local slot = math.max(tat, now)
+redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + interval - now + 1000))
+return slot - now
+`;
+
+export interface PacerOptions {
+  prefix: string;
+  /** Messages per second across the channel; 0 for no channel-wide limit. */
+  perSecond: number;
+  /** Minimum time between two messages to one chat; 0 for none. */
+  chatIntervalMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
+  // A hair over 1/N seconds apart: clocks and networks jitter, the limit must hold anyway.
+  const channelInterval = options.perSecond > 0 ? Math.ceil((1000 / options.perSecond) * 1.02) : 0;
+  const reserve = async (key: string, intervalMs: number) => {
+    const wait = Number(await redis.eval(RESERVE, 1, key, String(intervalMs)));
+    if (wait > 0) await sleep(wait);
+  };
   return {
     async waitTurn(channel, chat) {
-      const key = `${options.prefix}:pace:${channel}:${chat}`;
-      for (;;) {
-        const taken = await redis.set(key, '1', 'PX', options.intervalMs, 'NX');
-        if (taken === 'OK') return;
-        const left = await redis.pttl(key);
-        await new Promise((resolve) => setTimeout(resolve, Math.max(5, left)));
-      }
+      if (options.chatIntervalMs > 0) await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, options.chatIntervalMs);
+      if (channelInterval > 0) await reserve(`${options.prefix}:pace:${channel}:all`, channelInterval);
     },
   };
 }
 
-/** For channels without a per-chat limit. */
+/** For tests and channels without limits. */
 export const noPacing: ChatPacer = { waitTurn: async () => undefined };

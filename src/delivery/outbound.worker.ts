@@ -1,4 +1,4 @@
-// The worker of one channel's outbound queue: per-channel rate limit, per-chat pacing, retries with
+// The worker of one channel's outbound queue: the pacer's per-channel and per-chat limits, retries with
 // back-off on transient errors, none on permanent ones, and a sweep for rows whose job was lost.
 import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
@@ -10,8 +10,7 @@ import { OUTBOUND_ATTEMPTS, OutboundJobSchema, outboundQueueName, type OutboundQ
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
   prefix: string;
-  /** Messages per second across the channel (Telegram about 30, Cloud API 80 by default). */
-  perSecond: number;
+  /** Jobs in progress at once; each waits for its messages' slots from the pacer. */
   concurrency?: number;
   logger: Logger;
   /** Re-queues rows left pending this long (their job was lost); 0 disables the sweep. */
@@ -47,7 +46,6 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency ?? 8,
-      limiter: { max: options.perSecond, duration: 1000 },
     },
   );
   worker.on('failed', (job, err) => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const logger = pino({ level: 'silent' });
   const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
   queues = createOutboundQueues({ connection: REDIS, prefix });
-  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, perSecond: 80, logger, sweepAfterMs: 0 });
+  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0 });
   app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },

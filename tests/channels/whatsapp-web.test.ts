@@ -58,7 +58,7 @@ beforeAll(async () => {
   queues = createOutboundQueues({ connection: REDIS, prefix });
   client = new ClientDouble();
   session = startWhatsAppWeb({ client, receive: createReceiver({ conversation: conversationDeps(t.db), queues }), logger, firstBackoffMs: 20, maxBackoffMs: 100, printQr: () => undefined });
-  worker = startOutboundWorker({ db: t.db, adapter: session.adapter, pacer: noPacing, connection: REDIS, prefix, perSecond: 50, logger, sweepAfterMs: 0 });
+  worker = startOutboundWorker({ db: t.db, adapter: session.adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0 });
   app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger, timeZone: 'Africa/Casablanca', whatsappWeb: { session, adminToken: ADMIN } });
 }, 30_000);
 
