@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   if (config.WHATSAPP_ACCESS_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
     const adapter = createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0 });
-    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
+    const templates = config.WHATSAPP_TEMPLATES ?? {};
+    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues, templates: (locale) => templates[locale] });
     closers.push(() => worker.close());
     whatsappWebhook = {
       appSecret: config.WHATSAPP_APP_SECRET,

@@ -6,7 +6,9 @@ import type { ChannelCapabilities } from './channel.ts';
 export type RenderedPart =
   | { kind: 'text'; text: string; buttons?: Choice[]; list?: { button: string; rows: Choice[] } }
   | { kind: 'location'; lat: number; lng: number; name: string; address?: string }
-  | { kind: 'image'; qr: string; caption: string };
+  | { kind: 'image'; qr: string; caption: string }
+  /** An approved template (WhatsApp): its name and language come from the settings, per locale. */
+  | { kind: 'template'; name: string; language: string; params: string[] };
 
 const ELLIPSIS = '…';
 

@@ -45,6 +45,22 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   WHATSAPP_VERIFY_TOKEN: z.string().min(16).optional(),
   WHATSAPP_GRAPH_ROOT: url(['https', 'http']).default('https://graph.facebook.com/v21.0'),
   WHATSAPP_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /**
+   * Approved templates for messages sent after 24 hours of silence, per locale, as JSON:
+   * {"ary": {"name": "qafila_notice", "language": "ar"}, "fr": {"name": "qafila_notice", "language": "fr"}}
+   */
+  WHATSAPP_TEMPLATES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.partialRecord(z.enum(['ary', 'ary-Latn', 'ar', 'fr']), z.object({ name: z.string().regex(/^[a-z0-9_]+$/, 'template names are lowercase letters, digits and _'), language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'a WhatsApp language code like fr or ar') }).strict()))
+    .optional(),
   /** whatsapp-web.js: one phone linked by a QR code (unofficial; see the README before turning it on). */
   WHATSAPP_WEB: z.enum(['on', 'off']).default('off'),
   WHATSAPP_WEB_SESSION_DIR: z.string().min(1).default('.wwebjs_auth'),

@@ -1,16 +1,20 @@
 // Sending one outbox row through its channel: claim, render, send each part once, record.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import { claimForSending, lastInboundAt, markFailed, markSent, recordPartSent, releaseForRetry } from './outbox.ts';
+
+/** An approved template by locale: its name and WhatsApp language code. */
+export type TemplateFor = (locale: Locale) => { name: string; language: string } | undefined;
 
 export interface DeliveryDeps {
   db: Kysely<Database>;
   adapter: ChannelAdapter;
   pacer: ChatPacer;
   now?: () => Date;
+  templates?: TemplateFor;
 }
 
 export type DeliveryResult = 'sent' | 'skipped' | 'failed';
@@ -23,16 +27,17 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
   const message = await claimForSending(deps.db, id);
   if (!message) return 'skipped';
   const caps = deps.adapter.capabilities;
-  if (caps.sessionWindowHours !== undefined) {
-    // WhatsApp refuses free-form messages outside the window and may penalise the number: refuse first.
-    const last = await lastInboundAt(deps.db, message.channel, message.recipient);
-    const now = (deps.now ?? (() => new Date()))();
-    if (!last || now.getTime() - last.getTime() > caps.sessionWindowHours * 3_600_000) {
-      await markFailed(deps.db, [id], `outside the ${caps.sessionWindowHours}-hour window since the villager last wrote: only an approved template may be sent`);
+  let parts = renderReply(message.reply, caps);
+  if (caps.sessionWindowHours !== undefined && !(await windowOpen(deps, message.channel, message.recipient, caps.sessionWindowHours))) {
+    // WhatsApp refuses free-form messages outside the window and may penalise the number: only an
+    // approved template goes, and a message without one is refused here, before the provider.
+    const template = message.reply.template && message.locale ? deps.templates?.(message.locale) : undefined;
+    if (!template || !message.reply.template) {
+      await markFailed(deps.db, [id], `outside the ${caps.sessionWindowHours}-hour window since the villager last wrote, and no approved template for it`);
       return 'failed';
     }
+    parts = [{ kind: 'template', name: template.name, language: template.language, params: message.reply.template.params }];
   }
-  const parts = renderReply(message.reply, caps);
   const sent = [...message.sentParts];
   try {
     for (const part of parts.slice(sent.length)) {
@@ -51,4 +56,10 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
   }
   await markSent(deps.db, [id], sent.join(' '));
   return 'sent';
+}
+
+async function windowOpen(deps: DeliveryDeps, channel: string, recipient: string, hours: number): Promise<boolean> {
+  const last = await lastInboundAt(deps.db, channel, recipient);
+  const now = (deps.now ?? (() => new Date()))();
+  return last !== null && now.getTime() - last.getTime() <= hours * 3_600_000;
 }

@@ -2,13 +2,15 @@
 // Its status moves pending -> sending -> sent (or failed); a row is claimed before the provider is called,
 // so a crash can leave only rows in "sending", which are reported rather than sent twice.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Database, Locale } from '../db/tables.ts';
 import { ReplySchema, type Reply } from '../conversation/reply.ts';
 
 export interface ClaimedMessage {
   id: number;
   channel: string;
   recipient: string;
+  /** The contact's language, for a template; null before consent. */
+  locale: Locale | null;
   reply: Reply;
   /** Provider ids of the parts already sent by an earlier attempt, in order. */
   sentParts: string[];
@@ -21,13 +23,14 @@ export async function claimForSending(db: Kysely<Database>, id: number): Promise
     .set({ status: 'sending', attempts: sql<number>`attempts + 1`, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .where('status', '=', 'pending')
-    .returning(['id', 'channel', 'recipient', 'payload', 'provider_id'])
+    .returning(['id', 'channel', 'recipient', 'payload', 'provider_id', (eb) => eb.selectFrom('contacts').select('contacts.locale').whereRef('contacts.id', '=', 'outbox.contact_id').as('locale')])
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
     channel: row.channel,
     recipient: row.recipient,
+    locale: row.locale,
     reply: ReplySchema.parse(row.payload),
     sentParts: row.provider_id ? row.provider_id.split(' ') : [],
   };

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const logger = pino({ level: 'silent' });
   const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
   queues = createOutboundQueues({ connection: REDIS, prefix });
-  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0 });
+  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0, templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
   app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },
@@ -148,19 +148,30 @@ describe('WhatsApp Cloud API channel', () => {
     expect(log?.status).toBe('read'); // "delivered" after "read" did not move it back
   });
 
-  it('refuses, without calling WhatsApp, a free-form message to someone silent for more than 24 hours', async () => {
+  it('outside the 24-hour window sends only the approved template, and refuses a message without one before calling WhatsApp', async () => {
     const from = '212600000305';
     await postSigned(incoming(from, { type: 'text', text: { body: 'Bonjour' } }));
+    await postSigned(incoming(from, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'accept', title: 'ok' } } }));
     await settle();
     const before = graph.messages(from).length;
     await sql`update contact_identities set last_inbound_at = now() - interval '25 hours' where external_id = ${from}`.execute(t.db);
     const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', from).executeTakeFirstOrThrow();
-    const row = await t.db.insertInto('outbox').values({ contact_id: contact.contact_id, channel: 'whatsapp', recipient: from, kind: 'notification', payload: JSON.stringify({ text: 'Rappel' }) }).returning('id').executeTakeFirstOrThrow();
-    await queues.enqueue('whatsapp', [row.id]);
-    await settle();
-    const refused = await t.db.selectFrom('outbox').select(['status', 'error']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const queue = async (payload: object) => {
+      const row = await t.db.insertInto('outbox').values({ contact_id: contact.contact_id, channel: 'whatsapp', recipient: from, kind: 'notification', payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
+      await queues.enqueue('whatsapp', [row.id]);
+      await settle();
+      return t.db.selectFrom('outbox').select(['status', 'error']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    };
+    const refused = await queue({ text: 'Rappel sans modèle' });
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/outside the 24-hour window/);
     expect(graph.messages(from)).toHaveLength(before);
+
+    const templated = await queue({ text: 'Rappel : demain 9h, Centre de santé', template: { params: ['demain 9h', 'Centre de santé'] } });
+    expect(templated.status).toBe('sent');
+    expect(graph.messages(from).at(-1)).toMatchObject({
+      type: 'template',
+      template: { name: 'qafila_notice', language: { code: 'fr' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'demain 9h' }, { type: 'text', text: 'Centre de santé' }] }] },
+    });
   });
 });

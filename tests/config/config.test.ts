@@ -64,3 +64,13 @@ describe('WhatsApp Cloud API settings', () => {
     expect(config.WHATSAPP_PER_SECOND).toBe(80);
   });
 });
+
+describe('WhatsApp templates setting', () => {
+  const base = { DATABASE_URL: 'postgres://localhost/qafila', REDIS_URL: 'redis://localhost:6379' };
+  it('reads the approved templates per locale from JSON and names what is wrong', () => {
+    const config = loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"ary": {"name": "qafila_notice", "language": "ar"}, "fr": {"name": "qafila_notice", "language": "fr"}}' });
+    expect(config.WHATSAPP_TEMPLATES?.ary).toEqual({ name: 'qafila_notice', language: 'ar' });
+    expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"fr": ' })).toThrow(/WHATSAPP_TEMPLATES: is not valid JSON/);
+    expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"fr": {"name": "Qafila Notice", "language": "fr"}}' })).toThrow(/WHATSAPP_TEMPLATES.fr.name: template names are lowercase/);
+  });
+});

@@ -55,6 +55,8 @@ async function sendPart(api: Api, chatId: string, part: RenderedPart): Promise<n
       const message = await api.sendPhoto(chatId, new InputFile(png, `${part.qr}.png`), { caption: part.caption });
       return message.message_id;
     }
+    case 'template':
+      throw new PermanentSendError('Telegram has no template messages');
   }
 }
 

@@ -91,5 +91,10 @@ export async function cloudMessage(part: RenderedPart, listButton: string, uploa
       const png = await QRCode.toBuffer(part.qr, { type: 'png', margin: 2, width: 360 });
       return { type: 'image', image: { id: await upload(png), caption: part.caption } };
     }
+    case 'template':
+      return {
+        type: 'template',
+        template: { name: part.name, language: { code: part.language }, components: [{ type: 'body', parameters: part.params.map((text) => ({ type: 'text', text })) }] },
+      };
   }
 }

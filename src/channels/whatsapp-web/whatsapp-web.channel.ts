@@ -3,7 +3,7 @@
 // are deprecated), the pairing QR goes to the terminal and the admin page, and a lost session reconnects.
 import QRCode from 'qrcode';
 import type { Logger } from 'pino';
-import type { ChannelAdapter, ChannelCapabilities, ParsedInbound } from '../channel.ts';
+import { PermanentSendError, type ChannelAdapter, type ChannelCapabilities, type ParsedInbound } from '../channel.ts';
 import type { Receive } from '../receive.ts';
 import type { WebClient, WebMessage } from './whatsapp-web-client.ts';
 
@@ -111,6 +111,7 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
     capabilities: WHATSAPP_WEB_CAPABILITIES,
     async send(to, part) {
       if (part.kind === 'text') return client.send(to, part.text);
+      if (part.kind === 'template') throw new PermanentSendError('whatsapp-web.js sends no template messages');
       if (part.kind === 'location') return client.send(to, { kind: 'location', lat: part.lat, lng: part.lng, name: part.name, ...(part.address ? { address: part.address } : {}) });
       const png = await QRCode.toBuffer(part.qr, { type: 'png', margin: 2, width: 360 });
       return client.send(to, { kind: 'image', png, caption: part.caption });
