@@ -4,7 +4,7 @@ import type { Choice, Reply } from '../conversation/reply.ts';
 import type { ChannelCapabilities } from './channel.ts';
 
 export type RenderedPart =
-  | { kind: 'text'; text: string; buttons?: Choice[]; list?: { button: string; rows: Choice[] } }
+  | { kind: 'text'; text: string; buttons?: Choice[]; list?: { button: string; rows: Choice[] }; requestPhone?: string }
   | { kind: 'location'; lat: number; lng: number; name: string; address?: string }
   | { kind: 'image'; qr: string; caption: string }
   /** An approved template (WhatsApp): its name and language come from the settings, per locale. */
@@ -62,7 +62,8 @@ export function renderReply(reply: Reply, caps: ChannelCapabilities, listButton 
   // Numbers are always shown: the prompt says "answer with a number", and buttons may be cut short.
   if (choices.length > 0) text = `${text}\n${choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`;
   const texts = splitText(text, caps.maxTextLength);
-  texts.forEach((t, i) => parts.push({ kind: 'text', text: t, ...(i === texts.length - 1 ? native : {}) }));
+  const phone = reply.requestPhone && caps.contactRequest ? { requestPhone: reply.requestPhone.label } : {};
+  texts.forEach((t, i) => parts.push({ kind: 'text', text: t, ...(i === texts.length - 1 ? { ...native, ...phone } : {}) }));
   if (reply.image && !caps.images) parts.push({ kind: 'text', text: reply.image.caption });
   if (reply.location) {
     const { lat, lng, name, address } = reply.location;

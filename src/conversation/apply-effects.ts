@@ -10,6 +10,7 @@ import { joinWaitlist } from '../domain/appointments/waitlist.ts';
 import { recordConsent, optIn, optOut, setContactLocale, setContactProvince, subscribeToProvince } from '../domain/contacts/consent.ts';
 import { addBeneficiary } from '../domain/contacts/contact-registry.ts';
 import { eraseContact } from '../domain/contacts/erasure.ts';
+import { linkPhone } from '../domain/contacts/phone-link.ts';
 import { BookingRefused } from '../domain/errors.ts';
 import { addTicketMessage, openTicket, openTicketId } from '../domain/handoff/handoff-tickets.ts';
 import type { BeneficiaryRef, Effect, Outcome } from './effects.ts';
@@ -20,6 +21,7 @@ export interface EffectScope {
   contactId: number;
   /** The phone the channel gave, stored only with consent. */
   phone?: string;
+  identity: { channel: string; externalId: string };
   deps: BookingDeps;
 }
 
@@ -115,5 +117,9 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     case 'erase':
       await eraseContact(trx, ctx, contactId, scope.deps);
       return { ok: true };
+    case 'link_phone': {
+      const linked = await linkPhone(trx, ctx, contactId, scope.identity, effect.phone);
+      return linked === 'invalid' ? { ok: false, reason: 'not_yours' } : { ok: true, linked };
+    }
   }
 }

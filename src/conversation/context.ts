@@ -29,6 +29,8 @@ export interface ContactFacts {
   optedOut: boolean;
   provinceCode: string | null;
   hasOpenTicket: boolean;
+  /** Whether we know the contact's phone number (WhatsApp gives it; Telegram only if shared). */
+  hasPhone: boolean;
 }
 
 export interface SafetyNumbers {
@@ -46,6 +48,8 @@ export interface StepContext {
   t: Translate;
   reader: ConversationReader;
   safety: SafetyNumbers;
+  /** The channel can ask for the phone number (a button) and we do not know it yet. */
+  canAskPhone: boolean;
 }
 
 /** The message as the step sees it: what arrived and what understanding made of its text. */

@@ -17,6 +17,9 @@ import { InboundSchema, type Inbound } from './inbound.ts';
 import type { Reply } from './reply.ts';
 import { initialState, parseState, type ConversationState } from './state.ts';
 
+/** Channels whose chat ids are not phone numbers, but where the villager can share theirs. */
+const PHONE_SHARING_CHANNELS: ReadonlySet<string> = new Set(['telegram']);
+
 export interface ConversationDeps {
   db: Kysely<Database>;
   clock: Clock;
@@ -63,10 +66,11 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       t: deps.t,
       safety: deps.safety,
       reader: databaseReader(trx),
-      contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket },
+      canAskPhone: PHONE_SHARING_CHANNELS.has(inbound.channel) && contact.phone_e164 === null,
+      contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket, hasPhone: contact.phone_e164 !== null },
     };
     const stepped = await conversationStep(state, inbound, understanding, base);
-    const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, ...(inbound.phone ? { phone: inbound.phone } : {}) };
+    const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, identity: { channel: inbound.channel, externalId: inbound.from }, ...(inbound.phone ? { phone: inbound.phone } : {}) };
     const outcomes = await applyEffects(scope, stepped.effects);
     let finalState = stepped.state;
     let replies = stepped.replies;

@@ -20,9 +20,11 @@ export type Effect =
   | { kind: 'opt_in' }
   | { kind: 'open_ticket'; reason: TicketReason; urgent: boolean; text?: string }
   | { kind: 'ticket_message'; text: string }
-  | { kind: 'erase' };
+  | { kind: 'erase' }
+  /** The villager shared their phone: note it, or join this chat identity to the contact who has it. */
+  | { kind: 'link_phone'; phone: string };
 
 /** What came of an effect: a refusal is an answer to give the villager, not an error. */
 export type Outcome =
-  | { ok: true; appointmentId?: number; code?: string; beneficiaryId?: number }
+  | { ok: true; appointmentId?: number; code?: string; beneficiaryId?: number; linked?: 'noted' | 'joined' | 'kept_apart' }
   | { ok: false; reason: BookingRefusalReason | 'not_yours' };

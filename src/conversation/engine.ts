@@ -75,6 +75,7 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
     const text = turn.text !== '' ? turn.text : `[${turn.inbound.media ?? (turn.inbound.location ? 'location' : 'choice')}]`;
     return { state, replies: [], effects: [{ kind: 'ticket_message', text }] };
   }
+  if (turn.inbound.phoneShared && turn.inbound.phone) return phoneShared(state, turn.inbound.phone, ctx);
   if (turn.text === '' && turn.inbound.choice === undefined && !turn.inbound.location) {
     const again = await handler.enter(state, ctx);
     return { ...again, replies: [{ text: s.t('common:cannotRead') }, ...again.replies] };
@@ -173,4 +174,23 @@ function followScript(current: ConversationState['locale'], u: Understanding): C
   if (current === 'ary' && u.script === 'latn') return 'ary-Latn';
   if (current === 'ary-Latn' && u.script === 'arab') return 'ary';
   return current;
+}
+
+/** The villager pressed "share my number": kept only with consent, then back to the question. */
+async function phoneShared(state: ConversationState, phone: string, ctx: StepContext): Promise<StepResult> {
+  if (!ctx.contact.consented) return ctx.go(BEFORE_CONSENT.has(state.step) && state.step !== 'new' ? state.step : 'consent', state);
+  const s = say(state, ctx);
+  return {
+    state,
+    replies: [],
+    effects: [{ kind: 'link_phone', phone }],
+    after: async ([outcome]) => {
+      const linked = outcome?.ok ? (outcome.linked ?? 'noted') : 'invalid';
+      const thanks = { text: s.t(`phone:${linked === 'kept_apart' ? 'keptApart' : linked}`) };
+      // Joined to another contact: that contact's conversation takes over from the next message.
+      if (linked === 'joined') return { state: { ...state, step: 'menu', draft: {} }, replies: [thanks] };
+      const again = await STEP_HANDLERS[state.step].enter(state, ctx);
+      return { ...again, replies: [thanks, ...again.replies] };
+    },
+  };
 }

@@ -18,6 +18,8 @@ export const InboundSchema = z.object({
   /** The id of a choice the villager pressed. */
   choice: cleanText.transform((id) => id.slice(0, 64)).optional(),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  /** The villager pressed "share my phone number" (Telegram): `phone` is their own number. */
+  phoneShared: z.literal(true).optional(),
   /** The language the villager chose outside the chat (the simulator's picker); used for a first message. */
   localeHint: z.enum(['ary', 'ary-Latn', 'ar', 'fr']).optional(),
   /** Something we cannot read: a voice note, a picture, a sticker. */

@@ -12,6 +12,8 @@ export const ReplySchema = z.object({
   location: z.object({ lat: z.number(), lng: z.number(), name: z.string(), address: z.string().optional() }).optional(),
   /** A picture to draw; a QR code carries the confirmation code so staff can scan it at the venue. */
   image: z.object({ kind: z.literal('qr'), data: z.string().min(1), caption: z.string() }).optional(),
+  /** A button that shares the villager's own phone number, where the channel has one (Telegram). */
+  requestPhone: z.object({ label: z.string().min(1) }).optional(),
   /**
    * For messages sent unasked (reminders, announcements): the body parameters of the approved
    * template that carries it where a channel allows only templates (WhatsApp after 24 hours of silence).

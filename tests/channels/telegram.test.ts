@@ -181,4 +181,25 @@ describe('Telegram channel', () => {
     const tooFast = createTranslator(loadResources())('fr', 'common:tooFast');
     expect(telegram.calls.filter((c) => toChat(chat)(c) && c.payload.text === tooFast)).toHaveLength(1);
   });
+
+  it('asks for the phone number with a request_contact button after consent, and joins the chat to the person who has it', async () => {
+    const chat = 7007;
+    // The same person booked on WhatsApp before: a contact with this phone and a registered person.
+    const owner = await t.db.insertInto('contacts').values({ phone_e164: '+212600000777', locale: 'fr', consent_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('beneficiaries').values({ contact_id: owner.id, relation: 'self', full_name: 'Najat', sex: 'female', birth_year: 1980 }).execute();
+    await say(chat, 'Bonjour');
+    await press(chat, 'accept');
+    const ask = telegram.calls.filter(toChat(chat)).find((c) => (c.payload.reply_markup as { keyboard?: unknown } | undefined)?.keyboard);
+    expect(ask?.payload.reply_markup).toEqual({ keyboard: [[{ text: '📱 Partager mon numéro', request_contact: true }]], one_time_keyboard: true, resize_keyboard: true });
+    const share = { update_id: updateId++, message: { message_id: 1, date: 0, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'N' }, contact: { phone_number: '212600000777', first_name: 'N', user_id: chat } } };
+    expect((await post(share)).statusCode).toBe(200);
+    await settle();
+    const identity = await t.db.selectFrom('contact_identities').select('contact_id').where('channel', '=', 'telegram').where('external_id', '=', String(chat)).executeTakeFirstOrThrow();
+    expect(identity.contact_id).toBe(owner.id);
+    // Someone else's contact card is not taken for the villager's own number.
+    const forwarded = { update_id: updateId++, message: { message_id: 2, date: 0, chat: { id: 7008, type: 'private' }, from: { id: 7008, is_bot: false, first_name: 'X' }, contact: { phone_number: '212600000999', first_name: 'Y', user_id: 1234 } } };
+    expect((await post(forwarded)).statusCode).toBe(200);
+    await settle();
+    expect(await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', '+212600000999').execute()).toEqual([]);
+  });
 });

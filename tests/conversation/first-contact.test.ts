@@ -88,6 +88,16 @@ describe('first contact, whatever the language', () => {
     expect(v.lastText()).toContain(tr('ary', 'register:whoQuestion'));
   });
 
+  it('offers Telegram villagers to share their number after consent, and notes it when they do', async () => {
+    const v = new Villager(conversationDeps(t.db), '99001', 'telegram');
+    await v.onboard('fr');
+    expect(v.last.find((r) => r.requestPhone)?.requestPhone).toEqual({ label: tr('fr', 'phone:button') });
+    const replies = await v.send({ phoneShared: true, phone: '+212611223344' });
+    expect(replies[0]?.text).toBe(tr('fr', 'phone:noted'));
+    expect(replies[1]?.choices?.[0]?.id).toBe('campaigns'); // back to the question it was at
+    expect((await contactOf('99001')).phone_e164).toBe('+212611223344');
+  });
+
   it('answers a voice note or a picture by saying it reads only text, and re-asks', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard('fr');

@@ -58,7 +58,9 @@ export function parseTelegramUpdate(update: TelegramUpdate): ParsedTelegramUpdat
   if (m.contact) {
     // Only the villager's own number counts: a forwarded contact card is somebody else's.
     const own = m.contact.user_id !== undefined && m.contact.user_id === m.from?.id;
-    return { inbound: { ...base, ...(own ? { phone: m.contact.phone_number.startsWith('+') ? m.contact.phone_number : `+${m.contact.phone_number}` } : {}), text: '' } };
+    if (!own) return { inbound: { ...base, media: 'other' } };
+    const phone = m.contact.phone_number.startsWith('+') ? m.contact.phone_number : `+${m.contact.phone_number}`;
+    return { inbound: { ...base, phone, phoneShared: true } };
   }
   if (m.location) return { inbound: { ...base, location: { lat: m.location.latitude, lng: m.location.longitude } } };
   if (m.text !== undefined) return { inbound: { ...base, text: m.text } };

@@ -43,7 +43,12 @@ async function sendPart(api: Api, chatId: string, part: RenderedPart): Promise<n
     case 'text': {
       // callback_data is limited to 64 bytes; choice ids are short ASCII by construction.
       const keyboard = part.buttons?.map((b) => [{ text: b.label, callback_data: b.id }]);
-      const message = await api.sendMessage(chatId, part.text, keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {});
+      const markup = keyboard
+        ? { reply_markup: { inline_keyboard: keyboard } }
+        : part.requestPhone
+          ? { reply_markup: { keyboard: [[{ text: part.requestPhone, request_contact: true }]], one_time_keyboard: true, resize_keyboard: true } }
+          : {};
+      const message = await api.sendMessage(chatId, part.text, markup);
       return message.message_id;
     }
     case 'location': {

@@ -15,7 +15,9 @@ function consentQuestion(state: ConversationState, ctx: StepContext) {
 
 const accept = async (state: ConversationState, ctx: StepContext) => {
   const s = say(state, ctx);
-  const next = await ctx.go('menu', state, {}, [{ text: s.t('consent:thanks') }]);
+  // Optional: with the number, the same person is recognised on WhatsApp and at the venue.
+  const askPhone = ctx.canAskPhone ? [{ text: s.t('phone:ask'), requestPhone: { label: s.t('phone:button') } }] : [];
+  const next = await ctx.go('menu', state, {}, [{ text: s.t('consent:thanks') }, ...askPhone]);
   return { ...next, effects: [{ kind: 'consent' as const, locale: s.locale }, ...next.effects] };
 };
 
