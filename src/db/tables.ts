@@ -194,6 +194,24 @@ export interface SentMessagesTable {
   updated_at: Auto<Date>;
 }
 
+export type NotificationKind = 'reminder' | 'checkin' | 'recall' | 'broadcast';
+export type NotificationStatus = 'pending' | 'queued' | 'sent' | 'cancelled' | 'failed';
+
+export interface NotificationsTable {
+  id: ColumnType<number, never, never>;
+  kind: NotificationKind;
+  contact_id: number;
+  appointment_id: number | null;
+  label: string;
+  due_at: Date;
+  status: Auto<NotificationStatus>;
+  attempts: Auto<number>;
+  outbox_id: number | null;
+  reason: string | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
 export interface InboundReceiptsTable {
   channel: string;
   provider_id: string;
@@ -244,6 +262,7 @@ export interface Database {
   alert_subscriptions: AlertSubscriptionsTable;
   inbound_receipts: InboundReceiptsTable;
   sent_messages: SentMessagesTable;
+  notifications: NotificationsTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;
