@@ -11,6 +11,7 @@ import { recordConsent, optIn, optOut, setContactLocale, setContactProvince, sub
 import { addBeneficiary } from '../domain/contacts/contact-registry.ts';
 import { eraseContact } from '../domain/contacts/erasure.ts';
 import { linkPhone } from '../domain/contacts/phone-link.ts';
+import { cancelReminders, scheduleReminders, type ReminderSettings, type ScheduledNotification } from '../scheduling/reminders.ts';
 import { BookingRefused } from '../domain/errors.ts';
 import { addTicketMessage, openTicket, openTicketId } from '../domain/handoff/handoff-tickets.ts';
 import type { BeneficiaryRef, Effect, Outcome } from './effects.ts';
@@ -22,6 +23,11 @@ export interface EffectScope {
   /** The phone the channel gave, stored only with consent. */
   phone?: string;
   identity: { channel: string; externalId: string };
+  now: Date;
+  /** How reminders are timed; absent, none are written. */
+  reminders?: ReminderSettings;
+  /** Notifications written by these effects, for the caller to start their timers after the commit. */
+  scheduled: ScheduledNotification[];
   deps: BookingDeps;
 }
 
@@ -67,6 +73,12 @@ async function assertOwnAppointment(scope: EffectScope, appointmentId: number): 
   if (!own) throw new BookingRefused('appointment_not_found', `Appointment ${appointmentId} is not this contact's`);
 }
 
+/** Reminders follow the appointment: written on booking, moved with it, dropped on cancel. */
+async function remind(scope: EffectScope, appointmentIds: readonly number[]): Promise<void> {
+  if (!scope.reminders) return;
+  for (const id of appointmentIds) scope.scheduled.push(...(await scheduleReminders(scope.trx, id, scope.now, scope.reminders)));
+}
+
 async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome> {
   const { trx, ctx, contactId } = scope;
   switch (effect.kind) {
@@ -82,6 +94,7 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     case 'book': {
       const id = await beneficiaryId(scope, effect.beneficiary);
       const appointment = await bookAppointment(trx, ctx, { beneficiaryId: id, slotId: effect.slotId }, scope.deps);
+      await remind(scope, [appointment.id]);
       return { ok: true, appointmentId: appointment.id, code: appointment.code, beneficiaryId: id };
     }
     case 'waitlist': {
@@ -89,14 +102,21 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
       await joinWaitlist(trx, ctx, { beneficiaryId: id, campaignId: effect.campaignId, service: effect.service, ...(effect.day ? { day: effect.day } : {}) });
       return { ok: true, beneficiaryId: id };
     }
-    case 'cancel':
+    case 'cancel': {
       await assertOwnAppointment(scope, effect.appointmentId);
-      await cancelAppointment(trx, ctx, effect.appointmentId, scope.deps);
+      const { promoted } = await cancelAppointment(trx, ctx, effect.appointmentId, scope.deps);
+      await cancelReminders(trx, [effect.appointmentId], 'appointment cancelled');
+      // The freed place went to the waiting list: that person's reminders start now.
+      await remind(scope, promoted ? [promoted.appointment.id] : []);
       return { ok: true, appointmentId: effect.appointmentId };
-    case 'reschedule':
+    }
+    case 'reschedule': {
       await assertOwnAppointment(scope, effect.appointmentId);
-      await rescheduleAppointment(trx, ctx, { appointmentId: effect.appointmentId, toSlotId: effect.toSlotId }, scope.deps);
+      const { promoted } = await rescheduleAppointment(trx, ctx, { appointmentId: effect.appointmentId, toSlotId: effect.toSlotId }, scope.deps);
+      await cancelReminders(trx, [effect.appointmentId], 'appointment moved');
+      await remind(scope, [effect.appointmentId, ...(promoted ? [promoted.appointment.id] : [])]);
       return { ok: true, appointmentId: effect.appointmentId };
+    }
     case 'subscribe':
       await subscribeToProvince(trx, contactId, effect.provinceCode);
       return { ok: true };
@@ -116,6 +136,7 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     }
     case 'erase':
       await eraseContact(trx, ctx, contactId, scope.deps);
+      await trx.updateTable('notifications').set({ status: 'cancelled', reason: 'data erased' }).where('contact_id', '=', contactId).where('status', 'in', ['pending', 'queued']).execute();
       return { ok: true };
     case 'link_phone': {
       const linked = await linkPhone(trx, ctx, contactId, scope.identity, effect.phone);

@@ -9,6 +9,7 @@ import { contactForIdentity } from '../domain/contacts/contact-registry.ts';
 import { openTicketId } from '../domain/handoff/handoff-tickets.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { understand } from '../understanding/understand.ts';
+import { defaultReminderSettings, type ReminderSettings, type ScheduledNotification } from '../scheduling/reminders.ts';
 import { applyEffects } from './apply-effects.ts';
 import type { SafetyNumbers } from './context.ts';
 import { databaseReader } from './conversation-reader.ts';
@@ -27,6 +28,8 @@ export interface ConversationDeps {
   t: Translate;
   safety: SafetyNumbers;
   booking: BookingDeps;
+  /** When reminders go out; the defaults (two days before at 18:00, the morning of) when absent. */
+  reminders?: ReminderSettings;
 }
 
 export interface OutboxReply {
@@ -42,6 +45,8 @@ export interface HandledMessage {
   replies: OutboxReply[];
   /** The provider had already delivered this message id: nothing was done. */
   duplicate: boolean;
+  /** Reminders written by this message, to be timed once committed. */
+  scheduled: ScheduledNotification[];
 }
 
 /**
@@ -55,7 +60,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
     // A provider that retries (Meta, Telegram) sends the same id again: the first one wins, in this
     // transaction, so a crash before the commit leaves the message unhandled rather than lost.
     if (inbound.providerId !== undefined && !(await firstReceipt(trx, inbound.channel, inbound.providerId))) {
-      return { contactId: null, channel: inbound.channel, recipient: inbound.from, replies: [], duplicate: true };
+      return { contactId: null, channel: inbound.channel, recipient: inbound.from, replies: [], duplicate: true, scheduled: [] };
     }
     const now = deps.clock.now();
     const today = localDay(now, deps.timeZone);
@@ -70,7 +75,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket, hasPhone: contact.phone_e164 !== null },
     };
     const stepped = await conversationStep(state, inbound, understanding, base);
-    const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, identity: { channel: inbound.channel, externalId: inbound.from }, ...(inbound.phone ? { phone: inbound.phone } : {}) };
+    const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, identity: { channel: inbound.channel, externalId: inbound.from }, now, reminders: deps.reminders ?? defaultReminderSettings(deps.timeZone), scheduled: [] as ScheduledNotification[], ...(inbound.phone ? { phone: inbound.phone } : {}) };
     const outcomes = await applyEffects(scope, stepped.effects);
     let finalState = stepped.state;
     let replies = stepped.replies;
@@ -80,7 +85,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       replies = [...replies, ...after.replies];
     }
     const saved = await saveStateAndQueue(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, at: now }, finalState, replies);
-    return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false };
+    return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false, scheduled: scope.scheduled };
   });
 }
 

@@ -1,0 +1,55 @@
+// Reminders as rows: written when an appointment is booked, moved when it moves, dropped when it is cancelled.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from './quiet-hours.ts';
+import { DEFAULT_REMINDER_RULES, reminderTimes, type ReminderRule } from './reminder-times.ts';
+
+export interface ReminderSettings {
+  zone: string;
+  quiet: QuietHours;
+  rules: readonly ReminderRule[];
+}
+
+export const defaultReminderSettings = (zone: string): ReminderSettings => ({ zone, quiet: DEFAULT_QUIET_HOURS, rules: DEFAULT_REMINDER_RULES });
+
+export interface ScheduledNotification {
+  id: number;
+  dueAt: Date;
+}
+
+/**
+ * Writes the reminders of a booked appointment, in the caller's transaction; returns them so the
+ * caller can start their timers once the transaction has committed.
+ */
+export async function scheduleReminders(trx: Kysely<Database>, appointmentId: number, now: Date, settings: ReminderSettings): Promise<ScheduledNotification[]> {
+  const appointment = await trx
+    .selectFrom('appointments as a')
+    .innerJoin('slots as s', 's.id', 'a.slot_id')
+    .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+    .select(['s.day', 's.starts_at', 'b.contact_id'])
+    .where('a.id', '=', appointmentId)
+    .where('a.status', '=', 'booked')
+    .executeTakeFirst();
+  if (!appointment) return [];
+  const times = reminderTimes({ day: appointment.day, startsAt: appointment.starts_at }, settings.rules, now, settings.zone, settings.quiet);
+  if (times.length === 0) return [];
+  const rows = await trx
+    .insertInto('notifications')
+    .values(times.map((r) => ({ kind: 'reminder' as const, contact_id: appointment.contact_id, appointment_id: appointmentId, label: r.label, due_at: r.dueAt })))
+    .onConflict((oc) => oc.columns(['appointment_id', 'label']).where('status', 'in', ['pending', 'queued', 'sent']).doNothing())
+    .returning(['id', 'due_at'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+}
+
+/** Drops the reminders not yet sent; their timers find them cancelled and do nothing. */
+export async function cancelReminders(trx: Kysely<Database>, appointmentIds: readonly number[], reason: string): Promise<number> {
+  if (appointmentIds.length === 0) return 0;
+  const result = await trx
+    .updateTable('notifications')
+    .set({ status: 'cancelled', reason, updated_at: sql<Date>`now()` })
+    .where('appointment_id', 'in', [...appointmentIds])
+    .where('status', 'in', ['pending', 'queued'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,72 @@
+// Booking writes the reminders at the right local times; cancelling drops them; moving moves them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedConversationCampaigns(t.db);
+});
+afterAll(async () => t?.drop());
+
+const remindersOf = (phone: string) =>
+  t.db
+    .selectFrom('notifications as n')
+    .innerJoin('contacts as c', 'c.id', 'n.contact_id')
+    .select(['n.label', 'n.status', 'n.due_at', 'n.reason'])
+    .where('c.phone_e164', '=', phone)
+    .orderBy('n.id')
+    .execute();
+
+async function book(v: Villager, day: string): Promise<void> {
+  await v.onboard('fr');
+  await v.choose('register');
+  await v.choose('self');
+  await v.send('Samira Haddou');
+  await v.choose('female');
+  await v.send('44');
+  await v.send('Tinghir');
+  await v.send('Tinghir');
+  await v.choose(/Tinghir/);
+  await v.choose('ophthalmology');
+  await v.choose(day);
+  await v.send('1');
+  await v.choose('confirm');
+}
+
+describe('reminders of a booking', () => {
+  it('are written on booking: two days before at 18:00 and the morning of the visit at 08:00, Morocco time', async () => {
+    const v = new Villager(conversationDeps(t.db), '+212600000601');
+    await book(v, '2026-12-14');
+    const rows = await remindersOf(v.phone);
+    expect(rows.map((r) => [r.label, r.status, r.due_at.toISOString()])).toEqual([
+      ['two_days_before', 'pending', '2026-12-12T17:00:00.000Z'],
+      ['morning_of', 'pending', '2026-12-14T07:00:00.000Z'],
+    ]);
+  });
+
+  it('are dropped when the appointment is cancelled', async () => {
+    const v = new Villager(conversationDeps(t.db), '+212600000602');
+    await book(v, '2026-12-14');
+    await v.send('annuler mon rendez-vous');
+    await v.choose('yes');
+    expect((await remindersOf(v.phone)).map((r) => [r.status, r.reason])).toEqual([
+      ['cancelled', 'appointment cancelled'],
+      ['cancelled', 'appointment cancelled'],
+    ]);
+  });
+
+  it('move with the appointment', async () => {
+    const v = new Villager(conversationDeps(t.db), '+212600000603');
+    await book(v, '2026-12-14');
+    await v.send('changer mon rendez-vous');
+    await v.choose(/15/);
+    const rows = await remindersOf(v.phone);
+    expect(rows.filter((r) => r.status === 'pending').map((r) => [r.label, r.due_at.toISOString()])).toEqual([
+      ['two_days_before', '2026-12-13T17:00:00.000Z'],
+      ['morning_of', '2026-12-15T07:00:00.000Z'],
+    ]);
+    expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(2);
+  });
+});
