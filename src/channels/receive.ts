@@ -5,11 +5,14 @@ import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Locale } from '../i18n/translator.ts';
 import type { ParsedInbound } from './channel.ts';
 import type { FloodGuard } from './flood-guard.ts';
+import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 
 export interface ReceiveDeps {
   conversation: ConversationDeps;
   queues: OutboundQueues;
   flood?: FloodGuard;
+  /** Starts the timers of the reminders a booking wrote; without it the reconciler starts them. */
+  timers?: NotificationTimers;
 }
 
 export type Received = HandledMessage | { throttled: true };
@@ -30,6 +33,7 @@ export function createReceiver(deps: ReceiveDeps): Receive {
     if (!handled.duplicate && handled.replies.length > 0) {
       await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId));
     }
+    if (deps.timers && handled.scheduled.length > 0) await deps.timers.schedule(handled.scheduled);
     return handled;
   };
 }

@@ -13,6 +13,7 @@ import { eraseContact } from '../domain/contacts/erasure.ts';
 import { linkPhone } from '../domain/contacts/phone-link.ts';
 import { cancelReminders, scheduleReminders, type ReminderSettings, type ScheduledNotification } from '../scheduling/reminders.ts';
 import { BookingRefused } from '../domain/errors.ts';
+import { recordAudit } from '../domain/audit/audit-log.ts';
 import { addTicketMessage, openTicket, openTicketId } from '../domain/handoff/handoff-tickets.ts';
 import type { BeneficiaryRef, Effect, Outcome } from './effects.ts';
 
@@ -32,7 +33,7 @@ export interface EffectScope {
 }
 
 /** Effects the rules may refuse; only these need a savepoint. */
-const REFUSABLE: ReadonlySet<Effect['kind']> = new Set(['book', 'waitlist', 'cancel', 'reschedule']);
+const REFUSABLE: ReadonlySet<Effect['kind']> = new Set(['book', 'waitlist', 'cancel', 'reschedule', 'confirm_attendance']);
 
 export async function applyEffects(scope: EffectScope, effects: readonly Effect[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
@@ -138,6 +139,13 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
       await eraseContact(trx, ctx, contactId, scope.deps);
       await trx.updateTable('notifications').set({ status: 'cancelled', reason: 'data erased' }).where('contact_id', '=', contactId).where('status', 'in', ['pending', 'queued']).execute();
       return { ok: true };
+    case 'confirm_attendance': {
+      await assertOwnAppointment(scope, effect.appointmentId);
+      const done = await trx.updateTable('appointments').set({ confirmed_at: scope.now }).where('id', '=', effect.appointmentId).where('status', '=', 'booked').executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: 'appointment_not_active' };
+      await recordAudit(trx, { actor: ctx.actor, action: 'appointment.confirm', entity: 'appointment', entityId: effect.appointmentId });
+      return { ok: true, appointmentId: effect.appointmentId };
+    }
     case 'link_phone': {
       const linked = await linkPhone(trx, ctx, contactId, scope.identity, effect.phone);
       return linked === 'invalid' ? { ok: false, reason: 'not_yours' } : { ok: true, linked };

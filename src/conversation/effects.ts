@@ -22,7 +22,9 @@ export type Effect =
   | { kind: 'ticket_message'; text: string }
   | { kind: 'erase' }
   /** The villager shared their phone: note it, or join this chat identity to the contact who has it. */
-  | { kind: 'link_phone'; phone: string };
+  | { kind: 'link_phone'; phone: string }
+  /** The villager answered a reminder: they will come. */
+  | { kind: 'confirm_attendance'; appointmentId: number };
 
 /** What came of an effect: a refusal is an answer to give the villager, not an error. */
 export type Outcome =

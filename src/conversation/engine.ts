@@ -1,7 +1,7 @@
 // The dialogue step: (state, message, understanding, context) -> (new state, replies, effects).
 // It reads through the context but never writes: effects are applied by the caller, in one transaction.
 import type { Understanding } from '../understanding/intents.ts';
-import { localeFromUnderstanding } from './answers.ts';
+import { localeFromUnderstanding, pickOption, yesNo } from './answers.ts';
 import { MISS, type StepContext, type StepResult, type Turn } from './context.ts';
 import type { Inbound } from './inbound.ts';
 import { switchLanguage } from './flows/first-contact.flow.ts';
@@ -86,6 +86,11 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
     // Small talk before consent is not a wrong answer: greet and show the notice again.
     if (step !== 'new' && (intent === 'greeting' || intent === 'help' || intent === 'thanks')) return ctx.go(step, state, {}, [{ text: s.t('common:hello') }]);
     return answerOrReask({ ...state, step }, turn, ctx);
+  }
+  if (state.reminder) {
+    const answered = await reminderAnswer({ ...state, reminder: undefined }, state.reminder.appointmentId, turn, ctx);
+    if (answered) return answered;
+    state = { ...state, reminder: undefined };
   }
   // Back from a person (the ticket was closed) or from a day of silence: say so, then start at the menu.
   const resumed = state.step === 'handoff';
@@ -191,6 +196,24 @@ async function phoneShared(state: ConversationState, phone: string, ctx: StepCon
       if (linked === 'joined') return { state: { ...state, step: 'menu', draft: {} }, replies: [thanks] };
       const again = await STEP_HANDLERS[state.step].enter(state, ctx);
       return { ...again, replies: [thanks, ...again.replies] };
+    },
+  };
+}
+
+/** The message right after a reminder: 1 (or yes) confirms, 2 (or no) cancels; anything else goes on as usual. */
+async function reminderAnswer(state: ConversationState, appointmentId: number, turn: Turn, ctx: StepContext): Promise<StepResult | undefined> {
+  const byButton = pickOption(turn, ['reminder_confirm', 'reminder_cancel']);
+  const answer = byButton ?? (yesNo(turn) === true ? 'reminder_confirm' : yesNo(turn) === false ? 'reminder_cancel' : undefined);
+  if (!answer) return undefined;
+  const s = say(state, ctx);
+  const confirm = answer === 'reminder_confirm';
+  return {
+    state,
+    replies: [],
+    effects: [confirm ? { kind: 'confirm_attendance', appointmentId } : { kind: 'cancel', appointmentId }],
+    after: ([outcome]) => {
+      const key = !outcome?.ok ? 'appointments:notActive' : confirm ? 'reminders:confirmed' : 'appointments:cancelled';
+      return ctx.go('menu', state, {}, [{ text: s.t(key) }]);
     },
   };
 }

@@ -59,6 +59,8 @@ export const ConversationStateSchema = z.object({
   misses: z.number().int().min(0),
   /** ISO instant of the last message, to start over after a day of silence. */
   lastAt: z.string().nullable(),
+  /** A reminder just sent: the next "1" or "2" answers it. */
+  reminder: z.object({ appointmentId: z.number().int(), sentAt: z.string() }).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 

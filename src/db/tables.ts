@@ -124,6 +124,8 @@ export interface AppointmentsTable {
   status: Auto<AppointmentStatus>;
   channel: string;
   created_by: string;
+  /** Set when the villager answered a reminder "I will come". */
+  confirmed_at: Date | null;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
 }

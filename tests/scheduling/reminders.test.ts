@@ -1,7 +1,7 @@
 // Booking writes the reminders at the right local times; cancelling drops them; moving moves them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -21,18 +21,7 @@ const remindersOf = (phone: string) =>
 
 async function book(v: Villager, day: string): Promise<void> {
   await v.onboard('fr');
-  await v.choose('register');
-  await v.choose('self');
-  await v.send('Samira Haddou');
-  await v.choose('female');
-  await v.send('44');
-  await v.send('Tinghir');
-  await v.send('Tinghir');
-  await v.choose(/Tinghir/);
-  await v.choose('ophthalmology');
-  await v.choose(day);
-  await v.send('1');
-  await v.choose('confirm');
+  await bookEyeConsultation(v, { name: 'Samira Haddou', sex: 'female', age: 44, day });
 }
 
 describe('reminders of a booking', () => {

@@ -83,6 +83,22 @@ export class Villager {
   }
 }
 
+/** From the menu: books an eye consultation on `day` at the Tinghir caravan for the villager themselves. */
+export async function bookEyeConsultation(v: Villager, person: { name: string; sex: 'female' | 'male'; age: number; day: string }): Promise<void> {
+  await v.choose('register');
+  await v.choose('self');
+  await v.send(person.name);
+  await v.choose(person.sex);
+  await v.send(String(person.age));
+  await v.send('Tinghir'); // the commune
+  await v.send('Tinghir'); // the place, for the list of caravans
+  await v.send('1'); // the nearest: the Tinghir caravan
+  await v.choose('ophthalmology');
+  await v.choose(person.day);
+  await v.send('1'); // the first window
+  await v.choose('confirm');
+}
+
 /** A caravan in Tinghir (two days, small windows) and a blood drive in Casablanca. */
 export async function seedConversationCampaigns(db: Db, capacity = 200): Promise<{ caravanId: number; driveId: number }> {
   const caravanId = await importTestCampaign(db, {

@@ -1,0 +1,37 @@
+// The notifications worker: fires each timer, hands the message to the channel's outbound queue, and
+// moves a late-night timer to the morning.
+import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from 'pino';
+import type { OutboundQueues } from '../delivery/outbound.queue.ts';
+import { fireNotification, type FireDeps } from './fire-notification.ts';
+import { NOTIFICATION_QUEUE, NotificationJobSchema } from './notification.queue.ts';
+
+export interface NotificationWorkerOptions {
+  connection: ConnectionOptions;
+  prefix: string;
+  fire: FireDeps;
+  outbound: OutboundQueues;
+  logger: Logger;
+  now?: () => Date;
+  concurrency?: number;
+}
+
+export function startNotificationWorker(options: NotificationWorkerOptions): { worker: Worker; close(): Promise<void> } {
+  const now = options.now ?? (() => new Date());
+  const worker = new Worker(
+    NOTIFICATION_QUEUE,
+    async (job, token) => {
+      const { notificationId } = NotificationJobSchema.parse(job.data);
+      const result = await fireNotification(options.fire, notificationId, now());
+      if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId]);
+      if (result.kind === 'deferred') {
+        await job.moveToDelayed(result.until.getTime(), token);
+        throw new DelayedError();
+      }
+      return result.kind;
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 16 },
+  );
+  worker.on('error', (err) => options.logger.error({ err: err.message }, 'notification worker error'));
+  return { worker, close: () => worker.close() };
+}

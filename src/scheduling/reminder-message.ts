@@ -1,0 +1,37 @@
+// What a reminder says, in the contact's language: who, what, when, where, the code, what to bring,
+// and how to answer. Pure.
+import { formatConfirmationCode } from '../domain/appointments/confirmation-code.ts';
+import { formatDay, formatWindow } from '../i18n/dates.ts';
+import type { Locale, Translate } from '../i18n/translator.ts';
+import type { Reply } from '../conversation/reply.ts';
+
+export interface ReminderFacts {
+  who: string;
+  service: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  venue: { name: string; lat: number; lon: number };
+  commune: string;
+  code: string;
+  fasting: boolean;
+}
+
+export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): Reply {
+  const day = formatDay(f.day, locale);
+  const window = formatWindow(f.startsAt, f.endsAt);
+  const code = formatConfirmationCode(f.code);
+  const service = t(locale, `services:${f.service}`);
+  const lines = [
+    t(locale, 'reminders:text', { who: f.who, service, day, window, place: `${f.venue.name}, ${f.commune}`, code }),
+    t(locale, f.service === 'blood_donation' ? 'register:bringDonor' : 'register:bring'),
+    ...(f.fasting ? [t(locale, 'register:fasting')] : []),
+    t(locale, 'reminders:answer'),
+  ];
+  return {
+    text: lines.join('\n'),
+    choices: [{ id: 'reminder_confirm', label: t(locale, 'reminders:confirm') }, { id: 'reminder_cancel', label: t(locale, 'reminders:cancel') }],
+    location: { lat: f.venue.lat, lng: f.venue.lon, name: f.venue.name, address: f.commune },
+    template: { params: [f.who, service, `${day} ${window}`, `${f.venue.name}, ${f.commune}`, code] },
+  };
+}
