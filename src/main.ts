@@ -1,60 +1,52 @@
 // Composition root: reads the configuration once and starts what it enables.
-import { Redis } from 'ioredis';
 import { loadConfig } from './config/load-config.ts';
 import { conversationDepsFromConfig } from './conversation/conversation-deps.ts';
-import { createReceiver } from './channels/receive.ts';
 import { redisFloodGuard } from './channels/flood-guard.ts';
-import { createTelegramAdapter } from './channels/telegram/telegram.channel.ts';
+import { createReceiver } from './channels/receive.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
-import { createWhatsAppCloudAdapter } from './channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
-import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
-import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
 import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
 import { startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
 import { createDatabase } from './db/connection.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
-import { createOutboundQueues } from './delivery/outbound.queue.ts';
+import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
 import { startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
 import { buildServer } from './http/server.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
+import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
 import { createLogger } from './logging/logger.ts';
+import { outboundChannels } from './runtime/outbound-channels.ts';
+import { setUpQueues } from './runtime/queues-setup.ts';
+import { startWorkers } from './runtime/workers.ts';
 import { describeFailure } from './cli/command-runner.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  if (config.MIGRATE_ON_START) {
-    await ensureDatabaseExists(config.DATABASE_URL);
-  }
+  if (config.MIGRATE_ON_START) await ensureDatabaseExists(config.DATABASE_URL);
   const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   if (config.MIGRATE_ON_START) {
     const prepared = await prepareDatabase(db);
     logger.info({ applied: prepared.applied, provinces: prepared.provinces }, 'database ready');
   }
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
-  await redis.connect();
-  // BullMQ's workers block on Redis, so they need a connection that never gives up on a command.
-  const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
-  const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
+  const setup = await setUpQueues(config, db);
+  const { redis, connection, queues, timers } = setup;
   const conversation = conversationDepsFromConfig(db, config);
   const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  const receive = createReceiver({ conversation, queues, flood });
+  const receive = createReceiver({ conversation, queues, flood, timers });
   const closers: Array<() => Promise<unknown>> = [];
+  const channels = outboundChannels(config, redis);
 
   let telegramWebhook: TelegramWebhookDeps | undefined;
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const adapter = createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
-    const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.TELEGRAM_PER_SECOND, chatIntervalMs: config.TELEGRAM_CHAT_INTERVAL_MS });
-    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
-    closers.push(() => worker.close());
+  if (config.TELEGRAM_BOT_TOKEN && channels.telegram) {
+    const { api } = channels.telegram.adapter;
     if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
       const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
-      telegramWebhook = { secretToken, receive, answerCallback: (id) => adapter.api.answerCallbackQuery(id) };
+      telegramWebhook = { secretToken, receive, answerCallback: (id) => api.answerCallbackQuery(id) };
       if (config.PUBLIC_BASE_URL) {
-        await adapter.api.setWebhook(new URL(TELEGRAM_WEBHOOK_PATH, config.PUBLIC_BASE_URL).toString(), { secret_token: secretToken });
+        await api.setWebhook(new URL(TELEGRAM_WEBHOOK_PATH, config.PUBLIC_BASE_URL).toString(), { secret_token: secretToken });
         logger.info('telegram webhook registered');
       }
     } else {
@@ -64,12 +56,7 @@ async function main(): Promise<void> {
   }
 
   let whatsappWebhook: WhatsAppWebhookDeps | undefined;
-  if (config.WHATSAPP_ACCESS_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
-    const adapter = createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT });
-    const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0 });
-    const templates = config.WHATSAPP_TEMPLATES ?? {};
-    const worker = startOutboundWorker({ db, adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues, templates: (locale) => templates[locale] });
-    closers.push(() => worker.close());
+  if (channels.whatsapp && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
     whatsappWebhook = {
       appSecret: config.WHATSAPP_APP_SECRET,
       verifyToken: config.WHATSAPP_VERIFY_TOKEN,
@@ -80,12 +67,22 @@ async function main(): Promise<void> {
 
   let whatsappWeb: WhatsAppWebSession | undefined;
   if (config.WHATSAPP_WEB === 'on') {
+    // One browser session both receives and sends: its worker lives here, whatever WORKERS_IN_PROCESS says.
     const client = await createWhatsAppWebClient({ sessionDir: config.WHATSAPP_WEB_SESSION_DIR, chromiumPath: config.CHROMIUM_PATH });
-    whatsappWeb = startWhatsAppWeb({ client, receive, logger });
+    const session = startWhatsAppWeb({ client, receive, logger });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: whatsappWeb.adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
-    const session = whatsappWeb;
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
     closers.push(() => worker.close(), () => session.stop());
+    whatsappWeb = session;
+  }
+
+  if (config.WORKERS_IN_PROCESS) {
+    const workers = startWorkers({
+      db, redis, connection, prefix: config.QUEUE_PREFIX, queues, timers, fire: setup.fire, logger,
+      channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
+      reconcileEveryMs: config.RECONCILE_EVERY_MS,
+    });
+    closers.push(() => workers.close());
   }
 
   // Anyone can book through the simulator with any number: on a real deployment it stays off.
@@ -108,8 +105,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await app.close();
     for (const close of closers) await close();
-    await queues.close();
-    redis.disconnect();
+    await setup.close();
     await db.destroy();
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -16,6 +16,15 @@ export const DatabaseConfigSchema = z.object({
   /** Safety numbers given in every emergency reply; check them before each release. */
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
+  /** Local hours when nothing unasked is sent ("21:00-08:00"); equal ends turn them off. */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM-HH:MM, like 21:00-08:00')
+    .default('21:00-08:00')
+    .transform((v) => {
+      const [from = '21:00', until = '08:00'] = v.split('-');
+      return { from, until };
+    }),
 });
 
 /** The whole service: database plus Redis and the HTTP server. */
@@ -68,6 +77,9 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   WHATSAPP_WEB_PER_SECOND: z.coerce.number().int().min(1).max(50).default(5),
   /** Protects the admin pages (the WhatsApp pairing code); without it they are not served. */
   ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** `npm start` also runs the queues' workers; set false when separate `npm run worker` processes do. */
+  WORKERS_IN_PROCESS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
   /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */

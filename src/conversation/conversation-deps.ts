@@ -5,6 +5,7 @@ import { generateConfirmationCode } from '../domain/appointments/confirmation-co
 import { systemClock } from '../domain/clock.ts';
 import { createTranslator, loadResources } from '../i18n/translator.ts';
 import type { ConversationDeps } from './conversation-service.ts';
+import { defaultReminderSettings } from '../scheduling/reminders.ts';
 
 export function conversationDepsFromConfig(db: Db, config: DatabaseConfig): ConversationDeps {
   return {
@@ -14,5 +15,6 @@ export function conversationDepsFromConfig(db: Db, config: DatabaseConfig): Conv
     t: createTranslator(loadResources()),
     safety: { samu: config.EMERGENCY_SAMU, civil: config.EMERGENCY_CIVIL_PROTECTION },
     booking: { newCode: () => generateConfirmationCode() },
+    reminders: { ...defaultReminderSettings(config.TIME_ZONE), quiet: config.QUIET_HOURS },
   };
 }

@@ -11,8 +11,11 @@ export const outboundQueueName = (channel: string) => `outbound-${channel}`;
 /** Retries of a transient failure, spaced 1 s, 2 s, 4 s... */
 export const OUTBOUND_ATTEMPTS = 6;
 
+/** Replies to a villager go first; reminders and announcements wait behind them on the channel's limit. */
+export const BULK_PRIORITY = 10;
+
 export interface OutboundQueues {
-  enqueue(channel: string, outboxIds: readonly number[]): Promise<void>;
+  enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,11 +35,13 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     return queue;
   };
   return {
-    async enqueue(channel, outboxIds) {
+    async enqueue(channel, outboxIds, options = {}) {
       const first = outboxIds[0];
       if (first === undefined) return;
       await queueFor(channel).add('send', { outboxIds: [...outboxIds] }, {
         jobId: `outbox-${first}`,
+        // BullMQ takes jobs without a priority before prioritised ones: replies carry none.
+        ...(options.bulk ? { priority: BULK_PRIORITY } : {}),
         attempts: OUTBOUND_ATTEMPTS,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: 1000,

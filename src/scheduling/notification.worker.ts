@@ -23,7 +23,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
     async (job, token) => {
       const { notificationId } = NotificationJobSchema.parse(job.data);
       const result = await fireNotification(options.fire, notificationId, now());
-      if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId]);
+      if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId], { bulk: true });
       if (result.kind === 'deferred') {
         await job.moveToDelayed(result.until.getTime(), token);
         throw new DelayedError();

@@ -32,7 +32,7 @@ function multipartFields(body: Buffer): { fields: Record<string, string>; png: b
   return { fields, png: body.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47])) };
 }
 
-export async function startFakeTelegram(token = '123456:TEST-token'): Promise<FakeTelegram> {
+export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklmnopqrst'): Promise<FakeTelegram> {
   const app: FastifyInstance = Fastify();
   const calls: BotApiCall[] = [];
   const throttled = new Map<string, number>();

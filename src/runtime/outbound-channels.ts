@@ -1,0 +1,35 @@
+// The channels that send from any process (the API clients), built from the settings; whatsapp-web.js,
+// bound to one browser session, is started by the service itself.
+import type { Redis } from 'ioredis';
+import type { ChannelAdapter } from '../channels/channel.ts';
+import { createTelegramAdapter } from '../channels/telegram/telegram.channel.ts';
+import { createWhatsAppCloudAdapter } from '../channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
+import type { Config } from '../config/config.schema.ts';
+import { redisPacer, type ChatPacer } from '../delivery/chat-pacer.ts';
+import type { TemplateFor } from '../delivery/deliver.ts';
+
+export interface OutboundChannel {
+  adapter: ChannelAdapter;
+  pacer: ChatPacer;
+  templates?: TemplateFor;
+}
+
+export function outboundChannels(config: Config, redis: Redis): { telegram?: OutboundChannel & { adapter: ReturnType<typeof createTelegramAdapter> }; whatsapp?: OutboundChannel } {
+  const prefix = config.QUEUE_PREFIX;
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? {
+        adapter: createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }),
+        pacer: redisPacer(redis, { prefix, perSecond: config.TELEGRAM_PER_SECOND, chatIntervalMs: config.TELEGRAM_CHAT_INTERVAL_MS }),
+      }
+    : undefined;
+  const templates = config.WHATSAPP_TEMPLATES ?? {};
+  const whatsapp =
+    config.WHATSAPP_ACCESS_TOKEN && config.WHATSAPP_PHONE_NUMBER_ID
+      ? {
+          adapter: createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT }),
+          pacer: redisPacer(redis, { prefix, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0 }),
+          templates: (locale: Parameters<TemplateFor>[0]) => templates[locale],
+        }
+      : undefined;
+  return { ...(telegram ? { telegram } : {}), ...(whatsapp ? { whatsapp } : {}) };
+}

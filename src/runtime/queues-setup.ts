@@ -1,0 +1,38 @@
+// The Redis connections and queues every process shares: the service, and `npm run worker`.
+import { Redis } from 'ioredis';
+import type { Config } from '../config/config.schema.ts';
+import type { Db } from '../db/connection.ts';
+import { createOutboundQueues, type OutboundQueues } from '../delivery/outbound.queue.ts';
+import { createTranslator, loadResources } from '../i18n/translator.ts';
+import type { FireDeps } from '../scheduling/fire-notification.ts';
+import { createNotificationTimers, type NotificationTimers } from '../scheduling/notification.queue.ts';
+
+export interface QueuesSetup {
+  redis: Redis;
+  /** BullMQ's workers block on Redis, so they need a connection that never gives up on a command. */
+  connection: { url: string; maxRetriesPerRequest: null };
+  queues: OutboundQueues;
+  timers: NotificationTimers;
+  fire: FireDeps;
+  close(): Promise<void>;
+}
+
+export async function setUpQueues(config: Config, db: Db): Promise<QueuesSetup> {
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  await redis.connect();
+  const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
+  const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
+  const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX });
+  return {
+    redis,
+    connection,
+    queues,
+    timers,
+    fire: { db, t: createTranslator(loadResources()), zone: config.TIME_ZONE, quiet: config.QUIET_HOURS },
+    async close() {
+      await queues.close();
+      await timers.close();
+      redis.disconnect();
+    },
+  };
+}

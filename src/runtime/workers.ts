@@ -1,0 +1,47 @@
+// Every queue's worker, in one place: the service runs them in process by default, and `npm run worker`
+// runs more of them elsewhere. Closing waits for jobs in progress.
+import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/tables.ts';
+import type { OutboundQueues } from '../delivery/outbound.queue.ts';
+import { startOutboundWorker } from '../delivery/outbound.worker.ts';
+import type { FireDeps } from '../scheduling/fire-notification.ts';
+import type { NotificationTimers } from '../scheduling/notification.queue.ts';
+import { startNotificationWorker } from '../scheduling/notification.worker.ts';
+import { reconcileNotifications } from '../scheduling/reconciler.ts';
+import type { OutboundChannel } from './outbound-channels.ts';
+
+export interface WorkersOptions {
+  db: Kysely<Database>;
+  redis: Redis;
+  connection: { url: string; maxRetriesPerRequest: null };
+  prefix: string;
+  queues: OutboundQueues;
+  timers: NotificationTimers;
+  channels: readonly OutboundChannel[];
+  fire: FireDeps;
+  logger: Logger;
+  /** How often the reconciler looks for timers Redis lost. */
+  reconcileEveryMs: number;
+}
+
+export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
+  const { db, redis, connection, prefix, queues, timers, logger } = options;
+  const outbound = options.channels.map((c) =>
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, connection, prefix, logger, queues, ...(c.templates ? { templates: c.templates } : {}) }),
+  );
+  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
+  const reconcile = () =>
+    reconcileNotifications(db, redis, timers)
+      .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))
+      .catch((err: unknown) => logger.error({ err: String(err) }, 'reconciler failed'));
+  void reconcile();
+  const every = setInterval(() => void reconcile(), options.reconcileEveryMs);
+  return {
+    async close() {
+      clearInterval(every);
+      await Promise.all([...outbound.map((w) => w.close()), notifications.close()]);
+    },
+  };
+}
