@@ -214,6 +214,18 @@ export interface NotificationsTable {
   updated_at: Auto<Date>;
 }
 
+export type StaffRole = 'admin' | 'coordinator' | 'medical';
+
+export interface StaffTable {
+  id: Generated<number>;
+  name: string;
+  role: StaffRole;
+  /** sha256 of the token, hex; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: Auto<Date>;
+  disabled_at: Date | null;
+}
+
 export interface InboundReceiptsTable {
   channel: string;
   provider_id: string;
@@ -265,6 +277,7 @@ export interface Database {
   inbound_receipts: InboundReceiptsTable;
   sent_messages: SentMessagesTable;
   notifications: NotificationsTable;
+  staff: StaffTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

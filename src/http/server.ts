@@ -9,6 +9,7 @@ import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-we
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
 import { registerSimulatorRoutes } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
+import { registerAdminApi } from './admin-api.routes.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { ConversationDeps } from '../conversation/index.ts';
 
@@ -34,6 +35,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerAdminApi(app, deps);
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);

@@ -25,6 +25,7 @@ const COLUMNS = {
   alert_subscriptions: ['contact_id', 'province_code', 'created_at'],
   inbound_receipts: ['channel', 'provider_id', 'received_at'],
   sent_messages: ['channel', 'provider_id', 'outbox_id', 'status', 'error', 'sent_at', 'updated_at'],
+  staff: ['id', 'name', 'role', 'token_hash', 'created_at', 'disabled_at'],
   notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'created_at', 'updated_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 

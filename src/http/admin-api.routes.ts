@@ -1,0 +1,93 @@
+// /admin/api: the coordinators' and medical staff's JSON API. A Bearer token per staff member (stored
+// hashed), a role per route; unauthenticated -> 401, wrong role -> 403; every change is audited.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/connection.ts';
+import type { StaffRole } from '../db/tables.ts';
+import { recordAudit } from '../domain/audit/audit-log.ts';
+import { importCampaign, parseCampaignFile } from '../domain/campaigns/campaign-import.ts';
+import { listUpcomingCampaigns } from '../domain/campaigns/campaign-finder.ts';
+import { localDay, type Clock } from '../domain/clock.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import { closeTicket, listOpenTickets } from '../domain/handoff/handoff-tickets.ts';
+import { staffForToken, type StaffMember } from '../domain/staff/staff-tokens.ts';
+
+export interface AdminApiDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+}
+
+const staffOf = new WeakMap<FastifyRequest, StaffMember>();
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const AttendanceBody = z.object({ status: z.enum(['attended', 'no_show']) });
+
+function allow(...roles: StaffRole[]) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const staff = staffOf.get(request);
+    if (staff && !roles.includes(staff.role)) await reply.code(403).send({ error: `this needs the role ${roles.join(' or ')}; you are ${staff.role}` });
+  };
+}
+
+function badRequest(reply: FastifyReply, error: z.ZodError) {
+  return reply.code(400).send({ error: error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+}
+
+export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void {
+  void app.register(
+    async (scope) => {
+      scope.addHook('onRequest', async (request, reply) => {
+        const header = request.headers.authorization;
+        const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+        const staff = token ? await staffForToken(deps.db, token) : undefined;
+        if (!staff) return reply.code(401).send({ error: 'give your staff token as "Authorization: Bearer <token>"' });
+        staffOf.set(request, staff);
+      });
+      const actor = (request: FastifyRequest) => ({ kind: 'staff' as const, id: staffOf.get(request)?.id ?? 0 });
+      const today = () => localDay(deps.clock.now(), deps.timeZone);
+
+      scope.get('/campaigns', { preHandler: allow('admin', 'coordinator', 'medical') }, async () => listUpcomingCampaigns(deps.db, { today: today() }));
+
+      scope.post('/campaigns', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
+        try {
+          const file = parseCampaignFile(request.body);
+          const result = await deps.db.transaction().execute((trx) => importCampaign(trx, { actor: actor(request), channel: 'staff', today: today() }, file));
+          return reply.code(201).send(result);
+        } catch (err) {
+          if (err instanceof InvalidInput) return reply.code(400).send({ error: 'invalid campaign', problems: err.problems });
+          throw err;
+        }
+      });
+
+      scope.get('/tickets', { preHandler: allow('admin', 'coordinator', 'medical') }, async () => listOpenTickets(deps.db));
+
+      scope.post('/tickets/:id/close', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
+        const params = IdParams.safeParse(request.params);
+        if (!params.success) return badRequest(reply, params.error);
+        const closed = await deps.db.transaction().execute((trx) => closeTicket(trx, actor(request), params.data.id));
+        return closed ? { closed: true } : reply.code(404).send({ error: `no open ticket ${params.data.id}` });
+      });
+
+      scope.post('/appointments/:id/attendance', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
+        const params = IdParams.safeParse(request.params);
+        if (!params.success) return badRequest(reply, params.error);
+        const body = AttendanceBody.safeParse(request.body);
+        if (!body.success) return badRequest(reply, body.error);
+        const updated = await deps.db.transaction().execute(async (trx) => {
+          const row = await trx
+            .updateTable('appointments')
+            .set({ status: body.data.status, updated_at: sql<Date>`now()` })
+            .where('id', '=', params.data.id)
+            .where('status', 'in', ['booked', 'attended', 'no_show'])
+            .returning(['id', 'status'])
+            .executeTakeFirst();
+          if (row) await recordAudit(trx, { actor: actor(request), action: `appointment.${body.data.status}`, entity: 'appointment', entityId: row.id });
+          return row;
+        });
+        return updated ?? reply.code(404).send({ error: `no booked appointment ${params.data.id}` });
+      });
+    },
+    { prefix: '/admin/api' },
+  );
+}
