@@ -93,6 +93,8 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     timeZone: config.TIME_ZONE,
+    timers,
+    quietHours: config.QUIET_HOURS,
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulatorOn ? { simulator: { conversation } } : {}),

@@ -11,6 +11,7 @@ import { recordConsent, optIn, optOut, setContactLocale, setContactProvince, sub
 import { addBeneficiary } from '../domain/contacts/contact-registry.ts';
 import { eraseContact } from '../domain/contacts/erasure.ts';
 import { linkPhone } from '../domain/contacts/phone-link.ts';
+import { raiseStaffAlert } from '../scheduling/staff-alerts.ts';
 import { cancelReminders, scheduleReminders, type ReminderSettings, type ScheduledNotification } from '../scheduling/reminders.ts';
 import { BookingRefused } from '../domain/errors.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
@@ -145,6 +146,21 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
       if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: 'appointment_not_active' };
       await recordAudit(trx, { actor: ctx.actor, action: 'appointment.confirm', entity: 'appointment', entityId: effect.appointmentId });
       return { ok: true, appointmentId: effect.appointmentId };
+    }
+    case 'checkin_answer': {
+      const row = await trx
+        .updateTable('checkins')
+        .set({
+          answers: sql`answers || jsonb_build_object(${effect.question}::text, ${JSON.stringify(effect.value)}::jsonb)`,
+          ...(effect.redFlag ? { red_flags: sql`array_append(red_flags, ${effect.question}::text)` } : {}),
+          ...(effect.last ? { completed_at: scope.now } : {}),
+        })
+        .where('notification_id', '=', effect.notificationId)
+        .where('appointment_id', 'in', (eb) => eb.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.id').where('b.contact_id', '=', contactId))
+        .returning('appointment_id')
+        .executeTakeFirst();
+      if (row && effect.redFlag) await raiseStaffAlert(trx, 'red_flag', row.appointment_id, { question: effect.question, answer: effect.value });
+      return { ok: true };
     }
     case 'link_phone': {
       const linked = await linkPhone(trx, ctx, contactId, scope.identity, effect.phone);

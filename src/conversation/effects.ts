@@ -24,7 +24,9 @@ export type Effect =
   /** The villager shared their phone: note it, or join this chat identity to the contact who has it. */
   | { kind: 'link_phone'; phone: string }
   /** The villager answered a reminder: they will come. */
-  | { kind: 'confirm_attendance'; appointmentId: number };
+  | { kind: 'confirm_attendance'; appointmentId: number }
+  /** One answer of a post-operative check-in; a red flag also alerts the campaign's medical staff. */
+  | { kind: 'checkin_answer'; notificationId: number; question: string; value: number | boolean; redFlag: boolean; last: boolean };
 
 /** What came of an effect: a refusal is an answer to give the villager, not an error. */
 export type Outcome =

@@ -9,6 +9,7 @@ export const STEPS = [
   'appt_list', 'appt_action', 'appt_cancel_confirm', 'appt_resched_window',
   'donor_sex', 'donor_age', 'donor_weight', 'donor_given', 'donor_months', 'donor_count', 'donor_event',
   'donor_event_months', 'donor_pregnancy', 'donor_name',
+  'checkin_pain', 'checkin_fever', 'checkin_wound', 'checkin_bleeding', 'checkin_eating',
 ] as const;
 export const StepSchema = z.enum(STEPS);
 export type Step = z.infer<typeof StepSchema>;
@@ -46,6 +47,8 @@ export const DraftSchema = z.object({
   eventMonths: z.number().int().optional(),
   pregnant: z.boolean().optional(),
   breastfeeding: z.boolean().optional(),
+  /** The post-operative check-in being answered (its notification). */
+  checkinNotificationId: z.number().int().optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 

@@ -1,6 +1,7 @@
 // Every step of every journey, by name.
 import type { StepHandler } from './context.ts';
 import { appointmentSteps } from './flows/appointments.flow.ts';
+import { checkinSteps } from './flows/checkin.flow.ts';
 import { donorSteps } from './flows/donor.flow.ts';
 import { firstContactSteps } from './flows/first-contact.flow.ts';
 import { menuSteps } from './flows/menu.flow.ts';
@@ -10,7 +11,7 @@ import { registerSlotSteps } from './flows/register-slot.flow.ts';
 import { STEPS, type Step } from './state.ts';
 
 const merged: Partial<Record<Step, StepHandler>> = {
-  ...firstContactSteps, ...menuSteps, ...placeSteps, ...registerPersonSteps, ...registerSlotSteps, ...appointmentSteps, ...donorSteps,
+  ...firstContactSteps, ...menuSteps, ...placeSteps, ...registerPersonSteps, ...registerSlotSteps, ...appointmentSteps, ...donorSteps, ...checkinSteps,
 };
 
 const missing = STEPS.filter((s) => merged[s] === undefined);

@@ -126,6 +126,8 @@ export interface AppointmentsTable {
   created_by: string;
   /** Set when the villager answered a reminder "I will come". */
   confirmed_at: Date | null;
+  /** Set by medical staff when the surgery or procedure was done: check-ins follow. */
+  procedure_done_at: Date | null;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
 }
@@ -214,6 +216,26 @@ export interface NotificationsTable {
   updated_at: Auto<Date>;
 }
 
+export interface CheckinsTable {
+  id: Generated<number>;
+  notification_id: number;
+  appointment_id: number;
+  answers: ColumnType<Record<string, string | number | boolean>, string | undefined, string>;
+  red_flags: ColumnType<string[], string[] | undefined, string[]>;
+  completed_at: Date | null;
+  created_at: Auto<Date>;
+}
+
+export interface StaffAlertsTable {
+  id: Generated<number>;
+  kind: 'red_flag' | 'unreachable';
+  appointment_id: number;
+  campaign_id: number;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Auto<Date>;
+  resolved_at: Date | null;
+}
+
 export type StaffRole = 'admin' | 'coordinator' | 'medical';
 
 export interface StaffTable {
@@ -278,6 +300,8 @@ export interface Database {
   sent_messages: SentMessagesTable;
   notifications: NotificationsTable;
   staff: StaffTable;
+  checkins: CheckinsTable;
+  staff_alerts: StaffAlertsTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

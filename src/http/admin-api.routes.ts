@@ -12,11 +12,18 @@ import { localDay, type Clock } from '../domain/clock.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { closeTicket, listOpenTickets } from '../domain/handoff/handoff-tickets.ts';
 import { staffForToken, type StaffMember } from '../domain/staff/staff-tokens.ts';
+import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../scheduling/checkins.ts';
+import type { NotificationTimers } from '../scheduling/notification.queue.ts';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../scheduling/quiet-hours.ts';
+import { listStaffAlerts } from '../scheduling/staff-alerts.ts';
 
 export interface AdminApiDeps {
   db: Db;
   clock: Clock;
   timeZone: string;
+  /** Starts check-in timers at once; without it the reconciler starts them within minutes. */
+  timers?: NotificationTimers;
+  quietHours?: QuietHours;
 }
 
 const staffOf = new WeakMap<FastifyRequest, StaffMember>();
@@ -67,6 +74,22 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
         if (!params.success) return badRequest(reply, params.error);
         const closed = await deps.db.transaction().execute((trx) => closeTicket(trx, actor(request), params.data.id));
         return closed ? { closed: true } : reply.code(404).send({ error: `no open ticket ${params.data.id}` });
+      });
+
+      scope.post('/appointments/:id/procedure-done', { preHandler: allow('admin', 'coordinator', 'medical') }, async (request, reply) => {
+        const params = IdParams.safeParse(request.params);
+        if (!params.success) return badRequest(reply, params.error);
+        const settings = { zone: deps.timeZone, quiet: deps.quietHours ?? DEFAULT_QUIET_HOURS, days: DEFAULT_CHECKIN_DAYS, at: '10:00' };
+        const scheduled = await deps.db.transaction().execute((trx) => markProcedureDone(trx, actor(request), params.data.id, deps.clock.now(), settings));
+        if (!scheduled) return reply.code(404).send({ error: `no appointment ${params.data.id} waiting for its procedure` });
+        await deps.timers?.schedule(scheduled, deps.clock.now());
+        return { checkins: scheduled.map((c) => c.dueAt) };
+      });
+
+      scope.get('/alerts', { preHandler: allow('admin', 'coordinator', 'medical') }, async (request, reply) => {
+        const query = z.object({ campaign: z.coerce.number().int().positive().optional() }).safeParse(request.query);
+        if (!query.success) return badRequest(reply, query.error);
+        return listStaffAlerts(deps.db, query.data.campaign);
       });
 
       scope.post('/appointments/:id/attendance', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {

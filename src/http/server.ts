@@ -12,6 +12,8 @@ import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin-api.routes.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { ConversationDeps } from '../conversation/index.ts';
+import type { NotificationTimers } from '../scheduling/notification.queue.ts';
+import type { QuietHours } from '../scheduling/quiet-hours.ts';
 
 export interface HttpDeps {
   db: Db;
@@ -19,6 +21,9 @@ export interface HttpDeps {
   clock: Clock;
   logger: Logger;
   timeZone: string;
+  /** Timers of the notifications staff create (check-ins); optional. */
+  timers?: NotificationTimers;
+  quietHours?: QuietHours;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */

@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Locale } from '../db/tables.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
-import { reminderReply } from './reminder-message.ts';
+import { fireCheckin } from './checkin-fire.ts';
+import { fireReminder } from './reminder-fire.ts';
+import { raiseStaffAlert } from './staff-alerts.ts';
 
 export interface FireDeps {
   db: Kysely<Database>;
@@ -12,6 +14,16 @@ export interface FireDeps {
   zone: string;
   quiet: QuietHours;
 }
+
+/** Where and in which language the contact is reached. */
+export interface FireTarget {
+  contactId: number;
+  channel: string;
+  recipient: string;
+  locale: Locale;
+}
+
+export type Cancel = (reason: string) => Promise<FireResult>;
 
 export type FireResult =
   | { kind: 'sent'; outboxId: number; channel: string }
@@ -32,7 +44,11 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
     };
     const contact = await trx.selectFrom('contacts').select(['locale', 'consent_at', 'opted_out_at']).where('id', '=', n.contact_id).executeTakeFirst();
     if (!contact || contact.consent_at === null) return cancel('no consent');
-    if (contact.opted_out_at !== null) return cancel('opted out');
+    if (contact.opted_out_at !== null) {
+      // After STOP nothing unasked is sent; a patient's follow-up then falls to a phone call.
+      if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'opted out', checkin: n.label });
+      return cancel('opted out');
+    }
     // The chat the person used last: that is where they will look.
     const identity = await trx
       .selectFrom('contact_identities')
@@ -42,41 +58,11 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
       .orderBy(sql`last_inbound_at desc nulls last`)
       .executeTakeFirst();
     if (!identity) return cancel('no channel to reach the contact');
-    if (n.kind !== 'reminder' || n.appointment_id === null) return cancel(`${n.kind} is not sent by this worker yet`);
-    const a = await trx
-      .selectFrom('appointments as a')
-      .innerJoin('slots as s', 's.id', 'a.slot_id')
-      .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
-      .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
-      .innerJoin('campaign_services as cs', (j) => j.onRef('cs.campaign_id', '=', 'a.campaign_id').onRef('cs.service', '=', 'a.service'))
-      .select(['a.status', 'a.code', 'a.service', 's.day', 's.starts_at', 's.ends_at', 'b.full_name', 'c.venue_name', 'c.venue_lat', 'c.venue_lon', 'c.commune', 'cs.requires_fasting'])
-      .where('a.id', '=', n.appointment_id)
-      .executeTakeFirst();
-    if (!a || a.status !== 'booked') return cancel('appointment no longer booked');
-    const locale: Locale = contact.locale ?? 'fr';
-    const reply = reminderReply(deps.t, locale, {
-      who: a.full_name ?? '',
-      service: a.service,
-      day: a.day,
-      startsAt: a.starts_at,
-      endsAt: a.ends_at,
-      venue: { name: a.venue_name, lat: a.venue_lat, lon: a.venue_lon },
-      commune: a.commune,
-      code: a.code,
-      fasting: a.requires_fasting,
-    });
-    const outbox = await trx
-      .insertInto('outbox')
-      .values({ contact_id: n.contact_id, channel: identity.channel, recipient: identity.external_id, kind: 'notification', payload: JSON.stringify(reply) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.updateTable('notifications').set({ status: 'sent', outbox_id: outbox.id, attempts: sql<number>`attempts + 1`, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
-    // The next "1" or "2" from this person answers the reminder.
-    await trx
-      .updateTable('conversations')
-      .set({ state: sql`jsonb_set(state, '{reminder}', ${JSON.stringify({ appointmentId: n.appointment_id, sentAt: now.toISOString() })}::jsonb)` })
-      .where('contact_id', '=', n.contact_id)
-      .execute();
-    return { kind: 'sent', outboxId: outbox.id, channel: identity.channel };
+    if (n.appointment_id === null) return cancel('no appointment');
+    const target = { contactId: n.contact_id, channel: identity.channel, recipient: identity.external_id, locale: contact.locale ?? 'fr' };
+    if (n.kind === 'reminder') return fireReminder(trx, deps, { id, appointmentId: n.appointment_id }, target, now, cancel);
+    if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
+    return cancel(`${n.kind} is not sent by this worker yet`);
   });
 }
+

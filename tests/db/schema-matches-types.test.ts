@@ -15,7 +15,7 @@ const COLUMNS = {
   contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'created_at', 'updated_at'],
   contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at'],
   beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'created_at'],
-  appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'created_at', 'updated_at'],
+  appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'procedure_done_at', 'created_at', 'updated_at'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
   audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
   conversations: ['contact_id', 'state', 'updated_at'],
@@ -26,6 +26,8 @@ const COLUMNS = {
   inbound_receipts: ['channel', 'provider_id', 'received_at'],
   sent_messages: ['channel', 'provider_id', 'outbox_id', 'status', 'error', 'sent_at', 'updated_at'],
   staff: ['id', 'name', 'role', 'token_hash', 'created_at', 'disabled_at'],
+  checkins: ['id', 'notification_id', 'appointment_id', 'answers', 'red_flags', 'completed_at', 'created_at'],
+  staff_alerts: ['id', 'kind', 'appointment_id', 'campaign_id', 'details', 'created_at', 'resolved_at'],
   notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'created_at', 'updated_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
