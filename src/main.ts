@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 
   if (config.WORKERS_IN_PROCESS) {
     const workers = startWorkers({
-      db, redis, connection, prefix: config.QUEUE_PREFIX, queues, timers, fire: setup.fire, logger,
+      db, redis, connection, prefix: config.QUEUE_PREFIX, queues, timers, pages: setup.pages, fire: setup.fire, logger,
       channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
       reconcileEveryMs: config.RECONCILE_EVERY_MS,
     });
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     timeZone: config.TIME_ZONE,
     timers,
     quietHours: config.QUIET_HOURS,
+    broadcastPages: setup.pages,
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulatorOn ? { simulator: { conversation } } : {}),

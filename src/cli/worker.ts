@@ -15,7 +15,7 @@ await runCommand(async () => {
   const setup = await setUpQueues(config, db);
   const channels = outboundChannels(config, setup.redis);
   const workers = startWorkers({
-    db, redis: setup.redis, connection: setup.connection, prefix: config.QUEUE_PREFIX, queues: setup.queues, timers: setup.timers, fire: setup.fire, logger,
+    db, redis: setup.redis, connection: setup.connection, prefix: config.QUEUE_PREFIX, queues: setup.queues, timers: setup.timers, pages: setup.pages, fire: setup.fire, logger,
     channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
   });

@@ -236,6 +236,26 @@ export interface StaffAlertsTable {
   resolved_at: Date | null;
 }
 
+export interface BroadcastsTable {
+  id: Generated<number>;
+  campaign_id: number | null;
+  audience: ColumnType<unknown, string, string>;
+  texts: ColumnType<Partial<Record<Locale, string>>, string, string>;
+  status: Auto<'scheduled' | 'running' | 'done' | 'cancelled'>;
+  scheduled_at: Date;
+  created_by: string;
+  targeted: number | null;
+  cursor: Auto<number>;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface BroadcastDeliveriesTable {
+  broadcast_id: number;
+  contact_id: number;
+  outbox_id: number;
+}
+
 export type StaffRole = 'admin' | 'coordinator' | 'medical';
 
 export interface StaffTable {
@@ -302,6 +322,8 @@ export interface Database {
   staff: StaffTable;
   checkins: CheckinsTable;
   staff_alerts: StaffAlertsTable;
+  broadcasts: BroadcastsTable;
+  broadcast_deliveries: BroadcastDeliveriesTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

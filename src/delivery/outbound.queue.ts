@@ -16,6 +16,8 @@ export const BULK_PRIORITY = 10;
 
 export interface OutboundQueues {
   enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
+  /** One job per outbox row, added in one round trip (a broadcast page). */
+  enqueueEach(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,16 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
         removeOnComplete: 1000,
         removeOnFail: 5000,
       });
+    },
+    async enqueueEach(channel, outboxIds, options = {}) {
+      if (outboxIds.length === 0) return;
+      await queueFor(channel).addBulk(
+        outboxIds.map((id) => ({
+          name: 'send',
+          data: { outboxIds: [id] },
+          opts: { jobId: `outbox-${id}`, ...(options.bulk ? { priority: BULK_PRIORITY } : {}), attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+        })),
+      );
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

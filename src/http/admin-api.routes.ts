@@ -16,6 +16,8 @@ import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../scheduling/checkins.
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../scheduling/quiet-hours.ts';
 import { listStaffAlerts } from '../scheduling/staff-alerts.ts';
+import type { BroadcastPages } from '../scheduling/broadcast.queue.ts';
+import { BroadcastInputSchema, broadcastProgress, cancelBroadcast, createBroadcast } from '../scheduling/broadcasts.ts';
 
 export interface AdminApiDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface AdminApiDeps {
   /** Starts check-in timers at once; without it the reconciler starts them within minutes. */
   timers?: NotificationTimers;
   quietHours?: QuietHours;
+  /** Queues broadcast pages; without it broadcasts wait for a worker's reconciler. */
+  broadcastPages?: BroadcastPages;
 }
 
 const staffOf = new WeakMap<FastifyRequest, StaffMember>();
@@ -90,6 +94,27 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
         const query = z.object({ campaign: z.coerce.number().int().positive().optional() }).safeParse(request.query);
         if (!query.success) return badRequest(reply, query.error);
         return listStaffAlerts(deps.db, query.data.campaign);
+      });
+
+      scope.post('/broadcasts', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
+        const input = BroadcastInputSchema.safeParse(request.body);
+        if (!input.success) return badRequest(reply, input.error);
+        const created = await createBroadcast(deps.db, actor(request), input.data, deps.clock.now());
+        await deps.broadcastPages?.next(created.id, 0, created.scheduledAt, deps.clock.now());
+        return reply.code(201).send(created);
+      });
+
+      scope.get('/broadcasts/:id', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
+        const params = IdParams.safeParse(request.params);
+        if (!params.success) return badRequest(reply, params.error);
+        return (await broadcastProgress(deps.db, params.data.id)) ?? reply.code(404).send({ error: `no broadcast ${params.data.id}` });
+      });
+
+      scope.post('/broadcasts/:id/cancel', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
+        const params = IdParams.safeParse(request.params);
+        if (!params.success) return badRequest(reply, params.error);
+        const cancelled = await cancelBroadcast(deps.db, actor(request), params.data.id);
+        return cancelled ? broadcastProgress(deps.db, params.data.id) : reply.code(404).send({ error: `no broadcast ${params.data.id} to cancel` });
       });
 
       scope.post('/appointments/:id/attendance', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {

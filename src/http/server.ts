@@ -14,6 +14,7 @@ import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.c
 import type { ConversationDeps } from '../conversation/index.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import type { QuietHours } from '../scheduling/quiet-hours.ts';
+import type { BroadcastPages } from '../scheduling/broadcast.queue.ts';
 
 export interface HttpDeps {
   db: Db;
@@ -24,6 +25,7 @@ export interface HttpDeps {
   /** Timers of the notifications staff create (check-ins); optional. */
   timers?: NotificationTimers;
   quietHours?: QuietHours;
+  broadcastPages?: BroadcastPages;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */

@@ -6,6 +6,7 @@ import { createOutboundQueues, type OutboundQueues } from '../delivery/outbound.
 import { createTranslator, loadResources } from '../i18n/translator.ts';
 import type { FireDeps } from '../scheduling/fire-notification.ts';
 import { createNotificationTimers, type NotificationTimers } from '../scheduling/notification.queue.ts';
+import { createBroadcastPages, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
 
 export interface QueuesSetup {
   redis: Redis;
@@ -13,6 +14,7 @@ export interface QueuesSetup {
   connection: { url: string; maxRetriesPerRequest: null };
   queues: OutboundQueues;
   timers: NotificationTimers;
+  pages: BroadcastPages;
   fire: FireDeps;
   close(): Promise<void>;
 }
@@ -23,15 +25,18 @@ export async function setUpQueues(config: Config, db: Db): Promise<QueuesSetup> 
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
   const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
   const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX });
+  const pages = createBroadcastPages({ connection, prefix: config.QUEUE_PREFIX });
   return {
     redis,
     connection,
     queues,
     timers,
+    pages,
     fire: { db, t: createTranslator(loadResources()), zone: config.TIME_ZONE, quiet: config.QUIET_HOURS },
     async close() {
       await queues.close();
       await timers.close();
+      await pages.close();
       redis.disconnect();
     },
   };

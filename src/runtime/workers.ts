@@ -10,6 +10,8 @@ import type { FireDeps } from '../scheduling/fire-notification.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import { startNotificationWorker } from '../scheduling/notification.worker.ts';
 import { reconcileNotifications } from '../scheduling/reconciler.ts';
+import { reconcileBroadcasts, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
+import { startBroadcastWorker } from '../scheduling/broadcast.worker.ts';
 import type { OutboundChannel } from './outbound-channels.ts';
 
 export interface WorkersOptions {
@@ -19,6 +21,7 @@ export interface WorkersOptions {
   prefix: string;
   queues: OutboundQueues;
   timers: NotificationTimers;
+  pages: BroadcastPages;
   channels: readonly OutboundChannel[];
   fire: FireDeps;
   logger: Logger;
@@ -32,16 +35,18 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
     startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, connection, prefix, logger, queues, ...(c.templates ? { templates: c.templates } : {}) }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
+  const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, outbound: queues, pages: options.pages, logger });
   const reconcile = () =>
     reconcileNotifications(db, redis, timers)
       .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))
+      .then(() => reconcileBroadcasts(db, options.pages))
       .catch((err: unknown) => logger.error({ err: String(err) }, 'reconciler failed'));
   void reconcile();
   const every = setInterval(() => void reconcile(), options.reconcileEveryMs);
   return {
     async close() {
       clearInterval(every);
-      await Promise.all([...outbound.map((w) => w.close()), notifications.close()]);
+      await Promise.all([...outbound.map((w) => w.close()), notifications.close(), broadcasts.close()]);
     },
   };
 }

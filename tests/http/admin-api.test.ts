@@ -72,4 +72,20 @@ describe('admin API', () => {
     await t.db.updateTable('staff').set({ disabled_at: new Date() }).where('id', '=', id).execute();
     expect((await call('GET', '/admin/api/tickets', token)).statusCode).toBe(401);
   });
+
+  it('lets a coordinator create a broadcast, read its progress and cancel it; refuses a bad audience', async () => {
+    const contact = await t.db.insertInto('contacts').values({ locale: 'fr', consent_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('alert_subscriptions').values({ contact_id: contact.id, province_code: 'tinghir' }).execute();
+    const created = await call('POST', '/admin/api/broadcasts', coordinator, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive.' }, scheduledAt: '2026-12-05T09:00:00Z' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ targeted: 1 });
+    const id = created.json().id as number;
+    expect((await call('GET', `/admin/api/broadcasts/${id}`, coordinator)).json()).toMatchObject({ status: 'scheduled', targeted: 1, queued: 0 });
+    expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).json()).toMatchObject({ status: 'cancelled' });
+    expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).statusCode).toBe(404);
+    const bad = await call('POST', '/admin/api/broadcasts', coordinator, { audience: {}, texts: {} });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/audience: give provinces or pastBeneficiariesOf.*texts: give the text/);
+    expect((await call('POST', '/admin/api/broadcasts', medical, { audience: { provinces: ['tinghir'] }, texts: { fr: 'x' } })).statusCode).toBe(403);
+  });
 });

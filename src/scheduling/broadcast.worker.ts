@@ -1,0 +1,40 @@
+// The broadcast worker: writes one page, queues its messages behind the replies, and queues the next page.
+import { Worker, type ConnectionOptions } from 'bullmq';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/tables.ts';
+import type { OutboundQueues } from '../delivery/outbound.queue.ts';
+import type { Translate } from '../i18n/translator.ts';
+import { BROADCAST_QUEUE, BroadcastJobSchema, type BroadcastPages } from './broadcast.queue.ts';
+import { fanoutPage } from './broadcasts.ts';
+
+export const BROADCAST_PAGE = 1000;
+
+export function startBroadcastWorker(options: {
+  connection: ConnectionOptions;
+  prefix: string;
+  db: Kysely<Database>;
+  t: Translate;
+  outbound: OutboundQueues;
+  pages: BroadcastPages;
+  logger: Logger;
+  pageSize?: number;
+}): { worker: Worker; close(): Promise<void> } {
+  const worker = new Worker(
+    BROADCAST_QUEUE,
+    async (job) => {
+      const { broadcastId } = BroadcastJobSchema.parse(job.data);
+      const page = await fanoutPage(options.db, broadcastId, options.pageSize ?? BROADCAST_PAGE, (locale) => options.t(locale, 'broadcasts:stopHint'));
+      // One job per outbox row: a broadcast's messages interleave with replies rather than block them.
+      for (const [channel, ids] of page.queued) await options.outbound.enqueueEach(channel, ids, { bulk: true });
+      if (!page.done) {
+        const b = await options.db.selectFrom('broadcasts').select('cursor').where('id', '=', broadcastId).executeTakeFirstOrThrow();
+        await options.pages.next(broadcastId, b.cursor);
+      }
+      return page.done ? 'done' : 'more';
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: 2 },
+  );
+  worker.on('error', (err) => options.logger.error({ err: err.message }, 'broadcast worker error'));
+  return { worker, close: () => worker.close() };
+}

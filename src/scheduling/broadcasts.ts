@@ -1,0 +1,173 @@
+// Broadcasts: a coordinator's announcement to an audience, fanned out a page of contacts at a time.
+// Each page is one transaction that writes the outbox rows and remembers who got one, so a page run
+// twice (a worker killed mid-way, a retried job) reaches nobody twice, and no more than a page of
+// recipients is ever in memory.
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { z } from 'zod';
+import type { Database, Locale } from '../db/tables.ts';
+import { actorLabel, type Actor } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit/audit-log.ts';
+
+const LocaleSchema = z.enum(['ary', 'ary-Latn', 'ar', 'fr']);
+
+export const AudienceSchema = z
+  .object({
+    /** Contacts subscribed to alerts for these provinces. */
+    provinces: z.array(z.string().min(1)).min(1).optional(),
+    /** People registered for this campaign before. */
+    pastBeneficiariesOf: z.number().int().positive().optional(),
+    /** Only contacts reading these languages. */
+    locales: z.array(LocaleSchema).min(1).optional(),
+  })
+  .refine((a) => a.provinces !== undefined || a.pastBeneficiariesOf !== undefined, { message: 'give provinces or pastBeneficiariesOf' });
+export type Audience = z.infer<typeof AudienceSchema>;
+
+export const BroadcastInputSchema = z.object({
+  campaignId: z.number().int().positive().optional(),
+  audience: AudienceSchema,
+  texts: z.partialRecord(LocaleSchema, z.string().trim().min(1).max(1000)).refine((t) => Object.keys(t).length > 0, { message: 'give the text in at least one language' }),
+  /** When to start; now when absent. */
+  scheduledAt: z.coerce.date().optional(),
+});
+export type BroadcastInput = z.input<typeof BroadcastInputSchema>;
+
+/** Consented, not opted out, and in the audience: the contacts a broadcast may reach. */
+function audienceContacts(db: Kysely<Database>, audience: Audience): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
+  return db
+    .selectFrom('contacts')
+    .select(['contacts.id', 'contacts.locale'])
+    .where('contacts.consent_at', 'is not', null)
+    .where('contacts.opted_out_at', 'is', null)
+    .$if(audience.locales !== undefined, (q) => q.where('contacts.locale', 'in', audience.locales ?? []))
+    .where((eb) =>
+      eb.or([
+        ...(audience.provinces ? [eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.contact_id').whereRef('s.contact_id', '=', 'contacts.id').where('s.province_code', 'in', audience.provinces))] : []),
+        ...(audience.pastBeneficiariesOf !== undefined
+          ? [eb.exists(eb.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.id').whereRef('b.contact_id', '=', 'contacts.id').where('a.campaign_id', '=', audience.pastBeneficiariesOf))]
+          : []),
+      ]),
+    );
+}
+
+export async function createBroadcast(db: Kysely<Database>, actor: Actor, input: BroadcastInput, now: Date): Promise<{ id: number; targeted: number; scheduledAt: Date }> {
+  const b = BroadcastInputSchema.parse(input);
+  return db.transaction().execute(async (trx) => {
+    const targeted = Number((await trx.selectFrom(audienceContacts(trx, b.audience).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const scheduledAt = b.scheduledAt ?? now;
+    const row = await trx
+      .insertInto('broadcasts')
+      .values({ campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor, action: 'broadcast.create', entity: 'broadcast', entityId: row.id, details: { targeted, audience: b.audience } });
+    return { id: row.id, targeted, scheduledAt };
+  });
+}
+
+/** The text each locale reads, falling back within the same script first, then to any text given. */
+const FALLBACK: Record<Locale, readonly Locale[]> = { ary: ['ary', 'ar', 'fr', 'ary-Latn'], ar: ['ar', 'ary', 'fr', 'ary-Latn'], 'ary-Latn': ['ary-Latn', 'fr', 'ary', 'ar'], fr: ['fr', 'ary-Latn', 'ar', 'ary'] };
+
+export function textFor(texts: Partial<Record<Locale, string>>, locale: Locale): string {
+  for (const l of FALLBACK[locale]) {
+    const text = texts[l];
+    if (text) return text;
+  }
+  return '';
+}
+
+export interface FanoutPage {
+  /** Outbox ids written by this page, by channel, to queue after the commit. */
+  queued: Map<string, number[]>;
+  done: boolean;
+}
+
+/**
+ * Writes the next page of a broadcast. `footer` is the line telling how to stop, per locale.
+ */
+export async function fanoutPage(db: Kysely<Database>, broadcastId: number, pageSize: number, footer: (locale: Locale) => string): Promise<FanoutPage> {
+  return db.transaction().execute(async (trx) => {
+    const b = await trx.selectFrom('broadcasts').selectAll().where('id', '=', broadcastId).forUpdate().executeTakeFirst();
+    if (!b || b.status === 'cancelled' || b.status === 'done') return { queued: new Map(), done: true };
+    const audience = AudienceSchema.parse(b.audience);
+    const page = await audienceContacts(trx, audience)
+      .where('contacts.id', '>', b.cursor)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId))))
+      .orderBy('contacts.id')
+      .limit(pageSize)
+      .execute();
+    const queued = new Map<string, number[]>();
+    if (page.length > 0) {
+      // The chat each person used last (not the terminal or the simulator): that is where they look.
+      const identities = await trx
+        .selectFrom('contact_identities')
+        .select(['contact_id', 'channel', 'external_id'])
+        .distinctOn('contact_id')
+        .where('contact_id', 'in', page.map((p) => p.id))
+        .where('channel', 'not in', ['terminal', 'web'])
+        .orderBy('contact_id')
+        .orderBy(sql`last_inbound_at desc nulls last`)
+        .execute();
+      const byContact = new Map(identities.map((i) => [i.contact_id, i]));
+      const rows = page.flatMap((p) => {
+        const identity = byContact.get(p.id);
+        if (!identity) return [];
+        const locale = p.locale ?? 'fr';
+        const text = textFor(b.texts, locale);
+        return [{ contact_id: p.id, channel: identity.channel, recipient: identity.external_id, kind: 'broadcast' as const, payload: JSON.stringify({ text: `${text}\n${footer(locale)}`, template: { params: [text] } }) }];
+      });
+      if (rows.length > 0) {
+        const written = await trx.insertInto('outbox').values(rows).returning(['id', 'contact_id', 'channel']).execute();
+        await trx.insertInto('broadcast_deliveries').values(written.map((w) => ({ broadcast_id: broadcastId, contact_id: w.contact_id, outbox_id: w.id }))).execute();
+        for (const w of written) queued.set(w.channel, [...(queued.get(w.channel) ?? []), w.id]);
+      }
+    }
+    const last = page.at(-1)?.id;
+    const done = page.length < pageSize;
+    await trx
+      .updateTable('broadcasts')
+      .set({ cursor: last ?? b.cursor, status: done ? 'done' : 'running', updated_at: sql<Date>`now()` })
+      .where('id', '=', broadcastId)
+      .execute();
+    return { queued, done };
+  });
+}
+
+export interface BroadcastProgress {
+  id: number;
+  status: string;
+  targeted: number | null;
+  queued: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+}
+
+export async function broadcastProgress(db: Kysely<Database>, id: number): Promise<BroadcastProgress | undefined> {
+  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted']).where('id', '=', id).executeTakeFirst();
+  if (!b) return undefined;
+  const counts = await db
+    .selectFrom('broadcast_deliveries as d')
+    .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+    .select(['o.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('d.broadcast_id', '=', id)
+    .groupBy('o.status')
+    .execute();
+  const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  return { ...b, queued: counts.reduce((sum, c) => sum + Number(c.n), 0), sent: n('sent'), failed: n('failed'), cancelled: n('cancelled') };
+}
+
+/** Stops the fan-out and withdraws what has not left yet. */
+export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, id: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const b = await trx.updateTable('broadcasts').set({ status: 'cancelled', updated_at: sql<Date>`now()` }).where('id', '=', id).where('status', 'in', ['scheduled', 'running']).returning('id').executeTakeFirst();
+    if (!b) return false;
+    await trx
+      .updateTable('outbox')
+      .set({ status: 'cancelled', updated_at: sql<Date>`now()` })
+      .where('status', '=', 'pending')
+      .where('id', 'in', (eb) => eb.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', id))
+      .execute();
+    await recordAudit(trx, { actor, action: 'broadcast.cancel', entity: 'broadcast', entityId: id });
+    return true;
+  });
+}

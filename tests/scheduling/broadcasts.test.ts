@@ -1,0 +1,113 @@
+// Broadcasts: the audience without opted-out contacts, each in its own language, page by page, once
+// per person even when a page runs twice, cancellable, with progress counters.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
+import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
+import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
+import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
+import { broadcastProgress, cancelBroadcast, createBroadcast, fanoutPage } from '../../src/scheduling/broadcasts.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+const tr = createTranslator(loadResources());
+const footer = (locale: Parameters<typeof tr>[0]) => tr(locale, 'broadcasts:stopHint');
+const staff = { kind: 'staff' as const, id: 1 };
+const NOW = new Date('2026-12-01T10:00:00Z');
+const connection = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+const prefix = `qafila-test-${randomUUID()}`;
+let t: TestDatabase;
+let outbound: OutboundQueues;
+let pages: BroadcastPages;
+
+/** `n` consented contacts subscribed to a province, with a Telegram identity; locales in turn. */
+async function subscribers(n: number, province: string, from: number): Promise<void> {
+  await sql`
+    with c as (
+      insert into contacts (locale, consent_at)
+      select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(${from}::int, ${from + n - 1}::int) g
+      returning id
+    ), i as (
+      insert into contact_identities (channel, external_id, contact_id) select 'telegram', (700000 + id)::text, id from c
+    )
+    insert into alert_subscriptions (contact_id, province_code) select id, ${province} from c`.execute(t.db);
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await subscribers(2500, 'tinghir', 1);
+  await subscribers(5, 'nouaceur', 3000);
+  // Ten of them said STOP.
+  await sql`update contacts set opted_out_at = now() where id in (select contact_id from alert_subscriptions where province_code = 'tinghir' order by contact_id limit 10)`.execute(t.db);
+  outbound = createOutboundQueues({ connection, prefix });
+  pages = createBroadcastPages({ connection, prefix });
+});
+afterAll(async () => {
+  await outbound?.close();
+  await pages?.close();
+  await t?.drop();
+});
+
+const redisClient = async () => new Redis(connection.url);
+const texts = { fr: 'La caravane vient à Tinghir le 14 décembre.', ar: 'القافلة تأتي إلى تنغير يوم 14 دجنبر.' };
+
+describe('broadcasts', () => {
+  it('reaches the audience page by page, each in its own language, never an opted-out contact', async () => {
+    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    expect(b.targeted).toBe(2490);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await fanoutPage(t.db, b.id, 1000, footer));
+    expect(runs.map((r) => [r.queued.get('telegram')?.length ?? 0, r.done])).toEqual([[1000, false], [1000, false], [490, true]]);
+    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ status: 'done', targeted: 2490, queued: 2490, sent: 0 });
+    const byLocale = await sql<{ locale: string; text: string }>`
+      select distinct c.locale, o.payload->>'text' as text from broadcast_deliveries d join outbox o on o.id = d.outbox_id join contacts c on c.id = d.contact_id
+      where d.broadcast_id = ${b.id} order by c.locale`.execute(t.db);
+    expect(byLocale.rows).toEqual([
+      { locale: 'ar', text: `${texts.ar}\n${footer('ar')}` },
+      { locale: 'ary', text: `${texts.ar}\n${footer('ary')}` }, // Darija readers get the Arabic text
+      { locale: 'ary-Latn', text: `${texts.fr}\n${footer('ary-Latn')}` }, // Arabizi readers the French one
+      { locale: 'fr', text: `${texts.fr}\n${footer('fr')}` },
+    ]);
+    const optedOut = await sql<{ n: number }>`select count(*)::int as n from broadcast_deliveries d join contacts c on c.id = d.contact_id where d.broadcast_id = ${b.id} and c.opted_out_at is not null`.execute(t.db);
+    expect(optedOut.rows[0]?.n).toBe(0);
+  });
+
+  it('reaches nobody twice when a page runs again after a crash', async () => {
+    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    await fanoutPage(t.db, b.id, 1000, footer);
+    // A worker killed after writing a page but before moving on runs it again from the old cursor.
+    await t.db.updateTable('broadcasts').set({ cursor: 0 }).where('id', '=', b.id).execute();
+    const again = await fanoutPage(t.db, b.id, 1000, footer);
+    while (!(await fanoutPage(t.db, b.id, 1000, footer)).done) { /* the rest */ }
+    expect(again.queued.get('telegram')).toHaveLength(1000); // the next thousand, not the same
+    const dup = await sql<{ n: number }>`select count(*)::int as n from (select d.contact_id from outbox o join broadcast_deliveries d on d.outbox_id = o.id where d.broadcast_id = ${b.id} group by d.contact_id having count(*) > 1) x`.execute(t.db);
+    expect(dup.rows[0]?.n).toBe(0);
+    expect((await broadcastProgress(t.db, b.id))?.queued).toBe(2490);
+  });
+
+  it('stops mid-way when cancelled, withdrawing what has not left', async () => {
+    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    await fanoutPage(t.db, b.id, 1000, footer);
+    expect(await cancelBroadcast(t.db, staff, b.id)).toBe(true);
+    expect((await fanoutPage(t.db, b.id, 1000, footer)).done).toBe(true);
+    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ status: 'cancelled', queued: 1000, cancelled: 1000 });
+  });
+
+  it('is fanned out by the worker, a page per job, its messages queued behind replies', async () => {
+    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
+    const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), pageSize: 2 });
+    try {
+      await pages.next(b.id, 0);
+      await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.status, { timeout: 10_000 }).toBe('done');
+    } finally {
+      await worker.close();
+    }
+    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ targeted: 5, queued: 5 });
+    const redis = await redisClient();
+    const rows = await t.db.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', b.id).execute();
+    for (const r of rows) expect(await redis.exists(`${prefix}:outbound-telegram:outbox-${r.outbox_id}`)).toBe(1);
+    redis.disconnect();
+  });
+});
