@@ -6,6 +6,8 @@ import type { Redis } from 'ioredis';
 export interface ChatPacer {
   /** Resolves when this chat may receive its next message. */
   waitTurn(channel: string, chat: string): Promise<void>;
+  /** The provider asked to wait (a 429): nothing goes out on the channel for `ms`, from any process. */
+  hold(channel: string, ms: number): Promise<void>;
 }
 
 /** Reserves the next free slot of `key` spaced by `intervalMs`; returns how long to wait for it. */
@@ -38,7 +40,14 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
     if (wait > 0) await sleep(wait);
   };
   return {
+    async hold(channel, ms) {
+      const key = `${options.prefix}:pace:${channel}:hold`;
+      const left = await redis.pttl(key);
+      if (left < ms) await redis.set(key, '1', 'PX', Math.ceil(ms));
+    },
     async waitTurn(channel, chat) {
+      const held = await redis.pttl(`${options.prefix}:pace:${channel}:hold`);
+      if (held > 0) await sleep(held);
       if (options.chatIntervalMs > 0) await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, options.chatIntervalMs);
       if (channelInterval > 0) await reserve(`${options.prefix}:pace:${channel}:all`, channelInterval);
     },
@@ -46,4 +55,4 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
 }
 
 /** For tests and channels without limits. */
-export const noPacing: ChatPacer = { waitTurn: async () => undefined };
+export const noPacing: ChatPacer = { waitTurn: async () => undefined, hold: async () => undefined };

@@ -1,6 +1,6 @@
 // The worker of one channel's outbound queue: the pacer's per-channel and per-chat limits, retries with
 // back-off on transient errors, none on permanent ones, and a sweep for rows whose job was lost.
-import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
 import { deliverOutboxRow, type DeliveryDeps } from './deliver.ts';
@@ -27,16 +27,18 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   const channel = options.adapter.name;
   const worker: Worker = new Worker(
     outboundQueueName(channel),
-    async (job) => {
+    async (job, token) => {
       const { outboxIds } = OutboundJobSchema.parse(job.data);
       for (const id of outboxIds) {
         try {
           await deliverOutboxRow(options, id);
         } catch (err) {
           if (err instanceof RetryAfterError) {
-            // The provider said how long to wait: pause the whole queue that long, and try this job again.
-            await worker.rateLimit(err.retryAfterMs);
-            throw Worker.RateLimitError();
+            // The provider said how long to wait: every send on the channel holds that long, and this
+            // job comes back then, without counting as a failed attempt.
+            await options.pacer.hold(channel, err.retryAfterMs);
+            await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+            throw new DelayedError();
           }
           throw err;
         }

@@ -36,4 +36,15 @@ describe('redis pacer', () => {
     expect((same[2] ?? 0) - (same[0] ?? 0)).toBeGreaterThanOrEqual(590);
     expect((others[2] ?? 0) - (others[0] ?? 0)).toBeLessThan(200);
   });
+
+  it('holds every send on a channel for as long as the provider asked', async () => {
+    const pacer = redisPacer(redis, { prefix: `qafila-test-${randomUUID()}`, perSecond: 0, chatIntervalMs: 0 });
+    await pacer.hold('telegram', 300);
+    const started = Date.now();
+    await pacer.waitTurn('telegram', 'any');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    const other = Date.now();
+    await pacer.waitTurn('whatsapp', 'any');
+    expect(Date.now() - other).toBeLessThan(100);
+  });
 });
