@@ -128,3 +128,32 @@ describe('reconciler', () => {
     }
   });
 });
+
+describe('two workers on one queue', () => {
+  it('send each of 200 due reminders once', async () => {
+    const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('channel', '=', 'telegram').executeTakeFirstOrThrow();
+    const appointment = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.id').where('b.contact_id', '=', contact.contact_id).where('a.status', '=', 'booked').executeTakeFirstOrThrow();
+    const due = at('2026-12-12T17:00:00Z');
+    const rows = await t.db
+      .insertInto('notifications')
+      .values(Array.from({ length: 200 }, (_, i) => ({ kind: 'reminder' as const, contact_id: contact.contact_id, appointment_id: appointment.id, label: `race_${i}`, due_at: due })))
+      .returning('id')
+      .execute();
+    const before = (await t.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow()).max ?? 0;
+    const options = { connection: { url: REDIS_URL, maxRetriesPerRequest: null }, prefix: `${prefix}-race`, fire, outbound, logger: pino({ level: 'silent' }), now: () => due };
+    const raceTimers = createNotificationTimers({ connection: options.connection, prefix: options.prefix });
+    const workers = [startNotificationWorker(options), startNotificationWorker(options)];
+    try {
+      await raceTimers.schedule(rows.map((r) => ({ id: r.id, dueAt: due })), due);
+      // And each timer twice more, as a reconciler racing a slow worker would.
+      await raceTimers.queue.addBulk(rows.map((r) => ({ name: 'fire', data: { notificationId: r.id }, opts: { jobId: `again-${r.id}` } })));
+      await expect.poll(async () => (await t.db.selectFrom('notifications').select('id').where('label', 'like', 'race_%').where('status', '=', 'sent').execute()).length, { timeout: 20_000 }).toBe(200);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      await raceTimers.close();
+    }
+    // 400 firings in all, two workers: exactly one message per reminder was written.
+    const written = await t.db.selectFrom('outbox').select('id').where('id', '>', Number(before)).where('kind', '=', 'notification').execute();
+    expect(written).toHaveLength(200);
+  });
+});
