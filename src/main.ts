@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       db, redis, connection, prefix: config.QUEUE_PREFIX, queues, timers, pages: setup.pages, fire: setup.fire, logger,
       channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
       reconcileEveryMs: config.RECONCILE_EVERY_MS,
+      broadcastPageSize: config.BROADCAST_PAGE_SIZE,
     });
     closers.push(() => workers.close());
   }

@@ -18,6 +18,7 @@ await runCommand(async () => {
     db, redis: setup.redis, connection: setup.connection, prefix: config.QUEUE_PREFIX, queues: setup.queues, timers: setup.timers, pages: setup.pages, fire: setup.fire, logger,
     channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
+    broadcastPageSize: config.BROADCAST_PAGE_SIZE,
   });
   logger.info({ channels: Object.keys(channels) }, 'workers started');
   await new Promise<void>((resolve) => {

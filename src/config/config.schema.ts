@@ -79,6 +79,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** `npm start` also runs the queues' workers; set false when separate `npm run worker` processes do. */
   WORKERS_IN_PROCESS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Recipients written per broadcast page (one transaction, one job). */
+  BROADCAST_PAGE_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
   /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),

@@ -94,3 +94,20 @@ export async function pendingOutbox(db: Kysely<Database>, channel: string, older
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Rows claimed for sending longer ago than `olderThanMs` and never finished: a process died while
+ * the provider was being called, so nobody knows whether the person got the message. They are not
+ * sent again; they are reported, for a person to check.
+ */
+export async function doubtfulOutbox(db: Kysely<Database>, olderThanMs: number): Promise<Array<{ id: number; channel: string; recipient: string; kind: string; since: Date }>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'recipient', 'kind', 'updated_at'])
+    .where('status', '=', 'sending')
+    .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, kind: r.kind, since: r.updated_at }));
+}

@@ -12,6 +12,7 @@ import { localDay, type Clock } from '../domain/clock.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { closeTicket, listOpenTickets } from '../domain/handoff/handoff-tickets.ts';
 import { staffForToken, type StaffMember } from '../domain/staff/staff-tokens.ts';
+import { doubtfulOutbox } from '../delivery/outbox.ts';
 import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../scheduling/checkins.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../scheduling/quiet-hours.ts';
@@ -116,6 +117,9 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
         const cancelled = await cancelBroadcast(deps.db, actor(request), params.data.id);
         return cancelled ? broadcastProgress(deps.db, params.data.id) : reply.code(404).send({ error: `no broadcast ${params.data.id} to cancel` });
       });
+
+      // Messages a crash left undecided (the provider may or may not have delivered them).
+      scope.get('/outbox/doubtful', { preHandler: allow('admin', 'coordinator') }, async () => doubtfulOutbox(deps.db, 5 * 60_000));
 
       scope.post('/appointments/:id/attendance', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
         const params = IdParams.safeParse(request.params);

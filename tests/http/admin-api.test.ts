@@ -88,4 +88,12 @@ describe('admin API', () => {
     expect(bad.json().error).toMatch(/audience: give provinces or pastBeneficiariesOf.*texts: give the text/);
     expect((await call('POST', '/admin/api/broadcasts', medical, { audience: { provinces: ['tinghir'] }, texts: { fr: 'x' } })).statusCode).toBe(403);
   });
+
+  it('reports the messages a crash left in flight, which are never sent again', async () => {
+    const contact = await t.db.insertInto('contacts').values({ locale: 'fr' }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.db.insertInto('outbox').values({ contact_id: contact.id, channel: 'telegram', recipient: '4242', payload: JSON.stringify({ text: 'x' }), status: 'sending' }).returning('id').executeTakeFirstOrThrow();
+    await t.db.updateTable('outbox').set({ updated_at: new Date(Date.now() - 10 * 60_000) }).where('id', '=', row.id).execute();
+    const doubtful = (await call('GET', '/admin/api/outbox/doubtful', coordinator)).json();
+    expect(doubtful).toEqual([expect.objectContaining({ id: row.id, channel: 'telegram', recipient: '4242' })]);
+  });
 });

@@ -1,0 +1,88 @@
+// A worker killed (SIGKILL) in the middle of a 5,000-recipient broadcast, another started: every
+// recipient is fanned out once, nobody gets the message twice, and the only doubt is the handful of
+// messages that were in flight at the kill, which are reported rather than sent again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createBroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
+import { broadcastProgress, createBroadcast } from '../../src/scheduling/broadcasts.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+
+const RECIPIENTS = 5000;
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `qafila-test-${randomUUID().slice(0, 8)}`;
+let t: TestDatabase;
+let telegram: FakeTelegram;
+
+beforeAll(async () => {
+  t = await createTestDatabase({ poolSize: 4 });
+  telegram = await startFakeTelegram();
+  await sql`
+    with c as (insert into contacts (locale, consent_at) select 'fr', now() from generate_series(1, ${RECIPIENTS}::int) returning id),
+    i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (800000 + id)::text, id from c)
+    insert into alert_subscriptions (contact_id, province_code) select id, 'tinghir' from c`.execute(t.db);
+});
+afterAll(async () => {
+  await telegram?.close();
+  await t?.drop();
+});
+
+function worker(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_PER_SECOND: '1000',
+      TELEGRAM_CHAT_INTERVAL_MS: '0',
+      QUIET_HOURS: '00:00-00:00',
+      // Small pages, so the kill lands in the middle of the fan-out.
+      BROADCAST_PAGE_SIZE: '100',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: 'ignore',
+  });
+}
+
+describe('a worker killed mid-broadcast', () => {
+  it('leaves every recipient with exactly one message, or reported as in flight', async () => {
+    const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.' } }, new Date());
+    expect(b.targeted).toBe(RECIPIENTS);
+    const pages = createBroadcastPages({ connection: { url: REDIS_URL, maxRetriesPerRequest: null }, prefix });
+    const first = worker();
+    try {
+      await pages.next(b.id, 0);
+      // Kill it once it has fanned out part of the broadcast (and sent some of it).
+      await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.queued ?? 0, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(1000);
+    } finally {
+      first.kill('SIGKILL');
+    }
+    const atKill = await broadcastProgress(t.db, b.id);
+    expect(atKill?.queued).toBeLessThan(RECIPIENTS);
+
+    const second = worker();
+    try {
+      // Jobs the killed worker held come back once their locks expire (30 s).
+      await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.status, { timeout: 90_000, interval: 250 }).toBe('done');
+      await expect.poll(async () => (await t.db.selectFrom('outbox').select('id').where('kind', '=', 'broadcast').where('status', '=', 'pending').execute()).length, { timeout: 90_000, interval: 250 }).toBe(0);
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((resolve) => second.on('exit', resolve));
+      await pages.close();
+    }
+    const deliveries = await sql<{ n: number; people: number }>`select count(*)::int as n, count(distinct contact_id)::int as people from broadcast_deliveries where broadcast_id = ${b.id}`.execute(t.db);
+    expect(deliveries.rows[0]).toEqual({ n: RECIPIENTS, people: RECIPIENTS });
+    const perChat = new Map<string, number>();
+    for (const c of telegram.calls) if (c.method === 'sendMessage') perChat.set(String(c.payload.chat_id), (perChat.get(String(c.payload.chat_id)) ?? 0) + 1);
+    expect([...perChat.values()].filter((n) => n > 1)).toEqual([]);
+    const inFlight = await t.db.selectFrom('outbox').select('recipient').where('kind', '=', 'broadcast').where('status', '=', 'sending').execute();
+    // The worker sends at most 8 jobs at a time: that is all a kill can leave in doubt.
+    expect(inFlight.length).toBeLessThanOrEqual(8);
+    expect(perChat.size + inFlight.filter((r) => !perChat.has(r.recipient)).length).toBe(RECIPIENTS);
+  }, 180_000);
+});
