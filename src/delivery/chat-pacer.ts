@@ -10,14 +10,20 @@ export interface ChatPacer {
   hold(channel: string, ms: number): Promise<void>;
 }
 
-/** Reserves the next free slot of `key` spaced by `intervalMs`; returns how long to wait for it. */
+/**
+ * Reserves the next free slot of KEYS[1] spaced by ARGV[1] microseconds, not before the hold KEYS[2]
+ * (a provider's 429) ends; returns the wait in microseconds.
+ * Microseconds, and numbers written with %.0f: at 1,000 a second a slot is about a millisecond apart.
+ */
 const RESERVE = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 local interval = tonumber(ARGV[1])
+local held = redis.call('PTTL', KEYS[2])
 local slot = math.max(tat, now)
-redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + interval - now + 1000))
+if held > 0 then slot = math.max(slot, now + held * 1000) end
+redis.call('SET', KEYS[1], string.format('%.0f', slot + interval), 'PX', math.ceil((slot + interval - now) / 1000) + 1000)
 return slot - now
 `;
 
@@ -32,12 +38,12 @@ export interface PacerOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
-  // 5% over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network) can then
+  // 3% over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network) can then
   // land next to the following one without a sliding second ever holding more than N.
-  const channelInterval = options.perSecond > 0 ? Math.ceil((1000 / options.perSecond) * 1.05) : 0;
-  const reserve = async (key: string, intervalMs: number) => {
-    const wait = Number(await redis.eval(RESERVE, 1, key, String(intervalMs)));
-    if (wait > 0) await sleep(wait);
+  const channelIntervalUs = options.perSecond > 0 ? Math.floor((1_000_000 / options.perSecond) * 1.03) : 0;
+  const reserve = async (key: string, holdKey: string, intervalUs: number) => {
+    const waitUs = Number(await redis.eval(RESERVE, 2, key, holdKey, String(intervalUs)));
+    if (waitUs >= 1000) await sleep(waitUs / 1000);
   };
   return {
     async hold(channel, ms) {
@@ -46,10 +52,10 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
       if (left < ms) await redis.set(key, '1', 'PX', Math.ceil(ms));
     },
     async waitTurn(channel, chat) {
-      const held = await redis.pttl(`${options.prefix}:pace:${channel}:hold`);
-      if (held > 0) await sleep(held);
-      if (options.chatIntervalMs > 0) await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, options.chatIntervalMs);
-      if (channelInterval > 0) await reserve(`${options.prefix}:pace:${channel}:all`, channelInterval);
+      const hold = `${options.prefix}:pace:${channel}:hold`;
+      if (options.chatIntervalMs > 0) await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, hold, options.chatIntervalMs * 1000);
+      // Always taken, even with no channel limit: it is also where a 429's hold is waited out.
+      await reserve(`${options.prefix}:pace:${channel}:all`, hold, channelIntervalUs);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
 import type { ChatPacer } from './chat-pacer.ts';
-import { claimForSending, lastInboundAt, markFailed, markSent, recordPartSent, releaseForRetry } from './outbox.ts';
+import { claimForSending, finishSent, lastInboundAt, markFailed, recordPartSent, releaseForRetry } from './outbox.ts';
 
 /** An approved template by locale: its name and WhatsApp language code. */
 export type TemplateFor = (locale: Locale) => { name: string; language: string } | undefined;
@@ -43,7 +43,7 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
     for (const part of parts.slice(sent.length)) {
       await deps.pacer.waitTurn(message.channel, message.recipient);
       sent.push(await deps.adapter.send(message.recipient, part));
-      await recordPartSent(deps.db, message, sent);
+      if (sent.length < parts.length) await recordPartSent(deps.db, message, sent);
     }
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
@@ -54,7 +54,7 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
     await releaseForRetry(deps.db, id, text);
     throw err;
   }
-  await markSent(deps.db, [id], sent.join(' '));
+  await finishSent(deps.db, message, sent);
   return 'sent';
 }
 

@@ -16,8 +16,8 @@ export const BULK_PRIORITY = 10;
 
 export interface OutboundQueues {
   enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
-  /** One job per outbox row, added in one round trip (a broadcast page). */
-  enqueueEach(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
+  /** Jobs of `size` outbox rows each, added in one round trip (a broadcast page). */
+  enqueueChunks(channel: string, outboxIds: readonly number[], size: number, options?: { bulk?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,13 +50,15 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
         removeOnFail: 5000,
       });
     },
-    async enqueueEach(channel, outboxIds, options = {}) {
+    async enqueueChunks(channel, outboxIds, size, options = {}) {
       if (outboxIds.length === 0) return;
+      const chunks: number[][] = [];
+      for (let i = 0; i < outboxIds.length; i += size) chunks.push(outboxIds.slice(i, i + size));
       await queueFor(channel).addBulk(
-        outboxIds.map((id) => ({
+        chunks.map((ids) => ({
           name: 'send',
-          data: { outboxIds: [id] },
-          opts: { jobId: `outbox-${id}`, ...(options.bulk ? { priority: BULK_PRIORITY } : {}), attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+          data: { outboxIds: ids },
+          opts: { jobId: `outbox-${ids[0]}`, ...(options.bulk ? { priority: BULK_PRIORITY } : {}), attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
         })),
       );
     },

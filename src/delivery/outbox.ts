@@ -50,6 +50,18 @@ export async function recordPartSent(db: Kysely<Database>, message: { id: number
     .execute();
 }
 
+/** The last part went: record it and mark the row sent, in one statement. */
+export async function finishSent(db: Kysely<Database>, message: { id: number; channel: string }, sentParts: readonly string[]): Promise<void> {
+  const last = sentParts.at(-1) ?? '';
+  await db
+    .with('part', (q) => q.insertInto('sent_messages').values({ channel: message.channel, provider_id: last, outbox_id: message.id }).onConflict((oc) => oc.doNothing()).returning('outbox_id'))
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: sql<Date>`now()`, error: null, provider_id: sentParts.join(' '), updated_at: sql<Date>`now()` })
+    .where('id', '=', message.id)
+    .where('status', 'in', ['pending', 'sending'])
+    .execute();
+}
+
 /** When the chat identity last wrote to us, for channels that only answer within a window. */
 export async function lastInboundAt(db: Kysely<Database>, channel: string, externalId: string): Promise<Date | null> {
   const row = await db.selectFrom('contact_identities').select('last_inbound_at').where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();

@@ -9,6 +9,7 @@ import { BROADCAST_QUEUE, BroadcastJobSchema, type BroadcastPages } from './broa
 import { fanoutPage } from './broadcasts.ts';
 
 export const BROADCAST_PAGE = 1000;
+export const BROADCAST_JOB_SIZE = 50;
 
 export function startBroadcastWorker(options: {
   connection: ConnectionOptions;
@@ -25,8 +26,9 @@ export function startBroadcastWorker(options: {
     async (job) => {
       const { broadcastId } = BroadcastJobSchema.parse(job.data);
       const page = await fanoutPage(options.db, broadcastId, options.pageSize ?? BROADCAST_PAGE, (locale) => options.t(locale, 'broadcasts:stopHint'));
-      // One job per outbox row: a broadcast's messages interleave with replies rather than block them.
-      for (const [channel, ids] of page.queued) await options.outbound.enqueueEach(channel, ids, { bulk: true });
+      // Jobs of 50 messages: few enough for the queue to keep up at a thousand a second, small enough
+      // that replies, queued first, never wait behind more than a few of them.
+      for (const [channel, ids] of page.queued) await options.outbound.enqueueChunks(channel, ids, BROADCAST_JOB_SIZE, { bulk: true });
       if (!page.done) {
         const b = await options.db.selectFrom('broadcasts').select('cursor').where('id', '=', broadcastId).executeTakeFirstOrThrow();
         await options.pages.next(broadcastId, b.cursor);

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
 import { pino } from 'pino';
-import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
+import { BULK_PRIORITY, createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
@@ -50,7 +50,6 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const redisClient = async () => new Redis(connection.url);
 const texts = { fr: 'La caravane vient à Tinghir le 14 décembre.', ar: 'القافلة تأتي إلى تنغير يوم 14 دجنبر.' };
 
 describe('broadcasts', () => {
@@ -105,9 +104,11 @@ describe('broadcasts', () => {
       await worker.close();
     }
     expect(await broadcastProgress(t.db, b.id)).toMatchObject({ targeted: 5, queued: 5 });
-    const redis = await redisClient();
     const rows = await t.db.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', b.id).execute();
-    for (const r of rows) expect(await redis.exists(`${prefix}:outbound-telegram:outbox-${r.outbox_id}`)).toBe(1);
-    redis.disconnect();
+    const queue = new Queue('outbound-telegram', { connection, prefix });
+    const jobs = await queue.getJobs(['prioritized', 'waiting']);
+    await queue.close();
+    expect(jobs.every((j) => j.opts.priority === BULK_PRIORITY)).toBe(true);
+    expect(jobs.flatMap((j) => (j.data as { outboxIds: number[] }).outboxIds).sort((x, y) => x - y)).toEqual(rows.map((r) => r.outbox_id).sort((x, y) => x - y));
   });
 });

@@ -1,0 +1,89 @@
+// `npm run bench:broadcast`: a 100,000-recipient broadcast fanned out page by page and delivered to a
+// fake channel limited to 1,000 messages a second. One JSON line on stdout; progress on stderr.
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import type { ChannelAdapter } from '../src/channels/channel.ts';
+import { TELEGRAM_CAPABILITIES } from '../src/channels/telegram/telegram.channel.ts';
+import { redisPacer } from '../src/delivery/chat-pacer.ts';
+import { createOutboundQueues } from '../src/delivery/outbound.queue.ts';
+import { startOutboundWorker } from '../src/delivery/outbound.worker.ts';
+import { createTranslator, loadResources } from '../src/i18n/translator.ts';
+import { createBroadcastPages } from '../src/scheduling/broadcast.queue.ts';
+import { startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
+import { broadcastProgress, createBroadcast } from '../src/scheduling/broadcasts.ts';
+import { createTestDatabase } from '../tests/support/test-database.ts';
+import { maxInAnyWindow } from './rate-window.ts';
+
+const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, rate: { type: 'string', default: '1000' } } });
+const recipients = Number(values.recipients);
+const rate = Number(values.rate);
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const t = await createTestDatabase({ poolSize: 10 });
+const redis = new Redis(REDIS_URL);
+const prefix = `qafila-bench-${randomUUID()}`;
+const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
+const logger = pino({ level: 'silent' });
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+try {
+  log(`creating ${recipients} subscribers`);
+  await sql`
+    with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(1, ${recipients}::int) g returning id),
+    i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (1000000 + id)::text, id from c)
+    insert into alert_subscriptions (contact_id, province_code) select id, 'tinghir' from c`.execute(t.db);
+  peakRss = process.memoryUsage().rss; // measured from here: the broadcast, not the set-up
+
+  const sent: number[] = [];
+  const channel: ChannelAdapter = {
+    name: 'telegram',
+    capabilities: TELEGRAM_CAPABILITIES,
+    async send() {
+      sent.push(Date.now());
+      return String(sent.length);
+    },
+  };
+  const queues = createOutboundQueues({ connection, prefix });
+  const pages = createBroadcastPages({ connection, prefix });
+  const tr = createTranslator(loadResources());
+  const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger });
+  const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer: redisPacer(redis, { prefix, perSecond: rate, chatIntervalMs: 0 }), connection, prefix, logger, queues, concurrency: 128, sweepAfterMs: 0 });
+
+  const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());
+  const started = performance.now();
+  await pages.next(b.id, 0);
+  let fanoutS = 0;
+  for (;;) {
+    await sleep(250);
+    const progress = await broadcastProgress(t.db, b.id);
+    if (!fanoutS && progress?.status === 'done') {
+      fanoutS = (performance.now() - started) / 1000;
+      log(`fanned out ${progress.queued} in ${fanoutS.toFixed(1)} s`);
+    }
+    if (sent.length >= recipients) break;
+    if (Math.floor(performance.now() / 5000) !== Math.floor((performance.now() - 250) / 5000)) log(`${sent.length} delivered`);
+  }
+  await Promise.all([fanout.close(), delivery.close()]);
+  await Promise.all([queues.close(), pages.close()]);
+  const spanS = (Math.max(...sent) - Math.min(...sent)) / 1000;
+  const achieved = (sent.length - 1) / spanS;
+  process.stdout.write(
+    `${JSON.stringify({
+      recipients: sent.length,
+      fanout_s: Math.round(fanoutS * 10) / 10,
+      peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+      rate_share: Math.round((achieved / rate) * 1000) / 1000,
+      max_per_s: maxInAnyWindow(sent, 1000),
+    })}\n`,
+  );
+} finally {
+  clearInterval(sampler);
+  redis.disconnect();
+  await t.drop();
+}
