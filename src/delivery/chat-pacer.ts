@@ -1,6 +1,7 @@
 // Pacing sends across every worker process: at most N messages a second on a channel, and one per
 // chat per interval. Each send reserves a time slot in Redis (generic cell rate algorithm): slots are
 // spaced by the interval, so no sliding second ever holds more than the limit.
+import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 
 export interface ChatPacer {
@@ -41,9 +42,17 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
   // 3% over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network) can then
   // land next to the following one without a sliding second ever holding more than N.
   const channelIntervalUs = options.perSecond > 0 ? Math.floor((1_000_000 / options.perSecond) * 1.03) : 0;
+  // A waiter that wakes well after its slot (a busy event loop) would go out together with the next
+  // ones: it takes a fresh slot instead, so bursts never exceed the limit, whatever the lag.
+  const lateUs = Math.max(5000, 2 * channelIntervalUs);
   const reserve = async (key: string, holdKey: string, intervalUs: number) => {
-    const waitUs = Number(await redis.eval(RESERVE, 2, key, holdKey, String(intervalUs)));
-    if (waitUs >= 1000) await sleep(waitUs / 1000);
+    for (;;) {
+      const waitUs = Number(await redis.eval(RESERVE, 2, key, holdKey, String(intervalUs)));
+      if (waitUs < 1000) return;
+      const due = performance.now() + waitUs / 1000;
+      await sleep(waitUs / 1000);
+      if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0) return;
+    }
   };
   return {
     async hold(channel, ms) {

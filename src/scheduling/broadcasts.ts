@@ -89,39 +89,40 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     const b = await trx.selectFrom('broadcasts').selectAll().where('id', '=', broadcastId).forUpdate().executeTakeFirst();
     if (!b || b.status === 'cancelled' || b.status === 'done') return { queued: new Map(), done: true };
     const audience = AudienceSchema.parse(b.audience);
-    const page = await audienceContacts(trx, audience)
+    const pageQuery = audienceContacts(trx, audience)
       .where('contacts.id', '>', b.cursor)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId))))
       .orderBy('contacts.id')
-      .limit(pageSize)
-      .execute();
+      .limit(pageSize);
+    // What each language reads, with how to stop; the template carries the bare text.
+    const locales = ['ary', 'ary-Latn', 'ar', 'fr'] as const;
+    const full = Object.fromEntries(locales.map((l) => [l, `${textFor(b.texts, l)}\n${footer(l)}`]));
+    const plain = Object.fromEntries(locales.map((l) => [l, textFor(b.texts, l)]));
+    // One statement: the page, the chat each person used last (not the terminal or the simulator),
+    // the outbox rows and the record of who got one.
+    const result = await sql<{ written: Array<{ id: number; channel: string }>; last: number | null; n: number }>`
+      with page as (${pageQuery}),
+      target as (
+        select distinct on (p.id) p.id, coalesce(p.locale, 'fr') as locale, i.channel, i.external_id
+        from page p join contact_identities i on i.contact_id = p.id and i.channel not in ('terminal', 'web')
+        order by p.id, i.last_inbound_at desc nulls last
+      ),
+      ob as (
+        insert into outbox (contact_id, channel, recipient, kind, payload)
+        select id, channel, external_id, 'broadcast',
+          jsonb_build_object('text', ${JSON.stringify(full)}::jsonb ->> locale, 'template', jsonb_build_object('params', jsonb_build_array(${JSON.stringify(plain)}::jsonb ->> locale)))
+        from target
+        returning id, contact_id, channel
+      ),
+      dl as (insert into broadcast_deliveries (broadcast_id, contact_id, outbox_id) select ${broadcastId}, contact_id, id from ob)
+      select (select coalesce(json_agg(json_build_object('id', ob.id, 'channel', ob.channel) order by ob.id), '[]'::json) from ob) as written,
+             (select max(id) from page) as last,
+             (select count(*)::int from page) as n`.execute(trx);
+    const row = result.rows[0] ?? { written: [], last: null, n: 0 };
     const queued = new Map<string, number[]>();
-    if (page.length > 0) {
-      // The chat each person used last (not the terminal or the simulator): that is where they look.
-      const identities = await trx
-        .selectFrom('contact_identities')
-        .select(['contact_id', 'channel', 'external_id'])
-        .distinctOn('contact_id')
-        .where('contact_id', 'in', page.map((p) => p.id))
-        .where('channel', 'not in', ['terminal', 'web'])
-        .orderBy('contact_id')
-        .orderBy(sql`last_inbound_at desc nulls last`)
-        .execute();
-      const byContact = new Map(identities.map((i) => [i.contact_id, i]));
-      const rows = page.flatMap((p) => {
-        const identity = byContact.get(p.id);
-        if (!identity) return [];
-        const locale = p.locale ?? 'fr';
-        const text = textFor(b.texts, locale);
-        return [{ contact_id: p.id, channel: identity.channel, recipient: identity.external_id, kind: 'broadcast' as const, payload: JSON.stringify({ text: `${text}\n${footer(locale)}`, template: { params: [text] } }) }];
-      });
-      if (rows.length > 0) {
-        const written = await trx.insertInto('outbox').values(rows).returning(['id', 'contact_id', 'channel']).execute();
-        await trx.insertInto('broadcast_deliveries').values(written.map((w) => ({ broadcast_id: broadcastId, contact_id: w.contact_id, outbox_id: w.id }))).execute();
-        for (const w of written) queued.set(w.channel, [...(queued.get(w.channel) ?? []), w.id]);
-      }
-    }
-    const last = page.at(-1)?.id;
+    for (const w of row.written) queued.set(w.channel, [...(queued.get(w.channel) ?? []), Number(w.id)]);
+    const page = { length: row.n, last: row.last };
+    const last = page.last ?? undefined;
     const done = page.length < pageSize;
     await trx
       .updateTable('broadcasts')
