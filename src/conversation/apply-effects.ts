@@ -138,7 +138,6 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     }
     case 'erase':
       await eraseContact(trx, ctx, contactId, scope.deps);
-      await trx.updateTable('notifications').set({ status: 'cancelled', reason: 'data erased' }).where('contact_id', '=', contactId).where('status', 'in', ['pending', 'queued']).execute();
       return { ok: true };
     case 'confirm_attendance': {
       await assertOwnAppointment(scope, effect.appointmentId);

@@ -116,6 +116,9 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     const appointments = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.status').where('b.contact_id', '=', id).execute();
     expect(appointments).toEqual([{ status: 'cancelled' }]);
     expect(await t.db.selectFrom('alert_subscriptions').select('province_code').where('contact_id', '=', id).execute()).toEqual([]);
+    const waiting = await t.db.selectFrom('notifications').select('status').where('contact_id', '=', id).execute();
+    expect(waiting.length).toBeGreaterThan(0); // the booking had written its reminders
+    expect(waiting.every((n) => n.status === 'cancelled')).toBe(true);
 
     // The next message starts afresh, with the consent notice.
     await v.send('1');

@@ -42,6 +42,12 @@ async function placeResolved(state: ConversationState, ctx: StepContext, place: 
   return { ...next, effects: [...remember, ...next.effects] };
 }
 
+/** Wherever a place is asked, a name or a shared location answers it too. */
+function byName(state: ConversationState, turn: Turn, ctx: StepContext): Promise<StepResult> | typeof MISS {
+  const place = placeIn(turn);
+  return place ? placeResolved(state, ctx, place) : MISS;
+}
+
 export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>> = {
   place: {
     takesText: true,
@@ -54,8 +60,7 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
     },
     async answer(state, turn, ctx) {
       if (pickOption(turn, ['list']) === 'list') return ctx.go('region', state);
-      const place = placeIn(turn);
-      return place ? placeResolved(state, ctx, place) : MISS;
+      return byName(state, turn, ctx);
     },
   },
   region: {
@@ -68,8 +73,7 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
     async answer(state, turn, ctx) {
       const code = pickOption(turn, REGIONS.map((r) => r.code));
       if (code !== undefined) return ctx.go('province', state, { regionCode: code });
-      const place = placeIn(turn);
-      return place ? placeResolved(state, ctx, place) : MISS;
+      return byName(state, turn, ctx);
     },
   },
   province: {
@@ -84,8 +88,7 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
       const codes = PROVINCES.filter((p) => p.regionCode === state.draft.regionCode).map((p) => p.code);
       const code = pickOption(turn, codes);
       if (code !== undefined) return placeResolved(state, ctx, { provinceCode: code });
-      const place = placeIn(turn);
-      return place ? placeResolved(state, ctx, place) : MISS;
+      return byName(state, turn, ctx);
     },
   },
   campaign_list: {
@@ -123,8 +126,7 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
         if (campaign?.kind === 'blood_drive') return ctx.go('donor_sex', state, { campaignId, service: 'blood_donation', relation: 'self', purpose: 'donate' });
         return ctx.go('reg_who', state, { campaignId, purpose: 'register' });
       }
-      const place = placeIn(turn);
-      return place ? placeResolved(state, ctx, place) : MISS;
+      return byName(state, turn, ctx);
     },
   },
 };

@@ -14,7 +14,7 @@ export interface ErasureResult {
 /**
  * Blanks the phone, consent, language and province of the contact, the names, sex, birth year and
  * commune of every person they registered; cancels their upcoming appointments (freeing the places)
- * and drops their subscriptions and handoff messages. Appointment rows stay, with no personal field,
+ * and drops their subscriptions, waiting notifications and handoff messages. Appointment rows stay, with no personal field,
  * so a campaign's counts do not change. The chat identity stays, so the person can still write.
  */
 export async function eraseContact(trx: Kysely<Database>, ctx: WriteContext, contactId: number, deps: BookingDeps): Promise<ErasureResult> {
@@ -46,6 +46,8 @@ export async function eraseContact(trx: Kysely<Database>, ctx: WriteContext, con
     .where('id', '=', contactId)
     .execute();
   await trx.deleteFrom('alert_subscriptions').where('contact_id', '=', contactId).execute();
+  // Nothing more is said to them unasked: reminders and check-ins waiting to go are dropped.
+  await trx.updateTable('notifications').set({ status: 'cancelled', reason: 'data erased', updated_at: sql<Date>`now()` }).where('contact_id', '=', contactId).where('status', 'in', ['pending', 'queued']).execute();
   await trx
     .deleteFrom('handoff_messages')
     .where('ticket_id', 'in', (eb) => eb.selectFrom('handoff_tickets').select('id').where('contact_id', '=', contactId))
