@@ -11,7 +11,7 @@ import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
-import { startOutboundWorker } from './delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
 import { buildServer } from './http/server.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const client = await createWhatsAppWebClient({ sessionDir: config.WHATSAPP_WEB_SESSION_DIR, chromiumPath: config.CHROMIUM_PATH });
     const session = startWhatsAppWeb({ client, receive, logger });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, connection, prefix: config.QUEUE_PREFIX, logger, queues });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues });
     closers.push(() => worker.close(), () => session.stop());
     whatsappWeb = session;
   }

@@ -139,6 +139,13 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     case 'erase':
       await eraseContact(trx, ctx, contactId, scope.deps);
       return { ok: true };
+    case 'donor_recall':
+      await trx.updateTable('contacts').set({ donor_recall_at: effect.on ? scope.now : null, updated_at: scope.now }).where('id', '=', contactId).execute();
+      if (!effect.on) {
+        await trx.updateTable('notifications').set({ status: 'cancelled', reason: 'donor stopped recalls', updated_at: scope.now }).where('contact_id', '=', contactId).where('kind', '=', 'recall').where('status', 'in', ['pending', 'queued']).execute();
+      }
+      await recordAudit(trx, { actor: ctx.actor, action: effect.on ? 'donor.recall_on' : 'donor.recall_off', entity: 'contact', entityId: contactId });
+      return { ok: true };
     case 'confirm_attendance': {
       await assertOwnAppointment(scope, effect.appointmentId);
       const done = await trx.updateTable('appointments').set({ confirmed_at: scope.now }).where('id', '=', effect.appointmentId).where('status', '=', 'booked').executeTakeFirst();

@@ -31,6 +31,8 @@ export interface ContactFacts {
   hasOpenTicket: boolean;
   /** Whether we know the contact's phone number (WhatsApp gives it; Telegram only if shared). */
   hasPhone: boolean;
+  /** The contact asked to be told when they may give blood again. */
+  donorRecall: boolean;
 }
 
 export interface SafetyNumbers {

@@ -23,6 +23,8 @@ export type Effect =
   | { kind: 'erase' }
   /** The villager shared their phone: note it, or join this chat identity to the contact who has it. */
   | { kind: 'link_phone'; phone: string }
+  /** Whether to tell this donor when they may give blood again. */
+  | { kind: 'donor_recall'; on: boolean }
   /** The villager answered a reminder: they will come. */
   | { kind: 'confirm_attendance'; appointmentId: number }
   /** One answer of a post-operative check-in; a red flag also alerts the campaign's medical staff. */

@@ -92,6 +92,11 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
     if (answered) return answered;
     state = { ...state, reminder: undefined };
   }
+  if (state.recall) {
+    const answered = await recallAnswer({ ...state, recall: undefined }, state.recall.campaignId, turn, ctx);
+    if (answered) return answered;
+    state = { ...state, recall: undefined };
+  }
   // Back from a person (the ticket was closed) or from a day of silence: say so, then start at the menu.
   const resumed = state.step === 'handoff';
   const before = resumed ? [{ text: s.t('handoff:closed') }] : idle ? [{ text: s.t('common:welcomeBack') }] : [];
@@ -198,6 +203,16 @@ async function phoneShared(state: ConversationState, phone: string, ctx: StepCon
       return { ...again, replies: [thanks, ...again.replies] };
     },
   };
+}
+
+/** The message right after a donor recall: 1 (or yes) starts the donor questions for that drive, 2 (or no) stops the recalls. */
+async function recallAnswer(state: ConversationState, campaignId: number, turn: Turn, ctx: StepContext): Promise<StepResult | undefined> {
+  const byButton = pickOption(turn, ['recall_book', 'recall_stop']);
+  const answer = byButton ?? (yesNo(turn) === true ? 'recall_book' : yesNo(turn) === false ? 'recall_stop' : undefined);
+  if (answer === 'recall_book') return ctx.go('donor_sex', state, { campaignId, service: 'blood_donation', relation: 'self', purpose: 'donate' });
+  if (answer !== 'recall_stop') return undefined;
+  const s = say(state, ctx);
+  return { state, replies: [], effects: [{ kind: 'donor_recall', on: false }], after: () => ctx.go('menu', state, {}, [{ text: s.t('donor:recallOff') }]) };
 }
 
 /** The message right after a reminder: 1 (or yes) confirms, 2 (or no) cancels; anything else goes on as usual. */

@@ -8,7 +8,7 @@ export const STEPS = [
   'reg_confirm', 'reg_full',
   'appt_list', 'appt_action', 'appt_cancel_confirm', 'appt_resched_window',
   'donor_sex', 'donor_age', 'donor_weight', 'donor_given', 'donor_months', 'donor_count', 'donor_event',
-  'donor_event_months', 'donor_pregnancy', 'donor_name',
+  'donor_event_months', 'donor_pregnancy', 'donor_name', 'donor_recall',
   'checkin_pain', 'checkin_fever', 'checkin_wound', 'checkin_bleeding', 'checkin_eating',
 ] as const;
 export const StepSchema = z.enum(STEPS);
@@ -64,6 +64,8 @@ export const ConversationStateSchema = z.object({
   lastAt: z.string().nullable(),
   /** A reminder just sent: the next "1" or "2" answers it. */
   reminder: z.object({ appointmentId: z.number().int(), sentAt: z.string() }).optional(),
+  /** A donor recall just sent, inviting to this drive: the next "1" books, "2" stops the recalls. */
+  recall: z.object({ campaignId: z.number().int(), sentAt: z.string() }).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 

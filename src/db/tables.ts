@@ -61,6 +61,9 @@ export interface CampaignsTable {
   last_day: IsoDate;
   status: Auto<CampaignStatus>;
   donor_target: number | null;
+  /** ReminderRule[] or null for the defaults. */
+  reminder_rules: ColumnType<unknown, string | null | undefined, string | null>;
+  staff_telegram_chat: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
 }
@@ -69,6 +72,8 @@ export interface CampaignServicesTable {
   campaign_id: number;
   service: string;
   requires_fasting: Auto<boolean>;
+  /** number[] of days after the procedure, or null for the defaults. */
+  checkin_days: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface SlotsTable {
@@ -89,6 +94,7 @@ export interface ContactsTable {
   province_code: string | null;
   consent_at: Date | null;
   opted_out_at: Date | null;
+  donor_recall_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
 }
@@ -111,6 +117,7 @@ export interface BeneficiariesTable {
   birth_year: number | null;
   commune: string | null;
   erased_at: Date | null;
+  blood_group: ColumnType<BloodGroup | null, BloodGroup | null | undefined, BloodGroup | null>;
   created_at: Auto<Date>;
 }
 
@@ -156,7 +163,7 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
-export type OutboxKind = 'reply' | 'notification' | 'broadcast';
+export type OutboxKind = 'reply' | 'notification' | 'broadcast' | 'staff_alert';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 export type TicketReason = 'asked' | 'emergency' | 'stuck';
 
@@ -169,7 +176,8 @@ export interface ConversationsTable {
 
 export interface OutboxTable {
   id: ColumnType<number, never, never>;
-  contact_id: number;
+  /** null for an alert to a staff chat. */
+  contact_id: number | null;
   channel: string;
   recipient: string;
   kind: Auto<OutboxKind>;
@@ -212,8 +220,25 @@ export interface NotificationsTable {
   attempts: Auto<number>;
   outbox_id: number | null;
   reason: string | null;
+  donation_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+}
+
+export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
+export type BloodGroup = (typeof BLOOD_GROUPS)[number];
+
+export interface DonationsTable {
+  id: Generated<number>;
+  beneficiary_id: number;
+  organisation_id: number;
+  campaign_id: number | null;
+  appointment_id: number | null;
+  donated_on: IsoDate;
+  blood_group: BloodGroup | null;
+  next_eligible_on: IsoDate;
+  recorded_by: string;
+  created_at: Auto<Date>;
 }
 
 export interface CheckinsTable {
@@ -324,6 +349,7 @@ export interface Database {
   staff_alerts: StaffAlertsTable;
   broadcasts: BroadcastsTable;
   broadcast_deliveries: BroadcastDeliveriesTable;
+  donations: DonationsTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

@@ -1,6 +1,7 @@
 // Pacing sends across every worker process: at most N messages a second on a channel, and one per
 // chat per interval. Each send reserves a time slot in Redis (generic cell rate algorithm): slots are
 // spaced by the interval, so no sliding second ever holds more than the limit.
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 
@@ -28,6 +29,8 @@ redis.call('SET', KEYS[1], string.format('%.0f', slot + interval), 'PX', math.ce
 return slot - now
 `;
 
+const RESERVE_SHA = createHash('sha1').update(RESERVE).digest('hex');
+
 export interface PacerOptions {
   prefix: string;
   /** Messages per second across the channel; 0 for no channel-wide limit. */
@@ -38,6 +41,14 @@ export interface PacerOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** EVALSHA once the script is known to Redis (ioredis falls back to EVAL when it is not), not its text each time. */
+async function reserveSlot(redis: Redis, key: string, holdKey: string, intervalUs: number): Promise<unknown> {
+  return redis.evalsha(RESERVE_SHA, 2, key, holdKey, String(intervalUs)).catch((err: unknown) => {
+    if (err instanceof Error && err.message.startsWith('NOSCRIPT')) return redis.eval(RESERVE, 2, key, holdKey, String(intervalUs));
+    throw err;
+  });
+}
+
 export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
   // 3% over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network) can then
   // land next to the following one without a sliding second ever holding more than N.
@@ -47,7 +58,7 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
   const lateUs = Math.max(5000, 2 * channelIntervalUs);
   const reserve = async (key: string, holdKey: string, intervalUs: number) => {
     for (;;) {
-      const waitUs = Number(await redis.eval(RESERVE, 2, key, holdKey, String(intervalUs)));
+      const waitUs = Number(await reserveSlot(redis, key, holdKey, intervalUs));
       if (waitUs < 1000) return;
       const due = performance.now() + waitUs / 1000;
       await sleep(waitUs / 1000);

@@ -4,7 +4,7 @@ import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
 import type { ChatPacer } from './chat-pacer.ts';
-import { claimForSending, finishSent, lastInboundAt, markFailed, recordPartSent, releaseForRetry } from './outbox.ts';
+import { claimForSending, finishSent, lastInboundAt, markFailed, recordPartSent, releaseForRetry, type ClaimedMessage, type SentMessage } from './outbox.ts';
 
 /** An approved template by locale: its name and WhatsApp language code. */
 export type TemplateFor = (locale: Locale) => { name: string; language: string } | undefined;
@@ -20,12 +20,44 @@ export interface DeliveryDeps {
 export type DeliveryResult = 'sent' | 'skipped' | 'failed';
 
 /**
- * Sends outbox row `id`. A permanent refusal marks it failed; any other error puts it back to
- * pending and is thrown, for the queue to retry (a 429 as RetryAfterError).
+ * Sends outbox rows one after the other (a job's). A permanent refusal marks a row failed; any other
+ * error puts the row back to pending and is thrown, for the queue to retry (a 429 as RetryAfterError);
+ * the rows before it stay sent.
  */
-export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<DeliveryResult> {
-  const message = await claimForSending(deps.db, id);
-  if (!message) return 'skipped';
+export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number[]): Promise<DeliveryResult[]> {
+  const results: DeliveryResult[] = [];
+  // Each row sent is marked by the claim of the next, in the same statement; the last one by itself.
+  let unmarked: SentMessage | undefined;
+  try {
+    for (const id of ids) {
+      const previous = unmarked;
+      unmarked = undefined;
+      let message: ClaimedMessage | undefined;
+      try {
+        message = await claimForSending(deps.db, id, previous);
+      } catch (err) {
+        unmarked = previous;
+        throw err;
+      }
+      if (!message) {
+        results.push('skipped');
+        continue;
+      }
+      const outcome = await sendClaimed(deps, message);
+      if (outcome === 'failed') results.push('failed');
+      else {
+        unmarked = { message, sentParts: outcome };
+        results.push('sent');
+      }
+    }
+  } finally {
+    if (unmarked) await finishSent(deps.db, unmarked);
+  }
+  return results;
+}
+
+/** Sends a claimed row's parts not sent yet; the provider ids of all its parts, or 'failed'. */
+async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise<string[] | 'failed'> {
   const caps = deps.adapter.capabilities;
   let parts = renderReply(message.reply, caps);
   if (caps.sessionWindowHours !== undefined && !(await windowOpen(deps, message.channel, message.recipient, caps.sessionWindowHours))) {
@@ -33,7 +65,7 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
     // approved template goes, and a message without one is refused here, before the provider.
     const template = message.reply.template && message.locale ? deps.templates?.(message.locale) : undefined;
     if (!template || !message.reply.template) {
-      await markFailed(deps.db, [id], `outside the ${caps.sessionWindowHours}-hour window since the villager last wrote, and no approved template for it`);
+      await markFailed(deps.db, [message.id], `outside the ${caps.sessionWindowHours}-hour window since the villager last wrote, and no approved template for it`);
       return 'failed';
     }
     parts = [{ kind: 'template', name: template.name, language: template.language, params: message.reply.template.params }];
@@ -48,14 +80,13 @@ export async function deliverOutboxRow(deps: DeliveryDeps, id: number): Promise<
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     if (err instanceof PermanentSendError) {
-      await markFailed(deps.db, [id], text);
+      await markFailed(deps.db, [message.id], text);
       return 'failed';
     }
-    await releaseForRetry(deps.db, id, text);
+    await releaseForRetry(deps.db, message.id, text);
     throw err;
   }
-  await finishSent(deps.db, message, sent);
-  return 'sent';
+  return sent;
 }
 
 async function windowOpen(deps: DeliveryDeps, channel: string, recipient: string, hours: number): Promise<boolean> {

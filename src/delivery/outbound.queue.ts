@@ -1,18 +1,17 @@
-// The outbound queue of one channel: a job per handled message, carrying only outbox ids; the text is
+// The outbound queues of one channel: a job per handled message, carrying only outbox ids; the text is
 // read from Postgres when it is sent. The job id is the first outbox id, so a reply is queued once.
+// Replies and bulk sends (reminders, announcements) have a queue each, worked by separate slots, so a
+// reply never waits for a worker slot held by a broadcast; both share the channel's pacer.
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
 export const OutboundJobSchema = z.object({ outboxIds: z.array(z.number().int().positive()).min(1) });
 export type OutboundJob = z.infer<typeof OutboundJobSchema>;
 
-export const outboundQueueName = (channel: string) => `outbound-${channel}`;
+export const outboundQueueName = (channel: string, bulk = false) => `outbound-${channel}${bulk ? '-bulk' : ''}`;
 
 /** Retries of a transient failure, spaced 1 s, 2 s, 4 s... */
 export const OUTBOUND_ATTEMPTS = 6;
-
-/** Replies to a villager go first; reminders and announcements wait behind them on the channel's limit. */
-export const BULK_PRIORITY = 10;
 
 export interface OutboundQueues {
   enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
@@ -28,11 +27,12 @@ export interface OutboundQueues {
  */
 export function createOutboundQueues(options: { connection: ConnectionOptions; prefix: string }): OutboundQueues {
   const queues = new Map<string, Queue<OutboundJob>>();
-  const queueFor = (channel: string) => {
-    let queue = queues.get(channel);
+  const queueFor = (channel: string, bulk = false) => {
+    const name = outboundQueueName(channel, bulk);
+    let queue = queues.get(name);
     if (!queue) {
-      queue = new Queue<OutboundJob>(outboundQueueName(channel), { connection: options.connection, prefix: options.prefix });
-      queues.set(channel, queue);
+      queue = new Queue<OutboundJob>(name, { connection: options.connection, prefix: options.prefix });
+      queues.set(name, queue);
     }
     return queue;
   };
@@ -40,10 +40,8 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     async enqueue(channel, outboxIds, options = {}) {
       const first = outboxIds[0];
       if (first === undefined) return;
-      await queueFor(channel).add('send', { outboxIds: [...outboxIds] }, {
+      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds] }, {
         jobId: `outbox-${first}`,
-        // BullMQ takes jobs without a priority before prioritised ones: replies carry none.
-        ...(options.bulk ? { priority: BULK_PRIORITY } : {}),
         attempts: OUTBOUND_ATTEMPTS,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: 1000,
@@ -54,11 +52,11 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
       if (outboxIds.length === 0) return;
       const chunks: number[][] = [];
       for (let i = 0; i < outboxIds.length; i += size) chunks.push(outboxIds.slice(i, i + size));
-      await queueFor(channel).addBulk(
+      await queueFor(channel, options.bulk).addBulk(
         chunks.map((ids) => ({
           name: 'send',
           data: { outboxIds: ids },
-          opts: { jobId: `outbox-${ids[0]}`, ...(options.bulk ? { priority: BULK_PRIORITY } : {}), attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+          opts: { jobId: `outbox-${ids[0]}`, attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
         })),
       );
     },

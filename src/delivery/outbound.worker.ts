@@ -1,17 +1,22 @@
-// The worker of one channel's outbound queue: the pacer's per-channel and per-chat limits, retries with
+// The workers of one channel's outbound queues: the pacer's per-channel and per-chat limits, retries with
 // back-off on transient errors, none on permanent ones, and a sweep for rows whose job was lost.
-import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
-import { deliverOutboxRow, type DeliveryDeps } from './deliver.ts';
+import { deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
 import { markFailed, pendingOutbox } from './outbox.ts';
 import { OUTBOUND_ATTEMPTS, OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
   prefix: string;
-  /** Jobs in progress at once; each waits for its messages' slots from the pacer. */
+  /** Replies in progress at once; each waits for its messages' slots from the pacer. */
   concurrency?: number;
+  /**
+   * Bulk jobs in progress at once. Each holds at most one slot of the channel ahead of time, so this
+   * is how many broadcast messages a reply can find before it: see `bulkConcurrencyFor`.
+   */
+  bulkConcurrency?: number;
   logger: Logger;
   /** Re-queues rows left pending this long (their job was lost); 0 disables the sweep. */
   sweepAfterMs?: number;
@@ -19,46 +24,51 @@ export interface OutboundWorkerOptions extends DeliveryDeps {
 }
 
 export interface RunningWorker {
-  worker: Worker;
   close(): Promise<void>;
 }
 
+/**
+ * Enough bulk slots to keep a channel of `perSecond` busy while each send waits on the database, few
+ * enough that the slots they hold ahead put at most about 50 ms of broadcast before a reply.
+ *
+ * @example bulkConcurrencyFor(1000) // 50
+ */
+export const bulkConcurrencyFor = (perSecond: number) => (perSecond > 0 ? Math.min(128, Math.max(2, Math.ceil(perSecond / 20))) : 8);
+
 export function startOutboundWorker(options: OutboundWorkerOptions): RunningWorker {
   const channel = options.adapter.name;
-  const worker: Worker = new Worker(
-    outboundQueueName(channel),
-    async (job, token) => {
-      const { outboxIds } = OutboundJobSchema.parse(job.data);
-      for (const id of outboxIds) {
-        try {
-          await deliverOutboxRow(options, id);
-        } catch (err) {
-          if (err instanceof RetryAfterError) {
-            // The provider said how long to wait: every send on the channel holds that long, and this
-            // job comes back then, without counting as a failed attempt.
-            await options.pacer.hold(channel, err.retryAfterMs);
-            await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
-            throw new DelayedError();
-          }
-          throw err;
-        }
+  const send: Processor = async (job, token) => {
+    const { outboxIds } = OutboundJobSchema.parse(job.data);
+    try {
+      // Rows already sent are skipped when the job runs again.
+      await deliverOutboxRows(options, outboxIds);
+    } catch (err) {
+      if (err instanceof RetryAfterError) {
+        // The provider said how long to wait: every send on the channel holds that long, and this
+        // job comes back then, without counting as a failed attempt.
+        await options.pacer.hold(channel, err.retryAfterMs);
+        await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+        throw new DelayedError();
       }
-    },
-    {
-      connection: options.connection,
-      prefix: options.prefix,
-      concurrency: options.concurrency ?? 8,
-    },
-  );
-  worker.on('failed', (job, err) => {
-    if (!job || err instanceof UnrecoverableError) return;
-    if (job.attemptsMade >= OUTBOUND_ATTEMPTS) {
-      const parsed = OutboundJobSchema.safeParse(job.data);
-      if (parsed.success) void markFailed(options.db, parsed.data.outboxIds, err.message).catch(() => undefined);
-      options.logger.warn({ channel, jobId: job.id, err: err.message }, 'outbound message failed for good');
+      throw err;
     }
-  });
-  worker.on('error', (err) => options.logger.error({ channel, err: err.message }, 'outbound worker error'));
+  };
+  const base = { connection: options.connection, prefix: options.prefix };
+  const workers = [
+    new Worker(outboundQueueName(channel), send, { ...base, concurrency: options.concurrency ?? 8 }),
+    new Worker(outboundQueueName(channel, true), send, { ...base, concurrency: options.bulkConcurrency ?? 4 }),
+  ];
+  for (const worker of workers) {
+    worker.on('failed', (job, err) => {
+      if (!job || err instanceof UnrecoverableError) return;
+      if (job.attemptsMade >= OUTBOUND_ATTEMPTS) {
+        const parsed = OutboundJobSchema.safeParse(job.data);
+        if (parsed.success) void markFailed(options.db, parsed.data.outboxIds, err.message).catch(() => undefined);
+        options.logger.warn({ channel, jobId: job.id, err: err.message }, 'outbound message failed for good');
+      }
+    });
+    worker.on('error', (err) => options.logger.error({ channel, err: err.message }, 'outbound worker error'));
+  }
 
   let sweep: NodeJS.Timeout | undefined;
   const sweepAfter = options.sweepAfterMs ?? 60_000;
@@ -73,10 +83,9 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
     }, Math.max(1000, sweepAfter / 2));
   }
   return {
-    worker,
     async close() {
       if (sweep) clearInterval(sweep);
-      await worker.close();
+      await Promise.all(workers.map((w) => w.close()));
     },
   };
 }

@@ -10,12 +10,14 @@ import { importCampaign, parseCampaignFile } from '../domain/campaigns/campaign-
 import { listUpcomingCampaigns } from '../domain/campaigns/campaign-finder.ts';
 import { localDay, type Clock } from '../domain/clock.ts';
 import { InvalidInput } from '../domain/errors.ts';
+import { recordDonation, RecordDonationSchema } from '../domain/donors/donations.ts';
 import { closeTicket, listOpenTickets } from '../domain/handoff/handoff-tickets.ts';
 import { staffForToken, type StaffMember } from '../domain/staff/staff-tokens.ts';
 import { doubtfulOutbox } from '../delivery/outbox.ts';
 import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../scheduling/checkins.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from '../scheduling/quiet-hours.ts';
+import { scheduleRecall } from '../scheduling/recalls.ts';
 import { listStaffAlerts } from '../scheduling/staff-alerts.ts';
 import type { BroadcastPages } from '../scheduling/broadcast.queue.ts';
 import { BroadcastInputSchema, broadcastProgress, cancelBroadcast, createBroadcast } from '../scheduling/broadcasts.ts';
@@ -91,6 +93,23 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
         return { checkins: scheduled.map((c) => c.dueAt) };
       });
 
+      scope.post('/donations', { preHandler: allow('admin', 'coordinator', 'medical') }, async (request, reply) => {
+        const input = RecordDonationSchema.safeParse(request.body);
+        if (!input.success) return badRequest(reply, input.error);
+        const settings = { zone: deps.timeZone, quiet: deps.quietHours ?? DEFAULT_QUIET_HOURS, at: '10:00' };
+        try {
+          const { donation, recall } = await deps.db.transaction().execute(async (trx) => {
+            const recorded = await recordDonation(trx, actor(request), input.data);
+            return { donation: recorded, recall: await scheduleRecall(trx, recorded, settings) };
+          });
+          if (recall) await deps.timers?.schedule([recall], deps.clock.now());
+          return reply.code(201).send({ donationId: donation.donationId, donatedOn: donation.donatedOn, nextEligibleOn: donation.nextEligibleOn, recallAt: recall?.dueAt ?? null });
+        } catch (err) {
+          if (err instanceof InvalidInput) return reply.code(400).send({ error: 'invalid donation', problems: err.problems });
+          throw err;
+        }
+      });
+
       scope.get('/alerts', { preHandler: allow('admin', 'coordinator', 'medical') }, async (request, reply) => {
         const query = z.object({ campaign: z.coerce.number().int().positive().optional() }).safeParse(request.query);
         if (!query.success) return badRequest(reply, query.error);
@@ -100,7 +119,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       scope.post('/broadcasts', { preHandler: allow('admin', 'coordinator') }, async (request, reply) => {
         const input = BroadcastInputSchema.safeParse(request.body);
         if (!input.success) return badRequest(reply, input.error);
-        const created = await createBroadcast(deps.db, actor(request), input.data, deps.clock.now());
+        const created = await createBroadcast(deps.db, actor(request), input.data, deps.clock.now(), deps.timeZone);
         await deps.broadcastPages?.next(created.id, 0, created.scheduledAt, deps.clock.now());
         return reply.code(201).send(created);
       });

@@ -7,10 +7,12 @@ import { createWhatsAppCloudAdapter } from '../channels/whatsapp-cloud/whatsapp-
 import type { Config } from '../config/config.schema.ts';
 import { redisPacer, type ChatPacer } from '../delivery/chat-pacer.ts';
 import type { TemplateFor } from '../delivery/deliver.ts';
+import { bulkConcurrencyFor } from '../delivery/outbound.worker.ts';
 
 export interface OutboundChannel {
   adapter: ChannelAdapter;
   pacer: ChatPacer;
+  bulkConcurrency: number;
   templates?: TemplateFor;
 }
 
@@ -20,6 +22,7 @@ export function outboundChannels(config: Config, redis: Redis): { telegram?: Out
     ? {
         adapter: createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }),
         pacer: redisPacer(redis, { prefix, perSecond: config.TELEGRAM_PER_SECOND, chatIntervalMs: config.TELEGRAM_CHAT_INTERVAL_MS }),
+        bulkConcurrency: bulkConcurrencyFor(config.TELEGRAM_PER_SECOND),
       }
     : undefined;
   const templates = config.WHATSAPP_TEMPLATES ?? {};
@@ -28,6 +31,7 @@ export function outboundChannels(config: Config, redis: Redis): { telegram?: Out
       ? {
           adapter: createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT }),
           pacer: redisPacer(redis, { prefix, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0 }),
+          bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_PER_SECOND),
           templates: (locale: Parameters<TemplateFor>[0]) => templates[locale],
         }
       : undefined;

@@ -33,7 +33,7 @@ export interface WorkersOptions {
 export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
   const { db, redis, connection, prefix, queues, timers, logger } = options;
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, connection, prefix, logger, queues, ...(c.templates ? { templates: c.templates } : {}) }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, ...(c.templates ? { templates: c.templates } : {}) }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, outbound: queues, pages: options.pages, logger, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });

@@ -2,9 +2,10 @@
 // Each page is one transaction that writes the outbox rows and remembers who got one, so a page run
 // twice (a worker killed mid-way, a retried job) reaches nobody twice, and no more than a page of
 // recipients is ever in memory.
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
-import type { Database, Locale } from '../db/tables.ts';
+import { BLOOD_GROUPS, type Database, type Locale } from '../db/tables.ts';
+import { localDay } from '../domain/clock.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
 
@@ -16,10 +17,23 @@ export const AudienceSchema = z
     provinces: z.array(z.string().min(1)).min(1).optional(),
     /** People registered for this campaign before. */
     pastBeneficiariesOf: z.number().int().positive().optional(),
+    /**
+     * Donors who have given through Qafila and may give again on `on` (default: the day the broadcast is
+     * created), of these blood groups if given — an appeal for a group that runs short.
+     */
+    eligibleDonors: z
+      .object({
+        bloodGroups: z.array(z.enum(BLOOD_GROUPS)).min(1).optional(),
+        on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD').optional(),
+      })
+      .strict()
+      .optional(),
     /** Only contacts reading these languages. */
     locales: z.array(LocaleSchema).min(1).optional(),
   })
-  .refine((a) => a.provinces !== undefined || a.pastBeneficiariesOf !== undefined, { message: 'give provinces or pastBeneficiariesOf' });
+  .refine((a) => a.provinces !== undefined || a.pastBeneficiariesOf !== undefined || a.eligibleDonors !== undefined, {
+    message: 'give provinces, pastBeneficiariesOf or eligibleDonors',
+  });
 export type Audience = z.infer<typeof AudienceSchema>;
 
 export const BroadcastInputSchema = z.object({
@@ -32,25 +46,49 @@ export const BroadcastInputSchema = z.object({
 export type BroadcastInput = z.input<typeof BroadcastInputSchema>;
 
 /** Consented, not opted out, and in the audience: the contacts a broadcast may reach. */
-function audienceContacts(db: Kysely<Database>, audience: Audience): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
+/** `after`: only contacts with a greater id (a page's cursor), said in each subquery too so that every index scan starts there. */
+function audienceContacts(db: Kysely<Database>, audience: Audience, after = 0): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
   return db
     .selectFrom('contacts')
     .select(['contacts.id', 'contacts.locale'])
+    .where('contacts.id', '>', after)
     .where('contacts.consent_at', 'is not', null)
     .where('contacts.opted_out_at', 'is', null)
     .$if(audience.locales !== undefined, (q) => q.where('contacts.locale', 'in', audience.locales ?? []))
     .where((eb) =>
       eb.or([
-        ...(audience.provinces ? [eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.contact_id').whereRef('s.contact_id', '=', 'contacts.id').where('s.province_code', 'in', audience.provinces))] : []),
+        ...(audience.provinces ? [eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.contact_id').whereRef('s.contact_id', '=', 'contacts.id').where('s.contact_id', '>', after).where('s.province_code', 'in', audience.provinces))] : []),
         ...(audience.pastBeneficiariesOf !== undefined
           ? [eb.exists(eb.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.id').whereRef('b.contact_id', '=', 'contacts.id').where('a.campaign_id', '=', audience.pastBeneficiariesOf))]
           : []),
+        ...(audience.eligibleDonors ? [eligibleDonor(eb, audience.eligibleDonors)] : []),
       ]),
     );
 }
 
-export async function createBroadcast(db: Kysely<Database>, actor: Actor, input: BroadcastInput, now: Date): Promise<{ id: number; targeted: number; scheduledAt: Date }> {
-  const b = BroadcastInputSchema.parse(input);
+/** The contact gave blood themselves, and none of their donations keeps them from giving on `on`. */
+function eligibleDonor(eb: ExpressionBuilder<Database, 'contacts'>, donors: NonNullable<Audience['eligibleDonors']>) {
+  const on = donors.on ?? '9999-12-31';
+  return eb.exists(
+    eb
+      .selectFrom('beneficiaries as b')
+      .select('b.id')
+      .whereRef('b.contact_id', '=', 'contacts.id')
+      .where('b.relation', '=', 'self')
+      .where('b.erased_at', 'is', null)
+      .$if(donors.bloodGroups !== undefined, (q) => q.where('b.blood_group', 'in', donors.bloodGroups ?? []))
+      .where((inner) => inner.exists(inner.selectFrom('donations as d').select('d.id').whereRef('d.beneficiary_id', '=', 'b.id')))
+      .where((inner) => inner.not(inner.exists(inner.selectFrom('donations as d').select('d.id').whereRef('d.beneficiary_id', '=', 'b.id').where('d.next_eligible_on', '>', on)))),
+  );
+}
+
+/** `zone`: where the campaigns' days are counted, for the day donors must be eligible on. */
+export async function createBroadcast(db: Kysely<Database>, actor: Actor, input: BroadcastInput, now: Date, zone = 'Africa/Casablanca'): Promise<{ id: number; targeted: number; scheduledAt: Date }> {
+  const parsed = BroadcastInputSchema.parse(input);
+  // The day donors must be eligible on is fixed when the broadcast is made, not page by page.
+  const b = parsed.audience.eligibleDonors && !parsed.audience.eligibleDonors.on
+    ? { ...parsed, audience: { ...parsed.audience, eligibleDonors: { ...parsed.audience.eligibleDonors, on: localDay(parsed.scheduledAt ?? now, zone) } } }
+    : parsed;
   return db.transaction().execute(async (trx) => {
     const targeted = Number((await trx.selectFrom(audienceContacts(trx, b.audience).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const scheduledAt = b.scheduledAt ?? now;
@@ -89,9 +127,8 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     const b = await trx.selectFrom('broadcasts').selectAll().where('id', '=', broadcastId).forUpdate().executeTakeFirst();
     if (!b || b.status === 'cancelled' || b.status === 'done') return { queued: new Map(), done: true };
     const audience = AudienceSchema.parse(b.audience);
-    const pageQuery = audienceContacts(trx, audience)
-      .where('contacts.id', '>', b.cursor)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId))))
+    const pageQuery = audienceContacts(trx, audience, b.cursor)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', b.cursor))))
       .orderBy('contacts.id')
       .limit(pageSize);
     // What each language reads, with how to stop; the template carries the bare text.
@@ -103,9 +140,13 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     const result = await sql<{ written: Array<{ id: number; channel: string }>; last: number | null; n: number }>`
       with page as (${pageQuery}),
       target as (
-        select distinct on (p.id) p.id, coalesce(p.locale, 'fr') as locale, i.channel, i.external_id
-        from page p join contact_identities i on i.contact_id = p.id and i.channel not in ('terminal', 'web')
-        order by p.id, i.last_inbound_at desc nulls last
+        -- Lateral: a look-up by index for each person of the page, not a scan of every identity.
+        select p.id, coalesce(p.locale, 'fr') as locale, i.channel, i.external_id
+        from page p cross join lateral (
+          select channel, external_id from contact_identities
+          where contact_id = p.id and channel not in ('terminal', 'web')
+          order by last_inbound_at desc nulls last limit 1
+        ) i
       ),
       ob as (
         insert into outbox (contact_id, channel, recipient, kind, payload)

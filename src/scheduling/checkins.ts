@@ -1,6 +1,7 @@
 // Post-operative check-ins: days 1, 3, 7 and 14 after the procedure (by default) at 10:00, each with one
 // retry a day later and, if still silent, an "unreachable, call by phone" alert.
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -11,6 +12,7 @@ import type { ScheduledNotification } from './reminders.ts';
 export interface CheckinSettings {
   zone: string;
   quiet: QuietHours;
+  /** Unless the procedure (the campaign's service) has its own. */
   days: readonly number[];
   /** Local time 'HH:MM' of each check-in. */
   at: string;
@@ -19,6 +21,8 @@ export interface CheckinSettings {
 export const DEFAULT_CHECKIN_DAYS = [1, 3, 7, 14] as const;
 /** A silent patient is asked again after this long, and reported this long after that. */
 export const CHECKIN_FOLLOW_UP_MS = 24 * 60 * 60 * 1000;
+
+const CheckinDaysSchema = z.array(z.number().int().min(1).max(90)).min(1);
 
 /** When each check-in is due. Pure. */
 export function checkinTimes(doneAt: Date, settings: CheckinSettings): Array<{ label: string; dueAt: Date }> {
@@ -41,14 +45,17 @@ export async function markProcedureDone(trx: Kysely<Database>, actor: Actor, app
     .where('id', '=', appointmentId)
     .where('status', 'in', ['booked', 'attended'])
     .where('procedure_done_at', 'is', null)
-    .returning(['id', 'beneficiary_id'])
+    .returning(['id', 'beneficiary_id', 'campaign_id', 'service'])
     .executeTakeFirst();
   if (!appointment) return undefined;
   const contact = await trx.selectFrom('beneficiaries').select('contact_id').where('id', '=', appointment.beneficiary_id).executeTakeFirstOrThrow();
+  const procedure = await trx.selectFrom('campaign_services').select('checkin_days').where('campaign_id', '=', appointment.campaign_id).where('service', '=', appointment.service).executeTakeFirst();
+  const ownDays = CheckinDaysSchema.safeParse(procedure?.checkin_days);
+  const days = ownDays.success ? ownDays.data : settings.days;
   await recordAudit(trx, { actor, action: 'appointment.procedure_done', entity: 'appointment', entityId: appointmentId });
   const rows = await trx
     .insertInto('notifications')
-    .values(checkinTimes(now, settings).map((c) => ({ kind: 'checkin' as const, contact_id: contact.contact_id, appointment_id: appointmentId, label: c.label, due_at: c.dueAt })))
+    .values(checkinTimes(now, { ...settings, days }).map((c) => ({ kind: 'checkin' as const, contact_id: contact.contact_id, appointment_id: appointmentId, label: c.label, due_at: c.dueAt })))
     .returning(['id', 'due_at'])
     .execute();
   return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));

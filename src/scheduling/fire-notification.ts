@@ -5,6 +5,7 @@ import type { Database, Locale } from '../db/tables.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 import { fireCheckin } from './checkin-fire.ts';
+import { fireRecall } from './recall-fire.ts';
 import { fireReminder } from './reminder-fire.ts';
 import { raiseStaffAlert } from './staff-alerts.ts';
 
@@ -58,8 +59,9 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
       .orderBy(sql`last_inbound_at desc nulls last`)
       .executeTakeFirst();
     if (!identity) return cancel('no channel to reach the contact');
-    if (n.appointment_id === null) return cancel('no appointment');
     const target = { contactId: n.contact_id, channel: identity.channel, recipient: identity.external_id, locale: contact.locale ?? 'fr' };
+    if (n.kind === 'recall' && n.donation_id !== null) return fireRecall(trx, deps, { id, donationId: n.donation_id }, target, now, cancel);
+    if (n.appointment_id === null) return cancel('no appointment');
     if (n.kind === 'reminder') return fireReminder(trx, deps, { id, appointmentId: n.appointment_id }, target, now, cancel);
     if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
     return cancel(`${n.kind} is not sent by this worker yet`);

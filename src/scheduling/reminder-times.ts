@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 
 export const ReminderRuleSchema = z.object({
-  label: z.string().regex(/^[a-z_]+$/),
+  label: z.string().regex(/^[a-z0-9_]+$/),
   /** Days before the appointment's day (0 = the day itself). */
   daysBefore: z.number().int().min(0).max(30),
   /** Local time 'HH:MM'. */
@@ -17,6 +17,18 @@ export const DEFAULT_REMINDER_RULES: readonly ReminderRule[] = [
   { label: 'two_days_before', daysBefore: 2, at: '18:00' },
   { label: 'morning_of', daysBefore: 0, at: '07:30' },
 ];
+
+export const ReminderRulesSchema = z
+  .array(ReminderRuleSchema)
+  .max(5, 'at most 5 reminders per appointment')
+  .refine((rules) => new Set(rules.map((r) => r.label)).size === rules.length, 'each reminder needs its own label');
+
+/** A campaign's own rules as stored (jsonb), or undefined for the defaults; stored data was validated on the way in. */
+export function reminderRulesOf(stored: unknown): ReminderRule[] | undefined {
+  if (stored === null || stored === undefined) return undefined;
+  const parsed = ReminderRulesSchema.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export interface DueReminder {
   label: string;

@@ -2,11 +2,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from './quiet-hours.ts';
-import { DEFAULT_REMINDER_RULES, reminderTimes, type ReminderRule } from './reminder-times.ts';
+import { DEFAULT_REMINDER_RULES, reminderRulesOf, reminderTimes, type ReminderRule } from './reminder-times.ts';
 
 export interface ReminderSettings {
   zone: string;
   quiet: QuietHours;
+  /** Unless the campaign has its own. */
   rules: readonly ReminderRule[];
 }
 
@@ -26,12 +27,14 @@ export async function scheduleReminders(trx: Kysely<Database>, appointmentId: nu
     .selectFrom('appointments as a')
     .innerJoin('slots as s', 's.id', 'a.slot_id')
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
-    .select(['s.day', 's.starts_at', 'b.contact_id'])
+    .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
+    .select(['s.day', 's.starts_at', 'b.contact_id', 'c.reminder_rules'])
     .where('a.id', '=', appointmentId)
     .where('a.status', '=', 'booked')
     .executeTakeFirst();
   if (!appointment) return [];
-  const times = reminderTimes({ day: appointment.day, startsAt: appointment.starts_at }, settings.rules, now, settings.zone, settings.quiet);
+  const rules = reminderRulesOf(appointment.reminder_rules) ?? settings.rules;
+  const times = reminderTimes({ day: appointment.day, startsAt: appointment.starts_at }, rules, now, settings.zone, settings.quiet);
   if (times.length === 0) return [];
   const rows = await trx
     .insertInto('notifications')

@@ -71,8 +71,12 @@ afterAll(async () => {
 });
 
 async function say(from: string, fields: Partial<WebMessage>) {
-  client.emit('message', message(from, fields));
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const m = message(from, fields);
+  client.emit('message', m);
+  // Handled (its receipt is written with the replies), then every reply sent.
+  await expect
+    .poll(async () => (await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', m.id._serialized).executeTakeFirst()) !== undefined, { timeout: 10_000 })
+    .toBe(true);
   await outboxDrained(t.db);
 }
 

@@ -9,12 +9,12 @@ const COLUMNS = {
   regions: ['code', 'name_fr', 'name_ar'],
   provinces: ['code', 'region_code', 'kind', 'name_fr', 'name_ar', 'lat', 'lon', 'aliases'],
   organisations: ['id', 'slug', 'name', 'kind', 'donor_rules', 'created_at'],
-  campaigns: ['id', 'slug', 'organisation_id', 'kind', 'title', 'description', 'province_code', 'commune', 'venue_name', 'venue_lat', 'venue_lon', 'first_day', 'last_day', 'status', 'donor_target', 'created_at', 'updated_at'],
-  campaign_services: ['campaign_id', 'service', 'requires_fasting'],
+  campaigns: ['id', 'slug', 'organisation_id', 'kind', 'title', 'description', 'province_code', 'commune', 'venue_name', 'venue_lat', 'venue_lon', 'first_day', 'last_day', 'status', 'donor_target', 'reminder_rules', 'staff_telegram_chat', 'created_at', 'updated_at'],
+  campaign_services: ['campaign_id', 'service', 'requires_fasting', 'checkin_days'],
   slots: ['id', 'campaign_id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'],
-  contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'created_at', 'updated_at'],
+  contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'donor_recall_at', 'created_at', 'updated_at'],
   contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at'],
-  beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'created_at'],
+  beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'blood_group', 'created_at'],
   appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'procedure_done_at', 'created_at', 'updated_at'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
   audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
@@ -30,7 +30,8 @@ const COLUMNS = {
   broadcasts: ['id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at'],
   broadcast_deliveries: ['broadcast_id', 'contact_id', 'outbox_id'],
   staff_alerts: ['id', 'kind', 'appointment_id', 'campaign_id', 'details', 'created_at', 'resolved_at'],
-  notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'created_at', 'updated_at'],
+  notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'donation_id', 'created_at', 'updated_at'],
+  donations: ['id', 'beneficiary_id', 'organisation_id', 'campaign_id', 'appointment_id', 'donated_on', 'blood_group', 'next_eligible_on', 'recorded_by', 'created_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('replies first', () => {
-  it('sends a reply queued after 30 reminders before the reminders still waiting', async () => {
+  it('sends a reply queued after 30 reminders before the reminders still waiting, whatever holds the bulk slots', async () => {
     const contact = await t.db.insertInto('contacts').values({ locale: 'fr' }).returning('id').executeTakeFirstOrThrow();
     const add = async (text: string, kind: 'reply' | 'notification') =>
       (await t.db.insertInto('outbox').values({ contact_id: contact.id, channel: 'whatsapp_web', recipient: `${text}@c.us`, kind, payload: JSON.stringify({ text }) }).returning('id').executeTakeFirstOrThrow()).id;
@@ -41,13 +41,14 @@ describe('replies first', () => {
         return `id-${order.length}`;
       },
     };
-    const worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger: pino({ level: 'silent' }), concurrency: 1, sweepAfterMs: 0 });
+    const worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger: pino({ level: 'silent' }), concurrency: 1, bulkConcurrency: 1, sweepAfterMs: 0 });
     try {
       await outboxDrained(t.db);
     } finally {
       await worker.close();
     }
     expect(order).toHaveLength(31);
-    expect(order[0]).toBe('reply');
+    // At most the one reminder already being sent when the reply was picked up goes before it.
+    expect(order.indexOf('reply')).toBeLessThanOrEqual(1);
   });
 });

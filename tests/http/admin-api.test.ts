@@ -85,7 +85,7 @@ describe('admin API', () => {
     expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).statusCode).toBe(404);
     const bad = await call('POST', '/admin/api/broadcasts', coordinator, { audience: {}, texts: {} });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatch(/audience: give provinces or pastBeneficiariesOf.*texts: give the text/);
+    expect(bad.json().error).toMatch(/audience: give provinces, pastBeneficiariesOf or eligibleDonors.*texts: give the text/);
     expect((await call('POST', '/admin/api/broadcasts', medical, { audience: { provinces: ['tinghir'] }, texts: { fr: 'x' } })).statusCode).toBe(403);
   });
 

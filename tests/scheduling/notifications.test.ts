@@ -122,7 +122,7 @@ describe('reconciler', () => {
       await timers.schedule([{ id: reminders[0] ?? 0, dueAt: at('2026-12-12T17:00:00Z') }], at('2026-12-12T17:00:00Z'));
       await expect.poll(async () => (await t.db.selectFrom('notifications').select('status').where('id', '=', reminders[0] ?? 0).executeTakeFirstOrThrow()).status, { timeout: 10_000 }).toBe('sent');
       const outboxId = (await t.db.selectFrom('notifications').select('outbox_id').where('id', '=', reminders[0] ?? 0).executeTakeFirstOrThrow()).outbox_id;
-      expect(await redis.exists(`${prefix}:outbound-telegram:outbox-${outboxId}`)).toBe(1);
+      expect(await redis.exists(`${prefix}:outbound-telegram-bulk:outbox-${outboxId}`)).toBe(1);
     } finally {
       await worker.close();
     }

@@ -54,5 +54,7 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
       location: { lat: campaign.venue.lat, lng: campaign.venue.lon, name: campaign.venue.name, address: campaign.commune },
     });
   }
+  // A first-time donor is asked once whether to hear from us when they may give again.
+  if (donation && !ctx.contact.donorRecall) return ctx.go('donor_recall', state, {}, replies);
   return ctx.go('menu', state, {}, replies);
 }

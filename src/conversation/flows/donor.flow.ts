@@ -140,4 +140,19 @@ export const donorSteps: Partial<Record<ConversationState['step'], StepHandler>>
       return fullName === undefined ? MISS : afterPerson({ ...state, draft: { ...state.draft, fullName, relation: 'self' } }, ctx);
     },
   },
+  // After a donation is booked: may we write when they can give again? Asked once; "2" or STOP ends it.
+  donor_recall: {
+    async enter(state, ctx) {
+      const s = say(state, ctx);
+      const choices = [{ id: 'recall_yes', label: s.t('donor:recallYes') }, { id: 'recall_no', label: s.t('donor:recallNo') }];
+      return { state: { ...state, step: 'donor_recall' }, replies: [s.ask(s.t('donor:recallQuestion'), choices)], effects: [] };
+    },
+    async answer(state, turn, ctx) {
+      const picked = pickOption(turn, ['recall_yes', 'recall_no']) ?? (yesNo(turn) === true ? 'recall_yes' : yesNo(turn) === false ? 'recall_no' : undefined);
+      if (picked === undefined) return MISS;
+      const on = picked === 'recall_yes';
+      const s = say(state, ctx);
+      return { state, replies: [], effects: [{ kind: 'donor_recall', on }], after: () => ctx.go('menu', state, {}, [{ text: s.t(on ? 'donor:recallOn' : 'donor:recallOff') }]) };
+    },
+  },
 };

@@ -28,6 +28,13 @@ export const TimeWindowSchema = z.object({
 export const CampaignServiceSchema = z.object({
   code: ServiceCodeSchema,
   requiresFasting: z.boolean().default(false),
+  /** Days after the procedure on which the patient is asked how they are (default 1, 3, 7, 14). */
+  checkinDays: z
+    .array(z.number().int('days are whole numbers').min(1, 'the first check-in is on day 1 at the earliest').max(90, 'check-ins stop after day 90'))
+    .min(1)
+    .max(10, 'at most 10 check-ins')
+    .refine((days) => days.every((d, i) => i === 0 || d > (days[i - 1] ?? 0)), 'list the days in increasing order, each once')
+    .optional(),
   windows: z.array(TimeWindowSchema).min(1, 'a service needs at least one time window'),
 });
 
@@ -53,6 +60,14 @@ export const CampaignFileSchema = z
     lastDay: isoDay,
     status: z.enum(['draft', 'published', 'closed', 'cancelled']).default('draft'),
     donorTarget: z.number().int().positive().nullable().default(null),
+    /** The id of the medical team's Telegram group (e.g. "-1001234567890"): post-operative alerts are posted there too. */
+    staffTelegramChat: z.string().regex(/^-?\d{5,20}$/, 'a Telegram chat id is a number, like -1001234567890').optional(),
+    /** When booked people are reminded (default: two days before at 18:00, the morning of the visit at 07:30). */
+    reminders: z
+      .array(z.object({ daysBefore: z.number().int().min(0).max(30, 'at most 30 days before'), at: clockTime }).strict())
+      .min(1)
+      .max(5, 'at most 5 reminders per appointment')
+      .optional(),
     services: z.array(CampaignServiceSchema).min(1, 'a campaign offers at least one service'),
   })
   .strict()
@@ -83,6 +98,10 @@ export const CampaignFileSchema = z
         message: `overlaps window ${a} (${s.windows[a]?.start}-${s.windows[a]?.end}) on ${day}`,
       });
     }));
+    const times = (c.reminders ?? []).map((r) => `${r.daysBefore} ${r.at}`);
+    times.forEach((time, i) => {
+      if (times.indexOf(time) !== i) ctx.addIssue({ code: 'custom', path: ['reminders', i], message: 'this reminder is listed twice' });
+    });
     if (c.kind === 'blood_drive' && !c.services.some((s) => s.code === 'blood_donation')) {
       ctx.addIssue({ code: 'custom', path: ['services'], message: 'a blood drive must offer blood_donation' });
     }

@@ -62,6 +62,9 @@ export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, f
     last_day: file.lastDay,
     status: file.status,
     donor_target: file.donorTarget,
+    staff_telegram_chat: file.staffTelegramChat ?? null,
+    // Stored with a label each ('d2_1800'): a reminder is written once per appointment and label.
+    reminder_rules: file.reminders ? JSON.stringify(file.reminders.map((r) => ({ label: `d${r.daysBefore}_${r.at.replace(':', '')}`, ...r }))) : null,
   };
   const campaign = await trx
     .insertInto('campaigns')
@@ -118,10 +121,11 @@ async function syncServices(trx: Kysely<Database>, campaignId: number, file: Cam
     await trx.deleteFrom('campaign_services').where('campaign_id', '=', campaignId).where('service', 'not in', codes).execute();
   }
   for (const s of file.services) {
+    const checkinDays = s.checkinDays ? JSON.stringify(s.checkinDays) : null;
     await trx
       .insertInto('campaign_services')
-      .values({ campaign_id: campaignId, service: s.code, requires_fasting: s.requiresFasting })
-      .onConflict((oc) => oc.columns(['campaign_id', 'service']).doUpdateSet({ requires_fasting: s.requiresFasting }))
+      .values({ campaign_id: campaignId, service: s.code, requires_fasting: s.requiresFasting, checkin_days: checkinDays })
+      .onConflict((oc) => oc.columns(['campaign_id', 'service']).doUpdateSet({ requires_fasting: s.requiresFasting, checkin_days: checkinDays }))
       .execute();
   }
 }

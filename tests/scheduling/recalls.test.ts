@@ -1,0 +1,161 @@
+// Donor recall, end to end: a donor asks to be told, staff record the donation, the recall fires on the
+// day they may give again with the next drive near them, and "1" starts the donor questions for it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { buildServer } from '../../src/http/server.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { addStaff } from '../../src/domain/staff/staff-tokens.ts';
+import { DEFAULT_DONOR_RULES } from '../../src/domain/donors/donor-rules.ts';
+import { nextEligibleDay } from '../../src/domain/donors/next-eligible.ts';
+import { fireNotification, type FireDeps } from '../../src/scheduling/fire-notification.ts';
+import { DEFAULT_QUIET_HOURS } from '../../src/scheduling/quiet-hours.ts';
+import { createBroadcast } from '../../src/scheduling/broadcasts.ts';
+import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
+import { formatDay } from '../../src/i18n/dates.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+import { importTestCampaign } from '../support/fixtures.ts';
+
+const tr = createTranslator(loadResources());
+const RECORDED_AT = new Date('2026-12-10T15:00:00Z');
+let t: TestDatabase;
+let app: FastifyInstance;
+let fire: FireDeps;
+let nurse = '';
+let februaryDrive = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedConversationCampaigns(t.db);
+  // The next drive in Casablanca, in February: the one a recall should offer.
+  februaryDrive = await importTestCampaign(t.db, {
+    slug: 'casa-drive-february',
+    organisation: { slug: 'cnts', name: 'Centre de transfusion', kind: 'blood_centre' },
+    kind: 'blood_drive',
+    title: { fr: 'Collecte de sang Maârif', ar: 'حملة التبرع بالدم المعاريف' },
+    province: 'casablanca',
+    commune: 'Maârif',
+    venue: { name: 'Parc de la Ligue arabe', lat: 33.58, lon: -7.62 },
+    firstDay: '2027-02-20',
+    lastDay: '2027-02-20',
+    services: [{ code: 'blood_donation', windows: [{ start: '09:00', end: '13:00', capacity: 100 }] }],
+  });
+  fire = { db: t.db, t: tr, zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS };
+  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => RECORDED_AT }, logger: createLogger('silent'), timeZone: 'Africa/Casablanca' });
+  nurse = (await addStaff(t.db, { name: 'Nadia', role: 'medical' })).token;
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+});
+
+/** A Telegram donor books the 10 December drive and answers the recall question; returns the appointment. */
+async function donor(chat: string, name: string, wantsRecall: boolean) {
+  const v = new Villager(conversationDeps(t.db), chat, 'telegram');
+  await v.onboard('fr');
+  await v.choose('donate');
+  await v.choose('male');
+  await v.send('32');
+  await v.send('72');
+  await v.choose('no');
+  await v.choose('none');
+  await v.send(name);
+  await v.send('casa');
+  await v.choose(/Chock/);
+  await v.send('1');
+  await v.choose('confirm');
+  expect(v.lastText()).toContain(tr('fr', 'donor:recallQuestion'));
+  await v.send(wantsRecall ? '1' : '2');
+  expect(v.lastText()).toContain(tr('fr', wantsRecall ? 'donor:recallOn' : 'donor:recallOff'));
+  const appointment = await t.db
+    .selectFrom('appointments as a')
+    .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+    .innerJoin('contact_identities as i', 'i.contact_id', 'b.contact_id')
+    .select(['a.id', 'b.contact_id'])
+    .where('i.external_id', '=', chat)
+    .executeTakeFirstOrThrow();
+  return { v, appointmentId: appointment.id, contactId: appointment.contact_id };
+}
+
+const record = (body: unknown, token = nurse) => app.inject({ method: 'POST', url: '/admin/api/donations', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: body as object });
+
+describe('next eligible day', () => {
+  it('follows the interval, the yearly limit, and the stricter rule when the sex is unknown', () => {
+    expect(nextEligibleDay(DEFAULT_DONOR_RULES, 'male', ['2026-12-10'])).toBe('2027-02-10');
+    expect(nextEligibleDay(DEFAULT_DONOR_RULES, 'female', ['2026-12-10'])).toBe('2027-03-10');
+    // A woman's third donation in a year: the next waits until the first one is a year old.
+    expect(nextEligibleDay(DEFAULT_DONOR_RULES, 'female', ['2026-01-05', '2026-05-05', '2026-09-05'])).toBe('2027-01-05');
+    expect(nextEligibleDay(DEFAULT_DONOR_RULES, null, ['2026-12-10'])).toBe('2027-03-10');
+  });
+});
+
+describe('donor recall', () => {
+  it('invites a donor who asked, on the day they may give again, to the next drive near them; "1" starts the questions for it', async () => {
+    const { v, appointmentId, contactId } = await donor('97001', 'Youssef Berrada', true);
+    const recorded = await record({ appointmentId, bloodGroup: 'O-' });
+    expect(recorded.statusCode).toBe(201);
+    // Two months after 10 December for a man; 10:00 in Morocco, which is UTC+0 during Ramadan 2027.
+    expect(recorded.json()).toMatchObject({ donatedOn: '2026-12-10', nextEligibleOn: '2027-02-10', recallAt: '2027-02-10T10:00:00.000Z' });
+    expect(await t.db.selectFrom('appointments').select('status').where('id', '=', appointmentId).executeTakeFirstOrThrow()).toEqual({ status: 'attended' });
+    // Recording twice keeps one donation and one recall.
+    expect((await record({ appointmentId, bloodGroup: 'O-' })).json()).toMatchObject({ donationId: recorded.json().donationId });
+    const recalls = await t.db.selectFrom('notifications').select(['id', 'due_at']).where('contact_id', '=', contactId).where('kind', '=', 'recall').execute();
+    expect(recalls).toHaveLength(1);
+
+    const fired = await fireNotification(fire, recalls[0]?.id ?? 0, recalls[0]?.due_at ?? RECORDED_AT);
+    expect(fired.kind).toBe('sent');
+    const invite = await t.db.selectFrom('outbox').select('payload').where('recipient', '=', '97001').where('kind', '=', 'notification').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const text = (invite.payload as { text: string }).text;
+    expect(text).toContain(tr('fr', 'donor:recallInvite', { drive: 'Collecte de sang Maârif', day: formatDay('2027-02-20', 'fr'), place: 'Parc de la Ligue arabe, Maârif' }));
+    expect(text).toContain(tr('fr', 'donor:recallAnswer'));
+
+    const answer = await v.send('1');
+    expect(answer.map((r) => r.text).join('\n')).toContain(tr('fr', 'donor:sexQuestion'));
+    const state = await sql<{ campaign: number }>`select (state->'draft'->>'campaignId')::int as campaign from conversations where contact_id = ${contactId}`.execute(t.db);
+    expect(state.rows[0]?.campaign).toBe(februaryDrive);
+  });
+
+  it('waits a week when no drive is near yet, gives up after three months, and stops when the donor says 2', async () => {
+    const { v, appointmentId, contactId } = await donor('97002', 'Hamid Tazi', true);
+    expect((await record({ appointmentId, bloodGroup: 'A-' })).statusCode).toBe(201);
+    const recall = await t.db.selectFrom('notifications').select(['id', 'due_at']).where('contact_id', '=', contactId).where('kind', '=', 'recall').executeTakeFirstOrThrow();
+    // In March the February drive is over: nothing near, look again a week later.
+    const march = new Date('2027-03-01T10:00:00Z');
+    expect(await fireNotification(fire, recall.id, march)).toEqual({ kind: 'deferred', until: new Date('2027-03-08T10:00:00Z') });
+    expect(await t.db.selectFrom('notifications').select(['status', 'due_at']).where('id', '=', recall.id).executeTakeFirstOrThrow()).toEqual({ status: 'pending', due_at: new Date('2027-03-08T10:00:00Z') });
+    // Still nothing three months after the eligible day: the recall ends.
+    expect(await fireNotification(fire, recall.id, new Date('2027-05-12T10:00:00Z'))).toEqual({ kind: 'skipped', reason: 'no blood drive near the donor' });
+
+    // A later recall, answered "2": no more recalls.
+    const donation = await t.db.selectFrom('donations').select('id').where('appointment_id', '=', appointmentId).executeTakeFirstOrThrow();
+    const again = await t.db.insertInto('notifications').values({ kind: 'recall', contact_id: contactId, donation_id: donation.id, label: 'recall', due_at: new Date('2027-02-11T10:00:00Z') }).returning('id').executeTakeFirstOrThrow();
+    expect((await fireNotification(fire, again.id, new Date('2027-02-11T10:00:00Z'))).kind).toBe('sent');
+    const stop = await v.send('2');
+    expect(stop[0]?.text).toBe(tr('fr', 'donor:recallOff'));
+    expect(await t.db.selectFrom('contacts').select('donor_recall_at').where('id', '=', contactId).executeTakeFirstOrThrow()).toEqual({ donor_recall_at: null });
+  });
+
+  it('writes no recall for a donor who declined, and refuses what is not a donation', async () => {
+    const { appointmentId, contactId } = await donor('97003', 'Karim Alaoui', false);
+    const recorded = await record({ appointmentId, bloodGroup: 'B+', donatedOn: '2026-12-10' });
+    expect(recorded.json()).toMatchObject({ nextEligibleOn: '2027-02-10', recallAt: null });
+    expect(await t.db.selectFrom('notifications').select('id').where('contact_id', '=', contactId).where('kind', '=', 'recall').execute()).toEqual([]);
+    const eye = await t.db.selectFrom('appointments').select('id').where('service', '!=', 'blood_donation').executeTakeFirst();
+    const refused = await record({ appointmentId: eye?.id ?? 999_999 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().problems[0]).toMatch(/not a blood donation|no appointment/);
+    expect((await record({ appointmentId, bloodGroup: 'Z+' })).statusCode).toBe(400);
+    expect((await record({ appointmentId }, '')).statusCode).toBe(401);
+  });
+
+  it('lets a coordinator appeal to the eligible donors of a blood group', async () => {
+    // Donors: Youssef O-, Hamid A- (stopped recalls, still a donor), Karim B+; all may give again from 10 February.
+    const staff = { kind: 'staff' as const, id: 1 };
+    const texts = { fr: 'Nous manquons de sang O- : pouvez-vous venir ?' };
+    expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(1);
+    expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(3);
+    // Before 10 February none of them may give.
+    expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-01-15' } }, texts }, RECORDED_AT)).targeted).toBe(0);
+  });
+});
