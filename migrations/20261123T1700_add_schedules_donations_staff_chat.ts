@@ -46,7 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table outbox add constraint outbox_kind_check check (kind in ('reply', 'notification', 'broadcast', 'staff_alert'))`.execute(db);
   // A recall refers to the donation that started it.
   await db.schema.alterTable('notifications').addColumn('donation_id', 'integer', (c) => c.references('donations.id').onDelete('cascade')).execute();
-  await db.schema.createIndex('notifications_one_recall').on('notifications').column('donation_id').unique().where(sql.ref('status'), 'in', sql`('pending', 'queued', 'sent')`).execute();
+  // Only recalls are in it: reminders and check-ins (most rows) do not pay for it.
+  await sql`create unique index notifications_one_recall on notifications (donation_id) where donation_id is not null and status in ('pending', 'queued', 'sent')`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

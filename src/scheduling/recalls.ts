@@ -29,7 +29,7 @@ export async function scheduleRecall(trx: Kysely<Database>, donation: RecordedDo
   const row = await trx
     .insertInto('notifications')
     .values({ kind: 'recall', contact_id: donation.contactId, donation_id: donation.donationId, label: 'recall', due_at: outOfQuietHours(wanted, settings.zone, settings.quiet) })
-    .onConflict((oc) => oc.column('donation_id').where('status', 'in', ['pending', 'queued', 'sent']).doNothing())
+    .onConflict((oc) => oc.column('donation_id').where('donation_id', 'is not', null).where('status', 'in', ['pending', 'queued', 'sent']).doNothing())
     .returning(['id', 'due_at'])
     .executeTakeFirst();
   return row ? { id: row.id, dueAt: row.due_at } : undefined;
