@@ -25,7 +25,7 @@ const rate = Number(values.rate);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const t = await createTestDatabase({ poolSize: 10 });
+const t = await createTestDatabase({ poolSize: 30 }); // the service's DATABASE_POOL_SIZE default
 const redis = new Redis(REDIS_URL);
 const prefix = `qafila-bench-${randomUUID()}`;
 const connection = { url: REDIS_URL, maxRetriesPerRequest: null };

@@ -12,7 +12,9 @@ export const DatabaseConfigSchema = z.object({
     .default('Africa/Casablanca')
     .refine((zone) => isKnownTimeZone(zone), { message: 'is not an IANA time zone' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A process runs up to ~16 firing notifications, 8 replies and the bulk slots at once, each holding a
+  // connection for its transaction: with fewer, they queue for connections rather than for work.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(30),
   /** Safety numbers given in every emergency reply; check them before each release. */
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { CHECKIN_FOLLOW_UP_MS } from './checkins.ts';
 import type { Cancel, FireDeps, FireResult, FireTarget } from './fire-notification.ts';
-import { markFired, queueNotification, setConversation } from './notification-outbox.ts';
+import { markFired, queueNotification } from './notification-outbox.ts';
 import { raiseStaffAlert } from './staff-alerts.ts';
 
 const PAIN = ['pain_0', 'pain_1', 'pain_2', 'pain_3'];
@@ -42,11 +42,10 @@ export async function fireCheckin(
   await followUp(stage === 'first' ? `${base}_retry` : `${base}_unreachable`);
   const t = (key: string, vars?: Record<string, string | number>) => deps.t(target.locale, key, vars);
   const intro = t(stage === 'first' ? 'checkin:intro' : 'checkin:retry', { who: a.full_name ?? '' });
-  const sent = await queueNotification(trx, n.id, target, {
+  const reply = {
     text: [intro, t('checkin:pain'), t('common:answerWithNumber', { example: '1, 2' })].join('\n'),
     choices: PAIN.map((id) => ({ id, label: t(`checkin:${id}`) })),
     template: { params: [a.full_name ?? ''] },
-  });
-  await setConversation(trx, target.contactId, { step: 'checkin_pain', draft: { appointmentId: n.appointmentId, checkinNotificationId: first.id }, misses: 0, lastAt: now.toISOString() });
-  return sent;
+  };
+  return queueNotification(trx, n.id, target, reply, { step: 'checkin_pain', draft: { appointmentId: n.appointmentId, checkinNotificationId: first.id }, misses: 0, lastAt: now.toISOString() });
 }

@@ -36,30 +36,41 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
   const allowed = outOfQuietHours(now, deps.zone, deps.quiet);
   if (allowed.getTime() !== now.getTime()) return { kind: 'deferred', until: allowed };
   return deps.db.transaction().execute(async (trx) => {
-    const n = await trx.selectFrom('notifications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    // The notification under its lock, its contact, and the chat the person used last (that is where
+    // they will look), in one round trip.
+    const n = await trx
+      .selectFrom('notifications as n')
+      .leftJoin('contacts as k', 'k.id', 'n.contact_id')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('contact_identities as i')
+            .select(['i.channel', 'i.external_id'])
+            .whereRef('i.contact_id', '=', 'n.contact_id')
+            .where('i.channel', 'not in', ['terminal', 'web'])
+            .orderBy(sql`i.last_inbound_at desc nulls last`)
+            .limit(1)
+            .as('i'),
+        (join) => join.onTrue(),
+      )
+      .select(['n.kind', 'n.status', 'n.contact_id', 'n.appointment_id', 'n.donation_id', 'n.label', 'k.locale', 'k.consent_at', 'k.opted_out_at', 'i.channel', 'i.external_id'])
+      .where('n.id', '=', id)
+      .forUpdate('n')
+      .executeTakeFirst();
     if (!n) return { kind: 'skipped', reason: 'no such notification' };
     if (n.status !== 'pending' && n.status !== 'queued') return { kind: 'skipped', reason: `already ${n.status}` };
     const cancel = async (reason: string): Promise<FireResult> => {
       await trx.updateTable('notifications').set({ status: 'cancelled', reason, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
       return { kind: 'skipped', reason };
     };
-    const contact = await trx.selectFrom('contacts').select(['locale', 'consent_at', 'opted_out_at']).where('id', '=', n.contact_id).executeTakeFirst();
-    if (!contact || contact.consent_at === null) return cancel('no consent');
-    if (contact.opted_out_at !== null) {
+    if (n.consent_at === null) return cancel('no consent');
+    if (n.opted_out_at !== null) {
       // After STOP nothing unasked is sent; a patient's follow-up then falls to a phone call.
       if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'opted out', checkin: n.label });
       return cancel('opted out');
     }
-    // The chat the person used last: that is where they will look.
-    const identity = await trx
-      .selectFrom('contact_identities')
-      .select(['channel', 'external_id'])
-      .where('contact_id', '=', n.contact_id)
-      .where('channel', 'not in', ['terminal', 'web'])
-      .orderBy(sql`last_inbound_at desc nulls last`)
-      .executeTakeFirst();
-    if (!identity) return cancel('no channel to reach the contact');
-    const target = { contactId: n.contact_id, channel: identity.channel, recipient: identity.external_id, locale: contact.locale ?? 'fr' };
+    if (n.channel === null || n.external_id === null) return cancel('no channel to reach the contact');
+    const target = { contactId: n.contact_id, channel: n.channel, recipient: n.external_id, locale: n.locale ?? 'fr' };
     if (n.kind === 'recall' && n.donation_id !== null) return fireRecall(trx, deps, { id, donationId: n.donation_id }, target, now, cancel);
     if (n.appointment_id === null) return cancel('no appointment');
     if (n.kind === 'reminder') return fireReminder(trx, deps, { id, appointmentId: n.appointment_id }, target, now, cancel);

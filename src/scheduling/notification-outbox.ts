@@ -4,14 +4,25 @@ import type { Database } from '../db/tables.ts';
 import type { Reply } from '../conversation/reply.ts';
 import type { FireResult, FireTarget } from './fire-notification.ts';
 
-export async function queueNotification(trx: Kysely<Database>, notificationId: number, target: FireTarget, reply: Reply): Promise<FireResult> {
-  const outbox = await trx
-    .insertInto('outbox')
-    .values({ contact_id: target.contactId, channel: target.channel, recipient: target.recipient, kind: 'notification', payload: JSON.stringify(reply) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await markFired(trx, notificationId, outbox.id);
-  return { kind: 'sent', outboxId: outbox.id, channel: target.channel };
+/**
+ * The message to the outbox, the notification marked sent and the conversation put where the answer
+ * belongs (a reminder's 1/2, a check-in question), in one statement of the firing transaction.
+ */
+export async function queueNotification(trx: Kysely<Database>, notificationId: number, target: FireTarget, reply: Reply, conversation: Record<string, unknown>): Promise<FireResult> {
+  const result = await sql<{ id: number }>`
+    with ob as (
+      insert into outbox (contact_id, channel, recipient, kind, payload)
+      values (${target.contactId}, ${target.channel}, ${target.recipient}, 'notification', ${JSON.stringify(reply)}::jsonb)
+      returning id
+    ), fired as (
+      update notifications set status = 'sent', outbox_id = (select id from ob), attempts = attempts + 1, updated_at = now()
+      where id = ${notificationId}
+    ), talk as (
+      update conversations set state = state || ${JSON.stringify(conversation)}::jsonb where contact_id = ${target.contactId}
+    )
+    select id from ob`.execute(trx);
+  const outboxId = Number(result.rows[0]?.id);
+  return { kind: 'sent', outboxId, channel: target.channel };
 }
 
 export async function markFired(trx: Kysely<Database>, notificationId: number, outboxId: number | null, reason?: string): Promise<void> {
@@ -19,14 +30,5 @@ export async function markFired(trx: Kysely<Database>, notificationId: number, o
     .updateTable('notifications')
     .set({ status: 'sent', outbox_id: outboxId, attempts: sql<number>`attempts + 1`, updated_at: sql<Date>`now()`, ...(reason ? { reason } : {}) })
     .where('id', '=', notificationId)
-    .execute();
-}
-
-/** Puts the contact's conversation where the next answer belongs (a reminder's 1/2, a check-in question). */
-export async function setConversation(trx: Kysely<Database>, contactId: number, patch: Record<string, unknown>): Promise<void> {
-  await trx
-    .updateTable('conversations')
-    .set({ state: sql`state || ${JSON.stringify(patch)}::jsonb` })
-    .where('contact_id', '=', contactId)
     .execute();
 }

@@ -6,7 +6,7 @@ import type { Reply } from '../conversation/reply.ts';
 import type { Database } from '../db/tables.ts';
 import { formatDay } from '../i18n/dates.ts';
 import type { Cancel, FireDeps, FireResult, FireTarget } from './fire-notification.ts';
-import { queueNotification, setConversation } from './notification-outbox.ts';
+import { queueNotification } from './notification-outbox.ts';
 import { nextDriveNear, RECALL_GIVE_UP_DAYS, RECALL_RETRY_DAYS } from './recalls.ts';
 
 export async function fireRecall(trx: Kysely<Database>, deps: FireDeps, n: { id: number; donationId: number }, target: FireTarget, now: Date, cancel: Cancel): Promise<FireResult> {
@@ -30,8 +30,6 @@ export async function fireRecall(trx: Kysely<Database>, deps: FireDeps, n: { id:
     choices: [{ id: 'recall_book', label: t('donor:recallBook') }, { id: 'recall_stop', label: t('donor:recallStop') }],
     template: { params: [title, formatDay(drive.firstDay, target.locale)] },
   };
-  const sent = await queueNotification(trx, n.id, target, reply);
   // The next "1" or "2" from this person answers the invitation.
-  await setConversation(trx, target.contactId, { recall: { campaignId: drive.campaignId, sentAt: now.toISOString() } });
-  return sent;
+  return queueNotification(trx, n.id, target, reply, { recall: { campaignId: drive.campaignId, sentAt: now.toISOString() } });
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { Cancel, FireDeps, FireResult, FireTarget } from './fire-notification.ts';
-import { queueNotification, setConversation } from './notification-outbox.ts';
+import { queueNotification } from './notification-outbox.ts';
 import { reminderReply } from './reminder-message.ts';
 
 export async function fireReminder(
@@ -34,8 +34,6 @@ export async function fireReminder(
     code: a.code,
     fasting: a.requires_fasting,
   });
-  const sent = await queueNotification(trx, n.id, target, reply);
   // The next "1" or "2" from this person answers the reminder.
-  await setConversation(trx, target.contactId, { reminder: { appointmentId: n.appointmentId, sentAt: now.toISOString() } });
-  return sent;
+  return queueNotification(trx, n.id, target, reply, { reminder: { appointmentId: n.appointmentId, sentAt: now.toISOString() } });
 }
