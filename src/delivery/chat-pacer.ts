@@ -53,16 +53,20 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
   // 3% over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network) can then
   // land next to the following one without a sliding second ever holding more than N.
   const channelIntervalUs = options.perSecond > 0 ? Math.floor((1_000_000 / options.perSecond) * 1.03) : 0;
-  // A waiter that wakes well after its slot (a busy event loop) would go out together with the next
-  // ones: it takes a fresh slot instead, so bursts never exceed the limit, whatever the lag.
-  const lateUs = Math.max(5000, 2 * channelIntervalUs);
+  // Slots 3% apart leave room for lateness: if every send leaves at most D after its slot, a sliding
+  // second holds at most the slots of 1 s + D, which stay under N while D < 1 s × 0.03 / 1.03 = 29 ms.
+  // A waiter that wakes later than 20 ms after its slot (a busy event loop) takes a fresh one instead.
+  // Its lateness is counted from when the reservation was asked, not answered, so the time the answer
+  // spent on its way back is counted too and 20 ms bounds the real delay.
+  const lateUs = 20_000;
   const reserve = async (key: string, holdKey: string, intervalUs: number) => {
-    for (;;) {
+    // Five late wake-ups in a row mean Redis itself answers that late: go rather than loop; a 429 then holds the channel.
+    for (let attempt = 1; ; attempt++) {
+      const asked = performance.now();
       const waitUs = Number(await reserveSlot(redis, key, holdKey, intervalUs));
-      if (waitUs < 1000) return;
-      const due = performance.now() + waitUs / 1000;
-      await sleep(waitUs / 1000);
-      if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0) return;
+      const due = asked + waitUs / 1000;
+      if (due - performance.now() >= 1) await sleep(due - performance.now());
+      if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0 || attempt >= 5) return;
     }
   };
   return {

@@ -29,11 +29,11 @@ export interface RunningWorker {
 
 /**
  * Enough bulk slots to keep a channel of `perSecond` busy while each send waits on the database, few
- * enough that the slots they hold ahead put at most about 50 ms of broadcast before a reply.
+ * enough that the slots they hold ahead put at most about 25 ms of broadcast before a reply.
  *
- * @example bulkConcurrencyFor(1000) // 50
+ * @example bulkConcurrencyFor(1000) // 25
  */
-export const bulkConcurrencyFor = (perSecond: number) => (perSecond > 0 ? Math.min(128, Math.max(2, Math.ceil(perSecond / 20))) : 8);
+export const bulkConcurrencyFor = (perSecond: number) => (perSecond > 0 ? Math.min(128, Math.max(2, Math.ceil(perSecond / 40))) : 8);
 
 export function startOutboundWorker(options: OutboundWorkerOptions): RunningWorker {
   const channel = options.adapter.name;

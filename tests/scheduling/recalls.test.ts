@@ -15,7 +15,8 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { formatDay } from '../../src/i18n/dates.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
-import { importTestCampaign } from '../support/fixtures.ts';
+import { deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
+import { eraseContact } from '../../src/domain/contacts/erasure.ts';
 
 const tr = createTranslator(loadResources());
 const RECORDED_AT = new Date('2026-12-10T15:00:00Z');
@@ -157,5 +158,14 @@ describe('donor recall', () => {
     expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(3);
     // Before 10 February none of them may give.
     expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-01-15' } }, texts }, RECORDED_AT)).targeted).toBe(0);
+  });
+
+  it('forgets the blood group and the recall wish of a donor who erases their data', async () => {
+    const youssef = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', '97001').executeTakeFirstOrThrow();
+    await t.db.transaction().execute((trx) => eraseContact(trx, staffContext(), youssef.contact_id, deps));
+    const left = await sql<{ b: string | null; d: string | null; recall: Date | null }>`
+      select b.blood_group as b, d.blood_group as d, k.donor_recall_at as recall
+      from beneficiaries b join donations d on d.beneficiary_id = b.id join contacts k on k.id = b.contact_id where k.id = ${youssef.contact_id}`.execute(t.db);
+    expect(left.rows).toEqual([{ b: null, d: null, recall: null }]);
   });
 });

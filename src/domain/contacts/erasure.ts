@@ -36,14 +36,20 @@ export async function eraseContact(trx: Kysely<Database>, ctx: WriteContext, con
     .execute();
   const erased = await trx
     .updateTable('beneficiaries')
-    .set({ full_name: null, sex: null, birth_year: null, commune: null, erased_at: sql<Date>`now()` })
+    .set({ full_name: null, sex: null, birth_year: null, commune: null, blood_group: null, erased_at: sql<Date>`now()` })
     .where('contact_id', '=', contactId)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
   await trx
     .updateTable('contacts')
-    .set({ phone_e164: null, locale: null, province_code: null, consent_at: null, updated_at: sql<Date>`now()` })
+    .set({ phone_e164: null, locale: null, province_code: null, consent_at: null, donor_recall_at: null, updated_at: sql<Date>`now()` })
     .where('id', '=', contactId)
+    .execute();
+  // The blood centre keeps its own records; Qafila keeps the days (for counts), not the blood group.
+  await trx
+    .updateTable('donations')
+    .set({ blood_group: null })
+    .where('beneficiary_id', 'in', (eb) => eb.selectFrom('beneficiaries').select('id').where('contact_id', '=', contactId))
     .execute();
   await trx.deleteFrom('alert_subscriptions').where('contact_id', '=', contactId).execute();
   // Nothing more is said to them unasked: reminders and check-ins waiting to go are dropped.
