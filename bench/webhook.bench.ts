@@ -121,7 +121,7 @@ try {
     order by g, c.id limit ${replies} returning id`.execute(t.db);
   for (const r of rows.rows) await deliveryQueues.enqueue('telegram', [r.id]);
   telegram.calls.length = 0;
-  const pacer = redisPacer(redis, { prefix: `${prefix}-delivery`, perSecond: 30, chatIntervalMs: 1000 });
+  const pacer = redisPacer(redis, { prefix: `${prefix}-delivery`, perSecond: 30, chatIntervalMs: 1000, margin: 0.06 }); // as the service paces Telegram
   const worker = startOutboundWorker({ db: t.db, adapter, pacer, connection, prefix: `${prefix}-delivery`, logger, concurrency: 32, sweepAfterMs: 0 });
   const deliveryStarted = Date.now();
   while (telegram.calls.filter((c) => c.method === 'sendMessage').length < rows.rows.length) {

@@ -37,6 +37,12 @@ export interface PacerOptions {
   perSecond: number;
   /** Minimum time between two messages to one chat; 0 for none. */
   chatIntervalMs: number;
+  /**
+   * How much further apart than 1/N seconds slots are (default 0.03). A send may then reach the
+   * provider up to 1 s × margin / (1 + margin) after its slot without a sliding second holding more
+   * than N: 29 ms at 3%, 57 ms at 6%. Over HTTP to a busy API, the larger one.
+   */
+  margin?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,12 +56,14 @@ async function reserveSlot(redis: Redis, key: string, holdKey: string, intervalU
 }
 
 export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
-  // 3% over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network) can then
-  // land next to the following one without a sliding second ever holding more than N.
-  const channelIntervalUs = options.perSecond > 0 ? Math.floor((1_000_000 / options.perSecond) * 1.03) : 0;
-  // Slots 3% apart leave room for lateness: if every send leaves at most D after its slot, a sliding
-  // second holds at most the slots of 1 s + D, which stay under N while D < 1 s × 0.03 / 1.03 = 29 ms.
-  // A waiter that wakes later than 20 ms after its slot (a busy event loop) takes a fresh one instead.
+  // Slots a margin over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network)
+  // can then land next to the following one without a sliding second ever holding more than N.
+  const margin = options.margin ?? 0.03;
+  const channelIntervalUs = options.perSecond > 0 ? Math.floor((1_000_000 / options.perSecond) * (1 + margin)) : 0;
+  // The margin leaves room for lateness: if every send leaves at most D after its slot, a sliding
+  // second holds at most the slots of 1 s + D, which stay under N while D < 1 s × margin / (1 + margin)
+  // (29 ms at 3%). A waiter that wakes later than 20 ms after its slot (a busy event loop) takes a
+  // fresh one instead; the rest of the room is for the way to the provider.
   // Its lateness is counted from when the reservation was asked, not answered, so the time the answer
   // spent on its way back is counted too and 20 ms bounds the real delay.
   const lateUs = 20_000;
