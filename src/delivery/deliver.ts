@@ -17,15 +17,12 @@ export interface DeliveryDeps {
   templates?: TemplateFor;
 }
 
-export type DeliveryResult = 'sent' | 'skipped' | 'failed';
-
 /**
  * Sends outbox rows one after the other (a job's). A permanent refusal marks a row failed; any other
  * error puts the row back to pending and is thrown, for the queue to retry (a 429 as RetryAfterError);
  * the rows before it stay sent.
  */
-export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number[]): Promise<DeliveryResult[]> {
-  const results: DeliveryResult[] = [];
+export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number[]): Promise<void> {
   // Each row sent is marked by the claim of the next, in the same statement; the last one by itself.
   let unmarked: SentMessage | undefined;
   try {
@@ -39,21 +36,14 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
         unmarked = previous;
         throw err;
       }
-      if (!message) {
-        results.push('skipped');
-        continue;
-      }
+      // Skipped: sent, failed or being sent elsewhere already.
+      if (!message) continue;
       const outcome = await sendClaimed(deps, message);
-      if (outcome === 'failed') results.push('failed');
-      else {
-        unmarked = { message, sentParts: outcome };
-        results.push('sent');
-      }
+      if (outcome !== 'failed') unmarked = { message, sentParts: outcome };
     }
   } finally {
     if (unmarked) await finishSent(deps.db, unmarked);
   }
-  return results;
 }
 
 /** Sends a claimed row's parts not sent yet; the provider ids of all its parts, or 'failed'. */

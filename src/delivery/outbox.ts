@@ -60,13 +60,19 @@ export async function claimForSending(db: Kysely<Database>, id: number, previous
   };
 }
 
-/** Two CTEs: the last part's provider id (for delivery statuses) and the row marked sent. */
-function markSentStatement({ message, sentParts }: SentMessage) {
+/** The last part's provider id, so delivery statuses find the row: a CTE named sent_part. */
+function sentPartStatement(message: { id: number; channel: string }, sentParts: readonly string[]) {
   return sql`
     sent_part as (
       insert into sent_messages (channel, provider_id, outbox_id) values (${message.channel}, ${sentParts.at(-1) ?? ''}, ${message.id})
       on conflict do nothing
-    ),
+    )`;
+}
+
+/** Two CTEs: the last part recorded and the row marked sent. */
+function markSentStatement({ message, sentParts }: SentMessage) {
+  return sql`
+    ${sentPartStatement(message, sentParts)},
     marked_sent as (
       update outbox set status = 'sent', sent_at = now(), error = null, provider_id = ${sentParts.join(' ')}, updated_at = now()
       where id = ${message.id} and status in ('pending', 'sending')
@@ -79,10 +85,7 @@ function markSentStatement({ message, sentParts }: SentMessage) {
  */
 export async function recordPartSent(db: Kysely<Database>, message: { id: number; channel: string }, sentParts: readonly string[]): Promise<void> {
   await sql`
-    with part as (
-      insert into sent_messages (channel, provider_id, outbox_id) values (${message.channel}, ${sentParts.at(-1) ?? ''}, ${message.id})
-      on conflict do nothing
-    )
+    with ${sentPartStatement(message, sentParts)}
     update outbox set provider_id = ${sentParts.join(' ')}, updated_at = now() where id = ${message.id}`.execute(db);
 }
 

@@ -2,6 +2,7 @@
 // No drive near yet: the recall looks again a week later, for three months after the day it became due.
 import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
+import { localized } from '../conversation/campaign-text.ts';
 import type { Reply } from '../conversation/reply.ts';
 import type { Database } from '../db/tables.ts';
 import { formatDay } from '../i18n/dates.ts';
@@ -24,12 +25,12 @@ export async function fireRecall(trx: Kysely<Database>, deps: FireDeps, n: { id:
     return { kind: 'deferred', until };
   }
   const t = (key: string, vars?: Record<string, string | number>) => deps.t(target.locale, key, vars);
-  const title = drive.title[target.locale] ?? drive.title.fr ?? '';
+  const title = localized(drive.title, target.locale);
   const reply: Reply = {
-    text: [t('donor:recallInvite', { drive: title, day: formatDay(drive.firstDay, target.locale), place: `${drive.venueName}, ${drive.commune}` }), t('donor:recallAnswer')].join('\n'),
+    text: [t('donor:recallInvite', { drive: title, day: formatDay(drive.firstDay, target.locale), place: `${drive.venue.name}, ${drive.commune}` }), t('donor:recallAnswer')].join('\n'),
     choices: [{ id: 'recall_book', label: t('donor:recallBook') }, { id: 'recall_stop', label: t('donor:recallStop') }],
     template: { params: [title, formatDay(drive.firstDay, target.locale)] },
   };
   // The next "1" or "2" from this person answers the invitation.
-  return queueNotification(trx, n.id, target, reply, { recall: { campaignId: drive.campaignId, sentAt: now.toISOString() } });
+  return queueNotification(trx, n.id, target, reply, { recall: { campaignId: drive.id, sentAt: now.toISOString() } });
 }

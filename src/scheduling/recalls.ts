@@ -1,7 +1,8 @@
 // Donor recall: on the day a donor may give again, an invitation to the next blood drive near them —
 // only for donors who asked for it in the chat. The drive is chosen when the recall fires, not before.
 import { DateTime } from 'luxon';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { listUpcomingCampaigns, type UpcomingCampaign } from '../domain/campaigns/campaign-finder.ts';
 import type { Database } from '../db/tables.ts';
 import type { RecordedDonation } from '../domain/donors/donations.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
@@ -35,38 +36,24 @@ export async function scheduleRecall(trx: Kysely<Database>, donation: RecordedDo
   return row ? { id: row.id, dueAt: row.due_at } : undefined;
 }
 
-export interface NearbyDrive {
-  campaignId: number;
-  title: Record<string, string>;
-  firstDay: string;
-  commune: string;
-  venueName: string;
-  km: number;
-}
-
 /**
  * The soonest published blood drive with a free place, from `today` to the horizon, within the radius
- * of where the donor last gave (or of their province when they said it).
+ * of the donor's province when they said it, or else of where they gave.
  */
-export async function nextDriveNear(trx: Kysely<Database>, donationId: number, today: string): Promise<NearbyDrive | undefined> {
+export async function nextDriveNear(trx: Kysely<Database>, donationId: number, today: string): Promise<UpcomingCampaign | undefined> {
+  const origin = await trx
+    .selectFrom('donations as d')
+    .innerJoin('beneficiaries as b', 'b.id', 'd.beneficiary_id')
+    .innerJoin('contacts as k', 'k.id', 'b.contact_id')
+    .innerJoin('campaigns as c', 'c.id', 'd.campaign_id')
+    .select(['k.province_code', 'c.venue_lat', 'c.venue_lon'])
+    .where('d.id', '=', donationId)
+    .executeTakeFirst();
+  if (!origin) return undefined;
+  const near = origin.province_code ? { provinceCode: origin.province_code } : { lat: origin.venue_lat, lon: origin.venue_lon };
   const horizon = DateTime.fromISO(today).plus({ days: RECALL_HORIZON_DAYS }).toISODate() ?? today;
-  const result = await sql<{ id: number; title: Record<string, string>; first_day: string; commune: string; venue_name: string; km: number }>`
-    with origin as (
-      select coalesce(p.lat, c.venue_lat) as lat, coalesce(p.lon, c.venue_lon) as lon
-      from donations d
-      join beneficiaries b on b.id = d.beneficiary_id
-      join contacts k on k.id = b.contact_id
-      left join provinces p on p.code = k.province_code
-      join campaigns c on c.id = d.campaign_id
-      where d.id = ${donationId}
-    ), drives as (
-      select c.id, c.title, c.first_day::text, c.commune, c.venue_name,
-        6371 * 2 * asin(sqrt(power(sin(radians(c.venue_lat - o.lat) / 2), 2) + cos(radians(o.lat)) * cos(radians(c.venue_lat)) * power(sin(radians(c.venue_lon - o.lon) / 2), 2))) as km
-      from campaigns c, origin o
-      where c.kind = 'blood_drive' and c.status = 'published' and c.last_day >= ${today}::date and c.first_day <= ${horizon}::date
-        and exists (select 1 from slots s where s.campaign_id = c.id and s.day >= ${today}::date and s.booked < s.capacity)
-    )
-    select * from drives where km <= ${RECALL_RADIUS_KM} order by first_day, km limit 1`.execute(trx);
-  const d = result.rows[0];
-  return d ? { campaignId: d.id, title: d.title, firstDay: d.first_day, commune: d.commune, venueName: d.venue_name, km: Math.round(d.km) } : undefined;
+  const drives = await listUpcomingCampaigns(trx, { today, near, kind: 'blood_drive' });
+  return drives
+    .filter((d) => (d.distanceKm ?? Infinity) <= RECALL_RADIUS_KM && d.firstDay <= horizon && d.services.some((o) => o.remaining > 0))
+    .sort((a, b) => a.firstDay.localeCompare(b.firstDay) || (a.distanceKm ?? 0) - (b.distanceKm ?? 0))[0];
 }
