@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Files run in parallel; each isolates its data in its own Postgres schema.
+    // Files run in parallel; each isolates its data in its own Postgres database and Redis prefix.
     pool: 'forks',
+    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -22,10 +22,12 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
     NOTIFICATION_QUEUE,
     async (job, token) => {
       const { notificationId } = NotificationJobSchema.parse(job.data);
-      const result = await fireNotification(options.fire, notificationId, now());
+      const firedAt = now();
+      const result = await fireNotification(options.fire, notificationId, firedAt);
       if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId], { bulk: true });
       if (result.kind === 'deferred') {
-        await job.moveToDelayed(result.until.getTime(), token);
+        // BullMQ counts on the machine's clock; the wait is measured on ours (the same one in production).
+        await job.moveToDelayed(Date.now() + (result.until.getTime() - firedAt.getTime()), token);
         throw new DelayedError();
       }
       return result.kind;

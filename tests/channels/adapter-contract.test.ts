@@ -15,10 +15,12 @@ import { startFakeGraph, type FakeGraph } from '../support/fake-graph.ts';
 
 class WebDouble extends EventEmitter implements WebClient {
   sent: WebContent[] = [];
+  ids: string[] = [];
   async initialize() {}
   async destroy() {}
   async send(_to: string, content: WebContent) {
     this.sent.push(content);
+    this.ids.push(`true_${this.sent.length}`);
     return `true_${this.sent.length}`;
   }
 }
@@ -26,12 +28,19 @@ class WebDouble extends EventEmitter implements WebClient {
 let telegram: FakeTelegram;
 let graph: FakeGraph;
 let web: WhatsAppWebSession;
+const webClient = new WebDouble();
 const adapters: Record<string, ChannelAdapter> = {};
+/** The ids each provider answered with, in order: an adapter must hand back exactly these. */
+const providerIds: Record<string, () => string[]> = {
+  telegram: () => telegram.calls.flatMap((c) => (c.messageId !== undefined ? [String(c.messageId)] : [])),
+  whatsapp: () => graph.calls.flatMap((c) => (c.path === 'messages' ? [c.id] : [])),
+  whatsapp_web: () => webClient.ids,
+};
 
 beforeAll(async () => {
   telegram = await startFakeTelegram();
   graph = await startFakeGraph('contract-token');
-  web = startWhatsAppWeb({ client: new WebDouble(), receive: async () => ({ throttled: true }), logger: pino({ level: 'silent' }), printQr: () => undefined });
+  web = startWhatsAppWeb({ client: webClient, receive: async () => ({ throttled: true }), logger: pino({ level: 'silent' }), printQr: () => undefined });
   adapters.telegram = createTelegramAdapter({ token: telegram.token, apiRoot: telegram.apiRoot });
   adapters.whatsapp = createWhatsAppCloudAdapter({ accessToken: 'contract-token', phoneNumberId: '1000', graphRoot: graph.root });
   adapters.whatsapp_web = web.adapter;
@@ -54,17 +63,31 @@ const REPLIES: Record<string, Reply> = {
   'the code': { text: 'C\'est fait', image: { kind: 'qr', data: 'K7F3QX', caption: 'K7F-3QX' } },
 };
 
+const each = (n: number) => ({ telegram: n, whatsapp: n, whatsapp_web: n });
+/** Messages each reply becomes: WhatsApp Cloud splits texts at 1,024 characters, the others at 4,096. */
+const PARTS: Record<string, Record<string, number>> = {
+  'plain text': each(1),
+  'two choices': each(1),
+  'eight choices': each(1),
+  'fifteen choices': each(1),
+  'a long text': { telegram: 1, whatsapp: 4, whatsapp_web: 1 },
+  'the venue': each(2),
+  'the code': each(2),
+};
+
 describe.each(['telegram', 'whatsapp', 'whatsapp_web'])('%s adapter contract', (name) => {
   it.each(Object.keys(REPLIES))('sends %s, every part answered with a provider id', async (label) => {
     const adapter = adapters[name];
     if (!adapter) throw new Error(`no adapter ${name}`);
     const parts = renderReply(REPLIES[label] ?? { text: '' }, adapter.capabilities);
-    expect(parts.length).toBeGreaterThan(0);
+    const before = providerIds[name]?.().length ?? 0;
+    const ids: string[] = [];
     for (const part of parts) {
       if (part.kind === 'text') expect([...part.text].length).toBeLessThanOrEqual(adapter.capabilities.maxTextLength);
-      const id = await adapter.send(RECIPIENT[name] ?? '', part);
-      expect(typeof id).toBe('string');
-      expect(id.length).toBeGreaterThan(0);
+      ids.push(await adapter.send(RECIPIENT[name] ?? '', part));
     }
+    // One provider message per part, and the provider's own id for each.
+    expect(ids).toEqual(providerIds[name]?.().slice(before));
+    expect(ids).toHaveLength(PARTS[label]?.[name] ?? -1);
   });
 });

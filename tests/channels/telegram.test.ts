@@ -1,5 +1,4 @@
 // Telegram end to end: real updates posted to the webhook, grammY's real client sending to a local Bot API.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
@@ -18,9 +17,11 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 import { outboxDrained } from '../support/outbox-wait.ts';
 import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
 import { startFakeTelegram, type BotApiCall, type FakeTelegram } from '../support/fake-telegram.ts';
+import { connection, deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
 
 const SECRET = 'webhook-secret-0123456789';
-const REDIS = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+const REDIS = connection;
+const prefix = testPrefix();
 
 let t: TestDatabase;
 let telegram: FakeTelegram;
@@ -36,12 +37,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   ({ caravanId } = await seedConversationCampaigns(t.db));
   telegram = await startFakeTelegram();
-  const prefix = `qafila-test-${randomUUID()}`;
   const logger = pino({ level: 'silent' });
   const adapter = createTelegramAdapter({ token: telegram.token, apiRoot: telegram.apiRoot });
   queues = createOutboundQueues({ connection: REDIS, prefix });
   worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0 });
-  redis = new Redis(REDIS.url);
+  redis = new Redis(TEST_REDIS_URL);
   const flood = redisFloodGuard(redis, { prefix, limit: FLOOD_LIMIT, windowMs: 60_000 });
   const receive = createReceiver({ conversation: conversationDeps(t.db), queues, flood });
   app = buildServer({
@@ -61,6 +61,7 @@ afterAll(async () => {
   await telegram?.close();
   redis?.disconnect();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 const post = (update: unknown, secret = SECRET) =>

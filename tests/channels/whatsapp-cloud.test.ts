@@ -1,9 +1,8 @@
 // WhatsApp Cloud API: signed webhooks in, interactive messages out to a local Graph server, statuses, the 24-hour rule.
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { createReceiver } from '../../src/channels/receive.ts';
 import { createWhatsAppCloudAdapter } from '../../src/channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
@@ -14,13 +13,16 @@ import { buildServer } from '../../src/http/server.ts';
 import { WHATSAPP_WEBHOOK_PATH } from '../../src/http/whatsapp-webhook.routes.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { outboxDrained } from '../support/outbox-wait.ts';
-import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import { conversationDeps, seedConversationCampaigns, testClock } from '../support/conversation-harness.ts';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph.ts';
+import { connection as REDIS, deleteKeys, testPrefix } from '../support/test-redis.ts';
 
 const APP_SECRET = 'app-secret-for-tests';
 const VERIFY_TOKEN = 'verify-token-for-tests';
 const ACCESS_TOKEN = 'access-token-for-tests';
-const REDIS = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+const prefix = testPrefix();
+// One clock for the conversation, the delivery worker (its 24-hour rule) and the server.
+const clock = testClock();
 
 let t: TestDatabase;
 let graph: FakeGraph;
@@ -33,21 +35,20 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedConversationCampaigns(t.db);
   graph = await startFakeGraph(ACCESS_TOKEN);
-  const prefix = `qafila-test-${randomUUID()}`;
   const logger = pino({ level: 'silent' });
   const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
   queues = createOutboundQueues({ connection: REDIS, prefix });
-  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0, templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
+  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0, now: clock.now, templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
   app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },
-    clock: { now: () => new Date() },
+    clock,
     logger,
     timeZone: 'Africa/Casablanca',
     whatsapp: {
       appSecret: APP_SECRET,
       verifyToken: VERIFY_TOKEN,
-      receive: createReceiver({ conversation: conversationDeps(t.db), queues }),
+      receive: createReceiver({ conversation: conversationDeps(t.db, clock), queues }),
       applyStatuses: (updates) => applyDeliveryStatuses(t.db, 'whatsapp', updates),
     },
   });
@@ -59,6 +60,7 @@ afterAll(async () => {
   await queues?.close();
   await graph?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 const sign = (body: string, secret = APP_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -154,7 +156,8 @@ describe('WhatsApp Cloud API channel', () => {
     await postSigned(incoming(from, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'accept', title: 'ok' } } }));
     await settle();
     const before = graph.messages(from).length;
-    await sql`update contact_identities set last_inbound_at = now() - interval '25 hours' where external_id = ${from}`.execute(t.db);
+    // The villager's last message was 25 hours ago.
+    await t.db.updateTable('contact_identities').set({ last_inbound_at: new Date(clock.now().getTime() - 25 * 3_600_000) }).where('external_id', '=', from).execute();
     const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', from).executeTakeFirstOrThrow();
     const queue = async (payload: object) => {
       const row = await t.db.insertInto('outbox').values({ contact_id: contact.contact_id, channel: 'whatsapp', recipient: from, kind: 'notification', payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();

@@ -1,9 +1,8 @@
 // whatsapp-web.js: a client double that emits the library's events (qr, ready, message, disconnected).
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { pino } from 'pino';
-import type { FastifyInstance } from 'fastify';
 import { createReceiver } from '../../src/channels/receive.ts';
 import type { WebClient, WebContent, WebMessage } from '../../src/channels/whatsapp-web/whatsapp-web-client.ts';
 import { parseWebMessage, startWhatsAppWeb, type WhatsAppWebSession } from '../../src/channels/whatsapp-web/whatsapp-web.channel.ts';
@@ -13,9 +12,11 @@ import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outb
 import { buildServer } from '../../src/http/server.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { outboxDrained } from '../support/outbox-wait.ts';
-import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import { conversationDeps, seedConversationCampaigns, START } from '../support/conversation-harness.ts';
+import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
 
-const REDIS = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+const REDIS = connection;
+const prefix = testPrefix();
 const ADMIN = 'admin-token-0123456789';
 
 /** Behaves like whatsapp-web.js's Client as far as Qafila sees it. */
@@ -42,32 +43,33 @@ class ClientDouble extends EventEmitter implements WebClient {
 
 const message = (from: string, fields: Partial<WebMessage>): WebMessage => ({ id: { _serialized: `false_${from}_${randomUUID()}` }, from, fromMe: false, isStatus: false, body: '', type: 'chat', ...fields });
 
+/** A session on its own client double, as the service starts one. */
+const startSession = (client: ClientDouble, receive: Parameters<typeof startWhatsAppWeb>[0]['receive'] = async () => ({ throttled: true })) =>
+  startWhatsAppWeb({ client, receive, logger: pino({ level: 'silent' }), firstBackoffMs: 20, maxBackoffMs: 100, printQr: () => undefined });
+
 let t: TestDatabase;
 let client: ClientDouble;
 let session: WhatsAppWebSession;
 let queues: OutboundQueues;
 let worker: RunningWorker;
-let app: FastifyInstance;
 let caravanId = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   ({ caravanId } = await seedConversationCampaigns(t.db));
-  const prefix = `qafila-test-${randomUUID()}`;
   const logger = pino({ level: 'silent' });
   queues = createOutboundQueues({ connection: REDIS, prefix });
   client = new ClientDouble();
-  session = startWhatsAppWeb({ client, receive: createReceiver({ conversation: conversationDeps(t.db), queues }), logger, firstBackoffMs: 20, maxBackoffMs: 100, printQr: () => undefined });
+  session = startSession(client, createReceiver({ conversation: conversationDeps(t.db), queues }));
   worker = startOutboundWorker({ db: t.db, adapter: session.adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0 });
-  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger, timeZone: 'Africa/Casablanca', whatsappWeb: { session, adminToken: ADMIN } });
 }, 30_000);
 
 afterAll(async () => {
-  await app?.close();
   await worker?.close();
   await session?.stop();
   await queues?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 async function say(from: string, fields: Partial<WebMessage>) {
@@ -82,7 +84,14 @@ async function say(from: string, fields: Partial<WebMessage>) {
 
 describe('whatsapp-web.js channel', () => {
   it('shows the pairing QR on the admin page until the phone is linked', async () => {
-    expect(client.initialized).toBe(1);
+    const client = new ClientDouble();
+    const session = startSession(client);
+    const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => START }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', whatsappWeb: { session, adminToken: ADMIN } });
+    onTestFinished(async () => {
+      await app.close();
+      await session.stop();
+    });
+    expect([client.initialized, session.state()]).toEqual([1, 'starting']);
     client.emit('qr', '2@abcdefghijklmnop,qrstuvwxyz==,0123456789==');
     expect(session.state()).toBe('waiting_for_scan');
     expect((await app.inject({ url: '/admin/whatsapp-web' })).statusCode).toBe(401);
@@ -117,8 +126,8 @@ describe('whatsapp-web.js channel', () => {
     await say(from, { body: '1' }); // confirm
     const kinds = client.sent.slice(before).map((s) => (typeof s.content === 'string' ? 'text' : s.content.kind));
     expect(kinds).toEqual(['image', 'text', 'text', 'text', 'location', 'text']);
-    const booked = await t.db.selectFrom('appointments').select(['campaign_id', 'channel']).execute();
-    expect(booked).toEqual([{ campaign_id: caravanId, channel: 'whatsapp_web' }]);
+    const booked = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['a.campaign_id', 'a.channel', 'b.full_name']).where('b.full_name', '=', 'Brahim Ait').execute();
+    expect(booked).toEqual([{ campaign_id: caravanId, channel: 'whatsapp_web', full_name: 'Brahim Ait' }]);
   });
 
   it('ignores its own messages, groups and status updates', () => {
@@ -129,12 +138,19 @@ describe('whatsapp-web.js channel', () => {
   });
 
   it('reconnects with back-off when disconnected or when the browser fails to start', async () => {
-    const before = client.initialized;
+    const client = new ClientDouble();
+    const session = startSession(client);
+    onTestFinished(() => session.stop());
+    client.emit('ready');
     client.failNextInitialize = true;
     client.emit('disconnected', 'NAVIGATION');
     expect(session.state()).toBe('reconnecting');
-    await expect.poll(() => client.initialized, { timeout: 2000 }).toBeGreaterThanOrEqual(before + 2);
+    // 20 ms later the browser fails to start, 40 ms after that it starts: two attempts, each after destroying the last.
+    await expect.poll(() => client.initialized, { timeout: 2000 }).toBe(3);
+    expect(client.destroyed).toBe(2);
     client.emit('ready');
     expect(session.state()).toBe('ready');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(client.initialized).toBe(3);
   });
 });

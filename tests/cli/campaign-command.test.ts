@@ -7,6 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, dropDatabase, type TestDatabase } from '../support/test-database.ts';
 import { campaignFile } from '../support/fixtures.ts';
+import { addDays } from '../support/conversation-harness.ts';
+import { localDay } from '../../src/domain/clock.ts';
 
 const exec = promisify(execFile);
 let t: TestDatabase;
@@ -31,15 +33,21 @@ async function cli(script: string, args: string[], env: Record<string, string> =
 describe('npm run campaign', () => {
   it('imports a file, then updates it, and lists it with its places', async () => {
     const file = path.join(dir, 'good.json');
-    await writeFile(file, JSON.stringify(campaignFile({ slug: 'cli-good' })));
+    // The command lists what is upcoming by the real clock: two days starting in a week.
+    const firstDay = addDays(localDay(new Date(), 'Africa/Casablanca'), 7);
+    await writeFile(file, JSON.stringify(campaignFile({ slug: 'cli-good', firstDay, lastDay: addDays(firstDay, 1) })));
     const created = await cli('campaign', ['import', file]);
     expect(created.stderr).toBe('');
     expect(created.stdout).toMatch(/^Created campaign cli-good \(id \d+\): 2 windows added, 0 changed, 0 removed, 0 unchanged\n$/);
     const again = await cli('campaign', ['import', file]);
     expect(again.stdout).toMatch(/^Updated campaign cli-good .*0 windows added, 0 changed, 0 removed, 2 unchanged/);
     const listed = await cli('campaign', ['list', '--json']);
-    const list: Array<{ slug: string; services: Array<{ remaining: number }> }> = JSON.parse(listed.stdout);
-    expect(list.map((c) => c.slug)).toContain('cli-good');
+    const list: Array<{ slug: string; firstDay: string; services: Array<{ service: string; capacity: number; remaining: number }> }> = JSON.parse(listed.stdout);
+    // Two days of one window of 10 places each.
+    expect(list.map((c) => [c.slug, c.firstDay, c.services])).toEqual([['cli-good', firstDay, [{ service: 'ophthalmology', requiresFasting: false, capacity: 20, remaining: 20 }]]]);
+    const text = await cli('campaign', ['list', '--province', 'tinghir']);
+    expect(text.stdout).toContain(`Caravane de test [cli-good]\n  ${firstDay} to ${addDays(firstDay, 1)} · Centre de santé, Kelâat M'Gouna (`);
+    expect(text.stdout).toMatch(/ophthalmology +20 of +20 places left\n/);
   });
 
   it('refuses a file with a missing field and a negative capacity, naming both, and stores nothing', async () => {

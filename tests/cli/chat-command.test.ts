@@ -5,11 +5,13 @@ import { formatAsJsonLine, formatForTerminal } from '../../src/cli/chat-format.t
 import { parseChatLine } from '../../src/cli/chat-input.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedConversationCampaigns } from '../support/conversation-harness.ts';
+import { localDay } from '../../src/domain/clock.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedConversationCampaigns(t.db);
+  // The command runs on the real clock: its campaigns are dated from the real today.
+  await seedConversationCampaigns(t.db, 200, localDay(new Date(), 'Africa/Casablanca'));
 });
 afterAll(async () => t?.drop());
 

@@ -53,6 +53,28 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     expect(v.lastChoices()[0]?.id).toBe('campaigns');
   });
 
+  it('answers an emergency with the numbers before any consent, and opens an urgent ticket', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    // A first message says the language too: "help me" in Arabizi, where "urgence" would read as French.
+    const replies = await v.send(locale === 'ary-Latn' ? '3te9ni' : EMERGENCY[locale]);
+    expect(replies[0]).toEqual({ text: tr(locale, 'common:emergency', { samu: '141', civil: '15' }) });
+    const contact = await t.db.selectFrom('contacts as c').innerJoin('contact_identities as i', 'i.contact_id', 'c.id').select(['c.id', 'c.consent_at']).where('i.external_id', '=', v.phone).executeTakeFirstOrThrow();
+    expect(contact.consent_at).toBeNull();
+    expect(await t.db.selectFrom('handoff_tickets').select(['reason', 'urgent', 'status']).where('contact_id', '=', contact.id).execute()).toEqual([{ reason: 'emergency', urgent: true, status: 'open' }]);
+  });
+
+  it('answers an emergency with the numbers after STOP, and stays opted out', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.send('stop');
+    const replies = await v.send(EMERGENCY[locale]);
+    expect(replies[0]).toEqual({ text: tr(locale, 'common:emergency', { samu: '141', civil: '15' }) });
+    const id = await contactIdOf(v.phone);
+    expect(await t.db.selectFrom('handoff_tickets').select(['reason', 'urgent']).where('contact_id', '=', id).execute()).toEqual([{ reason: 'emergency', urgent: true }]);
+    expect((await t.db.selectFrom('contacts').select('opted_out_at').where('id', '=', id).executeTakeFirstOrThrow()).opted_out_at).toBeInstanceOf(Date);
+    expect(await v.send('1')).toEqual([{ text: tr(locale, 'common:stopConfirmed') }]);
+  });
+
   it('offers a person after three answers that do not fit', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard(locale);
@@ -104,6 +126,14 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     await v.choose('alerts');
     await v.send('Tinghir');
     const id = await contactIdOf(v.phone);
+    // They also wrote to a coordinator, who answered and closed the ticket.
+    await v.send(HUMAN[locale]);
+    await v.send('ma mère a du diabète');
+    const ticket = (await listOpenTickets(t.db)).find((x) => x.contactId === id);
+    await t.db.transaction().execute((trx) => closeTicket(trx, { kind: 'staff', id: 'coordinator' }, ticket?.id ?? -1));
+    await v.send('1');
+    const slotOf = () => t.db.selectFrom('slots as s').innerJoin('appointments as a', 'a.slot_id', 's.id').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['s.id', 's.booked']).where('b.contact_id', '=', id).executeTakeFirstOrThrow();
+    const held = await slotOf();
 
     await v.choose('delete');
     expect(v.lastText()).toContain(tr(locale, 'privacy:deleteAppointments', { count: 1 }));
@@ -116,9 +146,17 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     const appointments = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.status').where('b.contact_id', '=', id).execute();
     expect(appointments).toEqual([{ status: 'cancelled' }]);
     expect(await t.db.selectFrom('alert_subscriptions').select('province_code').where('contact_id', '=', id).execute()).toEqual([]);
-    const waiting = await t.db.selectFrom('notifications').select('status').where('contact_id', '=', id).execute();
-    expect(waiting.length).toBeGreaterThan(0); // the booking had written its reminders
-    expect(waiting.every((n) => n.status === 'cancelled')).toBe(true);
+    // The place is free for someone else.
+    expect(await slotOf()).toEqual({ id: held.id, booked: held.booked - 1 });
+    // The booking's two reminders will not go.
+    const waiting = await t.db.selectFrom('notifications').select(['label', 'status', 'reason']).where('contact_id', '=', id).orderBy('id').execute();
+    expect(waiting).toEqual([
+      { label: 'two_days_before', status: 'cancelled', reason: 'data erased' },
+      { label: 'morning_of', status: 'cancelled', reason: 'data erased' },
+    ]);
+    // What they wrote to the coordinator is gone; the ticket itself stays, for the counts.
+    expect(await t.db.selectFrom('handoff_messages').select('id').where('ticket_id', '=', ticket?.id ?? -1).execute()).toEqual([]);
+    expect(await t.db.selectFrom('handoff_tickets').select('status').where('id', '=', ticket?.id ?? -1).execute()).toEqual([{ status: 'closed' }]);
 
     // The next message starts afresh, with the consent notice.
     await v.send('1');

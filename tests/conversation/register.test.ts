@@ -1,9 +1,10 @@
 // Registering a relative, a full day, cancelling mid-way, and a restart between two messages — in every locale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InsertQueryNode, type KyselyPlugin } from 'kysely';
 import { LOCALES } from '../../src/i18n/translator.ts';
 import { createDatabase } from '../../src/db/connection.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { conversationDeps, fillSurgeryDay, missingKeys, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+import { conversationDeps, fillSurgeryDay, missingKeys, registerUpToWindow, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -131,5 +132,45 @@ describe.each(LOCALES)('registering, in %s', (locale) => {
     }
     const booked = await appointmentsOf(v.phone);
     expect(booked.map((a) => a.service)).toEqual(['ophthalmology']);
+  });
+});
+
+/** Fails the statement that queues the replies, the last one before the commit: as if the process died there. */
+const diesBeforeCommit: KyselyPlugin = {
+  transformQuery(args) {
+    if (InsertQueryNode.is(args.node) && args.node.into?.table.identifier.name === 'outbox') throw new Error('the process died before the commit');
+    return args.node;
+  },
+  transformResult: async (args) => args.result,
+};
+
+describe('a failure before the commit', () => {
+  it('leaves the conversation, the places and the outbox as they were; the message sent again books once', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone(), 'telegram');
+    await v.onboard('fr');
+    await registerUpToWindow(v, { name: 'Hafsa Ait Lahcen', sex: 'female', age: 38, day: '2026-12-15' });
+    await v.send('1');
+    const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', v.phone).executeTakeFirstOrThrow();
+    const snapshot = async () => ({
+      state: (await t.db.selectFrom('conversations').select('state').where('contact_id', '=', contact.contact_id).executeTakeFirstOrThrow()).state,
+      booked: (await t.db.selectFrom('slots').select((eb) => eb.fn.sum<number>('booked').as('n')).executeTakeFirstOrThrow()).n,
+      appointments: await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.id').where('b.contact_id', '=', contact.contact_id).execute(),
+      outbox: (await t.db.selectFrom('outbox').select('id').where('contact_id', '=', contact.contact_id).execute()).length,
+      receipts: await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', 'update-9001').execute(),
+    });
+    const before = await snapshot();
+    expect(before.state).toMatchObject({ step: 'reg_confirm' });
+
+    v.useDeps(conversationDeps(t.db.withPlugin(diesBeforeCommit)));
+    await expect(v.send({ text: '1', providerId: 'update-9001' })).rejects.toThrow('the process died before the commit');
+    expect(await snapshot()).toEqual(before);
+
+    // Telegram sends the update again; this time it goes through.
+    v.useDeps(conversationDeps(t.db));
+    await v.send({ text: '1', providerId: 'update-9001' });
+    const after = await snapshot();
+    expect(after.appointments).toHaveLength(1);
+    expect(Number(after.booked)).toBe(Number(before.booked) + 1);
+    expect(after.receipts).toEqual([{ provider_id: 'update-9001' }]);
   });
 });

@@ -1,5 +1,4 @@
 // A villager's reply never waits behind a batch of reminders on the same channel.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { ChannelAdapter } from '../../src/channels/channel.ts';
@@ -9,11 +8,11 @@ import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/ou
 import { startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { outboxDrained } from '../support/outbox-wait.ts';
+import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
 
-const connection = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
 let t: TestDatabase;
 let queues: OutboundQueues;
-const prefix = `qafila-test-${randomUUID()}`;
+const prefix = testPrefix();
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -22,6 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await queues?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 describe('replies first', () => {

@@ -17,12 +17,12 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
 import { broadcastProgress, cancelBroadcast, createBroadcast } from '../../src/scheduling/broadcasts.ts';
-import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import { conversationDeps, seedConversationCampaigns, START } from '../support/conversation-harness.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { waitUntil } from '../support/wait-until.ts';
+import { connection, deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
-const prefix = `qafila-test-${randomUUID()}`;
+const prefix = testPrefix();
 const RATE = 100;
 const RECIPIENTS = 10_000;
 const VILLAGERS = 50;
@@ -34,7 +34,7 @@ let pages: BroadcastPages;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  redis = new Redis(REDIS_URL);
+  redis = new Redis(TEST_REDIS_URL);
   queues = createOutboundQueues({ connection, prefix });
   pages = createBroadcastPages({ connection, prefix });
 });
@@ -43,6 +43,7 @@ afterAll(async () => {
   await pages?.close();
   redis?.disconnect();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
@@ -73,11 +74,11 @@ describe('replies during a broadcast', () => {
     const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: createTranslator(loadResources()), outbound: queues, pages, logger });
     const receive = createReceiver({ conversation: conversationDeps(t.db, undefined, { reportMissing: false }), queues });
 
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());
+    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, START);
     expect(b.targeted).toBe(RECIPIENTS);
     await pages.next(b.id, 0);
     // The announcement first fills the channel.
-    while (bulkSent.length < 2 * RATE) await sleep(50);
+    await waitUntil(() => bulkSent.length >= 2 * RATE, 'the broadcast to fill the channel', 30_000, 50);
 
     type Step = { text: string } | { choice: string };
     const journey: Step[] = [
@@ -108,7 +109,7 @@ describe('replies during a broadcast', () => {
           const bulkAtQueue = bulkSent.length;
           const replies = 'replies' in result ? result.replies.length : 0;
           expect(replies).toBeGreaterThan(0);
-          while (mine.length < before + replies) await sleep(5);
+          await waitUntil(() => mine.length >= before + replies, `the replies to ${chat}`, 30_000, 5);
           handling.push(queuedAt - arrived);
           for (const at of mine.slice(before, before + replies)) {
             latencies.push(at - arrived);

@@ -2,7 +2,6 @@
 // recipient is fanned out once, nobody gets the message twice, and the only doubt is the handful of
 // messages that were in flight at the kill, which are reported rather than sent again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { bulkConcurrencyFor } from '../../src/delivery/outbound.worker.ts';
@@ -10,10 +9,11 @@ import { createBroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { broadcastProgress, createBroadcast } from '../../src/scheduling/broadcasts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import { connection, deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
 
 const RECIPIENTS = 5000;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `qafila-test-${randomUUID().slice(0, 8)}`;
+const REDIS_URL = TEST_REDIS_URL;
+const prefix = testPrefix();
 let t: TestDatabase;
 let telegram: FakeTelegram;
 
@@ -28,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await telegram?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 function worker(): ChildProcess {
@@ -54,7 +55,7 @@ describe('a worker killed mid-broadcast', () => {
   it('leaves every recipient with exactly one message, or reported as in flight', async () => {
     const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.' } }, new Date());
     expect(b.targeted).toBe(RECIPIENTS);
-    const pages = createBroadcastPages({ connection: { url: REDIS_URL, maxRetriesPerRequest: null }, prefix });
+    const pages = createBroadcastPages({ connection, prefix });
     const first = worker();
     try {
       await pages.next(b.id, 0);

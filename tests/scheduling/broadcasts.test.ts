@@ -1,6 +1,5 @@
 // Broadcasts: the audience without opted-out contacts, each in its own language, page by page, once
 // per person even when a page runs twice, cancellable, with progress counters.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Queue } from 'bullmq';
@@ -11,13 +10,13 @@ import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
 import { broadcastProgress, cancelBroadcast, createBroadcast, fanoutPage } from '../../src/scheduling/broadcasts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
 
 const tr = createTranslator(loadResources());
 const footer = (locale: Parameters<typeof tr>[0]) => tr(locale, 'broadcasts:stopHint');
 const staff = { kind: 'staff' as const, id: 1 };
 const NOW = new Date('2026-12-01T10:00:00Z');
-const connection = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
-const prefix = `qafila-test-${randomUUID()}`;
+const prefix = testPrefix();
 let t: TestDatabase;
 let outbound: OutboundQueues;
 let pages: BroadcastPages;
@@ -48,6 +47,7 @@ afterAll(async () => {
   await outbound?.close();
   await pages?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 const texts = { fr: 'La caravane vient à Tinghir le 14 décembre.', ar: 'القافلة تأتي إلى تنغير يوم 14 دجنبر.' };

@@ -1,6 +1,5 @@
 // What a campaign sets for itself: its reminder times, the check-in days of each procedure, and the
 // Telegram chat of its medical staff, which receives the alerts through the real Bot API client.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
@@ -15,12 +14,12 @@ import { raiseStaffAlert } from '../../src/scheduling/staff-alerts.ts';
 import { createBeneficiaries, deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
 
 const ZONE = 'Africa/Casablanca';
 const NOW = new Date('2026-12-01T09:00:00Z');
 const STAFF_CHAT = '-1001234567890';
-const connection = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
-const prefix = `qafila-test-${randomUUID()}`;
+const prefix = testPrefix();
 let t: TestDatabase;
 let telegram: FakeTelegram;
 let queues: OutboundQueues;
@@ -47,6 +46,7 @@ afterAll(async () => {
   await queues?.close();
   await telegram?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 async function booked(service: string): Promise<number> {

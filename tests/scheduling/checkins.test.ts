@@ -85,6 +85,20 @@ describe('post-operative check-ins', () => {
     expect(await fireNotification(fire, retry.id, retry.due_at)).toEqual({ kind: 'skipped', reason: 'answered' });
   });
 
+  it('sends no check-in to a patient who said STOP, and asks the staff to call instead', async () => {
+    const { v, appointmentId, checkins } = await operatedPatient('95004', 'Hmad Ouzzine');
+    await v.send('stop');
+    const [day1, day3] = checkins;
+    expect(await fireNotification(fire, day1?.id ?? 0, day1?.due_at ?? DONE_AT)).toEqual({ kind: 'skipped', reason: 'opted out' });
+    expect(await fireNotification(fire, day3?.id ?? 0, day3?.due_at ?? DONE_AT)).toEqual({ kind: 'skipped', reason: 'opted out' });
+    expect(await outboxTexts('95004')).toEqual([]);
+    const alerts = await t.db.selectFrom('staff_alerts').select(['kind', 'details']).where('appointment_id', '=', appointmentId).orderBy('id').execute();
+    expect(alerts).toEqual([
+      { kind: 'unreachable', details: { reason: 'opted out', checkin: 'day_1' } },
+      { kind: 'unreachable', details: { reason: 'opted out', checkin: 'day_3' } },
+    ]);
+  });
+
   it('asks a silent patient once more a day later, then asks the staff to call', async () => {
     const { appointmentId, checkins } = await operatedPatient('95003', 'Mbarek Id');
     const day1 = checkins[0];

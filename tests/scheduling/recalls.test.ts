@@ -1,6 +1,6 @@
 // Donor recall, end to end: a donor asks to be told, staff record the donation, the recall fires on the
 // day they may give again with the next drive near them, and "1" starts the donor questions for it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildServer } from '../../src/http/server.ts';
@@ -15,22 +15,26 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { formatDay } from '../../src/i18n/dates.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
-import { deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
+import { createBeneficiaries, deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
+import { bookAppointment } from '../../src/domain/appointments/booking.ts';
 import { eraseContact } from '../../src/domain/contacts/erasure.ts';
 
 const tr = createTranslator(loadResources());
 const RECORDED_AT = new Date('2026-12-10T15:00:00Z');
-let t: TestDatabase;
-let app: FastifyInstance;
-let fire: FireDeps;
-let nurse = '';
-let februaryDrive = 0;
+/** A database with the caravan, the 10 December drive and a February drive, a server and a nurse's token. */
+interface World {
+  t: TestDatabase;
+  app: FastifyInstance;
+  nurse: string;
+  februaryDrive: number;
+  close(): Promise<void>;
+}
 
-beforeAll(async () => {
-  t = await createTestDatabase();
+async function ownWorld(): Promise<World> {
+  const t = await createTestDatabase();
   await seedConversationCampaigns(t.db);
   // The next drive in Casablanca, in February: the one a recall should offer.
-  februaryDrive = await importTestCampaign(t.db, {
+  const februaryDrive = await importTestCampaign(t.db, {
     slug: 'casa-drive-february',
     organisation: { slug: 'cnts', name: 'Centre de transfusion', kind: 'blood_centre' },
     kind: 'blood_drive',
@@ -42,18 +46,32 @@ beforeAll(async () => {
     lastDay: '2027-02-20',
     services: [{ code: 'blood_donation', windows: [{ start: '09:00', end: '13:00', capacity: 100 }] }],
   });
+  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => RECORDED_AT }, logger: createLogger('silent'), timeZone: 'Africa/Casablanca' });
+  const nurse = (await addStaff(t.db, { name: 'Nadia', role: 'medical' })).token;
+  return {
+    t, app, nurse, februaryDrive,
+    async close() {
+      await app.close();
+      await t.drop();
+    },
+  };
+}
+
+let w: World;
+let t: TestDatabase;
+let fire: FireDeps;
+let februaryDrive = 0;
+
+beforeAll(async () => {
+  w = await ownWorld();
+  ({ t, februaryDrive } = w);
   fire = { db: t.db, t: tr, zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS };
-  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => RECORDED_AT }, logger: createLogger('silent'), timeZone: 'Africa/Casablanca' });
-  nurse = (await addStaff(t.db, { name: 'Nadia', role: 'medical' })).token;
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+afterAll(async () => w?.close());
 
 /** A Telegram donor books the 10 December drive and answers the recall question; returns the appointment. */
-async function donor(chat: string, name: string, wantsRecall: boolean) {
-  const v = new Villager(conversationDeps(t.db), chat, 'telegram');
+async function donor(chat: string, name: string, wantsRecall: boolean, world: World = w) {
+  const v = new Villager(conversationDeps(world.t.db), chat, 'telegram');
   await v.onboard('fr');
   await v.choose('donate');
   await v.choose('male');
@@ -69,7 +87,7 @@ async function donor(chat: string, name: string, wantsRecall: boolean) {
   expect(v.lastText()).toContain(tr('fr', 'donor:recallQuestion'));
   await v.send(wantsRecall ? '1' : '2');
   expect(v.lastText()).toContain(tr('fr', wantsRecall ? 'donor:recallOn' : 'donor:recallOff'));
-  const appointment = await t.db
+  const appointment = await world.t.db
     .selectFrom('appointments as a')
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
     .innerJoin('contact_identities as i', 'i.contact_id', 'b.contact_id')
@@ -79,7 +97,7 @@ async function donor(chat: string, name: string, wantsRecall: boolean) {
   return { v, appointmentId: appointment.id, contactId: appointment.contact_id };
 }
 
-const record = (body: unknown, token = nurse) => app.inject({ method: 'POST', url: '/admin/api/donations', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: body as object });
+const record = (body: unknown, token = w.nurse, world: World = w) => world.app.inject({ method: 'POST', url: '/admin/api/donations', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: body as object });
 
 describe('next eligible day', () => {
   it('follows the interval, the yearly limit, and the stricter rule when the sex is unknown', () => {
@@ -142,30 +160,51 @@ describe('donor recall', () => {
     const recorded = await record({ appointmentId, bloodGroup: 'B+', donatedOn: '2026-12-10' });
     expect(recorded.json()).toMatchObject({ nextEligibleOn: '2027-02-10', recallAt: null });
     expect(await t.db.selectFrom('notifications').select('id').where('contact_id', '=', contactId).where('kind', '=', 'recall').execute()).toEqual([]);
-    const eye = await t.db.selectFrom('appointments').select('id').where('service', '!=', 'blood_donation').executeTakeFirst();
-    const refused = await record({ appointmentId: eye?.id ?? 999_999 });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().problems[0]).toMatch(/not a blood donation|no appointment/);
+    // An eye consultation at the Tinghir caravan is not a donation, and stays as it was.
+    const slot = await t.db.selectFrom('slots').select('id').where('service', '=', 'ophthalmology').orderBy('day').executeTakeFirstOrThrow();
+    const [patient] = await createBeneficiaries(t.db, 1);
+    const eye = await t.db.transaction().execute((trx) => bookAppointment(trx, staffContext(), { beneficiaryId: patient ?? 0, slotId: slot.id }, deps));
+    const refused = await record({ appointmentId: eye.id });
+    expect([refused.statusCode, refused.json().problems]).toEqual([400, [`appointmentId: appointment ${eye.id} is for ophthalmology, not a blood donation`]]);
+    expect(await t.db.selectFrom('appointments').select('status').where('id', '=', eye.id).executeTakeFirstOrThrow()).toEqual({ status: 'booked' });
+    expect(await t.db.selectFrom('donations').select('id').where('appointment_id', '=', eye.id).execute()).toEqual([]);
+    const unknown = await record({ appointmentId: 999_999 });
+    expect([unknown.statusCode, unknown.json().problems]).toEqual([400, ['appointmentId: no appointment 999999']]);
     expect((await record({ appointmentId, bloodGroup: 'Z+' })).statusCode).toBe(400);
     expect((await record({ appointmentId }, '')).statusCode).toBe(401);
   });
 
   it('lets a coordinator appeal to the eligible donors of a blood group', async () => {
-    // Donors: Youssef O-, Hamid A- (stopped recalls, still a donor), Karim B+; all may give again from 10 February.
+    // Its own donors, in a database of their own: O-, A- (who wants no recall, still a donor) and B+;
+    // all gave on 10 December and may give again from 10 February.
+    const own = await ownWorld();
+    onTestFinished(() => own.close());
+    for (const [chat, name, group, recall] of [['97011', 'Youssef Berrada', 'O-', true], ['97012', 'Hamid Tazi', 'A-', false], ['97013', 'Karim Alaoui', 'B+', true]] as const) {
+      const d = await donor(chat, name, recall, own);
+      expect((await record({ appointmentId: d.appointmentId, bloodGroup: group }, own.nurse, own)).statusCode).toBe(201);
+    }
     const staff = { kind: 'staff' as const, id: 1 };
     const texts = { fr: 'Nous manquons de sang O- : pouvez-vous venir ?' };
-    expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(1);
-    expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(3);
+    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(1);
+    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-', 'B+'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(2);
+    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(3);
     // Before 10 February none of them may give.
-    expect((await createBroadcast(t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-01-15' } }, texts }, RECORDED_AT)).targeted).toBe(0);
+    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-01-15' } }, texts }, RECORDED_AT)).targeted).toBe(0);
   });
 
   it('forgets the blood group and the recall wish of a donor who erases their data', async () => {
-    const youssef = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', '97001').executeTakeFirstOrThrow();
-    await t.db.transaction().execute((trx) => eraseContact(trx, staffContext(), youssef.contact_id, deps));
-    const left = await sql<{ b: string | null; d: string | null; recall: Date | null }>`
-      select b.blood_group as b, d.blood_group as d, k.donor_recall_at as recall
-      from beneficiaries b join donations d on d.beneficiary_id = b.id join contacts k on k.id = b.contact_id where k.id = ${youssef.contact_id}`.execute(t.db);
-    expect(left.rows).toEqual([{ b: null, d: null, recall: null }]);
+    const { appointmentId, contactId } = await donor('97021', 'Youssef Berrada', true);
+    expect((await record({ appointmentId, bloodGroup: 'O-' })).statusCode).toBe(201);
+    const before = await sql<{ b: string | null; d: string | null; recall: Date | null; pending: number }>`
+      select b.blood_group as b, d.blood_group as d, k.donor_recall_at as recall,
+        (select count(*)::int from notifications n where n.contact_id = k.id and n.kind = 'recall' and n.status = 'pending') as pending
+      from beneficiaries b join donations d on d.beneficiary_id = b.id join contacts k on k.id = b.contact_id where k.id = ${contactId}`.execute(t.db);
+    expect(before.rows).toEqual([{ b: 'O-', d: 'O-', recall: expect.any(Date), pending: 1 }]);
+    await t.db.transaction().execute((trx) => eraseContact(trx, staffContext(), contactId, deps));
+    const left = await sql<{ b: string | null; d: string | null; recall: Date | null; pending: number }>`
+      select b.blood_group as b, d.blood_group as d, k.donor_recall_at as recall,
+        (select count(*)::int from notifications n where n.contact_id = k.id and n.kind = 'recall' and n.status = 'pending') as pending
+      from beneficiaries b join donations d on d.beneficiary_id = b.id join contacts k on k.id = b.contact_id where k.id = ${contactId}`.execute(t.db);
+    expect(left.rows).toEqual([{ b: null, d: null, recall: null, pending: 0 }]);
   });
 });

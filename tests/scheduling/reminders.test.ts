@@ -1,7 +1,7 @@
 // Booking writes the reminders at the right local times; cancelling drops them; moving moves them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+import { bookEyeConsultation, conversationDeps, registerUpToWindow, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -57,5 +57,26 @@ describe('reminders of a booking', () => {
       ['morning_of', '2026-12-15T07:00:00.000Z'],
     ]);
     expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(2);
+  });
+
+  it('start for the person waiting when a cancelled place goes to them', async () => {
+    // Surgery on 14 December has one place; the reminder the morning of an 08:00 operation would come too late.
+    const surgery = async (v: Villager, name: string) => {
+      await v.onboard('fr');
+      await registerUpToWindow(v, { name, sex: 'male', age: 60, service: 'surgery', day: '2026-12-14' });
+    };
+    const holder = new Villager(conversationDeps(t.db), '+212600000604');
+    await surgery(holder, 'Lahcen Ouhadi');
+    await holder.send('1'); // the only window
+    await holder.choose('confirm');
+    const waiting = new Villager(conversationDeps(t.db), '+212600000605');
+    await surgery(waiting, 'Moha Ait Baha');
+    await waiting.choose('waitlist');
+    expect(await remindersOf(waiting.phone)).toEqual([]);
+
+    await holder.send('annuler mon rendez-vous');
+    await holder.choose('yes');
+    const promoted = await remindersOf(waiting.phone);
+    expect(promoted.map((r) => [r.label, r.status, r.due_at.toISOString()])).toEqual([['two_days_before', 'pending', '2026-12-12T17:00:00.000Z']]);
   });
 });

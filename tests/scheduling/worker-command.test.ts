@@ -1,12 +1,13 @@
 // `npm run worker` on its own: at start the reconciler finds a reminder whose timer Redis never had,
 // fires it, and the message reaches Telegram; SIGTERM lets it finish and exit.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import { deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
+
+const prefix = testPrefix();
 
 let t: TestDatabase;
 let telegram: FakeTelegram;
@@ -18,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await telegram?.close();
   await t?.drop();
+  await deleteKeys(prefix);
 });
 
 describe('worker command', () => {
@@ -25,14 +27,14 @@ describe('worker command', () => {
     const v = new Villager(conversationDeps(t.db), '93001', 'telegram');
     await v.onboard('fr');
     await bookEyeConsultation(v, { name: 'Hakima Ouchen', sex: 'female', age: 39, day: '2026-12-14' });
-    // The reminder is due now (the conversation's clock is in December; the worker's is real time).
-    await sql`update notifications set due_at = now() - interval '1 minute' where label = 'two_days_before'`.execute(t.db);
+    // The reminder fell due a minute ago by the worker's clock, the machine's (the conversation's is in December).
+    await t.db.updateTable('notifications').set({ due_at: new Date(Date.now() - 60_000) }).where('label', '=', 'two_days_before').execute();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], {
       env: {
         ...process.env,
         DATABASE_URL: t.url,
-        REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-        QUEUE_PREFIX: `qafila-test-${randomUUID().slice(0, 8)}`,
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_API_ROOT: telegram.apiRoot,
         // Quiet hours off: the worker runs on the real clock, whatever the hour of this run.

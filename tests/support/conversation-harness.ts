@@ -1,4 +1,5 @@
 // Drives the real conversation service on a scratch database, as villagers would, with a clock tests control.
+import { DateTime } from 'luxon';
 import { handleInbound, type ConversationDeps, type Inbound, type Reply } from '../../src/conversation/index.ts';
 import { generateConfirmationCode } from '../../src/domain/appointments/confirmation-code.ts';
 import { createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
@@ -8,6 +9,14 @@ import { createBeneficiaries, deps as bookingDeps, importTestCampaign, staffCont
 
 /** Where each test starts: 1 December 2026, 10:00 in Morocco. */
 export const START = new Date('2026-12-01T09:00:00Z');
+export const START_DAY = '2026-12-01';
+
+/** `day` plus `days` calendar days, as 'YYYY-MM-DD'. */
+export function addDays(day: string, days: number): string {
+  const next = DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate();
+  if (next === null) throw new RangeError(`not a day: ${day}`);
+  return next;
+}
 
 export interface TestClock {
   now(): Date;
@@ -83,8 +92,8 @@ export class Villager {
   }
 }
 
-/** From the menu: books an eye consultation on `day` at the Tinghir caravan for the villager themselves. */
-export async function bookEyeConsultation(v: Villager, person: { name: string; sex: 'female' | 'male'; age: number; day: string }): Promise<void> {
+/** From the menu: registers the villager themselves at the Tinghir caravan up to the choice of a window for `service` on `day`. */
+export async function registerUpToWindow(v: Villager, person: { name: string; sex: 'female' | 'male'; age: number; day: string; service?: string }): Promise<void> {
   await v.choose('register');
   await v.choose('self');
   await v.send(person.name);
@@ -93,23 +102,33 @@ export async function bookEyeConsultation(v: Villager, person: { name: string; s
   await v.send('Tinghir'); // the commune
   await v.send('Tinghir'); // the place, for the list of caravans
   await v.send('1'); // the nearest: the Tinghir caravan
-  await v.choose('ophthalmology');
+  await v.choose(person.service ?? 'ophthalmology');
   await v.choose(person.day);
+}
+
+/** From the menu: books an eye consultation on `day` at the Tinghir caravan for the villager themselves. */
+export async function bookEyeConsultation(v: Villager, person: { name: string; sex: 'female' | 'male'; age: number; day: string }): Promise<void> {
+  await registerUpToWindow(v, person);
   await v.send('1'); // the first window
   await v.choose('confirm');
 }
 
-/** A caravan in Tinghir (two days, small windows) and a blood drive in Casablanca. */
-export async function seedConversationCampaigns(db: Db, capacity = 200): Promise<{ caravanId: number; driveId: number }> {
+/**
+ * A caravan in Tinghir on days 13 and 14 after `today` (the 14th and 15th of December from the
+ * test clock's start) and a blood drive in Casablanca on day 9. A command that runs on the real
+ * clock is given the real today.
+ */
+export async function seedConversationCampaigns(db: Db, capacity = 200, today = START_DAY): Promise<{ caravanId: number; driveId: number }> {
+  const [first, second, drive] = [addDays(today, 13), addDays(today, 14), addDays(today, 9)];
   const caravanId = await importTestCampaign(db, {
     slug: 'tinghir-caravan',
     title: { fr: 'Caravane de Tinghir', ar: 'قافلة تنغير', 'ary-Latn': "L9afila d Tinghir" },
-    firstDay: '2026-12-14',
-    lastDay: '2026-12-15',
+    firstDay: first,
+    lastDay: second,
     services: [
       { code: 'ophthalmology', windows: [{ start: '09:00', end: '12:00', capacity }] },
-      // 14 December has no surgery place left (see fillSurgeryDay): the full-day path.
-      { code: 'surgery', requiresFasting: true, windows: [{ days: ['2026-12-14'], start: '08:00', end: '12:00', capacity: 1 }, { days: ['2026-12-15'], start: '08:00', end: '12:00', capacity }] },
+      // The first day has one surgery place (see fillSurgeryDay, which takes it): the full-day path.
+      { code: 'surgery', requiresFasting: true, windows: [{ days: [first], start: '08:00', end: '12:00', capacity: 1 }, { days: [second], start: '08:00', end: '12:00', capacity }] },
     ],
   });
   const driveId = await importTestCampaign(db, {
@@ -120,16 +139,16 @@ export async function seedConversationCampaigns(db: Db, capacity = 200): Promise
     province: 'casablanca',
     commune: 'Aïn Chock',
     venue: { name: 'Place Aïn Chock', lat: 33.545, lon: -7.587 },
-    firstDay: '2026-12-10',
-    lastDay: '2026-12-10',
+    firstDay: drive,
+    lastDay: drive,
     services: [{ code: 'blood_donation', windows: [{ start: '09:00', end: '13:00', capacity: 100 }] }],
   });
   return { caravanId, driveId };
 }
 
-/** Takes the only surgery place of 14 December, as a booking made by staff would. */
+/** Takes the only surgery place of the caravan's first day, as a booking made by staff would. */
 export async function fillSurgeryDay(db: Db, caravanId: number): Promise<void> {
-  const slot = await db.selectFrom('slots').select('id').where('campaign_id', '=', caravanId).where('service', '=', 'surgery').where('day', '=', '2026-12-14').executeTakeFirstOrThrow();
+  const slot = await db.selectFrom('slots').select('id').where('campaign_id', '=', caravanId).where('service', '=', 'surgery').orderBy('day').executeTakeFirstOrThrow();
   const [beneficiaryId] = await createBeneficiaries(db, 1);
   if (beneficiaryId === undefined) throw new Error('no beneficiary created');
   await db.transaction().execute((trx) => bookAppointment(trx, staffContext(), { beneficiaryId, slotId: slot.id }, bookingDeps));

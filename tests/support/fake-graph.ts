@@ -4,6 +4,8 @@ import Fastify from 'fastify';
 export interface GraphCall {
   path: string;
   body: Record<string, unknown>;
+  /** The id the call was answered with (a message's wamid, an upload's media id). */
+  id: string;
 }
 
 export interface FakeGraph {
@@ -22,12 +24,14 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
   app.post<{ Params: { phone: string; kind: string } }>('/v21.0/:phone/:kind', async (request, reply) => {
     if (request.headers.authorization !== `Bearer ${accessToken}`) return reply.code(401).send({ error: { code: 190, message: 'Invalid OAuth access token' } });
     if (request.params.kind === 'media') {
-      calls.push({ path: 'media', body: { bytes: (request.body as Buffer).length } });
-      return { id: `media-${next++}` };
+      const id = `media-${next++}`;
+      calls.push({ path: 'media', body: { bytes: (request.body as Buffer).length }, id });
+      return { id };
     }
     const body = request.body as Record<string, unknown>;
-    calls.push({ path: 'messages', body });
-    return { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.TEST${next++}` }] };
+    const id = `wamid.TEST${next++}`;
+    calls.push({ path: 'messages', body, id });
+    return { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] };
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const messages = (to?: string) => calls.filter((c) => c.path === 'messages' && (to === undefined || c.body.to === to)).map((c) => c.body);

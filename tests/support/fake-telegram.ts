@@ -8,6 +8,8 @@ export interface BotApiCall {
   /** A file was uploaded and it is a PNG picture. */
   png?: boolean;
   at: number;
+  /** The message id this call was answered with, when it sent a message. */
+  messageId?: number;
 }
 
 export interface FakeTelegram {
@@ -18,6 +20,8 @@ export interface FakeTelegram {
   throttleNext(method: string, retryAfter: number): void;
   /** Every call of `method` for this chat answers 403, as for a villager who blocked the bot. */
   blockChat(chatId: string): void;
+  /** Queues an update for long polling: the next getUpdates whose offset allows it returns it. */
+  pushUpdate(update: { update_id: number } & Record<string, unknown>): void;
   /** Resolves when `count` calls matching `filter` have arrived (or fails after `timeoutMs`). */
   waitFor(count: number, filter?: (c: BotApiCall) => boolean, timeoutMs?: number): Promise<BotApiCall[]>;
   close(): Promise<void>;
@@ -38,6 +42,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const throttled = new Map<string, number>();
   const blocked = new Set<string>();
   let nextMessageId = 1000;
+  const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
+  const pollers = new Set<() => void>();
+  const pending = (offset: number) => updates.filter((u) => u.update_id >= offset);
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request, reply) => {
     if (request.params.token !== token) return reply.code(401).send({ ok: false, error_code: 401, description: 'Unauthorized' });
@@ -45,7 +52,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     const isUpload = Buffer.isBuffer(request.body);
     const { fields, png } = isUpload ? multipartFields(request.body as Buffer) : { fields: {}, png: false };
     const payload = isUpload ? fields : ((request.body ?? {}) as Record<string, unknown>);
-    calls.push({ method, payload, at: Date.now(), ...(isUpload ? { png } : {}) });
+    const call: BotApiCall = { method, payload, at: Date.now(), ...(isUpload ? { png } : {}) };
+    calls.push(call);
     const retryAfter = throttled.get(method);
     if (retryAfter !== undefined) {
       throttled.delete(method);
@@ -53,8 +61,21 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     }
     if (blocked.has(String(payload.chat_id))) return reply.code(403).send({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     if (method === 'answerCallbackQuery' || method === 'setWebhook' || method === 'deleteWebhook') return { ok: true, result: true };
+    if (method === 'getUpdates') {
+      // Long polling: answer at once when updates wait, else hold the request up to its timeout (at most 0.2 s here).
+      const offset = Number(payload.offset ?? 0);
+      if (pending(offset).length === 0 && Number(payload.timeout ?? 0) > 0) {
+        await new Promise<void>((resolve) => {
+          const wake = () => (pollers.delete(wake), resolve());
+          pollers.add(wake);
+          setTimeout(wake, Math.min(200, Number(payload.timeout) * 1000));
+        });
+      }
+      return { ok: true, result: pending(offset) };
+    }
     if (method === 'getMe') return { ok: true, result: { id: 1, is_bot: true, first_name: 'Qafila', username: 'qafila_bot' } };
-    return { ok: true, result: { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' } } };
+    call.messageId = nextMessageId++;
+    return { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' } } };
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -63,6 +84,10 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     calls,
     throttleNext: (method, retryAfter) => void throttled.set(method, retryAfter),
     blockChat: (chatId) => void blocked.add(chatId),
+    pushUpdate(update) {
+      updates.push(update);
+      for (const wake of [...pollers]) wake();
+    },
     async waitFor(count, filter = () => true, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -72,6 +97,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    close: () => app.close(),
+    close: async () => {
+      for (const wake of [...pollers]) wake();
+      await app.close();
+    },
   };
 }

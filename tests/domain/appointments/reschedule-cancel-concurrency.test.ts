@@ -36,47 +36,62 @@ async function slotState(campaignId: number) {
   return rows.rows;
 }
 
+/** 50 people in window A, 30 in window B, 40 newcomers; everything at once: 30 move A→B, 30 move B→A, 20 of A cancel, the newcomers book alternately. */
+async function rushHour(slug: string, capacity: number) {
+  const campaignId = await importTestCampaign(t.db, {
+    slug,
+    firstDay: '2026-12-14',
+    lastDay: '2026-12-14',
+    services: [{ code: 'general_medicine', windows: [{ start: '08:00', end: '10:00', capacity }, { start: '10:00', end: '12:00', capacity }] }],
+  });
+  const [slotA, slotB] = await slotIds(t.db, campaignId);
+  if (slotA === undefined || slotB === undefined) throw new Error('fixture needs two slots');
+  const people = await createBeneficiaries(t.db, 120);
+  const inA = await bookAll(people.slice(0, 50), slotA);
+  const inB = await bookAll(people.slice(50, 80), slotB);
+  const moves = [...inA.slice(0, 30).map((id) => ({ id, from: slotA, to: slotB })), ...inB.map((id) => ({ id, from: slotB, to: slotA }))];
+  const work: Array<Promise<unknown>> = [
+    ...moves.map((m) => tx((trx) => rescheduleAppointment(trx, ctx, { appointmentId: m.id, toSlotId: m.to }, deps))),
+    ...inA.slice(30, 50).map((appointmentId) => tx((trx) => cancelAppointment(trx, ctx, appointmentId, deps))),
+    ...people.slice(80, 120).map((beneficiaryId, i) => tx((trx) => bookAppointment(trx, ctx, { beneficiaryId, slotId: i % 2 === 0 ? slotA : slotB }, deps))),
+  ];
+  const outcomes = await Promise.allSettled(work);
+  const refusals = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason instanceof BookingRefused ? o.reason.reason : String(o.reason)] : []));
+  const where = await t.db.selectFrom('appointments').select(['id', 'slot_id']).where('id', 'in', moves.map((m) => m.id)).execute();
+  const slotOf = new Map(where.map((a) => [a.id, a.slot_id]));
+  return {
+    campaignId,
+    state: await slotState(campaignId),
+    refusals,
+    /** Each move as it ended: 'moved' (in its new window) or 'stayed', and whether it was reported as done. */
+    moves: moves.map((m, i) => ({ done: outcomes[i]?.status === 'fulfilled', at: slotOf.get(m.id) === m.to ? 'moved' : slotOf.get(m.id) === m.from ? 'stayed' : 'lost' })),
+    newcomersBooked: outcomes.slice(80).filter((o) => o.status === 'fulfilled').length,
+  };
+}
+
 describe('cancel and reschedule under concurrency', () => {
-  it('keeps every count right while 60 people swap windows, 20 cancel and 40 newcomers book', async () => {
-    const campaignId = await importTestCampaign(t.db, {
-      slug: 'swaps',
-      firstDay: '2026-12-14',
-      lastDay: '2026-12-14',
-      services: [{ code: 'general_medicine', windows: [{ start: '08:00', end: '10:00', capacity: 50 }, { start: '10:00', end: '12:00', capacity: 50 }] }],
-    });
-    const [slotA, slotB] = await slotIds(t.db, campaignId);
-    if (slotA === undefined || slotB === undefined) throw new Error('fixture needs two slots');
-    const people = await createBeneficiaries(t.db, 120);
-    const inA = await bookAll(people.slice(0, 50), slotA);
-    const inB = await bookAll(people.slice(50, 80), slotB);
-    const newcomers = people.slice(80, 120);
+  it('moves all 60 people who swap windows while 20 cancel and 40 newcomers book, when there is room for all', async () => {
+    const r = await rushHour('swaps-room', 100);
+    expect(r.refusals).toEqual([]);
+    expect(r.moves.filter((m) => m.done && m.at === 'moved')).toHaveLength(60);
+    // A: 50 - 30 + 30 - 20 + 20; B: 30 + 30 - 30 + 20.
+    expect(r.state.map((s) => [s.booked, s.actual])).toEqual([[50, 50], [50, 50]]);
+  });
 
-    const work: Array<Promise<unknown>> = [
-      ...inA.slice(0, 30).map((appointmentId) => tx((trx) => rescheduleAppointment(trx, ctx, { appointmentId, toSlotId: slotB }, deps))),
-      ...inB.map((appointmentId) => tx((trx) => rescheduleAppointment(trx, ctx, { appointmentId, toSlotId: slotA }, deps))),
-      ...inA.slice(30, 50).map((appointmentId) => tx((trx) => cancelAppointment(trx, ctx, appointmentId, deps))),
-      ...newcomers.map((beneficiaryId, i) =>
-        tx((trx) => bookAppointment(trx, ctx, { beneficiaryId, slotId: i % 2 === 0 ? slotA : slotB }, deps)),
-      ),
-    ];
-    const outcomes = await Promise.allSettled(work);
-
-    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
-    for (const f of failures) {
-      expect(f).toBeInstanceOf(BookingRefused);
-      expect((f as BookingRefused).reason).toBe('slot_full');
-    }
-    const state = await slotState(campaignId);
-    for (const s of state) {
+  it('keeps every count right while 60 people swap full windows, 20 cancel and 40 newcomers book', async () => {
+    const r = await rushHour('swaps-full', 50);
+    // Refused only for want of a place, and a refused move leaves the person where they were.
+    expect(r.refusals.filter((reason) => reason !== 'slot_full')).toEqual([]);
+    expect(r.moves.every((m) => (m.done ? m.at === 'moved' : m.at === 'stayed'))).toBe(true);
+    for (const s of r.state) {
       expect(s.booked).toBe(s.actual);
       expect(s.booked).toBeLessThanOrEqual(s.capacity);
     }
-    const newcomerBookings = outcomes.slice(60 + 20).filter((o) => o.status === 'fulfilled').length;
-    const total = state.reduce((n, s) => n + s.booked, 0);
+    const total = r.state.reduce((n, s) => n + s.booked, 0);
     // 80 held places, 20 cancelled; moves never change the total; newcomers fill what is left.
-    expect(total).toBe(80 - 20 + newcomerBookings);
+    expect(total).toBe(80 - 20 + r.newcomersBooked);
     expect(total).toBeLessThanOrEqual(100);
-    const cancelled = await t.db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'cancelled').where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+    const cancelled = await t.db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'cancelled').where('campaign_id', '=', r.campaignId).executeTakeFirstOrThrow();
     expect(cancelled.n).toBe(20);
   });
 

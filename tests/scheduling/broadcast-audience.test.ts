@@ -1,0 +1,80 @@
+// Who a broadcast reaches: subscribers of provinces, past beneficiaries of a campaign, optionally only
+// some languages; never a contact without consent or who said STOP, and nobody twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookAppointment } from '../../src/domain/appointments/booking.ts';
+import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
+import { createBroadcast, fanoutPage, type Audience } from '../../src/scheduling/broadcasts.ts';
+import type { Locale } from '../../src/db/tables.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { deps, importTestCampaign, slotIds, staffContext } from '../support/fixtures.ts';
+import { START } from '../support/conversation-harness.ts';
+
+const tr = createTranslator(loadResources());
+const staff = { kind: 'staff' as const, id: 1 };
+let t: TestDatabase;
+let caravan = 0;
+let otherCaravan = 0;
+const people: Record<string, number> = {};
+
+/** A contact with a Telegram chat, in a language, with or without consent, maybe opted out. */
+async function contact(name: string, options: { locale: Locale; consent?: boolean; optedOut?: boolean; province?: string; bookedAt?: number }) {
+  const c = await t.db
+    .insertInto('contacts')
+    .values({ locale: options.locale, consent_at: options.consent === false ? null : START, opted_out_at: options.optedOut ? START : null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db.insertInto('contact_identities').values({ channel: 'telegram', external_id: `chat-${name}`, contact_id: c.id }).execute();
+  if (options.province) await t.db.insertInto('alert_subscriptions').values({ contact_id: c.id, province_code: options.province }).execute();
+  if (options.bookedAt !== undefined) {
+    const b = await t.db.insertInto('beneficiaries').values({ contact_id: c.id, relation: 'self', full_name: name, sex: 'female', birth_year: 1970 }).returning('id').executeTakeFirstOrThrow();
+    const slotId = options.bookedAt;
+    await t.db.transaction().execute((trx) => bookAppointment(trx, staffContext(), { beneficiaryId: b.id, slotId }, deps));
+  }
+  people[name] = c.id;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  caravan = await importTestCampaign(t.db, { slug: 'audience-caravan' });
+  otherCaravan = await importTestCampaign(t.db, { slug: 'audience-other' });
+  const [slot] = await slotIds(t.db, caravan);
+  const [otherSlot] = await slotIds(t.db, otherCaravan);
+  await contact('amina', { locale: 'fr', province: 'tinghir' });
+  await contact('brahim', { locale: 'ary', province: 'tinghir' });
+  await contact('chama', { locale: 'ar', province: 'tinghir', consent: false });
+  await contact('driss', { locale: 'fr', province: 'tinghir', optedOut: true });
+  await contact('fadma', { locale: 'ary-Latn', bookedAt: slot ?? 0 });
+  await contact('ghita', { locale: 'fr', province: 'tinghir', bookedAt: slot ?? 0 });
+  await contact('hassan', { locale: 'fr', bookedAt: slot ?? 0, optedOut: true });
+  await contact('ilham', { locale: 'fr', bookedAt: otherSlot ?? 0 });
+  await contact('jamal', { locale: 'fr', province: 'nouaceur' });
+});
+afterAll(async () => t?.drop());
+
+/** The contacts a broadcast to `audience` reaches, by name, once it has been fanned out. */
+async function reached(audience: Audience): Promise<{ targeted: number; names: string[] }> {
+  const b = await createBroadcast(t.db, staff, { audience, texts: { fr: 'La caravane arrive.', ar: 'القافلة قادمة.' } }, START);
+  while (!(await fanoutPage(t.db, b.id, 2, (l) => tr(l, 'broadcasts:stopHint'))).done) { /* the next page */ }
+  const rows = await t.db.selectFrom('broadcast_deliveries').select('contact_id').where('broadcast_id', '=', b.id).execute();
+  const byId = new Map(Object.entries(people).map(([name, id]) => [id, name]));
+  return { targeted: b.targeted, names: rows.map((r) => byId.get(r.contact_id) ?? `#${r.contact_id}`).sort() };
+}
+
+describe('broadcast audiences', () => {
+  it('reaches the subscribers of a province who consented and did not say STOP', async () => {
+    expect(await reached({ provinces: ['tinghir'] })).toEqual({ targeted: 3, names: ['amina', 'brahim', 'ghita'] });
+  });
+
+  it('reaches only the languages asked for', async () => {
+    expect(await reached({ provinces: ['tinghir'], locales: ['fr'] })).toEqual({ targeted: 2, names: ['amina', 'ghita'] });
+    expect(await reached({ provinces: ['tinghir'], locales: ['ary', 'ar'] })).toEqual({ targeted: 1, names: ['brahim'] });
+  });
+
+  it('reaches the people registered for a campaign, and no one registered only for another', async () => {
+    expect(await reached({ pastBeneficiariesOf: caravan })).toEqual({ targeted: 2, names: ['fadma', 'ghita'] });
+  });
+
+  it('reaches each person once when they are in two parts of the audience', async () => {
+    expect(await reached({ provinces: ['tinghir', 'nouaceur'], pastBeneficiariesOf: caravan })).toEqual({ targeted: 5, names: ['amina', 'brahim', 'fadma', 'ghita', 'jamal'] });
+  });
+});
