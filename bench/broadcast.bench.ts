@@ -15,6 +15,9 @@ import { bulkConcurrencyFor, startOutboundWorker } from '../src/delivery/outboun
 import { createTranslator, loadResources } from '../src/i18n/translator.ts';
 import { createBroadcastPages } from '../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
+
+/** The bench measures throughput at whatever hour it runs: no quiet hours. */
+const ANY_HOUR = { from: '00:00', until: '00:00' };
 import { broadcastProgress, createBroadcast } from '../src/scheduling/broadcasts.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
 import { maxInAnyWindow } from './rate-window.ts';
@@ -55,7 +58,7 @@ try {
   const queues = createOutboundQueues({ connection, prefix });
   const pages = createBroadcastPages({ connection, prefix });
   const tr = createTranslator(loadResources());
-  const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger });
+  const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: ANY_HOUR });
   const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer: redisPacer(redis, { prefix, perSecond: rate, chatIntervalMs: 0 }), connection, prefix, logger, queues, bulkConcurrency: bulkConcurrencyFor(rate), sweepAfterMs: 0 });
 
   const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());

@@ -36,7 +36,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
     startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, ...(c.templates ? { templates: c.templates } : {}) }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
-  const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, outbound: queues, pages: options.pages, logger, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
+  const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
   const reconcile = () =>
     reconcileNotifications(db, redis, timers)
       .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))

@@ -71,7 +71,8 @@ describe('replies during a broadcast', () => {
     const logger = pino({ level: 'silent' });
     const pacer = redisPacer(redis, { prefix, perSecond: RATE, chatIntervalMs: 0 });
     const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer, bulkConcurrency: bulkConcurrencyFor(RATE), connection, prefix, logger, queues, sweepAfterMs: 0 });
-    const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: createTranslator(loadResources()), outbound: queues, pages, logger });
+    // The broadcast runs on the machine's clock, at whatever hour the test runs: no quiet hours here.
+    const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: createTranslator(loadResources()), outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: { from: '00:00', until: '00:00' } });
     const receive = createReceiver({ conversation: conversationDeps(t.db, undefined, { reportMissing: false }), queues });
 
     const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, START);

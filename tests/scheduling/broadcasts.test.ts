@@ -9,6 +9,7 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
 import { broadcastProgress, cancelBroadcast, createBroadcast, fanoutPage } from '../../src/scheduling/broadcasts.ts';
+import { DEFAULT_QUIET_HOURS } from '../../src/scheduling/quiet-hours.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
 
@@ -96,7 +97,7 @@ describe('broadcasts', () => {
 
   it('is fanned out by the worker, a page per job, its messages on the bulk queue, apart from replies', async () => {
     const b = await createBroadcast(t.db, staff, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
-    const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), pageSize: 2 });
+    const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS, now: () => NOW, pageSize: 2 });
     try {
       await pages.next(b.id, 0);
       await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.status, { timeout: 10_000 }).toBe('done');
@@ -109,5 +110,24 @@ describe('broadcasts', () => {
     const jobs = await queue.getJobs(['waiting']);
     await queue.close();
     expect(jobs.flatMap((j) => (j.data as { outboxIds: number[] }).outboxIds).sort((x, y) => x - y)).toEqual(rows.map((r) => r.outbox_id).sort((x, y) => x - y));
+  });
+
+  it('writes nothing at night: a page that comes due at 22:30 waits until 08:00', async () => {
+    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
+    // 22:30 in Morocco (UTC+1 in December).
+    const night = new Date('2026-12-01T21:30:00Z');
+    const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS, now: () => night, pageSize: 2 });
+    const jobId = `b${b.id}-after-0`;
+    try {
+      await pages.next(b.id, 0);
+      await expect.poll(() => pages.queue.getJobState(jobId), { timeout: 10_000 }).toBe('delayed');
+    } finally {
+      await worker.close();
+    }
+    const delay = (await pages.queue.getJob(jobId))?.delay ?? 0;
+    const untilMorning = 9.5 * 3_600_000;
+    expect(delay).toBeGreaterThan(untilMorning - 5_000);
+    expect(delay).toBeLessThanOrEqual(untilMorning);
+    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ status: 'scheduled', targeted: 5, queued: 0 });
   });
 });
