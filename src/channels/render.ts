@@ -31,7 +31,8 @@ export function splitText(text: string, max: number): string[] {
   };
   for (const line of text.split('\n')) {
     if ([...line].length <= max) push(line, '\n');
-    else for (const word of line.split(' ')) for (const chunk of chunks(word, max)) push(chunk, ' ');
+    // A line too long for one part goes word by word; its first word still starts a new line.
+    else line.split(' ').flatMap((word) => chunks(word, max)).forEach((chunk, i) => push(chunk, i === 0 ? '\n' : ' '));
   }
   if (current !== '') parts.push(current);
   return parts;

@@ -50,3 +50,87 @@ describe('splitText', () => {
     expect(splitText('😀'.repeat(6), 4)).toEqual(['😀😀😀😀', '😀😀']);
   });
 });
+
+describe('renderReply at the limits of a channel', () => {
+  const yesNo = [{ id: 'yes', label: 'Oui' }, { id: 'no', label: 'Non' }];
+
+  it('keeps a button title of exactly the limit whole, and cuts one character more to the limit with an ellipsis', () => {
+    const twenty = 'a'.repeat(20);
+    const [part] = renderReply({ text: 'Q', choices: [{ id: 'x', label: twenty }, { id: 'y', label: `${twenty}b` }] }, WHATSAPP_CLOUD_CAPABILITIES);
+    expect(part).toMatchObject({ buttons: [{ id: 'x', label: twenty }, { id: 'y', label: `${'a'.repeat(19)}…` }] });
+  });
+
+  it('counts characters, not UTF-16 units, so an emoji is one character of a title', () => {
+    const [part] = renderReply({ text: 'Q', choices: [{ id: 'x', label: '😀'.repeat(20) }, { id: 'y', label: '😀'.repeat(21) }] }, WHATSAPP_CLOUD_CAPABILITIES);
+    expect(part).toMatchObject({ buttons: [{ label: '😀'.repeat(20) }, { label: `${'😀'.repeat(19)}…` }] });
+  });
+
+  it('uses a list for exactly 10 choices on WhatsApp, behind the ☰ button unless told otherwise, and cuts rows to 24 characters', () => {
+    const ten = choices(10, 'Consultation de cardiologie');
+    const [part] = renderReply({ text: 'Q', choices: ten }, WHATSAPP_CLOUD_CAPABILITIES);
+    expect(part).toMatchObject({ list: { button: '☰', rows: ten.map((c) => ({ id: c.id, label: `${c.label.slice(0, 23)}…` })) } });
+    expect(part).not.toHaveProperty('buttons');
+  });
+
+  it('shows 11 choices on WhatsApp as numbered text only', () => {
+    const [part] = renderReply({ text: 'Q', choices: choices(11) }, WHATSAPP_CLOUD_CAPABILITIES);
+    expect(part).toEqual({ kind: 'text', text: ['Q', ...choices(11).map((c, i) => `${i + 1}. ${c.label}`)].join('\n') });
+  });
+
+  it('puts the buttons under the last part only when a long text is split', () => {
+    const parts = renderReply({ text: 'a'.repeat(15), choices: yesNo }, { ...TELEGRAM_CAPABILITIES, maxTextLength: 20 });
+    expect(parts).toEqual([
+      { kind: 'text', text: 'a'.repeat(15) },
+      { kind: 'text', text: '1. Oui\n2. Non', buttons: yesNo },
+    ]);
+  });
+
+  it('asks for the phone number with a button where the channel can, under the last part', () => {
+    const reply = { text: 'Votre numéro ?', requestPhone: { label: 'Partager mon numéro' } };
+    expect(renderReply(reply, TELEGRAM_CAPABILITIES)).toEqual([{ kind: 'text', text: 'Votre numéro ?', requestPhone: 'Partager mon numéro' }]);
+    expect(renderReply(reply, WHATSAPP_CLOUD_CAPABILITIES)).toEqual([{ kind: 'text', text: 'Votre numéro ?' }]);
+  });
+
+  it('gives the venue its address when it has one', () => {
+    const location = { lat: 31.24, lng: -6.13, name: 'Centre', address: 'Route de Ouarzazate' };
+    expect(renderReply({ text: 'Lieu', location }, TELEGRAM_CAPABILITIES)).toEqual([
+      { kind: 'text', text: 'Lieu' },
+      { kind: 'location', lat: 31.24, lng: -6.13, name: 'Centre', address: 'Route de Ouarzazate' },
+    ]);
+  });
+});
+
+describe('splitText at the limit', () => {
+  it('returns a text that fits as it is, an empty one or one opening on a blank line included', () => {
+    expect(splitText('a'.repeat(10), 10)).toEqual(['a'.repeat(10)]);
+    expect(splitText('\nabcdefghi', 10)).toEqual(['\nabcdefghi']);
+    expect(splitText('', 10)).toEqual(['']);
+  });
+
+  it('gives no part for a long text of blank lines only', () => {
+    expect(splitText('\n'.repeat(12), 10)).toEqual([]);
+  });
+
+  it('fills a part with lines up to exactly the limit', () => {
+    expect(splitText('aaaa\nbbbbb\ncc', 10)).toEqual(['aaaa\nbbbbb', 'cc']);
+  });
+
+  it('moves a line of exactly the limit whole to the next part', () => {
+    expect(splitText('x\naa bb', 5)).toEqual(['x', 'aa bb']);
+  });
+
+  it('keeps the line break before a long line it splits word by word', () => {
+    expect(splitText('Titre\nun deux trois quatre', 12)).toEqual(['Titre\nun', 'deux trois', 'quatre']);
+    expect(splitText('Choisissez :\n1. Tinghir Ouarzazate Zagora', 20)).toEqual(['Choisissez :\n1.', 'Tinghir Ouarzazate', 'Zagora']);
+  });
+
+  it('splits a long line between words, joining words with one space', () => {
+    expect(splitText('aaa bbb ccc ddd', 7)).toEqual(['aaa bbb', 'ccc ddd']);
+    expect(splitText('aaa  bbb ccc', 8)).toEqual(['aaa bbb', 'ccc']);
+  });
+
+  it('cuts a word longer than the limit into pieces of the limit', () => {
+    expect(splitText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+    expect(splitText('abcdefghij', 5)).toEqual(['abcde', 'fghij']);
+  });
+});
