@@ -1,7 +1,7 @@
 // Reminder times and quiet hours in Africa/Casablanca, across the Ramadan clock change. Pure.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUIET_HOURS, outOfQuietHours } from '../../src/scheduling/quiet-hours.ts';
-import { DEFAULT_REMINDER_RULES, reminderTimes } from '../../src/scheduling/reminder-times.ts';
+import { DEFAULT_REMINDER_RULES, ReminderRuleSchema, ReminderRulesSchema, reminderRulesOf, reminderTimes } from '../../src/scheduling/reminder-times.ts';
 
 const ZONE = 'Africa/Casablanca';
 const iso = (d: Date) => d.toISOString();
@@ -36,5 +36,78 @@ describe('reminder times', () => {
     expect(late.map((r) => r.label)).toEqual(['morning_of']);
     const early = reminderTimes({ day: '2026-12-14', startsAt: '07:45' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
     expect(early.map((r) => r.label)).toEqual(['two_days_before']);
+  });
+});
+
+describe('reminder times at the edges', () => {
+  const visit = { day: '2026-12-14', startsAt: '09:00' };
+  const dayBefore = [{ label: 'day_before', daysBefore: 1, at: '18:00' }];
+
+  it('leaves out a reminder due at this very instant: it is no longer ahead', () => {
+    expect(reminderTimes(visit, dayBefore, new Date('2026-12-13T17:00:00Z'), ZONE, DEFAULT_QUIET_HOURS)).toEqual([]);
+    expect(reminderTimes(visit, dayBefore, new Date('2026-12-13T16:59:59.999Z'), ZONE, DEFAULT_QUIET_HOURS)).toEqual([
+      { label: 'day_before', dueAt: new Date('2026-12-13T17:00:00Z') },
+    ]);
+  });
+
+  it('leaves out a reminder due at the very minute the visit starts', () => {
+    const atStart = reminderTimes({ day: '2026-12-14', startsAt: '08:00' }, DEFAULT_REMINDER_RULES, new Date('2026-12-01T09:00:00Z'), ZONE, DEFAULT_QUIET_HOURS);
+    expect(atStart.map((r) => r.label)).toEqual(['two_days_before']);
+  });
+
+  it('reads the start to the minute: seconds in the stored time do not let a reminder slip in at 09:00', () => {
+    const rules = [{ label: 'at_nine', daysBefore: 0, at: '09:00' }];
+    expect(reminderTimes({ day: '2026-12-14', startsAt: '09:00:30' }, rules, new Date('2026-12-01T09:00:00Z'), ZONE, DEFAULT_QUIET_HOURS)).toEqual([]);
+  });
+
+  it('counts the minutes of a rule: 18:45 two days before is 17:45Z in December', () => {
+    const times = reminderTimes(visit, [{ label: 'evening', daysBefore: 2, at: '18:45' }], new Date('2026-12-01T09:00:00Z'), ZONE, DEFAULT_QUIET_HOURS);
+    expect(times).toEqual([{ label: 'evening', dueAt: new Date('2026-12-12T17:45:00Z') }]);
+  });
+});
+
+describe('reminder rules', () => {
+  it('default to 18:00 two days before and 07:30 the morning of the visit', () => {
+    expect(DEFAULT_REMINDER_RULES).toEqual([
+      { label: 'two_days_before', daysBefore: 2, at: '18:00' },
+      { label: 'morning_of', daysBefore: 0, at: '07:30' },
+    ]);
+  });
+
+  it('count days before from 0 (the day itself) to 30', () => {
+    const days = (daysBefore: number) => ReminderRuleSchema.safeParse({ label: 'r', daysBefore, at: '18:00' }).success;
+    expect([days(0), days(30), days(-1), days(31), days(1.5)]).toEqual([true, true, false, false, false]);
+  });
+
+  const rule = (over: Record<string, unknown>) => ReminderRuleSchema.safeParse({ label: 'two_days_before', daysBefore: 2, at: '18:00', ...over }).success;
+
+  it('take labels of lowercase letters, digits and underscores only', () => {
+    expect([rule({ label: 'two_days_before' }), rule({ label: 'j2' }), rule({ label: 'x' })]).toEqual([true, true, true]);
+    expect([rule({ label: 'Two_days' }), rule({ label: 'two_Days' }), rule({ label: 'two-days' }), rule({ label: 'two days' }), rule({ label: '' })]).toEqual([
+      false, false, false, false, false,
+    ]);
+  });
+
+  it('take times as HH:MM from 00:00 to 23:59', () => {
+    expect(['00:00', '09:05', '19:59', '20:00', '23:59'].map((at) => rule({ at }))).toEqual([true, true, true, true, true]);
+    expect(['24:00', '29:00', '7:30', '07:5', '07:60', '0730', ' 07:30', '07:30 ', 'a7:30', '07:3a'].map((at) => rule({ at }))).toEqual(
+      Array.from({ length: 10 }, () => false),
+    );
+  });
+
+  it('allow at most 5 reminders per appointment, each with its own label', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `r${i}`, daysBefore: i, at: '18:00' }));
+    expect(ReminderRulesSchema.safeParse(many(5)).success).toBe(true);
+    expect(ReminderRulesSchema.safeParse(many(6)).error?.issues.map((i) => i.message)).toEqual(['at most 5 reminders per appointment']);
+    const twice = [...many(1), { label: 'r0', daysBefore: 3, at: '09:00' }];
+    expect(ReminderRulesSchema.safeParse(twice).error?.issues.map((i) => i.message)).toEqual(['each reminder needs its own label']);
+  });
+
+  it("read a campaign's stored rules, and fall back to the defaults when none or broken ones are stored", () => {
+    const own = [{ label: 'day_before', daysBefore: 1, at: '19:00' }];
+    expect(reminderRulesOf(own)).toEqual(own);
+    expect(reminderRulesOf(null)).toBeUndefined();
+    expect(reminderRulesOf(undefined)).toBeUndefined();
+    expect(reminderRulesOf([{ label: 'day_before', daysBefore: 1, at: '7pm' }])).toBeUndefined();
   });
 });

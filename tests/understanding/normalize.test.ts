@@ -1,6 +1,6 @@
 // Normalisation folds spelling variants together so one lexicon entry matches them all.
 import { describe, expect, it } from 'vitest';
-import { normalizeText, understand } from '../../src/understanding/index.ts';
+import { normalizeText, tokenize, understand } from '../../src/understanding/index.ts';
 
 describe('normalisation', () => {
   it.each([
@@ -43,5 +43,39 @@ describe('normalisation', () => {
   it('puts an emergency before anything else in the same message', () => {
     expect(understand('bghit nlghi lmaw3id, weldi ma kaytnefsch').intent).toBe('emergency');
     expect(understand('stop, urgence!').intent).toBe('emergency');
+  });
+});
+
+describe('folding Arabic letters', () => {
+  it.each([
+    ['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي'], ['ة', 'ه'], ['ؤ', 'و'], ['ئ', 'ي'], ['ک', 'ك'], ['ی', 'ي'], ['ڭ', 'ك'], ['گ', 'ك'],
+  ])('writes %s as %s', (letter, folded) => {
+    expect(normalizeText(`ب${letter}ب`)).toBe(`ب${folded}ب`);
+  });
+});
+
+describe('emoji people answer with', () => {
+  it.each([
+    ['👍', 'thumbsup'], ['👍🏽', 'thumbsup'], ['👎', 'thumbsdown'], ['👎🏿', 'thumbsdown'], ['🙏', 'thankshands'], ['🙏🏻', 'thankshands'], ['🆘', 'sos'],
+  ])('reads %s as the word %s, whatever the skin tone', (emoji, word) => {
+    expect(normalizeText(emoji)).toBe(word);
+  });
+
+  it('keeps the words glued to an emoji apart from it', () => {
+    expect(normalizeText('👍ok👎non🙏merci🆘vite')).toBe('thumbsup ok thumbsdown non thankshands merci sos vite');
+  });
+});
+
+describe('invisible characters', () => {
+  it('separate words like a space: a zero-width space or a bidi mark between two words', () => {
+    expect(normalizeText('salam\u200bkhoya')).toBe('salam khoya');
+    expect(normalizeText('رقم\u200f٢')).toBe('رقم 2');
+  });
+});
+
+describe('tokenising', () => {
+  it('splits normalised text on spaces, and gives no token for an empty text', () => {
+    expect(tokenize('bghit nsajel')).toEqual(['bghit', 'nsajel']);
+    expect(tokenize('')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Eligibility to give blood: each rule refuses with its reason, its source and the day it ends.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DONOR_RULES, DonorRulesSchema, evaluateDonorEligibility, type DonorAnswers } from '../../../src/domain/donors/index.ts';
+import { DEFAULT_DONOR_RULES, DonorAnswersSchema, DonorRulesSchema, evaluateDonorEligibility, type DonorAnswers } from '../../../src/domain/donors/index.ts';
 
 const TODAY = '2026-11-22';
 const healthy: DonorAnswers = { sex: 'male', birthYear: 1990, weightKg: 72 };
@@ -65,5 +65,103 @@ describe('donor eligibility', () => {
     expect(bad.success).toBe(false);
     const messages = bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
     expect(messages).toEqual(expect.arrayContaining(['deferrals.0.months: months must be a positive whole number', 'age.max: is below age.min (70)']));
+  });
+});
+
+describe('donor eligibility at the edges of each rule', () => {
+  const R = DEFAULT_DONOR_RULES;
+
+  it('counts a person as 18 from 1 January of the year they turn 18, and refuses a 17-year-old until then, quoting the rule', () => {
+    expect(check({ birthYear: 2008 })).toEqual({ eligible: true });
+    expect(check({ birthYear: 2009 })).toEqual({
+      eligible: false,
+      eligibleFrom: '2027-01-01',
+      reasons: [{ code: 'too_young', params: { minAge: 18 }, until: '2027-01-01', sourceText: R.age.sourceText }],
+    });
+  });
+
+  it('accepts a donor of 65 and refuses one of 66 for good', () => {
+    expect(check({ birthYear: 1961 })).toEqual({ eligible: true });
+    expect(check({ birthYear: 1960 })).toEqual({
+      eligible: false,
+      eligibleFrom: null,
+      reasons: [{ code: 'too_old', params: { maxAge: 65 }, until: null, sourceText: R.age.sourceText }],
+    });
+  });
+
+  it('accepts 50 kg and refuses 49.5 kg', () => {
+    expect(check({ weightKg: 50 })).toEqual({ eligible: true });
+    expect(check({ weightKg: 49.5 })).toEqual({
+      eligible: false,
+      eligibleFrom: null,
+      reasons: [{ code: 'underweight', params: { minKg: 50 }, until: null, sourceText: R.weight.sourceText }],
+    });
+  });
+
+  it('gives the interval with its months, its end and its source', () => {
+    expect(check({ lastDonationOn: '2026-10-01' })).toEqual({
+      eligible: false,
+      eligibleFrom: '2026-12-01',
+      reasons: [{ code: 'interval', params: { months: 2, until: '2026-12-01' }, until: '2026-12-01', sourceText: R.interval.sourceText }],
+    });
+  });
+
+  it('gives the yearly limit with no end day: it depends on the days of the donations, not asked in the chat', () => {
+    expect(check({ donationsInLast12Months: 4 })).toEqual({
+      eligible: false,
+      eligibleFrom: null,
+      reasons: [{ code: 'yearly_limit', params: { limit: 4 }, until: null, sourceText: R.yearlyLimit.sourceText }],
+    });
+  });
+
+  it('refuses during pregnancy and breastfeeding with no end day, quoting each rule', () => {
+    expect(check({ sex: 'female', pregnant: true })).toEqual({
+      eligible: false,
+      eligibleFrom: null,
+      reasons: [{ code: 'pregnant', params: {}, until: null, sourceText: 'Pas de don pendant la grossesse.' }],
+    });
+    expect(check({ sex: 'female', breastfeeding: true })).toEqual({
+      eligible: false,
+      eligibleFrom: null,
+      reasons: [{ code: 'breastfeeding', params: { months: 6 }, until: null, sourceText: "Ajournement de 6 mois après la fin de l'allaitement." }],
+    });
+  });
+
+  it('does not defer breastfeeding for an organisation whose rules leave it out', () => {
+    const own = DonorRulesSchema.parse({ ...R, deferrals: R.deferrals.filter((d) => d.code !== 'breastfeeding') });
+    expect(check({ sex: 'female', breastfeeding: true }, own)).toEqual({ eligible: true });
+  });
+
+  it('accepts a donor on the day a deferral ends, and gives the deferral its end and source the day before', () => {
+    expect(check({ events: [{ code: 'tattoo', on: '2026-07-22' }] })).toEqual({ eligible: true });
+    expect(check({ events: [{ code: 'tattoo', on: '2026-07-23' }] })).toEqual({
+      eligible: false,
+      eligibleFrom: '2026-11-23',
+      reasons: [{ code: 'deferral:tattoo', params: { months: 4, until: '2026-11-23' }, until: '2026-11-23', sourceText: R.deferrals[0]?.sourceText }],
+    });
+  });
+
+  it('ignores events the rules do not name', () => {
+    expect(check({ events: [{ code: 'vaccine', on: '2026-11-20' }] })).toEqual({ eligible: true });
+  });
+
+  it('gives the latest end day whatever the order of the reasons', () => {
+    const r = check({ birthYear: 2010, events: [{ code: 'tattoo', on: '2026-10-15' }, { code: 'surgery', on: '2026-11-01' }] });
+    expect(r).toMatchObject({ eligible: false, eligibleFrom: '2028-01-01' });
+    if (!r.eligible) expect(r.reasons.map((x) => [x.code, x.until])).toEqual([['too_young', '2028-01-01'], ['deferral:tattoo', '2027-02-15'], ['deferral:surgery', '2027-03-01']]);
+  });
+});
+
+describe('donor answers', () => {
+  it('count what the donor left out as "no"', () => {
+    expect(DonorAnswersSchema.parse(healthy)).toEqual({ ...healthy, events: [], pregnant: false, breastfeeding: false });
+  });
+
+  it('take days as YYYY-MM-DD only', () => {
+    const day = (on: string) => DonorAnswersSchema.safeParse({ ...healthy, lastDonationOn: on }).error?.issues.map((i) => i.message) ?? [];
+    expect(day('2026-10-01')).toEqual([]);
+    for (const bad of ['2026-10-1', '26-10-01', '01/10/2026', ' 2026-10-01', '2026-10-01 ', '2026-10-01T00:00', 'x2026-10-01', '2026-1a-01']) {
+      expect(day(bad), bad).toEqual(['expected YYYY-MM-DD']);
+    }
   });
 });

@@ -1,0 +1,75 @@
+// Invariant 5: nothing unasked reaches a villager in quiet hours; what would is held until they end. Pure.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUIET_HOURS, outOfQuietHours, type QuietHours } from '../../src/scheduling/quiet-hours.ts';
+
+const ZONE = 'Africa/Casablanca';
+/** December: Morocco is UTC+1, so 21:00 local is 20:00Z. */
+const at = (utc: string, quiet?: QuietHours) => outOfQuietHours(new Date(utc), ZONE, quiet).toISOString();
+
+describe('the default quiet hours', () => {
+  it('run from 21:00 to 08:00', () => {
+    expect(DEFAULT_QUIET_HOURS).toEqual({ from: '21:00', until: '08:00' });
+  });
+
+  it('apply when no quiet hours are given', () => {
+    expect(at('2026-12-13T20:00:00Z')).toBe('2026-12-14T07:00:00.000Z');
+    expect(at('2026-12-13T19:59:00Z')).toBe('2026-12-13T19:59:00.000Z');
+  });
+});
+
+describe('an overnight window (21:00 to 08:00)', () => {
+  it('holds back 21:00 itself, to 08:00 the next morning', () => {
+    expect(at('2026-12-13T20:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T07:00:00.000Z');
+  });
+
+  it('holds back 07:59, to 08:00 the same morning', () => {
+    expect(at('2026-12-14T06:59:00Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T07:00:00.000Z');
+  });
+
+  it('holds back 23:59:30, to 08:00:00.000 exactly', () => {
+    expect(at('2026-12-13T22:59:30.250Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T07:00:00.000Z');
+  });
+
+  it('lets 08:00 and 20:59:59 through unchanged, to the millisecond', () => {
+    expect(at('2026-12-14T07:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T07:00:00.000Z');
+    expect(at('2026-12-14T19:59:59.999Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T19:59:59.999Z');
+  });
+
+  it('counts minutes, not only hours: 21:30 to 07:45', () => {
+    const q = { from: '21:30', until: '07:45' };
+    expect(at('2026-12-13T20:29:00Z', q)).toBe('2026-12-13T20:29:00.000Z');
+    expect(at('2026-12-13T20:30:00Z', q)).toBe('2026-12-14T06:45:00.000Z');
+    expect(at('2026-12-14T06:44:00Z', q)).toBe('2026-12-14T06:45:00.000Z');
+    expect(at('2026-12-14T06:45:00Z', q)).toBe('2026-12-14T06:45:00.000Z');
+  });
+});
+
+describe('a window within one day (13:00 to 15:00)', () => {
+  const siesta = { from: '13:00', until: '15:00' };
+
+  it('lets the morning and the evening through', () => {
+    expect(at('2026-12-14T11:59:00Z', siesta)).toBe('2026-12-14T11:59:00.000Z');
+    expect(at('2026-12-14T14:00:00Z', siesta)).toBe('2026-12-14T14:00:00.000Z');
+    expect(at('2026-12-14T22:00:00Z', siesta)).toBe('2026-12-14T22:00:00.000Z');
+  });
+
+  it('holds back 13:00 and 14:59 to 15:00 the same day', () => {
+    expect(at('2026-12-14T12:00:00Z', siesta)).toBe('2026-12-14T14:00:00.000Z');
+    expect(at('2026-12-14T13:59:00Z', siesta)).toBe('2026-12-14T14:00:00.000Z');
+  });
+});
+
+describe('a window that starts and ends at the same minute', () => {
+  it('is empty: it holds nothing back', () => {
+    const none = { from: '08:00', until: '08:00' };
+    expect(at('2026-12-14T07:00:00Z', none)).toBe('2026-12-14T07:00:00.000Z');
+    expect(at('2026-12-14T01:00:00Z', none)).toBe('2026-12-14T01:00:00.000Z');
+  });
+});
+
+describe('the Ramadan clock change', () => {
+  it('ends the night at 08:00 local on either side of it: 07:00Z on 6 February 2027, 08:00Z on the 8th', () => {
+    expect(at('2027-02-05T23:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2027-02-06T07:00:00.000Z');
+    expect(at('2027-02-08T02:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2027-02-08T08:00:00.000Z');
+  });
+});
