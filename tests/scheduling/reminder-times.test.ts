@@ -67,10 +67,12 @@ describe('reminder times at the edges', () => {
 });
 
 describe('reminder rules', () => {
-  it('default to 18:00 two days before and 07:30 the morning of the visit', () => {
-    expect(DEFAULT_REMINDER_RULES).toEqual([
-      { label: 'two_days_before', daysBefore: 2, at: '18:00' },
-      { label: 'morning_of', daysBefore: 0, at: '07:30' },
+  it('default to 18:00 two days before and 07:30 the morning of the visit, as seen without quiet hours', () => {
+    const noQuiet = { from: '00:00', until: '00:00' };
+    const times = reminderTimes({ day: '2026-12-14', startsAt: '09:00' }, DEFAULT_REMINDER_RULES, new Date('2026-12-01T09:00:00Z'), ZONE, noQuiet);
+    expect(times).toEqual([
+      { label: 'two_days_before', dueAt: new Date('2026-12-12T17:00:00Z') },
+      { label: 'morning_of', dueAt: new Date('2026-12-14T06:30:00Z') },
     ]);
   });
 
