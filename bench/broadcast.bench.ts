@@ -15,12 +15,12 @@ import { bulkConcurrencyFor, startOutboundWorker } from '../src/delivery/outboun
 import { createTranslator, loadResources } from '../src/i18n/translator.ts';
 import { createBroadcastPages } from '../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
-
-/** The bench measures throughput at whatever hour it runs: no quiet hours. */
-const ANY_HOUR = { from: '00:00', until: '00:00' };
 import { broadcastProgress, createBroadcast } from '../src/scheduling/broadcasts.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
 import { maxInAnyWindow } from './rate-window.ts';
+
+/** The bench measures throughput at whatever hour it runs: no quiet hours. */
+const ANY_HOUR = { from: '00:00', until: '00:00' };
 
 const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, rate: { type: 'string', default: '1000' } } });
 const recipients = Number(values.recipients);

@@ -1,6 +1,6 @@
 // The broadcast worker: writes one page, queues its messages behind the replies, and queues the next page;
 // a page due in the quiet hours waits for the morning.
-import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
+import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/tables.ts';
@@ -8,6 +8,7 @@ import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { BROADCAST_QUEUE, BroadcastJobSchema, type BroadcastPages } from './broadcast.queue.ts';
 import { fanoutPage } from './broadcasts.ts';
+import { delayUntil } from './delay-job.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 
 export const BROADCAST_PAGE = 1000;
@@ -34,11 +35,7 @@ export function startBroadcastWorker(options: {
       const { broadcastId } = BroadcastJobSchema.parse(job.data);
       const at = now();
       const morning = outOfQuietHours(at, options.zone, options.quiet);
-      if (morning.getTime() !== at.getTime()) {
-        // BullMQ counts on the machine's clock; the wait is measured on ours (the same one in production).
-        await job.moveToDelayed(Date.now() + (morning.getTime() - at.getTime()), token);
-        throw new DelayedError();
-      }
+      if (morning.getTime() !== at.getTime()) await delayUntil(job, token, morning, at);
       const page = await fanoutPage(options.db, broadcastId, options.pageSize ?? BROADCAST_PAGE, (locale) => options.t(locale, 'broadcasts:stopHint'));
       // Jobs of 50 messages: few enough for the queue to keep up at a thousand a second, small enough
       // that replies, queued first, never wait behind more than a few of them.

@@ -1,8 +1,9 @@
 // The notifications worker: fires each timer, hands the message to the channel's outbound queue, and
 // moves a late-night timer to the morning.
-import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
+import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
+import { delayUntil } from './delay-job.ts';
 import { fireNotification, type FireDeps } from './fire-notification.ts';
 import { NOTIFICATION_QUEUE, NotificationJobSchema } from './notification.queue.ts';
 
@@ -25,11 +26,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
       const firedAt = now();
       const result = await fireNotification(options.fire, notificationId, firedAt);
       if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId], { bulk: true });
-      if (result.kind === 'deferred') {
-        // BullMQ counts on the machine's clock; the wait is measured on ours (the same one in production).
-        await job.moveToDelayed(Date.now() + (result.until.getTime() - firedAt.getTime()), token);
-        throw new DelayedError();
-      }
+      if (result.kind === 'deferred') await delayUntil(job, token, result.until, firedAt);
       return result.kind;
     },
     { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 16 },
