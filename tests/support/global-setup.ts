@@ -2,7 +2,7 @@
 // left keys under them (each file deletes its own prefix when it ends).
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { keysUnder, runPrefixRoot, TEST_REDIS_URL } from './test-redis.ts';
+import { deleteKeys, keysUnder, runPrefixRoot, TEST_REDIS_URL } from './test-redis.ts';
 
 export function setup(): void {
   // Set before the test processes start, so each of them inherits it.
@@ -16,7 +16,7 @@ export async function teardown(): Promise<void> {
     const left = await keysUnder(redis, root);
     if (left.length === 0) return;
     const prefixes = [...new Set(left.map((k) => k.slice(0, root.length + 12)))];
-    for (let i = 0; i < left.length; i += 500) await redis.unlink(...left.slice(i, i + 500));
+    await deleteKeys(root);
     throw new Error(`${left.length} Redis keys were left under ${prefixes.length} test prefixes (${prefixes.slice(0, 5).join(', ')}): a test file does not delete its prefix at the end`);
   } finally {
     redis.disconnect();
