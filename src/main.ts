@@ -5,7 +5,7 @@ import { redisFloodGuard } from './channels/flood-guard.ts';
 import { createReceiver } from './channels/receive.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
-import { startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
+import { printsQrInTerminal, startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
 import { createDatabase } from './db/connection.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
@@ -69,7 +69,10 @@ async function main(): Promise<void> {
   if (config.WHATSAPP_WEB === 'on') {
     // One browser session both receives and sends: its worker lives here, whatever WORKERS_IN_PROCESS says.
     const client = await createWhatsAppWebClient({ sessionDir: config.WHATSAPP_WEB_SESSION_DIR, chromiumPath: config.CHROMIUM_PATH });
-    const session = startWhatsAppWeb({ client, receive, logger });
+    const printQr = printsQrInTerminal(config.WHATSAPP_WEB_QR_IN_TERMINAL, process.stderr.isTTY === true)
+      ? (art: string) => void process.stderr.write(`Scan this code with the association's phone (WhatsApp > Linked devices):\n${art}\n`)
+      : undefined;
+    const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
     const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues });
     closers.push(() => worker.close(), () => session.stop());
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulatorOn ? { simulator: { conversation } } : {}),
-    ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN } } : {}),
+    ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN, secureCookie: config.PUBLIC_BASE_URL !== undefined } } : {}),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   if (simulatorOn) logger.info({ url: `http://localhost:${config.PORT}/simulator` }, 'web simulator ready');

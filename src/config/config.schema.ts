@@ -77,6 +77,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   WHATSAPP_WEB_SESSION_DIR: z.string().min(1).default('.wwebjs_auth'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   WHATSAPP_WEB_PER_SECOND: z.coerce.number().int().min(1).max(50).default(5),
+  /** The pairing QR in the terminal: "auto" only when the service runs in one, never into collected logs. */
+  WHATSAPP_WEB_QR_IN_TERMINAL: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Protects the admin pages (the WhatsApp pairing code); without it they are not served. */
   ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** `npm start` also runs the queues' workers; set false when separate `npm run worker` processes do. */

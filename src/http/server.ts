@@ -33,7 +33,7 @@ export interface HttpDeps {
   /** Present when the web simulator is on (by default when no channel is configured). */
   simulator?: { conversation: ConversationDeps };
   /** Present when whatsapp-web.js runs and ADMIN_TOKEN is set: the pairing page. */
-  whatsappWeb?: { session: WhatsAppWebSession; adminToken: string };
+  whatsappWeb?: { session: WhatsAppWebSession; adminToken: string; secureCookie?: boolean };
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -46,6 +46,6 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);
-  if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, deps.whatsappWeb);
+  if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, { ...deps.whatsappWeb, clock: deps.clock, secureCookie: deps.whatsappWeb.secureCookie ?? false });
   return app;
 }

@@ -95,7 +95,7 @@ describe('whatsapp-web.js channel', () => {
     client.emit('qr', '2@abcdefghijklmnop,qrstuvwxyz==,0123456789==');
     expect(session.state()).toBe('waiting_for_scan');
     expect((await app.inject({ url: '/admin/whatsapp-web' })).statusCode).toBe(401);
-    const page = await app.inject({ url: `/admin/whatsapp-web?token=${ADMIN}` });
+    const page = await app.inject({ url: '/admin/whatsapp-web', headers: { authorization: `Bearer ${ADMIN}` } });
     expect(page.body).toContain('/admin/whatsapp-web/qr.png');
     const png = await app.inject({ url: '/admin/whatsapp-web/qr.png', headers: { authorization: `Bearer ${ADMIN}` } });
     expect(png.headers['content-type']).toBe('image/png');

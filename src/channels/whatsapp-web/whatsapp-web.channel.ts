@@ -34,6 +34,12 @@ export function parseWebMessage(m: WebMessage): ParsedInbound | undefined {
 
 export type WebSessionState = 'starting' | 'waiting_for_scan' | 'ready' | 'reconnecting';
 
+/**
+ * The pairing code links a phone as the association's number: drawn in the terminal only for
+ * someone watching it ("auto": stderr is a terminal), never into logs a log collector keeps.
+ */
+export const printsQrInTerminal = (setting: 'auto' | 'on' | 'off', stderrIsTerminal: boolean): boolean => setting === 'on' || (setting === 'auto' && stderrIsTerminal);
+
 export interface WhatsAppWebSession {
   adapter: ChannelAdapter;
   state(): WebSessionState;
@@ -49,7 +55,7 @@ export interface WhatsAppWebOptions {
   /** Back-off between reconnection attempts: 1 s, 2 s, 4 s... up to this. */
   maxBackoffMs?: number;
   firstBackoffMs?: number;
-  /** Where the pairing QR is drawn for whoever starts the service; stderr by default. */
+  /** Where the pairing QR is drawn for whoever starts the service; nowhere by default (see printsQrInTerminal). */
   printQr?: (terminalArt: string) => void;
 }
 
@@ -62,7 +68,6 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
   let timer: NodeJS.Timeout | undefined;
   const first = options.firstBackoffMs ?? 1000;
   const max = options.maxBackoffMs ?? 60_000;
-  const print = options.printQr ?? ((art: string) => process.stderr.write(`Scan this code with the association's phone (WhatsApp > Linked devices):\n${art}\n`));
 
   const connect = () => {
     client.initialize().catch((err: unknown) => {
@@ -86,7 +91,8 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
   client.on('qr', (code: string) => {
     state = 'waiting_for_scan';
     qr = code;
-    void QRCode.toString(code, { type: 'terminal', small: true }).then(print, () => undefined);
+    const print = options.printQr;
+    if (print) void QRCode.toString(code, { type: 'terminal', small: true }).then(print, () => undefined);
   });
   client.on('ready', () => {
     state = 'ready';
