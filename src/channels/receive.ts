@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/translator.ts';
 import type { ParsedInbound } from './channel.ts';
 import type { FloodGuard } from './flood-guard.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
+import { understand } from '../understanding/understand.ts';
 
 export interface ReceiveDeps {
   conversation: ConversationDeps;
@@ -24,7 +25,9 @@ export type Receive = (inbound: ParsedInbound) => Promise<Received>;
  */
 export function createReceiver(deps: ReceiveDeps): Receive {
   return async (inbound) => {
-    const verdict = deps.flood ? await deps.flood.check(inbound.channel, inbound.from) : 'ok';
+    // An emergency passes every limit: it is always answered with the numbers (invariant 9).
+    const emergency = inbound.text !== undefined && understand(inbound.text).intent === 'emergency';
+    const verdict = deps.flood && !emergency ? await deps.flood.check(inbound.channel, inbound.from) : 'ok';
     if (verdict !== 'ok') {
       if (verdict === 'warn') await warnFlood(deps, inbound);
       return { throttled: true };

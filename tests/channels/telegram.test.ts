@@ -183,6 +183,19 @@ describe('Telegram channel', () => {
     expect(telegram.calls.filter((c) => toChat(chat)(c) && c.payload.text === tooFast)).toHaveLength(1);
   });
 
+  it('still answers an emergency with the numbers past the flood limit', async () => {
+    const chat = 7009;
+    for (let i = 0; i < FLOOD_LIMIT + 3; i++) expect((await post(textUpdate(chat, `message ${i}`))).statusCode).toBe(200);
+    await settle();
+    expect((await post(textUpdate(chat, 'نزيف'))).statusCode).toBe(200);
+    await settle();
+    // In the language the conversation already uses.
+    const emergency = createTranslator(loadResources())('fr', 'common:emergency', { samu: '141', civil: '15' });
+    expect(telegram.calls.filter((c) => toChat(chat)(c) && c.payload.text === emergency)).toHaveLength(1);
+    const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', String(chat)).executeTakeFirstOrThrow();
+    expect(await t.db.selectFrom('handoff_tickets').select(['reason', 'urgent']).where('contact_id', '=', contact.contact_id).execute()).toEqual([{ reason: 'emergency', urgent: true }]);
+  });
+
   it('asks for the phone number with a request_contact button after consent, and joins the chat to the person who has it', async () => {
     const chat = 7007;
     // The same person booked on WhatsApp before: a contact with this phone and a registered person.
