@@ -176,7 +176,7 @@ export interface ConversationsTable {
 
 export interface OutboxTable {
   id: ColumnType<number, never, never>;
-  /** null for an alert to a staff chat. */
+  /** null for an alert to a staff chat, or the one line a Telegram group gets. */
   contact_id: number | null;
   channel: string;
   recipient: string;

@@ -6,6 +6,7 @@ import { createReceiver } from '../../src/channels/receive.ts';
 import { redisFloodGuard } from '../../src/channels/flood-guard.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
+import { groupAnswerer } from '../../src/channels/telegram/telegram-groups.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
@@ -50,7 +51,7 @@ beforeAll(async () => {
     clock: { now: () => new Date() },
     logger,
     timeZone: 'Africa/Casablanca',
-    telegram: { secretToken: SECRET, receive, answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
+    telegram: { secretToken: SECRET, receive, answerGroup: groupAnswerer({ db: t.db, queues, t: createTranslator(loadResources()) }), answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
   });
 }, 30_000);
 
@@ -194,6 +195,31 @@ describe('Telegram channel', () => {
     expect(telegram.calls.filter((c) => toChat(chat)(c) && c.payload.text === emergency)).toHaveLength(1);
     const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', String(chat)).executeTakeFirstOrThrow();
     expect(await t.db.selectFrom('handoff_tickets').select(['reason', 'urgent']).where('contact_id', '=', contact.contact_id).execute()).toEqual([{ reason: 'emergency', urgent: true }]);
+  });
+
+  it('tells a group once to write in private, and takes nothing from it as a villager\'s', async () => {
+    const group = { id: -1001555, type: 'supergroup', title: 'Douar Ait Ali' };
+    const member = (id: number) => ({ id, is_bot: false, first_name: 'M' });
+    const inGroup = (message: Record<string, unknown>) => ({ update_id: updateId++, message: { message_id: updateId, date: 0, chat: group, ...message } });
+    expect((await post(inGroup({ from: member(1), text: 'salam, bghit ntsajel' }))).statusCode).toBe(200);
+    expect((await post(inGroup({ from: member(2), contact: { phone_number: '212600000888', first_name: 'M', user_id: 2 } }))).statusCode).toBe(200);
+    expect((await post({ update_id: updateId++, callback_query: { id: 'cb-group', from: member(3), chat_instance: 'g', data: 'accept', message: { message_id: 9, date: 0, chat: group } } })).statusCode).toBe(200);
+    await settle();
+    const tr = createTranslator(loadResources());
+    const toGroup = telegram.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(group.id));
+    expect(toGroup.map((c) => c.payload.text)).toEqual([[tr('ary', 'common:privateOnly'), tr('ary-Latn', 'common:privateOnly'), tr('fr', 'common:privateOnly')].join('\n\n')]);
+    expect(telegram.calls.filter((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb-group')).toHaveLength(1);
+    expect(await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', String(group.id)).execute()).toEqual([]);
+    expect(await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', '+212600000888').execute()).toEqual([]);
+  });
+
+  it('says nothing in the staff chat a campaign posts its alerts to', async () => {
+    const staffChat = -1001777;
+    await t.db.updateTable('campaigns').set({ staff_telegram_chat: String(staffChat) }).where('id', '=', caravanId).execute();
+    const before = telegram.calls.length;
+    expect((await post({ update_id: updateId++, message: { message_id: 1, date: 0, chat: { id: staffChat, type: 'group' }, from: { id: 5, is_bot: false, first_name: 'Dr' }, text: 'bien reçu' } })).statusCode).toBe(200);
+    await settle();
+    expect(telegram.calls.slice(before).filter((c) => String(c.payload.chat_id) === String(staffChat))).toEqual([]);
   });
 
   it('asks for the phone number with a request_contact button after consent, and joins the chat to the person who has it', async () => {

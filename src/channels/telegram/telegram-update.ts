@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ParsedInbound } from '../channel.ts';
 
-const Chat = z.object({ id: z.number() });
+/** 'private' for a person's own chat; 'group', 'supergroup' or 'channel' otherwise. */
+const Chat = z.object({ id: z.number(), type: z.string().optional() });
 const User = z.object({ id: z.number() });
 
 const Message = z.object({
@@ -37,6 +38,8 @@ export type TelegramUpdate = z.infer<typeof TelegramUpdateSchema>;
 
 export interface ParsedTelegramUpdate {
   inbound?: ParsedInbound;
+  /** The update came from a group: not a villager, whose registrations everyone there would see. */
+  groupChat?: string;
   /** A pressed inline button must be answered, or the villager's app shows a spinner. */
   callbackQueryId?: string;
 }
@@ -49,11 +52,13 @@ export function parseTelegramUpdate(update: TelegramUpdate): ParsedTelegramUpdat
   const providerId = String(update.update_id);
   const cb = update.callback_query;
   if (cb) {
+    if (isGroup(cb.message?.chat)) return { callbackQueryId: cb.id, groupChat: String(cb.message?.chat.id) };
     const chatId = cb.message?.chat.id ?? cb.from.id;
     return { callbackQueryId: cb.id, ...(cb.data ? { inbound: { channel: 'telegram', from: String(chatId), providerId, choice: cb.data } } : {}) };
   }
   const m = update.message;
   if (!m) return {};
+  if (isGroup(m.chat)) return { groupChat: String(m.chat.id) };
   const base = { channel: 'telegram' as const, from: String(m.chat.id), providerId };
   if (m.contact) {
     // Only the villager's own number counts: a forwarded contact card is somebody else's.
@@ -68,3 +73,6 @@ export function parseTelegramUpdate(update: TelegramUpdate): ParsedTelegramUpdat
   const media = m.voice !== undefined || m.audio !== undefined ? 'voice' : m.photo !== undefined ? 'image' : 'other';
   return { inbound: { ...base, media } };
 }
+
+/** A chat that is not one person's: updates without a type (older payloads) are a person's own. */
+const isGroup = (chat: { type?: string | undefined } | undefined) => chat?.type !== undefined && chat.type !== 'private';
