@@ -8,6 +8,8 @@ import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
 import { printsQrInTerminal, startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
 import { createDatabase } from './db/connection.ts';
+import { inTransaction } from './db/transaction.ts';
+import { moveToNewNumber } from './domain/contacts/number-change.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
       verifyToken: config.WHATSAPP_VERIFY_TOKEN,
       receive,
       applyStatuses: (updates) => applyDeliveryStatuses(db, 'whatsapp', updates),
+      changeNumber: (change) => inTransaction(db, (trx) => moveToNewNumber(trx, { channel: 'whatsapp', ...change })),
     };
   }
 

@@ -13,6 +13,8 @@ export interface WhatsAppWebhookDeps {
   verifyToken: string;
   receive: Receive;
   applyStatuses(updates: readonly StatusUpdate[]): Promise<unknown>;
+  /** A villager's new number, from WhatsApp's system message. */
+  changeNumber(change: { from: string; to: string }): Promise<unknown>;
 }
 
 export function registerWhatsAppWebhook(app: FastifyInstance, deps: WhatsAppWebhookDeps): void {
@@ -34,18 +36,27 @@ export function registerWhatsAppWebhook(app: FastifyInstance, deps: WhatsAppWebh
       if (!verifyCloudSignature(raw, request.headers['x-hub-signature-256'], deps.appSecret)) {
         return reply.code(401).send({ error: 'missing or wrong X-Hub-Signature-256' });
       }
+      // Signed, so it is Meta's: whatever Qafila cannot read is logged and answered 200, since an error
+      // would only make Meta send the same body again for days.
       let json: unknown;
       try {
         json = JSON.parse(raw.toString('utf8'));
       } catch {
-        return reply.code(400).send({ error: 'body is not valid JSON' });
+        request.log.warn('signed WhatsApp webhook is not JSON; skipped');
+        return reply.send({ ok: true, skipped: 1 });
       }
       const parsed = CloudWebhookSchema.safeParse(json);
-      if (!parsed.success) return reply.code(400).send({ error: 'not a WhatsApp Business webhook', issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) });
-      const { messages, statuses } = parseCloudWebhook(parsed.data);
+      if (!parsed.success) {
+        request.log.warn({ issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'signed WhatsApp webhook is not a WhatsApp Business one; skipped');
+        return reply.send({ ok: true, skipped: 1 });
+      }
+      const { messages, statuses, numberChanges, metaErrors, skipped } = parseCloudWebhook(parsed.data);
+      for (const problem of skipped) request.log.warn({ problem }, 'WhatsApp webhook part skipped');
+      for (const err of metaErrors) request.log.warn({ code: err.code, title: err.title, ...(err.messageId ? { messageId: err.messageId } : {}) }, 'WhatsApp reported an error');
+      for (const change of numberChanges) await deps.changeNumber(change);
       for (const message of messages) await deps.receive(message);
       if (statuses.length > 0) await deps.applyStatuses(statuses);
-      return reply.send({ ok: true });
+      return reply.send({ ok: true, ...(skipped.length > 0 ? { skipped: skipped.length } : {}) });
     });
   });
 }

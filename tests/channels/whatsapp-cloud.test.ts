@@ -1,78 +1,26 @@
 // WhatsApp Cloud API: signed webhooks in, interactive messages out to a local Graph server, statuses, the 24-hour rule.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { createReceiver } from '../../src/channels/receive.ts';
-import { createWhatsAppCloudAdapter } from '../../src/channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
-import { noPacing } from '../../src/delivery/chat-pacer.ts';
-import { applyDeliveryStatuses } from '../../src/delivery/delivery-status.ts';
-import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
-import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { WHATSAPP_WEBHOOK_PATH } from '../../src/http/whatsapp-webhook.routes.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { outboxDrained } from '../support/outbox-wait.ts';
-import { conversationDeps, seedConversationCampaigns, testClock } from '../support/conversation-harness.ts';
-import { startFakeGraph, type FakeGraph } from '../support/fake-graph.ts';
-import { connection as REDIS, deleteKeys, testPrefix } from '../support/test-redis.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+import type { FakeGraph } from '../support/fake-graph.ts';
+import type { OutboundQueues } from '../../src/delivery/outbound.queue.ts';
+import { envelope, incoming, message, sign, startCloudService, VERIFY_TOKEN, type CloudService } from '../support/cloud-service.ts';
 
-const APP_SECRET = 'app-secret-for-tests';
-const VERIFY_TOKEN = 'verify-token-for-tests';
-const ACCESS_TOKEN = 'access-token-for-tests';
-const prefix = testPrefix();
-// One clock for the conversation, the delivery worker (its 24-hour rule) and the server.
-const clock = testClock();
-
+let service: CloudService;
 let t: TestDatabase;
 let graph: FakeGraph;
 let queues: OutboundQueues;
-let worker: RunningWorker;
 let app: FastifyInstance;
-let nextId = 1;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedConversationCampaigns(t.db);
-  graph = await startFakeGraph(ACCESS_TOKEN);
-  const logger = pino({ level: 'silent' });
-  const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
-  queues = createOutboundQueues({ connection: REDIS, prefix });
-  worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection: REDIS, prefix, logger, sweepAfterMs: 0, now: clock.now, templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
-  app = buildServer({
-    db: t.db,
-    redis: { ping: async () => 'PONG' },
-    clock,
-    logger,
-    timeZone: 'Africa/Casablanca',
-    whatsapp: {
-      appSecret: APP_SECRET,
-      verifyToken: VERIFY_TOKEN,
-      receive: createReceiver({ conversation: conversationDeps(t.db, clock), queues }),
-      applyStatuses: (updates) => applyDeliveryStatuses(t.db, 'whatsapp', updates),
-    },
-  });
+  service = await startCloudService();
+  ({ t, graph, queues, app } = service);
 }, 30_000);
+afterAll(async () => service?.close());
 
-afterAll(async () => {
-  await app?.close();
-  await worker?.close();
-  await queues?.close();
-  await graph?.close();
-  await t?.drop();
-  await deleteKeys(prefix);
-});
-
-const sign = (body: string, secret = APP_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-const envelope = (value: Record<string, unknown>): { object: string; entry: Array<{ id: string; changes: Array<{ field: string; value: Record<string, unknown> & { messages?: Array<{ id: string }> } }> }> } => ({ object: 'whatsapp_business_account', entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', ...value } }] }] });
-const incoming = (from: string, message: Record<string, unknown>): { entry: Array<{ changes: Array<{ value: { messages?: Array<{ id: string }> } }> }> } => envelope({ contacts: [{ wa_id: from, profile: { name: 'A' } }], messages: [{ from, id: `wamid.IN${nextId++}`, timestamp: '0', ...message }] });
-
-async function postSigned(payload: unknown, signature?: string) {
-  const body = JSON.stringify(payload);
-  return app.inject({ method: 'POST', url: WHATSAPP_WEBHOOK_PATH, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature ?? sign(body) }, payload: body });
-}
-
-const settle = () => outboxDrained(t.db);
+const postSigned = (payload: unknown, signature?: string) => service.postSigned(payload, signature);
+const settle = () => service.settle();
 
 describe('WhatsApp Cloud API channel', () => {
   it('answers Meta\'s verification handshake only with the right token', async () => {
@@ -112,14 +60,13 @@ describe('WhatsApp Cloud API channel', () => {
   });
 
   it('stores nothing from a webhook with a missing or wrong signature', async () => {
-    const payload = incoming('212600000302', { type: 'text', text: { body: 'Bonjour' } });
+    const unread = message('212600000302', { type: 'text', text: { body: 'Bonjour' } });
+    const payload = envelope({ messages: [unread] });
     expect((await postSigned(payload, sign(JSON.stringify(payload), 'another-secret'))).statusCode).toBe(401);
     const unsigned = await app.inject({ method: 'POST', url: WHATSAPP_WEBHOOK_PATH, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
     expect(unsigned.statusCode).toBe(401);
     expect(await t.db.selectFrom('contact_identities').select('external_id').where('external_id', '=', '212600000302').execute()).toEqual([]);
-    const rejectedId = payload.entry[0]?.changes[0]?.value.messages?.[0]?.id ?? '';
-    expect(await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', rejectedId).execute()).toEqual([]);
-    expect((await postSigned({ object: 'page' })).statusCode).toBe(400);
+    expect(await t.db.selectFrom('inbound_receipts').select('provider_id').where('provider_id', '=', unread.id).execute()).toEqual([]);
   });
 
   it('handles a message Meta retries only once', async () => {
@@ -157,7 +104,7 @@ describe('WhatsApp Cloud API channel', () => {
     await settle();
     const before = graph.messages(from).length;
     // The villager's last message was 25 hours ago.
-    await t.db.updateTable('contact_identities').set({ last_inbound_at: new Date(clock.now().getTime() - 25 * 3_600_000) }).where('external_id', '=', from).execute();
+    await t.db.updateTable('contact_identities').set({ last_inbound_at: new Date(service.clock.now().getTime() - 25 * 3_600_000) }).where('external_id', '=', from).execute();
     const contact = await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', from).executeTakeFirstOrThrow();
     const queue = async (payload: object) => {
       const row = await t.db.insertInto('outbox').values({ contact_id: contact.contact_id, channel: 'whatsapp', recipient: from, kind: 'notification', payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
