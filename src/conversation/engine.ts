@@ -87,6 +87,9 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
     if (step !== 'new' && (intent === 'greeting' || intent === 'help' || intent === 'thanks')) return ctx.go(step, state, {}, [{ text: s.t('common:hello') }]);
     return answerOrReask({ ...state, step }, turn, ctx);
   }
+  // Telegram sends /start when someone opens the bot again ("Restart"): a villager already here gets
+  // the menu (after STOP, /start came in above as the request to start again).
+  if (/^\/start\b/i.test(turn.text)) return ctx.go('menu', { ...state, reminder: undefined, recall: undefined });
   if (state.reminder) {
     const answered = await reminderAnswer({ ...state, reminder: undefined }, state.reminder.appointmentId, turn, ctx);
     if (answered) return answered;

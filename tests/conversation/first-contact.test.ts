@@ -98,6 +98,19 @@ describe('first contact, whatever the language', () => {
     expect((await contactOf('99001')).phone_e164).toBe('+212611223344');
   });
 
+  it('shows the menu to a Telegram villager who presses Start again, and starts again one who said STOP', async () => {
+    const v = new Villager(conversationDeps(t.db), '99002', 'telegram');
+    await v.onboard('fr');
+    await v.choose('register');
+    await v.send('/start');
+    expect(v.lastText()).toContain(tr('fr', 'menu:question'));
+    expect(v.lastChoices().map((c) => c.id)).toEqual(['campaigns', 'register', 'appointments', 'donate', 'alerts', 'person', 'language', 'delete']);
+    await v.send('stop');
+    await v.send('/start');
+    expect(v.last[0]?.text).toBe(tr('fr', 'alerts:optedIn'));
+    expect((await contactOf('99002')).opted_out_at).toBeNull();
+  });
+
   it('answers a voice note or a picture by saying it reads only text, and re-asks', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard('fr');
