@@ -54,7 +54,7 @@ try {
   // Simulated villagers type far faster than people: the per-person flood limit is raised for them.
   const flood = redisFloodGuard(redis, { prefix, limit: 100_000, windowMs: 60_000 });
   const receive = createReceiver({ conversation: conversationDeps(t.db, undefined, { reportMissing: false }), queues, flood });
-  const app = buildServer({ db: t.db, redis, clock: { now: () => new Date() }, logger, timeZone: 'Africa/Casablanca', telegram: { secretToken: SECRET, receive, answerGroup: async () => undefined, answerCallback: async () => true } });
+  const app = buildServer({ db: t.db, redis, clock: { now: () => new Date() }, logger, timeZone: 'Africa/Casablanca', telegram: { secretToken: SECRET, receive, chats: { answerGroup: async () => undefined, setBlocked: async () => undefined }, answerCallback: async () => true } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
   let updateId = 1;

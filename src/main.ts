@@ -3,7 +3,7 @@ import { loadConfig } from './config/load-config.ts';
 import { conversationDepsFromConfig } from './conversation/conversation-deps.ts';
 import { redisFloodGuard } from './channels/flood-guard.ts';
 import { createReceiver } from './channels/receive.ts';
-import { groupAnswerer } from './channels/telegram/telegram-groups.ts';
+import { telegramChats } from './channels/telegram/telegram-chats.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
 import { printsQrInTerminal, startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const conversation = conversationDepsFromConfig(db, config);
   const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
   const receive = createReceiver({ conversation, queues, flood, timers });
-  const answerGroup = groupAnswerer({ db, queues, t: conversation.t });
+  const chats = telegramChats({ db, queues, t: conversation.t });
   const closers: Array<() => Promise<unknown>> = [];
   const channels = outboundChannels(config, redis);
 
@@ -48,13 +48,13 @@ async function main(): Promise<void> {
     const { api } = channels.telegram.adapter;
     if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
       const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
-      telegramWebhook = { secretToken, receive, answerGroup, answerCallback: (id) => api.answerCallbackQuery(id) };
+      telegramWebhook = { secretToken, receive, chats, answerCallback: (id) => api.answerCallbackQuery(id) };
       if (config.PUBLIC_BASE_URL) {
         await api.setWebhook(new URL(TELEGRAM_WEBHOOK_PATH, config.PUBLIC_BASE_URL).toString(), { secret_token: secretToken });
         logger.info('telegram webhook registered');
       }
     } else {
-      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive, answerGroup, logger });
+      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive, chats, logger });
       closers.push(() => polling.stop());
     }
   }

@@ -142,7 +142,8 @@ async function saveStateAndQueue(
 ): Promise<OutboxReply[]> {
   const withSaved = trx
     .with('saved', (q) => q.updateTable('conversations').set({ state: JSON.stringify(state), updated_at: sql<Date>`now()` }).where('contact_id', '=', to.contactId).returning('contact_id'))
-    .with('seen', (q) => q.updateTable('contact_identities').set({ last_inbound_at: to.at }).where('channel', '=', to.channel).where('external_id', '=', to.recipient).returning('contact_id'));
+    // Writing again also undoes a block: the person is back.
+    .with('seen', (q) => q.updateTable('contact_identities').set({ last_inbound_at: to.at, blocked_at: null }).where('channel', '=', to.channel).where('external_id', '=', to.recipient).returning('contact_id'));
   if (replies.length === 0) {
     await withSaved.selectFrom('saved').select('contact_id').execute();
     return [];

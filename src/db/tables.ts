@@ -106,6 +106,8 @@ export interface ContactIdentitiesTable {
   created_at: Auto<Date>;
   /** When this identity last wrote to us: WhatsApp allows free-form replies for 24 hours after. */
   last_inbound_at: Date | null;
+  /** The person blocked the bot on this chat (Telegram): nothing unasked goes there until they write again. */
+  blocked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface BeneficiariesTable {

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseTelegramUpdate, TelegramUpdateSchema } from '../channels/telegram/telegram-update.ts';
 import type { Receive } from '../channels/receive.ts';
-import type { AnswerGroup } from '../channels/telegram/telegram-groups.ts';
+import type { TelegramChats } from '../channels/telegram/telegram-chats.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -11,8 +11,8 @@ const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 export interface TelegramWebhookDeps {
   secretToken: string;
   receive: Receive;
-  /** A group's message: not handled as a villager's. */
-  answerGroup: AnswerGroup;
+  /** Groups and blocked chats: not handled as a villager's messages. */
+  chats: TelegramChats;
   /** Stops the spinner on a pressed button; a failure there must not lose the message. */
   answerCallback(callbackQueryId: string): Promise<unknown>;
 }
@@ -33,12 +33,13 @@ export function registerTelegramWebhook(app: FastifyInstance, deps: TelegramWebh
     handler: async (request, reply) => {
       const parsed = TelegramUpdateSchema.safeParse(request.body);
       if (!parsed.success) return reply.code(400).send({ error: 'not a Telegram update', issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) });
-      const { inbound, callbackQueryId, groupChat } = parseTelegramUpdate(parsed.data);
+      const { inbound, callbackQueryId, groupChat, blocked } = parseTelegramUpdate(parsed.data);
       if (callbackQueryId) {
         deps.answerCallback(callbackQueryId).catch((err: unknown) => request.log.warn({ err: String(err) }, 'answerCallbackQuery failed'));
       }
       if (inbound) await deps.receive(inbound);
-      if (groupChat) await deps.answerGroup(groupChat);
+      if (groupChat) await deps.chats.answerGroup(groupChat);
+      if (blocked) await deps.chats.setBlocked(blocked.chatId, blocked.blocked);
       return reply.send({ ok: true });
     },
   });

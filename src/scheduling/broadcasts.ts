@@ -54,6 +54,8 @@ function audienceContacts(db: Kysely<Database>, audience: Audience, after = 0): 
     .where('contacts.id', '>', after)
     .where('contacts.consent_at', 'is not', null)
     .where('contacts.opted_out_at', 'is', null)
+    // Someone a message can reach: a chat that is not the terminal or the simulator, and not blocked.
+    .where((eb) => eb.exists(eb.selectFrom('contact_identities as ci').select('ci.contact_id').whereRef('ci.contact_id', '=', 'contacts.id').where('ci.channel', 'not in', ['terminal', 'web']).where('ci.blocked_at', 'is', null)))
     .$if(audience.locales !== undefined, (q) => q.where('contacts.locale', 'in', audience.locales ?? []))
     .where((eb) =>
       eb.or([
@@ -144,7 +146,7 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
         select p.id, coalesce(p.locale, 'fr') as locale, i.channel, i.external_id
         from page p cross join lateral (
           select channel, external_id from contact_identities
-          where contact_id = p.id and channel not in ('terminal', 'web')
+          where contact_id = p.id and channel not in ('terminal', 'web') and blocked_at is null
           order by last_inbound_at desc nulls last limit 1
         ) i
       ),

@@ -48,6 +48,7 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
             .select(['i.channel', 'i.external_id'])
             .whereRef('i.contact_id', '=', 'n.contact_id')
             .where('i.channel', 'not in', ['terminal', 'web'])
+            .where('i.blocked_at', 'is', null)
             .orderBy(sql`i.last_inbound_at desc nulls last`)
             .limit(1)
             .as('i'),
@@ -69,7 +70,11 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
       if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'opted out', checkin: n.label });
       return cancel('opted out');
     }
-    if (n.channel === null || n.external_id === null) return cancel('no channel to reach the contact');
+    if (n.channel === null || n.external_id === null) {
+      // Every chat of the person is gone or blocked: a patient's follow-up falls to a phone call.
+      if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'no chat to reach them', checkin: n.label });
+      return cancel('no channel to reach the contact');
+    }
     const target = { contactId: n.contact_id, channel: n.channel, recipient: n.external_id, locale: n.locale ?? 'fr' };
     if (n.kind === 'recall' && n.donation_id !== null) return fireRecall(trx, deps, { id, donationId: n.donation_id }, target, now, cancel);
     if (n.appointment_id === null) return cancel('no appointment');

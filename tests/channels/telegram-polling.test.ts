@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { createReceiver } from '../../src/channels/receive.ts';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
 import { startTelegramPolling } from '../../src/channels/telegram/telegram-polling.ts';
-import { groupAnswerer } from '../../src/channels/telegram/telegram-groups.ts';
+import { telegramChats } from '../../src/channels/telegram/telegram-chats.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
@@ -43,7 +43,7 @@ describe('Telegram long polling', () => {
   it('answers the updates it fetches, acknowledges a pressed button, and confirms the last update when it stops', async () => {
     const chat = 7101;
     const from = { id: chat, is_bot: false, first_name: 'A' };
-    const polling = startTelegramPolling({ token: telegram.token, apiRoot: telegram.apiRoot, receive: createReceiver({ conversation: conversationDeps(t.db), queues }), answerGroup: groupAnswerer({ db: t.db, queues, t: createTranslator(loadResources()) }), logger });
+    const polling = startTelegramPolling({ token: telegram.token, apiRoot: telegram.apiRoot, receive: createReceiver({ conversation: conversationDeps(t.db), queues }), chats: telegramChats({ db: t.db, queues, t: createTranslator(loadResources()) }), logger });
     try {
       telegram.pushUpdate({ update_id: 501, message: { message_id: 1, date: 0, chat: { id: chat, type: 'private' }, from, text: 'Bonjour' } });
       // The welcome, then the consent notice with its buttons.

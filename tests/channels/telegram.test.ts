@@ -6,7 +6,7 @@ import { createReceiver } from '../../src/channels/receive.ts';
 import { redisFloodGuard } from '../../src/channels/flood-guard.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
-import { groupAnswerer } from '../../src/channels/telegram/telegram-groups.ts';
+import { telegramChats } from '../../src/channels/telegram/telegram-chats.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
@@ -51,7 +51,7 @@ beforeAll(async () => {
     clock: { now: () => new Date() },
     logger,
     timeZone: 'Africa/Casablanca',
-    telegram: { secretToken: SECRET, receive, answerGroup: groupAnswerer({ db: t.db, queues, t: createTranslator(loadResources()) }), answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
+    telegram: { secretToken: SECRET, receive, chats: telegramChats({ db: t.db, queues, t: createTranslator(loadResources()) }), answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
   });
 }, 30_000);
 
@@ -211,6 +211,20 @@ describe('Telegram channel', () => {
     expect(telegram.calls.filter((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb-group')).toHaveLength(1);
     expect(await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', String(group.id)).execute()).toEqual([]);
     expect(await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', '+212600000888').execute()).toEqual([]);
+  });
+
+  it('notes a villager who blocked the bot, until they start it again or write', async () => {
+    const chat = 7010;
+    await say(chat, 'Bonjour');
+    const membership = (status: string) => ({ update_id: updateId++, my_chat_member: { chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'A' }, date: 0, old_chat_member: { status: 'member', user: { id: 1, is_bot: true, first_name: 'Qafila' } }, new_chat_member: { status, user: { id: 1, is_bot: true, first_name: 'Qafila' } } } });
+    const blockedAt = async () => (await t.db.selectFrom('contact_identities').select('blocked_at').where('channel', '=', 'telegram').where('external_id', '=', String(chat)).executeTakeFirstOrThrow()).blocked_at;
+    expect((await post(membership('kicked'))).statusCode).toBe(200);
+    expect(await blockedAt()).toBeInstanceOf(Date);
+    expect((await post(membership('member'))).statusCode).toBe(200);
+    expect(await blockedAt()).toBeNull();
+    await post(membership('kicked'));
+    await say(chat, 'salam');
+    expect(await blockedAt()).toBeNull();
   });
 
   it('says nothing in the staff chat a campaign posts its alerts to', async () => {

@@ -86,6 +86,7 @@ describe('admin API', () => {
 
   it('lets a coordinator create a broadcast, read its progress and cancel it; refuses a bad audience', async () => {
     const contact = await t.db.insertInto('contacts').values({ locale: 'fr', consent_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('contact_identities').values({ channel: 'telegram', external_id: '424201', contact_id: contact.id }).execute();
     await t.db.insertInto('alert_subscriptions').values({ contact_id: contact.id, province_code: 'tinghir' }).execute();
     const created = await call('POST', '/admin/api/broadcasts', coordinator, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive.' }, scheduledAt: '2026-12-05T09:00:00Z' });
     expect(created.statusCode).toBe(201);

@@ -17,13 +17,13 @@ let otherCaravan = 0;
 const people: Record<string, number> = {};
 
 /** A contact with a Telegram chat, in a language, with or without consent, maybe opted out. */
-async function contact(name: string, options: { locale: Locale; consent?: boolean; optedOut?: boolean; province?: string; bookedAt?: number }) {
+async function contact(name: string, options: { locale: Locale; consent?: boolean; optedOut?: boolean; blocked?: boolean; province?: string; bookedAt?: number }) {
   const c = await t.db
     .insertInto('contacts')
     .values({ locale: options.locale, consent_at: options.consent === false ? null : START, opted_out_at: options.optedOut ? START : null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await t.db.insertInto('contact_identities').values({ channel: 'telegram', external_id: `chat-${name}`, contact_id: c.id }).execute();
+  await t.db.insertInto('contact_identities').values({ channel: 'telegram', external_id: `chat-${name}`, contact_id: c.id, blocked_at: options.blocked ? START : null }).execute();
   if (options.province) await t.db.insertInto('alert_subscriptions').values({ contact_id: c.id, province_code: options.province }).execute();
   if (options.bookedAt !== undefined) {
     const b = await t.db.insertInto('beneficiaries').values({ contact_id: c.id, relation: 'self', full_name: name, sex: 'female', birth_year: 1970 }).returning('id').executeTakeFirstOrThrow();
@@ -48,6 +48,7 @@ beforeAll(async () => {
   await contact('hassan', { locale: 'fr', bookedAt: slot ?? 0, optedOut: true });
   await contact('ilham', { locale: 'fr', bookedAt: otherSlot ?? 0 });
   await contact('jamal', { locale: 'fr', province: 'nouaceur' });
+  await contact('karima', { locale: 'fr', province: 'tinghir', blocked: true });
 });
 afterAll(async () => t?.drop());
 
@@ -61,7 +62,7 @@ async function reached(audience: Audience): Promise<{ targeted: number; names: s
 }
 
 describe('broadcast audiences', () => {
-  it('reaches the subscribers of a province who consented and did not say STOP', async () => {
+  it('reaches the subscribers of a province who consented, did not say STOP and did not block the bot', async () => {
     expect(await reached({ provinces: ['tinghir'] })).toEqual({ targeted: 3, names: ['amina', 'brahim', 'ghita'] });
   });
 

@@ -99,6 +99,15 @@ describe('post-operative check-ins', () => {
     ]);
   });
 
+  it('asks the staff to call a patient who blocked the bot, instead of a check-in that cannot go', async () => {
+    const { appointmentId, checkins } = await operatedPatient('95005', 'Said Amellal');
+    await t.db.updateTable('contact_identities').set({ blocked_at: DONE_AT }).where('external_id', '=', '95005').execute();
+    const [day1] = checkins;
+    expect(await fireNotification(fire, day1?.id ?? 0, day1?.due_at ?? DONE_AT)).toEqual({ kind: 'skipped', reason: 'no channel to reach the contact' });
+    const alerts = await t.db.selectFrom('staff_alerts').select(['kind', 'details']).where('appointment_id', '=', appointmentId).execute();
+    expect(alerts).toEqual([{ kind: 'unreachable', details: { reason: 'no chat to reach them', checkin: 'day_1' } }]);
+  });
+
   it('asks a silent patient once more a day later, then asks the staff to call', async () => {
     const { appointmentId, checkins } = await operatedPatient('95003', 'Mbarek Id');
     const day1 = checkins[0];

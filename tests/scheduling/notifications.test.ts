@@ -100,6 +100,16 @@ describe('what has changed since the reminder was written', () => {
     expect(await notificationRows(contactId)).toEqual([]);
   });
 
+  it('skips a chat where the person blocked the bot, for another of theirs or for none', async () => {
+    const { v, reminders, contactId } = await bookedVillager('81014');
+    await t.db.updateTable('contact_identities').set({ blocked_at: START }).where('channel', '=', 'telegram').where('external_id', '=', v.phone).execute();
+    expect(await fireNotification(fire, reminders[0] ?? 0, TWO_DAYS_BEFORE)).toEqual({ kind: 'skipped', reason: 'no channel to reach the contact' });
+    // An older WhatsApp chat of theirs still reaches them.
+    await t.db.insertInto('contact_identities').values({ channel: 'whatsapp', external_id: '212600081014', contact_id: contactId, last_inbound_at: new Date(START.getTime() - 86_400_000) }).execute();
+    expect((await fireNotification(fire, reminders[1] ?? 0, at('2026-12-14T07:00:00Z'))).kind).toBe('sent');
+    expect(await notificationRows(contactId)).toEqual([{ channel: 'whatsapp', recipient: '212600081014' }]);
+  });
+
   it('goes to the chat the person wrote from last, on whichever channel', async () => {
     const { v, reminders, contactId } = await bookedVillager('81013');
     // The same person, joined by phone number, wrote later on WhatsApp.

@@ -25,6 +25,8 @@ const Message = z.object({
 export const TelegramUpdateSchema = z.object({
   update_id: z.number().int(),
   message: Message.optional(),
+  /** The bot's membership in a chat changed: "kicked" in a private chat means the person blocked it. */
+  my_chat_member: z.object({ chat: Chat, new_chat_member: z.object({ status: z.string() }) }).optional(),
   callback_query: z
     .object({
       id: z.string(),
@@ -40,6 +42,8 @@ export interface ParsedTelegramUpdate {
   inbound?: ParsedInbound;
   /** The update came from a group: not a villager, whose registrations everyone there would see. */
   groupChat?: string;
+  /** A person blocked the bot (true) or started it again (false) in their private chat. */
+  blocked?: { chatId: string; blocked: boolean };
   /** A pressed inline button must be answered, or the villager's app shows a spinner. */
   callbackQueryId?: string;
 }
@@ -50,6 +54,12 @@ export interface ParsedTelegramUpdate {
  */
 export function parseTelegramUpdate(update: TelegramUpdate): ParsedTelegramUpdate {
   const providerId = String(update.update_id);
+  const member = update.my_chat_member;
+  if (member) {
+    if (isGroup(member.chat)) return {};
+    const status = member.new_chat_member.status;
+    return status === 'kicked' || status === 'member' ? { blocked: { chatId: String(member.chat.id), blocked: status === 'kicked' } } : {};
+  }
   const cb = update.callback_query;
   if (cb) {
     if (isGroup(cb.message?.chat)) return { callbackQueryId: cb.id, groupChat: String(cb.message?.chat.id) };
