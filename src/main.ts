@@ -16,6 +16,7 @@ import { redisPacer } from './delivery/chat-pacer.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
 import { bulkConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
+import { DEFAULT_AUTH_THROTTLE, redisAuthThrottle } from './http/auth-throttle.ts';
 import { buildServer } from './http/server.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
 import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     timers,
     quietHours: config.QUIET_HOURS,
     broadcastPages: setup.pages,
+    authThrottle: redisAuthThrottle(redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }),
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulatorOn ? { simulator: { conversation } } : {}),

@@ -20,6 +20,7 @@ import { DEFAULT_QUIET_HOURS, type QuietHours } from '../scheduling/quiet-hours.
 import { scheduleRecall } from '../scheduling/recalls.ts';
 import { listStaffAlerts } from '../scheduling/staff-alerts.ts';
 import type { BroadcastPages } from '../scheduling/broadcast.queue.ts';
+import { tooManyAttempts, type AuthThrottle } from './auth-throttle.ts';
 import { BroadcastInputSchema, broadcastProgress, cancelBroadcast, createBroadcast } from '../scheduling/broadcasts.ts';
 
 export interface AdminApiDeps {
@@ -31,6 +32,8 @@ export interface AdminApiDeps {
   quietHours?: QuietHours;
   /** Queues broadcast pages; without it broadcasts wait for a worker's reconciler. */
   broadcastPages?: BroadcastPages;
+  /** Makes an address that keeps giving wrong tokens wait. */
+  authThrottle: AuthThrottle;
 }
 
 const staffOf = new WeakMap<FastifyRequest, StaffMember>();
@@ -51,11 +54,17 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void {
   void app.register(
     async (scope) => {
+      // Health data: no answer of this API is kept by a browser or a proxy.
+      scope.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
       scope.addHook('onRequest', async (request, reply) => {
         const header = request.headers.authorization;
         const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
         const staff = token ? await staffForToken(deps.db, token) : undefined;
-        if (!staff) return reply.code(401).send({ error: 'give your staff token as "Authorization: Bearer <token>"' });
+        if (!staff) {
+          const waitMs = await deps.authThrottle.failed(request.ip);
+          if (waitMs > 0) return tooManyAttempts(reply, waitMs);
+          return reply.code(401).send({ error: 'give your staff token as "Authorization: Bearer <token>"' });
+        }
         staffOf.set(request, staff);
       });
       const actor = (request: FastifyRequest) => ({ kind: 'staff' as const, id: staffOf.get(request)?.id ?? 0 });

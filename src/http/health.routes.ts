@@ -1,5 +1,6 @@
 // GET /health: whether the service can reach Postgres and Redis (for load balancers and docker compose).
-import type { FastifyInstance } from 'fastify';
+// Up or down only: the reason goes to the log, never to whoever asks.
+import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 
@@ -9,21 +10,22 @@ export interface Pingable {
 }
 
 export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; redis: Pingable }): void {
-  app.get('/health', async (_request, reply) => {
+  app.get('/health', async (request, reply) => {
     const [db, redis] = await Promise.all([
-      check(() => sql`select 1`.execute(deps.db)),
-      check(() => deps.redis.ping()),
+      check('db', () => sql`select 1`.execute(deps.db), request.log),
+      check('redis', () => deps.redis.ping(), request.log),
     ]);
-    const ok = db === 'ok' && redis === 'ok';
+    const ok = db === 'up' && redis === 'up';
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', db, redis });
   });
 }
 
-async function check(probe: () => Promise<unknown>): Promise<string> {
+async function check(name: string, probe: () => Promise<unknown>, log: FastifyBaseLogger): Promise<'up' | 'down'> {
   try {
     await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000).unref())]);
-    return 'ok';
+    return 'up';
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    log.warn({ dependency: name, err: err instanceof Error ? err.message : String(err) }, 'health check failed');
+    return 'down';
   }
 }

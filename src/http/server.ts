@@ -1,4 +1,5 @@
 // The HTTP server: health, the public read API and the channels' webhooks.
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -10,6 +11,7 @@ import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-we
 import { registerSimulatorRoutes } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin-api.routes.ts';
+import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { ConversationDeps } from '../conversation/index.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
@@ -26,6 +28,8 @@ export interface HttpDeps {
   timers?: NotificationTimers;
   quietHours?: QuietHours;
   broadcastPages?: BroadcastPages;
+  /** Wrong tokens per address (admin API, pairing page); this process alone when not given. */
+  authThrottle?: AuthThrottle;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */
@@ -40,12 +44,27 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   // pino's Logger has a few more members than fastify's logger type asks for; it is the same object.
   const logger: FastifyBaseLogger = deps.logger;
   const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
+  // Every answer: HTTPS only for a year, no sniffing, no framing by another site, no referrer.
+  void app.register(helmet, {
+    // Pages load only what this server serves, and no inline script (the simulator lists its own by hash).
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"] } },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  // A failure of ours says so and gives the id to find it in the log; it never shows a database's words.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status < 500) return reply.code(status).send({ error: error.message });
+    request.log.error({ err: error, requestId: request.id }, 'request failed');
+    return reply.code(500).send({ error: 'internal', requestId: request.id });
+  });
+  const authThrottle = deps.authThrottle ?? memoryAuthThrottle(DEFAULT_AUTH_THROTTLE, () => deps.clock.now().getTime());
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
-  registerAdminApi(app, deps);
+  registerAdminApi(app, { ...deps, authThrottle });
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);
-  if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, { ...deps.whatsappWeb, clock: deps.clock, secureCookie: deps.whatsappWeb.secureCookie ?? false });
+  if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, { ...deps.whatsappWeb, clock: deps.clock, secureCookie: deps.whatsappWeb.secureCookie ?? false, authThrottle });
   return app;
 }

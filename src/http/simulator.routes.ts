@@ -1,4 +1,5 @@
 // /simulator: talk to the real engine as a villager from a browser, with no account anywhere.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
@@ -9,6 +10,13 @@ import { isValidConfirmationCode } from '../domain/appointments/confirmation-cod
 import { normalizePhone } from '../domain/contacts/phone.ts';
 
 const PAGE = readFileSync(new URL('./simulator/simulator.html', import.meta.url), 'utf8');
+
+/** The page's one inline script and style, allowed by their hashes rather than any inline code. */
+const inlineHash = (tag: 'script' | 'style') => {
+  const body = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(PAGE)?.[1] ?? '';
+  return `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+};
+const PAGE_POLICY = `default-src 'self'; script-src ${inlineHash('script')}; style-src ${inlineHash('style')}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 
 const MessageSchema = z
   .object({
@@ -21,7 +29,7 @@ const MessageSchema = z
   .refine((m) => m.text !== undefined || m.choice !== undefined || m.location !== undefined, { message: 'give "text", "choice" or "location"' });
 
 export function registerSimulatorRoutes(app: FastifyInstance, deps: { conversation: ConversationDeps }): void {
-  app.get('/simulator', async (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get('/simulator', async (_request, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_POLICY).send(PAGE));
 
   app.post('/simulator/api/messages', async (request, reply) => {
     const parsed = MessageSchema.safeParse(request.body);

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { Clock } from '../domain/clock.ts';
 import { ADMIN_COOKIE, ADMIN_SESSION_MS, adminSessionValue, isValidAdminSession } from './admin-session.ts';
+import { tooManyAttempts, type AuthThrottle } from './auth-throttle.ts';
 import { sameSecret } from './telegram-webhook.routes.ts';
 
 export const WHATSAPP_WEB_ADMIN_PATH = '/admin/whatsapp-web';
@@ -20,6 +21,7 @@ export interface WhatsAppWebAdminDeps {
   clock: Clock;
   /** The service is reached over HTTPS (PUBLIC_BASE_URL): the cookie is then sent over HTTPS only. */
   secureCookie: boolean;
+  authThrottle: AuthThrottle;
 }
 
 const SignIn = z.object({ token: z.string() });
@@ -34,10 +36,13 @@ const signInForm = (problem?: string) =>
   );
 
 export function registerWhatsAppWebAdmin(app: FastifyInstance, deps: WhatsAppWebAdminDeps): void {
-  const signedIn = (request: FastifyRequest) => {
+  /** Signed in, or how long the address must wait after too many wrong tokens (0: it may try). */
+  const signedIn = async (request: FastifyRequest): Promise<true | number> => {
     const header = request.headers.authorization;
-    if (typeof header === 'string' && header.startsWith('Bearer ')) return sameSecret(header.slice('Bearer '.length), deps.adminToken);
-    return isValidAdminSession(request.cookies[ADMIN_COOKIE], deps.adminToken, deps.clock.now());
+    if (typeof header === 'string' && header.startsWith('Bearer ')) {
+      return sameSecret(header.slice('Bearer '.length), deps.adminToken) || (await deps.authThrottle.failed(request.ip));
+    }
+    return isValidAdminSession(request.cookies[ADMIN_COOKIE], deps.adminToken, deps.clock.now()) || 0;
   };
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
 
@@ -48,7 +53,8 @@ export function registerWhatsAppWebAdmin(app: FastifyInstance, deps: WhatsAppWeb
       scope.addHook('onSend', async (_request, reply) => void noStore(reply));
 
       scope.get('/', async (request, reply) => {
-        if (!signedIn(request)) return reply.code(401).type('text/html; charset=utf-8').send(signInForm());
+        const access = await signedIn(request);
+        if (access !== true) return access > 0 ? tooManyAttempts(reply, access) : reply.code(401).type('text/html; charset=utf-8').send(signInForm());
         const state = deps.session.state();
         const body =
           state === 'waiting_for_scan'
@@ -58,7 +64,8 @@ export function registerWhatsAppWebAdmin(app: FastifyInstance, deps: WhatsAppWeb
       });
 
       scope.get('/qr.png', async (request, reply) => {
-        if (!signedIn(request)) return reply.code(401).send({ error: `sign in at ${WHATSAPP_WEB_ADMIN_PATH}, or give the admin token as "Authorization: Bearer <token>"` });
+        const access = await signedIn(request);
+        if (access !== true) return access > 0 ? tooManyAttempts(reply, access) : reply.code(401).send({ error: `sign in at ${WHATSAPP_WEB_ADMIN_PATH}, or give the admin token as "Authorization: Bearer <token>"` });
         const code = deps.session.qr();
         if (!code) return reply.code(404).send({ error: `no pairing code: the session is ${deps.session.state()}` });
         return reply.type('image/png').send(await QRCode.toBuffer(code, { type: 'png', margin: 2, width: 300 }));
@@ -67,6 +74,8 @@ export function registerWhatsAppWebAdmin(app: FastifyInstance, deps: WhatsAppWeb
       scope.post('/sign-in', async (request, reply) => {
         const form = SignIn.safeParse(request.body);
         if (!form.success || !sameSecret(form.data.token, deps.adminToken)) {
+          const waitMs = await deps.authThrottle.failed(request.ip);
+          if (waitMs > 0) return tooManyAttempts(reply, waitMs);
           return reply.code(401).type('text/html; charset=utf-8').send(signInForm('That is not the admin token.'));
         }
         reply.setCookie(ADMIN_COOKIE, adminSessionValue(deps.adminToken, deps.clock.now()), {

@@ -136,6 +136,16 @@ describe('the whatsapp-web.js pairing page', () => {
     }
   });
 
+  it('makes an address that keeps giving a wrong token wait, by the form or the header', async () => {
+    const attempt = (i: number) =>
+      i % 2 === 0
+        ? app.inject({ method: 'POST', url: '/admin/whatsapp-web/sign-in', remoteAddress: '203.0.113.9', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `token=guess-${i}` })
+        : app.inject({ url: '/admin/whatsapp-web/qr.png', remoteAddress: '203.0.113.9', headers: { authorization: `Bearer guess-${i}` } });
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt(i)).statusCode);
+    expect(statuses).toEqual([...Array.from({ length: 10 }, () => 401), 429, 429]);
+  });
+
   it('marks the cookie Secure when the service is reached over HTTPS', async () => {
     const https = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', whatsappWeb: { session, adminToken: ADMIN, secureCookie: true } });
     try {
