@@ -1,5 +1,5 @@
 // WhatsApp Cloud API webhooks: the signature over the raw body, then each message and status read on
-// its own, so one Qafila does not know (a new field, a new status) never costs the others. Pure.
+// its own, so a part Qafila does not know (a new field, a new status) never costs the others. Pure.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { ParsedInbound } from '../channel.ts';
