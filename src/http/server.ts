@@ -51,6 +51,11 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  // Fastify's own not-found line would log the whole URL, query string (and any token in it) included.
+  app.setNotFoundHandler((request, reply) => {
+    request.log.info({ path: request.url.split('?')[0] }, 'no such route');
+    return reply.code(404).send({ error: `no such route: ${request.method} ${request.url.split('?')[0]}` });
+  });
   // A failure of ours says so and gives the id to find it in the log; it never shows a database's words.
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
