@@ -16,6 +16,7 @@ import { createTranslator, loadResources } from '../src/i18n/translator.ts';
 import { createBroadcastPages } from '../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
 import { broadcastProgress, createBroadcast } from '../src/scheduling/broadcasts.ts';
+import { ensureOrganisation, importTestCampaign } from '../tests/support/fixtures.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
 import { maxInAnyWindow } from './rate-window.ts';
 
@@ -36,6 +37,9 @@ const logger = pino({ level: 'silent' });
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 try {
+  // Subscribers of a province where the broadcasting organisation runs a caravan: all of them are its audience.
+  await importTestCampaign(t.db, { slug: 'bench-caravan', province: 'tinghir' });
+  const ORG = await ensureOrganisation(t.db, 'test-association');
   log(`creating ${recipients} subscribers`);
   await sql`
     with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(1, ${recipients}::int) g returning id),
@@ -61,7 +65,7 @@ try {
   const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: ANY_HOUR });
   const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer: redisPacer(redis, { prefix, perSecond: rate, chatIntervalMs: 0 }), connection, prefix, logger, queues, bulkConcurrency: bulkConcurrencyFor(rate), sweepAfterMs: 0 });
 
-  const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());
+  const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());
   const started = performance.now();
   await pages.next(b.id, 0);
   let fanoutS = 0;
@@ -77,7 +81,7 @@ try {
     if (sent.length >= recipients) break;
     if (performance.now() - lastLog > 5000) {
       lastLog = performance.now();
-      const progress = await broadcastProgress(t.db, b.id);
+      const progress = await broadcastProgress(t.db, ORG, b.id);
       log(`${sent.length} delivered; counters: ${JSON.stringify(progress)}`);
     }
   }

@@ -10,7 +10,8 @@ export type IsoTime = string;
 
 export type CampaignKind = 'caravan' | 'blood_drive';
 export type CampaignStatus = 'draft' | 'published' | 'closed' | 'cancelled';
-export type OrganisationKind = 'association' | 'health_delegation' | 'blood_centre';
+export const ORGANISATION_KINDS = ['association', 'ministry', 'blood_agency'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type AppointmentStatus = 'booked' | 'cancelled' | 'attended' | 'no_show';
 export type WaitlistStatus = 'waiting' | 'promoted' | 'cancelled';
 export type Relation = 'self' | 'child' | 'parent' | 'spouse' | 'sibling' | 'other';
@@ -180,6 +181,8 @@ export interface OutboxTable {
   id: ColumnType<number, never, never>;
   /** null for an alert to a staff chat, or the one line a Telegram group gets. */
   contact_id: number | null;
+  /** Whose message this is (a broadcast, a reminder, a staff alert); null for a reply in the chat. */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   channel: string;
   recipient: string;
   kind: Auto<OutboxKind>;
@@ -265,6 +268,7 @@ export interface StaffAlertsTable {
 
 export interface BroadcastsTable {
   id: Generated<number>;
+  organisation_id: number | null;
   campaign_id: number | null;
   audience: ColumnType<unknown, string, string>;
   texts: ColumnType<Partial<Record<Locale, string>>, string, string>;
@@ -289,6 +293,8 @@ export interface StaffTable {
   id: Generated<number>;
   name: string;
   role: StaffRole;
+  /** null for the platform admin, who manages organisations and reads none of their data. */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** sha256 of the token, hex; the token itself is shown once and never stored. */
   token_hash: string;
   created_at: Auto<Date>;
@@ -304,6 +310,8 @@ export interface InboundReceiptsTable {
 export interface HandoffTicketsTable {
   id: Generated<number>;
   contact_id: number;
+  /** The organisation whose staff answer; null until the platform admin routes it. */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   reason: TicketReason;
   urgent: Auto<boolean>;
   status: Auto<'open' | 'closed'>;

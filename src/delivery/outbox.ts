@@ -142,13 +142,15 @@ export async function pendingOutbox(db: Kysely<Database>, channel: string, older
 /**
  * Rows claimed for sending longer ago than `olderThanMs` and never finished: a process died while
  * the provider was being called, so nobody knows whether the person got the message. They are not
- * sent again; they are reported, for a person to check.
+ * sent again; they are reported, for a person to check: an organisation's staff see its own
+ * (broadcasts, reminders, alerts), the platform admin the replies in the chat, which belong to none.
  */
-export async function doubtfulOutbox(db: Kysely<Database>, olderThanMs: number): Promise<Array<{ id: number; channel: string; recipient: string; kind: string; since: Date }>> {
+export async function doubtfulOutbox(db: Kysely<Database>, organisationId: number | null, olderThanMs: number): Promise<Array<{ id: number; channel: string; recipient: string; kind: string; since: Date }>> {
   const rows = await db
     .selectFrom('outbox')
     .select(['id', 'channel', 'recipient', 'kind', 'updated_at'])
     .where('status', '=', 'sending')
+    .where((eb) => (organisationId === null ? eb('organisation_id', 'is', null) : eb('organisation_id', '=', organisationId)))
     .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
     .orderBy('id')
     .limit(1000)

@@ -30,3 +30,16 @@ export class InvalidInput extends Error {
     super(problems.length === 1 ? (problems[0] ?? 'Invalid input') : `Invalid input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** A campaign slug already used by another organisation's campaign: answered 409, without saying whose. */
+export class SlugTaken extends Error {
+  override readonly name = 'SlugTaken';
+  constructor(readonly slug: string) {
+    super(`the slug "${slug}" is taken by a campaign that is not yours; choose another`);
+  }
+}
+
+/** What the caller asked for does not exist, or is another organisation's: answered 404 either way. */
+export class NotFound extends Error {
+  override readonly name = 'NotFound';
+}

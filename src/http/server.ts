@@ -10,7 +10,7 @@ import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-we
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
 import { registerSimulatorRoutes } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
-import { registerAdminApi } from './admin-api.routes.ts';
+import { registerAdminApi } from './admin/admin-api.routes.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { ConversationDeps } from '../conversation/index.ts';

@@ -8,6 +8,9 @@ import { BLOOD_GROUPS, type Database, type Locale } from '../db/tables.ts';
 import { localDay } from '../domain/clock.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
+import { NotFound } from '../domain/errors.ts';
+import { dealtWithOrganisation } from '../domain/organisations/organisation-contacts.ts';
+import { decodeCursor, pageOf, type Page, type PageQuery } from '../domain/pagination.ts';
 
 const LocaleSchema = z.enum(['ary', 'ary-Latn', 'ar', 'fr']);
 
@@ -45,9 +48,12 @@ export const BroadcastInputSchema = z.object({
 });
 export type BroadcastInput = z.input<typeof BroadcastInputSchema>;
 
-/** Consented, not opted out, and in the audience: the contacts a broadcast may reach. */
-/** `after`: only contacts with a greater id (a page's cursor), said in each subquery too so that every index scan starts there. */
-function audienceContacts(db: Kysely<Database>, audience: Audience, after = 0): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
+/**
+ * Consented, not opted out, in the audience, and dealt with the organisation: the contacts a broadcast
+ * may reach (null: a broadcast made before organisations had staff, which keeps its audience).
+ * `after`: only contacts with a greater id (a page's cursor), said in each subquery too so that every index scan starts there.
+ */
+function audienceContacts(db: Kysely<Database>, audience: Audience, organisationId: number | null, after = 0): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
   return db
     .selectFrom('contacts')
     .select(['contacts.id', 'contacts.locale'])
@@ -57,6 +63,7 @@ function audienceContacts(db: Kysely<Database>, audience: Audience, after = 0): 
     // Someone a message can reach: a chat that is not the terminal or the simulator, and not blocked.
     .where((eb) => eb.exists(eb.selectFrom('contact_identities as ci').select('ci.contact_id').whereRef('ci.contact_id', '=', 'contacts.id').where('ci.channel', 'not in', ['terminal', 'web']).where('ci.blocked_at', 'is', null)))
     .$if(audience.locales !== undefined, (q) => q.where('contacts.locale', 'in', audience.locales ?? []))
+    .$if(organisationId !== null, (q) => q.where((eb) => dealtWithOrganisation(eb, organisationId ?? 0)))
     .where((eb) =>
       eb.or([
         ...(audience.provinces ? [eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.contact_id').whereRef('s.contact_id', '=', 'contacts.id').where('s.contact_id', '>', after).where('s.province_code', 'in', audience.provinces))] : []),
@@ -84,19 +91,27 @@ function eligibleDonor(eb: ExpressionBuilder<Database, 'contacts'>, donors: NonN
   );
 }
 
-/** `zone`: where the campaigns' days are counted, for the day donors must be eligible on. */
-export async function createBroadcast(db: Kysely<Database>, actor: Actor, input: BroadcastInput, now: Date, zone = 'Africa/Casablanca'): Promise<{ id: number; targeted: number; scheduledAt: Date }> {
+/**
+ * `zone`: where the campaigns' days are counted, for the day donors must be eligible on. A campaign
+ * (the broadcast's own or its audience's) of another organisation throws NotFound.
+ */
+export async function createBroadcast(db: Kysely<Database>, actor: Actor, organisationId: number, input: BroadcastInput, now: Date, zone = 'Africa/Casablanca'): Promise<{ id: number; targeted: number; scheduledAt: Date }> {
   const parsed = BroadcastInputSchema.parse(input);
   // The day donors must be eligible on is fixed when the broadcast is made, not page by page.
   const b = parsed.audience.eligibleDonors && !parsed.audience.eligibleDonors.on
     ? { ...parsed, audience: { ...parsed.audience, eligibleDonors: { ...parsed.audience.eligibleDonors, on: localDay(parsed.scheduledAt ?? now, zone) } } }
     : parsed;
   return db.transaction().execute(async (trx) => {
-    const targeted = Number((await trx.selectFrom(audienceContacts(trx, b.audience).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    for (const campaignId of [b.campaignId, b.audience.pastBeneficiariesOf]) {
+      if (campaignId === undefined) continue;
+      const own = await trx.selectFrom('campaigns').select('id').where('id', '=', campaignId).where('organisation_id', '=', organisationId).executeTakeFirst();
+      if (!own) throw new NotFound(`no campaign ${campaignId}`);
+    }
+    const targeted = Number((await trx.selectFrom(audienceContacts(trx, b.audience, organisationId).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const scheduledAt = b.scheduledAt ?? now;
     const row = await trx
       .insertInto('broadcasts')
-      .values({ campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted })
+      .values({ organisation_id: organisationId, campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actor, action: 'broadcast.create', entity: 'broadcast', entityId: row.id, details: { targeted, audience: b.audience } });
@@ -129,7 +144,7 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     const b = await trx.selectFrom('broadcasts').selectAll().where('id', '=', broadcastId).forUpdate().executeTakeFirst();
     if (!b || b.status === 'cancelled' || b.status === 'done') return { queued: new Map(), done: true };
     const audience = AudienceSchema.parse(b.audience);
-    const pageQuery = audienceContacts(trx, audience, b.cursor)
+    const pageQuery = audienceContacts(trx, audience, b.organisation_id, b.cursor)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', b.cursor))))
       .orderBy('contacts.id')
       .limit(pageSize);
@@ -151,8 +166,8 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
         ) i
       ),
       ob as (
-        insert into outbox (contact_id, channel, recipient, kind, payload)
-        select id, channel, external_id, 'broadcast',
+        insert into outbox (contact_id, organisation_id, channel, recipient, kind, payload)
+        select id, ${b.organisation_id}::int, channel, external_id, 'broadcast',
           jsonb_build_object('text', ${JSON.stringify(full)}::jsonb ->> locale, 'template', jsonb_build_object('params', jsonb_build_array(${JSON.stringify(plain)}::jsonb ->> locale)))
         from target
         returning id, contact_id, channel
@@ -180,14 +195,16 @@ export interface BroadcastProgress {
   id: number;
   status: string;
   targeted: number | null;
+  scheduledAt: Date;
   queued: number;
   sent: number;
   failed: number;
   cancelled: number;
 }
 
-export async function broadcastProgress(db: Kysely<Database>, id: number): Promise<BroadcastProgress | undefined> {
-  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted']).where('id', '=', id).executeTakeFirst();
+/** A broadcast of the organisation with its counts so far; undefined when there is none of theirs. */
+export async function broadcastProgress(db: Kysely<Database>, organisationId: number, id: number): Promise<BroadcastProgress | undefined> {
+  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'scheduled_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!b) return undefined;
   const counts = await db
     .selectFrom('broadcast_deliveries as d')
@@ -197,13 +214,44 @@ export async function broadcastProgress(db: Kysely<Database>, id: number): Promi
     .groupBy('o.status')
     .execute();
   const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  return { ...b, queued: counts.reduce((sum, c) => sum + Number(c.n), 0), sent: n('sent'), failed: n('failed'), cancelled: n('cancelled') };
+  return { id: b.id, status: b.status, targeted: b.targeted, scheduledAt: b.scheduled_at, queued: counts.reduce((sum, c) => sum + Number(c.n), 0), sent: n('sent'), failed: n('failed'), cancelled: n('cancelled') };
 }
 
-/** Stops the fan-out and withdraws what has not left yet. */
-export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, id: number): Promise<boolean> {
+export interface BroadcastSummary {
+  id: number;
+  status: string;
+  campaignId: number | null;
+  targeted: number | null;
+  scheduledAt: Date;
+  createdBy: string;
+}
+
+/** The organisation's broadcasts, newest first. */
+export async function listBroadcasts(db: Kysely<Database>, organisationId: number, page: PageQuery): Promise<Page<BroadcastSummary>> {
+  const after = decodeCursor(page.cursor, z.number().int());
+  const rows = await db
+    .selectFrom('broadcasts')
+    .select(['id', 'status', 'campaign_id', 'targeted', 'scheduled_at', 'created_by'])
+    .where('organisation_id', '=', organisationId)
+    .$if(after !== undefined, (q) => q.where('id', '<', after ?? 0))
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.map((r) => ({ id: r.id, status: r.status, campaignId: r.campaign_id, targeted: r.targeted, scheduledAt: r.scheduled_at, createdBy: r.created_by }));
+  return pageOf(items, page.limit, (r) => r.id);
+}
+
+/** Stops the fan-out of the organisation's broadcast and withdraws what has not left yet. */
+export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, organisationId: number, id: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const b = await trx.updateTable('broadcasts').set({ status: 'cancelled', updated_at: sql<Date>`now()` }).where('id', '=', id).where('status', 'in', ['scheduled', 'running']).returning('id').executeTakeFirst();
+    const b = await trx
+      .updateTable('broadcasts')
+      .set({ status: 'cancelled', updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('organisation_id', '=', organisationId)
+      .where('status', 'in', ['scheduled', 'running'])
+      .returning('id')
+      .executeTakeFirst();
     if (!b) return false;
     await trx
       .updateTable('outbox')

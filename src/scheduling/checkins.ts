@@ -38,11 +38,12 @@ export function checkinTimes(doneAt: Date, settings: CheckinSettings): Array<{ l
  * Staff mark the procedure done: the appointment counts as attended and its check-ins are written.
  * Returns them for their timers, or undefined when there is no such appointment to follow up.
  */
-export async function markProcedureDone(trx: Kysely<Database>, actor: Actor, appointmentId: number, now: Date, settings: CheckinSettings): Promise<ScheduledNotification[] | undefined> {
+export async function markProcedureDone(trx: Kysely<Database>, actor: Actor, organisationId: number, appointmentId: number, now: Date, settings: CheckinSettings): Promise<ScheduledNotification[] | undefined> {
   const appointment = await trx
     .updateTable('appointments')
     .set({ status: 'attended', procedure_done_at: now, updated_at: sql<Date>`now()` })
     .where('id', '=', appointmentId)
+    .where('campaign_id', 'in', (eb) => eb.selectFrom('campaigns').select('id').where('organisation_id', '=', organisationId))
     .where('status', 'in', ['booked', 'attended'])
     .where('procedure_done_at', 'is', null)
     .returning(['id', 'beneficiary_id', 'campaign_id', 'service'])

@@ -11,8 +11,13 @@ import type { FireResult, FireTarget } from './fire-notification.ts';
 export async function queueNotification(trx: Kysely<Database>, notificationId: number, target: FireTarget, reply: Reply, conversation: Record<string, unknown>): Promise<FireResult> {
   const result = await sql<{ id: number }>`
     with ob as (
-      insert into outbox (contact_id, channel, recipient, kind, payload)
-      values (${target.contactId}, ${target.channel}, ${target.recipient}, 'notification', ${JSON.stringify(reply)}::jsonb)
+      insert into outbox (contact_id, organisation_id, channel, recipient, kind, payload)
+      values (${target.contactId}, (
+        -- Whose message it is: the appointment's campaign, or the blood centre of a recalled donation.
+        select coalesce(c.organisation_id, d.organisation_id) from notifications n
+        left join appointments a on a.id = n.appointment_id left join campaigns c on c.id = a.campaign_id
+        left join donations d on d.id = n.donation_id where n.id = ${notificationId}
+      ), ${target.channel}, ${target.recipient}, 'notification', ${JSON.stringify(reply)}::jsonb)
       returning id
     ), fired as (
       update notifications set status = 'sent', outbox_id = (select id from ob), attempts = attempts + 1, updated_at = now()

@@ -1,6 +1,8 @@
 // Alerts for a campaign's medical staff: a red-flag answer, or a patient who cannot be reached.
 import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/tables.ts';
+import { decodeCursor, pageOf, type Page, type PageQuery } from '../domain/pagination.ts';
 
 /**
  * Stores the alert and, when the campaign names a staff Telegram chat, writes the message for it to the
@@ -18,12 +20,12 @@ export async function raiseStaffAlert(db: Kysely<Database>, kind: 'red_flag' | '
     .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
     .innerJoin('contacts as k', 'k.id', 'b.contact_id')
-    .select(['c.staff_telegram_chat', 'c.title', 'a.code', 'a.service', 'b.full_name', 'k.phone_e164'])
+    .select(['c.staff_telegram_chat', 'c.organisation_id', 'c.title', 'a.code', 'a.service', 'b.full_name', 'k.phone_e164'])
     .where('a.id', '=', appointmentId)
     .executeTakeFirst();
   if (facts?.staff_telegram_chat) {
     const text = staffAlertText({ id: row.id, kind, details, campaign: facts.title.fr, code: facts.code, service: facts.service, patient: facts.full_name, phone: facts.phone_e164 });
-    await db.insertInto('outbox').values({ contact_id: null, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }) }).execute();
+    await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }) }).execute();
   }
   return row.id;
 }
@@ -49,10 +51,22 @@ export interface StaffAlert {
   createdAt: Date;
 }
 
-/** Open alerts, newest first, optionally for one campaign. */
-export async function listStaffAlerts(db: Kysely<Database>, campaignId?: number): Promise<StaffAlert[]> {
-  let q = db.selectFrom('staff_alerts').selectAll().where('resolved_at', 'is', null);
-  if (campaignId !== undefined) q = q.where('campaign_id', '=', campaignId);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, appointmentId: r.appointment_id, campaignId: r.campaign_id, details: r.details, createdAt: r.created_at }));
+const AlertCursor = z.number().int();
+
+/** Open alerts of the organisation's campaigns, newest first, optionally for one campaign. */
+export async function listStaffAlerts(db: Kysely<Database>, organisationId: number, query: PageQuery & { campaignId?: number }): Promise<Page<StaffAlert>> {
+  const after = decodeCursor(query.cursor, AlertCursor);
+  const rows = await db
+    .selectFrom('staff_alerts as a')
+    .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
+    .selectAll('a')
+    .where('c.organisation_id', '=', organisationId)
+    .where('a.resolved_at', 'is', null)
+    .$if(query.campaignId !== undefined, (q) => q.where('a.campaign_id', '=', query.campaignId ?? 0))
+    .$if(after !== undefined, (q) => q.where('a.id', '<', after ?? 0))
+    .orderBy('a.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const alerts = rows.map((r) => ({ id: r.id, kind: r.kind, appointmentId: r.appointment_id, campaignId: r.campaign_id, details: r.details, createdAt: r.created_at }));
+  return pageOf(alerts, query.limit, (a) => a.id);
 }

@@ -53,8 +53,9 @@ describe('Telegram long polling', () => {
 
       telegram.pushUpdate({ update_id: 502, callback_query: { id: 'cb-502', from, chat_instance: 'x', data: 'accept', message: { message_id: 2, date: 0, chat: { id: chat, type: 'private' } } } });
       await telegram.waitFor(1, (c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb-502');
-      const contact = await t.db.selectFrom('contact_identities as i').innerJoin('contacts as c', 'c.id', 'i.contact_id').select('c.consent_at').where('i.external_id', '=', String(chat)).executeTakeFirstOrThrow();
-      expect(contact.consent_at).toBeInstanceOf(Date);
+      // The button is acknowledged at once, before the answer it leads to is handled and stored.
+      const consentAt = async () => (await t.db.selectFrom('contact_identities as i').innerJoin('contacts as c', 'c.id', 'i.contact_id').select('c.consent_at').where('i.external_id', '=', String(chat)).executeTakeFirstOrThrow()).consent_at;
+      await expect.poll(consentAt, { timeout: 5_000 }).toBeInstanceOf(Date);
     } finally {
       await polling.stop();
     }

@@ -1,16 +1,14 @@
 // The real commands, run as a coordinator would: errors name the bad field, success says what changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createTestDatabase, dropDatabase, type TestDatabase } from '../support/test-database.ts';
 import { campaignFile } from '../support/fixtures.ts';
+import { runCli } from '../support/run-cli.ts';
 import { addDays } from '../support/conversation-harness.ts';
 import { localDay } from '../../src/domain/clock.ts';
 
-const exec = promisify(execFile);
 let t: TestDatabase;
 let dir: string;
 
@@ -20,15 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
-async function cli(script: string, args: string[], env: Record<string, string> = { DATABASE_URL: t.url }) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (script: string, args: string[], env: Record<string, string> = { DATABASE_URL: t.url }) => runCli(script, args, env);
 
 describe('npm run campaign', () => {
   it('imports a file, then updates it, and lists it with its places', async () => {
@@ -36,6 +26,12 @@ describe('npm run campaign', () => {
     // The command lists what is upcoming by the real clock: two days starting in a week.
     const firstDay = addDays(localDay(new Date(), 'Africa/Casablanca'), 7);
     await writeFile(file, JSON.stringify(campaignFile({ slug: 'cli-good', firstDay, lastDay: addDays(firstDay, 1) })));
+    // A campaign file never creates its organisation: the platform admin does, once.
+    const orphan = await cli('campaign', ['import', file]);
+    expect([orphan.code, orphan.stderr]).toEqual([1, expect.stringContaining('there is no organisation "test-association"; see `npm run org -- list`')]);
+    const org = await cli('org', ['add', '--slug', 'test-association', '--name', 'Association de test', '--kind', 'association']);
+    expect(org.stdout).toMatch(/^organisation \d+ test-association \(association\): Association de test\n/);
+    expect((await cli('org', ['list'])).stdout).toMatch(/\ttest-association\tassociation\t0 staff\t0 campaigns\tAssociation de test\n/);
     const created = await cli('campaign', ['import', file]);
     expect(created.stderr).toBe('');
     expect(created.stdout).toMatch(/^Created campaign cli-good \(id \d+\): 2 windows added, 0 changed, 0 removed, 0 unchanged\n$/);

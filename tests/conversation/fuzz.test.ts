@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { handleInbound, type Inbound, type Reply } from '../../src/conversation/index.ts';
-import { closeTicket, openTicketId } from '../../src/domain/handoff/handoff-tickets.ts';
+import { openTicketId } from '../../src/domain/handoff/handoff-tickets.ts';
+import { closeAsStaff } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, fillSurgeryDay, missingKeys, seedConversationCampaigns } from '../support/conversation-harness.ts';
 
@@ -134,7 +135,7 @@ describe(`fuzz (seed ${SEED})`, () => {
           quiet.set(phone, n);
           if (n >= 5) {
             const ticket = await openTicketId(t.db, id);
-            if (ticket !== undefined) await t.db.transaction().execute((trx) => closeTicket(trx, { kind: 'staff', id: 'fuzz' }, ticket));
+            if (ticket !== undefined) await closeAsStaff(t.db, ticket);
             quiet.set(phone, 0);
           }
         } else {

@@ -1,7 +1,7 @@
 // A person on request, three misses, going back, a day of silence, and erasing one's data — in every locale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTicket, listOpenTickets } from '../../src/domain/handoff/handoff-tickets.ts';
 import { LOCALES, createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
+import { closeAsStaff, openTicketOf } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, missingKeys, seedConversationCampaigns, testClock, Villager } from '../support/conversation-harness.ts';
 
@@ -44,10 +44,10 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     expect(await v.send('1')).toEqual([]);
     const urgent = await v.send(EMERGENCY[locale]);
     expect(urgent).toEqual([{ text: tr(locale, 'common:emergency', { samu: '141', civil: '15' }) }]);
-    const ticket = (await listOpenTickets(t.db)).find((x) => x.contactId === id);
+    const ticket = await openTicketOf(t.db, id);
     expect(ticket).toMatchObject({ reason: 'asked', urgent: true, messages: 3 });
 
-    await t.db.transaction().execute((trx) => closeTicket(trx, { kind: 'staff', id: 'coordinator' }, ticket?.id ?? -1));
+    await closeAsStaff(t.db, ticket?.id ?? -1);
     await v.send({ fr: 'bonjour', ar: 'مرحبا', ary: 'السلام', 'ary-Latn': 'salam' }[locale]);
     expect(v.last[0]?.text).toBe(tr(locale, 'handoff:closed'));
     expect(v.lastChoices()[0]?.id).toBe('campaigns');
@@ -129,8 +129,8 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     // They also wrote to a coordinator, who answered and closed the ticket.
     await v.send(HUMAN[locale]);
     await v.send('ma mère a du diabète');
-    const ticket = (await listOpenTickets(t.db)).find((x) => x.contactId === id);
-    await t.db.transaction().execute((trx) => closeTicket(trx, { kind: 'staff', id: 'coordinator' }, ticket?.id ?? -1));
+    const ticket = await openTicketOf(t.db, id);
+    await closeAsStaff(t.db, ticket?.id ?? -1);
     await v.send('1');
     const slotOf = () => t.db.selectFrom('slots as s').innerJoin('appointments as a', 'a.slot_id', 's.id').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['s.id', 's.booked']).where('b.contact_id', '=', id).executeTakeFirstOrThrow();
     const held = await slotOf();

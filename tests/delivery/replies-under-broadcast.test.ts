@@ -17,6 +17,7 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
 import { broadcastProgress, cancelBroadcast, createBroadcast } from '../../src/scheduling/broadcasts.ts';
+import { ensureOrganisation } from '../support/fixtures.ts';
 import { conversationDeps, seedConversationCampaigns, START } from '../support/conversation-harness.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { waitUntil } from '../support/wait-until.ts';
@@ -51,6 +52,7 @@ const percentile = (values: number[], q: number) => [...values].sort((a, b) => a
 describe('replies during a broadcast', () => {
   it('leave ahead of a 10,000-recipient broadcast on a channel limited to 100 a second', async () => {
     const { caravanId } = await seedConversationCampaigns(t.db, 1000);
+    const ORG = await ensureOrganisation(t.db, 'test-association');
     await sql`
       with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(1, ${RECIPIENTS}::int) g returning id),
       i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (1000000 + id)::text, id from c)
@@ -75,7 +77,7 @@ describe('replies during a broadcast', () => {
     const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: createTranslator(loadResources()), outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: { from: '00:00', until: '00:00' } });
     const receive = createReceiver({ conversation: conversationDeps(t.db, undefined, { reportMissing: false }), queues });
 
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, START);
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, START);
     expect(b.targeted).toBe(RECIPIENTS);
     await pages.next(b.id, 0);
     // The announcement first fills the channel.
@@ -124,8 +126,8 @@ describe('replies during a broadcast', () => {
     );
     const chatSeconds = (performance.now() - chatStarted) / 1000;
     const bulkDuring = bulkSent.length - bulkBefore;
-    const progress = await broadcastProgress(t.db, b.id);
-    await cancelBroadcast(t.db, staff, b.id);
+    const progress = await broadcastProgress(t.db, ORG, b.id);
+    await cancelBroadcast(t.db, staff, ORG, b.id);
     await Promise.all([delivery.close(), fanout.close()]);
 
     const p99 = percentile(latencies, 0.99);

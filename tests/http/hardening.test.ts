@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { createDatabase } from '../../src/db/connection.ts';
-import { addStaff } from '../../src/domain/staff/staff-tokens.ts';
 import { buildServer } from '../../src/http/server.ts';
+import { addTestStaff } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { START, testClock } from '../support/conversation-harness.ts';
 
@@ -18,7 +18,7 @@ const clock = testClock(START);
 beforeAll(async () => {
   t = await createTestDatabase();
   app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca' });
-  token = (await addStaff(t.db, { name: 'Khadija', role: 'coordinator' })).token;
+  token = (await addTestStaff(t.db, { name: 'Khadija', role: 'coordinator' })).token;
 });
 afterAll(async () => {
   await app?.close();

@@ -6,7 +6,8 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcast, fanoutPage, type Audience } from '../../src/scheduling/broadcasts.ts';
 import type { Locale } from '../../src/db/tables.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { deps, importTestCampaign, slotIds, staffContext } from '../support/fixtures.ts';
+import { deps, ensureOrganisation, importTestCampaign, slotIds, staffContext } from '../support/fixtures.ts';
+import { NotFound } from '../../src/domain/errors.ts';
 import { START } from '../support/conversation-harness.ts';
 
 const tr = createTranslator(loadResources());
@@ -14,6 +15,8 @@ const staff = { kind: 'staff' as const, id: 1 };
 let t: TestDatabase;
 let caravan = 0;
 let otherCaravan = 0;
+let ORG = 0;
+let OTHER_ORG = 0;
 const people: Record<string, number> = {};
 
 /** A contact with a Telegram chat, in a language, with or without consent, maybe opted out. */
@@ -37,6 +40,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   caravan = await importTestCampaign(t.db, { slug: 'audience-caravan' });
   otherCaravan = await importTestCampaign(t.db, { slug: 'audience-other' });
+  ORG = await ensureOrganisation(t.db, 'test-association');
+  // Another organisation, running a blood drive in Casablanca only.
+  await importTestCampaign(t.db, { slug: 'audience-drive', organisation: 'other-centre', kind: 'blood_drive', province: 'casablanca', services: [{ code: 'blood_donation', windows: [{ start: '09:00', end: '12:00', capacity: 10 }] }] });
+  OTHER_ORG = await ensureOrganisation(t.db, 'other-centre');
   const [slot] = await slotIds(t.db, caravan);
   const [otherSlot] = await slotIds(t.db, otherCaravan);
   await contact('amina', { locale: 'fr', province: 'tinghir' });
@@ -53,8 +60,8 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 /** The contacts a broadcast to `audience` reaches, by name, once it has been fanned out. */
-async function reached(audience: Audience): Promise<{ targeted: number; names: string[] }> {
-  const b = await createBroadcast(t.db, staff, { audience, texts: { fr: 'La caravane arrive.', ar: 'القافلة قادمة.' } }, START);
+async function reached(audience: Audience, organisationId = ORG): Promise<{ targeted: number; names: string[] }> {
+  const b = await createBroadcast(t.db, staff, organisationId, { audience, texts: { fr: 'La caravane arrive.', ar: 'القافلة قادمة.' } }, START);
   while (!(await fanoutPage(t.db, b.id, 2, (l) => tr(l, 'broadcasts:stopHint'))).done) { /* the next page */ }
   const rows = await t.db.selectFrom('broadcast_deliveries').select('contact_id').where('broadcast_id', '=', b.id).execute();
   const byId = new Map(Object.entries(people).map(([name, id]) => [id, name]));
@@ -76,6 +83,15 @@ describe('broadcast audiences', () => {
   });
 
   it('reaches each person once when they are in two parts of the audience', async () => {
-    expect(await reached({ provinces: ['tinghir', 'nouaceur'], pastBeneficiariesOf: caravan })).toEqual({ targeted: 5, names: ['amina', 'brahim', 'fadma', 'ghita', 'jamal'] });
+    expect(await reached({ provinces: ['tinghir'], pastBeneficiariesOf: caravan })).toEqual({ targeted: 4, names: ['amina', 'brahim', 'fadma', 'ghita'] });
+  });
+
+  it("reaches only people who dealt with the organisation: not a province where it runs nothing, nor another's registrants", async () => {
+    // The organisation runs nothing in Nouaceur: its subscribers there are not its to message.
+    expect(await reached({ provinces: ['tinghir', 'nouaceur'] })).toEqual({ targeted: 3, names: ['amina', 'brahim', 'ghita'] });
+    // The blood centre runs a drive in Casablanca only: the caravan's subscribers and registrants are out of its reach.
+    expect(await reached({ provinces: ['tinghir', 'nouaceur', 'casablanca'] }, OTHER_ORG)).toEqual({ targeted: 0, names: [] });
+    await expect(reached({ pastBeneficiariesOf: caravan }, OTHER_ORG)).rejects.toBeInstanceOf(NotFound);
+    await expect(reached({ provinces: ['tinghir'] }, OTHER_ORG).then(() => reached({ eligibleDonors: {} }, OTHER_ORG))).resolves.toEqual({ targeted: 0, names: [] });
   });
 });

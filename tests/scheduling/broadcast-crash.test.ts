@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { bulkConcurrencyFor } from '../../src/delivery/outbound.worker.ts';
 import { createBroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { broadcastProgress, createBroadcast } from '../../src/scheduling/broadcasts.ts';
+import { ensureOrganisation, importTestCampaign } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { connection, deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
@@ -16,10 +17,13 @@ const REDIS_URL = TEST_REDIS_URL;
 const prefix = testPrefix();
 let t: TestDatabase;
 let telegram: FakeTelegram;
+let ORG = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase({ poolSize: 4 });
   telegram = await startFakeTelegram();
+  await importTestCampaign(t.db, { slug: 'crash-caravan', province: 'tinghir' });
+  ORG = await ensureOrganisation(t.db, 'test-association');
   await sql`
     with c as (insert into contacts (locale, consent_at) select 'fr', now() from generate_series(1, ${RECIPIENTS}::int) returning id),
     i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (800000 + id)::text, id from c)
@@ -53,24 +57,24 @@ function worker(): ChildProcess {
 
 describe('a worker killed mid-broadcast', () => {
   it('leaves every recipient with exactly one message, or reported as in flight', async () => {
-    const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.' } }, new Date());
+    const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.' } }, new Date());
     expect(b.targeted).toBe(RECIPIENTS);
     const pages = createBroadcastPages({ connection, prefix });
     const first = worker();
     try {
       await pages.next(b.id, 0);
       // Kill it once it has fanned out part of the broadcast (and sent some of it).
-      await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.queued ?? 0, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(1000);
+      await expect.poll(async () => (await broadcastProgress(t.db, ORG, b.id))?.queued ?? 0, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(1000);
     } finally {
       first.kill('SIGKILL');
     }
-    const atKill = await broadcastProgress(t.db, b.id);
+    const atKill = await broadcastProgress(t.db, ORG, b.id);
     expect(atKill?.queued).toBeLessThan(RECIPIENTS);
 
     const second = worker();
     try {
       // Jobs the killed worker held come back once their locks expire (30 s).
-      await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.status, { timeout: 90_000, interval: 250 }).toBe('done');
+      await expect.poll(async () => (await broadcastProgress(t.db, ORG, b.id))?.status, { timeout: 90_000, interval: 250 }).toBe('done');
       await expect.poll(async () => (await t.db.selectFrom('outbox').select('id').where('kind', '=', 'broadcast').where('status', '=', 'pending').execute()).length, { timeout: 90_000, interval: 250 }).toBe(0);
     } finally {
       second.kill('SIGTERM');

@@ -12,6 +12,7 @@ import { broadcastProgress, cancelBroadcast, createBroadcast, fanoutPage } from 
 import { DEFAULT_QUIET_HOURS } from '../../src/scheduling/quiet-hours.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
+import { ensureOrganisation, importTestCampaign } from '../support/fixtures.ts';
 
 const tr = createTranslator(loadResources());
 const footer = (locale: Parameters<typeof tr>[0]) => tr(locale, 'broadcasts:stopHint');
@@ -21,6 +22,8 @@ const prefix = testPrefix();
 let t: TestDatabase;
 let outbound: OutboundQueues;
 let pages: BroadcastPages;
+/** The organisation running a caravan in each province the subscribers follow. */
+let ORG = 0;
 
 /** `n` consented contacts subscribed to a province, with a Telegram identity; locales in turn. */
 async function subscribers(n: number, province: string, from: number): Promise<void> {
@@ -37,6 +40,9 @@ async function subscribers(n: number, province: string, from: number): Promise<v
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  await importTestCampaign(t.db, { slug: 'broadcast-tinghir', province: 'tinghir' });
+  await importTestCampaign(t.db, { slug: 'broadcast-nouaceur', province: 'nouaceur' });
+  ORG = await ensureOrganisation(t.db, 'test-association');
   await subscribers(2500, 'tinghir', 1);
   await subscribers(5, 'nouaceur', 3000);
   // Ten of them said STOP.
@@ -55,12 +61,12 @@ const texts = { fr: 'La caravane vient à Tinghir le 14 décembre.', ar: 'الق
 
 describe('broadcasts', () => {
   it('reaches the audience page by page, each in its own language, never an opted-out contact', async () => {
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts }, NOW);
     expect(b.targeted).toBe(2490);
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await fanoutPage(t.db, b.id, 1000, footer));
     expect(runs.map((r) => [r.queued.get('telegram')?.length ?? 0, r.done])).toEqual([[1000, false], [1000, false], [490, true]]);
-    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ status: 'done', targeted: 2490, queued: 2490, sent: 0 });
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'done', targeted: 2490, queued: 2490, sent: 0 });
     const byLocale = await sql<{ locale: string; text: string }>`
       select distinct c.locale, o.payload->>'text' as text from broadcast_deliveries d join outbox o on o.id = d.outbox_id join contacts c on c.id = d.contact_id
       where d.broadcast_id = ${b.id} order by c.locale`.execute(t.db);
@@ -75,7 +81,7 @@ describe('broadcasts', () => {
   });
 
   it('reaches nobody twice when a page runs again after a crash', async () => {
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts }, NOW);
     await fanoutPage(t.db, b.id, 1000, footer);
     // A worker killed after writing a page but before moving on runs it again from the old cursor.
     await t.db.updateTable('broadcasts').set({ cursor: 0 }).where('id', '=', b.id).execute();
@@ -84,27 +90,27 @@ describe('broadcasts', () => {
     expect(again.queued.get('telegram')).toHaveLength(1000); // the next thousand, not the same
     const dup = await sql<{ n: number }>`select count(*)::int as n from (select d.contact_id from outbox o join broadcast_deliveries d on d.outbox_id = o.id where d.broadcast_id = ${b.id} group by d.contact_id having count(*) > 1) x`.execute(t.db);
     expect(dup.rows[0]?.n).toBe(0);
-    expect((await broadcastProgress(t.db, b.id))?.queued).toBe(2490);
+    expect((await broadcastProgress(t.db, ORG, b.id))?.queued).toBe(2490);
   });
 
   it('stops mid-way when cancelled, withdrawing what has not left', async () => {
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts }, NOW);
     await fanoutPage(t.db, b.id, 1000, footer);
-    expect(await cancelBroadcast(t.db, staff, b.id)).toBe(true);
+    expect(await cancelBroadcast(t.db, staff, ORG, b.id)).toBe(true);
     expect((await fanoutPage(t.db, b.id, 1000, footer)).done).toBe(true);
-    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ status: 'cancelled', queued: 1000, cancelled: 1000 });
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'cancelled', queued: 1000, cancelled: 1000 });
   });
 
   it('is fanned out by the worker, a page per job, its messages on the bulk queue, apart from replies', async () => {
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
     const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS, now: () => NOW, pageSize: 2 });
     try {
       await pages.next(b.id, 0);
-      await expect.poll(async () => (await broadcastProgress(t.db, b.id))?.status, { timeout: 10_000 }).toBe('done');
+      await expect.poll(async () => (await broadcastProgress(t.db, ORG, b.id))?.status, { timeout: 10_000 }).toBe('done');
     } finally {
       await worker.close();
     }
-    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ targeted: 5, queued: 5 });
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ targeted: 5, queued: 5 });
     const rows = await t.db.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', b.id).execute();
     const queue = new Queue(outboundQueueName('telegram', true), { connection, prefix });
     const jobs = await queue.getJobs(['waiting']);
@@ -113,7 +119,7 @@ describe('broadcasts', () => {
   });
 
   it('writes nothing at night: a page that comes due at 22:30 waits until 08:00', async () => {
-    const b = await createBroadcast(t.db, staff, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
     // 22:30 in Morocco (UTC+1 in December).
     const night = new Date('2026-12-01T21:30:00Z');
     const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS, now: () => night, pageSize: 2 });
@@ -128,6 +134,6 @@ describe('broadcasts', () => {
     const untilMorning = 9.5 * 3_600_000;
     expect(delay).toBeGreaterThan(untilMorning - 5_000);
     expect(delay).toBeLessThanOrEqual(untilMorning);
-    expect(await broadcastProgress(t.db, b.id)).toMatchObject({ status: 'scheduled', targeted: 5, queued: 0 });
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'scheduled', targeted: 5, queued: 0 });
   });
 });

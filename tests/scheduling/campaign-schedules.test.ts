@@ -11,7 +11,7 @@ import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../../src/scheduling/ch
 import { DEFAULT_QUIET_HOURS } from '../../src/scheduling/quiet-hours.ts';
 import { defaultReminderSettings, scheduleReminders } from '../../src/scheduling/reminders.ts';
 import { raiseStaffAlert } from '../../src/scheduling/staff-alerts.ts';
-import { createBeneficiaries, deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
+import { createBeneficiaries, deps, ensureOrganisation, importTestCampaign, staffContext } from '../support/fixtures.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
@@ -24,6 +24,7 @@ let t: TestDatabase;
 let telegram: FakeTelegram;
 let queues: OutboundQueues;
 let campaignId = 0;
+let ORG = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -41,6 +42,7 @@ beforeAll(async () => {
       { code: 'ophthalmology', windows: [{ start: '09:00', end: '12:00', capacity: 10 }] },
     ],
   });
+  ORG = await ensureOrganisation(t.db, 'test-association');
 });
 afterAll(async () => {
   await queues?.close();
@@ -73,7 +75,7 @@ describe('a campaign’s own schedule', () => {
     const surgery = await booked('surgery');
     const eyes = await booked('ophthalmology');
     const staff = { kind: 'staff' as const, id: 1 };
-    const [a, b] = await t.db.transaction().execute(async (trx) => [await markProcedureDone(trx, staff, surgery, doneAt, settings), await markProcedureDone(trx, staff, eyes, doneAt, settings)]);
+    const [a, b] = await t.db.transaction().execute(async (trx) => [await markProcedureDone(trx, staff, ORG, surgery, doneAt, settings), await markProcedureDone(trx, staff, ORG, eyes, doneAt, settings)]);
     const labels = async (ids: Array<{ id: number }> | undefined) =>
       (await t.db.selectFrom('notifications').select('label').where('id', 'in', (ids ?? []).map((r) => r.id)).orderBy('due_at').execute()).map((r) => r.label);
     expect(await labels(a)).toEqual(['day_1', 'day_2', 'day_30']);

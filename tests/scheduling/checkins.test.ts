@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { addStaff } from '../../src/domain/staff/staff-tokens.ts';
 import { fireNotification, type FireDeps } from '../../src/scheduling/fire-notification.ts';
 import { DEFAULT_QUIET_HOURS } from '../../src/scheduling/quiet-hours.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
+import { addTestStaff } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedConversationCampaigns(t.db);
   fire = { db: t.db, t: tr, zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS };
   app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => DONE_AT }, logger: createLogger('silent'), timeZone: 'Africa/Casablanca' });
-  medical = (await addStaff(t.db, { name: 'Dr Alami', role: 'medical' })).token;
+  medical = (await addTestStaff(t.db, { name: 'Dr Alami', role: 'medical' })).token;
 });
 afterAll(async () => {
   await app?.close();
@@ -75,7 +75,7 @@ describe('post-operative check-ins', () => {
     const last = await v.send('1'); // eating normally
     expect(last[0]?.text).toBe(tr('fr', 'checkin:thanks'));
     const alerts = (await app.inject({ method: 'GET', url: '/admin/api/alerts', headers: { authorization: `Bearer ${medical}` } })).json();
-    expect(alerts).toEqual([expect.objectContaining({ kind: 'red_flag', appointmentId, details: { question: 'pain', answer: 3 } })]);
+    expect(alerts.items).toEqual([expect.objectContaining({ kind: 'red_flag', appointmentId, details: { question: 'pain', answer: 3 } })]);
     const saved = await t.db.selectFrom('checkins').select(['answers', 'red_flags', 'completed_at']).where('notification_id', '=', day1?.id ?? 0).executeTakeFirstOrThrow();
     expect(saved.answers).toEqual({ pain: 3, fever: false, wound: false, bleeding: false, eating: true });
     expect(saved.red_flags).toEqual(['pain']);

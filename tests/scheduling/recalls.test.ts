@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { addStaff } from '../../src/domain/staff/staff-tokens.ts';
 import { DEFAULT_DONOR_RULES } from '../../src/domain/donors/donor-rules.ts';
 import { nextEligibleDay } from '../../src/domain/donors/next-eligible.ts';
 import { fireNotification, type FireDeps } from '../../src/scheduling/fire-notification.ts';
@@ -15,7 +14,7 @@ import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { formatDay } from '../../src/i18n/dates.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
-import { createBeneficiaries, deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
+import { ensureOrganisation, addTestStaff, createBeneficiaries, deps, importTestCampaign, staffContext } from '../support/fixtures.ts';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
 import { eraseContact } from '../../src/domain/contacts/erasure.ts';
 
@@ -36,7 +35,7 @@ async function ownWorld(): Promise<World> {
   // The next drive in Casablanca, in February: the one a recall should offer.
   const februaryDrive = await importTestCampaign(t.db, {
     slug: 'casa-drive-february',
-    organisation: { slug: 'cnts', name: 'Centre de transfusion', kind: 'blood_centre' },
+    organisation: 'cnts',
     kind: 'blood_drive',
     title: { fr: 'Collecte de sang Maârif', ar: 'حملة التبرع بالدم المعاريف' },
     province: 'casablanca',
@@ -47,7 +46,7 @@ async function ownWorld(): Promise<World> {
     services: [{ code: 'blood_donation', windows: [{ start: '09:00', end: '13:00', capacity: 100 }] }],
   });
   const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => RECORDED_AT }, logger: createLogger('silent'), timeZone: 'Africa/Casablanca' });
-  const nurse = (await addStaff(t.db, { name: 'Nadia', role: 'medical' })).token;
+  const nurse = (await addTestStaff(t.db, { name: 'Nadia', role: 'medical', organisation: 'cnts' })).token;
   return {
     t, app, nurse, februaryDrive,
     async close() {
@@ -164,12 +163,16 @@ describe('donor recall', () => {
     const slot = await t.db.selectFrom('slots').select('id').where('service', '=', 'ophthalmology').orderBy('day').executeTakeFirstOrThrow();
     const [patient] = await createBeneficiaries(t.db, 1);
     const eye = await t.db.transaction().execute((trx) => bookAppointment(trx, staffContext(), { beneficiaryId: patient ?? 0, slotId: slot.id }, deps));
-    const refused = await record({ appointmentId: eye.id });
+    // The blood centre's nurse does not see the caravan's appointment at all; the caravan's own staff are told what is wrong.
+    const elsewhere = await record({ appointmentId: eye.id });
+    expect([elsewhere.statusCode, elsewhere.json().error]).toEqual([404, `no appointment ${eye.id}`]);
+    const caravanNurse = (await addTestStaff(t.db, { name: 'Salma', role: 'medical', organisation: 'test-association' })).token;
+    const refused = await record({ appointmentId: eye.id }, caravanNurse);
     expect([refused.statusCode, refused.json().problems]).toEqual([400, [`appointmentId: appointment ${eye.id} is for ophthalmology, not a blood donation`]]);
     expect(await t.db.selectFrom('appointments').select('status').where('id', '=', eye.id).executeTakeFirstOrThrow()).toEqual({ status: 'booked' });
     expect(await t.db.selectFrom('donations').select('id').where('appointment_id', '=', eye.id).execute()).toEqual([]);
     const unknown = await record({ appointmentId: 999_999 });
-    expect([unknown.statusCode, unknown.json().problems]).toEqual([400, ['appointmentId: no appointment 999999']]);
+    expect([unknown.statusCode, unknown.json().error]).toEqual([404, 'no appointment 999999']);
     expect((await record({ appointmentId, bloodGroup: 'Z+' })).statusCode).toBe(400);
     expect((await record({ appointmentId }, '')).statusCode).toBe(401);
   });
@@ -185,11 +188,11 @@ describe('donor recall', () => {
     }
     const staff = { kind: 'staff' as const, id: 1 };
     const texts = { fr: 'Nous manquons de sang O- : pouvez-vous venir ?' };
-    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(1);
-    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-', 'B+'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(2);
-    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(3);
+    expect((await createBroadcast(own.t.db, staff, await ensureOrganisation(own.t.db, 'cnts'), { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(1);
+    expect((await createBroadcast(own.t.db, staff, await ensureOrganisation(own.t.db, 'cnts'), { audience: { eligibleDonors: { bloodGroups: ['O-', 'B+'], on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(2);
+    expect((await createBroadcast(own.t.db, staff, await ensureOrganisation(own.t.db, 'cnts'), { audience: { eligibleDonors: { on: '2027-03-01' } }, texts }, RECORDED_AT)).targeted).toBe(3);
     // Before 10 February none of them may give.
-    expect((await createBroadcast(own.t.db, staff, { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-01-15' } }, texts }, RECORDED_AT)).targeted).toBe(0);
+    expect((await createBroadcast(own.t.db, staff, await ensureOrganisation(own.t.db, 'cnts'), { audience: { eligibleDonors: { bloodGroups: ['O-'], on: '2027-01-15' } }, texts }, RECORDED_AT)).targeted).toBe(0);
   });
 
   it('forgets the blood group and the recall wish of a donor who erases their data', async () => {

@@ -133,7 +133,7 @@ export async function seedConversationCampaigns(db: Db, capacity = 200, today = 
   });
   const driveId = await importTestCampaign(db, {
     slug: 'casa-blood-drive',
-    organisation: { slug: 'cnts', name: 'Centre de transfusion', kind: 'blood_centre' },
+    organisation: 'cnts',
     kind: 'blood_drive',
     title: { fr: 'Collecte de sang Aïn Chock', ar: 'حملة التبرع بالدم عين الشق' },
     province: 'casablanca',

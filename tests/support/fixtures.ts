@@ -6,6 +6,9 @@ import type { BookingDeps } from '../../src/domain/appointments/booking.ts';
 import { generateConfirmationCode } from '../../src/domain/appointments/confirmation-code.ts';
 import { importCampaign, parseCampaignFile } from '../../src/domain/campaigns/campaign-import.ts';
 import type { CampaignFileInput } from '../../src/domain/campaigns/campaign-file.ts';
+import type { OrganisationKind, StaffRole } from '../../src/db/tables.ts';
+import { addStaff, type StaffMember } from '../../src/domain/staff/staff-tokens.ts';
+import { closeTicket, listOpenTickets, routeTicket, type TicketSummary } from '../../src/domain/handoff/handoff-tickets.ts';
 
 export const TODAY = '2026-12-01';
 
@@ -18,7 +21,7 @@ export const deps: BookingDeps = { newCode: () => generateConfirmationCode() };
 export function campaignFile(overrides: Partial<CampaignFileInput> = {}): CampaignFileInput {
   return {
     slug: 'test-caravan',
-    organisation: { slug: 'test-association', name: 'Association de test', kind: 'association' },
+    organisation: 'test-association',
     kind: 'caravan',
     title: { fr: 'Caravane de test', ar: 'قافلة تجريبية' },
     province: 'tinghir',
@@ -32,10 +35,24 @@ export function campaignFile(overrides: Partial<CampaignFileInput> = {}): Campai
   };
 }
 
+/** The organisation with this slug, created the first time it is asked for. */
+export async function ensureOrganisation(db: Db, slug: string, kind: OrganisationKind = 'association'): Promise<number> {
+  await db.insertInto('organisations').values({ slug, name: `Organisation ${slug}`, kind }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+  return (await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+}
+
+/** Imports a campaign for the organisation its file names (created if missing), as `npm run campaign -- import` does. */
 export async function importTestCampaign(db: Db, overrides: Partial<CampaignFileInput> = {}): Promise<number> {
   const file = parseCampaignFile(campaignFile(overrides));
-  const result = await db.transaction().execute((trx) => importCampaign(trx, staffContext(), file));
+  const organisationId = await ensureOrganisation(db, file.organisation ?? 'test-association', file.kind === 'blood_drive' ? 'blood_agency' : 'association');
+  const result = await db.transaction().execute((trx) => importCampaign(trx, staffContext(), file, organisationId));
   return result.campaignId;
+}
+
+/** A staff member of the organisation `organisation` (created if missing), or the platform admin. */
+export async function addTestStaff(db: Db, input: { name: string; role: StaffRole; organisation?: string }): Promise<StaffMember & { token: string }> {
+  const organisationId = input.role === 'admin' ? null : await ensureOrganisation(db, input.organisation ?? 'test-association');
+  return addStaff(db, { name: input.name, role: input.role, organisationId });
 }
 
 export async function slotIds(db: Db, campaignId: number): Promise<number[]> {
@@ -65,4 +82,24 @@ export async function countsAgree(db: Db, campaignId: number): Promise<boolean> 
     where s.campaign_id = ${campaignId}
     group by s.id`.execute(db);
   return rows.rows.every((r) => r.booked === r.actual);
+}
+
+/** The contact's open ticket as its organisation's staff (or, unrouted, the platform admin) list it. */
+export async function openTicketOf(db: Db, contactId: number): Promise<(TicketSummary & { organisationId: number | null }) | undefined> {
+  const row = await db.selectFrom('handoff_tickets').select('organisation_id').where('contact_id', '=', contactId).where('status', '=', 'open').executeTakeFirst();
+  if (!row) return undefined;
+  const found = (await listOpenTickets(db, row.organisation_id, { limit: 100 })).items.find((x) => x.contactId === contactId);
+  return found ? { ...found, organisationId: row.organisation_id } : undefined;
+}
+
+/** Closes a ticket as a coordinator of its organisation would, routing it to `fallbackSlug` first when it is nobody's yet. */
+export async function closeAsStaff(db: Db, ticketId: number, fallbackSlug = 'test-association'): Promise<boolean> {
+  const staff = { kind: 'staff' as const, id: 'coordinator' };
+  const row = await db.selectFrom('handoff_tickets').select('organisation_id').where('id', '=', ticketId).executeTakeFirst();
+  if (!row) return false;
+  const organisationId = row.organisation_id ?? (await ensureOrganisation(db, fallbackSlug));
+  return db.transaction().execute(async (trx) => {
+    if (row.organisation_id === null) await routeTicket(trx, staff, ticketId, organisationId);
+    return closeTicket(trx, staff, organisationId, ticketId);
+  });
 }

@@ -41,11 +41,14 @@ export const CampaignServiceSchema = z.object({
 export const CampaignFileSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes, e.g. "kelaat-mgouna-2026-12"'),
-    organisation: z.object({
-      slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes'),
-      name: z.string().trim().min(1),
-      kind: z.enum(['association', 'health_delegation', 'blood_centre']),
-    }),
+    /**
+     * The slug of the organisation that runs it. Optional for a coordinator (it is always their own);
+     * the organisation must exist: a campaign file never creates or renames one.
+     */
+    organisation: z
+      .string({ error: 'give the slug of the organisation, like "association-sante-dades"; organisations are created with npm run org -- add' })
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes')
+      .optional(),
     kind: z.enum(['caravan', 'blood_drive']),
     title: localized,
     description: localized.partial().default({}),

@@ -1,7 +1,7 @@
 // Upcoming published campaigns a villager can go to, nearest first, with what each still offers.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CampaignKind, Database, LocalizedText } from '../../db/tables.ts';
-import { distanceKm } from '../geo/distance.ts';
+import { distanceKm, EARTH_RADIUS_KM } from '../geo/distance.ts';
 
 export type Near = { provinceCode: string } | { lat: number; lon: number };
 
@@ -44,21 +44,30 @@ export interface CampaignQuery {
  * list[0].services; // [{ service: 'surgery', remaining: 112, ... }]
  */
 export async function listUpcomingCampaigns(db: Kysely<Database>, query: CampaignQuery): Promise<UpcomingCampaign[]> {
-  let q = db
+  const origin = query.near ? await resolvePoint(db, query.near) : undefined;
+  // Nearest first when a point is given, soonest first otherwise; sorted and cut in SQL, so a country's
+  // worth of campaigns is never loaded to show the ten nearest.
+  const distance = origin
+    ? sql<number>`2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(campaigns.venue_lat - ${origin.lat}) / 2), 2) + cos(radians(${origin.lat})) * cos(radians(campaigns.venue_lat)) * power(sin(radians(campaigns.venue_lon - ${origin.lon}) / 2), 2))))`
+    : undefined;
+  const campaigns = await db
     .selectFrom('campaigns')
     .innerJoin('organisations', 'organisations.id', 'campaigns.organisation_id')
     .selectAll('campaigns')
     .select('organisations.name as organisation_name')
     .where('campaigns.status', '=', 'published')
-    .where('campaigns.last_day', '>=', query.today);
-  if (query.kind) q = q.where('campaigns.kind', '=', query.kind);
-  if (query.id !== undefined) q = q.where('campaigns.id', '=', query.id);
-  const campaigns = await q.orderBy('campaigns.first_day').orderBy('campaigns.id').execute();
+    .where('campaigns.last_day', '>=', query.today)
+    .$if(query.kind !== undefined, (q) => q.where('campaigns.kind', '=', query.kind ?? 'caravan'))
+    .$if(query.id !== undefined, (q) => q.where('campaigns.id', '=', query.id ?? 0))
+    .$if(distance !== undefined, (q) => q.orderBy(sql`${distance}`))
+    .orderBy('campaigns.first_day')
+    .orderBy('campaigns.id')
+    .$if(query.limit !== undefined, (q) => q.limit(query.limit ?? 0))
+    .execute();
   if (campaigns.length === 0) return [];
 
   const offers = await listOffers(db, campaigns.map((c) => c.id), query.today);
-  const origin = query.near ? await resolvePoint(db, query.near) : undefined;
-  const result = campaigns.map((c): UpcomingCampaign => {
+  return campaigns.map((c): UpcomingCampaign => {
     const venue = { name: c.venue_name, lat: c.venue_lat, lon: c.venue_lon };
     return {
       id: c.id,
@@ -76,8 +85,6 @@ export async function listUpcomingCampaigns(db: Kysely<Database>, query: Campaig
       services: offers.get(c.id) ?? [],
     };
   });
-  if (origin) result.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.firstDay.localeCompare(b.firstDay));
-  return result.slice(0, query.limit ?? result.length);
 }
 
 async function listOffers(db: Kysely<Database>, campaignIds: number[], today: string): Promise<Map<number, ServiceOffer[]>> {

@@ -4,7 +4,7 @@ import type { Database } from '../../db/tables.ts';
 import { isExclusionViolation } from '../../db/pg-errors.ts';
 import type { WriteContext } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput, SlugTaken } from '../errors.ts';
 import { CampaignFileSchema, describeIssues, type CampaignFile } from './campaign-file.ts';
 import { daysBetween } from './days.ts';
 
@@ -34,22 +34,15 @@ export function parseCampaignFile(input: unknown): CampaignFile {
 
 /**
  * @example
- * const result = await db.transaction().execute((trx) => importCampaign(trx, ctx, parseCampaignFile(json)));
+ * const result = await db.transaction().execute((trx) => importCampaign(trx, ctx, parseCampaignFile(json), organisationId));
+ * // A slug that belongs to another organisation's campaign throws SlugTaken and changes nothing.
  */
-export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, file: CampaignFile): Promise<ImportResult> {
+export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, file: CampaignFile, organisationId: number): Promise<ImportResult> {
   const province = await trx.selectFrom('provinces').select('code').where('code', '=', file.province).executeTakeFirst();
   if (!province) {
     throw new InvalidInput([`province: unknown province code ${JSON.stringify(file.province)} (see the provinces table, e.g. "tinghir", "nouaceur", "casablanca")`]);
   }
-  const organisation = await trx
-    .insertInto('organisations')
-    .values({ slug: file.organisation.slug, name: file.organisation.name, kind: file.organisation.kind })
-    .onConflict((oc) => oc.column('slug').doUpdateSet({ name: file.organisation.name, kind: file.organisation.kind }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
   const values = {
-    organisation_id: organisation.id,
     kind: file.kind,
     title: JSON.stringify(file.title),
     description: JSON.stringify(file.description),
@@ -68,11 +61,13 @@ export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, f
   };
   const campaign = await trx
     .insertInto('campaigns')
-    .values({ slug: file.slug, ...values })
-    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+    .values({ slug: file.slug, organisation_id: organisationId, ...values })
+    // Only the owner's campaign is updated; another organisation's slug leaves no row (and no hint of whose).
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }).where('campaigns.organisation_id', '=', organisationId))
     // xmax = 0 only on a freshly inserted row: tells "created" from "updated" in one round trip.
     .returning(['id', sql<boolean>`(xmax = 0)`.as('created')])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!campaign) throw new SlugTaken(file.slug);
 
   await syncServices(trx, campaign.id, file);
   const slots = await syncSlots(trx, campaign.id, wantedSlots(file));

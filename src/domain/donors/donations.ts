@@ -6,7 +6,7 @@ import { BLOOD_GROUPS, type Database } from '../../db/tables.ts';
 import type { Actor } from '../actor.ts';
 import { actorLabel } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { InvalidInput } from '../errors.ts';
+import { InvalidInput, NotFound } from '../errors.ts';
 import { donorRulesFor } from './organisation-rules.ts';
 import { nextEligibleDay } from './next-eligible.ts';
 
@@ -26,8 +26,11 @@ export interface RecordedDonation {
   nextEligibleOn: string;
 }
 
-/** Throws InvalidInput when the appointment is not a blood donation or was cancelled; recording twice returns the first record. */
-export async function recordDonation(trx: Kysely<Database>, actor: Actor, input: RecordDonation): Promise<RecordedDonation> {
+/**
+ * Throws NotFound for an appointment that is not the organisation's, InvalidInput when it is not a blood
+ * donation or was cancelled; recording twice returns the first record.
+ */
+export async function recordDonation(trx: Kysely<Database>, actor: Actor, organisationId: number, input: RecordDonation): Promise<RecordedDonation> {
   const a = await trx
     .selectFrom('appointments as a')
     .innerJoin('slots as s', 's.id', 'a.slot_id')
@@ -35,9 +38,11 @@ export async function recordDonation(trx: Kysely<Database>, actor: Actor, input:
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
     .select(['a.id', 'a.status', 'a.service', 'a.beneficiary_id', 'a.campaign_id', 's.day', 'c.organisation_id', 'b.contact_id', 'b.sex'])
     .where('a.id', '=', input.appointmentId)
+    .where('c.organisation_id', '=', organisationId)
     .forUpdate('a')
     .executeTakeFirst();
-  if (!a) throw new InvalidInput([`appointmentId: no appointment ${input.appointmentId}`]);
+  // Another organisation's appointment is answered as one that does not exist.
+  if (!a) throw new NotFound(`no appointment ${input.appointmentId}`);
   if (a.service !== 'blood_donation') throw new InvalidInput([`appointmentId: appointment ${a.id} is for ${a.service}, not a blood donation`]);
   if (a.status === 'cancelled') throw new InvalidInput([`appointmentId: appointment ${a.id} was cancelled`]);
   const existing = await trx.selectFrom('donations').select(['id', 'donated_on', 'next_eligible_on']).where('appointment_id', '=', a.id).executeTakeFirst();

@@ -5,7 +5,7 @@ export interface Point {
   lon: number;
 }
 
-const EARTH_RADIUS_KM = 6371;
+export const EARTH_RADIUS_KM = 6371;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** @example distanceKm({ lat: 34.020, lon: -6.841 }, { lat: 33.573, lon: -7.589 }) // ≈ 85 (Rabat–Casablanca) */

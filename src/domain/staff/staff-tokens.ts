@@ -1,25 +1,63 @@
-// Staff tokens: random, shown once, stored as a hash; a token finds its staff member and role.
+// Staff tokens: random, shown once, stored as a hash; a token finds its staff member, their role and
+// their organisation (none for the platform admin).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/tables.ts';
+import { InvalidInput } from '../errors.ts';
 
 export interface StaffMember {
   id: number;
   name: string;
   role: StaffRole;
+  /** The organisation whose data they read and change; null for the platform admin. */
+  organisation: { id: number; slug: string } | null;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The platform admin has no organisation; everyone else has exactly one. */
+export function checkStaffOrganisation(role: StaffRole, organisationId: number | null): void {
+  if (role === 'admin' && organisationId !== null) throw new InvalidInput(['organisation: the platform admin belongs to no organisation; leave --organisation out']);
+  if (role !== 'admin' && organisationId === null) throw new InvalidInput([`organisation: a ${role} belongs to an organisation; give --organisation SLUG`]);
+}
+
 /**
- * @example const { token } = await addStaff(db, { name: 'Khadija (Tinghir)', role: 'coordinator' }); // give it once, privately
+ * @example const { token } = await addStaff(db, { name: 'Khadija (Tinghir)', role: 'coordinator', organisationId: 3 }); // give it once, privately
  */
-export async function addStaff(db: Kysely<Database>, input: { name: string; role: StaffRole }): Promise<StaffMember & { token: string }> {
+export async function addStaff(db: Kysely<Database>, input: { name: string; role: StaffRole; organisationId: number | null }): Promise<StaffMember & { token: string }> {
+  checkStaffOrganisation(input.role, input.organisationId);
   const token = `qst_${randomBytes(24).toString('base64url')}`;
-  const row = await db.insertInto('staff').values({ name: input.name, role: input.role, token_hash: hashToken(token) }).returning(['id', 'name', 'role']).executeTakeFirstOrThrow();
-  return { ...row, token };
+  const row = await db
+    .insertInto('staff')
+    .values({ name: input.name, role: input.role, organisation_id: input.organisationId, token_hash: hashToken(token) })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  const member = await staffById(db, row.id);
+  if (!member) throw new Error(`staff ${row.id} vanished`);
+  return { ...member, token };
+}
+
+const staffQuery = (db: Kysely<Database>) =>
+  db
+    .selectFrom('staff')
+    .leftJoin('organisations as o', 'o.id', 'staff.organisation_id')
+    .select(['staff.id', 'staff.name', 'staff.role', 'o.id as organisation_id', 'o.slug as organisation_slug'])
+    .where('staff.disabled_at', 'is', null);
+
+type StaffRow = { id: number; name: string; role: StaffRole; organisation_id: number | null; organisation_slug: string | null };
+const toMember = (r: StaffRow): StaffMember => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  organisation: r.organisation_id !== null && r.organisation_slug !== null ? { id: r.organisation_id, slug: r.organisation_slug } : null,
+});
+
+export async function staffById(db: Kysely<Database>, id: number): Promise<StaffMember | undefined> {
+  const row = await staffQuery(db).where('staff.id', '=', id).executeTakeFirst();
+  return row ? toMember(row) : undefined;
 }
 
 export async function staffForToken(db: Kysely<Database>, token: string): Promise<StaffMember | undefined> {
-  return db.selectFrom('staff').select(['id', 'name', 'role']).where('token_hash', '=', hashToken(token)).where('disabled_at', 'is', null).executeTakeFirst();
+  const row = await staffQuery(db).where('staff.token_hash', '=', hashToken(token)).executeTakeFirst();
+  return row ? toMember(row) : undefined;
 }

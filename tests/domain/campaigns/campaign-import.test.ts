@@ -5,7 +5,7 @@ import { importCampaign, parseCampaignFile } from '../../../src/domain/campaigns
 import type { CampaignFileInput } from '../../../src/domain/campaigns/campaign-file.ts';
 import { InvalidInput } from '../../../src/domain/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
-import { campaignFile, createBeneficiaries, deps, slotIds, staffContext } from '../../support/fixtures.ts';
+import { ensureOrganisation, campaignFile, createBeneficiaries, deps, slotIds, staffContext } from '../../support/fixtures.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -13,8 +13,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
-const run = (input: CampaignFileInput) =>
-  t.db.transaction().execute((trx) => importCampaign(trx, staffContext(), parseCampaignFile(input)));
+const run = async (input: CampaignFileInput) => {
+  const organisationId = await ensureOrganisation(t.db, 'test-association');
+  return t.db.transaction().execute((trx) => importCampaign(trx, staffContext(), parseCampaignFile(input), organisationId));
+};
 
 async function problemsOf(input: CampaignFileInput): Promise<string[]> {
   try {

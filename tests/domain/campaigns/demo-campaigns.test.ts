@@ -9,10 +9,13 @@ import { listAvailability } from '../../../src/domain/campaigns/availability.ts'
 import { parseCampaignFile } from '../../../src/domain/campaigns/campaign-import.ts';
 import { seedDemo } from '../../../src/domain/campaigns/demo-seed.ts';
 import type { CampaignFile } from '../../../src/domain/campaigns/campaign-file.ts';
+import { OrganisationInputSchema, type OrganisationInput } from '../../../src/domain/organisations/organisations.ts';
+import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
 let t: TestDatabase;
 let files: CampaignFile[];
+let organisations: OrganisationInput[];
 let firstRun: Array<{ created: boolean }>;
 const TODAY = '2026-11-22';
 /** Straight-line kilometres from Tinghir, the province's capital, to the hospital of Kelâat M'Gouna. */
@@ -23,7 +26,8 @@ beforeAll(async () => {
   const dir = path.resolve('seeds/demo');
   const names = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   files = await Promise.all(names.map(async (n) => parseCampaignFile(await readJsonFile(path.join(dir, n)))));
-  firstRun = await t.db.transaction().execute((trx) => seedDemo(trx, files, TODAY));
+  organisations = z.array(OrganisationInputSchema).parse(await readJsonFile(path.resolve('seeds/demo-organisations.json')));
+  firstRun = await t.db.transaction().execute((trx) => seedDemo(trx, { organisations, campaigns: files }, TODAY));
 });
 afterAll(async () => t?.drop());
 
@@ -38,7 +42,7 @@ describe('demo campaigns', () => {
   it('are created once; a second run changes nothing', async () => {
     expect(firstRun.map((f) => f.created)).toEqual([true, true, true]);
     const before = await snapshot();
-    const second = await t.db.transaction().execute((trx) => seedDemo(trx, files, TODAY));
+    const second = await t.db.transaction().execute((trx) => seedDemo(trx, { organisations, campaigns: files }, TODAY));
     expect(second.every((f) => !f.created)).toBe(true);
     expect(await snapshot()).toEqual(before);
   });
@@ -73,7 +77,7 @@ describe('demo campaigns', () => {
   it('move into the future when loaded after their template dates', async () => {
     const later = await createTestDatabase();
     try {
-      await later.db.transaction().execute((trx) => seedDemo(trx, files, '2027-03-01'));
+      await later.db.transaction().execute((trx) => seedDemo(trx, { organisations, campaigns: files }, '2027-03-01'));
       const days = await later.db.selectFrom('campaigns').select(['slug', 'first_day']).orderBy('first_day').execute();
       expect(days[0]?.first_day).toBe('2027-03-08');
       const upcoming = await listUpcomingCampaigns(later.db, { today: '2027-03-01' });

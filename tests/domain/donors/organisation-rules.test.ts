@@ -12,7 +12,7 @@ afterAll(async () => t?.drop());
 
 describe('organisation donor rules', () => {
   it('are the defaults until the organisation sets its own, which are then read back', async () => {
-    const org = await t.db.insertInto('organisations').values({ slug: 'crts', name: 'CRTS', kind: 'blood_centre' }).returning('id').executeTakeFirstOrThrow();
+    const org = await t.db.insertInto('organisations').values({ slug: 'crts', name: 'CRTS', kind: 'blood_agency' }).returning('id').executeTakeFirstOrThrow();
     expect(await donorRulesFor(t.db, org.id)).toEqual(DEFAULT_DONOR_RULES);
     const own = { ...DEFAULT_DONOR_RULES, yearlyLimit: { bySex: { male: 5, female: 3 }, sourceText: 'CRTS : 5 dons par an pour les hommes.' } };
     await setDonorRules(t.db, org.id, own);

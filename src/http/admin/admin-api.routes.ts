@@ -1,0 +1,111 @@
+// /admin/api: the coordinators' and medical staff's JSON API. A Bearer token per staff member (stored
+// hashed), a role per route; unauthenticated -> 401, wrong role -> 403; every change is audited.
+// The organisation boundary: every route but the platform admin's reads and changes the caller's own
+// organisation only, and anything of another organisation answers 404, as if it did not exist.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
+import type { StaffRole } from '../../db/tables.ts';
+import { localDay, type Clock } from '../../domain/clock.ts';
+import { InvalidInput, NotFound, SlugTaken } from '../../domain/errors.ts';
+import { staffForToken, type StaffMember } from '../../domain/staff/staff-tokens.ts';
+import type { BroadcastPages } from '../../scheduling/broadcast.queue.ts';
+import type { NotificationTimers } from '../../scheduling/notification.queue.ts';
+import type { QuietHours } from '../../scheduling/quiet-hours.ts';
+import { tooManyAttempts, type AuthThrottle } from '../auth-throttle.ts';
+import { registerBroadcastRoutes } from './broadcasts.routes.ts';
+import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
+import { registerCareRoutes } from './care.routes.ts';
+import { registerPlatformRoutes } from './platform.routes.ts';
+
+export interface AdminApiDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  /** Starts check-in timers at once; without it the reconciler starts them within minutes. */
+  timers?: NotificationTimers;
+  quietHours?: QuietHours;
+  /** Queues broadcast pages; without it broadcasts wait for a worker's reconciler. */
+  broadcastPages?: BroadcastPages;
+  /** Makes an address that keeps giving wrong tokens wait. */
+  authThrottle: AuthThrottle;
+}
+
+/** What every group of routes is given: the dependencies and who is asking. */
+export interface AdminContext {
+  deps: AdminApiDeps;
+  /** Lets only these roles through (403 otherwise). */
+  allow(...roles: StaffRole[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  staff(request: FastifyRequest): StaffMember;
+  /** The caller's organisation; routes that call it let only organisation staff through. */
+  organisationId(request: FastifyRequest): number;
+  actor(request: FastifyRequest): { kind: 'staff'; id: number };
+  today(): string;
+}
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function badRequest(reply: FastifyReply, error: z.ZodError) {
+  return reply.code(400).send({ error: error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+}
+
+const staffOf = new WeakMap<FastifyRequest, StaffMember>();
+
+export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void {
+  const staff = (request: FastifyRequest) => {
+    const member = staffOf.get(request);
+    if (!member) throw new Error('admin route reached without a staff member');
+    return member;
+  };
+  const context: AdminContext = {
+    deps,
+    staff,
+    allow: (...roles) => async (request, reply) => {
+      const member = staff(request);
+      if (!roles.includes(member.role)) {
+        const why = member.role === 'admin' ? "the platform admin manages organisations and reads none of their data" : `this needs the role ${roles.join(' or ')}; you are ${member.role}`;
+        await reply.code(403).send({ error: why });
+      }
+    },
+    organisationId: (request) => {
+      const organisation = staff(request).organisation;
+      if (!organisation) throw new Error('organisation route reached without an organisation');
+      return organisation.id;
+    },
+    actor: (request) => ({ kind: 'staff', id: staff(request).id }),
+    today: () => localDay(deps.clock.now(), deps.timeZone),
+  };
+
+  void app.register(
+    async (scope) => {
+      // Health data: no answer of this API is kept by a browser or a proxy.
+      scope.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
+      scope.addHook('onRequest', async (request, reply) => {
+        const header = request.headers.authorization;
+        const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+        const member = token ? await staffForToken(deps.db, token) : undefined;
+        if (!member) {
+          const waitMs = await deps.authThrottle.failed(request.ip);
+          if (waitMs > 0) return tooManyAttempts(reply, waitMs);
+          return reply.code(401).send({ error: 'give your staff token as "Authorization: Bearer <token>"' });
+        }
+        if (member.role !== 'admin' && !member.organisation) {
+          return reply.code(403).send({ error: 'you belong to no organisation yet; the platform admin sets it with npm run staff -- move' });
+        }
+        staffOf.set(request, member);
+      });
+      // Refusals of the domain become answers; anything else is ours, and goes to the server's handler.
+      scope.setErrorHandler((error: FastifyError, _request, reply) => {
+        if (error instanceof NotFound) return reply.code(404).send({ error: error.message });
+        if (error instanceof SlugTaken) return reply.code(409).send({ error: error.message });
+        if (error instanceof InvalidInput) return reply.code(400).send({ error: 'invalid input', problems: error.problems });
+        throw error;
+      });
+      registerCampaignAdminRoutes(scope, context);
+      registerCareRoutes(scope, context);
+      registerBroadcastRoutes(scope, context);
+      registerPlatformRoutes(scope, context);
+    },
+    { prefix: '/admin/api' },
+  );
+}

@@ -1,0 +1,35 @@
+// The organisation's campaigns: list a page at a time, read one, import a campaign file for itself.
+import type { FastifyInstance } from 'fastify';
+import { importCampaign, parseCampaignFile } from '../../domain/campaigns/campaign-import.ts';
+import { listOrganisationCampaigns, organisationCampaign } from '../../domain/campaigns/organisation-campaigns.ts';
+import { PageQuerySchema } from '../../domain/pagination.ts';
+import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
+
+export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminContext): void {
+  const { db } = ctx.deps;
+
+  scope.get('/campaigns', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
+    const page = PageQuerySchema.safeParse(request.query);
+    if (!page.success) return badRequest(reply, page.error);
+    return listOrganisationCampaigns(db, ctx.organisationId(request), page.data);
+  });
+
+  scope.get('/campaigns/:id', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
+    const params = IdParams.safeParse(request.params);
+    if (!params.success) return badRequest(reply, params.error);
+    return (await organisationCampaign(db, ctx.organisationId(request), params.data.id)) ?? reply.code(404).send({ error: `no campaign ${params.data.id}` });
+  });
+
+  // A coordinator's file is always for their own organisation: naming another is refused (403), and a
+  // slug another organisation uses is taken (409), so no campaign ever changes hands.
+  scope.post('/campaigns', { preHandler: ctx.allow('coordinator') }, async (request, reply) => {
+    const file = parseCampaignFile(request.body);
+    const organisation = ctx.staff(request).organisation;
+    if (!organisation) throw new Error('campaign import without an organisation');
+    if (file.organisation !== undefined && file.organisation !== organisation.slug) {
+      return reply.code(403).send({ error: `you import campaigns for ${organisation.slug} only; leave "organisation" out or write "${organisation.slug}"` });
+    }
+    const result = await db.transaction().execute((trx) => importCampaign(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, file, organisation.id));
+    return reply.code(201).send(result);
+  });
+}

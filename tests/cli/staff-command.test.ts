@@ -1,0 +1,42 @@
+// `npm run org` and `npm run staff`, run as the platform's operator would: organisations first, then
+// their staff, each in exactly one; the platform admin in none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffForToken } from '../../src/domain/staff/staff-tokens.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { runCli } from '../support/run-cli.ts';
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+const cli = (script: 'org' | 'staff', args: string[]) => runCli(script, args, { DATABASE_URL: t.url });
+
+describe('npm run org and npm run staff', () => {
+  it('adds an organisation, then staff who belong to it, and an admin who belongs to none', async () => {
+    const badKind = await cli('org', ['add', '--slug', 'sante-dades', '--name', 'Association Santé Dadès', '--kind', 'club']);
+    expect([badKind.code, badKind.stderr]).toEqual([2, expect.stringContaining('--kind: the kind is one of association, ministry, blood_agency')]);
+    expect((await cli('org', ['add', '--slug', 'sante-dades', '--name', 'Association Santé Dadès', '--kind', 'association'])).code).toBe(0);
+    const twice = await cli('org', ['add', '--slug', 'sante-dades', '--name', 'Autre', '--kind', 'association']);
+    expect([twice.code, twice.stderr]).toEqual([1, 'slug: an organisation "sante-dades" exists already\n']);
+
+    const homeless = await cli('staff', ['add', '--name', 'Khadija', '--role', 'coordinator']);
+    expect([homeless.code, homeless.stderr]).toEqual([1, 'organisation: a coordinator belongs to an organisation; give --organisation SLUG\n']);
+    const unknown = await cli('staff', ['add', '--name', 'Khadija', '--role', 'coordinator', '--organisation', 'nowhere']);
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('there is no organisation "nowhere"')]);
+    const adminInOrg = await cli('staff', ['add', '--name', 'Plateforme', '--role', 'admin', '--organisation', 'sante-dades']);
+    expect([adminInOrg.code, adminInOrg.stderr]).toEqual([1, 'organisation: the platform admin belongs to no organisation; leave --organisation out\n']);
+
+    const added = await cli('staff', ['add', '--name', 'Khadija', '--role', 'coordinator', '--organisation', 'sante-dades']);
+    expect(added.stdout).toMatch(/^staff \d+ Khadija \(coordinator, sante-dades\)\ntoken: qst_/);
+    const token = /token: (\S+)/.exec(added.stdout)?.[1] ?? '';
+    expect(await staffForToken(t.db, token)).toMatchObject({ name: 'Khadija', role: 'coordinator', organisation: { slug: 'sante-dades' } });
+    const admin = await cli('staff', ['add', '--name', 'Plateforme', '--role', 'admin']);
+    expect(admin.stdout).toMatch(/^staff \d+ Plateforme \(admin, platform\)\n/);
+
+    expect((await cli('staff', ['list'])).stdout).toMatch(/^\d+\tcoordinator\tsante-dades\tactive\tKhadija\n\d+\tadmin\t\(platform\)\tactive\tPlateforme\n$/);
+    expect((await cli('org', ['list'])).stdout).toMatch(/\tsante-dades\tassociation\t1 staff\t0 campaigns\tAssociation Santé Dadès\n/);
+  });
+});
