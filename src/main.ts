@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     quietHours: config.QUIET_HOURS,
     broadcastPages: setup.pages,
     authThrottle: redisAuthThrottle(redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }),
+    adminRateLimit: { perStaffPerMinute: config.ADMIN_RATE_PER_MINUTE, perAddressPerMinute: config.ADMIN_RATE_PER_ADDRESS_PER_MINUTE, redis, prefix: config.QUEUE_PREFIX },
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulatorOn ? { simulator: { conversation } } : {}),

@@ -88,6 +88,9 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
   /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Requests a minute to the admin API per staff member, and per address whatever the token. */
+  ADMIN_RATE_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
+  ADMIN_RATE_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
   /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
 }).superRefine((c, ctx) => {

@@ -11,6 +11,7 @@ import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-we
 import { registerSimulatorRoutes } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin/admin-api.routes.ts';
+import type { AdminRateLimit } from './admin/admin-rate-limit.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { ConversationDeps } from '../conversation/index.ts';
@@ -30,6 +31,8 @@ export interface HttpDeps {
   broadcastPages?: BroadcastPages;
   /** Wrong tokens per address (admin API, pairing page); this process alone when not given. */
   authThrottle?: AuthThrottle;
+  /** Requests per minute on the admin API, per address and per staff member. */
+  adminRateLimit?: AdminRateLimit;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */
@@ -66,7 +69,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const authThrottle = deps.authThrottle ?? memoryAuthThrottle(DEFAULT_AUTH_THROTTLE, () => deps.clock.now().getTime());
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
-  registerAdminApi(app, { ...deps, authThrottle });
+  registerAdminApi(app, { ...deps, authThrottle, ...(deps.adminRateLimit ? { rateLimit: deps.adminRateLimit } : {}) });
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);

@@ -9,6 +9,8 @@ import { buildServer } from '../../src/http/server.ts';
 import { addTestStaff } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { START, testClock } from '../support/conversation-harness.ts';
+import { deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
+import { Redis } from 'ioredis';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -42,6 +44,36 @@ describe('guessing tokens', () => {
     // Five minutes later the address may try again.
     clock.advance(5 * 60_000 + 1000);
     expect((await tickets('qst_guess_later')).statusCode).toBe(401);
+  });
+});
+
+describe('request rates on the admin API', () => {
+  it('hold a staff member to their minute, and an address to its own, shared by every process through Redis', async () => {
+    const prefix = testPrefix();
+    const redis = new Redis(TEST_REDIS_URL);
+    const limits = { perStaffPerMinute: 4, perAddressPerMinute: 6, redis, prefix };
+    // Two processes of the service behind one load balancer.
+    const [one, two] = [0, 1].map(() => buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', adminRateLimit: limits }));
+    const other = (await addTestStaff(t.db, { name: 'Youssef', role: 'coordinator' })).token;
+    const ask = (server: FastifyInstance | undefined, bearer: string, remoteAddress: string) => server?.inject({ url: '/admin/api/tickets', remoteAddress, headers: { authorization: `Bearer ${bearer}` } });
+    try {
+      const staffAnswers = [];
+      for (let i = 0; i < 6; i++) staffAnswers.push((await ask(i % 2 === 0 ? one : two, token, `198.51.100.${i}`))?.statusCode);
+      expect(staffAnswers).toEqual([200, 200, 200, 200, 429, 429]);
+      const refused = await ask(one, token, '198.51.100.9');
+      expect(refused?.headers['retry-after']).toBe('60');
+      expect(refused?.json().error).toBe('too many requests: try again in 60 s');
+      // Another member at the same address goes on until the address itself has had its six.
+      const addressAnswers = [];
+      for (let i = 0; i < 4; i++) addressAnswers.push((await ask(i % 2 === 0 ? two : one, other, '203.0.113.50'))?.statusCode);
+      for (let i = 0; i < 3; i++) addressAnswers.push((await ask(one, `qst_unknown_${i}`, '203.0.113.50'))?.statusCode);
+      expect(addressAnswers).toEqual([200, 200, 200, 200, 401, 401, 429]);
+    } finally {
+      await one?.close();
+      await two?.close();
+      await deleteKeys(prefix);
+      redis.disconnect();
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import type { BroadcastPages } from '../../scheduling/broadcast.queue.ts';
 import type { NotificationTimers } from '../../scheduling/notification.queue.ts';
 import type { QuietHours } from '../../scheduling/quiet-hours.ts';
 import { tooManyAttempts, type AuthThrottle } from '../auth-throttle.ts';
+import { adminRateLimits, DEFAULT_ADMIN_RATE_LIMIT, type AdminRateLimit } from './admin-rate-limit.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
 import { registerCareRoutes } from './care.routes.ts';
@@ -29,6 +30,8 @@ export interface AdminApiDeps {
   broadcastPages?: BroadcastPages;
   /** Makes an address that keeps giving wrong tokens wait. */
   authThrottle: AuthThrottle;
+  /** Requests per minute per address and per staff member; the defaults, in this process, when absent. */
+  rateLimit?: AdminRateLimit;
 }
 
 /** What every group of routes is given: the dependencies and who is asking. */
@@ -80,6 +83,8 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
     async (scope) => {
       // Health data: no answer of this API is kept by a browser or a proxy.
       scope.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
+      const limits = await adminRateLimits(scope, deps.rateLimit ?? DEFAULT_ADMIN_RATE_LIMIT, (request) => String(staff(request).id));
+      scope.addHook('onRequest', limits.perAddress);
       scope.addHook('onRequest', async (request, reply) => {
         const header = request.headers.authorization;
         const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
@@ -94,6 +99,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
         }
         staffOf.set(request, member);
       });
+      scope.addHook('onRequest', limits.perStaff);
       // Refusals of the domain become answers; anything else is ours, and goes to the server's handler.
       scope.setErrorHandler((error: FastifyError, _request, reply) => {
         if (error instanceof NotFound) return reply.code(404).send({ error: error.message });
