@@ -8,6 +8,7 @@ import { cancelAppointment } from '../domain/appointments/cancellation.ts';
 import { rescheduleAppointment } from '../domain/appointments/reschedule.ts';
 import { joinWaitlist } from '../domain/appointments/waitlist.ts';
 import { recordConsent, optIn, optOut, setContactLocale, setContactProvince, subscribeToProvince } from '../domain/contacts/consent.ts';
+import { correctPerson } from '../domain/contacts/beneficiary-correction.ts';
 import { addBeneficiary } from '../domain/contacts/contact-registry.ts';
 import { eraseContact } from '../domain/contacts/erasure.ts';
 import { linkPhone } from '../domain/contacts/phone-link.ts';
@@ -167,6 +168,11 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
         .executeTakeFirst();
       if (row && effect.redFlag) await raiseStaffAlert(trx, 'red_flag', row.appointment_id, { question: effect.question, answer: effect.value });
       return { ok: true };
+    }
+    case 'correct_person': {
+      const result = await correctPerson(trx, ctx, contactId, effect.beneficiaryId, effect.correction);
+      if (result === 'corrected') return { ok: true, beneficiaryId: effect.beneficiaryId };
+      return { ok: false, reason: result === 'erased' ? 'person_erased' : 'not_yours' };
     }
     case 'link_phone': {
       const linked = await linkPhone(trx, ctx, contactId, scope.identity, effect.phone);

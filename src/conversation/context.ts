@@ -4,6 +4,7 @@ import type { Beneficiary } from '../db/tables.ts';
 import type { ContactAppointment } from '../domain/appointments/contact-appointments.ts';
 import type { UpcomingCampaign, CampaignQuery } from '../domain/campaigns/campaign-finder.ts';
 import type { WindowAvailability } from '../domain/campaigns/availability.ts';
+import type { PersonalData } from '../domain/contacts/personal-data.ts';
 import type { DonorRules } from '../domain/donors/donor-rules.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { Understanding } from '../understanding/intents.ts';
@@ -19,6 +20,10 @@ export interface ConversationReader {
   availability(query: { campaignId: number; service: string; fromDay: string }): Promise<WindowAvailability[]>;
   appointments(contactId: number, fromDay: string): Promise<ContactAppointment[]>;
   selfBeneficiary(contactId: number): Promise<Beneficiary | undefined>;
+  /** The people this contact registered whose data was not erased, in the order they were registered. */
+  people(contactId: number): Promise<Beneficiary[]>;
+  /** Everything kept about the contact and the people they registered. */
+  personalData(contactId: number): Promise<PersonalData>;
   /** The rules of the organisation running the soonest blood drive, or the defaults. */
   donorRules(today: string): Promise<DonorRules>;
 }
@@ -82,5 +87,5 @@ export interface StepHandler {
   /** Free text is the answer here (a name, a commune, a place), so unclear intents do not interrupt. */
   takesText?: boolean;
   /** Steps of a journey that a clear "cancel" abandons (rather than cancelling an appointment). */
-  journey?: 'register' | 'donate' | 'appointments' | 'place';
+  journey?: 'register' | 'donate' | 'appointments' | 'place' | 'correct';
 }

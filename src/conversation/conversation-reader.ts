@@ -4,11 +4,13 @@ import type { Database } from '../db/tables.ts';
 import { listContactAppointments } from '../domain/appointments/contact-appointments.ts';
 import { listAvailability } from '../domain/campaigns/availability.ts';
 import { listUpcomingCampaigns } from '../domain/campaigns/campaign-finder.ts';
+import { personalDataOf } from '../domain/contacts/personal-data.ts';
 import { DEFAULT_DONOR_RULES } from '../domain/donors/donor-rules.ts';
 import { donorRulesFor } from '../domain/donors/organisation-rules.ts';
 import type { ConversationReader } from './context.ts';
 
-export function databaseReader(db: Kysely<Database>): ConversationReader {
+/** `timeZone` is the campaigns' own: the day consent was given is said in it. */
+export function databaseReader(db: Kysely<Database>, timeZone: string): ConversationReader {
   return {
     campaigns: (query) => listUpcomingCampaigns(db, query),
     async campaign(id, today) {
@@ -18,6 +20,8 @@ export function databaseReader(db: Kysely<Database>): ConversationReader {
     appointments: (contactId, fromDay) => listContactAppointments(db, contactId, { fromDay }),
     selfBeneficiary: (contactId) =>
       db.selectFrom('beneficiaries').selectAll().where('contact_id', '=', contactId).where('relation', '=', 'self').where('erased_at', 'is', null).orderBy('id', 'desc').executeTakeFirst(),
+    people: (contactId) => db.selectFrom('beneficiaries').selectAll().where('contact_id', '=', contactId).where('erased_at', 'is', null).orderBy('id').execute(),
+    personalData: (contactId) => personalDataOf(db, contactId, timeZone),
     async donorRules(today) {
       const drive = await db
         .selectFrom('campaigns')

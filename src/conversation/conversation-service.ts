@@ -70,7 +70,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       today,
       t: deps.t,
       safety: deps.safety,
-      reader: databaseReader(trx),
+      reader: databaseReader(trx, deps.timeZone),
       canAskPhone: PHONE_SHARING_CHANNELS.has(inbound.channel) && contact.phone_e164 === null,
       contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket, hasPhone: contact.phone_e164 !== null, donorRecall: contact.donor_recall_at !== null },
     };

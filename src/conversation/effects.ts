@@ -1,4 +1,5 @@
 // What a conversation step asks the domain to do; applied in the transaction that saves the new state.
+import type { PersonCorrection } from '../domain/contacts/beneficiary-correction.ts';
 import type { NewBeneficiary } from '../domain/contacts/contact-registry.ts';
 import type { BookingRefusalReason } from '../domain/errors.ts';
 import type { Locale } from '../i18n/translator.ts';
@@ -27,10 +28,12 @@ export type Effect =
   | { kind: 'donor_recall'; on: boolean }
   /** The villager answered a reminder: they will come. */
   | { kind: 'confirm_attendance'; appointmentId: number }
+  /** A registered person's name, birth year or commune, corrected at the villager's request. */
+  | { kind: 'correct_person'; beneficiaryId: number; correction: PersonCorrection }
   /** One answer of a post-operative check-in; a red flag also alerts the campaign's medical staff. */
   | { kind: 'checkin_answer'; notificationId: number; question: string; value: number | boolean; redFlag: boolean; last: boolean };
 
 /** What came of an effect: a refusal is an answer to give the villager, not an error. */
 export type Outcome =
   | { ok: true; appointmentId?: number; code?: string; beneficiaryId?: number; linked?: 'noted' | 'joined' | 'kept_apart' }
-  | { ok: false; reason: BookingRefusalReason | 'not_yours' };
+  | { ok: false; reason: BookingRefusalReason | 'not_yours' | 'person_erased' };

@@ -132,9 +132,14 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
     }
     case 'delete_data':
       return ctx.go('delete_confirm', state);
+    case 'my_data':
+      return ctx.go('my_data', state);
+    case 'correct_data':
+      return journey === 'correct' ? undefined : ctx.go('correct_person', state);
     case 'human':
       return openHandoff(state, ctx, 'asked');
     case 'cancel':
+      if (journey === 'correct') return ctx.go('menu', state, {}, [{ text: s.t('access:unchanged') }]);
       if (journey === 'register' || journey === 'donate' || journey === 'place') return ctx.go('menu', state, {}, [{ text: s.t('register:abandoned') }]);
       return ctx.go('appt_list', state, { apptPurpose: 'cancel' });
     case 'reschedule':

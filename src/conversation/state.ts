@@ -10,6 +10,7 @@ export const STEPS = [
   'donor_sex', 'donor_age', 'donor_weight', 'donor_given', 'donor_months', 'donor_count', 'donor_event',
   'donor_event_months', 'donor_pregnancy', 'donor_name', 'donor_recall',
   'checkin_pain', 'checkin_fever', 'checkin_wound', 'checkin_bleeding', 'checkin_eating',
+  'my_data', 'my_data_next', 'correct_person', 'correct_field', 'correct_value', 'correct_confirm',
 ] as const;
 export const StepSchema = z.enum(STEPS);
 export type Step = z.infer<typeof StepSchema>;
@@ -47,6 +48,8 @@ export const DraftSchema = z.object({
   eventMonths: z.number().int().optional(),
   pregnant: z.boolean().optional(),
   breastfeeding: z.boolean().optional(),
+  /** The field of `beneficiaryId` being corrected; its new value waits in fullName, birthYear or commune. */
+  correctField: z.enum(['fullName', 'birthYear', 'commune']).optional(),
   /** The post-operative check-in being answered (its notification). */
   checkinNotificationId: z.number().int().optional(),
 });

@@ -2,9 +2,11 @@
 import type { StepHandler } from './context.ts';
 import { appointmentSteps } from './flows/appointments.flow.ts';
 import { checkinSteps } from './flows/checkin.flow.ts';
+import { correctPersonSteps } from './flows/correct-person.flow.ts';
 import { donorSteps } from './flows/donor.flow.ts';
 import { firstContactSteps } from './flows/first-contact.flow.ts';
 import { menuSteps } from './flows/menu.flow.ts';
+import { myDataSteps } from './flows/my-data.flow.ts';
 import { placeSteps } from './flows/place.flow.ts';
 import { registerPersonSteps } from './flows/register-person.flow.ts';
 import { registerSlotSteps } from './flows/register-slot.flow.ts';
@@ -12,6 +14,7 @@ import { STEPS, type Step } from './state.ts';
 
 const merged: Partial<Record<Step, StepHandler>> = {
   ...firstContactSteps, ...menuSteps, ...placeSteps, ...registerPersonSteps, ...registerSlotSteps, ...appointmentSteps, ...donorSteps, ...checkinSteps,
+  ...myDataSteps, ...correctPersonSteps,
 };
 
 const missing = STEPS.filter((s) => merged[s] === undefined);

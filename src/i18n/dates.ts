@@ -21,6 +21,15 @@ export function formatDay(isoDay: string, locale: Locale): string {
   return d.toFormat('cccc d LLLL');
 }
 
+/**
+ * A day that may lie in another year (a record of the past): the day as `formatDay` says it, and the year.
+ *
+ * @example formatDayWithYear('2026-12-14', 'fr') // 'lundi 14 décembre 2026'
+ */
+export function formatDayWithYear(isoDay: string, locale: Locale): string {
+  return `${formatDay(isoDay, locale)} ${isoDay.slice(0, 4)}`;
+}
+
 /** '09:00'–'12:30' as people read a window: "09:00 - 12:30" (digits stay Western, as on Moroccan phones). */
 export function formatWindow(startsAt: string, endsAt: string): string {
   return `${startsAt.slice(0, 5)} - ${endsAt.slice(0, 5)}`;

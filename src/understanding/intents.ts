@@ -4,7 +4,7 @@ import { SERVICE_CODES } from '../domain/service-codes.ts';
 
 export const INTENTS = [
   'greeting', 'book', 'donate_blood', 'campaigns_info', 'my_appointments', 'cancel', 'reschedule', 'subscribe', 'stop',
-  'human', 'help', 'change_language', 'delete_data', 'yes', 'no', 'thanks', 'choice', 'emergency', 'unknown',
+  'human', 'help', 'change_language', 'delete_data', 'correct_data', 'my_data', 'yes', 'no', 'thanks', 'choice', 'emergency', 'unknown',
 ] as const;
 export const IntentSchema = z.enum(INTENTS);
 export type Intent = z.infer<typeof IntentSchema>;

@@ -5,9 +5,13 @@ import { arabiziWeight, decideLocale, detectScript, type Evidence } from './lang
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 
-/** When several intents are present, the first in this list wins: safety first, small talk last. */
+/**
+ * When several intents are present, the first in this list wins: safety first, small talk last.
+ * Erasing names a verb ("effacer mes données"), correcting names a field ("changer mon nom"): both
+ * say more than "mes données" alone, which asks what is kept; a field also says more than "changer".
+ */
 const PRECEDENCE: readonly Intent[] = [
-  'emergency', 'stop', 'delete_data', 'human', 'change_language', 'cancel', 'reschedule', 'my_appointments',
+  'emergency', 'stop', 'delete_data', 'correct_data', 'my_data', 'human', 'change_language', 'cancel', 'reschedule', 'my_appointments',
   'donate_blood', 'subscribe', 'book', 'campaigns_info', 'help', 'thanks', 'no', 'yes', 'greeting',
 ];
 /** Words that only answer yes/no/hello/help when the message is this short ("la" is also French's "the"). */

@@ -1,6 +1,6 @@
 // Invariant 6: every string a villager sees exists in every locale, with the same placeholders.
 import { describe, expect, it } from 'vitest';
-import { LOCALES, createTranslator, formatDay, loadResources } from '../../src/i18n/index.ts';
+import { LOCALES, createTranslator, formatDay, formatDayWithYear, loadResources } from '../../src/i18n/index.ts';
 
 const resources = loadResources();
 
@@ -43,5 +43,10 @@ describe('locales', () => {
     expect(formatDay('2027-08-01', 'ary')).toBe('الحد 1 غشت');
     expect(formatDay('2026-12-14', 'fr')).toBe('lundi 14 décembre');
     expect(formatDay('2026-12-14', 'ary-Latn')).toBe('letnin 14 décembre');
+  });
+
+  it('say the year after the day when a record may be from another year', () => {
+    expect(formatDayWithYear('2025-12-14', 'fr')).toBe('dimanche 14 décembre 2025');
+    expect(formatDayWithYear('2026-12-14', 'ary')).toBe('التنين 14 دجنبر 2026');
   });
 });

@@ -1,7 +1,7 @@
 // Registering: who the visit is for (the villager or a relative), with name, sex, age and commune.
 import { normalizeText } from '../../understanding/normalize.ts';
 import { birthYearFrom, pickOption, readInteger } from '../answers.ts';
-import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
+import { MISS, type StepContext, type StepHandler, type StepResult, type Turn } from '../context.ts';
 import { say } from '../say.ts';
 import type { ConversationState } from '../state.ts';
 
@@ -13,6 +13,12 @@ export function wordsAnswer(text: string): string | undefined {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   if (trimmed.length < 2 || trimmed.length > 80) return undefined;
   return /\p{L}{2}/u.test(normalizeText(trimmed)) ? trimmed : undefined;
+}
+
+/** An age ("34") or a birth year ("1990") as a birth year, or undefined when it can be neither. */
+export function birthYearAnswer(turn: Turn, today: string): number | undefined {
+  const n = readInteger(turn);
+  return n === undefined ? undefined : birthYearFrom(n, today);
 }
 
 /** The person is known: on to the campaign (or its services when one was picked from the list). */
@@ -74,8 +80,7 @@ export const registerPersonSteps: Partial<Record<ConversationState['step'], Step
       return { state: { ...state, step: 'reg_age' }, replies: [s.askFree(s.t('register:ageQuestion'), s.t('register:ageHow'))], effects: [] };
     },
     async answer(state, turn, ctx) {
-      const n = readInteger(turn);
-      const birthYear = n === undefined ? undefined : birthYearFrom(n, ctx.today);
+      const birthYear = birthYearAnswer(turn, ctx.today);
       return birthYear === undefined ? MISS : ctx.go('reg_commune', state, { birthYear });
     },
   },
