@@ -7,7 +7,7 @@ import { formatDayWithYear } from '../../src/i18n/dates.ts';
 import { LOCALES, createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { addDays, conversationDeps, missingKeys, seedConversationCampaigns, START_DAY, Villager } from '../support/conversation-harness.ts';
-import { deps as bookingDeps, staffContext } from '../support/fixtures.ts';
+import { ensureOrganisation, deps as bookingDeps, staffContext } from '../support/fixtures.ts';
 import { codesOf, peopleOf, registerAndBook } from '../support/registered-people.ts';
 
 let t: TestDatabase;
@@ -36,7 +36,7 @@ async function recordADonation(phone: string): Promise<{ donatedOn: string; next
   const slot = await t.db.selectFrom('slots').select('id').where('campaign_id', '=', driveId).executeTakeFirstOrThrow();
   return t.db.transaction().execute(async (trx) => {
     const appointment = await bookAppointment(trx, staffContext(), { beneficiaryId: me?.id ?? -1, slotId: slot.id }, bookingDeps);
-    return recordDonation(trx, { kind: 'staff', id: 'test' }, { appointmentId: appointment.id, bloodGroup: 'O-' });
+    return recordDonation(trx, { kind: 'staff', id: 'test' }, await ensureOrganisation(trx, 'cnts', 'blood_agency'), { appointmentId: appointment.id, bloodGroup: 'O-' });
   });
 }
 
