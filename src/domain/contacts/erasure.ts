@@ -50,8 +50,9 @@ export async function eraseContact(trx: Kysely<Database>, ctx: WriteContext, con
   await forgetHealth(trx, contactIds);
   const erased = await trx
     .updateTable('beneficiaries')
-    .set({ full_name: null, sex: null, birth_year: null, commune: null, blood_group: null, erased_at: sql<Date>`coalesce(erased_at, now())` })
+    .set({ full_name: null, sex: null, birth_year: null, commune: null, blood_group: null, erased_at: sql<Date>`now()` })
     .where('contact_id', 'in', contactIds)
+    .where('erased_at', 'is', null)
     .executeTakeFirst();
   // Last: cancelling takes the slots' row locks, which bookings wait for until this transaction commits.
   const cancelled = await cancelUpcoming(trx, ctx, contactIds, deps);
@@ -60,16 +61,25 @@ export async function eraseContact(trx: Kysely<Database>, ctx: WriteContext, con
   return { ...counts, promotedAppointmentIds: cancelled.flatMap((c) => (c.promoted ? [c.promoted.appointment.id] : [])) };
 }
 
-/** Contacts whose Telegram chat was joined to this one when the person shared their phone there. */
+/**
+ * Contacts whose chat was joined to this one when the person shared their phone there (and those joined
+ * to them before): the audit entry of each join is the only record of it.
+ */
 async function joinedContacts(trx: Kysely<Database>, contactId: number): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('audit_log')
-    .select(sql<string>`details ->> 'from'`.as('from'))
-    .where('entity', '=', 'contact')
-    .where('entity_id', '=', String(contactId))
-    .where('action', '=', 'contact.join_identity')
-    .execute();
-  return rows.map((r) => Number(r.from)).filter((id) => Number.isInteger(id) && id !== contactId);
+  const found = new Set([contactId]);
+  for (let frontier = [contactId]; frontier.length > 0; ) {
+    const rows = await trx
+      .selectFrom('audit_log')
+      .select(sql<string>`details ->> 'from'`.as('from'))
+      .where('entity', '=', 'contact')
+      .where('entity_id', 'in', frontier.map(String))
+      .where('action', '=', 'contact.join_identity')
+      .execute();
+    frontier = rows.map((r) => Number(r.from)).filter((id) => Number.isInteger(id) && !found.has(id));
+    for (const id of frontier) found.add(id);
+  }
+  found.delete(contactId);
+  return [...found];
 }
 
 /** Open tickets are closed (nobody is left to answer); what the person wrote on any of them goes. */
