@@ -22,7 +22,7 @@ export interface ErasureResult {
  * address, text and provider ids of every message to them or about them. Upcoming appointments are
  * cancelled (freeing the places); every appointment row stays as campaign, service, day and status, with
  * a code nobody holds, so a campaign's counts do not change. A Telegram chat joined to this contact
- * brought an earlier contact of the same person: it is forgotten too.
+ * left an earlier contact of the same person with no chat: it is forgotten too.
  *
  * The caller's actor is audited; the audit holds counts only.
  *
@@ -62,20 +62,28 @@ export async function eraseContact(trx: Kysely<Database>, ctx: WriteContext, con
 }
 
 /**
- * Contacts whose chat was joined to this one when the person shared their phone there (and those joined
- * to them before): the audit entry of each join is the only record of it.
+ * Contacts left with no chat after theirs was joined to this one, when the person shared their phone
+ * there (and those joined to them before): the same person's earlier traces. The audit entry of each
+ * join is the only record of it. One that still has a chat is a live contact, and is left alone.
  */
 async function joinedContacts(trx: Kysely<Database>, contactId: number): Promise<number[]> {
   const found = new Set([contactId]);
   for (let frontier = [contactId]; frontier.length > 0; ) {
-    const rows = await trx
+    const joins = await trx
       .selectFrom('audit_log')
       .select(sql<string>`details ->> 'from'`.as('from'))
       .where('entity', '=', 'contact')
       .where('entity_id', 'in', frontier.map(String))
       .where('action', '=', 'contact.join_identity')
       .execute();
-    frontier = rows.map((r) => Number(r.from)).filter((id) => Number.isInteger(id) && !found.has(id));
+    const from = joins.map((j) => Number(j.from)).filter((id) => Number.isInteger(id) && !found.has(id));
+    const orphans = from.length === 0 ? [] : await trx
+      .selectFrom('contacts as k')
+      .select('k.id')
+      .where('k.id', 'in', from)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('contact_identities as i').select('i.contact_id').whereRef('i.contact_id', '=', 'k.id'))))
+      .execute();
+    frontier = orphans.map((k) => k.id);
     for (const id of frontier) found.add(id);
   }
   found.delete(contactId);

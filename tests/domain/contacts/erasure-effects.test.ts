@@ -46,6 +46,30 @@ describe('erasure asked by staff', () => {
   });
 });
 
+describe('erasure of a contact other chats were joined to', () => {
+  it('leaves alone a contact who shared its number from one of its chats but keeps another', async () => {
+    const erased = new Villager(conversationDeps(t.db), '+212622334455');
+    await erased.onboard('fr');
+    // Another person's contact with two Telegram chats: one shares its own number, the second joins it...
+    const own = new Villager(conversationDeps(t.db), '880001', 'telegram');
+    await own.onboard('fr');
+    await own.send({ phoneShared: true, phone: '+212633445566' });
+    const second = new Villager(conversationDeps(t.db), '880002', 'telegram');
+    await second.onboard('fr');
+    await second.send({ phoneShared: true, phone: '+212633445566' });
+    expect(second.last[0]?.text).toBe(tr('fr', 'phone:joined'));
+    // ...then shares the number of the contact erased below, and moves over to it.
+    await second.send({ phoneShared: true, phone: erased.phone });
+    expect(second.last[0]?.text).toBe(tr('fr', 'phone:joined'));
+    const live = await contactOf('880001');
+
+    await erased.send('effacer mes données');
+    await erased.choose('yes');
+    expect(await t.db.selectFrom('contacts').select('phone_e164').where('id', '=', live).executeTakeFirstOrThrow()).toEqual({ phone_e164: '+212633445566' });
+    expect(await contactOf('880001')).toBe(live);
+  });
+});
+
 describe('the message confirming an erasure', () => {
   it('reaches a WhatsApp Cloud villager although their chat is forgotten, then keeps only its status and times', async () => {
     const v = new Villager(conversationDeps(t.db), '212677889900', 'whatsapp');
