@@ -137,9 +137,12 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
       if (ticketId !== undefined) await addTicketMessage(trx, ticketId, effect.text);
       return { ok: true };
     }
-    case 'erase':
-      await eraseContact(trx, ctx, contactId, scope.deps);
+    case 'erase': {
+      const { promotedAppointmentIds } = await eraseContact(trx, ctx, contactId, scope.deps);
+      // The places freed went to the waiting list: those people's reminders start now.
+      await remind(scope, promotedAppointmentIds);
       return { ok: true };
+    }
     case 'donor_recall':
       await trx.updateTable('contacts').set({ donor_recall_at: effect.on ? scope.now : null, updated_at: scope.now }).where('id', '=', contactId).execute();
       if (!effect.on) {

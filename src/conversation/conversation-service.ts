@@ -1,6 +1,6 @@
 // One inbound message, handled in one transaction: lock the contact's conversation, step, apply the
 // effects, save the new state and put the replies in the outbox. A crash anywhere leaves nothing half done.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { Contact, Database } from '../db/tables.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { BookingDeps } from '../domain/appointments/booking.ts';
@@ -84,7 +84,9 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       finalState = { ...after.state, misses: 0, lastAt: stepped.state.lastAt };
       replies = [...replies, ...after.replies];
     }
-    const saved = await saveStateAndQueue(trx, { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, at: now }, finalState, replies);
+    const erased = stepped.effects.some((e) => e.kind === 'erase');
+    const to = { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, at: now, providerId: inbound.providerId, erased };
+    const saved = await saveStateAndQueue(trx, to, finalState, replies);
     return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false, scheduled: scope.scheduled };
   });
 }
@@ -133,14 +135,32 @@ async function openConversation(trx: Transaction<Database>, identity: { channel:
   return { contact, state: parseState(row.state), hasOpenTicket: (await openTicketId(trx, contact.id)) !== undefined };
 }
 
-/** Saves the new state, notes when the identity last wrote (WhatsApp's window) and queues the replies, in one statement. */
-async function saveStateAndQueue(
-  trx: Transaction<Database>,
-  to: { contactId: number; channel: string; recipient: string; at: Date },
-  state: ConversationState,
-  replies: readonly Reply[],
-): Promise<OutboxReply[]> {
+interface ReplyTarget {
+  contactId: number;
+  channel: string;
+  recipient: string;
+  at: Date;
+  /** The provider's id of the message answered, whose receipt is noted as this contact's. */
+  providerId: string | undefined;
+  /** The message erased the contact: the chat and the conversation are gone, and so goes its receipt. */
+  erased: boolean;
+}
+
+/**
+ * Saves the new state, notes when the identity last wrote (WhatsApp's window) and whose the message's
+ * receipt is, and queues the replies, in one statement. After an erasure the state and the identity
+ * have no row left to update, the receipt is dropped, and the replies are blanked once they have gone.
+ */
+async function saveStateAndQueue(trx: Transaction<Database>, to: ReplyTarget, state: ConversationState, replies: readonly Reply[]): Promise<OutboxReply[]> {
+  // Terminal and simulator messages have no provider id: nothing to match.
+  const providerId = to.providerId ?? '';
+  const known = sql<boolean>`${to.providerId !== undefined}`;
+  const receipt = (q: QueryCreator<Database>) =>
+    to.erased
+      ? q.deleteFrom('inbound_receipts').where('channel', '=', to.channel).where('provider_id', '=', providerId).where(known).returning('channel')
+      : q.updateTable('inbound_receipts').set({ contact_id: to.contactId }).where('channel', '=', to.channel).where('provider_id', '=', providerId).where(known).returning('channel');
   const withSaved = trx
+    .with('receipt', receipt)
     .with('saved', (q) => q.updateTable('conversations').set({ state: JSON.stringify(state), updated_at: sql<Date>`now()` }).where('contact_id', '=', to.contactId).returning('contact_id'))
     // Writing again also undoes a block: the person is back.
     .with('seen', (q) => q.updateTable('contact_identities').set({ last_inbound_at: to.at, blocked_at: null }).where('channel', '=', to.channel).where('external_id', '=', to.recipient).returning('contact_id'));
@@ -150,7 +170,7 @@ async function saveStateAndQueue(
   }
   const rows = await withSaved
     .insertInto('outbox')
-    .values(replies.map((reply) => ({ contact_id: to.contactId, channel: to.channel, recipient: to.recipient, payload: JSON.stringify(reply) })))
+    .values(replies.map((reply) => ({ contact_id: to.contactId, channel: to.channel, recipient: to.recipient, payload: JSON.stringify(reply), forget_after_send: to.erased })))
     .returning('id')
     .execute();
   return rows.map((row, i) => ({ outboxId: row.id, reply: replies[i] ?? { text: '' } }));

@@ -197,6 +197,10 @@ export interface OutboxTable {
   read_at: Date | null;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+  /** The alert a staff chat's message tells of (kind 'staff_alert'), so erasing the patient finds it. */
+  staff_alert_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The reply confirming an erasure: once sent (or failed), only its status and times are kept. */
+  forget_after_send: Auto<boolean>;
 }
 
 export type SentMessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -305,6 +309,8 @@ export interface InboundReceiptsTable {
   channel: string;
   provider_id: string;
   received_at: Auto<Date>;
+  /** Who sent it, noted with the reply: a WhatsApp message id holds the sender's number, so erasure drops it. */
+  contact_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface HandoffTicketsTable {

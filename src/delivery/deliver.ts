@@ -50,12 +50,15 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
 async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise<string[] | 'failed'> {
   const caps = deps.adapter.capabilities;
   let parts = renderReply(message.reply, caps);
-  if (caps.sessionWindowHours !== undefined && !(await windowOpen(deps, message.channel, message.recipient, caps.sessionWindowHours))) {
+  // The reply confirming an erasure answers the message just received, so it is inside the window; the
+  // chat identity that held the time is already gone with the rest.
+  const windowHours = message.forgetAfterSend ? undefined : caps.sessionWindowHours;
+  if (windowHours !== undefined && !(await windowOpen(deps, message.channel, message.recipient, windowHours))) {
     // WhatsApp refuses free-form messages outside the window and may penalise the number: only an
     // approved template goes, and a message without one is refused here, before the provider.
     const template = message.reply.template && message.locale ? deps.templates?.(message.locale) : undefined;
     if (!template || !message.reply.template) {
-      await markFailed(deps.db, [message.id], `outside the ${caps.sessionWindowHours}-hour window since the villager last wrote, and no approved template for it`);
+      await markFailed(deps.db, [message.id], `outside the ${windowHours}-hour window since the villager last wrote, and no approved template for it`);
       return 'failed';
     }
     parts = [{ kind: 'template', name: template.name, language: template.language, params: message.reply.template.params }];

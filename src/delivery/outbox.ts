@@ -14,6 +14,8 @@ export interface ClaimedMessage {
   reply: Reply;
   /** Provider ids of the parts already sent by an earlier attempt, in order. */
   sentParts: string[];
+  /** The reply confirming an erasure: blanked once it has gone. */
+  forgetAfterSend: boolean;
 }
 
 /** A row whose parts all went, to be marked sent: by `finishSent`, or by the claim of the next row. */
@@ -28,6 +30,7 @@ interface ClaimedRow {
   recipient: string;
   payload: unknown;
   provider_id: string | null;
+  forget_after_send: boolean;
   locale: Locale | null;
 }
 
@@ -44,9 +47,9 @@ export async function claimForSending(db: Kysely<Database>, id: number, previous
     with ${finish}claimed as (
       update outbox set status = 'sending', attempts = attempts + 1, updated_at = now()
       where id = ${id} and status = 'pending'
-      returning id, channel, recipient, payload, provider_id, contact_id
+      returning id, channel, recipient, payload, provider_id, forget_after_send, contact_id
     )
-    select c.id, c.channel, c.recipient, c.payload, c.provider_id, k.locale
+    select c.id, c.channel, c.recipient, c.payload, c.provider_id, c.forget_after_send, k.locale
     from claimed c left join contacts k on k.id = c.contact_id`.execute(db);
   const row = result.rows[0];
   if (!row) return undefined;
@@ -57,24 +60,37 @@ export async function claimForSending(db: Kysely<Database>, id: number, previous
     locale: row.locale,
     reply: ReplySchema.parse(row.payload),
     sentParts: row.provider_id ? row.provider_id.split(' ') : [],
+    forgetAfterSend: row.forget_after_send,
   };
 }
 
-/** The last part's provider id, so delivery statuses find the row: a CTE named sent_part. */
+/**
+ * The last part's provider id, so delivery statuses find the row: a CTE named sent_part. Not for the
+ * reply confirming an erasure: a WhatsApp message id holds the number it went to.
+ */
 function sentPartStatement(message: { id: number; channel: string }, sentParts: readonly string[]) {
   return sql`
     sent_part as (
-      insert into sent_messages (channel, provider_id, outbox_id) values (${message.channel}, ${sentParts.at(-1) ?? ''}, ${message.id})
+      insert into sent_messages (channel, provider_id, outbox_id)
+      select ${message.channel}, ${sentParts.at(-1) ?? ''}, id from outbox where id = ${message.id} and not forget_after_send
       on conflict do nothing
     )`;
 }
+
+/** A row confirming an erasure keeps its status and times only, once it has gone or failed. */
+const FORGET = {
+  recipient: sql<string>`case when forget_after_send then '' else recipient end`,
+  payload: sql<string>`case when forget_after_send then '{}'::jsonb else payload end`,
+};
 
 /** Two CTEs: the last part recorded and the row marked sent. */
 function markSentStatement({ message, sentParts }: SentMessage) {
   return sql`
     ${sentPartStatement(message, sentParts)},
     marked_sent as (
-      update outbox set status = 'sent', sent_at = now(), error = null, provider_id = ${sentParts.join(' ')}, updated_at = now()
+      update outbox set status = 'sent', sent_at = now(), error = null, updated_at = now(),
+        provider_id = case when forget_after_send then null else ${sentParts.join(' ')} end,
+        recipient = ${FORGET.recipient}, payload = ${FORGET.payload}
       where id = ${message.id} and status in ('pending', 'sending')
     )`;
 }
@@ -104,7 +120,7 @@ export async function markSent(db: Kysely<Database>, ids: readonly number[], pro
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: sql<Date>`now()`, error: null, updated_at: sql<Date>`now()`, ...(providerId !== undefined ? { provider_id: providerId } : {}) })
+    .set({ status: 'sent', sent_at: sql<Date>`now()`, error: null, updated_at: sql<Date>`now()`, ...FORGET, ...(providerId !== undefined ? { provider_id: sql<string>`case when forget_after_send then null else ${providerId} end` } : {}) })
     .where('id', 'in', [...ids])
     .where('status', 'in', ['pending', 'sending'])
     .execute();
@@ -119,7 +135,7 @@ export async function markFailed(db: Kysely<Database>, ids: readonly number[], e
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
-    .set({ status: 'failed', error: error.slice(0, 500), updated_at: sql<Date>`now()` })
+    .set({ status: 'failed', error: sql<string>`case when forget_after_send then null else ${error.slice(0, 500)} end`, updated_at: sql<Date>`now()`, ...FORGET })
     .where('id', 'in', [...ids])
     .where('status', 'in', ['pending', 'sending'])
     .execute();

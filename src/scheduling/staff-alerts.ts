@@ -25,7 +25,7 @@ export async function raiseStaffAlert(db: Kysely<Database>, kind: 'red_flag' | '
     .executeTakeFirst();
   if (facts?.staff_telegram_chat) {
     const text = staffAlertText({ id: row.id, kind, details, campaign: facts.title.fr, code: facts.code, service: facts.service, patient: facts.full_name, phone: facts.phone_e164 });
-    await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }) }).execute();
+    await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }), staff_alert_id: row.id }).execute();
   }
   return row.id;
 }

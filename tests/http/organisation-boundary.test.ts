@@ -10,7 +10,9 @@ import { createLogger } from '../../src/logging/logger.ts';
 import { openTicket } from '../../src/domain/handoff/handoff-tickets.ts';
 import { raiseStaffAlert } from '../../src/scheduling/staff-alerts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { addTestStaff, campaignFile, ensureOrganisation } from '../support/fixtures.ts';
+import { addTestStaff, campaignFile, createBeneficiaries, deps, ensureOrganisation, importTestCampaign, slotIds, staffContext } from '../support/fixtures.ts';
+import { bookAppointment } from '../../src/domain/appointments/booking.ts';
+import { joinWaitlist } from '../../src/domain/appointments/waitlist.ts';
 import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, START, Villager } from '../support/conversation-harness.ts';
 
 let t: TestDatabase;
@@ -168,6 +170,22 @@ describe('the organisation boundary', () => {
     expect(await t.db.selectFrom('contacts').select('phone_e164').where('id', '=', ids.contact).executeTakeFirstOrThrow()).toEqual({ phone_e164: null });
     const staffId = (await t.db.selectFrom('staff').select('id').where('name', '=', 'Khadija').executeTakeFirstOrThrow()).id;
     expect(await t.db.selectFrom('audit_log').select(['actor', 'entity_id']).where('action', '=', 'contact.erase').execute()).toEqual([{ actor: `staff:${staffId}`, entity_id: String(ids.contact) }]);
+  });
+
+  it('gives the place an erasure frees to the person waiting, with their reminders', async () => {
+    const small = await importTestCampaign(t.db, { slug: 'one-place', services: [{ code: 'dental', windows: [{ start: '09:00', end: '10:00', capacity: 1, days: ['2026-12-14'] }] }] });
+    const [slot] = await slotIds(t.db, small);
+    const [holder, waiting] = await createBeneficiaries(t.db, 2);
+    await t.db.transaction().execute(async (trx) => {
+      await bookAppointment(trx, staffContext(), { beneficiaryId: holder ?? 0, slotId: slot ?? 0 }, deps);
+      await joinWaitlist(trx, staffContext(), { beneficiaryId: waiting ?? 0, campaignId: small, service: 'dental' });
+    });
+    const holderContact = (await t.db.selectFrom('beneficiaries').select('contact_id').where('id', '=', holder ?? 0).executeTakeFirstOrThrow()).contact_id;
+    const erased = await call('POST', `/admin/api/contacts/${holderContact}/erase`, token.association);
+    expect(erased.json()).toEqual({ beneficiaries: 1, cancelledAppointments: 1, promotedFromWaitingList: 1 });
+    const promoted = await t.db.selectFrom('appointments').select(['id', 'status']).where('beneficiary_id', '=', waiting ?? 0).executeTakeFirstOrThrow();
+    expect(promoted.status).toBe('booked');
+    expect(await t.db.selectFrom('notifications').select('kind').where('appointment_id', '=', promoted.id).execute()).toEqual([{ kind: 'reminder' }, { kind: 'reminder' }]);
   });
 });
 

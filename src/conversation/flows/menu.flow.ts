@@ -92,7 +92,8 @@ export const menuSteps: Partial<Record<ConversationState['step'], StepHandler>> 
       if (yes === undefined) return MISS;
       if (!yes) return ctx.go('menu', state);
       const s = say(state, ctx);
-      // After erasure the next message starts afresh, in the same language, with the consent notice.
+      // After erasure the chat and its conversation are gone: the next message is a stranger's, and gets
+      // the consent notice. This state is not saved anywhere.
       return {
         state: { v: 1, step: 'new', locale: state.locale, draft: {}, misses: 0, lastAt: state.lastAt },
         replies: [{ text: s.t('privacy:deleted') }],

@@ -15,6 +15,8 @@ import { doubtfulOutbox } from '../../delivery/outbox.ts';
 import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../../scheduling/checkins.ts';
 import { DEFAULT_QUIET_HOURS } from '../../scheduling/quiet-hours.ts';
 import { scheduleRecall } from '../../scheduling/recalls.ts';
+import { scheduleRemindersFor } from '../../scheduling/reminders.ts';
+import { DEFAULT_REMINDER_RULES } from '../../scheduling/reminder-times.ts';
 import { listStaffAlerts } from '../../scheduling/staff-alerts.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
 
@@ -91,12 +93,17 @@ export function registerCareRoutes(scope: FastifyInstance, ctx: AdminContext): v
   scope.post('/contacts/:id/erase', { preHandler: ctx.allow('coordinator') }, async (request, reply) => {
     const params = IdParams.safeParse(request.params);
     if (!params.success) return badRequest(reply, params.error);
-    const result = await db.transaction().execute(async (trx) => {
+    const done = await db.transaction().execute(async (trx) => {
       const known = await trx.selectFrom('contacts').select('id').where('id', '=', params.data.id).where((eb) => dealtWithOrganisation(eb, ctx.organisationId(request))).executeTakeFirst();
       if (!known) return undefined;
-      return eraseContact(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, known.id, { newCode: generateConfirmationCode });
+      const erased = await eraseContact(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, known.id, { newCode: generateConfirmationCode });
+      // The places it freed went to people waiting: they are reminded like anyone who books.
+      const reminders = await scheduleRemindersFor(trx, erased.promotedAppointmentIds, clock.now(), { zone: timeZone, quiet, rules: DEFAULT_REMINDER_RULES });
+      return { erased, reminders };
     });
-    return result ?? reply.code(404).send({ error: `no contact ${params.data.id}` });
+    if (!done) return reply.code(404).send({ error: `no contact ${params.data.id}` });
+    await ctx.deps.timers?.schedule(done.reminders, clock.now());
+    return { beneficiaries: done.erased.beneficiaries, cancelledAppointments: done.erased.cancelledAppointments, promotedFromWaitingList: done.erased.promotedAppointmentIds.length };
   });
 
   // Messages a crash left undecided (the provider may or may not have delivered them).
