@@ -19,6 +19,8 @@ export const DatabaseConfigSchema = z.object({
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
   /** Local hours when nothing unasked is sent ("21:00-08:00"); equal ends turn them off. */
+  /** The most places one contact (one phone: a family) may hold in one campaign, all services together. */
+  MAX_BOOKINGS_PER_CONTACT: z.coerce.number().int().min(1).max(100).default(6),
   QUIET_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM-HH:MM, like 21:00-08:00')
