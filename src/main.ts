@@ -18,6 +18,7 @@ import { bulkConcurrencyFor, startOutboundWorker } from './delivery/outbound.wor
 import { systemClock } from './domain/clock.ts';
 import { DEFAULT_AUTH_THROTTLE, redisAuthThrottle } from './http/auth-throttle.ts';
 import { buildServer } from './http/server.ts';
+import { simulatorAccess } from './http/simulator-access.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
 import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
 import { createLogger } from './logging/logger.ts';
@@ -95,8 +96,9 @@ async function main(): Promise<void> {
     closers.push(() => workers.close());
   }
 
-  // Anyone can book through the simulator with any number: on a real deployment it stays off.
-  const simulatorOn = config.SIMULATOR === 'on' || (config.SIMULATOR === 'auto' && !config.TELEGRAM_BOT_TOKEN && !whatsappWebhook && !whatsappWeb);
+  // Anyone can book through the simulator with any number: this machine only unless SIMULATOR=on, and
+  // off on a deployment that talks to real villagers.
+  const simulator = simulatorAccess(config.SIMULATOR, { channelConfigured: Boolean(config.TELEGRAM_BOT_TOKEN || whatsappWebhook || whatsappWeb) });
   const app = buildServer({
     db,
     redis,
@@ -109,11 +111,11 @@ async function main(): Promise<void> {
     authThrottle: redisAuthThrottle(redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }),
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
-    ...(simulatorOn ? { simulator: { conversation } } : {}),
+    ...(simulator !== 'off' ? { simulator: { conversation, flood, access: simulator } } : {}),
     ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN, secureCookie: config.PUBLIC_BASE_URL !== undefined } } : {}),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  if (simulatorOn) logger.info({ url: `http://localhost:${config.PORT}/simulator` }, 'web simulator ready');
+  if (simulator !== 'off') logger.info({ url: `http://localhost:${config.PORT}/simulator`, servedTo: simulator === 'loopback' ? 'this machine only' : 'every address' }, 'web simulator ready');
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -8,12 +8,11 @@ import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerHealthRoutes, type Pingable } from './health.routes.ts';
 import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
-import { registerSimulatorRoutes } from './simulator.routes.ts';
+import { registerSimulatorRoutes, type SimulatorDeps } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin-api.routes.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
-import type { ConversationDeps } from '../conversation/index.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import type { QuietHours } from '../scheduling/quiet-hours.ts';
 import type { BroadcastPages } from '../scheduling/broadcast.queue.ts';
@@ -34,8 +33,8 @@ export interface HttpDeps {
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */
   whatsapp?: WhatsAppWebhookDeps;
-  /** Present when the web simulator is on (by default when no channel is configured). */
-  simulator?: { conversation: ConversationDeps };
+  /** Present when the web simulator is on (by default, for this machine only, when no channel is configured). */
+  simulator?: SimulatorDeps;
   /** Present when whatsapp-web.js runs and ADMIN_TOKEN is set: the pairing page. */
   whatsappWeb?: { session: WhatsAppWebSession; adminToken: string; secureCookie?: boolean };
 }
