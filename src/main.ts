@@ -13,6 +13,7 @@ import { moveToNewNumber } from './domain/contacts/number-change.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
+import { shortenedNoteIn } from './delivery/deliver.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
 import { bulkConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
       : undefined;
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t) });
     closers.push(() => worker.close(), () => session.stop());
     whatsappWeb = session;
   }

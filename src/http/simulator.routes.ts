@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { floodVerdict, type FloodGuard } from '../channels/flood-guard.ts';
+import { MAX_REPLY_TEXT_LENGTH, shortenText } from '../channels/render.ts';
 import { handleInbound, type ConversationDeps } from '../conversation/index.ts';
 import { markSent } from '../delivery/outbox.ts';
 import { isValidConfirmationCode } from '../domain/appointments/confirmation-code.ts';
@@ -58,9 +59,10 @@ export function registerSimulatorRoutes(app: FastifyInstance, deps: SimulatorDep
       return reply.code(429).header('retry-after', '60').send({ error: deps.conversation.t(locale ?? 'fr', 'common:tooFast') });
     }
     const handled = await handleInbound(deps.conversation, { channel: 'web', from: phone.e164, phone: phone.e164, ...(locale ? { localeHint: locale } : {}), ...message });
-    // The page shows the replies at once: they are delivered.
+    // The page shows the replies at once: they are delivered, cut as a channel would cut them.
     await markSent(deps.conversation.db, handled.replies.map((r) => r.outboxId), 'web');
-    return { replies: handled.replies.map((r) => r.reply) };
+    const note = deps.conversation.t(locale ?? 'fr', 'common:shortened');
+    return { replies: handled.replies.map(({ reply: r }) => ({ ...r, text: shortenText(r.text, MAX_REPLY_TEXT_LENGTH, note) })) };
   });
 
   app.get<{ Params: { code: string } }>('/simulator/api/qr/:code.png', guard, async (request, reply) => {
