@@ -13,11 +13,13 @@ import { moveToNewNumber } from './domain/contacts/number-change.ts';
 import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { prepareDatabase } from './db/prepare-database.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
+import { shortenedNoteIn } from './delivery/deliver.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
 import { bulkConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
 import { DEFAULT_AUTH_THROTTLE, redisAuthThrottle } from './http/auth-throttle.ts';
 import { buildServer } from './http/server.ts';
+import { simulatorAccess } from './http/simulator-access.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
 import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
 import { createLogger } from './logging/logger.ts';
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
       : undefined;
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t) });
     closers.push(() => worker.close(), () => session.stop());
     whatsappWeb = session;
   }
@@ -95,8 +97,9 @@ async function main(): Promise<void> {
     closers.push(() => workers.close());
   }
 
-  // Anyone can book through the simulator with any number: on a real deployment it stays off.
-  const simulatorOn = config.SIMULATOR === 'on' || (config.SIMULATOR === 'auto' && !config.TELEGRAM_BOT_TOKEN && !whatsappWebhook && !whatsappWeb);
+  // Anyone can book through the simulator with any number: this machine only unless SIMULATOR=on, and
+  // off on a deployment that talks to real villagers.
+  const simulator = simulatorAccess(config.SIMULATOR, { channelConfigured: Boolean(config.TELEGRAM_BOT_TOKEN || whatsappWebhook || whatsappWeb) });
   const app = buildServer({
     db,
     redis,
@@ -107,14 +110,15 @@ async function main(): Promise<void> {
     quietHours: config.QUIET_HOURS,
     broadcastPages: setup.pages,
     authThrottle: redisAuthThrottle(redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }),
+    booking: conversation.booking,
     adminRateLimit: { perStaffPerMinute: config.ADMIN_RATE_PER_MINUTE, perAddressPerMinute: config.ADMIN_RATE_PER_ADDRESS_PER_MINUTE, redis, prefix: config.QUEUE_PREFIX },
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
-    ...(simulatorOn ? { simulator: { conversation } } : {}),
+    ...(simulator !== 'off' ? { simulator: { conversation, flood, access: simulator } } : {}),
     ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN, secureCookie: config.PUBLIC_BASE_URL !== undefined } } : {}),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  if (simulatorOn) logger.info({ url: `http://localhost:${config.PORT}/simulator` }, 'web simulator ready');
+  if (simulator !== 'off') logger.info({ url: `http://localhost:${config.PORT}/simulator`, servedTo: simulator === 'loopback' ? 'this machine only' : 'every address' }, 'web simulator ready');
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

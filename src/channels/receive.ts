@@ -4,9 +4,8 @@ import { handleInbound, type ConversationDeps, type HandledMessage } from '../co
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Locale } from '../i18n/translator.ts';
 import type { ParsedInbound } from './channel.ts';
-import type { FloodGuard } from './flood-guard.ts';
+import { floodVerdict, type FloodGuard } from './flood-guard.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
-import { understand } from '../understanding/understand.ts';
 
 export interface ReceiveDeps {
   conversation: ConversationDeps;
@@ -25,9 +24,7 @@ export type Receive = (inbound: ParsedInbound) => Promise<Received>;
  */
 export function createReceiver(deps: ReceiveDeps): Receive {
   return async (inbound) => {
-    // An emergency passes every limit: it is always answered with the numbers (invariant 9).
-    const emergency = inbound.text !== undefined && understand(inbound.text).intent === 'emergency';
-    const verdict = deps.flood && !emergency ? await deps.flood.check(inbound.channel, inbound.from) : 'ok';
+    const verdict = await floodVerdict(deps.flood, inbound);
     if (verdict !== 'ok') {
       if (verdict === 'warn') await warnFlood(deps, inbound);
       return { throttled: true };

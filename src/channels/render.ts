@@ -1,5 +1,5 @@
 // Drawing a reply with what a channel can do: native buttons or lists when they fit, numbered text
-// otherwise, long texts split on line breaks. Pure.
+// otherwise, long texts split on line breaks, too long ones cut with a note. Pure.
 import type { Choice, Reply } from '../conversation/reply.ts';
 import type { ChannelCapabilities } from './channel.ts';
 
@@ -11,6 +11,36 @@ export type RenderedPart =
   | { kind: 'template'; name: string; language: string; params: string[] };
 
 const ELLIPSIS = '…';
+
+/**
+ * The longest text one reply carries: one Telegram or WhatsApp message. A longer one (a staff text, a
+ * broadcast) is cut with a note rather than sent to a villager as a string of messages.
+ */
+export const MAX_REPLY_TEXT_LENGTH = 4096;
+
+/**
+ * `text` as it is when it fits `max` characters; otherwise cut at a line break or a space near the
+ * end, marked with "…", and followed by `note` on its own line, all within `max`.
+ *
+ * @example shortenText('Bonjour à tous', 12, '✂️') // 'Bonjour…\n✂️'
+ */
+export function shortenText(text: string, max: number, note: string): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const room = Math.max(0, max - [...note].length - 2);
+  const kept = chars.slice(0, room).join('');
+  // A word cut in two is harder to read than a line a little shorter.
+  const boundary = Math.max(kept.lastIndexOf('\n'), kept.lastIndexOf(' '));
+  const cut = boundary >= kept.length * 0.9 ? kept.slice(0, boundary) : kept;
+  return `${cut.trimEnd()}${ELLIPSIS}\n${note}`;
+}
+
+export interface RenderOptions {
+  /** The label of the button that opens a list. */
+  listButton?: string;
+  /** What ends a text cut to MAX_REPLY_TEXT_LENGTH, in the reader's language. */
+  shortenedNote?: string;
+}
 
 function cut(label: string, max: number): string {
   return [...label].length <= max ? label : `${[...label].slice(0, Math.max(1, max - 1)).join('')}${ELLIPSIS}`;
@@ -49,11 +79,12 @@ function chunks(word: string, max: number): string[] {
  * @example renderReply({ text: 'Quel jour ?', choices: [{ id: 'a', label: 'lundi' }] }, TELEGRAM_CAPABILITIES)
  * // [{ kind: 'text', text: 'Quel jour ?', buttons: [{ id: 'a', label: 'lundi' }] }]
  */
-export function renderReply(reply: Reply, caps: ChannelCapabilities, listButton = '☰'): RenderedPart[] {
+export function renderReply(reply: Reply, caps: ChannelCapabilities, options: RenderOptions = {}): RenderedPart[] {
+  const { listButton = '☰', shortenedNote = '✂️' } = options;
   const parts: RenderedPart[] = [];
   if (reply.image && caps.images) parts.push({ kind: 'image', qr: reply.image.data, caption: reply.image.caption });
   const choices = reply.choices ?? [];
-  let text = reply.text;
+  let text = shortenText(reply.text, MAX_REPLY_TEXT_LENGTH, shortenedNote);
   let native: Pick<Extract<RenderedPart, { kind: 'text' }>, 'buttons' | 'list'> = {};
   if (choices.length > 0 && choices.length <= caps.maxButtons) {
     native = { buttons: choices.map((c) => ({ id: c.id, label: cut(c.label, caps.maxButtonTitle) })) };

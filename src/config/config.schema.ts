@@ -1,5 +1,6 @@
 // The service's settings: one zod schema, parsed once at boot, frozen and passed in.
 import { z } from 'zod';
+import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-limit.ts';
 
 const url = (protocols: readonly string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
@@ -19,6 +20,8 @@ export const DatabaseConfigSchema = z.object({
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
   /** Local hours when nothing unasked is sent ("21:00-08:00"); equal ends turn them off. */
+  /** The most places one contact (one phone: a family) may hold in one campaign, all services together. */
+  MAX_BOOKINGS_PER_CONTACT: z.coerce.number().int().min(1).max(100).default(DEFAULT_MAX_BOOKINGS_PER_CONTACT),
   QUIET_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM-HH:MM, like 21:00-08:00')

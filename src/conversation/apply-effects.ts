@@ -51,7 +51,7 @@ export async function applyEffects(scope: EffectScope, effects: readonly Effect[
     } catch (err) {
       await sql`rollback to savepoint effect`.execute(scope.trx);
       if (!(err instanceof BookingRefused)) throw err;
-      outcomes.push({ ok: false, reason: err.reason });
+      outcomes.push({ ok: false, reason: err.reason, ...err.details });
     }
   }
   return outcomes;
@@ -102,7 +102,7 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     }
     case 'waitlist': {
       const id = await beneficiaryId(scope, effect.beneficiary);
-      await joinWaitlist(trx, ctx, { beneficiaryId: id, campaignId: effect.campaignId, service: effect.service, ...(effect.day ? { day: effect.day } : {}) });
+      await joinWaitlist(trx, ctx, { beneficiaryId: id, campaignId: effect.campaignId, service: effect.service, ...(effect.day ? { day: effect.day } : {}) }, scope.deps);
       return { ok: true, beneficiaryId: id };
     }
     case 'cancel': {

@@ -14,7 +14,7 @@ export function conversationDepsFromConfig(db: Db, config: DatabaseConfig): Conv
     timeZone: config.TIME_ZONE,
     t: createTranslator(loadResources()),
     safety: { samu: config.EMERGENCY_SAMU, civil: config.EMERGENCY_CIVIL_PROTECTION },
-    booking: { newCode: () => generateConfirmationCode() },
+    booking: { newCode: () => generateConfirmationCode(), maxBookingsPerContact: config.MAX_BOOKINGS_PER_CONTACT },
     reminders: { ...defaultReminderSettings(config.TIME_ZONE), quiet: config.QUIET_HOURS },
   };
 }

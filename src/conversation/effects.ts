@@ -1,7 +1,7 @@
 // What a conversation step asks the domain to do; applied in the transaction that saves the new state.
 import type { PersonCorrection } from '../domain/contacts/beneficiary-correction.ts';
 import type { NewBeneficiary } from '../domain/contacts/contact-registry.ts';
-import type { BookingRefusalReason } from '../domain/errors.ts';
+import type { BookingRefusalReason, RefusalDetails } from '../domain/errors.ts';
 import type { Locale } from '../i18n/translator.ts';
 import type { TicketReason } from '../db/tables.ts';
 
@@ -36,4 +36,4 @@ export type Effect =
 /** What came of an effect: a refusal is an answer to give the villager, not an error. */
 export type Outcome =
   | { ok: true; appointmentId?: number; code?: string; beneficiaryId?: number; linked?: 'noted' | 'joined' | 'kept_apart' }
-  | { ok: false; reason: BookingRefusalReason | 'not_yours' | 'person_erased' };
+  | ({ ok: false; reason: BookingRefusalReason | 'not_yours' | 'person_erased' } & RefusalDetails);

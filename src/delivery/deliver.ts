@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
+import type { Translate } from '../i18n/translator.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import { claimForSending, finishSent, lastInboundAt, markFailed, recordPartSent, releaseForRetry, type ClaimedMessage, type SentMessage } from './outbox.ts';
 
@@ -15,7 +16,12 @@ export interface DeliveryDeps {
   pacer: ChatPacer;
   now?: () => Date;
   templates?: TemplateFor;
+  /** The note that ends a text too long for one message, in the reader's language; a ✂️ without it. */
+  shortenedNote?: (locale: Locale | null) => string;
 }
+
+/** The shortened-text note from the locale files; French for a staff chat, which has no locale. */
+export const shortenedNoteIn = (t: Translate) => (locale: Locale | null) => t(locale ?? 'fr', 'common:shortened');
 
 /**
  * Sends outbox rows one after the other (a job's). A permanent refusal marks a row failed; any other
@@ -49,7 +55,7 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
 /** Sends a claimed row's parts not sent yet; the provider ids of all its parts, or 'failed'. */
 async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise<string[] | 'failed'> {
   const caps = deps.adapter.capabilities;
-  let parts = renderReply(message.reply, caps);
+  let parts = renderReply(message.reply, caps, deps.shortenedNote ? { shortenedNote: deps.shortenedNote(message.locale) } : {});
   // The reply confirming an erasure answers the message just received, so it is inside the window; the
   // chat identity that held the time is already gone with the rest.
   const windowHours = message.forgetAfterSend ? undefined : caps.sessionWindowHours;

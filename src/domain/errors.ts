@@ -7,10 +7,19 @@ export type BookingRefusalReason =
   | 'slot_not_found'
   | 'already_booked'
   | 'already_waiting'
+  | 'booking_limit'
   | 'beneficiary_not_found'
   | 'appointment_not_found'
   | 'appointment_not_active'
   | 'service_mismatch';
+
+/** What a refusal can tell the person beyond its reason, so the answer names what to do. */
+export interface RefusalDetails {
+  /** The appointment the same person already holds for this service (`already_booked`). */
+  held?: { appointmentId: number; day: string; name: string | null };
+  /** The most appointments one contact may hold in a campaign (`booking_limit`). */
+  limit?: number;
+}
 
 /** A booking, cancellation or move that the rules do not allow; nothing was changed. */
 export class BookingRefused extends Error {
@@ -18,6 +27,7 @@ export class BookingRefused extends Error {
   constructor(
     readonly reason: BookingRefusalReason,
     message: string,
+    readonly details: RefusalDetails = {},
   ) {
     super(message);
   }

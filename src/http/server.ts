@@ -8,13 +8,13 @@ import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerHealthRoutes, type Pingable } from './health.routes.ts';
 import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
-import { registerSimulatorRoutes } from './simulator.routes.ts';
+import { registerSimulatorRoutes, type SimulatorDeps } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin/admin-api.routes.ts';
 import type { AdminRateLimit } from './admin/admin-rate-limit.ts';
+import { DEFAULT_BOOKING_DEPS, type BookingDeps } from '../domain/appointments/booking.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
-import type { ConversationDeps } from '../conversation/index.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import type { QuietHours } from '../scheduling/quiet-hours.ts';
 import type { BroadcastPages } from '../scheduling/broadcast.queue.ts';
@@ -31,14 +31,16 @@ export interface HttpDeps {
   broadcastPages?: BroadcastPages;
   /** Wrong tokens per address (admin API, pairing page); this process alone when not given. */
   authThrottle?: AuthThrottle;
+  /** Confirmation codes and the per-family cap; the defaults when absent. */
+  booking?: BookingDeps;
   /** Requests per minute on the admin API, per address and per staff member. */
   adminRateLimit?: AdminRateLimit;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */
   whatsapp?: WhatsAppWebhookDeps;
-  /** Present when the web simulator is on (by default when no channel is configured). */
-  simulator?: { conversation: ConversationDeps };
+  /** Present when the web simulator is on (by default, for this machine only, when no channel is configured). */
+  simulator?: SimulatorDeps;
   /** Present when whatsapp-web.js runs and ADMIN_TOKEN is set: the pairing page. */
   whatsappWeb?: { session: WhatsAppWebSession; adminToken: string; secureCookie?: boolean };
 }
@@ -69,7 +71,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const authThrottle = deps.authThrottle ?? memoryAuthThrottle(DEFAULT_AUTH_THROTTLE, () => deps.clock.now().getTime());
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
-  registerAdminApi(app, { ...deps, authThrottle, ...(deps.adminRateLimit ? { rateLimit: deps.adminRateLimit } : {}) });
+  registerAdminApi(app, { ...deps, authThrottle, booking: deps.booking ?? DEFAULT_BOOKING_DEPS, ...(deps.adminRateLimit ? { rateLimit: deps.adminRateLimit } : {}) });
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/tables.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
+import { shortenedNoteIn } from '../delivery/deliver.ts';
 import { startOutboundWorker } from '../delivery/outbound.worker.ts';
 import type { FireDeps } from '../scheduling/fire-notification.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
@@ -33,7 +34,7 @@ export interface WorkersOptions {
 export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
   const { db, redis, connection, prefix, queues, timers, logger } = options;
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, ...(c.templates ? { templates: c.templates } : {}) }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...(c.templates ? { templates: c.templates } : {}) }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });

@@ -1,6 +1,6 @@
 // Drawing replies with what each channel can do. Pure.
 import { describe, expect, it } from 'vitest';
-import { renderReply, splitText } from '../../src/channels/render.ts';
+import { MAX_REPLY_TEXT_LENGTH, renderReply, shortenText, splitText } from '../../src/channels/render.ts';
 import { TELEGRAM_CAPABILITIES } from '../../src/channels/telegram/telegram.channel.ts';
 import { WHATSAPP_CLOUD_CAPABILITIES } from '../../src/channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
 import { WHATSAPP_WEB_CAPABILITIES } from '../../src/channels/whatsapp-web/whatsapp-web.channel.ts';
@@ -11,7 +11,7 @@ describe('renderReply', () => {
   it('uses reply buttons for up to 3 choices on WhatsApp, a list up to 10, numbered text beyond', () => {
     const three = renderReply({ text: 'Q', choices: choices(3) }, WHATSAPP_CLOUD_CAPABILITIES);
     expect(three).toEqual([{ kind: 'text', text: 'Q\n1. Choix 1\n2. Choix 2\n3. Choix 3', buttons: choices(3) }]);
-    const eight = renderReply({ text: 'Q', choices: choices(8) }, WHATSAPP_CLOUD_CAPABILITIES, 'Choisir');
+    const eight = renderReply({ text: 'Q', choices: choices(8) }, WHATSAPP_CLOUD_CAPABILITIES, { listButton: 'Choisir' });
     expect(eight[0]).toMatchObject({ list: { button: 'Choisir', rows: choices(8) } });
     const twelve = renderReply({ text: 'Q', choices: choices(12) }, WHATSAPP_CLOUD_CAPABILITIES);
     expect(twelve[0]).not.toHaveProperty('list');
@@ -132,5 +132,24 @@ describe('splitText at the limit', () => {
   it('cuts a word longer than the limit into pieces of the limit', () => {
     expect(splitText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
     expect(splitText('abcdefghij', 5)).toEqual(['abcde', 'fghij']);
+  });
+});
+
+describe('texts too long for one message', () => {
+  it('keeps a text that fits, and cuts a longer one at a word near the end, with "…" and the note, within the limit', () => {
+    expect(shortenText('a'.repeat(20), 20, 'NOTE')).toBe('a'.repeat(20));
+    expect(shortenText('un deux trois quatre cinq', 20, 'NOTE')).toBe('un deux trois…\nNOTE');
+    // No space near the end: the cut falls where the room ends.
+    expect(shortenText('abcdefghij klmnopqrstuvwxyz', 20, 'NOTE')).toBe('abcdefghij klm…\nNOTE');
+    expect([...shortenText('ب'.repeat(30), 20, 'ملاحظة')]).toHaveLength(20);
+  });
+
+  it('sends a 5,000-character reply on Telegram as one message of at most 4,096 characters ending with the note, numbers still shown', () => {
+    const words = 'Salam '.repeat(834);
+    const [part, ...rest] = renderReply({ text: words, choices: choices(2) }, TELEGRAM_CAPABILITIES, { shortenedNote: '✂️ Message raccourci.' });
+    const text = part?.kind === 'text' ? part.text : '';
+    expect([...text].length).toBeLessThanOrEqual(MAX_REPLY_TEXT_LENGTH);
+    expect(text).toMatch(/Salam…\n✂️ Message raccourci\.$/);
+    expect(rest).toEqual([{ kind: 'text', text: '1. Choix 1\n2. Choix 2', buttons: choices(2) }]);
   });
 });

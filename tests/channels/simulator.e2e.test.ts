@@ -17,7 +17,7 @@ let base = '';
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedConversationCampaigns(t.db);
-  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', simulator: { conversation: conversationDeps(t.db) } });
+  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', simulator: { conversation: conversationDeps(t.db), flood: { check: async () => 'ok' }, access: 'loopback' } });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 60_000);

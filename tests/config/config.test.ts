@@ -41,6 +41,12 @@ describe('configuration', () => {
     expect(loadDatabaseConfig({ DATABASE_URL: good.DATABASE_URL }).DATABASE_URL).toBe(good.DATABASE_URL);
   });
 
+  it('lets one phone hold six places per campaign unless MAX_BOOKINGS_PER_CONTACT says otherwise, and at least one', () => {
+    expect(loadConfig(good).MAX_BOOKINGS_PER_CONTACT).toBe(6);
+    expect(loadDatabaseConfig({ ...good, MAX_BOOKINGS_PER_CONTACT: '10' }).MAX_BOOKINGS_PER_CONTACT).toBe(10);
+    expect(problemsOf({ ...good, MAX_BOOKINGS_PER_CONTACT: '0' })[0]).toMatch(/^MAX_BOOKINGS_PER_CONTACT:/);
+  });
+
   it('puts every problem in the error message, one per line', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*REDIS_URL is missing\n.*PORT:/s);
   });

@@ -178,7 +178,7 @@ describe('the organisation boundary', () => {
     const [holder, waiting] = await createBeneficiaries(t.db, 2);
     await t.db.transaction().execute(async (trx) => {
       await bookAppointment(trx, staffContext(), { beneficiaryId: holder ?? 0, slotId: slot ?? 0 }, deps);
-      await joinWaitlist(trx, staffContext(), { beneficiaryId: waiting ?? 0, campaignId: small, service: 'dental' });
+      await joinWaitlist(trx, staffContext(), { beneficiaryId: waiting ?? 0, campaignId: small, service: 'dental' }, deps);
     });
     const holderContact = (await t.db.selectFrom('beneficiaries').select('contact_id').where('id', '=', holder ?? 0).executeTakeFirstOrThrow()).contact_id;
     const erased = await call('POST', `/admin/api/contacts/${holderContact}/erase`, token.association);

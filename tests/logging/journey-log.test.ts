@@ -19,7 +19,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedConversationCampaigns(t.db);
-  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date('2026-12-01T09:00:00Z') }, logger, timeZone: 'Africa/Casablanca', simulator: { conversation: conversationDeps(t.db) } });
+  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date('2026-12-01T09:00:00Z') }, logger, timeZone: 'Africa/Casablanca', simulator: { conversation: conversationDeps(t.db), flood: { check: async () => 'ok' }, access: 'loopback' } });
 });
 afterAll(async () => {
   await app?.close();

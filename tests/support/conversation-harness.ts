@@ -1,7 +1,6 @@
 // Drives the real conversation service on a scratch database, as villagers would, with a clock tests control.
 import { DateTime } from 'luxon';
 import { handleInbound, type ConversationDeps, type Inbound, type Reply } from '../../src/conversation/index.ts';
-import { generateConfirmationCode } from '../../src/domain/appointments/confirmation-code.ts';
 import { createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
@@ -39,7 +38,7 @@ export function conversationDeps(db: Db, clock: TestClock = testClock(), options
     timeZone: 'Africa/Casablanca',
     t: options.reportMissing === false ? createTranslator(resources) : createTranslator(resources, { onMissing: (locale, key) => missingKeys.push(`${locale}:${key}`) }),
     safety: { samu: '141', civil: '15' },
-    booking: { newCode: () => generateConfirmationCode() },
+    booking: bookingDeps,
   };
 }
 

@@ -16,7 +16,8 @@ export function staffContext(today = TODAY): WriteContext {
   return { actor: { kind: 'staff', id: 'test' }, channel: 'staff', today };
 }
 
-export const deps: BookingDeps = { newCode: () => generateConfirmationCode() };
+/** The service's defaults: six places per contact and campaign. */
+export const deps: BookingDeps = { newCode: () => generateConfirmationCode(), maxBookingsPerContact: 6 };
 
 export function campaignFile(overrides: Partial<CampaignFileInput> = {}): CampaignFileInput {
   return {

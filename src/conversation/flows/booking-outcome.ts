@@ -7,7 +7,7 @@ import { localized, serviceName } from '../campaign-text.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { Outcome } from '../effects.ts';
 import type { Reply } from '../reply.ts';
-import { say } from '../say.ts';
+import { say, type Say } from '../say.ts';
 import type { ConversationState } from '../state.ts';
 
 /** What the confirmation needs, read before the booking so nothing is read while the place is locked. */
@@ -23,13 +23,32 @@ export async function readBookingView(state: ConversationState, ctx: StepContext
   return { campaign, window };
 }
 
+/**
+ * Why no place was taken, and what to do: the day the same person already holds, the family's limit,
+ * the waiting list joined before, or to try again.
+ */
+export function refusalText(s: Say, outcome: Outcome | undefined): string {
+  if (!outcome || outcome.ok) return s.t('register:failed');
+  switch (outcome.reason) {
+    case 'already_booked': {
+      const held = outcome.held;
+      return held?.name ? s.t('register:personBooked', { name: held.name, day: formatDay(held.day, s.locale) }) : s.t('register:alreadyBooked');
+    }
+    case 'already_waiting':
+      return s.t('register:alreadyWaiting');
+    case 'booking_limit':
+      return outcome.limit === undefined ? s.t('register:failed') : s.t('register:bookingLimit', { limit: outcome.limit });
+    default:
+      return s.t('register:failed');
+  }
+}
+
 export async function bookingAnswer(state: ConversationState, ctx: StepContext, outcome: Outcome | undefined, view: BookingView): Promise<StepResult> {
   const s = say(state, ctx);
   if (!outcome?.ok || outcome.code === undefined) {
     const reason = outcome && !outcome.ok ? outcome.reason : 'slot_not_found';
     if (reason === 'slot_full') return ctx.go('reg_full', state);
-    const key = reason === 'already_booked' ? 'register:alreadyBooked' : 'register:failed';
-    return ctx.go('menu', state, {}, [{ text: s.t(key) }]);
+    return ctx.go('menu', state, {}, [{ text: refusalText(s, outcome) }]);
   }
   const { service } = state.draft;
   const { campaign, window } = view;

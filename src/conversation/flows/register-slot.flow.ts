@@ -8,7 +8,7 @@ import { MISS, type StepContext, type StepHandler, type StepResult } from '../co
 import type { BeneficiaryRef } from '../effects.ts';
 import { say } from '../say.ts';
 import type { ConversationState, Draft } from '../state.ts';
-import { bookingAnswer, readBookingView } from './booking-outcome.ts';
+import { bookingAnswer, readBookingView, refusalText } from './booking-outcome.ts';
 
 const LIST_LIMIT = 5;
 
@@ -182,10 +182,7 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
         state,
         replies: [],
         effects: [{ kind: 'waitlist', beneficiary, campaignId, service, ...(day ? { day } : {}) }],
-        after: async ([outcome]) => {
-          const key = outcome?.ok ? 'register:waitlisted' : outcome?.reason === 'already_waiting' ? 'register:alreadyWaiting' : 'register:alreadyBooked';
-          return ctx.go('menu', state, {}, [{ text: s.t(key) }]);
-        },
+        after: async ([outcome]) => ctx.go('menu', state, {}, [{ text: outcome?.ok ? s.t('register:waitlisted') : refusalText(s, outcome) }]),
       };
     },
   },

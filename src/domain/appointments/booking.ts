@@ -5,6 +5,9 @@ import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { actorLabel, type WriteContext } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { BookingRefused } from '../errors.ts';
+import { generateConfirmationCode } from './confirmation-code.ts';
+import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from './family-limit.ts';
+import { contactHolds, contactLimitRefusal, lockContactOf, personHolds } from './contact-limits.ts';
 
 export interface BookingRequest {
   beneficiaryId: number;
@@ -14,13 +17,18 @@ export interface BookingRequest {
 export interface BookingDeps {
   /** Produces a fresh confirmation code; collisions are retried. */
   newCode: () => string;
+  /** The most places one contact (one phone, a family) may hold in one campaign. */
+  maxBookingsPerContact: number;
 }
+
+export const DEFAULT_BOOKING_DEPS: BookingDeps = { newCode: () => generateConfirmationCode(), maxBookingsPerContact: DEFAULT_MAX_BOOKINGS_PER_CONTACT };
 
 const CODE_ATTEMPTS = 5;
 
 /**
  * Books `beneficiaryId` into `slotId`, inside the caller's transaction.
- * Throws `BookingRefused` (campaign not open, past day, full, already booked...) and then nothing is kept.
+ * Throws `BookingRefused` (campaign not open, past day, full, the same person already booked, the
+ * contact's limit reached...) and then nothing is kept.
  *
  * @example
  * const appt = await db.transaction().execute((trx) =>
@@ -32,16 +40,19 @@ export async function bookAppointment(
   request: BookingRequest,
   deps: BookingDeps,
 ): Promise<Appointment> {
+  // Two bookings by one phone (eight relatives at once) must not both pass the contact's limits: the
+  // contact's lock makes them take turns, before any slot is locked.
+  await lockContactOf(trx, request.beneficiaryId);
   // Optimistic path: one statement checks every rule and takes the place. Only when it takes
   // nothing do we read again, to tell the person why.
   let claimed: ClaimedRow | undefined;
   try {
-    claimed = await claimPlace(trx, ctx, request, deps.newCode());
+    claimed = await claimPlace(trx, ctx, request, deps);
   } catch (err) {
     if (isUniqueViolation(err, 'appointments_one_active')) throw alreadyBooked(request.beneficiaryId, 'this service');
     throw err;
   }
-  if (!claimed) throw await whyRefused(trx, ctx, request);
+  if (!claimed) throw await whyRefused(trx, ctx, request, deps);
   if (claimed.appointment_id !== null) {
     const { taken_slot: _slot, appointment_id: _id, ...appointment } = claimed;
     return appointment;
@@ -54,7 +65,7 @@ export async function bookAppointment(
 }
 
 /** Names the rule that stopped a booking; a slot that filled meanwhile is "full". */
-async function whyRefused(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest): Promise<BookingRefused> {
+async function whyRefused(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest, deps: BookingDeps): Promise<BookingRefused> {
   const slot = await readSlotForBooking(trx, request);
   if (!slot) return new BookingRefused('slot_not_found', `No time window ${request.slotId}`);
   try {
@@ -64,7 +75,8 @@ async function whyRefused(trx: Kysely<Database>, ctx: WriteContext, request: Boo
     throw err;
   }
   if (!slot.beneficiary_ok) return new BookingRefused('beneficiary_not_found', `No beneficiary ${request.beneficiaryId}`);
-  if (slot.has_active) return alreadyBooked(request.beneficiaryId, slot.service);
+  const limited = await contactLimitRefusal(trx, { beneficiaryId: request.beneficiaryId, campaignId: slot.campaign_id, service: slot.service, limit: deps.maxBookingsPerContact });
+  if (limited) return limited;
   return new BookingRefused('slot_full', `Time window ${slot.id} is full`);
 }
 
@@ -90,17 +102,6 @@ function readSlotForBooking(trx: Kysely<Database>, request: BookingRequest) {
             .where('beneficiaries.erased_at', 'is', null),
         )
         .as('beneficiary_ok'),
-      eb
-        .exists(
-          eb
-            .selectFrom('appointments')
-            .select('appointments.id')
-            .where('appointments.beneficiary_id', '=', request.beneficiaryId)
-            .whereRef('appointments.campaign_id', '=', 'slots.campaign_id')
-            .whereRef('appointments.service', '=', 'slots.service')
-            .where('appointments.status', '=', 'booked'),
-        )
-        .as('has_active'),
     ])
     .where('slots.id', '=', request.slotId)
     .executeTakeFirst();
@@ -115,8 +116,10 @@ type ClaimedRow = Appointment & { taken_slot: number; appointment_id: number | n
  * commit; a slot already full in the snapshot is skipped without waiting for the lock.
  * Returns undefined when a rule refused, a row with a null appointment_id when the code collided.
  */
-async function claimPlace(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest, code: string): Promise<ClaimedRow | undefined> {
+async function claimPlace(trx: Kysely<Database>, ctx: WriteContext, request: BookingRequest, deps: BookingDeps): Promise<ClaimedRow | undefined> {
+  const code = deps.newCode();
   const by = actorLabel(ctx.actor);
+  const [campaign, service] = [sql.ref('slots.campaign_id'), sql.ref('slots.service')];
   const details = JSON.stringify({ slotId: request.slotId, channel: ctx.channel });
   const result = await sql<ClaimedRow>`
     with taken as (
@@ -124,10 +127,8 @@ async function claimPlace(trx: Kysely<Database>, ctx: WriteContext, request: Boo
       where id = ${request.slotId} and booked < capacity and day >= ${ctx.today}::date
         and exists (select 1 from campaigns c where c.id = slots.campaign_id and c.status = 'published')
         and exists (select 1 from beneficiaries b where b.id = ${request.beneficiaryId} and b.erased_at is null)
-        and not exists (
-          select 1 from appointments a
-          where a.beneficiary_id = ${request.beneficiaryId} and a.campaign_id = slots.campaign_id
-            and a.service = slots.service and a.status = 'booked')
+        and not exists (${personHolds(request.beneficiaryId, campaign, service)})
+        and (${contactHolds(request.beneficiaryId, campaign)}) < ${deps.maxBookingsPerContact}
       returning id, campaign_id, service
     ), appt as (
       insert into appointments (code, beneficiary_id, campaign_id, service, slot_id, channel, created_by)

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import type { StaffRole } from '../../db/tables.ts';
+import type { BookingDeps } from '../../domain/appointments/booking.ts';
 import { localDay, type Clock } from '../../domain/clock.ts';
 import { InvalidInput, NotFound, SlugTaken } from '../../domain/errors.ts';
 import { staffForToken, type StaffMember } from '../../domain/staff/staff-tokens.ts';
@@ -30,6 +31,8 @@ export interface AdminApiDeps {
   broadcastPages?: BroadcastPages;
   /** Makes an address that keeps giving wrong tokens wait. */
   authThrottle: AuthThrottle;
+  /** Codes and the per-family cap for places an erasure frees (they go to the waiting list). */
+  booking: BookingDeps;
   /** Requests per minute per address and per staff member; the defaults, in this process, when absent. */
   rateLimit?: AdminRateLimit;
 }

@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../../domain/audit/audit-log.ts';
-import { generateConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
 import { eraseContact } from '../../domain/contacts/erasure.ts';
 import { recordDonation, RecordDonationSchema } from '../../domain/donors/donations.ts';
 import { closeTicket, listOpenTickets } from '../../domain/handoff/handoff-tickets.ts';
@@ -96,7 +95,7 @@ export function registerCareRoutes(scope: FastifyInstance, ctx: AdminContext): v
     const done = await db.transaction().execute(async (trx) => {
       const known = await trx.selectFrom('contacts').select('id').where('id', '=', params.data.id).where((eb) => dealtWithOrganisation(eb, ctx.organisationId(request))).executeTakeFirst();
       if (!known) return undefined;
-      const erased = await eraseContact(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, known.id, { newCode: generateConfirmationCode });
+      const erased = await eraseContact(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, known.id, ctx.deps.booking);
       // The places it freed went to people waiting: they are reminded like anyone who books.
       const reminders = await scheduleRemindersFor(trx, erased.promotedAppointmentIds, clock.now(), { zone: timeZone, quiet, rules: DEFAULT_REMINDER_RULES });
       return { erased, reminders };

@@ -117,7 +117,7 @@ describe('booking', () => {
     const [slotId] = await slotIds(t.db, campaignId);
     const [a, b] = await createBeneficiaries(t.db, 2);
     const codes = ['KKKKKK', 'KKKKKK', 'MMMMMM'];
-    const scripted = { newCode: () => codes.shift() ?? 'XXXXXX' };
+    const scripted = { ...deps, newCode: () => codes.shift() ?? 'XXXXXX' };
     const first = await tx((trx) => bookAppointment(trx, ctx, { beneficiaryId: a ?? 0, slotId: slotId ?? 0 }, scripted));
     const second = await tx((trx) => bookAppointment(trx, ctx, { beneficiaryId: b ?? 0, slotId: slotId ?? 0 }, scripted));
     expect([first.code, second.code]).toEqual(['KKKKKK', 'MMMMMM']);
@@ -133,8 +133,8 @@ describe('rescheduling and the waitlist', () => {
     const [day1, day2] = await slotIds(t.db, campaignId);
     const [mover, waiterOtherDay, waiterAnyDay] = await createBeneficiaries(t.db, 3);
     const appt = await book(mover ?? 0, day1 ?? 0);
-    await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiterOtherDay ?? 0, campaignId, service: 'ent', day: '2026-12-15' }));
-    await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiterAnyDay ?? 0, campaignId, service: 'ent' }));
+    await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiterOtherDay ?? 0, campaignId, service: 'ent', day: '2026-12-15' }, deps));
+    await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiterAnyDay ?? 0, campaignId, service: 'ent' }, deps));
 
     const moved = await tx((trx) => rescheduleAppointment(trx, ctx, { appointmentId: appt.id, toSlotId: day2 ?? 0 }, deps));
 
@@ -169,8 +169,8 @@ describe('rescheduling and the waitlist', () => {
     const [slotId] = await slotIds(t.db, campaignId);
     const [holder, waiter] = await createBeneficiaries(t.db, 2);
     await book(holder ?? 0, slotId ?? 0);
-    expect(await refusal(tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: holder ?? 0, campaignId, service: 'ophthalmology' })))).toBe('already_booked');
-    await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiter ?? 0, campaignId, service: 'ophthalmology' }));
-    expect(await refusal(tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiter ?? 0, campaignId, service: 'ophthalmology' })))).toBe('already_waiting');
+    expect(await refusal(tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: holder ?? 0, campaignId, service: 'ophthalmology' }, deps)))).toBe('already_booked');
+    await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiter ?? 0, campaignId, service: 'ophthalmology' }, deps));
+    expect(await refusal(tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId: waiter ?? 0, campaignId, service: 'ophthalmology' }, deps)))).toBe('already_waiting');
   });
 });

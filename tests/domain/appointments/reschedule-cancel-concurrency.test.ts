@@ -108,7 +108,7 @@ describe('cancel and reschedule under concurrency', () => {
     const holders = await bookAll(people.slice(0, 10), slotId);
     const waiting = people.slice(10, 25);
     for (const beneficiaryId of waiting) {
-      await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId, campaignId, service: 'ophthalmology' }));
+      await tx((trx) => joinWaitlist(trx, ctx, { beneficiaryId, campaignId, service: 'ophthalmology' }, deps));
     }
 
     const results = await Promise.all(holders.map((id) => tx((trx) => cancelAppointment(trx, ctx, id, deps))));

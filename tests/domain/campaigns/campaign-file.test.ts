@@ -1,18 +1,8 @@
 // A campaign file with a mistake is refused, and the message points at the bad field.
 import { describe, expect, it } from 'vitest';
 import { parseCampaignFile } from '../../../src/domain/campaigns/campaign-import.ts';
-import { InvalidInput } from '../../../src/domain/errors.ts';
+import { campaignProblems as problemsOf } from '../../support/campaign-problems.ts';
 import { campaignFile } from '../../support/fixtures.ts';
-
-function problemsOf(input: unknown): string[] {
-  try {
-    parseCampaignFile(input);
-  } catch (err) {
-    if (err instanceof InvalidInput) return [...err.problems];
-    throw err;
-  }
-  return [];
-}
 
 describe('campaign files', () => {
   it('accepts a valid file and applies the defaults', () => {
