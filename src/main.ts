@@ -7,11 +7,12 @@ import { telegramChats } from './channels/telegram/telegram-chats.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
 import { printsQrInTerminal, startWhatsAppWeb, type WhatsAppWebSession } from './channels/whatsapp-web/whatsapp-web.channel.ts';
-import { createDatabase } from './db/connection.ts';
+import { sql } from 'kysely';
 import { inTransaction } from './db/transaction.ts';
 import { moveToNewNumber } from './domain/contacts/number-change.ts';
-import { ensureDatabaseExists } from './db/ensure-database.ts';
-import { prepareDatabase } from './db/prepare-database.ts';
+import { manageLifecycle, type Closer } from './runtime/lifecycle.ts';
+import { migrateWhenAvailable, openDatabase, startRetries } from './runtime/database.ts';
+import { untilAvailable } from './runtime/retry.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
 import { shortenedNoteIn } from './delivery/deliver.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
@@ -31,19 +32,21 @@ import { describeFailure } from './cli/command-runner.ts';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  if (config.MIGRATE_ON_START) await ensureDatabaseExists(config.DATABASE_URL);
-  const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
-  if (config.MIGRATE_ON_START) {
-    const prepared = await prepareDatabase(db);
-    logger.info({ applied: prepared.applied, provinces: prepared.provinces }, 'database ready');
-  }
-  const setup = await setUpQueues(config, db);
+  // Closed in reverse order of starting: the HTTP server first (no new work), the database last.
+  const closers: Closer[] = [];
+  const shutdown = manageLifecycle({ logger, deadlineMs: config.SHUTDOWN_TIMEOUT_MS, closers });
+  // A database that still starts (a fresh volume answers, then restarts) is waited for, not a failure.
+  if (config.MIGRATE_ON_START) await migrateWhenAvailable(config, logger);
+  const db = openDatabase(config, logger);
+  closers.push({ name: 'database', close: () => db.destroy() });
+  await untilAvailable('the database', () => sql`select 1`.execute(db), startRetries(logger));
+  const setup = await setUpQueues(config, db, logger);
+  closers.push({ name: 'queues', close: () => setup.close() });
   const { redis, connection, queues, timers } = setup;
   const conversation = conversationDepsFromConfig(db, config);
   const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
   const receive = createReceiver({ conversation, queues, flood, timers });
   const chats = telegramChats({ db, queues, t: conversation.t });
-  const closers: Array<() => Promise<unknown>> = [];
   const channels = outboundChannels(config, redis);
 
   let telegramWebhook: TelegramWebhookDeps | undefined;
@@ -57,8 +60,8 @@ async function main(): Promise<void> {
         logger.info('telegram webhook registered');
       }
     } else {
-      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive, chats, logger });
-      closers.push(() => polling.stop());
+      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive, chats, logger, onFatal: () => void shutdown('telegram token refused', 1) });
+      closers.push({ name: 'telegram polling', close: () => polling.stop() });
     }
   }
 
@@ -82,8 +85,8 @@ async function main(): Promise<void> {
       : undefined;
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t) });
-    closers.push(() => worker.close(), () => session.stop());
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t), onError: setup.redisError });
+    closers.push({ name: 'whatsapp-web session', close: () => session.stop() }, { name: 'whatsapp-web worker', close: () => worker.close() });
     whatsappWeb = session;
   }
 
@@ -92,9 +95,10 @@ async function main(): Promise<void> {
       db, redis, connection, prefix: config.QUEUE_PREFIX, queues, timers, pages: setup.pages, fire: setup.fire, logger,
       channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
       reconcileEveryMs: config.RECONCILE_EVERY_MS,
+      onError: setup.redisError,
       broadcastPageSize: config.BROADCAST_PAGE_SIZE,
     });
-    closers.push(() => workers.close());
+    closers.push({ name: 'workers', close: () => workers.close() });
   }
 
   // Anyone can book through the simulator with any number: this machine only unless SIMULATOR=on, and
@@ -117,18 +121,10 @@ async function main(): Promise<void> {
     ...(simulator !== 'off' ? { simulator: { conversation, flood, access: simulator } } : {}),
     ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN, secureCookie: config.PUBLIC_BASE_URL !== undefined } } : {}),
   });
+  closers.push({ name: 'http server', close: () => app.close() });
   await app.listen({ port: config.PORT, host: config.HOST });
   if (simulator !== 'off') logger.info({ url: `http://localhost:${config.PORT}/simulator`, servedTo: simulator === 'loopback' ? 'this machine only' : 'every address' }, 'web simulator ready');
-
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    for (const close of closers) await close();
-    await setup.close();
-    await db.destroy();
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  logger.info({ port: config.PORT }, 'qafila started');
 }
 
 main().catch((err: unknown) => {

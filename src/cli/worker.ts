@@ -1,32 +1,34 @@
 // `npm run worker`: the queues without the HTTP server — outbound messages of the API channels,
 // notification timers and the reconciler. Several can run at once; SIGTERM lets jobs in progress finish.
 import { loadConfig } from '../config/load-config.ts';
-import { createDatabase } from '../db/connection.ts';
 import { createLogger } from '../logging/logger.ts';
+import { openDatabase, startRetries } from '../runtime/database.ts';
+import { manageLifecycle, type Closer } from '../runtime/lifecycle.ts';
 import { outboundChannels } from '../runtime/outbound-channels.ts';
 import { setUpQueues } from '../runtime/queues-setup.ts';
+import { untilAvailable } from '../runtime/retry.ts';
 import { startWorkers } from '../runtime/workers.ts';
+import { sql } from 'kysely';
 import { runCommand } from './command-runner.ts';
 
 await runCommand(async () => {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
-  const setup = await setUpQueues(config, db);
+  const closers: Closer[] = [];
+  manageLifecycle({ logger, deadlineMs: config.SHUTDOWN_TIMEOUT_MS, closers });
+  const db = openDatabase(config, logger);
+  closers.push({ name: 'database', close: () => db.destroy() });
+  await untilAvailable('the database', () => sql`select 1`.execute(db), startRetries(logger));
+  const setup = await setUpQueues(config, db, logger);
+  closers.push({ name: 'queues', close: () => setup.close() });
   const channels = outboundChannels(config, setup.redis);
   const workers = startWorkers({
     db, redis: setup.redis, connection: setup.connection, prefix: config.QUEUE_PREFIX, queues: setup.queues, timers: setup.timers, pages: setup.pages, fire: setup.fire, logger,
     channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
+    onError: setup.redisError,
     broadcastPageSize: config.BROADCAST_PAGE_SIZE,
   });
+  closers.push({ name: 'workers', close: () => workers.close() });
   logger.info({ channels: Object.keys(channels) }, 'workers started');
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'finishing the jobs in progress');
-      void workers.close().then(() => setup.close()).then(() => db.destroy()).then(resolve);
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
 });

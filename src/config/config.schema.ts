@@ -16,12 +16,14 @@ export const DatabaseConfigSchema = z.object({
   // A process runs up to ~16 firing notifications, 8 replies and the bulk slots at once, each holding a
   // connection for its transaction: with fewer, they queue for connections rather than for work.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(30),
+  /** The longest one statement may run; a stuck query fails instead of holding a connection. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** Safety numbers given in every emergency reply; check them before each release. */
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
-  /** Local hours when nothing unasked is sent ("21:00-08:00"); equal ends turn them off. */
   /** The most places one contact (one phone: a family) may hold in one campaign, all services together. */
   MAX_BOOKINGS_PER_CONTACT: z.coerce.number().int().min(1).max(100).default(DEFAULT_MAX_BOOKINGS_PER_CONTACT),
+  /** Local hours when nothing unasked is sent ("21:00-08:00"); equal ends turn them off. */
   QUIET_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM-HH:MM, like 21:00-08:00')
@@ -91,6 +93,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
   /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How long SIGTERM may take to finish the work in hand before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   /** Requests a minute to the admin API per staff member, and per address whatever the token. */
   ADMIN_RATE_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
   ADMIN_RATE_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),

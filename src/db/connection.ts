@@ -16,13 +16,22 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 export interface DatabaseOptions {
   connectionString: string;
   poolSize?: number;
+  /**
+   * Told when a connection waiting in the pool dies (Postgres restarted, or ended it). The pool drops
+   * it and opens another on the next query; without a listener pg would end the process.
+   */
+  onConnectionLost?: (err: Error) => void;
+  /** How long to wait for a new connection before the query fails (default 5 s). */
+  connectTimeoutMs?: number;
+  /** The longest a statement may run (default 30 s; 0 for none, as migrations need). */
+  statementTimeoutMs?: number;
 }
 
 export type Db = Kysely<Database>;
 
 /**
  * @example
- * const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: 10 });
+ * const db = createDatabase({ connectionString: config.DATABASE_URL, poolSize: 10, onConnectionLost: (err) => logger.warn({ err }, 'database connection lost') });
  * await db.selectFrom('campaigns').selectAll().execute();
  * await db.destroy();
  */
@@ -30,6 +39,12 @@ export function createDatabase(options: DatabaseOptions): Db {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    // A transaction left open by a stuck caller must not hold its row locks (a slot's) for ever.
+    idle_in_transaction_session_timeout: 60_000,
+    keepAlive: true,
   });
+  pool.on('error', (err) => options.onConnectionLost?.(err));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -17,3 +17,21 @@ export function isExclusionViolation(err: unknown, constraint?: string): boolean
   const e = pgError(err);
   return e?.code === EXCLUSION_VIOLATION && (constraint === undefined || e.constraint === constraint);
 }
+
+// Postgres codes of a server that is away, starting or full, rather than of a statement that is wrong.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is closed|connection timeout|MaxRetriesPerRequest|Reached the max retries per request/i;
+
+/**
+ * True when `err` says a dependency (Postgres, or Redis through ioredis) could not be reached, so the
+ * same work may succeed later; false for errors of the work itself.
+ */
+export function isUnavailable(err: unknown): boolean {
+  const e = pgError(err);
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
+  const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
+  const message = err instanceof Error ? err.message : String(err);
+  return name === 'MaxRetriesPerRequestError' || UNAVAILABLE_MESSAGES.test(message);
+}

@@ -25,13 +25,15 @@ export interface OutboundQueues {
  * const queues = createOutboundQueues({ connection: { url: 'redis://127.0.0.1:6379' }, prefix: 'qafila' });
  * await queues.enqueue('telegram', [41, 42]);
  */
-export function createOutboundQueues(options: { connection: ConnectionOptions; prefix: string }): OutboundQueues {
+export function createOutboundQueues(options: { connection: ConnectionOptions; prefix: string; onError?: (err: Error) => void }): OutboundQueues {
   const queues = new Map<string, Queue<OutboundJob>>();
   const queueFor = (channel: string, bulk = false) => {
     const name = outboundQueueName(channel, bulk);
     let queue = queues.get(name);
     if (!queue) {
       queue = new Queue<OutboundJob>(name, { connection: options.connection, prefix: options.prefix });
+      // Redis going away is an 'error' event: without a listener Node would end the process.
+      queue.on('error', (err) => options.onError?.(err));
       queues.set(name, queue);
     }
     return queue;

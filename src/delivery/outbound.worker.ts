@@ -1,5 +1,6 @@
 // The workers of one channel's outbound queues: the pacer's per-channel and per-chat limits, retries with
 // back-off on transient errors, none on permanent ones, and a sweep for rows whose job was lost.
+import { closeWithin } from '../runtime/close-worker.ts';
 import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
@@ -18,6 +19,10 @@ export interface OutboundWorkerOptions extends DeliveryDeps {
    */
   bulkConcurrency?: number;
   logger: Logger;
+  /** How long close() waits for the jobs in hand (default 5 s). */
+  closeGraceMs?: number;
+  /** Where an error of the worker's Redis connection goes (a line per cause now and then); logged at once otherwise. */
+  onError?: (source: string, err: Error) => void;
   /** Re-queues rows left pending this long (their job was lost); 0 disables the sweep. */
   sweepAfterMs?: number;
   queues?: OutboundQueues;
@@ -67,7 +72,7 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
         options.logger.warn({ channel, jobId: job.id, err: err.message }, 'outbound message failed for good');
       }
     });
-    worker.on('error', (err) => options.logger.error({ channel, err: err.message }, 'outbound worker error'));
+    worker.on('error', (err) => (options.onError ? options.onError(`outbound worker ${channel}`, err) : options.logger.error({ channel, err: err.message }, 'outbound worker error')));
   }
 
   let sweep: NodeJS.Timeout | undefined;
@@ -85,7 +90,8 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   return {
     async close() {
       if (sweep) clearInterval(sweep);
-      await Promise.all(workers.map((w) => w.close()));
+      const closed = await Promise.all(workers.map((w) => closeWithin(w, options.closeGraceMs ?? 5000)));
+      if (closed.includes(false)) options.logger.warn({ worker: 'outbound' }, 'worker did not close in time (Redis reconnecting?); leaving it');
     },
   };
 }

@@ -26,6 +26,8 @@ export interface WorkersOptions {
   channels: readonly OutboundChannel[];
   fire: FireDeps;
   logger: Logger;
+  /** Where the workers' Redis errors go: a line per cause now and then. */
+  onError?: (source: string, err: Error) => void;
   /** How often the reconciler looks for timers Redis lost. */
   reconcileEveryMs: number;
   broadcastPageSize?: number;
@@ -33,11 +35,12 @@ export interface WorkersOptions {
 
 export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
   const { db, redis, connection, prefix, queues, timers, logger } = options;
+  const onError = options.onError ? { onError: options.onError } : {};
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...(c.templates ? { templates: c.templates } : {}) }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}) }),
   );
-  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
-  const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
+  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, ...onError });
+  const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...onError, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
   const reconcile = () =>
     reconcileNotifications(db, redis, timers)
       .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))

@@ -1,5 +1,6 @@
 // The broadcast worker: writes one page, queues its messages behind the replies, and queues the next page;
 // a page due in the quiet hours waits for the morning.
+import { closeWithin } from '../runtime/close-worker.ts';
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -22,6 +23,10 @@ export function startBroadcastWorker(options: {
   outbound: OutboundQueues;
   pages: BroadcastPages;
   logger: Logger;
+  /** How long close() waits for the jobs in hand (default 5 s). */
+  closeGraceMs?: number;
+  /** Where an error of the worker's Redis connection goes (a line per cause now and then); logged at once otherwise. */
+  onError?: (source: string, err: Error) => void;
   /** Nothing unasked at night: a page that comes due in these hours, in `zone`, is written at their end. */
   zone: string;
   quiet: QuietHours;
@@ -48,6 +53,11 @@ export function startBroadcastWorker(options: {
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 2 },
   );
-  worker.on('error', (err) => options.logger.error({ err: err.message }, 'broadcast worker error'));
-  return { worker, close: () => worker.close() };
+  worker.on('error', (err) => (options.onError ? options.onError('broadcast worker', err) : options.logger.error({ err: err.message }, 'broadcast worker error')));
+  return {
+    worker,
+    async close() {
+      if (!(await closeWithin(worker, options.closeGraceMs ?? 5000))) options.logger.warn({ worker: 'broadcast worker' }, 'worker did not close in time (Redis reconnecting?); leaving it');
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // The notifications worker: fires each timer, hands the message to the channel's outbound queue, and
 // moves a late-night timer to the morning.
+import { closeWithin } from '../runtime/close-worker.ts';
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
@@ -13,6 +14,10 @@ export interface NotificationWorkerOptions {
   fire: FireDeps;
   outbound: OutboundQueues;
   logger: Logger;
+  /** How long close() waits for the jobs in hand (default 5 s). */
+  closeGraceMs?: number;
+  /** Where an error of the worker's Redis connection goes (a line per cause now and then); logged at once otherwise. */
+  onError?: (source: string, err: Error) => void;
   now?: () => Date;
   concurrency?: number;
 }
@@ -31,6 +36,11 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
     },
     { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 16 },
   );
-  worker.on('error', (err) => options.logger.error({ err: err.message }, 'notification worker error'));
-  return { worker, close: () => worker.close() };
+  worker.on('error', (err) => (options.onError ? options.onError('notification worker', err) : options.logger.error({ err: err.message }, 'notification worker error')));
+  return {
+    worker,
+    async close() {
+      if (!(await closeWithin(worker, options.closeGraceMs ?? 5000))) options.logger.warn({ worker: 'notification worker' }, 'worker did not close in time (Redis reconnecting?); leaving it');
+    },
+  };
 }

@@ -41,6 +41,7 @@ beforeAll(async () => {
   telegram = await startFakeTelegram();
   graph = await startFakeGraph('contract-token');
   web = startWhatsAppWeb({ client: webClient, receive: async () => ({ throttled: true }), logger: pino({ level: 'silent' }), printQr: () => undefined });
+  webClient.emit('ready'); // the phone is linked
   adapters.telegram = createTelegramAdapter({ token: telegram.token, apiRoot: telegram.apiRoot });
   adapters.whatsapp = createWhatsAppCloudAdapter({ accessToken: 'contract-token', phoneNumberId: '1000', graphRoot: graph.root });
   adapters.whatsapp_web = web.adapter;

@@ -43,6 +43,7 @@ beforeAll(async () => {
     send: async (_chat: string, content: WebContent) => `web-${webSent.push(typeof content === 'string' ? content : '')}`,
   });
   web = startWhatsAppWeb({ client, receive: async () => ({ throttled: true }), logger: pino({ level: 'silent' }), printQr: () => undefined });
+  client.emit('ready'); // the phone is linked
 }, 30_000);
 
 afterAll(async () => {

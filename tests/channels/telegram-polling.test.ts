@@ -69,4 +69,30 @@ describe('Telegram long polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(polls()).toHaveLength(after);
   });
+
+  it('stops the service with a clear message when Telegram refuses the token', async () => {
+    const lines: string[] = [];
+    const fatal: string[] = [];
+    const polling = startTelegramPolling({ token: '999999:REVOKED-token-abcdefghijklmnop', apiRoot: telegram.apiRoot, receive: async () => ({ throttled: true }), chats: telegramChats({ db: t.db, queues, t: createTranslator(loadResources()) }), logger: pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }), onFatal: (m) => void fatal.push(m) });
+    try {
+      await expect.poll(() => fatal, { timeout: 10_000 }).toEqual(['Telegram refused the bot token (revoked or wrong): set TELEGRAM_BOT_TOKEN to the token BotFather gives']);
+      expect(lines.join('')).toMatch(/"level":60.*"code":401/);
+    } finally {
+      await polling.stop();
+    }
+  });
+
+  it('says another poller holds the bot (409) and polls again later, then answers', async () => {
+    const lines: string[] = [];
+    telegram.failNext('getUpdates', 409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+    const chat = 7109;
+    const polling = startTelegramPolling({ token: telegram.token, apiRoot: telegram.apiRoot, receive: createReceiver({ conversation: conversationDeps(t.db), queues }), chats: telegramChats({ db: t.db, queues, t: createTranslator(loadResources()) }), logger: pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }), conflictRetryMs: 300 });
+    try {
+      await expect.poll(() => lines.join(''), { timeout: 10_000 }).toMatch(/another process is polling this Telegram bot/);
+      telegram.pushUpdate({ update_id: 901, message: { message_id: 1, date: 0, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'B' }, text: 'Bonjour' } });
+      await telegram.waitFor(1, toChat(chat));
+    } finally {
+      await polling.stop();
+    }
+  });
 });

@@ -34,6 +34,7 @@ beforeAll(async () => {
   };
   Object.assign(client, { pupPage, initialize: async () => undefined });
   session = startWhatsAppWeb({ client, receive: async () => ({ throttled: true }), logger: pino({ level: 'silent' }), printQr: () => undefined });
+  client.emit('ready'); // the phone is linked
 });
 afterAll(async () => session?.stop());
 

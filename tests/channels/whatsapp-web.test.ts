@@ -107,6 +107,7 @@ describe('whatsapp-web.js channel', () => {
 
   it('talks with a villager in numbered text and sends the venue as a location and the code as a picture', async () => {
     const from = '212600000401@c.us';
+    client.emit('ready'); // the association's phone is linked: nothing is sent before
     await say(from, { body: 'salam' });
     const consent = client.sent.filter((s) => s.to === from).at(-1)?.content;
     expect(typeof consent === 'string' && consent).toMatch(/\n1\. Mouwafi9\n2\. Machi mouwafi9\n3\. Nbeddel lougha$/);

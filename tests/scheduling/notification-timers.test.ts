@@ -95,7 +95,8 @@ describe('the notifications worker', () => {
       await timers.schedule([{ id: reminder?.id ?? 0, dueAt: due }], due);
       await expect.poll(() => statusOf(reminder?.id ?? 0), { timeout: 10_000 }).toBe('sent');
       const outboxId = (await t.db.selectFrom('notifications').select('outbox_id').where('id', '=', reminder?.id ?? 0).executeTakeFirstOrThrow()).outbox_id;
-      expect(await redis.exists(`${prefix}:outbound-telegram-bulk:outbox-${outboxId}`)).toBe(1);
+      // Queued just after the commit that marked it sent.
+      await expect.poll(() => redis.exists(`${prefix}:outbound-telegram-bulk:outbox-${outboxId}`), { timeout: 5_000 }).toBe(1);
       expect(await redis.exists(`${prefix}:outbound-telegram:outbox-${outboxId}`)).toBe(0);
     } finally {
       await worker.close();

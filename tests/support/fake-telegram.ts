@@ -18,6 +18,8 @@ export interface FakeTelegram {
   calls: BotApiCall[];
   /** The next call of `method` answers 429 with this retry_after (seconds). */
   throttleNext(method: string, retryAfter: number): void;
+  /** The next call of `method` fails with this Bot API error (409: another getUpdates is running). */
+  failNext(method: string, code: number, description: string): void;
   /** Every call of `method` for this chat answers 403, as for a villager who blocked the bot. */
   blockChat(chatId: string): void;
   /** Queues an update for long polling: the next getUpdates whose offset allows it returns it. */
@@ -41,6 +43,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const calls: BotApiCall[] = [];
   const throttled = new Map<string, number>();
   const blocked = new Set<string>();
+  const failing = new Map<string, { code: number; description: string }>();
   let nextMessageId = 1000;
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   const pollers = new Set<() => void>();
@@ -58,6 +61,11 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     if (retryAfter !== undefined) {
       throttled.delete(method);
       return reply.code(429).send({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    }
+    const failure = failing.get(method);
+    if (failure) {
+      failing.delete(method);
+      return reply.code(failure.code).send({ ok: false, error_code: failure.code, description: failure.description });
     }
     if (blocked.has(String(payload.chat_id))) return reply.code(403).send({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     if (method === 'answerCallbackQuery' || method === 'setWebhook' || method === 'deleteWebhook') return { ok: true, result: true };
@@ -83,6 +91,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     token,
     calls,
     throttleNext: (method, retryAfter) => void throttled.set(method, retryAfter),
+    failNext: (method, code, description) => void failing.set(method, { code, description }),
     blockChat: (chatId) => void blocked.add(chatId),
     pushUpdate(update) {
       updates.push(update);

@@ -23,7 +23,8 @@ export const DEFAULT_TELEGRAM_API_ROOT = 'https://api.telegram.org';
 const PERMANENT_CODES = new Set([400, 403]);
 
 export function createTelegramAdapter(options: { token: string; apiRoot?: string }): ChannelAdapter & { api: Api } {
-  const api = new Api(options.token, { apiRoot: options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT });
+  // grammY waits up to 500 s for an answer by default: a Bot API that hangs would hold the worker's slot.
+  const api = new Api(options.token, { apiRoot: options.apiRoot ?? DEFAULT_TELEGRAM_API_ROOT, timeoutSeconds: 30 });
   return {
     name: 'telegram',
     capabilities: TELEGRAM_CAPABILITIES,

@@ -30,6 +30,8 @@ export interface CloudOptions {
   graphRoot?: string;
   /** Label of the button that opens a list message, per message language (WhatsApp requires one). */
   listButton?: string;
+  /** How long one Graph API call may take before it counts as failed and is tried again (default 10 s). */
+  timeoutMs?: number;
 }
 
 export function createWhatsAppCloudAdapter(options: CloudOptions, fetchImpl: typeof fetch = fetch): ChannelAdapter {
@@ -39,6 +41,8 @@ export function createWhatsAppCloudAdapter(options: CloudOptions, fetchImpl: typ
       method: 'POST',
       headers: { authorization: `Bearer ${options.accessToken}`, ...(json ? { 'content-type': 'application/json' } : {}) },
       body,
+      // A Graph API that does not answer must not hold a worker slot (and the pacer's turn) for ever.
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     const result = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.ok) return result;

@@ -3,6 +3,8 @@
 // are deprecated), the pairing QR goes to the terminal and the admin page, and a lost session reconnects.
 import QRCode from 'qrcode';
 import type { Logger } from 'pino';
+import { persistentReceive } from '../receive-retry.ts';
+import { withDeadline } from '../../runtime/retry.ts';
 import { PermanentSendError, type ChannelAdapter, type ChannelCapabilities, type ParsedInbound } from '../channel.ts';
 import type { Receive } from '../receive.ts';
 import type { WebClient, WebMessage } from './whatsapp-web-client.ts';
@@ -57,6 +59,8 @@ export interface WhatsAppWebOptions {
   firstBackoffMs?: number;
   /** Where the pairing QR is drawn for whoever starts the service; nowhere by default (see printsQrInTerminal). */
   printQr?: (terminalArt: string) => void;
+  /** How long one send may take before it counts as failed and is tried again (default 30 s). */
+  sendDeadlineMs?: number;
 }
 
 export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSession {
@@ -68,6 +72,7 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
   let timer: NodeJS.Timeout | undefined;
   const first = options.firstBackoffMs ?? 1000;
   const max = options.maxBackoffMs ?? 60_000;
+  const deadlineMs = options.sendDeadlineMs ?? 30_000;
 
   const connect = () => {
     client.initialize().catch((err: unknown) => {
@@ -105,10 +110,12 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
     logger.warn({ reason }, 'whatsapp-web disconnected');
     reconnect();
   });
+  // The phone hands each message over once: while the database is away it is held and tried again.
+  const receive = persistentReceive(options.receive, { logger, stopped: () => stopped });
   client.on('message', (message: WebMessage) => {
     const inbound = parseWebMessage(message);
     if (!inbound) return;
-    options.receive(inbound).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web message failed'));
+    receive(inbound).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web message failed'));
   });
   connect();
 
@@ -116,11 +123,14 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
     name: 'whatsapp_web',
     capabilities: WHATSAPP_WEB_CAPABILITIES,
     async send(to, part) {
-      if (part.kind === 'text') return client.send(to, part.text);
       if (part.kind === 'template') throw new PermanentSendError('whatsapp-web.js sends no template messages');
-      if (part.kind === 'location') return client.send(to, { kind: 'location', lat: part.lat, lng: part.lng, name: part.name, ...(part.address ? { address: part.address } : {}) });
+      // Not linked yet, or reconnecting: the message waits on the queue and is tried again, like any
+      // failed send; a browser that hangs must not hold the worker for ever either.
+      if (state !== 'ready') throw new Error(`whatsapp-web is ${state}, not ready to send`);
+      if (part.kind === 'text') return withDeadline(client.send(to, part.text), deadlineMs, 'whatsapp-web send');
+      if (part.kind === 'location') return withDeadline(client.send(to, { kind: 'location', lat: part.lat, lng: part.lng, name: part.name, ...(part.address ? { address: part.address } : {}) }), deadlineMs, 'whatsapp-web send');
       const png = await QRCode.toBuffer(part.qr, { type: 'png', margin: 2, width: 360 });
-      return client.send(to, { kind: 'image', png, caption: part.caption });
+      return withDeadline(client.send(to, { kind: 'image', png, caption: part.caption }), deadlineMs, 'whatsapp-web send');
     },
   };
   return {
