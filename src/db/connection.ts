@@ -46,5 +46,8 @@ export function createDatabase(options: DatabaseOptions): Db {
     keepAlive: true,
   });
   pool.on('error', (err) => options.onConnectionLost?.(err));
+  // A connection in use when Postgres ends it also says so on its own client: heard here, its query
+  // fails and the pool drops it on release, instead of Node ending the process on an unheard 'error'.
+  pool.on('connect', (client) => client.on('error', (err) => options.onConnectionLost?.(err)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
