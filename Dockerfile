@@ -1,16 +1,17 @@
-# Qafila service image: Node 20 runs the TypeScript sources with tsx.
+# Qafila service image: Node 20 runs the TypeScript sources with tsx's loader.
 FROM node:20-bookworm-slim
-# whatsapp-web.js drives a browser: build with --build-arg WITH_CHROMIUM=true to use that channel.
+# whatsapp-web.js drives a browser: build with WITH_CHROMIUM=true (docker-compose.yml passes it) to use that channel.
 ARG WITH_CHROMIUM=false
 RUN if [ "$WITH_CHROMIUM" = "true" ]; then apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*; fi
 WORKDIR /app
 ENV NODE_ENV=production
 ENV CHROMIUM_PATH=/usr/bin/chromium
-# The linked WhatsApp session must be writable by the user the service runs as.
-ENV WHATSAPP_WEB_SESSION_DIR=/home/node/wwebjs-session
+# The linked WhatsApp session and whatsapp-web.js' cache: one folder the service's user owns, kept on a volume.
+ENV WHATSAPP_WEB_SESSION_DIR=/home/node/state/whatsapp-web
+RUN mkdir -p /home/node/state/whatsapp-web && chown -R node:node /home/node/state
 # .puppeteerrc.cjs comes first: it stops puppeteer from downloading a browser during npm ci.
 COPY package.json package-lock.json .puppeteerrc.cjs ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
 COPY migrations ./migrations
@@ -18,4 +19,7 @@ COPY locales ./locales
 COPY seeds ./seeds
 USER node
 EXPOSE 3000
-CMD ["npm", "start"]
+HEALTHCHECK --interval=10s --timeout=4s --start-period=90s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Node itself is the container's process, so `docker stop`'s SIGTERM reaches the service's shutdown.
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -10,7 +10,8 @@ export interface Pingable {
 }
 
 export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; redis: Pingable }): void {
-  app.get('/health', async (request, reply) => {
+  // Asked every few seconds by load balancers and the container's health check: not worth a log line each.
+  app.get('/health', { logLevel: 'warn' }, async (request, reply) => {
     const [db, redis] = await Promise.all([
       check('db', () => sql`select 1`.execute(deps.db), request.log),
       check('redis', () => deps.redis.ping(), request.log),

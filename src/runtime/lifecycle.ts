@@ -27,7 +27,7 @@ export function manageLifecycle(options: LifecycleOptions): (reason: string, cod
   let ending: Promise<void> | undefined;
   const shutdown = (reason: string, code = 0): Promise<void> => {
     ending ??= (async () => {
-      options.logger.info({ reason, deadlineMs: options.deadlineMs }, 'shutting down');
+      options.logger.info({ reason, deadlineMs: options.deadlineMs }, 'stopping');
       let closing = '';
       const deadline = setTimeout(() => {
         options.logger.error({ reason, deadlineMs: options.deadlineMs, stuck: closing }, 'shutdown took too long; exiting now');
@@ -39,7 +39,8 @@ export function manageLifecycle(options: LifecycleOptions): (reason: string, cod
           closing = closer.name;
           await closer.close();
         }
-        options.logger.info({ reason }, 'stopped');
+        // The last line of a clean end, and the only one that says so (log collectors look for it).
+        options.logger.info({ reason }, 'finished shutting down');
         exit(code);
       } catch (err) {
         options.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');

@@ -1,6 +1,7 @@
 // whatsapp-web.js's own Client sends what the adapter renders: a text, the venue as the library's
 // Location, the code as a MessageMedia PNG with its caption. Only the browser is left out: the page
 // the library would drive in Chromium (WhatsApp Web) is a recorder of what it is asked to send.
+import type { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,8 @@ beforeAll(async () => {
   };
   Object.assign(client, { pupPage, initialize: async () => undefined });
   session = startWhatsAppWeb({ client, receive: async () => ({ throttled: true }), logger: pino({ level: 'silent' }), printQr: () => undefined });
-  client.emit('ready'); // the phone is linked
+  // The library's own client is an EventEmitter: the phone is linked.
+  (client as WebClient & Pick<EventEmitter, 'emit'>).emit('ready');
 });
 afterAll(async () => session?.stop());
 

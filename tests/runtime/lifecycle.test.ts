@@ -26,7 +26,7 @@ describe('the end of a process', () => {
     w.host.emit('SIGTERM');
     expect(await w.exit).toBe(0);
     expect(order).toEqual(['http server', 'queues', 'database']);
-    expect(w.lines.map((l) => l.msg)).toEqual(['shutting down', 'stopped']);
+    expect(w.lines.map((l) => l.msg)).toEqual(['stopping', 'finished shutting down']);
   });
 
   it('exits 1 after the deadline, naming what would not close', async () => {
@@ -34,6 +34,7 @@ describe('the end of a process', () => {
     w.host.emit('SIGTERM');
     expect(await w.exit).toBe(1);
     expect(w.lines.at(-1)).toMatchObject({ msg: 'shutdown took too long; exiting now', stuck: 'workers', deadlineMs: 200 });
+    expect(w.lines.map((l) => l.msg)).not.toContain('finished shutting down');
   });
 
   it('logs an error nobody caught as one structured line, then ends in order with exit 1', async () => {

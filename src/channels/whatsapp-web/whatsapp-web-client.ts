@@ -1,5 +1,6 @@
 // The part of whatsapp-web.js Qafila uses, as an interface: the real client and a test double both fit.
 import type { EventEmitter } from 'node:events';
+import path from 'node:path';
 
 /** The fields of a whatsapp-web.js Message that are read. */
 export interface WebMessage {
@@ -36,6 +37,8 @@ export async function createWhatsAppWebClient(options: { sessionDir: string; chr
   const { Client, LocalAuth, Location, MessageMedia } = wweb.default;
   const client = new Client({
     authStrategy: new LocalAuth({ dataPath: options.sessionDir }),
+    // Beside the session, not in the working directory: one writable volume holds all of it.
+    webVersionCache: { type: 'local', path: path.join(options.sessionDir, 'web-version-cache') },
     puppeteer: { executablePath: options.chromiumPath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] },
   });
   return Object.assign(client, {
