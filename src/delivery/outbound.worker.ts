@@ -4,8 +4,8 @@ import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type 
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
 import { deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
-import { markFailed, pendingOutbox } from './outbox.ts';
-import { OUTBOUND_ATTEMPTS, OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
+import { failUnsent, pendingOutbox } from './outbox.ts';
+import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
@@ -61,9 +61,11 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   for (const worker of workers) {
     worker.on('failed', (job, err) => {
       if (!job || err instanceof UnrecoverableError) return;
-      if (job.attemptsMade >= OUTBOUND_ATTEMPTS) {
+      if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        // What is still pending failed for good: each row with its own error, or the job's when it
+        // never got one (it waited behind a message of its chat).
         const parsed = OutboundJobSchema.safeParse(job.data);
-        if (parsed.success) void markFailed(options.db, parsed.data.outboxIds, err.message).catch(() => undefined);
+        if (parsed.success) void failUnsent(options.db, parsed.data.outboxIds, err.message).catch(() => undefined);
         options.logger.warn({ channel, jobId: job.id, err: err.message }, 'outbound message failed for good');
       }
     });
