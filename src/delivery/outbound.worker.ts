@@ -4,7 +4,8 @@ import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type 
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
 import { deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
-import { failUnsent, pendingOutbox } from './outbox.ts';
+import { failUnsent } from './outbox.ts';
+import { sweepOutbox } from './outbox-sweep.ts';
 import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
@@ -73,15 +74,17 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   }
 
   let sweep: NodeJS.Timeout | undefined;
+  let sweeping = false;
   const sweepAfter = options.sweepAfterMs ?? 60_000;
   if (sweepAfter > 0 && options.queues) {
     const queues = options.queues;
     sweep = setInterval(() => {
-      void pendingOutbox(options.db, channel, sweepAfter)
-        .then(async (ids) => {
-          for (const id of ids) await queues.enqueue(channel, [id]);
-        })
-        .catch((err: unknown) => options.logger.error({ channel, err: String(err) }, 'outbox sweep failed'));
+      // One sweep at a time: two would both find the same lost rows before either had queued them.
+      if (sweeping) return;
+      sweeping = true;
+      void sweepOutbox(options.db, queues, channel, sweepAfter)
+        .catch((err: unknown) => options.logger.error({ channel, err: String(err) }, 'outbox sweep failed'))
+        .finally(() => (sweeping = false));
     }, Math.max(1000, sweepAfter / 2));
   }
   return {

@@ -2,7 +2,7 @@
 // Its status moves pending -> sending -> sent (or failed); a row is claimed before the provider is called,
 // so a crash can leave only rows in "sending", which are reported rather than sent twice.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, Locale } from '../db/tables.ts';
+import type { Database, Locale, OutboxKind } from '../db/tables.ts';
 import { ReplySchema, type Reply } from '../conversation/reply.ts';
 
 export interface ClaimedMessage {
@@ -151,18 +151,20 @@ async function failRows(db: Kysely<Database>, ids: readonly number[], error: Raw
     .execute();
 }
 
-/** Rows still pending after `olderThanMs`: their job was lost (Redis flushed, crash before enqueue). */
-export async function pendingOutbox(db: Kysely<Database>, channel: string, olderThanMs: number, limit = 1000): Promise<number[]> {
-  const rows = await db
+/**
+ * Rows still pending after `olderThanMs`: their job was lost (Redis flushed, crash before enqueue), or
+ * it is still waiting its turn (a long broadcast), which the sweep asks the queue.
+ */
+export async function pendingOutbox(db: Kysely<Database>, channel: string, olderThanMs: number, limit = 1000): Promise<Array<{ id: number; kind: OutboxKind }>> {
+  return db
     .selectFrom('outbox')
-    .select('id')
+    .select(['id', 'kind'])
     .where('channel', '=', channel)
     .where('status', '=', 'pending')
     .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
 }
 
 /**
