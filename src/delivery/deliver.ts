@@ -1,7 +1,7 @@
 // Sending one outbox row through its channel: claim, render, send each part once, record.
 import type { Kysely } from 'kysely';
 import type { Database, Locale } from '../db/tables.ts';
-import { PermanentSendError, type ChannelAdapter } from '../channels/channel.ts';
+import { PermanentSendError, RetryAfterError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { ChatPacer } from './chat-pacer.ts';
@@ -24,36 +24,51 @@ export interface DeliveryDeps {
 export const shortenedNoteIn = (t: Translate) => (locale: Locale | null) => t(locale ?? 'fr', 'common:shortened');
 
 /**
- * Sends outbox rows one after the other (a job's). A permanent refusal marks a row failed; any other
- * error puts the row back to pending and is thrown, for the queue to retry (a 429 as RetryAfterError);
- * the rows before it stay sent.
+ * Sends outbox rows one after the other (a job's). A permanent refusal marks a row failed and the next
+ * row goes. Any other error of a send puts its row back to pending with that error, and the rows to
+ * other chats still go; the later rows to the same chat wait, so that a chat's messages arrive in
+ * order. Once every row was tried, such errors are thrown, for the queue to retry the job: rows sent by
+ * then are skipped by the retry, never sent twice. A 429 stops the job at once (RetryAfterError): it
+ * holds every send on the channel.
  */
 export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number[]): Promise<void> {
   // Each row sent is marked by the claim of the next, in the same statement; the last one by itself.
   let unmarked: SentMessage | undefined;
+  const errors: Error[] = [];
+  const waitingChats = new Set<string>();
   try {
     for (const id of ids) {
       const previous = unmarked;
       unmarked = undefined;
       let message: ClaimedMessage | undefined;
       try {
-        message = await claimForSending(deps.db, id, previous);
+        message = await claimForSending(deps.db, id, previous, [...waitingChats]);
       } catch (err) {
         unmarked = previous;
         throw err;
       }
-      // Skipped: sent, failed or being sent elsewhere already.
+      // Skipped: sent, failed, being sent elsewhere already, or behind a message of its chat that failed.
       if (!message) continue;
       const outcome = await sendClaimed(deps, message);
-      if (outcome !== 'failed') unmarked = { message, sentParts: outcome };
+      if (outcome instanceof Error) {
+        errors.push(outcome);
+        waitingChats.add(message.recipient);
+      } else if (outcome !== 'failed') {
+        unmarked = { message, sentParts: outcome };
+      }
     }
   } finally {
     if (unmarked) await finishSent(deps.db, unmarked);
   }
+  const [first] = errors;
+  if (first) throw errors.length === 1 ? first : new Error(`${errors.length} messages failed for a moment; the first: ${first.message}`);
 }
 
-/** Sends a claimed row's parts not sent yet; the provider ids of all its parts, or 'failed'. */
-async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise<string[] | 'failed'> {
+/**
+ * Sends a claimed row's parts not sent yet: the provider ids of all its parts, 'failed', or the error of
+ * a moment that put the row back to pending. A 429 is thrown.
+ */
+async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise<string[] | 'failed' | Error> {
   const caps = deps.adapter.capabilities;
   let parts = renderReply(message.reply, caps, deps.shortenedNote ? { shortenedNote: deps.shortenedNote(message.locale) } : {});
   // The reply confirming an erasure answers the message just received, so it is inside the window; the
@@ -83,7 +98,8 @@ async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise
       return 'failed';
     }
     await releaseForRetry(deps.db, message.id, text);
-    throw err;
+    if (err instanceof RetryAfterError || !(err instanceof Error)) throw err;
+    return err;
   }
   return sent;
 }

@@ -10,7 +10,9 @@ export interface StatusUpdate {
 
 /**
  * Statuses arrive out of order (a "read" can beat its "delivered"): a status only moves forward,
- * and "failed" wins. Returns how many sent messages were updated; unknown ids are ignored.
+ * and "failed" wins. Returns how many sent messages were updated; unknown ids are ignored. A message
+ * is found by channel and provider id: only WhatsApp sends statuses, and its ids are unique everywhere
+ * (Telegram's, counted per chat, are not, which is why the log is keyed by outbox row).
  */
 export async function applyDeliveryStatuses(db: Kysely<Database>, channel: string, updates: readonly StatusUpdate[]): Promise<number> {
   let applied = 0;

@@ -15,10 +15,18 @@ export const OUTBOUND_ATTEMPTS = 6;
 
 export interface OutboundQueues {
   enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
-  /** Jobs of `size` outbox rows each, added in one round trip (a broadcast page). */
-  enqueueChunks(channel: string, outboxIds: readonly number[], size: number, options?: { bulk?: boolean }): Promise<void>;
+  /**
+   * Jobs of `size` outbox rows each, added in one round trip (a broadcast page). `requeue`: rows whose
+   * job was lost get new job ids, since a finished job may still keep the id of the first one.
+   */
+  enqueueChunks(channel: string, outboxIds: readonly number[], size: number, options?: { bulk?: boolean; requeue?: boolean }): Promise<void>;
+  /** The outbox ids that jobs of the lane still hold: waiting, delayed (a retry, a 429) or being worked. */
+  heldIds(channel: string, options?: { bulk?: boolean }): Promise<Set<number>>;
   close(): Promise<void>;
 }
+
+/** Jobs read at a time from a lane when looking for the rows they hold. */
+const HELD_PAGE = 500;
 
 /**
  * @example
@@ -58,9 +66,24 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
         chunks.map((ids) => ({
           name: 'send',
           data: { outboxIds: ids },
-          opts: { jobId: `outbox-${ids[0]}`, attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+          opts: { ...(options.requeue ? {} : { jobId: `outbox-${ids[0]}` }), attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
         })),
       );
+    },
+    async heldIds(channel, options = {}) {
+      const queue = queueFor(channel, options.bulk);
+      const held = new Set<number>();
+      // Page by page, so a long broadcast's thousands of jobs never hold Redis in one script. Newest
+      // first and the active ones last: a job that moves on meanwhile is found in its next state. One
+      // missed all the same only gets its rows queued twice, and a row is claimed once.
+      for (const state of ['waiting', 'prioritized', 'delayed', 'active'] as const) {
+        for (let start = 0; ; start += HELD_PAGE) {
+          const jobs = await queue.getJobs([state], start, start + HELD_PAGE - 1, false);
+          for (const job of jobs) for (const id of OutboundJobSchema.safeParse(job.data).data?.outboxIds ?? []) held.add(id);
+          if (jobs.length === 0) break;
+        }
+      }
+      return held;
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

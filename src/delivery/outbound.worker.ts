@@ -5,8 +5,9 @@ import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type 
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
 import { deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
-import { markFailed, pendingOutbox } from './outbox.ts';
-import { OUTBOUND_ATTEMPTS, OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
+import { failUnsent } from './outbox.ts';
+import { sweepOutbox } from './outbox-sweep.ts';
+import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
@@ -66,9 +67,11 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   for (const worker of workers) {
     worker.on('failed', (job, err) => {
       if (!job || err instanceof UnrecoverableError) return;
-      if (job.attemptsMade >= OUTBOUND_ATTEMPTS) {
+      if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        // What is still pending failed for good: each row with its own error, or the job's when it
+        // never got one (it waited behind a message of its chat).
         const parsed = OutboundJobSchema.safeParse(job.data);
-        if (parsed.success) void markFailed(options.db, parsed.data.outboxIds, err.message).catch(() => undefined);
+        if (parsed.success) void failUnsent(options.db, parsed.data.outboxIds, err.message).catch(() => undefined);
         options.logger.warn({ channel, jobId: job.id, err: err.message }, 'outbound message failed for good');
       }
     });
@@ -76,15 +79,17 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   }
 
   let sweep: NodeJS.Timeout | undefined;
+  let sweeping = false;
   const sweepAfter = options.sweepAfterMs ?? 60_000;
   if (sweepAfter > 0 && options.queues) {
     const queues = options.queues;
     sweep = setInterval(() => {
-      void pendingOutbox(options.db, channel, sweepAfter)
-        .then(async (ids) => {
-          for (const id of ids) await queues.enqueue(channel, [id]);
-        })
-        .catch((err: unknown) => options.logger.error({ channel, err: String(err) }, 'outbox sweep failed'));
+      // One sweep at a time: two would both find the same lost rows before either had queued them.
+      if (sweeping) return;
+      sweeping = true;
+      void sweepOutbox(options.db, queues, channel, sweepAfter)
+        .catch((err: unknown) => options.logger.error({ channel, err: String(err) }, 'outbox sweep failed'))
+        .finally(() => (sweeping = false));
     }, Math.max(1000, sweepAfter / 2));
   }
   return {

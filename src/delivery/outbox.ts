@@ -1,8 +1,8 @@
 // The outbox: replies and notifications waiting for delivery, written in the transaction that decided them.
 // Its status moves pending -> sending -> sent (or failed); a row is claimed before the provider is called,
 // so a crash can leave only rows in "sending", which are reported rather than sent twice.
-import { sql, type Kysely } from 'kysely';
-import type { Database, Locale } from '../db/tables.ts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database, Locale, OutboxKind } from '../db/tables.ts';
 import { ReplySchema, type Reply } from '../conversation/reply.ts';
 
 export interface ClaimedMessage {
@@ -35,18 +35,19 @@ interface ClaimedRow {
 }
 
 /**
- * Takes a pending row for sending; undefined when it was sent, failed, or is being sent elsewhere.
+ * Takes a pending row for sending; undefined when it was sent, failed, or is being sent elsewhere, or
+ * when it goes to one of `waitingChats` (an earlier message to that chat failed: this one waits for it).
  * `previous`, the row the same job sent just before, is marked sent in the same statement: one round
  * trip a message instead of two, which is what limits a broadcast on a busy machine.
  */
-export async function claimForSending(db: Kysely<Database>, id: number, previous?: SentMessage): Promise<ClaimedMessage | undefined> {
+export async function claimForSending(db: Kysely<Database>, id: number, previous?: SentMessage, waitingChats: readonly string[] = []): Promise<ClaimedMessage | undefined> {
   const finish = previous
     ? sql`${markSentStatement(previous)}, `
     : sql``;
   const result = await sql<ClaimedRow>`
     with ${finish}claimed as (
       update outbox set status = 'sending', attempts = attempts + 1, updated_at = now()
-      where id = ${id} and status = 'pending'
+      where id = ${id} and status = 'pending' and recipient <> all(${[...waitingChats]}::text[])
       returning id, channel, recipient, payload, provider_id, forget_after_send, contact_id
     )
     select c.id, c.channel, c.recipient, c.payload, c.provider_id, c.forget_after_send, k.locale
@@ -132,27 +133,38 @@ export async function releaseForRetry(db: Kysely<Database>, id: number, error: s
 }
 
 export async function markFailed(db: Kysely<Database>, ids: readonly number[], error: string): Promise<void> {
+  await failRows(db, ids, sql<string>`${error.slice(0, 500)}`);
+}
+
+/** A job's last attempt is over: its rows not sent yet fail, each keeping the error it already has. */
+export async function failUnsent(db: Kysely<Database>, ids: readonly number[], error: string): Promise<void> {
+  await failRows(db, ids, sql<string>`coalesce(error, ${error.slice(0, 500)})`);
+}
+
+async function failRows(db: Kysely<Database>, ids: readonly number[], error: RawBuilder<string>): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
-    .set({ status: 'failed', error: sql<string>`case when forget_after_send then null else ${error.slice(0, 500)} end`, updated_at: sql<Date>`now()`, ...FORGET })
+    .set({ status: 'failed', error: sql<string>`case when forget_after_send then null else ${error} end`, updated_at: sql<Date>`now()`, ...FORGET })
     .where('id', 'in', [...ids])
     .where('status', 'in', ['pending', 'sending'])
     .execute();
 }
 
-/** Rows still pending after `olderThanMs`: their job was lost (Redis flushed, crash before enqueue). */
-export async function pendingOutbox(db: Kysely<Database>, channel: string, olderThanMs: number, limit = 1000): Promise<number[]> {
-  const rows = await db
+/**
+ * Rows still pending after `olderThanMs`: their job was lost (Redis flushed, crash before enqueue), or
+ * it is still waiting its turn (a long broadcast), which the sweep asks the queue.
+ */
+export async function pendingOutbox(db: Kysely<Database>, channel: string, olderThanMs: number, limit = 1000): Promise<Array<{ id: number; kind: OutboxKind }>> {
+  return db
     .selectFrom('outbox')
-    .select('id')
+    .select(['id', 'kind'])
     .where('channel', '=', channel)
     .where('status', '=', 'pending')
     .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
 }
 
 /**

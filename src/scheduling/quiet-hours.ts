@@ -10,9 +10,29 @@ export interface QuietHours {
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { from: '21:00', until: '08:00' };
 
+/**
+ * How long before the quiet hours begin a message that cannot wait for their end goes: 20:00 for
+ * 21:00-08:00, a decent hour, and one that leaves time for a whole window's reminders to leave (a
+ * few thousand at Telegram's 30 a second) before 21:00.
+ */
+export const EVENING_MARGIN_MINUTES = 60;
+
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
+};
+
+const isQuiet = (local: DateTime, quiet: QuietHours) => {
+  const now = local.hour * 60 + local.minute;
+  const from = minutes(quiet.from);
+  const until = minutes(quiet.until);
+  return from > until ? now >= from || now < until : now >= from && now < until;
+};
+
+/** The same local day at 'HH:MM'. */
+const atTime = (local: DateTime, hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return local.set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 });
 };
 
 /**
@@ -22,13 +42,24 @@ const minutes = (hhmm: string) => {
  */
 export function outOfQuietHours(instant: Date, zone: string, quiet: QuietHours = DEFAULT_QUIET_HOURS): Date {
   const local = DateTime.fromJSDate(instant, { zone });
-  const now = local.hour * 60 + local.minute;
-  const from = minutes(quiet.from);
-  const until = minutes(quiet.until);
-  const inQuiet = from > until ? now >= from || now < until : now >= from && now < until;
-  if (!inQuiet) return instant;
-  const [h, m] = quiet.until.split(':').map(Number);
-  let end = local.set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 });
+  if (!isQuiet(local, quiet)) return instant;
+  let end = atTime(local, quiet.until);
   if (end <= local) end = end.plus({ days: 1 });
   return end.toJSDate();
+}
+
+/**
+ * The instant itself when it is allowed, otherwise `EVENING_MARGIN_MINUTES` before the quiet hours that
+ * hold it began; or the end of the quiet hours before them, when less than that lies between.
+ *
+ * @example beforeQuietHours(new Date('2026-12-14T06:30:00Z'), 'Africa/Casablanca') // 2026-12-13T19:00:00Z (20:00 local the evening before)
+ */
+export function beforeQuietHours(instant: Date, zone: string, quiet: QuietHours = DEFAULT_QUIET_HOURS): Date {
+  const local = DateTime.fromJSDate(instant, { zone });
+  if (!isQuiet(local, quiet)) return instant;
+  let began = atTime(local, quiet.from);
+  if (began > local) began = began.minus({ days: 1 });
+  let endedBefore = atTime(began, quiet.until);
+  if (endedBefore >= began) endedBefore = endedBefore.minus({ days: 1 });
+  return DateTime.max(began.minus({ minutes: EVENING_MARGIN_MINUTES }), endedBefore).toJSDate();
 }

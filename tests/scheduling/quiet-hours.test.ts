@@ -1,6 +1,6 @@
 // Invariant 5: nothing unasked reaches a villager in quiet hours; what would is held until they end. Pure.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUIET_HOURS, outOfQuietHours, type QuietHours } from '../../src/scheduling/quiet-hours.ts';
+import { beforeQuietHours, DEFAULT_QUIET_HOURS, outOfQuietHours, type QuietHours } from '../../src/scheduling/quiet-hours.ts';
 
 const ZONE = 'Africa/Casablanca';
 /** December: Morocco is UTC+1, so 21:00 local is 20:00Z. */
@@ -67,5 +67,35 @@ describe('the Ramadan clock change', () => {
   it('ends the night at 08:00 local on either side of it: 07:00Z on 6 February 2027, 08:00Z on the 8th', () => {
     expect(at('2027-02-05T23:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2027-02-06T07:00:00.000Z');
     expect(at('2027-02-08T02:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2027-02-08T08:00:00.000Z');
+  });
+});
+
+describe('the evening before the quiet hours', () => {
+  const before = (utc: string, quiet?: QuietHours) => beforeQuietHours(new Date(utc), ZONE, quiet).toISOString();
+
+  it('is 20:00, an hour before 21:00, for any moment of the night, before or after midnight', () => {
+    expect(before('2026-12-14T06:30:00Z')).toBe('2026-12-13T19:00:00.000Z');
+    expect(before('2026-12-13T20:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-13T19:00:00.000Z');
+    expect(before('2026-12-13T23:59:00Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-13T19:00:00.000Z');
+    expect(before('2026-12-14T06:59:59.999Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-13T19:00:00.000Z');
+  });
+
+  it('leaves a moment outside the quiet hours unchanged, to the millisecond', () => {
+    expect(before('2026-12-14T07:00:00Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T07:00:00.000Z');
+    expect(before('2026-12-14T19:59:59.999Z', DEFAULT_QUIET_HOURS)).toBe('2026-12-14T19:59:59.999Z');
+    expect(before('2026-12-14T01:00:00Z', { from: '08:00', until: '08:00' })).toBe('2026-12-14T01:00:00.000Z');
+  });
+
+  it('is an hour before a window within one day begins: 12:00 for 13:00 to 15:00', () => {
+    expect(before('2026-12-14T13:30:00Z', { from: '13:00', until: '15:00' })).toBe('2026-12-14T11:00:00.000Z');
+  });
+
+  it('is the end of the quiet hours before, when less than an hour lies between: 08:00 for 08:30 to 08:00', () => {
+    expect(before('2026-12-14T20:00:00Z', { from: '08:30', until: '08:00' })).toBe('2026-12-14T07:00:00.000Z');
+    expect(before('2026-12-15T06:00:00Z', { from: '08:30', until: '08:00' })).toBe('2026-12-14T07:00:00.000Z');
+  });
+
+  it('counts the hour in local time across the Ramadan clock change: 20:00Z on 7 February 2027', () => {
+    expect(before('2027-02-08T07:30:00Z', DEFAULT_QUIET_HOURS)).toBe('2027-02-07T20:00:00.000Z');
   });
 });

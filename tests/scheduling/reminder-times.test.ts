@@ -34,8 +34,8 @@ describe('reminder times', () => {
   it('leaves out reminders already past, and any that would come after the visit has started', () => {
     const late = reminderTimes({ day: '2026-12-14', startsAt: '09:00' }, DEFAULT_REMINDER_RULES, new Date('2026-12-13T10:00:00Z'), ZONE, DEFAULT_QUIET_HOURS);
     expect(late.map((r) => r.label)).toEqual(['morning_of']);
-    const early = reminderTimes({ day: '2026-12-14', startsAt: '07:45' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
-    expect(early.map((r) => r.label)).toEqual(['two_days_before']);
+    const afterStart = reminderTimes({ day: '2026-12-14', startsAt: '07:00' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(afterStart.map((r) => r.label)).toEqual(['two_days_before']);
   });
 });
 
@@ -51,7 +51,7 @@ describe('reminder times at the edges', () => {
   });
 
   it('leaves out a reminder due at the very minute the visit starts', () => {
-    const atStart = reminderTimes({ day: '2026-12-14', startsAt: '08:00' }, DEFAULT_REMINDER_RULES, new Date('2026-12-01T09:00:00Z'), ZONE, DEFAULT_QUIET_HOURS);
+    const atStart = reminderTimes({ day: '2026-12-14', startsAt: '07:30' }, DEFAULT_REMINDER_RULES, new Date('2026-12-01T09:00:00Z'), ZONE, DEFAULT_QUIET_HOURS);
     expect(atStart.map((r) => r.label)).toEqual(['two_days_before']);
   });
 
@@ -111,5 +111,49 @@ describe('reminder rules', () => {
     expect(reminderRulesOf(null)).toBeUndefined();
     expect(reminderRulesOf(undefined)).toBeUndefined();
     expect(reminderRulesOf([{ label: 'day_before', daysBefore: 1, at: '7pm' }])).toBeUndefined();
+  });
+});
+
+describe('a visit that starts when the quiet hours end', () => {
+  const now = new Date('2026-12-01T09:00:00Z');
+
+  it('gets its morning reminder the evening before at 20:00, since 07:30 held until 08:00 would come with the visit', () => {
+    const times = reminderTimes({ day: '2026-12-14', startsAt: '08:00' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(times.map((r) => [r.label, iso(r.dueAt)])).toEqual([
+      ['two_days_before', '2026-12-12T17:00:00.000Z'],
+      ['morning_of', '2026-12-13T19:00:00.000Z'],
+    ]);
+  });
+
+  it('and so does a visit at 07:45, and one at 06:00 for a reminder asked at 05:30', () => {
+    const early = reminderTimes({ day: '2026-12-14', startsAt: '07:45' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(early.map((r) => [r.label, iso(r.dueAt)])).toEqual([
+      ['two_days_before', '2026-12-12T17:00:00.000Z'],
+      ['morning_of', '2026-12-13T19:00:00.000Z'],
+    ]);
+    const dawn = reminderTimes({ day: '2026-12-14', startsAt: '06:00' }, [{ label: 'dawn', daysBefore: 0, at: '05:30' }], now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(dawn).toEqual([{ label: 'dawn', dueAt: new Date('2026-12-13T19:00:00Z') }]);
+  });
+
+  it('is reminded at 20:00 the same evening when its rule asks for 22:00 the day before', () => {
+    const times = reminderTimes({ day: '2026-12-14', startsAt: '08:00' }, [{ label: 'late', daysBefore: 1, at: '22:00' }], now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(times).toEqual([{ label: 'late', dueAt: new Date('2026-12-13T19:00:00Z') }]);
+  });
+
+  it('keeps 08:00 for a visit at 08:15: the reminder still comes before it', () => {
+    const times = reminderTimes({ day: '2026-12-14', startsAt: '08:15' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(times.map((r) => iso(r.dueAt))).toEqual(['2026-12-12T17:00:00.000Z', '2026-12-14T07:00:00.000Z']);
+  });
+
+  it('gets no morning reminder when booked after 20:00 the evening before', () => {
+    const times = reminderTimes({ day: '2026-12-14', startsAt: '08:00' }, DEFAULT_REMINDER_RULES, new Date('2026-12-13T19:00:00Z'), ZONE, DEFAULT_QUIET_HOURS);
+    expect(times).toEqual([]);
+    const before = reminderTimes({ day: '2026-12-14', startsAt: '08:00' }, DEFAULT_REMINDER_RULES, new Date('2026-12-13T18:59:59Z'), ZONE, DEFAULT_QUIET_HOURS);
+    expect(before.map((r) => r.label)).toEqual(['morning_of']);
+  });
+
+  it('is reminded at 20:00 local across the Ramadan clock change: 20:00Z on 7 February 2027, in UTC+0', () => {
+    const times = reminderTimes({ day: '2027-02-08', startsAt: '08:00' }, DEFAULT_REMINDER_RULES, now, ZONE, DEFAULT_QUIET_HOURS);
+    expect(times.map((r) => iso(r.dueAt))).toEqual(['2027-02-06T17:00:00.000Z', '2027-02-07T20:00:00.000Z']);
   });
 });

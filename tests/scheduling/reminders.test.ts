@@ -60,7 +60,7 @@ describe('reminders of a booking', () => {
   });
 
   it('start for the person waiting when a cancelled place goes to them', async () => {
-    // Surgery on 14 December has one place; the reminder the morning of an 08:00 operation would come too late.
+    // Surgery on 14 December has one place, at 08:00: the morning reminder goes the evening before.
     const surgery = async (v: Villager, name: string) => {
       await v.onboard('fr');
       await registerUpToWindow(v, { name, sex: 'male', age: 60, service: 'surgery', day: '2026-12-14' });
@@ -77,6 +77,9 @@ describe('reminders of a booking', () => {
     await holder.send('annuler mon rendez-vous');
     await holder.choose('yes');
     const promoted = await remindersOf(waiting.phone);
-    expect(promoted.map((r) => [r.label, r.status, r.due_at.toISOString()])).toEqual([['two_days_before', 'pending', '2026-12-12T17:00:00.000Z']]);
+    expect(promoted.map((r) => [r.label, r.status, r.due_at.toISOString()])).toEqual([
+      ['two_days_before', 'pending', '2026-12-12T17:00:00.000Z'],
+      ['morning_of', 'pending', '2026-12-13T19:00:00.000Z'],
+    ]);
   });
 });

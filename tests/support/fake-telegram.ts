@@ -8,7 +8,7 @@ export interface BotApiCall {
   /** A file was uploaded and it is a PNG picture. */
   png?: boolean;
   at: number;
-  /** The message id this call was answered with, when it sent a message. */
+  /** The message id this call was answered with, when it sent a message: counted per chat from 1, as Telegram does. */
   messageId?: number;
 }
 
@@ -44,7 +44,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const throttled = new Map<string, number>();
   const blocked = new Set<string>();
   const failing = new Map<string, { code: number; description: string }>();
-  let nextMessageId = 1000;
+  // As on Telegram, a message id is counted per chat from 1: two chats get the same ids.
+  const lastMessageId = new Map<string, number>();
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   const pollers = new Set<() => void>();
   const pending = (offset: number) => updates.filter((u) => u.update_id >= offset);
@@ -82,7 +83,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
       return { ok: true, result: pending(offset) };
     }
     if (method === 'getMe') return { ok: true, result: { id: 1, is_bot: true, first_name: 'Qafila', username: 'qafila_bot' } };
-    call.messageId = nextMessageId++;
+    const chat = String(payload.chat_id);
+    call.messageId = (lastMessageId.get(chat) ?? 0) + 1;
+    lastMessageId.set(chat, call.messageId);
     return { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' } } };
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -122,7 +122,7 @@ describe('a place freed by an erasure', () => {
       .where('a.status', '=', 'booked')
       .executeTakeFirstOrThrow();
     const reminders = await t.db.selectFrom('notifications').select(['label', 'status']).where('appointment_id', '=', promoted.id).orderBy('due_at').execute();
-    // The surgery starts at 08:00, when the morning reminder would leave (quiet hours): only the one two days before.
-    expect(reminders).toEqual([{ label: 'two_days_before', status: 'pending' }]);
+    // The surgery starts at 08:00: its morning reminder goes the evening before.
+    expect(reminders).toEqual([{ label: 'two_days_before', status: 'pending' }, { label: 'morning_of', status: 'pending' }]);
   });
 });
