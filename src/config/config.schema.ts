@@ -1,6 +1,7 @@
 // The service's settings: one zod schema, parsed once at boot, frozen and passed in.
 import { z } from 'zod';
 import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-limit.ts';
+import { DEFAULT_TIMER_HORIZON_HOURS } from '../scheduling/timer-horizon.ts';
 
 const url = (protocols: readonly string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
@@ -89,6 +90,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   /** Recipients written per broadcast page (one transaction, one job). */
   BROADCAST_PAGE_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
+  /** Notification timers wait in Redis only for what is due within this many hours; the reconciler adds the rest in time. */
+  TIMER_HORIZON_HOURS: z.coerce.number().int().min(2).max(2160).default(DEFAULT_TIMER_HORIZON_HOURS),
   /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Requests a minute to the admin API per staff member, and per address whatever the token. */

@@ -24,7 +24,7 @@ export async function setUpQueues(config: Config, db: Db): Promise<QueuesSetup> 
   await redis.connect();
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
   const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
-  const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX });
+  const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX, horizonHours: config.TIMER_HORIZON_HOURS });
   const pages = createBroadcastPages({ connection, prefix: config.QUEUE_PREFIX });
   return {
     redis,

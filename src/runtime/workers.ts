@@ -36,7 +36,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
   const outbound = options.channels.map((c) =>
     startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...(c.templates ? { templates: c.templates } : {}) }),
   );
-  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger });
+  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
   const reconcile = () =>
     reconcileNotifications(db, redis, timers)

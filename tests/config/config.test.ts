@@ -47,6 +47,13 @@ describe('configuration', () => {
     expect(problemsOf({ ...good, MAX_BOOKINGS_PER_CONTACT: '0' })[0]).toMatch(/^MAX_BOOKINGS_PER_CONTACT:/);
   });
 
+  it('starts timers 36 hours ahead unless TIMER_HORIZON_HOURS says otherwise, and never under two hours', () => {
+    expect(loadConfig(good).TIMER_HORIZON_HOURS).toBe(36);
+    expect(loadConfig({ ...good, TIMER_HORIZON_HOURS: '72' }).TIMER_HORIZON_HOURS).toBe(72);
+    // Under two hours, the reconciler (every hour at most) could start a timer after it was due.
+    expect(problemsOf({ ...good, TIMER_HORIZON_HOURS: '1' }).map((p) => p.split(':')[0])).toEqual(['TIMER_HORIZON_HOURS']);
+  });
+
   it('puts every problem in the error message, one per line', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*REDIS_URL is missing\n.*PORT:/s);
   });
