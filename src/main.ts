@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
       reconcileEveryMs: config.RECONCILE_EVERY_MS,
       broadcastPageSize: config.BROADCAST_PAGE_SIZE,
+      retention: setup.retention,
     });
     closers.push(() => workers.close());
   }

@@ -19,6 +19,7 @@ await runCommand(async () => {
     channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
     broadcastPageSize: config.BROADCAST_PAGE_SIZE,
+    retention: setup.retention,
   });
   logger.info({ channels: Object.keys(channels) }, 'workers started');
   await new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@ import { createTranslator, loadResources } from '../i18n/translator.ts';
 import type { FireDeps } from '../scheduling/fire-notification.ts';
 import { createNotificationTimers, type NotificationTimers } from '../scheduling/notification.queue.ts';
 import { createBroadcastPages, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
+import { createRetentionSchedule, type RetentionSchedule } from '../retention/index.ts';
 
 export interface QueuesSetup {
   redis: Redis;
@@ -16,6 +17,8 @@ export interface QueuesSetup {
   timers: NotificationTimers;
   pages: BroadcastPages;
   fire: FireDeps;
+  /** The nightly retention job, and the settings its runs use. */
+  retention: { schedule: RetentionSchedule; retentionDays: number };
   close(): Promise<void>;
 }
 
@@ -26,6 +29,7 @@ export async function setUpQueues(config: Config, db: Db): Promise<QueuesSetup> 
   const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX });
   const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX, horizonHours: config.TIMER_HORIZON_HOURS });
   const pages = createBroadcastPages({ connection, prefix: config.QUEUE_PREFIX });
+  const retention = createRetentionSchedule({ connection, prefix: config.QUEUE_PREFIX, zone: config.TIME_ZONE });
   return {
     redis,
     connection,
@@ -33,10 +37,12 @@ export async function setUpQueues(config: Config, db: Db): Promise<QueuesSetup> 
     timers,
     pages,
     fire: { db, t: createTranslator(loadResources()), zone: config.TIME_ZONE, quiet: config.QUIET_HOURS },
+    retention: { schedule: retention, retentionDays: config.RETENTION_DAYS },
     async close() {
       await queues.close();
       await timers.close();
       await pages.close();
+      await retention.close();
       redis.disconnect();
     },
   };

@@ -9,6 +9,7 @@ import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, outboundQueueName, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
 import { EVENTS_MAX_LEN, KEEP_COMPLETED, KEEP_FAILED } from '../../src/delivery/queue-retention.ts';
+import { createRetentionSchedule } from '../../src/retention/index.ts';
 import { BROADCAST_QUEUE, createBroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { createNotificationTimers, NOTIFICATION_QUEUE, notificationJobId } from '../../src/scheduling/notification.queue.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -60,11 +61,13 @@ describe('finished jobs in Redis', () => {
   it('are kept by age and count, and events bounded, on every queue of the service', async () => {
     const timers = createNotificationTimers({ connection, prefix, horizonHours: 36 });
     const pages = createBroadcastPages({ connection, prefix });
+    const retention = createRetentionSchedule({ connection, prefix, zone: 'Africa/Casablanca' });
     try {
       await queues.enqueue('whatsapp', [1], { bulk: true });
       await queues.enqueue('whatsapp', [2]);
       await timers.schedule([{ id: 1, dueAt: new Date(Date.now() + 3_600_000) }]);
       await pages.next(1, 0, new Date(Date.now() + 3_600_000));
+      await retention.ensureNightly();
       const optionsOf = async (key: string) => JSON.parse((await redis.hget(key, 'opts')) ?? '{}') as Record<string, unknown>;
       const kept = { removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
       // BullMQ stores these two options under short names.
@@ -74,11 +77,13 @@ describe('finished jobs in Redis', () => {
       expect(stored(await optionsOf(`${prefix}:${BROADCAST_QUEUE}:b1-after-0`))).toEqual(kept);
       // A timer goes as soon as it is done: the reconciler may need its id again.
       expect(stored(await optionsOf(`${prefix}:${NOTIFICATION_QUEUE}:${notificationJobId(1)}`))).toEqual({ removeOnComplete: true, removeOnFail: KEEP_FAILED });
-      for (const name of [outboundQueueName('whatsapp'), outboundQueueName('whatsapp', true), NOTIFICATION_QUEUE, BROADCAST_QUEUE]) {
+      const [scheduler] = await retention.queue.getJobSchedulers();
+      expect(scheduler?.template?.opts).toMatchObject(kept);
+      for (const name of [outboundQueueName('whatsapp'), outboundQueueName('whatsapp', true), NOTIFICATION_QUEUE, BROADCAST_QUEUE, retention.queue.name]) {
         expect([name, await redis.hget(`${prefix}:${name}:meta`, 'opts.maxLenEvents')]).toEqual([name, String(EVENTS_MAX_LEN)]);
       }
     } finally {
-      await Promise.all([timers.close(), pages.close()]);
+      await Promise.all([timers.close(), pages.close(), retention.close()]);
     }
   });
 });
