@@ -1,7 +1,7 @@
 // How long finished jobs and queue events stay in Redis. Postgres keeps the record of every message and
-// notification (the outbox, the notifications table), so Redis keeps only enough to look at recent work:
-// BullMQ's defaults elsewhere in this code kept 1,000 completed and 5,000 failed jobs per queue (a failed
-// one is about 4.6 KB with its stack) and 10,000 events per stream, whatever their age.
+// notification (the outbox, the notifications table), so Redis keeps only enough to look at recent work,
+// not 1,000 completed and 5,000 failed jobs per queue whatever their age (a failed one is about 4.6 KB
+// with its stack), nor BullMQ's 10,000 events per stream.
 import type { KeepJobs, QueueOptions } from 'bullmq';
 
 /** A completed job: an hour, and at most 100 per queue. */
