@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       reconcileEveryMs: config.RECONCILE_EVERY_MS,
       onError: setup.redisError,
       broadcastPageSize: config.BROADCAST_PAGE_SIZE,
+      retention: setup.retention,
     });
     closers.push({ name: 'workers', close: () => workers.close() });
   }

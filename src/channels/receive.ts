@@ -33,7 +33,8 @@ export function createReceiver(deps: ReceiveDeps): Receive {
     if (!handled.duplicate && handled.replies.length > 0) {
       await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId));
     }
-    if (deps.timers && handled.scheduled.length > 0) await deps.timers.schedule(handled.scheduled);
+    // On the clock the reminders' times were computed with: it says which are within the timers' horizon.
+    if (deps.timers && handled.scheduled.length > 0) await deps.timers.schedule(handled.scheduled, deps.conversation.clock.now());
     return handled;
   };
 }

@@ -28,6 +28,7 @@ await runCommand(async () => {
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
     onError: setup.redisError,
     broadcastPageSize: config.BROADCAST_PAGE_SIZE,
+    retention: setup.retention,
   });
   closers.push({ name: 'workers', close: () => workers.close() });
   logger.info({ channels: Object.keys(channels) }, 'workers started');

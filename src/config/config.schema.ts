@@ -1,6 +1,8 @@
 // The service's settings: one zod schema, parsed once at boot, frozen and passed in.
 import { z } from 'zod';
 import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-limit.ts';
+import { DEFAULT_RETENTION_DAYS } from '../retention/retention-policy.ts';
+import { DEFAULT_TIMER_HORIZON_HOURS } from '../scheduling/timer-horizon.ts';
 
 const url = (protocols: readonly string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
@@ -21,6 +23,8 @@ export const DatabaseConfigSchema = z.object({
   /** Safety numbers given in every emergency reply; check them before each release. */
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
+  /** Days delivered messages, finished broadcasts' deliveries, fired notifications, the audit log and silent conversations are kept. */
+  RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(DEFAULT_RETENTION_DAYS),
   /** The most places one contact (one phone: a family) may hold in one campaign, all services together. */
   MAX_BOOKINGS_PER_CONTACT: z.coerce.number().int().min(1).max(100).default(DEFAULT_MAX_BOOKINGS_PER_CONTACT),
   /** Local hours when nothing unasked is sent ("21:00-08:00"); equal ends turn them off. */
@@ -91,6 +95,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   /** Recipients written per broadcast page (one transaction, one job). */
   BROADCAST_PAGE_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
+  /** Notification timers wait in Redis only for what is due within this many hours; the reconciler adds the rest in time. */
+  TIMER_HORIZON_HOURS: z.coerce.number().int().min(2).max(2160).default(DEFAULT_TIMER_HORIZON_HOURS),
   /** Messages a person may send per minute; past it they are told once and ignored until the minute ends. */
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** How long SIGTERM may take to finish the work in hand before the process exits anyway. */

@@ -16,7 +16,7 @@ import { databaseReader } from './conversation-reader.ts';
 import { conversationStep } from './engine.ts';
 import { InboundSchema, type Inbound } from './inbound.ts';
 import type { Reply } from './reply.ts';
-import { initialState, parseState, type ConversationState } from './state.ts';
+import { initialState, parseState, returningState, type ConversationState } from './state.ts';
 
 /** Channels whose chat ids are not phone numbers, but where the villager can share theirs. */
 const PHONE_SHARING_CHANNELS: ReadonlySet<string> = new Set(['telegram']);
@@ -124,11 +124,12 @@ async function openConversation(trx: Transaction<Database>, identity: { channel:
     const { state, has_open_ticket, ...contact } = known;
     return { contact, state: parseState(state), hasOpenTicket: Boolean(has_open_ticket) };
   }
-  // First message: create the contact and its conversation, then read them as above.
+  // First message: create the contact and its conversation, then read them as above. A contact who
+  // consented long ago and whose conversation the retention job let go is not a stranger.
   const contact = await contactForIdentity(trx, identity);
   await trx
     .insertInto('conversations')
-    .values({ contact_id: contact.id, state: JSON.stringify(initialState()) })
+    .values({ contact_id: contact.id, state: JSON.stringify(contact.consent_at ? returningState(contact.locale) : initialState()) })
     .onConflict((oc) => oc.column('contact_id').doNothing())
     .execute();
   const row = await trx.selectFrom('conversations').select('state').where('contact_id', '=', contact.id).forUpdate().executeTakeFirstOrThrow();

@@ -76,6 +76,14 @@ export function initialState(): ConversationState {
   return { v: 1, step: 'new', locale: null, draft: {}, misses: 0, lastAt: null };
 }
 
+/**
+ * A consented contact whose conversation was let go after long silence (the retention job keeps the
+ * contact, not the state): back at the menu in their language, not shown the consent notice again.
+ */
+export function returningState(locale: ConversationState['locale']): ConversationState {
+  return { v: 1, step: 'menu', locale, draft: {}, misses: 0, lastAt: null };
+}
+
 /** A saved state that no longer parses (an older shape) starts over rather than failing the villager. */
 export function parseState(stored: unknown): ConversationState {
   const parsed = ConversationStateSchema.safeParse(stored);

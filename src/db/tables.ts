@@ -201,6 +201,8 @@ export interface OutboxTable {
   staff_alert_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The reply confirming an erasure: once sent (or failed), only its status and times are kept. */
   forget_after_send: Auto<boolean>;
+  /** The campaign a reminder, check-in, recall, broadcast or staff alert was about: its count outlives the row. */
+  campaign_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type SentMessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -283,6 +285,26 @@ export interface BroadcastsTable {
   cursor: Auto<number>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+  /** Its figures, written from the deliveries before the retention job deletes them (then counted_at is set). */
+  queued: ColumnType<number | null, number | null | undefined, number | null>;
+  sent: ColumnType<number | null, number | null | undefined, number | null>;
+  failed: ColumnType<number | null, number | null | undefined, number | null>;
+  cancelled: ColumnType<number | null, number | null | undefined, number | null>;
+  counted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** Counts of the messages the retention job deleted: what reports need once the outbox rows are gone. */
+export interface MessageCountsTable {
+  /** The day (UTC) the messages were written. */
+  day: IsoDate;
+  organisation_id: number | null;
+  campaign_id: number | null;
+  channel: string;
+  kind: OutboxKind;
+  status: OutboxStatus;
+  messages: number;
+  delivered: number;
+  read: number;
 }
 
 export interface BroadcastDeliveriesTable {
@@ -365,6 +387,7 @@ export interface Database {
   staff_alerts: StaffAlertsTable;
   broadcasts: BroadcastsTable;
   broadcast_deliveries: BroadcastDeliveriesTable;
+  message_counts: MessageCountsTable;
   donations: DonationsTable;
 }
 

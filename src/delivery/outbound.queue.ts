@@ -2,8 +2,9 @@
 // read from Postgres when it is sent. The job id is the first outbox id, so a reply is queued once.
 // Replies and bulk sends (reminders, announcements) have a queue each, worked by separate slots, so a
 // reply never waits for a worker slot held by a broadcast; both share the channel's pacer.
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
+import { KEEP_COMPLETED, KEEP_FAILED, queueOptions } from './queue-retention.ts';
 
 export const OutboundJobSchema = z.object({ outboxIds: z.array(z.number().int().positive()).min(1) });
 export type OutboundJob = z.infer<typeof OutboundJobSchema>;
@@ -12,6 +13,9 @@ export const outboundQueueName = (channel: string, bulk = false) => `outbound-${
 
 /** Retries of a transient failure, spaced 1 s, 2 s, 4 s... */
 export const OUTBOUND_ATTEMPTS = 6;
+
+/** The outbox row keeps each message's outcome: Redis keeps finished jobs only briefly. */
+const JOB_OPTIONS: JobsOptions = { attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
 
 export interface OutboundQueues {
   enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
@@ -39,7 +43,7 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     const name = outboundQueueName(channel, bulk);
     let queue = queues.get(name);
     if (!queue) {
-      queue = new Queue<OutboundJob>(name, { connection: options.connection, prefix: options.prefix });
+      queue = new Queue<OutboundJob>(name, queueOptions(options));
       // Redis going away is an 'error' event: without a listener Node would end the process.
       queue.on('error', (err) => options.onError?.(err));
       queues.set(name, queue);
@@ -50,13 +54,7 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     async enqueue(channel, outboxIds, options = {}) {
       const first = outboxIds[0];
       if (first === undefined) return;
-      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds] }, {
-        jobId: `outbox-${first}`,
-        attempts: OUTBOUND_ATTEMPTS,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: 1000,
-        removeOnFail: 5000,
-      });
+      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds] }, { jobId: `outbox-${first}`, ...JOB_OPTIONS });
     },
     async enqueueChunks(channel, outboxIds, size, options = {}) {
       if (outboxIds.length === 0) return;
@@ -66,7 +64,7 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
         chunks.map((ids) => ({
           name: 'send',
           data: { outboxIds: ids },
-          opts: { ...(options.requeue ? {} : { jobId: `outbox-${ids[0]}` }), attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+          opts: { ...(options.requeue ? {} : { jobId: `outbox-${ids[0]}` }), ...JOB_OPTIONS },
         })),
       );
     },

@@ -10,6 +10,7 @@ import { createTranslator, loadResources } from '../i18n/translator.ts';
 import type { FireDeps } from '../scheduling/fire-notification.ts';
 import { createNotificationTimers, type NotificationTimers } from '../scheduling/notification.queue.ts';
 import { createBroadcastPages, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
+import { createRetentionSchedule, type RetentionSchedule } from '../retention/index.ts';
 
 export interface QueuesSetup {
   redis: Redis;
@@ -21,6 +22,8 @@ export interface QueuesSetup {
   fire: FireDeps;
   /** Where every Redis client of the process reports an error: a line per source and cause at most every 30 s. */
   redisError: (source: string, err: Error) => void;
+  /** The nightly retention job, and the settings its runs use. */
+  retention: { schedule: RetentionSchedule; retentionDays: number };
   close(): Promise<void>;
 }
 
@@ -31,10 +34,12 @@ export async function setUpQueues(config: Config, db: Db, logger: Logger): Promi
   await untilAvailable('Redis', () => redis.connect(), { attempts: 30, baseMs: 500, maxMs: 5000, logger });
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
   const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX, onError: (err) => redisError('outbound queue', err) });
-  const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX });
+  const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX, horizonHours: config.TIMER_HORIZON_HOURS });
   timers.queue.on('error', (err) => redisError('notification queue', err));
   const pages = createBroadcastPages({ connection, prefix: config.QUEUE_PREFIX });
   pages.queue.on('error', (err) => redisError('broadcast queue', err));
+  const retention = createRetentionSchedule({ connection, prefix: config.QUEUE_PREFIX, zone: config.TIME_ZONE });
+  retention.queue.on('error', (err) => redisError('retention queue', err));
   return {
     redis,
     connection,
@@ -43,10 +48,12 @@ export async function setUpQueues(config: Config, db: Db, logger: Logger): Promi
     pages,
     redisError,
     fire: { db, t: createTranslator(loadResources()), zone: config.TIME_ZONE, quiet: config.QUIET_HOURS },
+    retention: { schedule: retention, retentionDays: config.RETENTION_DAYS },
     async close() {
       await queues.close();
       await timers.close();
       await pages.close();
+      await retention.close();
       redis.disconnect();
     },
   };

@@ -13,6 +13,7 @@ import { startNotificationWorker } from '../scheduling/notification.worker.ts';
 import { reconcileNotifications } from '../scheduling/reconciler.ts';
 import { reconcileBroadcasts, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../scheduling/broadcast.worker.ts';
+import { runRetention, startRetentionWorker, type RetentionSchedule } from '../retention/index.ts';
 import type { OutboundChannel } from './outbound-channels.ts';
 
 export interface WorkersOptions {
@@ -31,6 +32,8 @@ export interface WorkersOptions {
   /** How often the reconciler looks for timers Redis lost. */
   reconcileEveryMs: number;
   broadcastPageSize?: number;
+  /** The nightly purge of what is past `retentionDays`. */
+  retention: { schedule: RetentionSchedule; retentionDays: number };
 }
 
 export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
@@ -39,19 +42,21 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
   const outbound = options.channels.map((c) =>
     startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}) }),
   );
-  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, ...onError });
+  const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs, ...onError });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...onError, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
   const reconcile = () =>
     reconcileNotifications(db, redis, timers)
       .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))
       .then(() => reconcileBroadcasts(db, options.pages))
       .catch((err: unknown) => logger.error({ err: String(err) }, 'reconciler failed'));
+  const retention = startRetentionWorker({ connection, prefix, logger, run: () => runRetention(db, { retentionDays: options.retention.retentionDays }, logger) });
+  void options.retention.schedule.ensureNightly().catch((err: unknown) => logger.error({ err: String(err) }, 'could not schedule the nightly retention job'));
   void reconcile();
   const every = setInterval(() => void reconcile(), options.reconcileEveryMs);
   return {
     async close() {
       clearInterval(every);
-      await Promise.all([...outbound.map((w) => w.close()), notifications.close(), broadcasts.close()]);
+      await Promise.all([...outbound.map((w) => w.close()), notifications.close(), broadcasts.close(), retention.close()]);
     },
   };
 }

@@ -4,6 +4,7 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/tables.ts';
+import { KEEP_COMPLETED, KEEP_FAILED, queueOptions } from '../delivery/queue-retention.ts';
 
 export const BROADCAST_QUEUE = 'broadcasts';
 export const BroadcastJobSchema = z.object({ broadcastId: z.number().int().positive() });
@@ -16,7 +17,7 @@ export interface BroadcastPages {
 }
 
 export function createBroadcastPages(options: { connection: ConnectionOptions; prefix: string }): BroadcastPages {
-  const queue = new Queue(BROADCAST_QUEUE, { connection: options.connection, prefix: options.prefix });
+  const queue = new Queue(BROADCAST_QUEUE, queueOptions(options));
   return {
     queue,
     async next(broadcastId, cursor, at, now = new Date()) {
@@ -25,8 +26,8 @@ export function createBroadcastPages(options: { connection: ConnectionOptions; p
         delay: at ? Math.max(0, at.getTime() - now.getTime()) : 0,
         attempts: 10,
         backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: 1000,
-        removeOnFail: 1000,
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
       });
     },
     close: () => queue.close(),

@@ -166,8 +166,8 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
         ) i
       ),
       ob as (
-        insert into outbox (contact_id, organisation_id, channel, recipient, kind, payload)
-        select id, ${b.organisation_id}::int, channel, external_id, 'broadcast',
+        insert into outbox (contact_id, organisation_id, campaign_id, channel, recipient, kind, payload)
+        select id, ${b.organisation_id}::int, ${b.campaign_id}::int, channel, external_id, 'broadcast',
           jsonb_build_object('text', ${JSON.stringify(full)}::jsonb ->> locale, 'template', jsonb_build_object('params', jsonb_build_array(${JSON.stringify(plain)}::jsonb ->> locale)))
         from target
         returning id, contact_id, channel
@@ -202,10 +202,15 @@ export interface BroadcastProgress {
   cancelled: number;
 }
 
-/** A broadcast of the organisation with its counts so far; undefined when there is none of theirs. */
+/**
+ * A broadcast of the organisation with its counts so far; undefined when there is none of theirs. Once
+ * the retention job has written its figures on its row (and deleted its deliveries), they are read there.
+ */
 export async function broadcastProgress(db: Kysely<Database>, organisationId: number, id: number): Promise<BroadcastProgress | undefined> {
-  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'scheduled_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'scheduled_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!b) return undefined;
+  const summary = { id: b.id, status: b.status, targeted: b.targeted, scheduledAt: b.scheduled_at };
+  if (b.counted_at !== null) return { ...summary, queued: b.queued ?? 0, sent: b.sent ?? 0, failed: b.failed ?? 0, cancelled: b.cancelled ?? 0 };
   const counts = await db
     .selectFrom('broadcast_deliveries as d')
     .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
@@ -214,7 +219,7 @@ export async function broadcastProgress(db: Kysely<Database>, organisationId: nu
     .groupBy('o.status')
     .execute();
   const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  return { id: b.id, status: b.status, targeted: b.targeted, scheduledAt: b.scheduled_at, queued: counts.reduce((sum, c) => sum + Number(c.n), 0), sent: n('sent'), failed: n('failed'), cancelled: n('cancelled') };
+  return { ...summary, queued: counts.reduce((sum, c) => sum + Number(c.n), 0), sent: n('sent'), failed: n('failed'), cancelled: n('cancelled') };
 }
 
 export interface BroadcastSummary {

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { Reply } from '../conversation/reply.ts';
+import { returningState } from '../conversation/state.ts';
 import type { FireResult, FireTarget } from './fire-notification.ts';
 
 /**
@@ -11,19 +12,21 @@ import type { FireResult, FireTarget } from './fire-notification.ts';
 export async function queueNotification(trx: Kysely<Database>, notificationId: number, target: FireTarget, reply: Reply, conversation: Record<string, unknown>): Promise<FireResult> {
   const result = await sql<{ id: number }>`
     with ob as (
-      insert into outbox (contact_id, organisation_id, channel, recipient, kind, payload)
-      values (${target.contactId}, (
-        -- Whose message it is: the appointment's campaign, or the blood centre of a recalled donation.
-        select coalesce(c.organisation_id, d.organisation_id) from notifications n
-        left join appointments a on a.id = n.appointment_id left join campaigns c on c.id = a.campaign_id
-        left join donations d on d.id = n.donation_id where n.id = ${notificationId}
-      ), ${target.channel}, ${target.recipient}, 'notification', ${JSON.stringify(reply)}::jsonb)
+      insert into outbox (contact_id, organisation_id, campaign_id, channel, recipient, kind, payload)
+      -- Whose message it is and about which campaign: the appointment's, or the blood centre's and drive of a recalled donation.
+      select ${target.contactId}, coalesce(c.organisation_id, d.organisation_id), coalesce(a.campaign_id, d.campaign_id),
+        ${target.channel}, ${target.recipient}, 'notification', ${JSON.stringify(reply)}::jsonb
+      from notifications n
+      left join appointments a on a.id = n.appointment_id left join campaigns c on c.id = a.campaign_id
+      left join donations d on d.id = n.donation_id where n.id = ${notificationId}
       returning id
     ), fired as (
       update notifications set status = 'sent', outbox_id = (select id from ob), attempts = attempts + 1, updated_at = now()
       where id = ${notificationId}
     ), talk as (
-      update conversations set state = state || ${JSON.stringify(conversation)}::jsonb where contact_id = ${target.contactId}
+      -- A conversation let go after long silence (the retention job) starts again here, so the answer is understood.
+      insert into conversations (contact_id, state) values (${target.contactId}, ${JSON.stringify({ ...returningState(target.locale), ...conversation })}::jsonb)
+      on conflict (contact_id) do update set state = conversations.state || ${JSON.stringify(conversation)}::jsonb
     )
     select id from ob`.execute(trx);
   const outboxId = Number(result.rows[0]?.id);

@@ -7,6 +7,7 @@ import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import { delayUntil } from './delay-job.ts';
 import { fireNotification, type FireDeps } from './fire-notification.ts';
 import { NOTIFICATION_QUEUE, NotificationJobSchema } from './notification.queue.ts';
+import { DEFAULT_TIMER_HORIZON_HOURS, hoursToMs, withinHorizon } from './timer-horizon.ts';
 
 export interface NotificationWorkerOptions {
   connection: ConnectionOptions;
@@ -20,10 +21,13 @@ export interface NotificationWorkerOptions {
   onError?: (source: string, err: Error) => void;
   now?: () => Date;
   concurrency?: number;
+  /** A timer put off further than this (a recall with no drive near yet) ends, and the reconciler starts it again in time. */
+  horizonMs?: number;
 }
 
 export function startNotificationWorker(options: NotificationWorkerOptions): { worker: Worker; close(): Promise<void> } {
   const now = options.now ?? (() => new Date());
+  const horizonMs = options.horizonMs ?? hoursToMs(DEFAULT_TIMER_HORIZON_HOURS);
   const worker = new Worker(
     NOTIFICATION_QUEUE,
     async (job, token) => {
@@ -31,7 +35,11 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
       const firedAt = now();
       const result = await fireNotification(options.fire, notificationId, firedAt);
       if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId], { bulk: true });
-      if (result.kind === 'deferred') await delayUntil(job, token, result.until, firedAt);
+      if (result.kind === 'deferred') {
+        // Redis holds only the next day or two of timers: the notification waits in Postgres meanwhile.
+        if (!withinHorizon(result.until, firedAt, horizonMs)) return 'deferred beyond the horizon';
+        await delayUntil(job, token, result.until, firedAt);
+      }
       return result.kind;
     },
     { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 16 },

@@ -20,12 +20,12 @@ export async function raiseStaffAlert(db: Kysely<Database>, kind: 'red_flag' | '
     .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
     .innerJoin('contacts as k', 'k.id', 'b.contact_id')
-    .select(['c.staff_telegram_chat', 'c.organisation_id', 'c.title', 'a.code', 'a.service', 'b.full_name', 'k.phone_e164'])
+    .select(['c.staff_telegram_chat', 'c.organisation_id', 'a.campaign_id', 'c.title', 'a.code', 'a.service', 'b.full_name', 'k.phone_e164'])
     .where('a.id', '=', appointmentId)
     .executeTakeFirst();
   if (facts?.staff_telegram_chat) {
     const text = staffAlertText({ id: row.id, kind, details, campaign: facts.title.fr, code: facts.code, service: facts.service, patient: facts.full_name, phone: facts.phone_e164 });
-    await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }), staff_alert_id: row.id }).execute();
+    await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, campaign_id: facts.campaign_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }), staff_alert_id: row.id }).execute();
   }
   return row.id;
 }

@@ -47,6 +47,13 @@ describe('configuration', () => {
     expect(problemsOf({ ...good, MAX_BOOKINGS_PER_CONTACT: '0' })[0]).toMatch(/^MAX_BOOKINGS_PER_CONTACT:/);
   });
 
+  it('keeps messages 180 days and starts timers 36 hours ahead unless RETENTION_DAYS and TIMER_HORIZON_HOURS say otherwise', () => {
+    expect(loadConfig(good)).toMatchObject({ RETENTION_DAYS: 180, TIMER_HORIZON_HOURS: 36 });
+    expect(loadDatabaseConfig({ DATABASE_URL: good.DATABASE_URL, RETENTION_DAYS: '365' }).RETENTION_DAYS).toBe(365);
+    // Less than a month would delete what a campaign still needs; a horizon under two hours, timers the reconciler could miss.
+    expect(problemsOf({ ...good, RETENTION_DAYS: '7', TIMER_HORIZON_HOURS: '1' }).map((p) => p.split(':')[0])).toEqual(['RETENTION_DAYS', 'TIMER_HORIZON_HOURS']);
+  });
+
   it('puts every problem in the error message, one per line', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*REDIS_URL is missing\n.*PORT:/s);
   });

@@ -63,6 +63,7 @@ function call(method: 'GET' | 'POST', url: string, bearer: string, payload?: obj
 /** Every route that names one of the association's rows, for the staff who may use it. */
 const requests = (): Array<{ what: string; method: 'GET' | 'POST'; url: string; payload?: object; nurse?: boolean }> => [
   { what: 'a campaign', method: 'GET', url: `/admin/api/campaigns/${ids.caravan}` },
+  { what: "a campaign's messages", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/messages` },
   { what: 'attendance', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/attendance`, payload: { status: 'no_show' } },
   { what: 'a procedure done', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/procedure-done`, nurse: true },
   { what: 'a donation', method: 'POST', url: '/admin/api/donations', payload: { appointmentId: ids.appointment }, nurse: true },
@@ -99,6 +100,7 @@ describe('the organisation boundary', () => {
   it("lets the association's own staff do what the blood centre was refused", async () => {
     expect((await call('GET', `/admin/api/campaigns/${ids.caravan}`, token.association)).json()).toMatchObject({ id: ids.caravan, slug: 'tinghir-caravan', status: 'published', capacity: 601, booked: 1 });
     expect((await call('GET', `/admin/api/broadcasts/${ids.broadcast}`, token.association)).json()).toMatchObject({ id: ids.broadcast, status: 'scheduled', targeted: 1 });
+    expect((await call('GET', `/admin/api/campaigns/${ids.caravan}/messages`, token.associationNurse)).json()).toEqual({ campaignId: ids.caravan, counts: [] });
     expect((await call('POST', `/admin/api/appointments/${ids.appointment}/attendance`, token.association, { status: 'attended' })).json()).toEqual({ id: ids.appointment, status: 'attended' });
     expect((await call('POST', `/admin/api/appointments/${ids.appointment}/procedure-done`, token.associationNurse)).statusCode).toBe(200);
   });

@@ -52,10 +52,11 @@ const statusOf = async (id: number) => (await t.db.selectFrom('notifications').s
 
 describe('reconciler', () => {
   it('restores every timer after Redis lost them, and a second pass finds nothing missing', async () => {
-    // Its own database and prefix: the reconciler walks every waiting notification of both.
+    // Its own database and prefix: the reconciler walks every waiting notification of both. A horizon of
+    // a month, so the reminders two weeks away have their timers too.
     const own = await createTestDatabase();
     const ownPrefix = testPrefix();
-    const ownTimers = createNotificationTimers({ connection, prefix: ownPrefix });
+    const ownTimers = createNotificationTimers({ connection, prefix: ownPrefix, horizonHours: 30 * 24 });
     try {
       await seedConversationCampaigns(own.db);
       const reminders = await bookedVillager(own.db, '81005');

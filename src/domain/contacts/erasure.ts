@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { BookingDeps } from '../appointments/booking.ts';
 import { cancelAppointment, type CancellationResult } from '../appointments/cancellation.ts';
 import { appointmentsOf, forgetMessages } from './erasure-messages.ts';
+import { JOIN_IDENTITY_ACTION } from './phone-link.ts';
 
 export interface ErasureResult {
   beneficiaries: number;
@@ -74,7 +75,7 @@ async function joinedContacts(trx: Kysely<Database>, contactId: number): Promise
       .select(sql<string>`details ->> 'from'`.as('from'))
       .where('entity', '=', 'contact')
       .where('entity_id', 'in', frontier.map(String))
-      .where('action', '=', 'contact.join_identity')
+      .where('action', '=', JOIN_IDENTITY_ACTION)
       .execute();
     const from = joins.map((j) => Number(j.from)).filter((id) => Number.isInteger(id) && !found.has(id));
     const orphans = from.length === 0 ? [] : await trx

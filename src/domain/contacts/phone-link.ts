@@ -9,6 +9,9 @@ import { normalizePhone } from './phone.ts';
  * kept_apart: both have registered people, so a coordinator decides; invalid: not a phone number. */
 export type PhoneLink = 'noted' | 'joined' | 'kept_apart' | 'invalid';
 
+/** The audit entry of a join: the only record of the contact left with no chat, which erasure must find, so it is kept. */
+export const JOIN_IDENTITY_ACTION = 'contact.join_identity';
+
 export async function linkPhone(
   trx: Kysely<Database>,
   ctx: WriteContext,
@@ -27,6 +30,6 @@ export async function linkPhone(
   if (registered) return 'kept_apart';
   // Nothing registered here yet: this chat becomes another way to reach the same person.
   await trx.updateTable('contact_identities').set({ contact_id: owner.id }).where('channel', '=', identity.channel).where('external_id', '=', identity.externalId).execute();
-  await recordAudit(trx, { actor: ctx.actor, action: 'contact.join_identity', entity: 'contact', entityId: owner.id, details: { channel: identity.channel, from: contactId } });
+  await recordAudit(trx, { actor: ctx.actor, action: JOIN_IDENTITY_ACTION, entity: 'contact', entityId: owner.id, details: { channel: identity.channel, from: contactId } });
   return 'joined';
 }

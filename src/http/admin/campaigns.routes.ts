@@ -1,8 +1,9 @@
-// The organisation's campaigns: list a page at a time, read one, import a campaign file for itself.
+// The organisation's campaigns: list a page at a time, read one and its messages counted, import a campaign file for itself.
 import type { FastifyInstance } from 'fastify';
 import { importCampaign, parseCampaignFile } from '../../domain/campaigns/campaign-import.ts';
 import { listOrganisationCampaigns, organisationCampaign } from '../../domain/campaigns/organisation-campaigns.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
+import { campaignMessageCounts } from '../../delivery/message-counts.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
 
 export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminContext): void {
@@ -18,6 +19,14 @@ export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminCo
     const params = IdParams.safeParse(request.params);
     if (!params.success) return badRequest(reply, params.error);
     return (await organisationCampaign(db, ctx.organisationId(request), params.data.id)) ?? reply.code(404).send({ error: `no campaign ${params.data.id}` });
+  });
+
+  // Messages about the campaign by kind and status, the rows kept and the counts of those the retention job deleted.
+  scope.get('/campaigns/:id/messages', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
+    const params = IdParams.safeParse(request.params);
+    if (!params.success) return badRequest(reply, params.error);
+    const counts = await campaignMessageCounts(db, ctx.organisationId(request), params.data.id);
+    return counts ? { campaignId: params.data.id, counts } : reply.code(404).send({ error: `no campaign ${params.data.id}` });
   });
 
   // A coordinator's file is always for their own organisation: naming another is refused (403), and a

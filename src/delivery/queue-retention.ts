@@ -1,0 +1,24 @@
+// How long finished jobs and queue events stay in Redis. Postgres keeps the record of every message and
+// notification (the outbox, the notifications table), so Redis keeps only enough to look at recent work,
+// not 1,000 completed and 5,000 failed jobs per queue whatever their age (a failed one is about 4.6 KB
+// with its stack), nor BullMQ's 10,000 events per stream.
+import type { KeepJobs, QueueOptions } from 'bullmq';
+
+/** A completed job: an hour, and at most 100 per queue. */
+export const KEEP_COMPLETED: KeepJobs = { age: 3600, count: 100 };
+/** A failed job, kept to read its error: a day, and at most 500 per queue (about 2.3 MB). */
+export const KEEP_FAILED: KeepJobs = { age: 24 * 3600, count: 500 };
+/**
+ * Events per queue stream (approximate: Redis trims whole blocks). Nothing in Qafila listens to them;
+ * they are there for a dashboard following the queues live.
+ */
+export const EVENTS_MAX_LEN = 1000;
+
+/**
+ * The options every queue of the service is created with.
+ *
+ * @example new Queue(name, queueOptions({ connection, prefix }))
+ */
+export function queueOptions(base: Pick<QueueOptions, 'connection' | 'prefix'>): QueueOptions {
+  return { ...base, streams: { events: { maxLen: EVENTS_MAX_LEN } } };
+}

@@ -1,0 +1,52 @@
+// The nightly retention job: a BullMQ job scheduler fires one job a night, which one worker runs. Every
+// worker process declares the same scheduler (declaring it again changes nothing), and the run itself
+// takes an advisory lock, so two workers, or a worker and `npm run retention`, never purge at once.
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { KEEP_COMPLETED, KEEP_FAILED, queueOptions } from '../delivery/queue-retention.ts';
+import type { RetentionReport } from './retention-policy.ts';
+
+export const RETENTION_QUEUE = 'retention';
+export const NIGHTLY_RETENTION = 'nightly-retention';
+/** The job carries nothing: what to purge is read from Postgres. */
+export const RetentionJobSchema = z.object({}).strict();
+
+/**
+ * 03:30 in the campaigns' time zone: deep in the quiet hours, when nothing unasked is sent and few
+ * villagers write, after the evening's reminders and well before the morning's.
+ */
+export const NIGHTLY_PATTERN = '30 3 * * *';
+
+export interface RetentionSchedule {
+  /** Declares the nightly job; any number of processes may, it stays one. */
+  ensureNightly(): Promise<void>;
+  queue: Queue;
+  close(): Promise<void>;
+}
+
+export function createRetentionSchedule(options: { connection: ConnectionOptions; prefix: string; zone: string }): RetentionSchedule {
+  const queue = new Queue(RETENTION_QUEUE, queueOptions(options));
+  return {
+    queue,
+    async ensureNightly() {
+      await queue.upsertJobScheduler(NIGHTLY_RETENTION, { pattern: NIGHTLY_PATTERN, tz: options.zone }, { name: 'purge', data: {}, opts: { removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED } });
+    },
+    close: () => queue.close(),
+  };
+}
+
+/** Runs each retention job with `run`; one at a time in this process. */
+export function startRetentionWorker(options: { connection: ConnectionOptions; prefix: string; run: () => Promise<RetentionReport>; logger: Logger }): { close(): Promise<void> } {
+  const worker = new Worker(
+    RETENTION_QUEUE,
+    async (job) => {
+      RetentionJobSchema.parse(job.data);
+      return options.run();
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: 1 },
+  );
+  worker.on('failed', (job, err) => options.logger.error({ jobId: job?.id, err: err.message }, 'retention run failed'));
+  worker.on('error', (err) => options.logger.error({ err: err.message }, 'retention worker error'));
+  return { close: () => worker.close() };
+}
