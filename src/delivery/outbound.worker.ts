@@ -1,6 +1,5 @@
 // The workers of one channel's outbound queues: the pacer's per-channel and per-chat limits, retries with
 // back-off on transient errors, none on permanent ones, and a sweep for rows whose job was lost.
-import { closeWithin } from '../runtime/close-worker.ts';
 import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
@@ -8,6 +7,7 @@ import { deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
 import { failUnsent } from './outbox.ts';
 import { sweepOutbox } from './outbox-sweep.ts';
 import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
+import { closeWithin } from '../runtime/close-worker.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;

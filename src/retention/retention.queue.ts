@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { KEEP_COMPLETED, KEEP_FAILED, queueOptions } from '../delivery/queue-retention.ts';
 import type { RetentionReport } from './retention-policy.ts';
+import { closeWithin } from '../runtime/close-worker.ts';
 
 export const RETENTION_QUEUE = 'retention';
 export const NIGHTLY_RETENTION = 'nightly-retention';
@@ -37,7 +38,7 @@ export function createRetentionSchedule(options: { connection: ConnectionOptions
 }
 
 /** Runs each retention job with `run`; one at a time in this process. */
-export function startRetentionWorker(options: { connection: ConnectionOptions; prefix: string; run: () => Promise<RetentionReport>; logger: Logger }): { close(): Promise<void> } {
+export function startRetentionWorker(options: { connection: ConnectionOptions; prefix: string; run: () => Promise<RetentionReport>; logger: Logger; onError?: (source: string, err: Error) => void; closeGraceMs?: number }): { close(): Promise<void> } {
   const worker = new Worker(
     RETENTION_QUEUE,
     async (job) => {
@@ -47,6 +48,11 @@ export function startRetentionWorker(options: { connection: ConnectionOptions; p
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );
   worker.on('failed', (job, err) => options.logger.error({ jobId: job?.id, err: err.message }, 'retention run failed'));
-  worker.on('error', (err) => options.logger.error({ err: err.message }, 'retention worker error'));
-  return { close: () => worker.close() };
+  worker.on('error', (err) => (options.onError ? options.onError('retention worker', err) : options.logger.error({ err: err.message }, 'retention worker error')));
+  return {
+    async close() {
+      // A run in hand is purged in batches: left here, it goes on where it stopped next time.
+      if (!(await closeWithin(worker, options.closeGraceMs ?? 5000))) options.logger.warn({ worker: 'retention worker' }, 'worker did not close in time (Redis reconnecting, or a long run); leaving it');
+    },
+  };
 }

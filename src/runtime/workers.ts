@@ -49,7 +49,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
       .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))
       .then(() => reconcileBroadcasts(db, options.pages))
       .catch((err: unknown) => logger.error({ err: String(err) }, 'reconciler failed'));
-  const retention = startRetentionWorker({ connection, prefix, logger, run: () => runRetention(db, { retentionDays: options.retention.retentionDays }, logger) });
+  const retention = startRetentionWorker({ connection, prefix, logger, ...onError, run: () => runRetention(db, { retentionDays: options.retention.retentionDays }, logger) });
   void options.retention.schedule.ensureNightly().catch((err: unknown) => logger.error({ err: String(err) }, 'could not schedule the nightly retention job'));
   void reconcile();
   const every = setInterval(() => void reconcile(), options.reconcileEveryMs);

@@ -1,6 +1,5 @@
 // The broadcast worker: writes one page, queues its messages behind the replies, and queues the next page;
 // a page due in the quiet hours waits for the morning.
-import { closeWithin } from '../runtime/close-worker.ts';
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -11,6 +10,7 @@ import { BROADCAST_QUEUE, BroadcastJobSchema, type BroadcastPages } from './broa
 import { fanoutPage } from './broadcasts.ts';
 import { delayUntil } from './delay-job.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
+import { closeWithin } from '../runtime/close-worker.ts';
 
 export const BROADCAST_PAGE = 1000;
 export const BROADCAST_JOB_SIZE = 50;

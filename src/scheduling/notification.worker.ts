@@ -1,6 +1,5 @@
 // The notifications worker: fires each timer, hands the message to the channel's outbound queue, and
 // moves a late-night timer to the morning.
-import { closeWithin } from '../runtime/close-worker.ts';
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
@@ -8,6 +7,7 @@ import { delayUntil } from './delay-job.ts';
 import { fireNotification, type FireDeps } from './fire-notification.ts';
 import { NOTIFICATION_QUEUE, NotificationJobSchema } from './notification.queue.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS, hoursToMs, withinHorizon } from './timer-horizon.ts';
+import { closeWithin } from '../runtime/close-worker.ts';
 
 export interface NotificationWorkerOptions {
   connection: ConnectionOptions;

@@ -5,13 +5,18 @@
 /** What a villager types to book an eye consultation from the first "Bonjour" to the confirmation. */
 export const BOOKING_JOURNEY = (name: string) => ['Bonjour', '1', '2', '1', name, '1', '45', 'Tinghir', 'Tinghir', '1', '1', '1', '1', '1'];
 
+/** The same for a villager already known (consented, registered, in Tinghir), from the menu: for me, the caravan, the service, the day, the window, confirm. */
+export const KNOWN_VILLAGER_JOURNEY = () => ['2', '1', '1', '1', '1', '1', '1'];
+
 export interface TrafficOptions {
   villagers: number;
   /** The first chat id; villager i writes from `firstChat + i`. */
   firstChat: number;
   concurrency: number;
-  /** Where a webhook goes now (the test may move it to a restarted service). */
-  url: () => string;
+  /** Where villager `i`'s webhook goes now (the test may move it to a restarted service, or spread villagers over several). */
+  url: (villager: number) => string;
+  /** What each villager types; a whole booking from "Bonjour" by default. */
+  journey?: (villager: number) => string[];
   secret: string;
   /** Told after each acknowledged message. */
   onAcknowledged?: (count: number) => void;
@@ -32,9 +37,9 @@ export async function runBookingTraffic(options: TrafficOptions): Promise<Traffi
   let acknowledged = 0;
   let retries = 0;
   let next = 0;
-  const post = async (body: object) => {
+  const post = async (i: number, body: object) => {
     for (;;) {
-      const status = await fetch(`${options.url()}/webhooks/telegram`, {
+      const status = await fetch(`${options.url(i)}/webhooks/telegram`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': options.secret },
         body: JSON.stringify(body),
@@ -47,9 +52,9 @@ export async function runBookingTraffic(options: TrafficOptions): Promise<Traffi
   };
   const villager = async (i: number) => {
     const chat = options.firstChat + i;
-    const journey = BOOKING_JOURNEY(`Villageois ${i} Test`);
+    const journey = options.journey?.(i) ?? BOOKING_JOURNEY(`Villageois ${i} Test`);
     for (const [step, text] of journey.entries()) {
-      await post(telegramUpdate(chat * 100 + step, chat, text));
+      await post(i, telegramUpdate(chat * 100 + step, chat, text));
       options.onAcknowledged?.(++acknowledged);
     }
   };
