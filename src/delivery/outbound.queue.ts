@@ -5,7 +5,11 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
-export const OutboundJobSchema = z.object({ outboxIds: z.array(z.number().int().positive()).min(1) });
+export const OutboundJobSchema = z.object({
+  outboxIds: z.array(z.number().int().positive()).min(1),
+  /** When the message these reply to came in (the metrics' clock, in ms), for the reply latency. */
+  receivedAt: z.number().nonnegative().optional(),
+});
 export type OutboundJob = z.infer<typeof OutboundJobSchema>;
 
 export const outboundQueueName = (channel: string, bulk = false) => `outbound-${channel}${bulk ? '-bulk' : ''}`;
@@ -14,7 +18,7 @@ export const outboundQueueName = (channel: string, bulk = false) => `outbound-${
 export const OUTBOUND_ATTEMPTS = 6;
 
 export interface OutboundQueues {
-  enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
+  enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean; receivedAt?: number }): Promise<void>;
   /** Jobs of `size` outbox rows each, added in one round trip (a broadcast page). */
   enqueueChunks(channel: string, outboxIds: readonly number[], size: number, options?: { bulk?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -40,7 +44,8 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     async enqueue(channel, outboxIds, options = {}) {
       const first = outboxIds[0];
       if (first === undefined) return;
-      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds] }, {
+      const stamp = options.receivedAt !== undefined ? { receivedAt: options.receivedAt } : {};
+      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds], ...stamp }, {
         jobId: `outbox-${first}`,
         attempts: OUTBOUND_ATTEMPTS,
         backoff: { type: 'exponential', delay: 1000 },
