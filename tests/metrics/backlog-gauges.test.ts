@@ -56,6 +56,7 @@ describe('queue gauges', () => {
       await waitUntil(async () => (await jobs('outbound-telegram-bulk', 'failed')()) === 1, 'the bulk job to fail');
       expect(await jobs('outbound-telegram-bulk', 'active')()).toBe(0);
     } finally {
+      release(new UnrecoverableError('the test is over')); // a worker closes once its job is done
       await worker.close();
       await queues.close();
       await timers.close();

@@ -43,8 +43,8 @@ afterAll(async () => {
 const counted = async (name: string, labels: Record<string, string> = {}) => valueOf(await scrape(app, TOKEN), name, labels);
 const withMetrics = () => ({ ...conversationDeps(t.db), metrics });
 
-describe('a villager writing on Telegram', () => {
-  it('counts the message in once, however often the provider delivers it, its replies out, and the time until the provider accepted the first', async () => {
+describe('a villager writing', () => {
+  it('on Telegram counts the message in once, however often the provider delivers it, its replies out, and the time until the provider accepted the first', async () => {
     const receive = createReceiver({ conversation: withMetrics(), queues, metrics });
     const before = { in: await counted('qafila_messages_received_total', { channel: 'telegram' }), out: await counted('qafila_messages_sent_total', { channel: 'telegram' }) };
     await receive({ channel: 'telegram', from: '81001', text: 'Bonjour', providerId: 'update-1' });
@@ -69,6 +69,13 @@ describe('a villager writing on Telegram', () => {
     expect(valueOf(samples, 'qafila_reply_latency_seconds_sum', { channel: 'telegram' })).toBe(1.5);
     expect(valueOf(samples, 'qafila_reply_latency_seconds_bucket', { channel: 'telegram', le: '1' })).toBe(0);
     expect(valueOf(samples, 'qafila_reply_latency_seconds_bucket', { channel: 'telegram', le: '2.5' })).toBe(1);
+  });
+
+  it('counts a message the flood limit turned away too: it came in', async () => {
+    const flooded = createReceiver({ conversation: withMetrics(), queues, metrics, flood: { check: async () => 'drop' } });
+    const before = await counted('qafila_messages_received_total', { channel: 'whatsapp' });
+    expect(await flooded({ channel: 'whatsapp', from: '212600000904', text: 'allo', providerId: 'wamid.flood-1' })).toEqual({ throttled: true });
+    expect(await counted('qafila_messages_received_total', { channel: 'whatsapp' })).toBe(before + 1);
   });
 });
 

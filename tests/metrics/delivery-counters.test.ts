@@ -30,15 +30,14 @@ afterAll(async () => {
   await deleteKeys(prefix);
 });
 
-async function queueMessages(recipients: readonly string[]): Promise<number[]> {
+async function queueMessages(recipients: readonly string[], reply: object = { text: 'Rappel' }): Promise<number[]> {
   const contact = await t.db.insertInto('contacts').values({ locale: 'fr' }).returning('id').executeTakeFirstOrThrow();
-  const rows = await t.db.insertInto('outbox').values(recipients.map((recipient) => ({ contact_id: contact.id, channel: 'telegram', recipient, payload: JSON.stringify({ text: 'Rappel' }) }))).returning('id').execute();
+  const rows = await t.db.insertInto('outbox').values(recipients.map((recipient) => ({ contact_id: contact.id, channel: 'telegram', recipient, payload: JSON.stringify(reply) }))).returning('id').execute();
   return rows.map((r) => r.id);
 }
 
 /** Delivers the queued jobs through `adapter` with a pacer of its own, then reads the counters. */
-async function deliverAll(adapter: ChannelAdapter, chatIntervalMs: number) {
-  const metrics = createMetrics();
+async function deliverAll(adapter: ChannelAdapter, chatIntervalMs: number, metrics = createMetrics()) {
   const pacer = redisPacer(redis, { prefix: `${prefix}:${chatIntervalMs}`, perSecond: 0, chatIntervalMs });
   const worker = startOutboundWorker({ db: t.db, adapter, pacer, connection, prefix, logger: createLogger('silent'), concurrency: 1, sweepAfterMs: 0, metrics });
   try {
@@ -56,10 +55,36 @@ describe('the pacer', () => {
     await queues.enqueue('telegram', await queueMessages(['4141', '4141', '4141']));
     const samples = await deliverAll(adapter, 300);
     expect(valueOf(samples, 'qafila_pacer_delayed_sends_total', { channel: 'telegram' })).toBe(2);
+    // Slots 300 ms apart from the first send: 600 ms in all, less the time the sends themselves took.
     const waited = valueOf(samples, 'qafila_pacer_wait_seconds_total', { channel: 'telegram' });
-    expect(waited).toBeGreaterThan(0.5);
+    expect(waited).toBeGreaterThan(0.25);
     expect(waited).toBeLessThan(1.5);
     expect(valueOf(samples, 'qafila_messages_sent_total', { channel: 'telegram' })).toBe(3);
+  });
+});
+
+describe('the reply latency', () => {
+  it('is measured once per message answered, to the first part of its first reply, however many parts and replies follow', async () => {
+    let wall = 5_000_000;
+    const metrics = createMetrics({ now: () => wall });
+    // A reply with the venue (a text, then a location on Telegram), and a second reply after it.
+    const [first, second] = await queueMessages(['4343', '4343'], { text: 'Votre rendez-vous', location: { lat: 31.24, lng: -6.13, name: 'Centre de santé' } });
+    await queues.enqueue('telegram', [first ?? 0, second ?? 0], { receivedAt: wall });
+    const parts: string[] = [];
+    const adapter: ChannelAdapter = {
+      name: 'telegram',
+      capabilities: TELEGRAM_CAPABILITIES,
+      async send(_to, part) {
+        // Each part is accepted 400 ms after the one before; the first 400 ms after the message came in.
+        wall += 400;
+        return `m${parts.push(part.kind)}`;
+      },
+    };
+    const samples = await deliverAll(adapter, 0, metrics);
+    expect(parts).toEqual(['text', 'location', 'text', 'location']);
+    expect(valueOf(samples, 'qafila_reply_latency_seconds_count', { channel: 'telegram' })).toBe(1);
+    expect(valueOf(samples, 'qafila_reply_latency_seconds_sum', { channel: 'telegram' })).toBe(0.4);
+    expect(valueOf(samples, 'qafila_messages_sent_total', { channel: 'telegram' })).toBe(2);
   });
 });
 
