@@ -26,6 +26,7 @@ import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
 import { createLogger } from './logging/logger.ts';
 import { outboundChannels } from './runtime/outbound-channels.ts';
 import { setUpQueues } from './runtime/queues-setup.ts';
+import { serviceMetrics } from './runtime/service-metrics.ts';
 import { startWorkers } from './runtime/workers.ts';
 import { describeFailure } from './cli/command-runner.ts';
 
@@ -43,11 +44,14 @@ async function main(): Promise<void> {
   const setup = await setUpQueues(config, db, logger);
   closers.push({ name: 'queues', close: () => setup.close() });
   const { redis, connection, queues, timers } = setup;
-  const conversation = conversationDepsFromConfig(db, config);
-  const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  const receive = createReceiver({ conversation, queues, flood, timers });
-  const chats = telegramChats({ db, queues, t: conversation.t });
   const channels = outboundChannels(config, redis);
+  const channelNames = [...Object.values(channels).map((c) => c.adapter.name), ...(config.WHATSAPP_WEB === 'on' ? ['whatsapp_web'] : [])];
+  const { metrics, close: closeMetrics } = serviceMetrics({ db, redis, prefix: config.QUEUE_PREFIX, channels: channelNames });
+  const conversation = { ...conversationDepsFromConfig(db, config), metrics };
+  const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  const receive = createReceiver({ conversation, queues, flood, timers, metrics });
+  const chats = telegramChats({ db, queues, t: conversation.t });
+  closers.push({ name: 'metrics', close: closeMetrics });
 
   let telegramWebhook: TelegramWebhookDeps | undefined;
   if (config.TELEGRAM_BOT_TOKEN && channels.telegram) {
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
       : undefined;
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t), onError: setup.redisError });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t), onError: setup.redisError, metrics });
     closers.push({ name: 'whatsapp-web session', close: () => session.stop() }, { name: 'whatsapp-web worker', close: () => worker.close() });
     whatsappWeb = session;
   }
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
       onError: setup.redisError,
       broadcastPageSize: config.BROADCAST_PAGE_SIZE,
       retention: setup.retention,
+      metrics,
     });
     closers.push({ name: 'workers', close: () => workers.close() });
   }
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulator !== 'off' ? { simulator: { conversation, flood, access: simulator } } : {}),
+    ...(config.METRICS_TOKEN ? { metrics: { page: metrics, token: config.METRICS_TOKEN } } : {}),
     ...(whatsappWeb && config.ADMIN_TOKEN ? { whatsappWeb: { session: whatsappWeb, adminToken: config.ADMIN_TOKEN, secureCookie: config.PUBLIC_BASE_URL !== undefined } } : {}),
   });
   closers.push({ name: 'http server', close: () => app.close() });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { handleInbound, type ConversationDeps, type HandledMessage } from '../conversation/index.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Locale } from '../i18n/translator.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { ParsedInbound } from './channel.ts';
 import { floodVerdict, type FloodGuard } from './flood-guard.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
@@ -13,6 +14,8 @@ export interface ReceiveDeps {
   flood?: FloodGuard;
   /** Starts the timers of the reminders a booking wrote; without it the reconciler starts them. */
   timers?: NotificationTimers;
+  /** Counts the messages in, and stamps their replies' jobs for the reply latency. */
+  metrics?: Metrics;
 }
 
 export type Received = HandledMessage | { throttled: true };
@@ -24,14 +27,17 @@ export type Receive = (inbound: ParsedInbound) => Promise<Received>;
  */
 export function createReceiver(deps: ReceiveDeps): Receive {
   return async (inbound) => {
+    const receivedAt = deps.metrics?.now();
     const verdict = await floodVerdict(deps.flood, inbound);
     if (verdict !== 'ok') {
+      deps.metrics?.messageReceived(inbound.channel);
       if (verdict === 'warn') await warnFlood(deps, inbound);
       return { throttled: true };
     }
     const handled = await handleInbound(deps.conversation, inbound);
+    if (!handled.duplicate) deps.metrics?.messageReceived(inbound.channel);
     if (!handled.duplicate && handled.replies.length > 0) {
-      await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId));
+      await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId), { receivedAt });
     }
     // On the clock the reminders' times were computed with: it says which are within the timers' horizon.
     if (deps.timers && handled.scheduled.length > 0) await deps.timers.schedule(handled.scheduled, deps.conversation.clock.now());

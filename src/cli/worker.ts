@@ -1,7 +1,10 @@
 // `npm run worker`: the queues without the HTTP server — outbound messages of the API channels,
 // notification timers and the reconciler. Several can run at once; SIGTERM lets jobs in progress finish.
 import { loadConfig } from '../config/load-config.ts';
+import { DEFAULT_AUTH_THROTTLE, redisAuthThrottle } from '../http/auth-throttle.ts';
+import { buildMetricsServer } from '../http/metrics-server.ts';
 import { createLogger } from '../logging/logger.ts';
+import { createMetrics } from '../metrics/prometheus-metrics.ts';
 import { openDatabase, startRetries } from '../runtime/database.ts';
 import { manageLifecycle, type Closer } from '../runtime/lifecycle.ts';
 import { outboundChannels } from '../runtime/outbound-channels.ts';
@@ -22,6 +25,8 @@ await runCommand(async () => {
   const setup = await setUpQueues(config, db, logger);
   closers.push({ name: 'queues', close: () => setup.close() });
   const channels = outboundChannels(config, setup.redis);
+  // This process's counters only: the queues and the outbox are read by the service's scrape.
+  const metrics = createMetrics();
   const workers = startWorkers({
     db, redis: setup.redis, connection: setup.connection, prefix: config.QUEUE_PREFIX, queues: setup.queues, timers: setup.timers, pages: setup.pages, fire: setup.fire, logger,
     channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
@@ -29,7 +34,15 @@ await runCommand(async () => {
     onError: setup.redisError,
     broadcastPageSize: config.BROADCAST_PAGE_SIZE,
     retention: setup.retention,
+    metrics,
   });
   closers.push({ name: 'workers', close: () => workers.close() });
-  logger.info({ channels: Object.keys(channels) }, 'workers started');
+  const metricsServer = config.METRICS_PORT !== undefined && config.METRICS_TOKEN
+    ? buildMetricsServer({ db, logger, metrics, token: config.METRICS_TOKEN, authThrottle: redisAuthThrottle(setup.redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }) })
+    : undefined;
+  if (metricsServer) {
+    closers.push({ name: 'metrics server', close: () => metricsServer.close() });
+    await metricsServer.listen({ port: config.METRICS_PORT, host: config.HOST });
+  }
+  logger.info({ channels: Object.keys(channels), metricsPort: config.METRICS_PORT }, 'workers started');
 });

@@ -106,11 +106,18 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   ADMIN_RATE_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
   /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Prometheus' bearer token for GET /metrics; without it the route is not served. */
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'use 16 to 256 printable characters, no spaces').optional(),
+  /** `npm run worker` serves its own /metrics on this port; it has no HTTP server otherwise. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 }).superRefine((c, ctx) => {
   const whatsapp = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
   const given = whatsapp.filter((k) => c[k] !== undefined);
   if (given.length > 0 && given.length < whatsapp.length) {
     for (const k of whatsapp) if (c[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `is required with ${given.join(', ')}` });
+  }
+  if (c.METRICS_PORT !== undefined && !c.METRICS_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'is required with METRICS_PORT: the metrics are served to its holder only' });
   }
   if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_MODE=webhook' });

@@ -9,10 +9,13 @@ import { contactForIdentity } from '../domain/contacts/contact-registry.ts';
 import { openTicketId } from '../domain/handoff/handoff-tickets.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { understand } from '../understanding/understand.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { defaultReminderSettings, type ReminderSettings, type ScheduledNotification } from '../scheduling/reminders.ts';
 import { applyEffects } from './apply-effects.ts';
+import { countOutcomes } from './conversation-metrics.ts';
 import type { SafetyNumbers } from './context.ts';
 import { databaseReader } from './conversation-reader.ts';
+import type { Effect, Outcome } from './effects.ts';
 import { conversationStep } from './engine.ts';
 import { InboundSchema, type Inbound } from './inbound.ts';
 import type { Reply } from './reply.ts';
@@ -30,6 +33,8 @@ export interface ConversationDeps {
   booking: BookingDeps;
   /** When reminders go out; the defaults (two days before at 18:00, the morning of) when absent. */
   reminders?: ReminderSettings;
+  /** Counts bookings, refusals and emergencies; nothing is counted without it. */
+  metrics?: Metrics;
 }
 
 export interface OutboxReply {
@@ -56,11 +61,11 @@ export interface HandledMessage {
 export async function handleInbound(deps: ConversationDeps, input: Inbound): Promise<HandledMessage> {
   const inbound = InboundSchema.parse(input);
   const understanding = understand(inbound.text ?? '');
-  return inTransaction(deps.db, async (trx) => {
+  const { handled, effects, outcomes } = await inTransaction(deps.db, async (trx): Promise<{ handled: HandledMessage; effects: readonly Effect[]; outcomes: readonly Outcome[] }> => {
     // A provider that retries (Meta, Telegram) sends the same id again: the first one wins, in this
     // transaction, so a crash before the commit leaves the message unhandled rather than lost.
     if (inbound.providerId !== undefined && !(await firstReceipt(trx, inbound.channel, inbound.providerId))) {
-      return { contactId: null, channel: inbound.channel, recipient: inbound.from, replies: [], duplicate: true, scheduled: [] };
+      return { handled: { contactId: null, channel: inbound.channel, recipient: inbound.from, replies: [], duplicate: true, scheduled: [] }, effects: [], outcomes: [] };
     }
     const now = deps.clock.now();
     const today = localDay(now, deps.timeZone);
@@ -87,8 +92,10 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
     const erased = stepped.effects.some((e) => e.kind === 'erase');
     const to = { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, at: now, providerId: inbound.providerId, erased };
     const saved = await saveStateAndQueue(trx, to, finalState, replies);
-    return { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false, scheduled: scope.scheduled };
+    return { handled: { contactId: contact.id, channel: inbound.channel, recipient: inbound.from, replies: saved, duplicate: false, scheduled: scope.scheduled }, effects: stepped.effects, outcomes };
   });
+  if (deps.metrics) countOutcomes(deps.metrics, inbound.channel, effects, outcomes);
+  return handled;
 }
 
 async function firstReceipt(trx: Transaction<Database>, channel: string, providerId: string): Promise<boolean> {

@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 
 export interface ChatPacer {
-  /** Resolves when this chat may receive its next message. */
-  waitTurn(channel: string, chat: string): Promise<void>;
+  /** Resolves when this chat may receive its next message, with how many milliseconds it waited. */
+  waitTurn(channel: string, chat: string): Promise<number>;
   /** The provider asked to wait (a 429): nothing goes out on the channel for `ms`, from any process. */
   hold(channel: string, ms: number): Promise<void>;
 }
@@ -67,14 +67,20 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
   // Its lateness is counted from when the reservation was asked, not answered, so the time the answer
   // spent on its way back is counted too and 20 ms bounds the real delay.
   const lateUs = 20_000;
-  const reserve = async (key: string, holdKey: string, intervalUs: number) => {
+  /** Waits for a slot of `key`; returns how long it slept. */
+  const reserve = async (key: string, holdKey: string, intervalUs: number): Promise<number> => {
+    let slept = 0;
     // Five late wake-ups in a row mean Redis itself answers that late: go rather than loop; a 429 then holds the channel.
     for (let attempt = 1; ; attempt++) {
       const asked = performance.now();
       const waitUs = Number(await reserveSlot(redis, key, holdKey, intervalUs));
       const due = asked + waitUs / 1000;
-      if (due - performance.now() >= 1) await sleep(due - performance.now());
-      if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0 || attempt >= 5) return;
+      const wait = due - performance.now();
+      if (wait >= 1) {
+        await sleep(wait);
+        slept += wait;
+      }
+      if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0 || attempt >= 5) return slept;
     }
   };
   return {
@@ -85,12 +91,12 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
     },
     async waitTurn(channel, chat) {
       const hold = `${options.prefix}:pace:${channel}:hold`;
-      if (options.chatIntervalMs > 0) await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, hold, options.chatIntervalMs * 1000);
+      const forChat = options.chatIntervalMs > 0 ? await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, hold, options.chatIntervalMs * 1000) : 0;
       // Always taken, even with no channel limit: it is also where a 429's hold is waited out.
-      await reserve(`${options.prefix}:pace:${channel}:all`, hold, channelIntervalUs);
+      return forChat + (await reserve(`${options.prefix}:pace:${channel}:all`, hold, channelIntervalUs));
     },
   };
 }
 
 /** For tests and channels without limits. */
-export const noPacing: ChatPacer = { waitTurn: async () => undefined, hold: async () => undefined };
+export const noPacing: ChatPacer = { waitTurn: async () => 0, hold: async () => undefined };

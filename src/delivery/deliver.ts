@@ -4,6 +4,7 @@ import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, RetryAfterError, type ChannelAdapter } from '../channels/channel.ts';
 import { renderReply } from '../channels/render.ts';
 import type { Translate } from '../i18n/translator.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import { claimForSending, finishSent, lastInboundAt, markFailed, recordPartSent, releaseForRetry, type ClaimedMessage, type SentMessage } from './outbox.ts';
 
@@ -18,6 +19,8 @@ export interface DeliveryDeps {
   templates?: TemplateFor;
   /** The note that ends a text too long for one message, in the reader's language; a ✂️ without it. */
   shortenedNote?: (locale: Locale | null) => string;
+  /** Counts messages sent, the pacer's waits and the reply latency; nothing is counted without it. */
+  metrics?: Metrics;
 }
 
 /** The shortened-text note from the locale files; French for a staff chat, which has no locale. */
@@ -30,8 +33,9 @@ export const shortenedNoteIn = (t: Translate) => (locale: Locale | null) => t(lo
  * order. Once every row was tried, such errors are thrown, for the queue to retry the job: rows sent by
  * then are skipped by the retry, never sent twice. A 429 stops the job at once (RetryAfterError): it
  * holds every send on the channel.
+ * `receivedAt` stamps the message these rows answer, on the metrics' clock.
  */
-export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number[]): Promise<void> {
+export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number[], receivedAt?: number): Promise<void> {
   // Each row sent is marked by the claim of the next, in the same statement; the last one by itself.
   let unmarked: SentMessage | undefined;
   const errors: Error[] = [];
@@ -49,12 +53,15 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
       }
       // Skipped: sent, failed, being sent elsewhere already, or behind a message of its chat that failed.
       if (!message) continue;
-      const outcome = await sendClaimed(deps, message);
+      // The reply's latency ends when its first part is accepted; a retry that sent it before does not count again.
+      const answers = id === ids[0] && receivedAt !== undefined ? receivedAt : undefined;
+      const outcome = await sendClaimed(deps, message, answers);
       if (outcome instanceof Error) {
         errors.push(outcome);
         waitingChats.add(message.recipient);
       } else if (outcome !== 'failed') {
         unmarked = { message, sentParts: outcome };
+        deps.metrics?.messageSent(message.channel);
       }
     }
   } finally {
@@ -68,7 +75,7 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
  * Sends a claimed row's parts not sent yet: the provider ids of all its parts, 'failed', or the error of
  * a moment that put the row back to pending. A 429 is thrown.
  */
-async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise<string[] | 'failed' | Error> {
+async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, receivedAt: number | undefined): Promise<string[] | 'failed' | Error> {
   const caps = deps.adapter.capabilities;
   let parts = renderReply(message.reply, caps, deps.shortenedNote ? { shortenedNote: deps.shortenedNote(message.locale) } : {});
   // The reply confirming an erasure answers the message just received, so it is inside the window; the
@@ -87,8 +94,10 @@ async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage): Promise
   const sent = [...message.sentParts];
   try {
     for (const part of parts.slice(sent.length)) {
-      await deps.pacer.waitTurn(message.channel, message.recipient);
+      const waited = await deps.pacer.waitTurn(message.channel, message.recipient);
+      if (waited > 0) deps.metrics?.sendDelayed(message.channel, waited);
       sent.push(await deps.adapter.send(message.recipient, part));
+      if (sent.length === 1 && receivedAt !== undefined) deps.metrics?.replyAccepted(message.channel, receivedAt);
       if (sent.length < parts.length) await recordPartSent(deps.db, message, sent);
     }
   } catch (err) {

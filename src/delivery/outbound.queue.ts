@@ -6,7 +6,11 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import { KEEP_COMPLETED, KEEP_FAILED, queueOptions } from './queue-retention.ts';
 
-export const OutboundJobSchema = z.object({ outboxIds: z.array(z.number().int().positive()).min(1) });
+export const OutboundJobSchema = z.object({
+  outboxIds: z.array(z.number().int().positive()).min(1),
+  /** When the message these reply to came in (the metrics' clock, in ms), for the reply latency. */
+  receivedAt: z.number().nonnegative().optional(),
+});
 export type OutboundJob = z.infer<typeof OutboundJobSchema>;
 
 export const outboundQueueName = (channel: string, bulk = false) => `outbound-${channel}${bulk ? '-bulk' : ''}`;
@@ -18,7 +22,7 @@ export const OUTBOUND_ATTEMPTS = 6;
 const JOB_OPTIONS: JobsOptions = { attempts: OUTBOUND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
 
 export interface OutboundQueues {
-  enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean }): Promise<void>;
+  enqueue(channel: string, outboxIds: readonly number[], options?: { bulk?: boolean; receivedAt?: number }): Promise<void>;
   /**
    * Jobs of `size` outbox rows each, added in one round trip (a broadcast page). `requeue`: rows whose
    * job was lost get new job ids, since a finished job may still keep the id of the first one.
@@ -54,7 +58,8 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     async enqueue(channel, outboxIds, options = {}) {
       const first = outboxIds[0];
       if (first === undefined) return;
-      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds] }, { jobId: `outbox-${first}`, ...JOB_OPTIONS });
+      const stamp = options.receivedAt !== undefined ? { receivedAt: options.receivedAt } : {};
+      await queueFor(channel, options.bulk).add('send', { outboxIds: [...outboxIds], ...stamp }, { jobId: `outbox-${first}`, ...JOB_OPTIONS });
     },
     async enqueueChunks(channel, outboxIds, size, options = {}) {
       if (outboxIds.length === 0) return;

@@ -44,12 +44,13 @@ export const bulkConcurrencyFor = (perSecond: number) => (perSecond > 0 ? Math.m
 export function startOutboundWorker(options: OutboundWorkerOptions): RunningWorker {
   const channel = options.adapter.name;
   const send: Processor = async (job, token) => {
-    const { outboxIds } = OutboundJobSchema.parse(job.data);
+    const { outboxIds, receivedAt } = OutboundJobSchema.parse(job.data);
     try {
       // Rows already sent are skipped when the job runs again.
-      await deliverOutboxRows(options, outboxIds);
+      await deliverOutboxRows(options, outboxIds, receivedAt);
     } catch (err) {
       if (err instanceof RetryAfterError) {
+        options.metrics?.providerThrottled(channel);
         // The provider said how long to wait: every send on the channel holds that long, and this
         // job comes back then, without counting as a failed attempt.
         await options.pacer.hold(channel, err.retryAfterMs);

@@ -185,3 +185,26 @@ export async function doubtfulOutbox(db: Kysely<Database>, organisationId: numbe
     .execute();
   return rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, kind: r.kind, since: r.updated_at }));
 }
+
+/** How long a row may stay "sending" before it counts as doubtful: no send takes that long. */
+export const DOUBTFUL_AFTER_MS = 5 * 60_000;
+
+export type OutboxBacklogStatus = 'pending' | 'sending' | 'doubtful';
+
+/**
+ * Rows waiting per channel: pending, sending (for less than `doubtfulAfterMs`) and doubtful (sending
+ * for longer). One statement, each half read through its partial index (pending, sending), so it
+ * costs the rows waiting and not the whole table.
+ */
+export async function outboxBacklog(db: Kysely<Database>, doubtfulAfterMs = DOUBTFUL_AFTER_MS): Promise<Array<{ channel: string; status: OutboxBacklogStatus; count: number }>> {
+  return (await outboxBacklogQuery(doubtfulAfterMs).execute(db)).rows;
+}
+
+/** The statement of `outboxBacklog`, apart so that its plan can be checked. */
+export function outboxBacklogQuery(doubtfulAfterMs: number) {
+  return sql<{ channel: string; status: OutboxBacklogStatus; count: number }>`
+    select channel, 'pending' as status, count(*)::int as count from outbox where status = 'pending' group by channel
+    union all
+    select channel, case when updated_at < now() - make_interval(secs => ${doubtfulAfterMs / 1000}) then 'doubtful' else 'sending' end, count(*)::int
+    from outbox where status = 'sending' group by 1, 2`;
+}

@@ -1,11 +1,13 @@
-// The HTTP server: health, the public read API and the channels' webhooks.
+// The HTTP server: health, the public read API, the channels' webhooks and the metrics.
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
+import { answerFailures } from './failure-answers.ts';
 import { registerHealthRoutes, type Pingable } from './health.routes.ts';
+import { registerMetricsRoute, type MetricsPage } from './metrics.routes.ts';
 import { registerTelegramWebhook, type TelegramWebhookDeps } from './telegram-webhook.routes.ts';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-webhook.routes.ts';
 import { registerSimulatorRoutes, type SimulatorDeps } from './simulator.routes.ts';
@@ -43,6 +45,8 @@ export interface HttpDeps {
   simulator?: SimulatorDeps;
   /** Present when whatsapp-web.js runs and ADMIN_TOKEN is set: the pairing page. */
   whatsappWeb?: { session: WhatsAppWebSession; adminToken: string; secureCookie?: boolean };
+  /** Present when METRICS_TOKEN is set: GET /metrics, for its holder and the platform admin. */
+  metrics?: { page: MetricsPage; token: string };
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -56,18 +60,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  // Fastify's own not-found line would log the whole URL, query string (and any token in it) included.
-  app.setNotFoundHandler((request, reply) => {
-    request.log.info({ path: request.url.split('?')[0] }, 'no such route');
-    return reply.code(404).send({ error: `no such route: ${request.method} ${request.url.split('?')[0]}` });
-  });
-  // A failure of ours says so and gives the id to find it in the log; it never shows a database's words.
-  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status < 500) return reply.code(status).send({ error: error.message });
-    request.log.error({ err: error, requestId: request.id }, 'request failed');
-    return reply.code(500).send({ error: 'internal', requestId: request.id });
-  });
+  answerFailures(app);
   const authThrottle = deps.authThrottle ?? memoryAuthThrottle(DEFAULT_AUTH_THROTTLE, () => deps.clock.now().getTime());
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
@@ -75,6 +68,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);
+  if (deps.metrics) registerMetricsRoute(app, { db: deps.db, metrics: deps.metrics.page, token: deps.metrics.token, authThrottle });
   if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, { ...deps.whatsappWeb, clock: deps.clock, secureCookie: deps.whatsappWeb.secureCookie ?? false, authThrottle });
   return app;
 }

@@ -54,6 +54,7 @@ export function registerSimulatorRoutes(app: FastifyInstance, deps: SimulatorDep
     const { from, locale, ...message } = parsed.data;
     const phone = normalizePhone(from);
     if (!phone.ok) return reply.code(400).send({ error: `phone number: ${phone.error}` });
+    deps.conversation.metrics?.messageReceived('web');
     // Past the limit the page is told, politely, as a villager would be; an emergency still passes.
     if ((await floodVerdict(deps.flood, { channel: 'web', from: phone.e164, text: message.text })) !== 'ok') {
       return reply.code(429).header('retry-after', '60').send({ error: deps.conversation.t(locale ?? 'fr', 'common:tooFast') });

@@ -7,6 +7,7 @@ import type { Database } from '../db/tables.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import { shortenedNoteIn } from '../delivery/deliver.ts';
 import { startOutboundWorker } from '../delivery/outbound.worker.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { FireDeps } from '../scheduling/fire-notification.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 import { startNotificationWorker } from '../scheduling/notification.worker.ts';
@@ -34,13 +35,15 @@ export interface WorkersOptions {
   broadcastPageSize?: number;
   /** The nightly purge of what is past `retentionDays`. */
   retention: { schedule: RetentionSchedule; retentionDays: number };
+  /** Counts what the outbound workers send, wait for and are refused. */
+  metrics?: Metrics;
 }
 
 export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
   const { db, redis, connection, prefix, queues, timers, logger } = options;
   const onError = options.onError ? { onError: options.onError } : {};
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}) }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs, ...onError });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...onError, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });

@@ -10,7 +10,7 @@ import { recordDonation, RecordDonationSchema } from '../../domain/donors/donati
 import { closeTicket, listOpenTickets } from '../../domain/handoff/handoff-tickets.ts';
 import { dealtWithOrganisation } from '../../domain/organisations/organisation-contacts.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
-import { doubtfulOutbox } from '../../delivery/outbox.ts';
+import { DOUBTFUL_AFTER_MS, doubtfulOutbox } from '../../delivery/outbox.ts';
 import { DEFAULT_CHECKIN_DAYS, markProcedureDone } from '../../scheduling/checkins.ts';
 import { DEFAULT_QUIET_HOURS } from '../../scheduling/quiet-hours.ts';
 import { scheduleRecall } from '../../scheduling/recalls.ts';
@@ -106,5 +106,5 @@ export function registerCareRoutes(scope: FastifyInstance, ctx: AdminContext): v
   });
 
   // Messages a crash left undecided (the provider may or may not have delivered them).
-  scope.get('/outbox/doubtful', { preHandler: ctx.allow('coordinator') }, async (request) => doubtfulOutbox(db, ctx.organisationId(request), 5 * 60_000));
+  scope.get('/outbox/doubtful', { preHandler: ctx.allow('coordinator') }, async (request) => doubtfulOutbox(db, ctx.organisationId(request), DOUBTFUL_AFTER_MS));
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { listOpenTickets, routeTicket } from '../../domain/handoff/handoff-tickets.ts';
 import { addOrganisation, listOrganisations, OrganisationInputSchema, organisationBySlug } from '../../domain/organisations/organisations.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
-import { doubtfulOutbox } from '../../delivery/outbox.ts';
+import { DOUBTFUL_AFTER_MS, doubtfulOutbox } from '../../delivery/outbox.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
 
 const RouteBody = z.object({ organisation: z.string().min(1) });
@@ -39,5 +39,5 @@ export function registerPlatformRoutes(scope: FastifyInstance, ctx: AdminContext
   });
 
   // Replies in the chat belong to no organisation: the platform admin checks those a crash left in doubt.
-  scope.get('/outbox/doubtful/replies', { preHandler: ctx.allow('admin') }, async () => doubtfulOutbox(db, null, 5 * 60_000));
+  scope.get('/outbox/doubtful/replies', { preHandler: ctx.allow('admin') }, async () => doubtfulOutbox(db, null, DOUBTFUL_AFTER_MS));
 }
