@@ -55,7 +55,8 @@ export async function runBookingTraffic(options: TrafficOptions): Promise<Traffi
     const journey = options.journey?.(i) ?? BOOKING_JOURNEY(`Villageois ${i} Test`);
     for (const [step, text] of journey.entries()) {
       await post(i, telegramUpdate(chat * 100 + step, chat, text));
-      options.onAcknowledged?.(++acknowledged);
+      acknowledged++;
+      options.onAcknowledged?.(acknowledged);
     }
   };
   await Promise.all(
