@@ -21,7 +21,7 @@ export interface DatabaseOptions {
    * it and opens another on the next query; without a listener pg would end the process.
    */
   onConnectionLost?: (err: Error) => void;
-  /** How long to wait for a new connection before the query fails (default 5 s). */
+  /** How long a query waits for a connection (a free one of the pool, or a new one) before it fails (default 10 s). */
   connectTimeoutMs?: number;
   /** The longest a statement may run (default 30 s; 0 for none, as migrations need). */
   statementTimeoutMs?: number;
@@ -39,7 +39,7 @@ export function createDatabase(options: DatabaseOptions): Db {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     // A transaction left open by a stuck caller must not hold its row locks (a slot's) for ever.
     idle_in_transaction_session_timeout: 60_000,

@@ -29,7 +29,9 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   await admin((c) => c.query(`create database ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const db = createDatabase({ connectionString: url.toString(), poolSize: options.poolSize ?? 10 });
+  // Tests make bursts on purpose (1,000 bookings at once on 10 connections, on a loaded machine): a
+  // caller waits for a free connection as long as it takes, as the statement timeout still bounds each one.
+  const db = createDatabase({ connectionString: url.toString(), poolSize: options.poolSize ?? 10, connectTimeoutMs: 120_000 });
   await prepareDatabase(db);
   return {
     db,
