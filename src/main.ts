@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   await untilAvailable('the database', () => sql`select 1`.execute(db), startRetries(logger));
   const setup = await setUpQueues(config, db, logger);
   closers.push({ name: 'queues', close: () => setup.close() });
-  const { redis, connection, queues, timers } = setup;
-  const channels = outboundChannels(config, redis);
+  const { redis, connection, prefix, queues, timers } = setup;
+  const channels = outboundChannels(config, redis, prefix);
   const channelNames = [...Object.values(channels).map((c) => c.adapter.name), ...(config.WHATSAPP_WEB === 'on' ? ['whatsapp_web'] : [])];
-  const { metrics, close: closeMetrics } = serviceMetrics({ db, redis, prefix: config.QUEUE_PREFIX, channels: channelNames });
+  const { metrics, close: closeMetrics } = serviceMetrics({ db, redis, prefix, channels: channelNames });
   const conversation = { ...conversationDepsFromConfig(db, config), metrics };
-  const flood = redisFloodGuard(redis, { prefix: config.QUEUE_PREFIX, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  const flood = redisFloodGuard(redis, { prefix, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
   const receive = createReceiver({ conversation, queues, flood, timers, metrics });
   const chats = telegramChats({ db, queues, t: conversation.t });
   closers.push({ name: 'metrics', close: closeMetrics });
@@ -88,15 +88,15 @@ async function main(): Promise<void> {
       ? (art: string) => void process.stderr.write(`Scan this code with the association's phone (WhatsApp > Linked devices):\n${art}\n`)
       : undefined;
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
-    const pacer = redisPacer(redis, { prefix: config.QUEUE_PREFIX, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix: config.QUEUE_PREFIX, logger, queues, shortenedNote: shortenedNoteIn(conversation.t), onError: setup.redisError, metrics });
+    const pacer = redisPacer(redis, { prefix, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(conversation.t), onError: setup.redisError, metrics });
     closers.push({ name: 'whatsapp-web session', close: () => session.stop() }, { name: 'whatsapp-web worker', close: () => worker.close() });
     whatsappWeb = session;
   }
 
   if (config.WORKERS_IN_PROCESS) {
     const workers = startWorkers({
-      db, redis, connection, prefix: config.QUEUE_PREFIX, queues, timers, pages: setup.pages, fire: setup.fire, logger,
+      db, redis, connection, prefix, queues, timers, pages: setup.pages, fire: setup.fire, logger,
       channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
       reconcileEveryMs: config.RECONCILE_EVERY_MS,
       onError: setup.redisError,
@@ -119,9 +119,9 @@ async function main(): Promise<void> {
     timers,
     quietHours: config.QUIET_HOURS,
     broadcastPages: setup.pages,
-    authThrottle: redisAuthThrottle(redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }),
+    authThrottle: redisAuthThrottle(redis, { prefix, ...DEFAULT_AUTH_THROTTLE }),
     booking: conversation.booking,
-    adminRateLimit: { perStaffPerMinute: config.ADMIN_RATE_PER_MINUTE, perAddressPerMinute: config.ADMIN_RATE_PER_ADDRESS_PER_MINUTE, redis, prefix: config.QUEUE_PREFIX },
+    adminRateLimit: { perStaffPerMinute: config.ADMIN_RATE_PER_MINUTE, perAddressPerMinute: config.ADMIN_RATE_PER_ADDRESS_PER_MINUTE, redis, prefix },
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),
     ...(simulator !== 'off' ? { simulator: { conversation, flood, access: simulator } } : {}),

@@ -1,6 +1,7 @@
 // A per-contact flood limit: past the limit in a window, the sender is told once, politely, and then
 // ignored until the window ends. Counted in Redis, so every process shares it.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-clients.ts';
+import { soloKey } from '../redis/redis-keys.ts';
 import { understand } from '../understanding/understand.ts';
 
 export type FloodVerdict = 'ok' | 'warn' | 'drop';
@@ -19,10 +20,10 @@ export async function floodVerdict(guard: FloodGuard | undefined, message: { cha
   return guard.check(message.channel, message.from);
 }
 
-export function redisFloodGuard(redis: Redis, options: { prefix: string; limit: number; windowMs: number }): FloodGuard {
+export function redisFloodGuard(redis: RedisClient, options: { prefix: string; limit: number; windowMs: number }): FloodGuard {
   return {
     async check(channel, from) {
-      const key = `${options.prefix}:flood:${channel}:${from}`;
+      const key = soloKey(options.prefix, `flood:${channel}:${from}`);
       const [[, count]] = (await redis.multi().incr(key).pexpire(key, options.windowMs, 'NX').exec()) as [[Error | null, number]];
       if (count <= options.limit) return 'ok';
       return count === options.limit + 1 ? 'warn' : 'drop';

@@ -24,11 +24,11 @@ await runCommand(async () => {
   await untilAvailable('the database', () => sql`select 1`.execute(db), startRetries(logger));
   const setup = await setUpQueues(config, db, logger);
   closers.push({ name: 'queues', close: () => setup.close() });
-  const channels = outboundChannels(config, setup.redis);
+  const channels = outboundChannels(config, setup.redis, setup.prefix);
   // This process's counters only: the queues and the outbox are read by the service's scrape.
   const metrics = createMetrics();
   const workers = startWorkers({
-    db, redis: setup.redis, connection: setup.connection, prefix: config.QUEUE_PREFIX, queues: setup.queues, timers: setup.timers, pages: setup.pages, fire: setup.fire, logger,
+    db, redis: setup.redis, connection: setup.connection, prefix: setup.prefix, queues: setup.queues, timers: setup.timers, pages: setup.pages, fire: setup.fire, logger,
     channels: [channels.telegram, channels.whatsapp].filter((c) => c !== undefined),
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
     onError: setup.redisError,
@@ -38,7 +38,7 @@ await runCommand(async () => {
   });
   closers.push({ name: 'workers', close: () => workers.close() });
   const metricsServer = config.METRICS_PORT !== undefined && config.METRICS_TOKEN
-    ? buildMetricsServer({ db, logger, metrics, token: config.METRICS_TOKEN, authThrottle: redisAuthThrottle(setup.redis, { prefix: config.QUEUE_PREFIX, ...DEFAULT_AUTH_THROTTLE }) })
+    ? buildMetricsServer({ db, logger, metrics, token: config.METRICS_TOKEN, authThrottle: redisAuthThrottle(setup.redis, { prefix: setup.prefix, ...DEFAULT_AUTH_THROTTLE }) })
     : undefined;
   if (metricsServer) {
     closers.push({ name: 'metrics server', close: () => metricsServer.close() });

@@ -38,9 +38,29 @@ export const DatabaseConfigSchema = z.object({
     }),
 });
 
+/** "host:port,host:port": the host a name, an IPv4 address or an IPv6 one in brackets. */
+const clusterNodes = z
+  .string()
+  .transform((text) => text.split(',').map((node) => node.trim()))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/, 'expected host:port entries separated by commas, like redis-1:7000,redis-2:7001')
+        .transform((node) => {
+          const at = node.lastIndexOf(':');
+          return { host: node.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(node.slice(at + 1)) };
+        })
+        .refine((node) => node.port >= 1 && node.port <= 65535, 'a port is between 1 and 65535'),
+    ),
+  );
+
 /** The whole service: database plus Redis and the HTTP server. */
 export const ConfigSchema = DatabaseConfigSchema.extend({
-  REDIS_URL: url(['redis', 'rediss']),
+  /** One Redis server; or REDIS_CLUSTER_NODES for a Redis Cluster, never both. */
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  /** Some nodes of a Redis Cluster ("host:port,host:port"); the client finds the others from them. */
+  REDIS_CLUSTER_NODES: clusterNodes.optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   MIGRATE_ON_START: z
@@ -110,7 +130,17 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'use 16 to 256 printable characters, no spaces').optional(),
   /** `npm run worker` serves its own /metrics on this port; it has no HTTP server otherwise. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-}).superRefine((c, ctx) => {
+})
+  // Said with the other problems, even when some setting does not parse: only presence is checked here.
+  .superRefine((c, ctx) => {
+    if (c.REDIS_URL === undefined && c.REDIS_CLUSTER_NODES === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is missing (or REDIS_CLUSTER_NODES, for a Redis Cluster)' });
+    }
+    if (c.REDIS_URL !== undefined && c.REDIS_CLUSTER_NODES !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'set either REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both' });
+    }
+  }, { when: () => true })
+  .superRefine((c, ctx) => {
   const whatsapp = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
   const given = whatsapp.filter((k) => c[k] !== undefined);
   if (given.length > 0 && given.length < whatsapp.length) {

@@ -21,7 +21,8 @@ export function isExclusionViolation(err: unknown, constraint?: string): boolean
 // Postgres codes of a server that is away, starting or full, rather than of a statement that is wrong.
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is closed|connection timeout|MaxRetriesPerRequest|Reached the max retries per request/i;
+// The last three are a Redis Cluster's: no node reached, a command while none is, a failover under way.
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is closed|connection timeout|MaxRetriesPerRequest|Reached the max retries per request|None of startup nodes is available|Cluster isn't ready|CLUSTERDOWN/i;
 
 /**
  * True when `err` says a dependency (Postgres, or Redis through ioredis) could not be reached, so the

@@ -3,7 +3,8 @@
 // spaced by the interval, so no sliding second ever holds more than the limit.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-clients.ts';
+import { keyGroup } from '../redis/redis-keys.ts';
 
 export interface ChatPacer {
   /** Resolves when this chat may receive its next message, with how many milliseconds it waited. */
@@ -14,7 +15,8 @@ export interface ChatPacer {
 
 /**
  * Reserves the next free slot of KEYS[1] spaced by ARGV[1] microseconds, not before the hold KEYS[2]
- * (a provider's 429) ends; returns the wait in microseconds.
+ * (a provider's 429) ends; returns the wait in microseconds. Both keys are of one channel's group, so
+ * they share a slot on a Redis Cluster.
  * Microseconds, and numbers written with %.0f: at 1,000 a second a slot is about a millisecond apart.
  */
 const RESERVE = `
@@ -32,6 +34,7 @@ return slot - now
 const RESERVE_SHA = createHash('sha1').update(RESERVE).digest('hex');
 
 export interface PacerOptions {
+  /** The deployment's key prefix (a hash tag on a Redis Cluster: see redis/redis-keys.ts). */
   prefix: string;
   /** Messages per second across the channel; 0 for no channel-wide limit. */
   perSecond: number;
@@ -48,14 +51,14 @@ export interface PacerOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** EVALSHA once the script is known to Redis (ioredis falls back to EVAL when it is not), not its text each time. */
-async function reserveSlot(redis: Redis, key: string, holdKey: string, intervalUs: number): Promise<unknown> {
+async function reserveSlot(redis: RedisClient, key: string, holdKey: string, intervalUs: number): Promise<unknown> {
   return redis.evalsha(RESERVE_SHA, 2, key, holdKey, String(intervalUs)).catch((err: unknown) => {
     if (err instanceof Error && err.message.startsWith('NOSCRIPT')) return redis.eval(RESERVE, 2, key, holdKey, String(intervalUs));
     throw err;
   });
 }
 
-export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
+export function redisPacer(redis: RedisClient, options: PacerOptions): ChatPacer {
   // Slots a margin over 1/N seconds apart: a send that leaves late (a busy event loop, a slow network)
   // can then land next to the following one without a sliding second ever holding more than N.
   const margin = options.margin ?? 0.03;
@@ -83,17 +86,20 @@ export function redisPacer(redis: Redis, options: PacerOptions): ChatPacer {
       if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0 || attempt >= 5) return slept;
     }
   };
+  // `qafila:pace:telegram:...` on one Redis; `{qafila:pace:telegram}:...` on a cluster, one slot per channel.
+  const keysOf = (channel: string) => keyGroup(options.prefix, `pace:${channel}`);
   return {
     async hold(channel, ms) {
-      const key = `${options.prefix}:pace:${channel}:hold`;
+      const key = `${keysOf(channel)}:hold`;
       const left = await redis.pttl(key);
       if (left < ms) await redis.set(key, '1', 'PX', Math.ceil(ms));
     },
     async waitTurn(channel, chat) {
-      const hold = `${options.prefix}:pace:${channel}:hold`;
-      const forChat = options.chatIntervalMs > 0 ? await reserve(`${options.prefix}:pace:${channel}:chat:${chat}`, hold, options.chatIntervalMs * 1000) : 0;
+      const keys = keysOf(channel);
+      const hold = `${keys}:hold`;
+      const forChat = options.chatIntervalMs > 0 ? await reserve(`${keys}:chat:${chat}`, hold, options.chatIntervalMs * 1000) : 0;
       // Always taken, even with no channel limit: it is also where a 429's hold is waited out.
-      return forChat + (await reserve(`${options.prefix}:pace:${channel}:all`, hold, channelIntervalUs));
+      return forChat + (await reserve(`${keys}:all`, hold, channelIntervalUs));
     },
   };
 }

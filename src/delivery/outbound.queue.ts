@@ -47,7 +47,7 @@ export function createOutboundQueues(options: { connection: ConnectionOptions; p
     const name = outboundQueueName(channel, bulk);
     let queue = queues.get(name);
     if (!queue) {
-      queue = new Queue<OutboundJob>(name, queueOptions(options));
+      queue = new Queue<OutboundJob>(name, queueOptions(name, options));
       // Redis going away is an 'error' event: without a listener Node would end the process.
       queue.on('error', (err) => options.onError?.(err));
       queues.set(name, queue);

@@ -8,6 +8,7 @@ import { failUnsent } from './outbox.ts';
 import { sweepOutbox } from './outbox-sweep.ts';
 import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
 import { closeWithin } from '../runtime/close-worker.ts';
+import { queuePrefix } from '../redis/redis-keys.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
@@ -60,11 +61,8 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
       throw err;
     }
   };
-  const base = { connection: options.connection, prefix: options.prefix };
-  const workers = [
-    new Worker(outboundQueueName(channel), send, { ...base, concurrency: options.concurrency ?? 8 }),
-    new Worker(outboundQueueName(channel, true), send, { ...base, concurrency: options.bulkConcurrency ?? 4 }),
-  ];
+  const worker = (name: string, concurrency: number) => new Worker(name, send, { connection: options.connection, prefix: queuePrefix(options.prefix, name), concurrency });
+  const workers = [worker(outboundQueueName(channel), options.concurrency ?? 8), worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4)];
   for (const worker of workers) {
     worker.on('failed', (job, err) => {
       if (!job || err instanceof UnrecoverableError) return;

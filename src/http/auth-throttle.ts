@@ -1,7 +1,8 @@
 // Guessing a staff or admin token: after a few wrong ones from an address, that address waits. A
 // right token still passes, so a neighbour behind the same venue's address cannot lock staff out.
 import type { FastifyReply } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-clients.ts';
+import { soloKey } from '../redis/redis-keys.ts';
 
 export interface AuthThrottle {
   /** Counts a wrong token from `address`; returns how many milliseconds it must now wait, or 0. */
@@ -17,10 +18,10 @@ export interface AuthThrottleOptions {
 export const DEFAULT_AUTH_THROTTLE: AuthThrottleOptions = { limit: 10, windowMs: 5 * 60_000 };
 
 /** Shared by every process through Redis. */
-export function redisAuthThrottle(redis: Redis, options: AuthThrottleOptions & { prefix: string }): AuthThrottle {
+export function redisAuthThrottle(redis: RedisClient, options: AuthThrottleOptions & { prefix: string }): AuthThrottle {
   return {
     async failed(address) {
-      const key = `${options.prefix}:auth-failures:${address}`;
+      const key = soloKey(options.prefix, `auth-failures:${address}`);
       const [[, count], , [, left]] = (await redis.multi().incr(key).pexpire(key, options.windowMs, 'NX').pttl(key).exec()) as [[Error | null, number], unknown, [Error | null, number]];
       return count > options.limit ? Math.max(1, left) : 0;
     },

@@ -3,6 +3,7 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { outboundQueueName } from '../delivery/outbound.queue.ts';
 import { BROADCAST_QUEUE } from '../scheduling/broadcast.queue.ts';
 import { NOTIFICATION_QUEUE } from '../scheduling/notification.queue.ts';
+import { queuePrefix } from '../redis/redis-keys.ts';
 
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
@@ -24,7 +25,7 @@ export function queueNamesFor(channels: readonly string[]): string[] {
  */
 export function bullmqQueueDepths(options: { connection: ConnectionOptions; prefix: string; names: readonly string[] }): QueueDepths {
   const queues = options.names.map((name) => {
-    const queue = new Queue(name, { connection: options.connection, prefix: options.prefix });
+    const queue = new Queue(name, { connection: options.connection, prefix: queuePrefix(options.prefix, name) });
     // A Redis outage fails the read, which the scrape reports; the client's own errors are logged where it is made.
     queue.on('error', () => undefined);
     return queue;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KEEP_COMPLETED, KEEP_FAILED, queueOptions } from '../delivery/queue-retention.ts';
 import type { RetentionReport } from './retention-policy.ts';
 import { closeWithin } from '../runtime/close-worker.ts';
+import { queuePrefix } from '../redis/redis-keys.ts';
 
 export const RETENTION_QUEUE = 'retention';
 export const NIGHTLY_RETENTION = 'nightly-retention';
@@ -27,7 +28,7 @@ export interface RetentionSchedule {
 }
 
 export function createRetentionSchedule(options: { connection: ConnectionOptions; prefix: string; zone: string }): RetentionSchedule {
-  const queue = new Queue(RETENTION_QUEUE, queueOptions(options));
+  const queue = new Queue(RETENTION_QUEUE, queueOptions(RETENTION_QUEUE, options));
   return {
     queue,
     async ensureNightly() {
@@ -45,7 +46,7 @@ export function startRetentionWorker(options: { connection: ConnectionOptions; p
       RetentionJobSchema.parse(job.data);
       return options.run();
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 1 },
+    { connection: options.connection, prefix: queuePrefix(options.prefix, RETENTION_QUEUE), concurrency: 1 },
   );
   worker.on('failed', (job, err) => options.logger.error({ jobId: job?.id, err: err.message }, 'retention run failed'));
   worker.on('error', (err) => (options.onError ? options.onError('retention worker', err) : options.logger.error({ err: err.message }, 'retention worker error')));

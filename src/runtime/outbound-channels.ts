@@ -1,6 +1,5 @@
 // The channels that send from any process (the API clients), built from the settings; whatsapp-web.js,
 // bound to one browser session, is started by the service itself.
-import type { Redis } from 'ioredis';
 import type { ChannelAdapter } from '../channels/channel.ts';
 import { createTelegramAdapter } from '../channels/telegram/telegram.channel.ts';
 import { createWhatsAppCloudAdapter } from '../channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
@@ -8,6 +7,7 @@ import type { Config } from '../config/config.schema.ts';
 import { redisPacer, type ChatPacer } from '../delivery/chat-pacer.ts';
 import type { TemplateFor } from '../delivery/deliver.ts';
 import { bulkConcurrencyFor } from '../delivery/outbound.worker.ts';
+import type { RedisClient } from '../redis/redis-clients.ts';
 
 export interface OutboundChannel {
   adapter: ChannelAdapter;
@@ -16,8 +16,7 @@ export interface OutboundChannel {
   templates?: TemplateFor;
 }
 
-export function outboundChannels(config: Config, redis: Redis): { telegram?: OutboundChannel & { adapter: ReturnType<typeof createTelegramAdapter> }; whatsapp?: OutboundChannel } {
-  const prefix = config.QUEUE_PREFIX;
+export function outboundChannels(config: Config, redis: RedisClient, prefix: string): { telegram?: OutboundChannel & { adapter: ReturnType<typeof createTelegramAdapter> }; whatsapp?: OutboundChannel } {
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? {
         adapter: createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }),

@@ -1,5 +1,5 @@
 // The Redis connections and queues every process shares: the service, and `npm run worker`.
-import { Redis } from 'ioredis';
+import type { ConnectionOptions } from 'bullmq';
 import type { Config } from '../config/config.schema.ts';
 import type { Db } from '../db/connection.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -11,11 +11,15 @@ import type { FireDeps } from '../scheduling/fire-notification.ts';
 import { createNotificationTimers, type NotificationTimers } from '../scheduling/notification.queue.ts';
 import { createBroadcastPages, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
 import { createRetentionSchedule, type RetentionSchedule } from '../retention/index.ts';
+import { openRedisClients, type RedisClient } from '../redis/redis-clients.ts';
 
 export interface QueuesSetup {
-  redis: Redis;
+  /** One Redis server's client, or a Redis Cluster's (REDIS_CLUSTER_NODES). */
+  redis: RedisClient;
   /** BullMQ's workers block on Redis, so they need a connection that never gives up on a command. */
-  connection: { url: string; maxRetriesPerRequest: null };
+  connection: ConnectionOptions;
+  /** The prefix of every key: QUEUE_PREFIX, as a hash tag on a Redis Cluster (see redis/redis-keys.ts). */
+  prefix: string;
   queues: OutboundQueues;
   timers: NotificationTimers;
   pages: BroadcastPages;
@@ -29,20 +33,20 @@ export interface QueuesSetup {
 
 export async function setUpQueues(config: Config, db: Db, logger: Logger): Promise<QueuesSetup> {
   const redisError = repeatedErrorLog(logger);
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5000 });
-  redis.on('error', (err) => redisError('commands', err));
-  await untilAvailable('Redis', () => redis.connect(), { attempts: 30, baseMs: 500, maxMs: 5000, logger });
-  const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
-  const queues = createOutboundQueues({ connection, prefix: config.QUEUE_PREFIX, onError: (err) => redisError('outbound queue', err) });
-  const timers = createNotificationTimers({ connection, prefix: config.QUEUE_PREFIX, horizonHours: config.TIMER_HORIZON_HOURS });
+  const clients = openRedisClients(config, redisError);
+  const { commands: redis, queues: connection, prefix } = clients;
+  await untilAvailable('Redis', () => clients.connect(), { attempts: 30, baseMs: 500, maxMs: 5000, logger });
+  const queues = createOutboundQueues({ connection, prefix, onError: (err) => redisError('outbound queue', err) });
+  const timers = createNotificationTimers({ connection, prefix, horizonHours: config.TIMER_HORIZON_HOURS });
   timers.queue.on('error', (err) => redisError('notification queue', err));
-  const pages = createBroadcastPages({ connection, prefix: config.QUEUE_PREFIX });
+  const pages = createBroadcastPages({ connection, prefix });
   pages.queue.on('error', (err) => redisError('broadcast queue', err));
-  const retention = createRetentionSchedule({ connection, prefix: config.QUEUE_PREFIX, zone: config.TIME_ZONE });
+  const retention = createRetentionSchedule({ connection, prefix, zone: config.TIME_ZONE });
   retention.queue.on('error', (err) => redisError('retention queue', err));
   return {
     redis,
     connection,
+    prefix,
     queues,
     timers,
     pages,
@@ -54,7 +58,7 @@ export async function setUpQueues(config: Config, db: Db, logger: Logger): Promi
       await timers.close();
       await pages.close();
       await retention.close();
-      redis.disconnect();
+      clients.close();
     },
   };
 }

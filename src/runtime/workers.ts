@@ -1,6 +1,6 @@
 // Every queue's worker, in one place: the service runs them in process by default, and `npm run worker`
 // runs more of them elsewhere. Closing waits for jobs in progress.
-import type { Redis } from 'ioredis';
+import type { ConnectionOptions } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/tables.ts';
@@ -16,11 +16,13 @@ import { reconcileBroadcasts, type BroadcastPages } from '../scheduling/broadcas
 import { startBroadcastWorker } from '../scheduling/broadcast.worker.ts';
 import { runRetention, startRetentionWorker, type RetentionSchedule } from '../retention/index.ts';
 import type { OutboundChannel } from './outbound-channels.ts';
+import type { RedisClient } from '../redis/redis-clients.ts';
 
 export interface WorkersOptions {
   db: Kysely<Database>;
-  redis: Redis;
-  connection: { url: string; maxRetriesPerRequest: null };
+  redis: RedisClient;
+  connection: ConnectionOptions;
+  /** The deployment's key prefix (a hash tag on a Redis Cluster: see redis/redis-keys.ts). */
   prefix: string;
   queues: OutboundQueues;
   timers: NotificationTimers;

@@ -17,7 +17,7 @@ export interface BroadcastPages {
 }
 
 export function createBroadcastPages(options: { connection: ConnectionOptions; prefix: string }): BroadcastPages {
-  const queue = new Queue(BROADCAST_QUEUE, queueOptions(options));
+  const queue = new Queue(BROADCAST_QUEUE, queueOptions(BROADCAST_QUEUE, options));
   return {
     queue,
     async next(broadcastId, cursor, at, now = new Date()) {

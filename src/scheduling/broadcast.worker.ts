@@ -11,6 +11,7 @@ import { fanoutPage } from './broadcasts.ts';
 import { delayUntil } from './delay-job.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 import { closeWithin } from '../runtime/close-worker.ts';
+import { queuePrefix } from '../redis/redis-keys.ts';
 
 export const BROADCAST_PAGE = 1000;
 export const BROADCAST_JOB_SIZE = 50;
@@ -51,7 +52,7 @@ export function startBroadcastWorker(options: {
       }
       return page.done ? 'done' : 'more';
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 2 },
+    { connection: options.connection, prefix: queuePrefix(options.prefix, BROADCAST_QUEUE), concurrency: 2 },
   );
   worker.on('error', (err) => (options.onError ? options.onError('broadcast worker', err) : options.logger.error({ err: err.message }, 'broadcast worker error')));
   return {

@@ -31,7 +31,7 @@ export interface NotificationTimers {
  * await timers.schedule([{ id: 12, dueAt }], clock.now());
  */
 export function createNotificationTimers(options: { connection: ConnectionOptions; prefix: string; horizonHours?: number }): NotificationTimers {
-  const queue = new Queue<NotificationJob>(NOTIFICATION_QUEUE, queueOptions(options));
+  const queue = new Queue<NotificationJob>(NOTIFICATION_QUEUE, queueOptions(NOTIFICATION_QUEUE, options));
   const horizonMs = hoursToMs(options.horizonHours ?? DEFAULT_TIMER_HORIZON_HOURS);
   return {
     queue,

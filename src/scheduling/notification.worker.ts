@@ -8,6 +8,7 @@ import { fireNotification, type FireDeps } from './fire-notification.ts';
 import { NOTIFICATION_QUEUE, NotificationJobSchema } from './notification.queue.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS, hoursToMs, withinHorizon } from './timer-horizon.ts';
 import { closeWithin } from '../runtime/close-worker.ts';
+import { queuePrefix } from '../redis/redis-keys.ts';
 
 export interface NotificationWorkerOptions {
   connection: ConnectionOptions;
@@ -42,7 +43,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
       }
       return result.kind;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 16 },
+    { connection: options.connection, prefix: queuePrefix(options.prefix, NOTIFICATION_QUEUE), concurrency: options.concurrency ?? 16 },
   );
   worker.on('error', (err) => (options.onError ? options.onError('notification worker', err) : options.logger.error({ err: err.message }, 'notification worker error')));
   return {

@@ -1,9 +1,9 @@
 // Redis can lose its timers (a flush, a failover without persistence); Postgres cannot. The reconciler
 // walks the notifications not yet fired that are due within the timers' horizon and starts any timer
 // that is missing: those lost, and those that have just come within the horizon.
-import type { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import type { RedisClient } from '../redis/redis-clients.ts';
 import { notificationJobId, type NotificationTimers } from './notification.queue.ts';
 
 const PAGE = 1000;
@@ -17,8 +17,9 @@ export interface Reconciled {
  * Pages by due time (the index of waiting notifications), so a hundred thousand waiting notifications
  * never sit in memory at once, and those due after the horizon are not even read.
  */
-export async function reconcileNotifications(db: Kysely<Database>, redis: Redis, timers: NotificationTimers, now: Date = new Date()): Promise<Reconciled> {
-  // A job's hash lives at <prefix>:<queue>:<job id> for as long as it waits or runs.
+export async function reconcileNotifications(db: Kysely<Database>, redis: RedisClient, timers: NotificationTimers, now: Date = new Date()): Promise<Reconciled> {
+  // A job's hash lives at <prefix>:<queue>:<job id> for as long as it waits or runs. All of one queue's keys
+  // share a slot on a Redis Cluster, so one pipeline may check a page of them.
   const keyOf = (id: number) => timers.queue.toKey(notificationJobId(id));
   const until = new Date(now.getTime() + timers.horizonMs);
   let after: { due_at: Date; id: number } | undefined;

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, loadDatabaseConfig } from '../../src/config/in
 
 const good = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/qafila', REDIS_URL: 'redis://127.0.0.1:6379' };
 
+const REDIS_MISSING = 'REDIS_URL: is missing (or REDIS_CLUSTER_NODES, for a Redis Cluster)';
+
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
     loadConfig(env);
@@ -22,11 +24,11 @@ describe('configuration', () => {
   });
 
   it('names a missing DATABASE_URL and REDIS_URL', () => {
-    expect(problemsOf({})).toEqual(['DATABASE_URL is missing', 'REDIS_URL is missing']);
+    expect(problemsOf({})).toEqual(['DATABASE_URL is missing', REDIS_MISSING]);
   });
 
   it('treats an empty value as missing rather than as zero', () => {
-    expect(problemsOf({ ...good, REDIS_URL: '' })).toEqual(['REDIS_URL is missing']);
+    expect(problemsOf({ ...good, REDIS_URL: '' })).toEqual([REDIS_MISSING]);
   });
 
   it('refuses a port out of range, a database URL of the wrong kind and an unknown time zone', () => {
@@ -55,7 +57,7 @@ describe('configuration', () => {
   });
 
   it('puts every problem in the error message, one per line', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*REDIS_URL is missing\n.*PORT:/s);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*PORT:.*\n.*REDIS_URL: is missing/s);
   });
 });
 
@@ -85,5 +87,26 @@ describe('WhatsApp templates setting', () => {
     expect(config.WHATSAPP_TEMPLATES?.ary).toEqual({ name: 'qafila_notice', language: 'ar' });
     expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"fr": ' })).toThrow(/WHATSAPP_TEMPLATES: is not valid JSON/);
     expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"fr": {"name": "Qafila Notice", "language": "fr"}}' })).toThrow(/WHATSAPP_TEMPLATES.fr.name: template names are lowercase/);
+  });
+});
+
+describe('Redis settings', () => {
+  const database = { DATABASE_URL: 'postgres://localhost/qafila' };
+  it('takes a Redis Cluster by some of its nodes instead of one Redis URL', () => {
+    const config = loadConfig({ ...database, REDIS_CLUSTER_NODES: 'redis-1:7000, 10.0.0.2:7001,[::1]:7002' });
+    expect(config.REDIS_CLUSTER_NODES).toEqual([{ host: 'redis-1', port: 7000 }, { host: '10.0.0.2', port: 7001 }, { host: '::1', port: 7002 }]);
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('refuses both a Redis URL and cluster nodes, rather than pick one', () => {
+    expect(problemsOf({ ...database, REDIS_URL: 'redis://localhost:6379', REDIS_CLUSTER_NODES: 'redis-1:7000' })).toEqual([
+      'REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis server) or REDIS_CLUSTER_NODES (a Redis Cluster), not both',
+    ]);
+  });
+
+  it('names a cluster node that is not host:port, or whose port cannot be', () => {
+    expect(problemsOf({ ...database, REDIS_CLUSTER_NODES: 'redis-1:7000,redis-2' })).toEqual(['REDIS_CLUSTER_NODES.1: expected host:port entries separated by commas, like redis-1:7000,redis-2:7001']);
+    expect(problemsOf({ ...database, REDIS_CLUSTER_NODES: 'redis://redis-1:7000' })[0]).toMatch(/^REDIS_CLUSTER_NODES\.0: expected host:port/);
+    expect(problemsOf({ ...database, REDIS_CLUSTER_NODES: 'redis-1:70000' })).toEqual(['REDIS_CLUSTER_NODES.0: a port is between 1 and 65535']);
   });
 });

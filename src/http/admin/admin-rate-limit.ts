@@ -3,13 +3,14 @@
 // everything). Shared by every process through Redis when given one.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-clients.ts';
+import { soloKey } from '../../redis/redis-keys.ts';
 
 export interface AdminRateLimit {
   perAddressPerMinute: number;
   perStaffPerMinute: number;
-  redis?: Redis;
-  /** Key prefix in Redis (the deployment's queue prefix). */
+  redis?: RedisClient;
+  /** Key prefix in Redis (the deployment's: see redis/redis-keys.ts). */
   prefix?: string;
 }
 
@@ -23,7 +24,7 @@ export async function adminRateLimits(scope: FastifyInstance, limits: AdminRateL
     global: false,
     // Redis away: the admin API still answers (health and the wrong-token throttle say the rest).
     skipOnError: true,
-    ...(limits.redis ? { redis: limits.redis, nameSpace: `${limits.prefix ?? 'qafila'}:admin-rate:` } : {}),
+    ...(limits.redis ? { redis: limits.redis, nameSpace: soloKey(limits.prefix ?? 'qafila', 'admin-rate:') } : {}),
   });
   const hook = (max: number, key: (request: FastifyRequest) => string): Hook => {
     const check = scope.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key });
