@@ -12,6 +12,14 @@ import { waitUntil } from './wait-until.ts';
 
 const run = promisify(execFile);
 
+/**
+ * The environment of the redis-server and redis-cli processes: without a faked clock. Redis is a dependency with
+ * a clock of its own, as Postgres is; under libfaketime it does not start at all.
+ */
+function realClockEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
+}
+
 export interface TestCluster {
   ports: number[];
   /** The value of REDIS_CLUSTER_NODES for this cluster. */
@@ -37,6 +45,7 @@ export async function startRedisCluster(size = 3): Promise<TestCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'qafila-cluster-'));
   const children: ChildProcess[] = [];
   const ports: number[] = [];
+  const outputs = new Map<number, string[]>();
   // A test process that dies without its afterAll still takes its nodes with it.
   const killAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
   process.once('exit', killAll);
@@ -55,12 +64,25 @@ export async function startRedisCluster(size = 3): Promise<TestCluster> {
       const child = spawn('/usr/bin/redis-server', [
         '--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-port', String(bus),
         '--cluster-config-file', `nodes-${port}.conf`, '--dir', dir, '--save', '', '--appendonly', 'no', '--logfile', '',
-      ], { stdio: 'ignore' });
+      ], { stdio: ['ignore', 'pipe', 'pipe'], env: realClockEnv() });
+      // What a node printed, so that a node that does not start says why.
+      const output: string[] = [];
+      child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      outputs.set(port, output);
       children.push(child);
       ports.push(port);
     }
-    for (const port of ports) await waitUntil(async () => (await ask(port, 'PING')) === 'PONG', `redis-server on port ${port}`, 10_000, 50);
-    await run('/usr/bin/redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], { timeout: 20_000 });
+    for (const [i, port] of ports.entries()) {
+      try {
+        await waitUntil(async () => (await ask(port, 'PING')) === 'PONG', `redis-server on port ${port}`, 10_000, 50);
+      } catch (err) {
+        const said = (outputs.get(port) ?? []).join('').trim().split('\n').slice(-5).join('\n');
+        const ended = children[i]?.exitCode ?? children[i]?.signalCode;
+        throw new Error(`${(err as Error).message}${ended === null || ended === undefined ? '' : ` (it ended: ${ended})`}${said ? `; it said:\n${said}` : ''}`);
+      }
+    }
+    await run('/usr/bin/redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], { timeout: 20_000, env: realClockEnv() });
     for (const port of ports) {
       await waitUntil(async () => ((await ask(port, 'CLUSTER', 'INFO')) ?? '').includes('cluster_state:ok'), `cluster_state:ok on port ${port}`, 15_000, 100);
     }
