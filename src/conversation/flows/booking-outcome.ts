@@ -37,7 +37,7 @@ export function refusalText(s: Say, outcome: Outcome | undefined): string {
     case 'already_waiting':
       return s.t('register:alreadyWaiting');
     case 'booking_limit':
-      return outcome.limit === undefined ? s.t('register:failed') : s.t('register:bookingLimit', { limit: outcome.limit });
+      return outcome.limit === undefined ? s.t('register:failed') : s.t('register:bookingLimit', { count: outcome.limit });
     default:
       return s.t('register:failed');
   }
