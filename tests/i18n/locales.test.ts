@@ -55,6 +55,9 @@ describe('locales', () => {
     expect(formatDay('2027-08-01', 'ary')).toBe('الحد 1 غشت');
     expect(formatDay('2026-12-14', 'fr')).toBe('lundi 14 décembre');
     expect(formatDay('2026-12-14', 'ary-Latn')).toBe('letnin 14 décembre');
+    expect(formatDay('2026-12-15', 'ary-Latn')).toBe('ttlat 15 décembre');
+    expect(formatDay('2027-02-01', 'fr')).toBe('lundi 1er février');
+    expect(formatDay('2027-02-02', 'fr')).toBe('mardi 2 février');
   });
 
   it('say the year after the day when a record may be from another year', () => {
