@@ -1,10 +1,9 @@
 // Darija in Latin letters keeps one spelling (locales/README.md): the replaced spellings never come back.
 import { describe, expect, it } from 'vitest';
 import { loadResources } from '../../src/i18n/index.ts';
-import { localeKeys } from './locale-keys.ts';
+import { localeTexts } from './locale-keys.ts';
 
-const keys = localeKeys(loadResources(), 'ary-Latn');
-const texts = [...Object.values(keys.plain), ...Object.values(keys.counted).flatMap((forms) => Object.values(forms))];
+const texts = localeTexts(loadResources(), 'ary-Latn');
 
 /** The French words villagers use in Darija; any other word with a French accent or elision is refused. */
 const FRENCH_IN_DARIJA = new Set(["l'accueil", 'bébé', "l'écho", 'français']);

@@ -1,13 +1,10 @@
 // A villager may be a woman or a man: no string speaks to one of them only (locales/README.md, "Who is spoken to").
 import { describe, expect, it } from 'vitest';
 import { loadResources, type Locale } from '../../src/i18n/index.ts';
-import { localeKeys } from './locale-keys.ts';
+import { localeTexts } from './locale-keys.ts';
 
 const resources = loadResources();
-const textsOf = (locale: Locale) => {
-  const keys = localeKeys(resources, locale);
-  return [...Object.values(keys.plain), ...Object.values(keys.counted).flatMap((forms) => Object.values(forms))];
-};
+const textsOf = (locale: Locale) => localeTexts(resources, locale);
 const word = (w: string) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'u');
 
 /** Forms that fit a man only; a string that offers both ("نتي ... نتا") is fine. */

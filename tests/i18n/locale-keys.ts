@@ -35,6 +35,12 @@ export function localeKeys(resources: Resource, locale: Locale): LocaleKeys {
   return { plain, counted };
 }
 
+/** Every text of a locale, plain or a plural form. */
+export function localeTexts(resources: Resource, locale: Locale): string[] {
+  const keys = localeKeys(resources, locale);
+  return [...Object.values(keys.plain), ...Object.values(keys.counted).flatMap((forms) => Object.values(forms))];
+}
+
 export const allLocaleKeys = (resources: Resource) => Object.fromEntries(LOCALES.map((l) => [l, localeKeys(resources, l)])) as Record<Locale, LocaleKeys>;
 
 export { pluralCategories };
