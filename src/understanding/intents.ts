@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SERVICE_CODES } from '../domain/service-codes.ts';
 
 export const INTENTS = [
-  'greeting', 'book', 'donate_blood', 'campaigns_info', 'my_appointments', 'cancel', 'reschedule', 'subscribe', 'stop',
+  'greeting', 'book', 'donate_blood', 'campaigns_info', 'my_appointments', 'cancel', 'reschedule', 'subscribe', 'stop', 'maybe_stop',
   'human', 'help', 'change_language', 'delete_data', 'correct_data', 'my_data', 'yes', 'no', 'thanks', 'choice', 'emergency', 'unknown',
 ] as const;
 export const IntentSchema = z.enum(INTENTS);
