@@ -96,3 +96,19 @@ describe.each(['ary', 'ary-Latn', 'ar', 'fr'] as const)('stopping, in %s', (loca
     expect((await savedState(t.db, v.phone)).draft.apptPurpose).toBe('cancel');
   });
 });
+
+describe('a stop word among others before consent', () => {
+  it('is asked about too: 2 shows the notice again, 1 opts out without consent', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.send('baraka mn lmessagat');
+    expect(v.lastText()).toContain(tr('ary-Latn', 'optout:question'));
+    await v.send('2');
+    expect(v.lastText()).toContain(tr('ary-Latn', 'consent:notice'));
+    expect(await isOptedOut(t.db, v.phone)).toBe(false);
+    await v.send('baraka mn lmessagat');
+    await v.send('1');
+    expect(v.last).toEqual([{ text: tr('ary-Latn', 'common:stopConfirmed') }]);
+    expect(await isOptedOut(t.db, v.phone)).toBe(true);
+    expect((await savedState(t.db, v.phone)).step).toBe('consent'); // the notice is still owed on their return
+  });
+});
