@@ -42,6 +42,7 @@ describe('an emergency', () => {
   it.each([
     ['3ajel nazif bzaf', 'latn'], ['nzif', 'latn'], ['nezif 3afak', 'latn'], ['kaysil dem', 'latn'], ['dm bzaf', 'latn'], ['ma9dertch nitnfs', 'latn'], ['mmi ma9dertch ntnfs', 'latn'],
     ['3ajl', 'latn'], ['3iyto l lis3af', 'latn'], ['saignement', 'latn'], ['elle saigne', 'latn'], ['il ne peut pas respirer', 'latn'],
+    ['wldi 9rsato l3e9rab', 'latn'], ['piqûre de scorpion', 'latn'], ['قرصو العقرب', 'arab'], ['لدغته عقرب', 'arab'],
     ['طارئ', 'arab'], ['نزف', 'arab'], ['نزيف', 'arab'], ['كيسيل ليه الدم', 'arab'], ['ماقدرتش نتنفس', 'arab'], ['لا أستطيع التنفس', 'arab'], ['حالة طارئة', 'arab'],
   ])('is heard in any script: "%s"', (text, script) => {
     const u = understand(text);
