@@ -84,5 +84,7 @@ describe.each(LOCALES)('a mother booked by her son, in %s', (locale) => {
     const bleeding = await v.send('1'); // bleeding: call now
     expect(bleeding[0]?.text).toBe(tr(locale, 'checkin:redFlagUrgent', numbers));
     expect(bleeding[1]?.text).toContain(tr(locale, 'checkin:eatingOther', { who: MOTHER }));
+    const last = await v.send('1');
+    expect(last[0]?.text).toBe(tr(locale, 'checkin:thanksOther', { who: MOTHER }));
   });
 });

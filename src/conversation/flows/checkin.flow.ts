@@ -24,7 +24,7 @@ async function record(state: ConversationState, ctx: StepContext, value: number 
   const numbers = { samu: ctx.safety.samu, civil: ctx.safety.civil };
   const advice = redFlag ? [{ text: s.t(isUrgent(state.step, value) ? 'checkin:redFlagUrgent' : 'checkin:redFlag', numbers) }] : [];
   const effect = { kind: 'checkin_answer' as const, notificationId, question: state.step.replace('checkin_', ''), value, redFlag, last: next === undefined };
-  const result = next ? await ctx.go(next, state, {}, advice) : await ctx.go('menu', state, {}, [...advice, { text: s.t('checkin:thanks') }]);
+  const result = next ? await ctx.go(next, state, {}, advice) : await ctx.go('menu', state, {}, [...advice, { text: checkinText(s.t, 'thanks', state.draft) }]);
   return { ...result, effects: [effect, ...result.effects] };
 }
 
