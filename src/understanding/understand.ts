@@ -79,7 +79,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Un
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
   // Only a message made of stop words stops at once; a stop word among others is asked about.
   if (intent === 'stop' && !onlyStopWords(raw, matches)) intent = 'maybe_stop';
-  if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t))) intent = 'maybe_stop';
+  if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t)) && !saysMoreThanEnough(matches)) intent = 'maybe_stop';
 
   const entities: Understanding['entities'] = {};
   if (service !== undefined) entities.service = service;
@@ -106,6 +106,11 @@ function withoutCovered(matches: readonly Match[]): Match[] {
       (outer) => isIntent(outer) && intentOf(outer) !== intentOf(inner) && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
     );
   });
+}
+
+/** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */
+function saysMoreThanEnough(matches: readonly Match[]): boolean {
+  return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));
 }
 
 /** Every word of the message belongs to a stop phrase, or is a "please" around one. */

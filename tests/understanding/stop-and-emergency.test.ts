@@ -31,6 +31,11 @@ describe('a stop', () => {
     (text) => expect(understand(text).intent).toBe('maybe_stop'),
   );
 
+  it('"safi" in a long answer that says yes is not asked about', () => {
+    expect(understand('safi wakha ghadi nji nchallah m3a sba7').intent).not.toBe('maybe_stop');
+    expect(understand('صافي واخا غادي نجي نشاء الله').intent).not.toBe('maybe_stop');
+  });
+
   it('"safi" alone, or in a short answer, is still "ok"', () => {
     expect(understand('safi').intent).toBe('yes');
     expect(understand('صافي').intent).toBe('yes');
