@@ -2,7 +2,7 @@
 // It reads through the context but never writes: effects are applied by the caller, in one transaction.
 import type { Understanding } from '../understanding/intents.ts';
 import { localeFromUnderstanding, pickOption, yesNo } from './answers.ts';
-import { MISS, type StepContext, type StepResult, type Turn } from './context.ts';
+import { MISS, type StepContext, type StepHandler, type StepResult, type Turn } from './context.ts';
 import type { Inbound } from './inbound.ts';
 import { rememberRequest, switchLanguage } from './flows/first-contact.flow.ts';
 import { openHandoff, openMenuEntry } from './flows/menu.flow.ts';
@@ -70,7 +70,7 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   }
   if (intent === 'stop') return optOut(state, ctx);
   // A stop word among others is asked about; where a name is the answer ("Baraka Fatima") it is the name.
-  if (intent === 'maybe_stop' && state.step !== 'stop_confirm' && !(handler.takesText && handler.journey !== 'place')) {
+  if (intent === 'maybe_stop' && state.step !== 'stop_confirm' && !expectsWords(handler)) {
     return ctx.go('stop_confirm', state, { stopFrom: state.step });
   }
   if (state.step === 'handoff' && ctx.contact.hasOpenTicket) {
@@ -126,8 +126,7 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
   if (back) return ctx.go('menu', state);
   // Where a name or a commune is expected ("Salam Amrani", "Hajar"), only the requests that must never
   // be missed interrupt; the rest is the answer.
-  const expectsWords = handler.takesText === true && journey !== 'place';
-  if (expectsWords && !INTERRUPTING.has(intent)) return undefined;
+  if (expectsWords(handler) && !INTERRUPTING.has(intent)) return undefined;
   switch (intent) {
     case 'change_language': {
       const wanted = turn.understanding.entities.language;
@@ -176,6 +175,11 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
     default:
       return undefined;
   }
+}
+
+/** A name or a commune is the answer here (not a place, which may come with a question about it). */
+function expectsWords(handler: StepHandler): boolean {
+  return handler.takesText === true && handler.journey !== 'place';
 }
 
 /** Gives the answer to the step; one that does not fit is re-asked with a hint, and three offer a person. */
