@@ -49,8 +49,9 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   const intent = turn.inbound.choice !== undefined ? 'choice' : turn.understanding.intent;
   const handler = STEP_HANDLERS[state.step];
 
-  // Safety first, whatever the step, the consent or the opt-out.
-  if (intent === 'emergency') {
+  // Safety first, whatever the step, the consent or the opt-out. Where a name is the answer, a name one
+  // letter from an emergency word ("Nazih", "Nadif" and "nazif") is the name: only exact words count there.
+  if (intent === 'emergency' && !(turn.understanding.approximate && expectsWords(handler))) {
     const numbers = { text: s.t('common:emergency', { samu: ctx.safety.samu, civil: ctx.safety.civil }) };
     const ticket = { kind: 'open_ticket' as const, reason: 'emergency' as const, urgent: true, text: turn.text };
     // After STOP, or while a person holds the ticket, the numbers and "someone is told" are all they get.

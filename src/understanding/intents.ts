@@ -18,6 +18,8 @@ export const UnderstandingSchema = z.object({
     number: z.number().int().min(0).optional(),
     language: z.enum(['ary', 'ar', 'fr']).optional(),
   }),
+  /** Present when the intent rests only on misspelt words read as lexicon words ("nazih" as "nazif"). */
+  approximate: z.literal(true).optional(),
 });
 export type Understanding = z.infer<typeof UnderstandingSchema>;
 export type UnderstoodLocale = Understanding['locale'];

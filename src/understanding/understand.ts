@@ -85,7 +85,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Un
   if (service !== undefined) entities.service = service;
   if (number !== undefined) entities.number = number;
   if (language !== undefined) entities.language = language;
-  return { intent: intent ?? 'unknown', locale, script, entities };
+  const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
+  if (intent !== undefined && onlyApproximate(intent, raw, tokens, matches)) result.approximate = true;
+  return result;
 }
 
 function isThumb(raw: readonly string[], intent: Intent): boolean {
@@ -106,6 +108,13 @@ function withoutCovered(matches: readonly Match[]): Match[] {
       (outer) => isIntent(outer) && intentOf(outer) !== intentOf(inner) && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
     );
   });
+}
+
+/** The intent was heard only through words that were misspelt, none written as in the lexicon. */
+function onlyApproximate(intent: Intent, raw: readonly string[], tokens: readonly string[], matches: readonly Match[]): boolean {
+  const behind = matches.filter((m) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === intent);
+  const exact = (m: Match) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]);
+  return behind.length > 0 && !behind.some(exact);
 }
 
 /** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */

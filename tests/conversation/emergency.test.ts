@@ -73,3 +73,19 @@ describe('the emergency text', () => {
     }
   });
 });
+
+describe('where a name is the answer', () => {
+  it('takes a surname one letter from an emergency word as the name, and still hears an emergency spelt out', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard('ary-Latn');
+    await v.choose('register');
+    await v.choose('parent');
+    await v.send('Fatima Nazih');
+    expect((await savedState(t.db, v.phone)).draft.fullName).toBe('Fatima Nazih');
+    await v.send('0');
+    await v.choose('register');
+    await v.choose('parent');
+    expect((await v.send('mmi kaynzef bzaf'))[0]?.text).toBe(numbers('ary-Latn'));
+    expect((await savedState(t.db, v.phone)).step).toBe('reg_name');
+  });
+});

@@ -75,6 +75,12 @@ describe('an emergency', () => {
     expect(canonicalWord(lexicon, 'kaynzfel', new Map())).toBe('kaynzef');
   });
 
+  it('says when it rests only on misspelt words, as a surname one letter from "nazif" does', () => {
+    expect(understand('Ahmed Nazih').approximate).toBe(true);
+    expect(understand('3ajel nazif bzaf').approximate).toBeUndefined();
+    expect(understand('nazif, Nazih').approximate).toBeUndefined();
+  });
+
   it('is only preferred for words no other phrase uses ("bzaf" is not urgent)', () => {
     const lexicon = buildLexicon([['ary', file({ intents: { thanks: ['choukran bzaf'], emergency: ['dem bzaf'] } })]]);
     expect(lexicon.urgent.has('dem')).toBe(true);
