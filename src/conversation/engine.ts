@@ -72,7 +72,8 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   if (intent === 'stop') return optOut(state, ctx);
   // A stop word among others is asked about; where a name is the answer ("Baraka Fatima") it is the name.
   if (intent === 'maybe_stop' && state.step !== 'stop_confirm' && !expectsWords(handler)) {
-    return ctx.go('stop_confirm', state, { stopFrom: state.step });
+    // The "1" that answers this question must not confirm a reminder or a recall just sent.
+    return ctx.go('stop_confirm', { ...state, reminder: undefined, recall: undefined }, { stopFrom: state.step });
   }
   if (state.step === 'handoff' && ctx.contact.hasOpenTicket) {
     // A person is handling this contact: keep what they write for the ticket, say nothing.
