@@ -4,6 +4,7 @@ import { formatConfirmationCode } from '../domain/appointments/confirmation-code
 import { formatDay, formatWindow } from '../i18n/dates.ts';
 import type { Locale, Translate } from '../i18n/translator.ts';
 import type { Reply } from '../conversation/reply.ts';
+import { fastingText } from '../conversation/patient-text.ts';
 
 export interface ReminderFacts {
   who: string;
@@ -15,6 +16,8 @@ export interface ReminderFacts {
   commune: string;
   code: string;
   fasting: boolean;
+  /** Who the patient is to the phone's owner: a relative is named in what concerns them. */
+  relation: string;
 }
 
 export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): Reply {
@@ -25,7 +28,7 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
   const lines = [
     t(locale, 'reminders:text', { who: f.who, service, day, window, place: `${f.venue.name}, ${f.commune}`, code }),
     t(locale, f.service === 'blood_donation' ? 'register:bringDonor' : 'register:bring'),
-    ...(f.fasting ? [t(locale, 'register:fasting')] : []),
+    ...(f.fasting ? [fastingText((key, vars) => t(locale, key, vars), { relation: f.relation, fullName: f.who })] : []),
     t(locale, 'reminders:answer'),
   ];
   return {
