@@ -45,6 +45,9 @@ export function outOfQuietHours(instant: Date, zone: string, quiet: QuietHours =
   if (!isQuiet(local, quiet)) return instant;
   let end = atTime(local, quiet.until);
   if (end <= local) end = end.plus({ days: 1 });
+  // The night the clocks go forward may have no such minute (02:00 becomes 03:00), and land in quiet
+  // hours again: the next day's end then.
+  for (let tries = 0; tries < 3 && isQuiet(end, quiet); tries++) end = atTime(end.plus({ days: 1 }), quiet.until);
   return end.toJSDate();
 }
 
@@ -55,11 +58,15 @@ export function outOfQuietHours(instant: Date, zone: string, quiet: QuietHours =
  * @example beforeQuietHours(new Date('2026-12-14T06:30:00Z'), 'Africa/Casablanca') // 2026-12-13T19:00:00Z (20:00 local the evening before)
  */
 export function beforeQuietHours(instant: Date, zone: string, quiet: QuietHours = DEFAULT_QUIET_HOURS): Date {
-  const local = DateTime.fromJSDate(instant, { zone });
-  if (!isQuiet(local, quiet)) return instant;
-  let began = atTime(local, quiet.from);
-  if (began > local) began = began.minus({ days: 1 });
-  let endedBefore = atTime(began, quiet.until);
-  if (endedBefore >= began) endedBefore = endedBefore.minus({ days: 1 });
-  return DateTime.max(began.minus({ minutes: EVENING_MARGIN_MINUTES }), endedBefore).toJSDate();
+  let local = DateTime.fromJSDate(instant, { zone });
+  // A clock change may move the minute found into quiet hours again (02:00 on the night the clocks go
+  // forward is 03:00): the quiet hours before those then.
+  for (let tries = 0; tries < 3 && isQuiet(local, quiet); tries++) {
+    let began = atTime(local, quiet.from);
+    if (began > local) began = began.minus({ days: 1 });
+    let endedBefore = atTime(began, quiet.until);
+    if (endedBefore >= began) endedBefore = endedBefore.minus({ days: 1 });
+    local = DateTime.max(began.minus({ minutes: EVENING_MARGIN_MINUTES }), endedBefore);
+  }
+  return local.toJSDate();
 }

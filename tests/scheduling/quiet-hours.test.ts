@@ -99,3 +99,14 @@ describe('the evening before the quiet hours', () => {
     expect(before('2027-02-08T07:30:00Z', DEFAULT_QUIET_HOURS)).toBe('2027-02-07T20:00:00.000Z');
   });
 });
+
+describe('when the clocks go forward inside the only open minute', () => {
+  // Morocco leaves UTC+0 at 02:00 on 22 March 2026: that night has no 02:00, the end of these quiet hours.
+  const nearlyAlwaysQuiet = { from: '02:01', until: '02:00' };
+  it('sends at the end of the quiet hours of the next day', () => {
+    expect(outOfQuietHours(new Date('2026-03-21T23:30:00Z'), ZONE, nearlyAlwaysQuiet).toISOString()).toBe('2026-03-23T01:00:00.000Z');
+  });
+  it('sends at the end of the quiet hours of the day before, when it must come earlier', () => {
+    expect(beforeQuietHours(new Date('2026-03-22T23:00:00Z'), ZONE, nearlyAlwaysQuiet).toISOString()).toBe('2026-03-21T02:00:00.000Z');
+  });
+});
