@@ -140,7 +140,13 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
       return openHandoff(state, ctx, 'asked');
     case 'cancel':
       if (journey === 'correct') return ctx.go('menu', state, {}, [{ text: s.t('access:unchanged') }]);
-      if (journey === 'register' || journey === 'donate' || journey === 'place') return ctx.go('menu', state, {}, [{ text: s.t('register:abandoned') }]);
+      if (journey === 'register' || journey === 'donate' || journey === 'place') {
+        // Someone who already holds an appointment most likely means that one: stop the new
+        // registration and ask about theirs, rather than say "nothing was registered".
+        const held = await ctx.reader.appointments(ctx.contact.id, ctx.today);
+        if (held.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('register:abandoned') }]);
+        return ctx.go('appt_list', { ...state, draft: {} }, { apptPurpose: 'cancel' }, [{ text: s.t('register:abandonedAppointmentsKept') }]);
+      }
       return ctx.go('appt_list', state, { apptPurpose: 'cancel' });
     case 'reschedule':
       return ctx.go('appt_list', state, { apptPurpose: 'reschedule' });
