@@ -54,7 +54,9 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
     journey: 'place',
     async enter(state, ctx) {
       const s = say(state, ctx);
-      const question = s.t(state.draft.purpose === 'alerts' ? 'place:questionAlerts' : 'place:question');
+      // After a commune no province was found in, ask where that commune is, not where "you" live.
+      const commune = state.draft.purpose === 'register' ? state.draft.commune : undefined;
+      const question = commune !== undefined ? s.t('place:questionCommune', { commune }) : s.t(state.draft.purpose === 'alerts' ? 'place:questionAlerts' : 'place:question');
       const reply = s.ask(question, [{ id: 'list', label: s.t('place:fromList') }], { how: s.t('place:how') });
       return { state: { ...state, step: 'place' }, replies: [reply], effects: [] };
     },
