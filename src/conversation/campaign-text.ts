@@ -2,7 +2,8 @@
 import type { LocalizedText } from '../db/tables.ts';
 import type { UpcomingCampaign } from '../domain/campaigns/campaign-finder.ts';
 import { PROVINCES, REGIONS } from '../domain/geo/morocco-territory.data.ts';
-import { formatDay } from '../i18n/dates.ts';
+import { formatDayRange } from '../i18n/dates.ts';
+import { isolateIn } from '../i18n/bidi.ts';
 import type { Locale } from '../i18n/translator.ts';
 import type { Say } from './say.ts';
 
@@ -30,8 +31,9 @@ export function serviceName(s: Say, service: string): string {
   return s.t(`services:${service}`);
 }
 
-export function dayRange(first: string, last: string, locale: Locale): string {
-  return first === last ? formatDay(first, locale) : `${formatDay(first, locale)} → ${formatDay(last, locale)}`;
+/** Where a campaign is, as a line of a message: its venue and commune, each isolated where Latin in Arabic script. */
+export function placeOf(c: Pick<UpcomingCampaign, 'venue' | 'commune'>, locale: Locale): string {
+  return `${isolateIn(locale, c.venue.name)}, ${isolateIn(locale, c.commune)}`;
 }
 
 /** One campaign as a short block: title, dates, place, and places left per service. */
@@ -42,8 +44,8 @@ export function describeCampaign(s: Say, c: UpcomingCampaign): string {
   );
   return [
     `🏥 ${localized(c.title, s.locale)}`,
-    `📅 ${dayRange(c.firstDay, c.lastDay, s.locale)}`,
-    `📍 ${c.venue.name}, ${c.commune}${distance}`,
+    `📅 ${formatDayRange(c.firstDay, c.lastDay, s.locale)}`,
+    `📍 ${placeOf(c, s.locale)}${distance}`,
     ...services,
   ].join('\n');
 }

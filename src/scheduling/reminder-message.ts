@@ -2,6 +2,7 @@
 // and how to answer. Pure.
 import { formatConfirmationCode } from '../domain/appointments/confirmation-code.ts';
 import { formatDay, formatWindow } from '../i18n/dates.ts';
+import { isolateIn } from '../i18n/bidi.ts';
 import type { Locale, Translate } from '../i18n/translator.ts';
 import type { Reply } from '../conversation/reply.ts';
 
@@ -19,7 +20,7 @@ export interface ReminderFacts {
 
 export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): Reply {
   const day = formatDay(f.day, locale);
-  const window = formatWindow(f.startsAt, f.endsAt);
+  const window = formatWindow(f.startsAt, f.endsAt, locale);
   const code = formatConfirmationCode(f.code);
   const service = t(locale, `services:${f.service}`);
   const lines = [
@@ -32,6 +33,7 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
     text: lines.join('\n'),
     choices: [{ id: 'reminder_confirm', label: t(locale, 'reminders:confirm') }, { id: 'reminder_cancel', label: t(locale, 'reminders:cancel') }],
     location: { lat: f.venue.lat, lng: f.venue.lon, name: f.venue.name, address: f.commune },
-    template: { params: [f.who, service, `${day} ${window}`, `${f.venue.name}, ${f.commune}`, code] },
+    // A template's parameters are set in its Arabic text as they are: isolated here, as t() does for the rest.
+    template: { params: [f.who, service, `${day} ${window}`, `${f.venue.name}, ${f.commune}`, code].map((p) => isolateIn(locale, p)) },
   };
 }

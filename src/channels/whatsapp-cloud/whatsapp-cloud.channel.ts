@@ -85,7 +85,7 @@ export async function cloudMessage(part: RenderedPart, upload: (png: Buffer) => 
       if (part.list) {
         // The button opening the list is in the reader's language (the renderer's `listButton`).
         const { button, rows } = part.list;
-        return { type: 'interactive', interactive: { type: 'list', body: { text: part.text }, action: { button, sections: [{ title: button, rows: rows.map((r) => ({ id: r.id, title: r.label })) }] } } };
+        return { type: 'interactive', interactive: { type: 'list', body: { text: part.text }, action: { button, sections: [{ title: button, rows: rows.map((r) => ({ id: r.id, title: r.label, ...(r.detail !== undefined ? { description: r.detail } : {}) })) }] } } };
       }
       return { type: 'text', text: { body: part.text, preview_url: false } };
     case 'location':

@@ -1,7 +1,8 @@
 // "My appointments": every appointment booked from this phone, to look at, cancel or move.
 import type { ContactAppointment } from '../../domain/appointments/contact-appointments.ts';
 import { formatConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
-import { formatDay, formatWindow } from '../../i18n/dates.ts';
+import { isolateIn } from '../../i18n/bidi.ts';
+import { formatDay, formatWindow, formatWindowShort } from '../../i18n/dates.ts';
 import { pickOption, yesNo } from '../answers.ts';
 import { localized, serviceName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler } from '../context.ts';
@@ -17,7 +18,7 @@ function describe(s: Say, a: ContactAppointment): string {
     who: whoFor(s, a),
     service: serviceName(s, a.service),
     day: formatDay(a.day, s.locale),
-    window: formatWindow(a.startsAt, a.endsAt),
+    window: formatWindow(a.startsAt, a.endsAt, s.locale),
     campaign: localized(a.campaign.title, s.locale),
     code: formatConfirmationCode(a.code),
   });
@@ -40,7 +41,7 @@ export const appointmentSteps: Partial<Record<ConversationState['step'], StepHan
       if (only && purpose === 'cancel') return ctx.go('appt_cancel_confirm', state, { appointmentId: only.id });
       if (only && purpose === 'reschedule') return ctx.go('appt_resched_window', state, { appointmentId: only.id });
       const text = [s.t('appointments:header', { count: list.length }), ...list.map((a) => `• ${describe(s, a)}`), s.t('appointments:pick')].join('\n\n');
-      const choices = list.map((a) => ({ id: `a${a.id}`, label: `${whoFor(s, a)} · ${formatDay(a.day, s.locale)}` }));
+      const choices = list.map((a) => ({ id: `a${a.id}`, label: isolateIn(s.locale, whoFor(s, a)), detail: formatDay(a.day, s.locale) }));
       return { state: { ...state, step: 'appt_list', draft: { ...state.draft, options: choices.map((c) => c.id) } }, replies: [s.ask(text, choices)], effects: [] };
     },
     async answer(state, turn, ctx) {
@@ -99,7 +100,7 @@ export const appointmentSteps: Partial<Record<ConversationState['step'], StepHan
         .filter((w) => w.remaining > 0 && w.slotId !== a.slotId)
         .slice(0, 10);
       if (windows.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('appointments:noOtherTime') }]);
-      const choices = windows.map((w) => ({ id: `s${w.slotId}`, label: `${formatDay(w.day, s.locale)} ${formatWindow(w.startsAt, w.endsAt)} (${s.t('campaigns:placesLeft', { count: w.remaining })})` }));
+      const choices = windows.map((w) => ({ id: `s${w.slotId}`, label: formatDay(w.day, s.locale), detail: `${formatWindowShort(w.startsAt, w.endsAt)} · ${s.t('campaigns:placesLeft', { count: w.remaining })}` }));
       return {
         state: { ...state, step: 'appt_resched_window', draft: { ...state.draft, options: choices.map((c) => c.id) } },
         replies: [s.ask(s.t('appointments:rescheduleQuestion'), choices)],
