@@ -291,6 +291,14 @@ export interface BroadcastsTable {
   failed: ColumnType<number | null, number | null | undefined, number | null>;
   cancelled: ColumnType<number | null, number | null | undefined, number | null>;
   counted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Audience members no message can reach, by reason, counted when the broadcast was made (null before it was). */
+  unreachable: ColumnType<UnreachableCounts | null, string | null | undefined, string | null>;
+}
+
+/** Why a broadcast cannot reach someone of its audience: only test chats (terminal, simulator), or every chat blocked the bot. */
+export interface UnreachableCounts {
+  test_chat_only: number;
+  blocked: number;
 }
 
 /** Counts of the messages the retention job deleted: what reports need once the outbox rows are gone. */

@@ -27,7 +27,7 @@ const COLUMNS = {
   sent_messages: ['channel', 'provider_id', 'outbox_id', 'status', 'error', 'sent_at', 'updated_at'],
   staff: ['id', 'name', 'role', 'organisation_id', 'token_hash', 'created_at', 'disabled_at'],
   checkins: ['id', 'notification_id', 'appointment_id', 'answers', 'red_flags', 'completed_at', 'created_at'],
-  broadcasts: ['id', 'organisation_id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at'],
+  broadcasts: ['id', 'organisation_id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at', 'unreachable'],
   broadcast_deliveries: ['broadcast_id', 'contact_id', 'outbox_id'],
   message_counts: ['day', 'organisation_id', 'campaign_id', 'channel', 'kind', 'status', 'messages', 'delivered', 'read'],
   staff_alerts: ['id', 'kind', 'appointment_id', 'campaign_id', 'details', 'created_at', 'resolved_at'],

@@ -107,7 +107,7 @@ describe('admin API', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ targeted: 1 });
     const id = created.json().id as number;
-    expect((await call('GET', `/admin/api/broadcasts/${id}`, coordinator)).json()).toMatchObject({ status: 'scheduled', targeted: 1, queued: 0 });
+    expect((await call('GET', `/admin/api/broadcasts/${id}`, coordinator)).json()).toMatchObject({ status: 'scheduled', targeted: 1, unreachable: { total: expect.any(Number), reasons: { test_chat_only: expect.any(Number), blocked: expect.any(Number) } }, queued: 0 });
     expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).json()).toMatchObject({ status: 'cancelled' });
     expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).statusCode).toBe(404);
     const bad = await call('POST', '/admin/api/broadcasts', coordinator, { audience: {}, texts: {} });
