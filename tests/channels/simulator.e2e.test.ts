@@ -65,8 +65,7 @@ describe('web simulator', () => {
       await write(page, name);
       await press(page, 'female');
       await write(page, '37');
-      await write(page, place);
-      await write(page, place);
+      await write(page, place); // the commune, which is also where the caravans are looked for
       await press(page, await firstChoice(page)); // the Tinghir caravan, nearest first
       await press(page, 'ophthalmology');
       await press(page, '2026-12-15');
