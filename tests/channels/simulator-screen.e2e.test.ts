@@ -2,36 +2,22 @@
 // first-screen hint, the newest answer in view after each reply, and the phone number left to right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { pino } from 'pino';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/http/server.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import { startSimulatorBrowser, type SimulatorBrowser } from '../support/simulator-browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of each screen, to look at after a change of the page. */
 const SHOTS = process.env.SIMULATOR_SCREENSHOTS;
 
-let t: TestDatabase;
-let app: FastifyInstance;
+let sim: SimulatorBrowser;
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedConversationCampaigns(t.db);
-  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', simulator: { conversation: conversationDeps(t.db), flood: { check: async () => 'ok' }, access: 'loopback' } });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  sim = await startSimulatorBrowser();
+  ({ browser, base } = sim);
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
-});
+afterAll(async () => sim?.close());
 
 /** Writes in the message box as a person would, and waits for the answer. */
 async function write(page: Page, text: string): Promise<void> {
@@ -42,11 +28,12 @@ async function write(page: Page, text: string): Promise<void> {
   await expect.poll(() => answers.count()).toBeGreaterThan(before);
 }
 
-/** Whether the end of the last answer is on the screen. */
+/** Whether the last answer is on the screen: all of it, or at least half the screen of a taller one. */
 const lastAnswerInView = (page: Page) =>
   page.locator('.bubble.bot').last().evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    return box.top < window.innerHeight && box.bottom > 0 && Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0) >= Math.min(box.height, window.innerHeight * 0.5);
+    const box = (el as unknown as { getBoundingClientRect(): { top: number; bottom: number; height: number } }).getBoundingClientRect();
+    const screen = (globalThis as unknown as { innerHeight: number }).innerHeight;
+    return box.top < screen && box.bottom > 0 && Math.min(box.bottom, screen) - Math.max(box.top, 0) >= Math.min(box.height, screen * 0.5);
   });
 
 const SCREENS = [
@@ -72,7 +59,7 @@ describe('the simulator screen', () => {
           await page.getByLabel('language').selectOption({ label: language.label });
           expect(await page.locator('main').getAttribute('dir')).toBe(language.dir);
           // The number reads left to right, whatever the page's direction.
-          expect(await phone.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+          expect(await phone.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction)).toBe('ltr');
           if (SHOTS) await page.screenshot({ path: `${SHOTS}/${screen.name}-${language.locale}-start.png` });
 
           await write(page, language.hello);
