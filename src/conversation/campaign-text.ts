@@ -36,16 +36,33 @@ export function placeOf(c: Pick<UpcomingCampaign, 'venue' | 'commune'>, locale: 
   return `${isolateIn(locale, c.venue.name)}, ${isolateIn(locale, c.commune)}`;
 }
 
-/** One campaign as a short block: title, dates, place, and places left per service. */
+/** Farther than this from the place asked about, a campaign is not "near" it: the list says how far the nearest is. */
+export const NEAR_KM = 60;
+
+/** "à 538 km", or nothing when the distance is not known. */
+export function distanceText(s: Say, c: Pick<UpcomingCampaign, 'distanceKm'>): string | undefined {
+  return c.distanceKm === undefined ? undefined : s.t('campaigns:distance', { km: Math.round(c.distanceKm) });
+}
+
+/**
+ * One campaign in three lines: title, dates, place and how far. Its services come once it is chosen,
+ * so a list of five campaigns stays short enough to read on a phone.
+ */
 export function describeCampaign(s: Say, c: UpcomingCampaign): string {
-  const distance = c.distanceKm !== undefined ? ` (${s.t('campaigns:distance', { km: Math.round(c.distanceKm) })})` : '';
-  const services = c.services.map((o) =>
-    `• ${serviceName(s, o.service)}: ${o.remaining > 0 ? s.t('campaigns:placesLeft', { count: o.remaining }) : s.t('campaigns:full')}`,
-  );
+  const distance = distanceText(s, c);
   return [
     `🏥 ${localized(c.title, s.locale)}`,
     `📅 ${formatDayRange(c.firstDay, c.lastDay, s.locale)}`,
-    `📍 ${placeOf(c, s.locale)}${distance}`,
-    ...services,
+    `📍 ${placeOf(c, s.locale)}${distance ? ` (${distance})` : ''}`,
   ].join('\n');
+}
+
+/**
+ * The line above a list of campaigns, nearest first: near the place, or honestly how far the nearest
+ * one is. A campaign in the province asked about is near it, however large the province.
+ */
+export function campaignsHeader(s: Say, list: readonly UpcomingCampaign[], place: string, provinceCode?: string): string {
+  const nearest = list[0];
+  const far = nearest?.distanceKm !== undefined && nearest.distanceKm > NEAR_KM && nearest.provinceCode !== provinceCode;
+  return far ? s.t('campaigns:headerFar', { place, km: Math.round(nearest.distanceKm ?? 0) }) : s.t('campaigns:header', { place });
 }

@@ -82,6 +82,11 @@ export type Miss = typeof MISS;
 export interface StepHandler {
   /** Asks the step's question; may skip ahead when there is nothing to choose. */
   enter(state: ConversationState, ctx: StepContext): Promise<StepResult>;
+  /**
+   * Asks again after an answer that did not fit, when `enter` says much more than the question (a list of
+   * campaigns): the question's line and the choices only. `enter` is used when absent.
+   */
+  reask?(state: ConversationState, ctx: StepContext): Promise<StepResult>;
   /** Reads the villager's answer. */
   answer(state: ConversationState, turn: Turn, ctx: StepContext): Promise<StepResult | Miss>;
   /** Free text is the answer here (a name, a commune, a place), so unclear intents do not interrupt. */

@@ -187,7 +187,7 @@ async function answerOrReask(state: ConversationState, turn: Turn, ctx: StepCont
   const misses = state.misses + 1;
   if (misses >= MISSES_BEFORE_PERSON && ctx.contact.consented) return ctx.go('offer_person', { ...state, misses: 0 });
   const s = say(state, ctx);
-  const again = await handler.enter({ ...state, misses }, ctx);
+  const again = await (handler.reask ?? handler.enter)({ ...state, misses }, ctx);
   return { ...again, state: { ...again.state, misses }, replies: [{ text: s.t('common:notUnderstood', { hint: s.t('common:hintRead') }) }, ...again.replies] };
 }
 

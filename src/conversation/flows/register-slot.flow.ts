@@ -4,7 +4,7 @@ import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts
 import { isolateIn } from '../../i18n/bidi.ts';
 import { formatDay, formatWindow, formatWindowShort } from '../../i18n/dates.ts';
 import { pickOption } from '../answers.ts';
-import { localized, provinceName, serviceName } from '../campaign-text.ts';
+import { distanceText, localized, provinceName, serviceName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
 import type { BeneficiaryRef } from '../effects.ts';
 import { say } from '../say.ts';
@@ -68,7 +68,8 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
         const reply = s.ask(s.t('campaigns:none', { place: where }), [{ id: 'alerts', label: s.t('campaigns:alertMe') }]);
         return { state: { ...state, step: 'reg_campaign', draft: { ...state.draft, options: ['alerts'] } }, replies: [reply], effects: [] };
       }
-      const choices = list.map((c) => ({ id: `c${c.id}`, label: localized(c.title, s.locale), detail: isolateIn(s.locale, c.commune) }));
+      // Where each is and how far: a villager told of "the nearest" sees whether it is 5 or 500 km away.
+      const choices = list.map((c) => ({ id: `c${c.id}`, label: localized(c.title, s.locale), detail: [isolateIn(s.locale, c.commune), distanceText(s, c)].filter((x) => x !== undefined).join(' · ') }));
       return {
         state: { ...state, step: 'reg_campaign', draft: { ...state.draft, options: choices.map((c) => c.id) } },
         replies: [s.ask(s.t(isDonation(state.draft) ? 'register:driveQuestion' : 'register:campaignQuestion'), choices)],
