@@ -31,9 +31,17 @@ export function serviceName(s: Say, service: string): string {
   return s.t(`services:${service}`);
 }
 
-/** Where a campaign is, as a line of a message: its venue and commune, each isolated where Latin in Arabic script. */
-export function placeOf(c: Pick<UpcomingCampaign, 'venue' | 'commune'>, locale: Locale): string {
-  return `${isolateIn(locale, c.venue.name)}, ${isolateIn(locale, c.commune)}`;
+type Named = Pick<UpcomingCampaign, 'venue' | 'commune' | 'names'>;
+
+/** The venue's name in the locale when the campaign file gave one, else its only name; isolated where Latin in Arabic script. */
+export function venueName(c: Named, locale: Locale): string {
+  return isolateIn(locale, c.names?.venue ? localized(c.names.venue, locale) : c.venue.name);
+}
+
+/** Where a campaign is, as a line of a message: its venue and commune in the locale, each isolated where Latin in Arabic script. */
+export function placeOf(c: Named, locale: Locale): string {
+  const commune = c.names?.commune ? localized(c.names.commune, locale) : c.commune;
+  return `${venueName(c, locale)}, ${isolateIn(locale, commune)}`;
 }
 
 /** Farther than this from the place asked about, a campaign is not "near" it: the list says how far the nearest is. */

@@ -56,6 +56,9 @@ export interface CampaignsTable {
   province_code: string;
   commune: string;
   venue_name: string;
+  /** The venue's and the commune's names per locale (the French one is also in venue_name, commune); null when one name was given. */
+  venue_names: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
+  commune_names: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
   venue_lat: number;
   venue_lon: number;
   first_day: IsoDate;

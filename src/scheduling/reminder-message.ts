@@ -3,6 +3,8 @@
 import { formatConfirmationCode } from '../domain/appointments/confirmation-code.ts';
 import { formatDay, formatWindow } from '../i18n/dates.ts';
 import { isolateIn } from '../i18n/bidi.ts';
+import { placeOf } from '../conversation/campaign-text.ts';
+import type { LocalizedText } from '../db/tables.ts';
 import type { Locale, Translate } from '../i18n/translator.ts';
 import type { Reply } from '../conversation/reply.ts';
 
@@ -14,6 +16,8 @@ export interface ReminderFacts {
   endsAt: string;
   venue: { name: string; lat: number; lon: number };
   commune: string;
+  /** The venue's and commune's names per locale, when the campaign file gave them. */
+  names?: { venue?: LocalizedText; commune?: LocalizedText };
   code: string;
   fasting: boolean;
 }
@@ -23,8 +27,9 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
   const window = formatWindow(f.startsAt, f.endsAt, locale);
   const code = formatConfirmationCode(f.code);
   const service = t(locale, `services:${f.service}`);
+  const place = placeOf(f, locale);
   const lines = [
-    t(locale, 'reminders:text', { who: f.who, service, day, window, place: `${f.venue.name}, ${f.commune}`, code }),
+    t(locale, 'reminders:text', { who: f.who, service, day, window, place, code }),
     t(locale, f.service === 'blood_donation' ? 'register:bringDonor' : 'register:bring'),
     ...(f.fasting ? [t(locale, 'register:fasting')] : []),
     t(locale, 'reminders:answer'),
@@ -34,6 +39,6 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
     choices: [{ id: 'reminder_confirm', label: t(locale, 'reminders:confirm') }, { id: 'reminder_cancel', label: t(locale, 'reminders:cancel') }],
     location: { lat: f.venue.lat, lng: f.venue.lon, name: f.venue.name, address: f.commune },
     // A template's parameters are set in its Arabic text as they are: isolated here, as t() does for the rest.
-    template: { params: [f.who, service, `${day} ${window}`, `${f.venue.name}, ${f.commune}`, code].map((p) => isolateIn(locale, p)) },
+    template: { params: [f.who, service, `${day} ${window}`, place, code].map((p) => isolateIn(locale, p)) },
   };
 }

@@ -3,7 +3,7 @@ import type { WindowAvailability } from '../../domain/campaigns/availability.ts'
 import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts';
 import { formatConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
 import { formatDay, formatWindow } from '../../i18n/dates.ts';
-import { localized, serviceName } from '../campaign-text.ts';
+import { localized, serviceName, venueName } from '../campaign-text.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { Outcome } from '../effects.ts';
 import type { Reply } from '../reply.ts';
@@ -69,7 +69,7 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
   replies.push({ text: [s.t(donation ? 'register:bringDonor' : 'register:bring'), ...(fasting ? [s.t('register:fasting')] : [])].join('\n') });
   if (campaign) {
     replies.push({
-      text: s.t('register:venue', { place: campaign.venue.name, campaign: localized(campaign.title, s.locale) }),
+      text: s.t('register:venue', { place: venueName(campaign, s.locale), campaign: localized(campaign.title, s.locale) }),
       location: { lat: campaign.venue.lat, lng: campaign.venue.lon, name: campaign.venue.name, address: campaign.commune },
     });
   }

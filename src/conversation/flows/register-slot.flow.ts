@@ -4,7 +4,7 @@ import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts
 import { isolateIn } from '../../i18n/bidi.ts';
 import { formatDay, formatWindow, formatWindowShort } from '../../i18n/dates.ts';
 import { pickOption } from '../answers.ts';
-import { distanceText, localized, provinceName, serviceName } from '../campaign-text.ts';
+import { distanceText, localized, placeOf, provinceName, serviceName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
 import type { BeneficiaryRef } from '../effects.ts';
 import { say } from '../say.ts';
@@ -50,7 +50,7 @@ async function summary(state: ConversationState, ctx: StepContext, campaign: Upc
     campaign: localized(campaign.title, s.locale),
     day: formatDay(window.day, s.locale),
     window: formatWindow(window.startsAt, window.endsAt, s.locale),
-    place: `${campaign.venue.name}, ${campaign.commune}`,
+    place: placeOf(campaign, s.locale),
   });
 }
 

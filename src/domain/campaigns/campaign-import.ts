@@ -71,8 +71,11 @@ export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, f
     title: JSON.stringify(file.title),
     description: JSON.stringify(file.description),
     province_code: file.province,
-    commune: file.commune,
-    venue_name: file.venue.name,
+    // The French (or only) name is the one staff read; the others are for villagers in their script.
+    commune: typeof file.commune === 'string' ? file.commune : file.commune.fr,
+    commune_names: typeof file.commune === 'string' ? null : JSON.stringify(file.commune),
+    venue_name: typeof file.venue.name === 'string' ? file.venue.name : file.venue.name.fr,
+    venue_names: typeof file.venue.name === 'string' ? null : JSON.stringify(file.venue.name),
     venue_lat: file.venue.lat,
     venue_lon: file.venue.lon,
     first_day: file.firstDay,
