@@ -3,7 +3,7 @@ import type { LocalizedText } from '../db/tables.ts';
 import type { UpcomingCampaign } from '../domain/campaigns/campaign-finder.ts';
 import { PROVINCES, REGIONS } from '../domain/geo/morocco-territory.data.ts';
 import { formatDayRange } from '../i18n/dates.ts';
-import { isolateIn } from '../i18n/bidi.ts';
+import { isolateIn, isRightToLeft } from '../i18n/bidi.ts';
 import type { Locale } from '../i18n/translator.ts';
 import type { Say } from './say.ts';
 
@@ -41,7 +41,7 @@ export function venueName(c: Named, locale: Locale): string {
 /** Where a campaign is, as a line of a message: its venue and commune in the locale, each isolated where Latin in Arabic script. */
 export function placeOf(c: Named, locale: Locale): string {
   const commune = c.names?.commune ? localized(c.names.commune, locale) : c.commune;
-  return `${venueName(c, locale)}, ${isolateIn(locale, commune)}`;
+  return `${venueName(c, locale)}${isRightToLeft(locale) ? '، ' : ', '}${isolateIn(locale, commune)}`;
 }
 
 /** Farther than this from the place asked about, a campaign is not "near" it: the list says how far the nearest is. */

@@ -51,7 +51,7 @@ describe('firing reminders', () => {
     const { code } = await t.db.selectFrom('appointments as a').innerJoin('notifications as n', 'n.appointment_id', 'a.id').select('a.code').where('n.id', '=', first).executeTakeFirstOrThrow();
     // Latin names and the code sit inside isolates in an Arabic-script text.
     const isolated = (text: string) => `\u2068${text}\u2069`;
-    expect(reply.template.params).toEqual([isolated('Rachida Amzil'), tr('ary', 'services:ophthalmology'), `${formatDay('2026-12-14', 'ary')} من 09:00 حتى 12:00`, `${isolated('Centre de santé')}, ${isolated("Kelâat M'Gouna")}`, isolated(formatConfirmationCode(code))]);
+    expect(reply.template.params).toEqual([isolated('Rachida Amzil'), tr('ary', 'services:ophthalmology'), `${formatDay('2026-12-14', 'ary')} من 09:00 حتى 12:00`, `${isolated('Centre de santé')}، ${isolated("Kelâat M'Gouna")}`, isolated(formatConfirmationCode(code))]);
   });
 
   it('waits for 08:00 when the timer fires at 23:00, and cancels a reminder whose appointment was cancelled', async () => {
