@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+import { bookEyeConsultation, conversationDeps, fillSurgeryDay, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedConversationCampaigns(t.db);
+  const { caravanId } = await seedConversationCampaigns(t.db);
+  await fillSurgeryDay(t.db, caravanId);
 });
 afterAll(async () => t?.drop());
 
@@ -40,6 +41,26 @@ describe.each(LOCALES)('cancelling while another registration is under way, in %
     await v.choose('yes');
     expect(v.lastText()).toContain(tr(locale, 'appointments:cancelled'));
     expect(await appointmentStatus(v.phone)).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it('tells a villager on the waiting list what they wait for, rather than "no appointment"', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard(locale);
+    await v.choose('register');
+    await v.choose('parent');
+    await v.send('Itto Ouhadou');
+    await v.choose('female');
+    await v.send('66');
+    await v.send('Tinghir');
+    await v.send('1'); // the Tinghir caravan
+    await v.choose('surgery');
+    await v.choose('2026-12-14'); // full: its one place is taken
+    await v.choose('waitlist');
+    await v.send(CANCEL[locale]);
+    expect(v.lastText()).not.toContain(tr(locale, 'appointments:none'));
+    expect(v.lastText()).toContain(tr(locale, 'appointments:noneButWaiting'));
+    expect(v.lastText()).toContain('Itto Ouhadou');
+    expect(v.lastText()).toContain(tr(locale, 'services:surgery'));
   });
 
   it('only stops the registration of a villager who holds nothing', async () => {

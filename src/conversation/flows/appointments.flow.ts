@@ -24,6 +24,21 @@ function describe(s: Say, a: ContactAppointment): string {
   });
 }
 
+/** "No appointment", or, for people on the waiting list, that they wait and for what: not "nothing". */
+async function nothingBooked(s: Say, ctx: StepContext): Promise<string> {
+  const waiting = await ctx.reader.waiting(ctx.contact.id, ctx.today);
+  if (waiting.length === 0) return s.t('appointments:none');
+  const lines = waiting.map((w) =>
+    `• ${s.t('appointments:waitingLine', {
+      who: w.name ?? s.t(`register:who.${w.relation}`),
+      service: serviceName(s, w.service),
+      campaign: localized(w.campaignTitle, s.locale),
+      day: w.day === null ? s.t('appointments:anyDay') : formatDay(w.day, s.locale),
+    })}`,
+  );
+  return [s.t('appointments:noneButWaiting'), ...lines, s.t('appointments:waitingNext')].join('\n');
+}
+
 async function chosen(state: ConversationState, ctx: StepContext): Promise<ContactAppointment | undefined> {
   const all = await ctx.reader.appointments(ctx.contact.id, ctx.today);
   return all.find((a) => a.id === state.draft.appointmentId);
@@ -35,7 +50,7 @@ export const appointmentSteps: Partial<Record<ConversationState['step'], StepHan
     async enter(state, ctx) {
       const s = say(state, ctx);
       const list = await ctx.reader.appointments(ctx.contact.id, ctx.today);
-      if (list.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('appointments:none') }]);
+      if (list.length === 0) return ctx.go('menu', state, {}, [{ text: await nothingBooked(s, ctx) }]);
       const purpose = state.draft.apptPurpose ?? 'view';
       const only = list.length === 1 ? list[0] : undefined;
       if (only && purpose === 'cancel') return ctx.go('appt_cancel_confirm', state, { appointmentId: only.id });
