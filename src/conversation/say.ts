@@ -26,7 +26,8 @@ export function say(state: ConversationState, ctx: StepContext): Say {
     locale,
     t,
     ask(text, choices, options) {
-      const how = options?.how ?? t('common:answerWithNumber', { example: choices.length > 1 ? `1, 2` : '1' });
+      // "1 ou 2", "1 ولا 2": a Latin comma between two numbers reads wrong in Arabic script.
+      const how = options?.how ?? t('common:answerWithNumber', { example: choices.length > 1 ? t('common:exampleOneOrTwo') : '1' });
       return { text: [text, how, ...back(options?.noBack)].join('\n'), choices };
     },
     askFree(text, how) {

@@ -78,6 +78,8 @@ export interface CampaignServicesTable {
   requires_fasting: Auto<boolean>;
   /** number[] of days after the procedure, or null for the defaults. */
   checkin_days: ColumnType<unknown, string | null | undefined, string | null>;
+  /** 'anyone', 'women' or 'children' when the campaign overrides the service's default; null keeps it. */
+  audience: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SlotsTable {

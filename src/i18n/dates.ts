@@ -4,7 +4,7 @@ import type { Locale } from './translator.ts';
 
 /** Darija day names (luxon weekday 1 = Monday); Intl has none for Moroccan Arabic. */
 const DARIJA_WEEKDAYS = ['التنين', 'التلات', 'لاربع', 'الخميس', 'الجمعة', 'السبت', 'الحد'];
-const DARIJA_LATN_WEEKDAYS = ['letnin', 'tlat', 'larb3', 'lkhmis', 'jjem3a', 'ssebt', 'l7ed'];
+const DARIJA_LATN_WEEKDAYS = ['letnin', 'ttlat', 'larb3', 'lkhmis', 'jjem3a', 'ssebt', 'l7ed'];
 /** ar-MA gives Morocco's month names (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر); Arabizi writers use French ones. */
 const INTL_LOCALE: Record<Locale, string> = { ary: 'ar-MA', ar: 'ar-MA', fr: 'fr-MA', 'ary-Latn': 'fr-MA' };
 
@@ -18,6 +18,8 @@ export function formatDay(isoDay: string, locale: Locale): string {
   const dayMonth = d.toFormat('d LLLL');
   if (locale === 'ary') return `${DARIJA_WEEKDAYS[d.weekday - 1] ?? ''} ${dayMonth}`;
   if (locale === 'ary-Latn') return `${DARIJA_LATN_WEEKDAYS[d.weekday - 1] ?? ''} ${dayMonth}`;
+  // French says the first of the month as an ordinal: "lundi 1er février".
+  if (locale === 'fr' && d.day === 1) return d.toFormat("cccc d'er' LLLL");
   return d.toFormat('cccc d LLLL');
 }
 

@@ -24,6 +24,27 @@ export function loadResources(dir: string = LOCALES_DIR): Resource {
   return resources;
 }
 
+/**
+ * The CLDR plural rules each locale counts with. CLDR has none for Darija, and Intl silently falls
+ * back to English ("1 / other"); Darija counts as Arabic does: بلاصة وحدة، جوج بلايص، 3 بلايص، 11 بلاصة.
+ */
+export const PLURAL_RULES_LOCALE: Record<Locale, string> = { ary: 'ar', 'ary-Latn': 'ar', ar: 'ar', fr: 'fr' };
+
+/** The plural categories a locale's counted keys must have (`_one`, `_other`, ... after the key). */
+export function pluralCategories(locale: Locale): Intl.LDMLPluralRule[] {
+  return new Intl.PluralRules(PLURAL_RULES_LOCALE[locale]).resolvedOptions().pluralCategories;
+}
+
+interface PluralRuleSource {
+  getRule(code: string, options?: { ordinal?: boolean }): Intl.PluralRules | undefined;
+}
+
+/** i18next picks `key_few` etc. with Intl's rules for the language code: give it Arabic ones for Darija. */
+function countAsArabicInDarija(resolver: PluralRuleSource): void {
+  const byCode = resolver.getRule.bind(resolver);
+  resolver.getRule = (code, options) => byCode(code in PLURAL_RULES_LOCALE ? PLURAL_RULES_LOCALE[code as Locale] : code, options);
+}
+
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
 
 /**
@@ -45,13 +66,15 @@ export function createTranslator(resources: Resource, options: { onMissing?: (lo
     // Keep stdout for the program: `npm run chat -- --jsonl` prints only JSON lines.
     showSupportNotice: false,
   });
+  countAsArabicInDarija(instance.services.pluralResolver as PluralRuleSource);
   const { onMissing } = options;
   // Every value put into an Arabic-script message is isolated when it is Latin or a phone number.
   const isolated = (locale: Locale, vars: Record<string, string | number> | undefined) =>
     vars && Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' ? isolateIn(locale, v) : v]));
   if (!onMissing) return (locale, key, vars) => instance.t(key, { lng: locale, ...isolated(locale, vars) });
   return (locale, key, vars) => {
-    if (!instance.exists(key, { lng: locale })) onMissing(locale, key);
+    // With the count, so a counted key is found by its plural form (`key_few`).
+    if (!instance.exists(key, { lng: locale, ...vars })) onMissing(locale, key);
     return instance.t(key, { lng: locale, ...isolated(locale, vars) });
   };
 }

@@ -31,56 +31,112 @@ export type FireResult =
   | { kind: 'deferred'; until: Date }
   | { kind: 'skipped'; reason: string };
 
+/** A fired notification's outcome, with whose it is. */
+export interface Fired {
+  id: number;
+  result: FireResult;
+}
+
 export async function fireNotification(deps: FireDeps, id: number, now: Date): Promise<FireResult> {
   // A timer that fires late at night (a worker was down) waits for the morning.
   const allowed = outOfQuietHours(now, deps.zone, deps.quiet);
   if (allowed.getTime() !== now.getTime()) return { kind: 'deferred', until: allowed };
-  return deps.db.transaction().execute(async (trx) => {
-    // The notification under its lock, its contact, and the chat the person used last (that is where
-    // they will look), in one round trip.
-    const n = await trx
-      .selectFrom('notifications as n')
-      .leftJoin('contacts as k', 'k.id', 'n.contact_id')
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('contact_identities as i')
-            .select(['i.channel', 'i.external_id'])
-            .whereRef('i.contact_id', '=', 'n.contact_id')
-            .where('i.channel', 'not in', ['terminal', 'web'])
-            .where('i.blocked_at', 'is', null)
-            .orderBy(sql`i.last_inbound_at desc nulls last`)
-            .limit(1)
-            .as('i'),
-        (join) => join.onTrue(),
-      )
-      .select(['n.kind', 'n.status', 'n.contact_id', 'n.appointment_id', 'n.donation_id', 'n.label', 'k.locale', 'k.consent_at', 'k.opted_out_at', 'i.channel', 'i.external_id'])
-      .where('n.id', '=', id)
-      .forUpdate('n')
-      .executeTakeFirst();
-    if (!n) return { kind: 'skipped', reason: 'no such notification' };
-    if (n.status !== 'pending' && n.status !== 'queued') return { kind: 'skipped', reason: `already ${n.status}` };
-    const cancel = async (reason: string): Promise<FireResult> => {
-      await trx.updateTable('notifications').set({ status: 'cancelled', reason, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
-      return { kind: 'skipped', reason };
-    };
-    if (n.consent_at === null) return cancel('no consent');
-    if (n.opted_out_at !== null) {
-      // After STOP nothing unasked is sent; a patient's follow-up then falls to a phone call.
-      if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'opted out', checkin: n.label });
-      return cancel('opted out');
-    }
-    if (n.channel === null || n.external_id === null) {
-      // Every chat of the person is gone or blocked: a patient's follow-up falls to a phone call.
-      if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'no chat to reach them', checkin: n.label });
-      return cancel('no channel to reach the contact');
-    }
-    const target = { contactId: n.contact_id, channel: n.channel, recipient: n.external_id, locale: n.locale ?? 'fr' };
-    if (n.kind === 'recall' && n.donation_id !== null) return fireRecall(trx, deps, { id, donationId: n.donation_id }, target, now, cancel);
-    if (n.appointment_id === null) return cancel('no appointment');
-    if (n.kind === 'reminder') return fireReminder(trx, deps, { id, appointmentId: n.appointment_id }, target, now, cancel);
-    if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
-    return cancel(`${n.kind} is not sent by this worker yet`);
-  });
+  return deps.db.transaction().execute((trx) => fireLocked(trx, deps, id, now));
 }
 
+/**
+ * Fires the notification whose timer rang and, in the same transaction, up to `batch - 1` other reminders
+ * already due that no other worker holds: when a hundred thousand fall due in one minute, one commit
+ * carries many, and their own timers then find them sent. Only reminders ride along: a recall or a
+ * check-in may put itself off, which only its own timer can do. Should the batch fail, the notification
+ * is fired alone, and the others keep their timers; a timer whose notification another batch holds waits
+ * for that batch's outcome (it may roll back) rather than taking it for done.
+ */
+export async function fireDueTogether(deps: FireDeps, id: number, now: Date, batch: number, onBatchError?: (err: unknown) => void): Promise<Fired[]> {
+  const allowed = outOfQuietHours(now, deps.zone, deps.quiet);
+  if (allowed.getTime() !== now.getTime()) return [{ id, result: { kind: 'deferred', until: allowed } }];
+  // Most timers of a busy minute find their notification fired already by a neighbour's batch: one
+  // read, no transaction.
+  const current = await deps.db.selectFrom('notifications').select('status').where('id', '=', id).executeTakeFirst();
+  if (!current) return [{ id, result: { kind: 'skipped', reason: 'no such notification' } }];
+  if (current.status !== 'pending' && current.status !== 'queued') return [{ id, result: { kind: 'skipped', reason: `already ${current.status}` } }];
+  if (batch <= 1) return [{ id, result: await fireNotification(deps, id, now) }];
+  try {
+    const fired = await deps.db.transaction().execute(async (trx) => {
+      // The ringing one first, then its neighbours by due time (the index of waiting notifications);
+      // rows another worker holds are skipped, never waited for.
+      const own = await trx.selectFrom('notifications').select('id').where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+      // Another worker's batch holds this one: wait below for its outcome, which may be a rollback.
+      if (!own) return [];
+      const neighbours = await trx
+        .selectFrom('notifications')
+        .select('id')
+        .where('status', 'in', ['pending', 'queued'])
+        .where('due_at', '<=', now)
+        .where('kind', '=', 'reminder')
+        .where('id', '<>', id)
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(batch - 1)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      const ids = [id, ...neighbours.map((r) => r.id)];
+      const fired: Fired[] = [];
+      for (const one of ids) fired.push({ id: one, result: await fireLocked(trx, deps, one, now) });
+      return fired;
+    });
+    if (fired.length > 0) return fired;
+  } catch (err) {
+    onBatchError?.(err);
+  }
+  return [{ id, result: await fireNotification(deps, id, now) }];
+}
+
+async function fireLocked(trx: Kysely<Database>, deps: FireDeps, id: number, now: Date): Promise<FireResult> {
+  // The notification under its lock, its contact, and the chat the person used last (that is where
+  // they will look), in one round trip.
+  const n = await trx
+    .selectFrom('notifications as n')
+    .leftJoin('contacts as k', 'k.id', 'n.contact_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('contact_identities as i')
+          .select(['i.channel', 'i.external_id'])
+          .whereRef('i.contact_id', '=', 'n.contact_id')
+          .where('i.channel', 'not in', ['terminal', 'web'])
+          .where('i.blocked_at', 'is', null)
+          .orderBy(sql`i.last_inbound_at desc nulls last`)
+          .limit(1)
+          .as('i'),
+      (join) => join.onTrue(),
+    )
+    .select(['n.kind', 'n.status', 'n.contact_id', 'n.appointment_id', 'n.donation_id', 'n.label', 'k.locale', 'k.consent_at', 'k.opted_out_at', 'i.channel', 'i.external_id'])
+    .where('n.id', '=', id)
+    .forUpdate('n')
+    .executeTakeFirst();
+  if (!n) return { kind: 'skipped', reason: 'no such notification' };
+  if (n.status !== 'pending' && n.status !== 'queued') return { kind: 'skipped', reason: `already ${n.status}` };
+  const cancel = async (reason: string): Promise<FireResult> => {
+    await trx.updateTable('notifications').set({ status: 'cancelled', reason, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+    return { kind: 'skipped', reason };
+  };
+  if (n.consent_at === null) return cancel('no consent');
+  if (n.opted_out_at !== null) {
+    // After STOP nothing unasked is sent; a patient's follow-up then falls to a phone call.
+    if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'opted out', checkin: n.label });
+    return cancel('opted out');
+  }
+  if (n.channel === null || n.external_id === null) {
+    // Every chat of the person is gone or blocked: a patient's follow-up falls to a phone call.
+    if (n.kind === 'checkin' && n.appointment_id !== null && !n.label.endsWith('_unreachable')) await raiseStaffAlert(trx, 'unreachable', n.appointment_id, { reason: 'no chat to reach them', checkin: n.label });
+    return cancel('no channel to reach the contact');
+  }
+  const target = { contactId: n.contact_id, channel: n.channel, recipient: n.external_id, locale: n.locale ?? 'fr' };
+  if (n.kind === 'recall' && n.donation_id !== null) return fireRecall(trx, deps, { id, donationId: n.donation_id }, target, now, cancel);
+  if (n.appointment_id === null) return cancel('no appointment');
+  if (n.kind === 'reminder') return fireReminder(trx, deps, { id, appointmentId: n.appointment_id }, target, now, cancel);
+  if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
+  return cancel(`${n.kind} is not sent by this worker yet`);
+}

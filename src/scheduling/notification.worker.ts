@@ -4,11 +4,15 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import { delayUntil } from './delay-job.ts';
-import { fireNotification, type FireDeps } from './fire-notification.ts';
+import { fireDueTogether, type FireDeps } from './fire-notification.ts';
 import { NOTIFICATION_QUEUE, NotificationJobSchema } from './notification.queue.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS, hoursToMs, withinHorizon } from './timer-horizon.ts';
 import { closeWithin } from '../runtime/close-worker.ts';
 import { queuePrefix } from '../redis/redis-keys.ts';
+
+const DEFAULT_FIRE_BATCH = 50;
+/** Messages per send job: a batch's reminders leave in a few jobs, each message still sent and recorded on its own. */
+const SEND_JOB_SIZE = 10;
 
 export interface NotificationWorkerOptions {
   connection: ConnectionOptions;
@@ -22,6 +26,8 @@ export interface NotificationWorkerOptions {
   onError?: (source: string, err: Error) => void;
   now?: () => Date;
   concurrency?: number;
+  /** Reminders already due fired in one transaction with the one whose timer rang (default 50; 1 fires each alone). */
+  batch?: number;
   /** A timer put off further than this (a recall with no drive near yet) ends, and the reconciler starts it again in time. */
   horizonMs?: number;
 }
@@ -34,8 +40,13 @@ export function startNotificationWorker(options: NotificationWorkerOptions): { w
     async (job, token) => {
       const { notificationId } = NotificationJobSchema.parse(job.data);
       const firedAt = now();
-      const result = await fireNotification(options.fire, notificationId, firedAt);
-      if (result.kind === 'sent') await options.outbound.enqueue(result.channel, [result.outboxId], { bulk: true });
+      const fired = await fireDueTogether(options.fire, notificationId, firedAt, options.batch ?? DEFAULT_FIRE_BATCH, (err) =>
+        options.logger.warn({ err: err instanceof Error ? err.message : String(err), notificationId }, 'reminders due together could not fire in one transaction; firing this one alone'),
+      );
+      const sent = new Map<string, number[]>();
+      for (const { result } of fired) if (result.kind === 'sent') sent.set(result.channel, [...(sent.get(result.channel) ?? []), result.outboxId]);
+      for (const [channel, ids] of sent) await options.outbound.enqueueChunks(channel, ids, SEND_JOB_SIZE, { bulk: true });
+      const result = fired.find((f) => f.id === notificationId)?.result ?? { kind: 'skipped', reason: 'not fired' };
       if (result.kind === 'deferred') {
         // Redis holds only the next day or two of timers: the notification waits in Postgres meanwhile.
         if (!withinHorizon(result.until, firedAt, horizonMs)) return 'deferred beyond the horizon';

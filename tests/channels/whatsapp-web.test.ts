@@ -110,7 +110,7 @@ describe('whatsapp-web.js channel', () => {
     client.emit('ready'); // the association's phone is linked: nothing is sent before
     await say(from, { body: 'salam' });
     const consent = client.sent.filter((s) => s.to === from).at(-1)?.content;
-    expect(typeof consent === 'string' && consent).toMatch(/\n1\. Mouwafi9\n2\. Machi mouwafi9\n3\. Nbeddel lougha$/);
+    expect(typeof consent === 'string' && consent).toMatch(/\n1\. Iyeh, wakha\n2\. La\n3\. Nbeddel lougha$/);
     await say(from, { body: '1' });
     await say(from, { body: '2' }); // register
     await say(from, { body: '1' }); // for me

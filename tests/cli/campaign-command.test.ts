@@ -40,7 +40,7 @@ describe('npm run campaign', () => {
     const listed = await cli('campaign', ['list', '--json']);
     const list: Array<{ slug: string; firstDay: string; services: Array<{ service: string; capacity: number; remaining: number }> }> = JSON.parse(listed.stdout);
     // Two days of one window of 10 places each.
-    expect(list.map((c) => [c.slug, c.firstDay, c.services])).toEqual([['cli-good', firstDay, [{ service: 'ophthalmology', requiresFasting: false, capacity: 20, remaining: 20 }]]]);
+    expect(list.map((c) => [c.slug, c.firstDay, c.services])).toEqual([['cli-good', firstDay, [{ service: 'ophthalmology', requiresFasting: false, audience: 'anyone', capacity: 20, remaining: 20 }]]]);
     const text = await cli('campaign', ['list', '--province', 'tinghir']);
     expect(text.stdout).toContain(`Caravane de test [cli-good]\n  ${firstDay} to ${addDays(firstDay, 1)} · Centre de santé, Kelâat M'Gouna (`);
     expect(text.stdout).toMatch(/ophthalmology +20 of +20 places left\n/);

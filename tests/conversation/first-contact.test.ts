@@ -27,7 +27,7 @@ describe.each(LOCALES)('first contact, in %s', (locale) => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     const replies = await v.send(OPENERS[locale]);
     expect(replies[0]?.text).toContain(tr(locale, 'common:welcome'));
-    expect(replies[0]?.text).toContain(tr(locale, 'consent:languageLine', { language: tr(locale, `language:name.${locale}`) }));
+    expect(replies[0]?.text).toContain(tr(locale, 'consent:languageLine', { language: tr(locale, `language:inSentence.${locale}`) }));
     expect(replies[1]?.text).toContain('09-08');
     expect(replies[1]?.choices?.map((c) => c.id)).toEqual(['accept', 'decline', 'language']);
     const before = await contactOf(v.phone);
@@ -60,7 +60,7 @@ describe.each(LOCALES)('first contact, in %s', (locale) => {
     await v.choose('language');
     const other = locale === 'fr' ? 'ar' : 'fr';
     await v.choose(other);
-    expect(v.last[0]?.text).toBe(tr(other, 'language:changed', { language: tr(other, `language:name.${other}`) }));
+    expect(v.last[0]?.text).toBe(tr(other, 'language:changed', { language: tr(other, `language:inSentence.${other}`) }));
     expect(v.last[1]?.text).toContain(tr(other, 'consent:notice'));
     await v.choose('accept');
     expect((await contactOf(v.phone)).locale).toBe(other);

@@ -10,7 +10,7 @@ const COLUMNS = {
   provinces: ['code', 'region_code', 'kind', 'name_fr', 'name_ar', 'lat', 'lon', 'aliases'],
   organisations: ['id', 'slug', 'name', 'kind', 'donor_rules', 'created_at'],
   campaigns: ['id', 'slug', 'organisation_id', 'kind', 'title', 'description', 'province_code', 'commune', 'venue_name', 'venue_lat', 'venue_lon', 'first_day', 'last_day', 'status', 'donor_target', 'reminder_rules', 'staff_telegram_chat', 'created_at', 'updated_at', 'venue_names', 'commune_names'],
-  campaign_services: ['campaign_id', 'service', 'requires_fasting', 'checkin_days'],
+  campaign_services: ['campaign_id', 'service', 'requires_fasting', 'checkin_days', 'audience'],
   slots: ['id', 'campaign_id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'],
   contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'donor_recall_at', 'created_at', 'updated_at'],
   contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at', 'blocked_at'],

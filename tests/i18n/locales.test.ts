@@ -1,32 +1,44 @@
 // Invariant 6: every string a villager sees exists in every locale, with the same placeholders.
 import { describe, expect, it } from 'vitest';
 import { LOCALES, createTranslator, formatDay, formatDayWithYear, loadResources } from '../../src/i18n/index.ts';
+import { allLocaleKeys, placeholders, pluralCategories } from './locale-keys.ts';
 
 const resources = loadResources();
 
-function flatten(value: unknown, prefix = ''): Record<string, string> {
-  if (typeof value === 'string') return { [prefix]: value };
-  if (typeof value !== 'object' || value === null) return {};
-  return Object.assign({}, ...Object.entries(value).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
-}
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-
 describe('locales', () => {
-  const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(resources[l])]));
-  const allKeys = [...new Set(Object.values(flat).flatMap((f) => Object.keys(f)))].sort();
+  const keys = allLocaleKeys(resources);
+  const allPlain = [...new Set(LOCALES.flatMap((l) => Object.keys(keys[l].plain)))].sort();
+  const allCounted = [...new Set(LOCALES.flatMap((l) => Object.keys(keys[l].counted)))].sort();
 
   it('have every key in every locale, none empty', () => {
-    expect(allKeys.length).toBeGreaterThan(0);
+    expect(allPlain.length).toBeGreaterThan(0);
     for (const locale of LOCALES) {
-      const missing = allKeys.filter((k) => !flat[locale]?.[k]?.trim());
+      const missing = allPlain.filter((k) => !keys[locale].plain[k]?.trim());
       expect(missing, `${locale} lacks`).toEqual([]);
     }
   });
 
+  it('give every counted string exactly the plural forms its language has (six in Arabic and Darija, French one, many, other)', () => {
+    expect(allCounted).toContain('campaigns:placesLeft');
+    for (const locale of LOCALES) {
+      for (const key of allCounted) {
+        const forms = keys[locale].counted[key] ?? {};
+        expect(Object.keys(forms).sort(), `${locale} ${key}`).toEqual([...pluralCategories(locale)].sort());
+        expect(Object.values(forms).every((text) => text.trim() !== ''), `${locale} ${key}`).toBe(true);
+      }
+    }
+  });
+
   it('use the same interpolation variables in every locale', () => {
-    for (const key of allKeys) {
-      const reference = placeholders(flat.fr?.[key] ?? '');
-      for (const locale of LOCALES) expect(placeholders(flat[locale]?.[key] ?? ''), `${locale} ${key}`).toEqual(reference);
+    for (const key of allPlain) {
+      const reference = placeholders(keys.fr.plain[key] ?? '');
+      for (const locale of LOCALES) expect(placeholders(keys[locale].plain[key] ?? ''), `${locale} ${key}`).toEqual(reference);
+    }
+    // A form may say its number in words ("مكان واحد"): only the other variables must match.
+    const others = (forms: Record<string, string>) => [...new Set(Object.values(forms).flatMap(placeholders))].filter((p) => p !== 'count').sort();
+    for (const key of allCounted) {
+      const reference = others(keys.fr.counted[key] ?? {});
+      for (const locale of LOCALES) expect(others(keys[locale].counted[key] ?? {}), `${locale} ${key}`).toEqual(reference);
     }
   });
 
@@ -43,6 +55,9 @@ describe('locales', () => {
     expect(formatDay('2027-08-01', 'ary')).toBe('الحد 1 غشت');
     expect(formatDay('2026-12-14', 'fr')).toBe('lundi 14 décembre');
     expect(formatDay('2026-12-14', 'ary-Latn')).toBe('letnin 14 décembre');
+    expect(formatDay('2026-12-15', 'ary-Latn')).toBe('ttlat 15 décembre');
+    expect(formatDay('2027-02-01', 'fr')).toBe('lundi 1er février');
+    expect(formatDay('2027-02-02', 'fr')).toBe('mardi 2 février');
   });
 
   it('say the year after the day when a record may be from another year', () => {

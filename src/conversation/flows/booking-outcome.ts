@@ -9,6 +9,7 @@ import type { Outcome } from '../effects.ts';
 import type { Reply } from '../reply.ts';
 import { say, type Say } from '../say.ts';
 import type { ConversationState } from '../state.ts';
+import { relativeName } from './register-person.flow.ts';
 
 /** What the confirmation needs, read before the booking so nothing is read while the place is locked. */
 export interface BookingView {
@@ -37,7 +38,7 @@ export function refusalText(s: Say, outcome: Outcome | undefined): string {
     case 'already_waiting':
       return s.t('register:alreadyWaiting');
     case 'booking_limit':
-      return outcome.limit === undefined ? s.t('register:failed') : s.t('register:bookingLimit', { limit: outcome.limit });
+      return outcome.limit === undefined ? s.t('register:failed') : s.t('register:bookingLimit', { count: outcome.limit });
     default:
       return s.t('register:failed');
   }
@@ -53,9 +54,12 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
   const { service } = state.draft;
   const { campaign, window } = view;
   const code = formatConfirmationCode(outcome.code);
+  // Booked for a relative: the message names them; the villager is still the one addressed.
+  const name = relativeName(state.draft);
   const replies: Reply[] = [
     {
-      text: s.t('register:booked', {
+      text: s.t(name === undefined ? 'register:booked' : 'register:bookedRelative', {
+        ...(name === undefined ? {} : { name }),
         code,
         service: service ? serviceName(s, service) : '',
         day: window ? formatDay(window.day, s.locale) : '',
@@ -66,7 +70,8 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
   ];
   const fasting = campaign?.services.find((o) => o.service === service)?.requiresFasting ?? false;
   const donation = service === 'blood_donation';
-  replies.push({ text: [s.t(donation ? 'register:bringDonor' : 'register:bring'), ...(fasting ? [s.t('register:fasting')] : [])].join('\n') });
+  const bring = donation ? s.t('register:bringDonor') : name === undefined ? s.t('register:bring') : s.t('register:bringRelative', { name });
+  replies.push({ text: [bring, ...(fasting ? [s.t('register:fasting')] : [])].join('\n') });
   if (campaign) {
     replies.push({
       text: s.t('register:venue', { place: venueName(campaign, s.locale), campaign: localized(campaign.title, s.locale) }),

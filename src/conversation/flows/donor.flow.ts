@@ -34,12 +34,17 @@ function answersOf(draft: Draft, today: string): DonorAnswers | undefined {
   };
 }
 
+/** The number a reason counts (months, donations, years), which picks its plural form. */
+const countOf = (params: Reason['params']) => params.months ?? params.limit ?? params.minAge ?? params.maxAge;
+
 function reasonText(s: Say, r: Reason): string {
+  const count = countOf(r.params);
+  const counted: Record<string, string | number> = count === undefined ? {} : { count };
   if (r.code.startsWith('deferral:')) {
-    return s.t('donor:reason.deferral', { event: eventLabel(s, r.code.slice('deferral:'.length)), months: r.params.months ?? '' });
+    return s.t('donor:reason.deferral', { event: eventLabel(s, r.code.slice('deferral:'.length)), ...counted });
   }
   const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, k === 'until' ? formatDay(String(v), s.locale) : v]));
-  return s.t(`donor:reason.${r.code}`, params);
+  return s.t(`donor:reason.${r.code}`, { ...params, ...counted });
 }
 
 /** All answers are in: a kind "not now" with the day they can, or on to the name and the drive. */
@@ -116,7 +121,7 @@ export const donorSteps: Partial<Record<ConversationState['step'], StepHandler>>
       const codes = ['none', ...eventCodes(rules)];
       const months = Math.max(0, ...rules.deferrals.filter((d) => d.code !== 'breastfeeding').map((d) => d.months));
       const choices = codes.map((id) => ({ id, label: id === 'none' ? s.t('donor:event.none') : eventLabel(s, id) }));
-      return { state: { ...state, step: 'donor_event', draft: { ...state.draft, options: codes } }, replies: [s.ask(s.t('donor:eventQuestion', { months }), choices)], effects: [] };
+      return { state: { ...state, step: 'donor_event', draft: { ...state.draft, options: codes } }, replies: [s.ask(s.t('donor:eventQuestion', { count: months }), choices)], effects: [] };
     },
     async answer(state, turn, ctx) {
       const picked = pickOption(turn, state.draft.options ?? []) ?? (turn.understanding.intent === 'no' ? 'none' : undefined);

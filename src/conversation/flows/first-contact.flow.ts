@@ -10,7 +10,8 @@ const CONSENT_OPTIONS = ['accept', 'decline', 'language'] as const;
 function consentQuestion(state: ConversationState, ctx: StepContext) {
   const s = say(state, ctx);
   const choices = CONSENT_OPTIONS.map((id) => ({ id, label: s.t(`consent:option.${id}`) }));
-  return s.ask(s.t('consent:notice'), choices, { noBack: true });
+  // The notice ends with its question; the next line says how to answer it.
+  return s.ask(s.t('consent:notice'), choices, { noBack: true, how: s.t('consent:answer') });
 }
 
 const accept = async (state: ConversationState, ctx: StepContext) => {
@@ -25,7 +26,7 @@ export const firstContactSteps: Partial<Record<ConversationState['step'], StepHa
   new: {
     async enter(state, ctx) {
       const s = say(state, ctx);
-      const welcome = [s.t('common:welcome'), s.t('consent:languageLine', { language: s.t(`language:name.${s.locale}`) })].join('\n');
+      const welcome = [s.t('common:welcome'), s.t('consent:languageLine', { language: s.t(`language:inSentence.${s.locale}`) })].join('\n');
       return ctx.go('consent', state, {}, [{ text: welcome }]);
     },
     async answer(state, _turn, ctx) {
@@ -76,7 +77,7 @@ export const firstContactSteps: Partial<Record<ConversationState['step'], StepHa
 export async function switchLanguage(state: ConversationState, locale: Locale, ctx: StepContext) {
   const switched = { ...state, locale };
   const s = say(switched, ctx);
-  const done = { text: s.t('language:changed', { language: s.t(`language:name.${locale}`) }) };
+  const done = { text: s.t('language:changed', { language: s.t(`language:inSentence.${locale}`) }) };
   if (!ctx.contact.consented) return ctx.go('consent', switched, {}, [done]);
   const next = await ctx.go('menu', switched, {}, [done]);
   return { ...next, effects: [{ kind: 'set_locale' as const, locale }, ...next.effects] };

@@ -9,6 +9,20 @@ import type { ConversationState } from '../state.ts';
 const RELATIONS = ['self', 'child', 'parent', 'spouse', 'sibling', 'other'] as const;
 const SEXES = ['female', 'male'] as const;
 
+/**
+ * The name of the relative being booked for, once given; undefined when the villager books for
+ * themselves. Questions and answers about a relative name them and speak of them in the third person.
+ */
+export function relativeName(draft: ConversationState['draft']): string | undefined {
+  return draft.relation !== undefined && draft.relation !== 'self' ? draft.fullName : undefined;
+}
+
+/** A question about the villager ("Quel âge avez-vous ?") or about the relative by name ("Quel âge a Fatima ?"). */
+function aboutPerson(state: ConversationState, selfKey: string, relativeKey: string): [string, Record<string, string>] {
+  const name = relativeName(state.draft);
+  return name === undefined ? [selfKey, {}] : [relativeKey, { name }];
+}
+
 /** A name or a commune: some letters, not too long, not only digits. */
 export function wordsAnswer(text: string): string | undefined {
   const trimmed = text.trim().replace(/\s+/g, ' ');
@@ -47,7 +61,11 @@ export const registerPersonSteps: Partial<Record<ConversationState['step'], Step
       if (relation === undefined) return MISS;
       if (relation === 'self') {
         const me = await ctx.reader.selfBeneficiary(ctx.contact.id);
-        if (me) return afterPerson({ ...state, draft: { ...state.draft, relation, beneficiaryId: me.id } }, ctx);
+        // Their name, sex and age as registered before: the summary names them, services follow who they are.
+        if (me) {
+          const known = { fullName: me.full_name ?? undefined, sex: me.sex ?? undefined, birthYear: me.birth_year ?? undefined };
+          return afterPerson({ ...state, draft: { ...state.draft, relation, beneficiaryId: me.id, ...known } }, ctx);
+        }
       }
       return ctx.go('reg_name', state, { relation, beneficiaryId: undefined });
     },
@@ -70,8 +88,11 @@ export const registerPersonSteps: Partial<Record<ConversationState['step'], Step
     journey: 'register',
     async enter(state, ctx) {
       const s = say(state, ctx);
-      const choices = SEXES.map((id) => ({ id, label: s.t(`register:sex.${id}`) }));
-      return { state: { ...state, step: 'reg_sex' }, replies: [s.ask(s.t('register:sexQuestion'), choices)], effects: [] };
+      // A child is a boy or a girl; nobody else is assumed to be a woman.
+      const child = state.draft.relation === 'child';
+      const choices = SEXES.map((id) => ({ id, label: s.t(child ? `register:sexChild.${id}` : `register:sex.${id}`) }));
+      const [key, vars] = aboutPerson(state, 'register:sexSelf', child ? 'register:sexChildQuestion' : 'register:sexQuestion');
+      return { state: { ...state, step: 'reg_sex' }, replies: [s.ask(s.t(key, vars), choices)], effects: [] };
     },
     async answer(state, turn, ctx) {
       const sex = pickOption(turn, SEXES);
@@ -82,7 +103,8 @@ export const registerPersonSteps: Partial<Record<ConversationState['step'], Step
     journey: 'register',
     async enter(state, ctx) {
       const s = say(state, ctx);
-      return { state: { ...state, step: 'reg_age' }, replies: [s.askFree(s.t('register:ageQuestion'), s.t('register:ageHow'))], effects: [] };
+      const [key, vars] = aboutPerson(state, 'register:ageSelf', 'register:ageQuestion');
+      return { state: { ...state, step: 'reg_age' }, replies: [s.askFree(s.t(key, vars), s.t('register:ageHow'))], effects: [] };
     },
     async answer(state, turn, ctx) {
       const birthYear = birthYearAnswer(turn, ctx.today);
@@ -94,7 +116,8 @@ export const registerPersonSteps: Partial<Record<ConversationState['step'], Step
     takesText: true,
     async enter(state, ctx) {
       const s = say(state, ctx);
-      return { state: { ...state, step: 'reg_commune' }, replies: [s.askFree(s.t('register:communeQuestion'), s.t('register:communeHow'))], effects: [] };
+      const [key, vars] = aboutPerson(state, 'register:communeSelf', 'register:communeQuestion');
+      return { state: { ...state, step: 'reg_commune' }, replies: [s.askFree(s.t(key, vars), s.t('register:communeHow'))], effects: [] };
     },
     async answer(state, turn, ctx) {
       const commune = wordsAnswer(turn.text);

@@ -1,15 +1,17 @@
 // Registering, second half: campaign, service, day and window with places left, summary, confirm.
 import type { WindowAvailability } from '../../domain/campaigns/availability.ts';
 import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts';
+import { serves } from '../../domain/campaigns/service-audience.ts';
 import { isolateIn } from '../../i18n/bidi.ts';
 import { formatDay, formatWindow, formatWindowShort } from '../../i18n/dates.ts';
 import { pickOption } from '../answers.ts';
 import { distanceText, localized, placeOf, provinceName, serviceName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
 import type { BeneficiaryRef } from '../effects.ts';
-import { say } from '../say.ts';
+import { say, type Say } from '../say.ts';
 import type { ConversationState, Draft } from '../state.ts';
 import { bookingAnswer, readBookingView, refusalText } from './booking-outcome.ts';
+import { relativeName } from './register-person.flow.ts';
 
 const LIST_LIMIT = 5;
 
@@ -33,6 +35,11 @@ async function windowsOf(state: ConversationState, ctx: StepContext): Promise<Wi
   const { campaignId, service } = state.draft;
   if (campaignId === undefined || service === undefined) return [];
   return ctx.reader.availability({ campaignId, service, fromDay: ctx.today });
+}
+
+function waitlistedText(s: Say, draft: Draft): string {
+  const name = relativeName(draft);
+  return name === undefined ? s.t('register:waitlisted') : s.t('register:waitlistedRelative', { name });
 }
 
 function noPlaceLeft(state: ConversationState, ctx: StepContext): Promise<StepResult> {
@@ -89,11 +96,15 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
       const s = say(state, ctx);
       const campaign = state.draft.campaignId === undefined ? undefined : await ctx.reader.campaign(state.draft.campaignId, ctx.today);
       if (!campaign) return ctx.go('menu', state, {}, [{ text: s.t('register:campaignGone') }]);
-      const offered = campaign.services.map((o) => o.service);
+      // Only what fits the person: no gynecology for a man, no pediatrics for an adult, unless the campaign says so.
+      const person = { sex: state.draft.sex, birthYear: state.draft.birthYear };
+      const fitting = campaign.services.filter((o) => serves(o.audience, person, ctx.today));
+      if (fitting.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('register:noServiceForPerson') }]);
+      const offered = fitting.map((o) => o.service);
       const wanted = state.draft.service;
       if (wanted !== undefined && offered.includes(wanted)) return ctx.go('reg_day', state, { service: wanted });
       if (offered.length === 1 && offered[0] !== undefined) return ctx.go('reg_day', state, { service: offered[0] });
-      const choices = campaign.services.map((o) => ({
+      const choices = fitting.map((o) => ({
         id: o.service,
         label: serviceName(s, o.service),
         detail: o.remaining > 0 ? s.t('campaigns:placesLeft', { count: o.remaining }) : s.t('campaigns:full'),
@@ -186,7 +197,7 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
         state,
         replies: [],
         effects: [{ kind: 'waitlist', beneficiary, campaignId, service, ...(day ? { day } : {}) }],
-        after: async ([outcome]) => ctx.go('menu', state, {}, [{ text: outcome?.ok ? s.t('register:waitlisted') : refusalText(s, outcome) }]),
+        after: async ([outcome]) => ctx.go('menu', state, {}, [{ text: outcome?.ok ? waitlistedText(s, state.draft) : refusalText(s, outcome) }]),
       };
     },
   },

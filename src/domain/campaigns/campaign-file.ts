@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { SERVICE_CODES, ServiceCodeSchema } from '../service-codes.ts';
+import { AudienceSchema } from './service-audience.ts';
 
 /**
  * How large a campaign may be. A file is a few hundred bytes but expands into days x windows slots:
@@ -51,6 +52,11 @@ export const TimeWindowSchema = z.object({
 export const CampaignServiceSchema = z.object({
   code: ServiceCodeSchema,
   requiresFasting: z.boolean().default(false),
+  /**
+   * Who is offered the service: by default gynecology to women, pediatrics to children under 16, the
+   * rest to anyone; "anyone" opens a service to everyone (men at a gynecology consultation for couples).
+   */
+  audience: AudienceSchema.optional(),
   /** Days after the procedure on which the patient is asked how they are (default 1, 3, 7, 14). */
   checkinDays: z
     .array(z.number().int('days are whole numbers').min(1, 'the first check-in is on day 1 at the earliest').max(90, 'check-ins stop after day 90'))

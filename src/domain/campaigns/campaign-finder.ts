@@ -2,12 +2,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { CampaignKind, Database, LocalizedText } from '../../db/tables.ts';
 import { distanceKm, EARTH_RADIUS_KM } from '../geo/distance.ts';
+import { AudienceSchema, audienceOf, type Audience } from './service-audience.ts';
 
 export type Near = { provinceCode: string } | { lat: number; lon: number };
 
 export interface ServiceOffer {
   service: string;
   requiresFasting: boolean;
+  /** Who may be booked for it (the campaign's choice, or the service's default). */
+  audience: Audience;
   capacity: number;
   remaining: number;
 }
@@ -103,18 +106,20 @@ async function listOffers(db: Kysely<Database>, campaignIds: number[], today: st
       'cs.campaign_id',
       'cs.service',
       'cs.requires_fasting',
+      'cs.audience',
       eb.fn.coalesce(eb.fn.sum<number>('slots.capacity'), eb.lit(0)).as('capacity'),
       eb.fn.coalesce(eb.fn.sum<number>(eb('slots.capacity', '-', eb.ref('slots.booked'))), eb.lit(0)).as('remaining'),
     ])
     .where('cs.campaign_id', 'in', campaignIds)
-    .groupBy(['cs.campaign_id', 'cs.service', 'cs.requires_fasting'])
+    .groupBy(['cs.campaign_id', 'cs.service', 'cs.requires_fasting', 'cs.audience'])
     .orderBy('cs.campaign_id')
     .orderBy('cs.service')
     .execute();
   const byCampaign = new Map<number, ServiceOffer[]>();
   for (const r of rows) {
     const list = byCampaign.get(r.campaign_id) ?? [];
-    list.push({ service: r.service, requiresFasting: r.requires_fasting, capacity: Number(r.capacity), remaining: Number(r.remaining) });
+    const chosen = AudienceSchema.safeParse(r.audience);
+    list.push({ service: r.service, requiresFasting: r.requires_fasting, audience: audienceOf(r.service, chosen.success ? chosen.data : null), capacity: Number(r.capacity), remaining: Number(r.remaining) });
     byCampaign.set(r.campaign_id, list);
   }
   return byCampaign;

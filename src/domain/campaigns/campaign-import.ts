@@ -146,8 +146,8 @@ async function syncServices(trx: Kysely<Database>, campaignId: number, file: Cam
     const checkinDays = s.checkinDays ? JSON.stringify(s.checkinDays) : null;
     await trx
       .insertInto('campaign_services')
-      .values({ campaign_id: campaignId, service: s.code, requires_fasting: s.requiresFasting, checkin_days: checkinDays })
-      .onConflict((oc) => oc.columns(['campaign_id', 'service']).doUpdateSet({ requires_fasting: s.requiresFasting, checkin_days: checkinDays }))
+      .values({ campaign_id: campaignId, service: s.code, requires_fasting: s.requiresFasting, checkin_days: checkinDays, audience: s.audience ?? null })
+      .onConflict((oc) => oc.columns(['campaign_id', 'service']).doUpdateSet({ requires_fasting: s.requiresFasting, checkin_days: checkinDays, audience: s.audience ?? null }))
       .execute();
   }
 }

@@ -55,7 +55,7 @@ describe('demo campaigns', () => {
     expect(kelaa?.firstDay).toBe('2026-12-14');
     expect(kelaa?.lastDay).toBe('2026-12-19');
     expect(kelaa?.services.map((s) => s.service).sort()).toEqual(['ent', 'general_medicine', 'gynecology', 'ophthalmology', 'pediatrics', 'surgery']);
-    expect(kelaa?.services.find((s) => s.service === 'surgery')).toEqual({ service: 'surgery', requiresFasting: true, capacity: 132, remaining: 132 });
+    expect(kelaa?.services.find((s) => s.service === 'surgery')).toEqual({ service: 'surgery', requiresFasting: true, audience: 'anyone', capacity: 132, remaining: 132 });
     // Four windows a service, about 4,000 people in the day, as at Nouaceur in February 2026.
     expect(Object.fromEntries(nouaceur?.services.map((s) => [s.service, [s.capacity, s.remaining]]) ?? [])).toEqual({
       general_medicine: [1000, 1000], pediatrics: [400, 400], gynecology: [300, 300], ophthalmology: [240, 240], ent: [300, 300],
