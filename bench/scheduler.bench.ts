@@ -1,15 +1,17 @@
 // `npm run bench:scheduler`: how fast reminders are scheduled, what each timer costs in Redis, and how
-// late they fire when 20,000 fall due in the same minute. One JSON line on stdout; progress on stderr.
+// late they fire when many fall due in the same minute. One JSON line on stdout; progress on stderr.
+// The issue's size: `npm run bench:scheduler -- --scheduled 1000000 --due 100000`.
 //
-// 1. 100,000 booked appointments get their two reminders each, a thousand appointments at a time (a list
-//    imported by staff, timers rebuilt): rows written by `scheduleRemindersFor` in one transaction, then
-//    the timers started (one BullMQ delayed job per reminder, carrying only its id). scheduled_per_s
-//    counts reminders. For comparison, booking_path_per_s: --booking-sample appointments scheduled one
-//    by one in their own transaction, as a booking does it (there, the booking's own work comes on top).
+// 1. --scheduled reminders (200,000 by default), two for each booked appointment, a thousand appointments
+//    at a time (a list imported by staff, timers rebuilt): rows written by `scheduleRemindersFor` in one
+//    transaction, then the timers started (one BullMQ delayed job per reminder, carrying only its id).
+//    scheduled_per_s counts reminders. For comparison, booking_path_per_s: --booking-sample appointments
+//    scheduled one by one in their own transaction, as a booking does it (the booking's own work comes on top).
 // 2. Redis memory before and after, divided by the timers: redis_bytes_per_job.
-// 3. With those 200,000 timers waiting, 20,000 more reminders fall due at random instants of one minute;
-//    two notification workers fire them (row lock, check, text in the person's language, outbox).
-//    Lateness is when the firing transaction began minus the due time.
+// 3. With those timers waiting, --due more reminders (20,000 by default) fall due at random instants of one
+//    minute; two notification workers fire them (row lock, check, text in the person's language, outbox),
+//    each timer taking along the reminders already due with it. Lateness is when the firing transaction
+//    began minus the due time.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';

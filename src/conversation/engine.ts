@@ -2,19 +2,19 @@
 // It reads through the context but never writes: effects are applied by the caller, in one transaction.
 import type { Understanding } from '../understanding/intents.ts';
 import { localeFromUnderstanding, pickOption, yesNo } from './answers.ts';
-import { MISS, type StepContext, type StepResult, type Turn } from './context.ts';
+import { MISS, type StepContext, type StepHandler, type StepResult, type Turn } from './context.ts';
 import type { Inbound } from './inbound.ts';
-import { switchLanguage } from './flows/first-contact.flow.ts';
+import { rememberRequest, switchLanguage } from './flows/first-contact.flow.ts';
 import { openHandoff, openMenuEntry } from './flows/menu.flow.ts';
+import { optOut } from './flows/stop.flow.ts';
 import { findProvince } from './place-lookup.ts';
 import { say } from './say.ts';
-import type { ConversationState, Draft, Step } from './state.ts';
+import { BEFORE_CONSENT, type ConversationState, type Draft, type Step } from './state.ts';
 import { STEP_HANDLERS } from './steps.ts';
 
 /** A conversation silent for longer than this starts over at the menu. */
 export const IDLE_RESET_MS = 24 * 60 * 60 * 1000;
 const MISSES_BEFORE_PERSON = 3;
-const BEFORE_CONSENT: ReadonlySet<Step> = new Set(['new', 'language', 'consent', 'consent_declined']);
 const RESTING: ReadonlySet<Step> = new Set(['new', 'menu', 'handoff']);
 /** Requests that interrupt even a question expecting words. */
 const INTERRUPTING: ReadonlySet<string> = new Set(['cancel', 'human', 'delete_data']);
@@ -49,11 +49,13 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   const intent = turn.inbound.choice !== undefined ? 'choice' : turn.understanding.intent;
   const handler = STEP_HANDLERS[state.step];
 
-  // Safety first, whatever the step, the consent or the opt-out.
-  if (intent === 'emergency') {
+  // Safety first, whatever the step, the consent or the opt-out. Where a name is the answer, a name one
+  // letter from an emergency word ("Nazih", "Nadif" and "nazif") is the name: only exact words count there.
+  if (intent === 'emergency' && !(turn.understanding.approximate && expectsWords(handler))) {
     const numbers = { text: s.t('common:emergency', { samu: ctx.safety.samu, civil: ctx.safety.civil }) };
     const ticket = { kind: 'open_ticket' as const, reason: 'emergency' as const, urgent: true, text: turn.text };
-    if (state.step === 'handoff' && ctx.contact.hasOpenTicket) return { state, replies: [numbers], effects: [ticket] };
+    // After STOP, or while a person holds the ticket, the numbers and "someone is told" are all they get.
+    if (ctx.contact.optedOut || (state.step === 'handoff' && ctx.contact.hasOpenTicket)) return { state, replies: [numbers], effects: [ticket] };
     const again = await handler.enter(state, ctx);
     return { ...again, replies: [numbers, ...again.replies], effects: [ticket, ...again.effects] };
   }
@@ -67,8 +69,11 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
     if (state.step === 'delete_confirm') return answerOrReask(state, turn, ctx);
     return { state, replies: [{ text: s.t('common:stopConfirmed') }], effects: [] };
   }
-  if (intent === 'stop') {
-    return { state: { ...state, step: BEFORE_CONSENT.has(state.step) ? state.step : 'menu', draft: {}, misses: 0 }, replies: [{ text: s.t('common:stopConfirmed') }], effects: [{ kind: 'opt_out' }] };
+  if (intent === 'stop') return optOut(state, ctx);
+  // A stop word among others is asked about; where a name is the answer ("Baraka Fatima") it is the name.
+  if (intent === 'maybe_stop' && state.step !== 'stop_confirm' && !expectsWords(handler)) {
+    // The "1" that answers this question must not confirm a reminder or a recall just sent.
+    return ctx.go('stop_confirm', { ...state, reminder: undefined, recall: undefined }, { stopFrom: state.step });
   }
   if (state.step === 'handoff' && ctx.contact.hasOpenTicket) {
     // A person is handling this contact: keep what they write for the ticket, say nothing.
@@ -82,6 +87,8 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   }
   if (!ctx.contact.consented) {
     if (intent === 'change_language') return ctx.go('language', state);
+    if (state.step === 'stop_confirm') return answerOrReask(state, turn, ctx);
+    state = rememberRequest(state, turn);
     const step = BEFORE_CONSENT.has(state.step) ? state.step : 'new';
     // Small talk before consent is not a wrong answer: greet and show the notice again.
     if (step !== 'new' && (intent === 'greeting' || intent === 'help' || intent === 'thanks')) return ctx.go(step, state, {}, [{ text: s.t('common:hello') }]);
@@ -121,8 +128,7 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
   if (back) return ctx.go('menu', state);
   // Where a name or a commune is expected ("Salam Amrani", "Hajar"), only the requests that must never
   // be missed interrupt; the rest is the answer.
-  const expectsWords = handler.takesText === true && journey !== 'place';
-  if (expectsWords && !INTERRUPTING.has(intent)) return undefined;
+  if (expectsWords(handler) && !INTERRUPTING.has(intent)) return undefined;
   switch (intent) {
     case 'change_language': {
       const wanted = turn.understanding.entities.language;
@@ -177,6 +183,11 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
     default:
       return undefined;
   }
+}
+
+/** A name or a commune is the answer here (not a place, which may come with a question about it). */
+function expectsWords(handler: StepHandler): boolean {
+  return handler.takesText === true && handler.journey !== 'place';
 }
 
 /** Gives the answer to the step; one that does not fit is re-asked with a hint, and three offer a person. */

@@ -11,9 +11,12 @@ export const STEPS = [
   'donor_event_months', 'donor_pregnancy', 'donor_name', 'donor_recall',
   'checkin_pain', 'checkin_fever', 'checkin_wound', 'checkin_bleeding', 'checkin_eating',
   'my_data', 'my_data_next', 'correct_person', 'correct_field', 'correct_value', 'correct_confirm',
+  'stop_confirm',
 ] as const;
 export const StepSchema = z.enum(STEPS);
 export type Step = z.infer<typeof StepSchema>;
+/** The steps of a contact who has not accepted the notice yet. */
+export const BEFORE_CONSENT: ReadonlySet<Step> = new Set(['new', 'language', 'consent', 'consent_declined']);
 
 export const LocaleSchema = z.enum(['ary', 'ary-Latn', 'ar', 'fr']);
 /** Why the villager is choosing a place: the answer leads to a different next step. */
@@ -52,6 +55,10 @@ export const DraftSchema = z.object({
   correctField: z.enum(['fullName', 'birthYear', 'commune']).optional(),
   /** The post-operative check-in being answered (its notification). */
   checkinNotificationId: z.number().int().optional(),
+  /** What a first message asked for, carried across the consent notice and taken up once it is accepted. */
+  request: z.enum(['register', 'donate', 'campaigns']).optional(),
+  /** The step a "stop?" question interrupted, resumed when the villager says they do not want to stop. */
+  stopFrom: StepSchema.optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 

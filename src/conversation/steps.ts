@@ -10,11 +10,12 @@ import { myDataSteps } from './flows/my-data.flow.ts';
 import { placeSteps } from './flows/place.flow.ts';
 import { registerPersonSteps } from './flows/register-person.flow.ts';
 import { registerSlotSteps } from './flows/register-slot.flow.ts';
+import { stopSteps } from './flows/stop.flow.ts';
 import { STEPS, type Step } from './state.ts';
 
 const merged: Partial<Record<Step, StepHandler>> = {
   ...firstContactSteps, ...menuSteps, ...placeSteps, ...registerPersonSteps, ...registerSlotSteps, ...appointmentSteps, ...donorSteps, ...checkinSteps,
-  ...myDataSteps, ...correctPersonSteps,
+  ...myDataSteps, ...correctPersonSteps, ...stopSteps,
 };
 
 const missing = STEPS.filter((s) => merged[s] === undefined);

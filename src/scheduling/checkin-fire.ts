@@ -2,6 +2,7 @@
 // answered and plans a last look; the last look alerts the medical staff to call.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { checkinText } from '../conversation/patient-text.ts';
 import { CHECKIN_FOLLOW_UP_MS } from './checkins.ts';
 import type { Cancel, FireDeps, FireResult, FireTarget } from './fire-notification.ts';
 import { markFired, queueNotification } from './notification-outbox.ts';
@@ -20,7 +21,7 @@ export async function fireCheckin(
   const a = await trx
     .selectFrom('appointments as a')
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
-    .select(['a.procedure_done_at', 'b.full_name'])
+    .select(['a.procedure_done_at', 'b.full_name', 'b.relation'])
     .where('a.id', '=', n.appointmentId)
     .executeTakeFirst();
   if (!a || a.procedure_done_at === null) return cancel('no procedure done');
@@ -41,11 +42,13 @@ export async function fireCheckin(
   if (stage === 'first') await trx.insertInto('checkins').values({ notification_id: n.id, appointment_id: n.appointmentId }).onConflict((oc) => oc.doNothing()).execute();
   await followUp(stage === 'first' ? `${base}_retry` : `${base}_unreachable`);
   const t = (key: string, vars?: Record<string, string | number>) => deps.t(target.locale, key, vars);
-  const intro = t(stage === 'first' ? 'checkin:intro' : 'checkin:retry', { who: a.full_name ?? '' });
+  // The phone may be a son's or a husband's: ask about the patient by name, not "how are you?".
+  const patient = { relation: a.relation, fullName: a.full_name ?? undefined };
+  const intro = checkinText(t, stage === 'first' ? 'intro' : 'retry', patient);
   const reply = {
-    text: [intro, t('checkin:pain'), t('common:answerWithNumber', { example: '1, 2' })].join('\n'),
+    text: [intro, checkinText(t, 'pain', patient), t('common:answerWithNumber', { example: '1, 2' })].join('\n'),
     choices: PAIN.map((id) => ({ id, label: t(`checkin:${id}`) })),
     template: { params: [a.full_name ?? ''] },
   };
-  return queueNotification(trx, n.id, target, reply, { step: 'checkin_pain', draft: { appointmentId: n.appointmentId, checkinNotificationId: first.id }, misses: 0, lastAt: now.toISOString() });
+  return queueNotification(trx, n.id, target, reply, { step: 'checkin_pain', draft: { appointmentId: n.appointmentId, checkinNotificationId: first.id, ...patient }, misses: 0, lastAt: now.toISOString() });
 }

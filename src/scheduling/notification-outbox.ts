@@ -26,7 +26,8 @@ export async function queueNotification(trx: Kysely<Database>, notificationId: n
     ), talk as (
       -- A conversation let go after long silence (the retention job) starts again here, so the answer is understood.
       insert into conversations (contact_id, state) values (${target.contactId}, ${JSON.stringify({ ...returningState(target.locale), ...conversation })}::jsonb)
-      on conflict (contact_id) do update set state = conversations.state || ${JSON.stringify(conversation)}::jsonb
+      -- The newest notification is the one a "1" answers: an earlier reminder or recall left unanswered no longer is.
+      on conflict (contact_id) do update set state = (conversations.state - 'reminder' - 'recall') || ${JSON.stringify(conversation)}::jsonb
     )
     select id from ob`.execute(trx);
   const outboxId = Number(result.rows[0]?.id);

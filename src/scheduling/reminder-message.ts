@@ -7,6 +7,7 @@ import { placeOf } from '../conversation/campaign-text.ts';
 import type { LocalizedText } from '../db/tables.ts';
 import type { Locale, Translate } from '../i18n/translator.ts';
 import type { Reply } from '../conversation/reply.ts';
+import { fastingText } from '../conversation/patient-text.ts';
 
 export interface ReminderFacts {
   who: string;
@@ -20,6 +21,8 @@ export interface ReminderFacts {
   names?: { venue?: LocalizedText; commune?: LocalizedText };
   code: string;
   fasting: boolean;
+  /** Who the patient is to the phone's owner: a relative is named in what concerns them. */
+  relation: string;
 }
 
 export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): Reply {
@@ -31,7 +34,7 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
   const lines = [
     t(locale, 'reminders:text', { who: f.who, service, day, window, place, code }),
     t(locale, f.service === 'blood_donation' ? 'register:bringDonor' : 'register:bring'),
-    ...(f.fasting ? [t(locale, 'register:fasting')] : []),
+    ...(f.fasting ? [fastingText((key, vars) => t(locale, key, vars), { relation: f.relation, fullName: f.who })] : []),
     t(locale, 'reminders:answer'),
   ];
   return {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SERVICE_CODES } from '../domain/service-codes.ts';
 
 export const INTENTS = [
-  'greeting', 'book', 'donate_blood', 'campaigns_info', 'my_appointments', 'cancel', 'reschedule', 'subscribe', 'stop',
+  'greeting', 'book', 'donate_blood', 'campaigns_info', 'my_appointments', 'cancel', 'reschedule', 'subscribe', 'stop', 'maybe_stop',
   'human', 'help', 'change_language', 'delete_data', 'correct_data', 'my_data', 'yes', 'no', 'thanks', 'choice', 'emergency', 'unknown',
 ] as const;
 export const IntentSchema = z.enum(INTENTS);
@@ -18,6 +18,8 @@ export const UnderstandingSchema = z.object({
     number: z.number().int().min(0).optional(),
     language: z.enum(['ary', 'ar', 'fr']).optional(),
   }),
+  /** Present when the intent rests only on misspelt words read as lexicon words ("nazih" as "nazif"). */
+  approximate: z.literal(true).optional(),
 });
 export type Understanding = z.infer<typeof UnderstandingSchema>;
 export type UnderstoodLocale = Understanding['locale'];

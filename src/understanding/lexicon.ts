@@ -45,6 +45,8 @@ export interface Lexicon {
   /** Every word of every phrase, by length, for fuzzy look-up. */
   vocabulary: ReadonlyMap<number, readonly string[]>;
   known: ReadonlySet<string>;
+  /** Words found only in emergency phrases: a typo close to one of them is read as it, whatever else it is close to. */
+  urgent: ReadonlySet<string>;
 }
 
 export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
@@ -90,7 +92,17 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   for (const list of byFirst.values()) for (const p of list) for (const t of p.tokens) words.add(t);
   const vocabulary = new Map<number, string[]>();
   for (const w of words) vocabulary.set(w.length, [...(vocabulary.get(w.length) ?? []), w]);
-  return { byFirst, numbers, vocabulary, known: words };
+  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers) };
+}
+
+function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
+  const urgent = new Set<string>();
+  const other = new Set<string>(numbers.keys());
+  for (const list of byFirst.values()) {
+    for (const p of list) for (const t of p.tokens) (p.meaning.kind === 'intent' && p.meaning.intent === 'emergency' ? urgent : other).add(t);
+  }
+  for (const t of other) urgent.delete(t);
+  return urgent;
 }
 
 /** The lexicons shipped in lexicons/*.json. */
@@ -115,15 +127,17 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
     return bare;
   }
   let best = token;
-  let bestDistance = Infinity;
+  let bestRank = Infinity;
   for (let len = token.length - 2; len <= token.length + 2; len++) {
     for (const word of lexicon.vocabulary.get(len) ?? []) {
       const max = Math.min(toleratedEdits(word), toleratedEdits(token));
       if (max === 0) continue;
       const d = boundedDistance(token, word, max);
-      if (d <= max && d < bestDistance) {
+      // Safety first: "nazif" near both a booking word and an emergency word is the emergency.
+      const rank = lexicon.urgent.has(word) ? d - 100 : d;
+      if (d <= max && rank < bestRank) {
         best = word;
-        bestDistance = d;
+        bestRank = rank;
       }
     }
   }

@@ -23,6 +23,10 @@ const MAX_CHARS = 4_000;
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
 const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
+/** Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"). */
+const POLITE = new Set(['3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا']);
+/** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
+const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه']);
 
 const memo = new Map<string, string>();
 
@@ -39,11 +43,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Un
   const normalized = normalizeText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const raw = tokenize(normalized).slice(0, MAX_TOKENS);
   const tokens = raw.map((t) => canonicalWord(lexicon, t, memo));
-  const matches = findPhrases(lexicon, tokens);
+  const found = findPhrases(lexicon, tokens);
+  const matches = withoutCovered(found);
 
   const script = detectScript(normalized);
   const evidence: Evidence = { fr: 0, ar: 0, ary: script === 'latn' ? arabiziWeight(raw) : 0 };
-  for (const m of matches) evidence[m.phrase.source] += 1;
+  for (const m of found) evidence[m.phrase.source] += 1;
   const locale = decideLocale(script, evidence);
 
   const intents = new Set<Intent>();
@@ -72,16 +77,58 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Un
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
   if (intent === undefined && number !== undefined && raw.length <= 3) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
+  // Only a message made of stop words stops at once; a stop word among others is asked about.
+  if (intent === 'stop' && !onlyStopWords(raw, matches)) intent = 'maybe_stop';
+  if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t)) && !saysMoreThanEnough(matches)) intent = 'maybe_stop';
 
   const entities: Understanding['entities'] = {};
   if (service !== undefined) entities.service = service;
   if (number !== undefined) entities.number = number;
   if (language !== undefined) entities.language = language;
-  return { intent: intent ?? 'unknown', locale, script, entities };
+  const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
+  if (intent !== undefined && onlyApproximate(intent, raw, tokens, matches)) result.approximate = true;
+  return result;
 }
 
 function isThumb(raw: readonly string[], intent: Intent): boolean {
   return raw.some((t) => THUMBS[t] === intent);
+}
+
+/**
+ * A phrase inside a longer phrase of another meaning is not heard on its own: "baraka" (enough) in
+ * "baraka llahou fik" (God bless you) is thanks, not stop. An emergency is always heard.
+ */
+function withoutCovered(matches: readonly Match[]): Match[] {
+  const isIntent = (m: Match) => m.phrase.meaning.kind === 'intent';
+  const intentOf = (m: Match) => (m.phrase.meaning.kind === 'intent' ? m.phrase.meaning.intent : undefined);
+  return matches.filter((inner) => {
+    if (!isIntent(inner) || intentOf(inner) === 'emergency') return true;
+    const end = inner.at + inner.phrase.tokens.length;
+    return !matches.some(
+      (outer) => isIntent(outer) && intentOf(outer) !== intentOf(inner) && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
+    );
+  });
+}
+
+/** The intent was heard only through words that were misspelt, none written as in the lexicon. */
+function onlyApproximate(intent: Intent, raw: readonly string[], tokens: readonly string[], matches: readonly Match[]): boolean {
+  const behind = matches.filter((m) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === intent);
+  const exact = (m: Match) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]);
+  return behind.length > 0 && !behind.some(exact);
+}
+
+/** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */
+function saysMoreThanEnough(matches: readonly Match[]): boolean {
+  return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));
+}
+
+/** Every word of the message belongs to a stop phrase, or is a "please" around one. */
+function onlyStopWords(raw: readonly string[], matches: readonly Match[]): boolean {
+  const covered = new Set<number>();
+  for (const m of matches) {
+    if (m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'stop') for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+  }
+  return raw.every((t, i) => covered.has(i) || POLITE.has(t));
 }
 
 function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {

@@ -38,7 +38,7 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard(locale);
     await v.send(HUMAN[locale]);
-    expect(v.last).toEqual([{ text: tr(locale, 'handoff:opened', { samu: '141' }) }]);
+    expect(v.last).toEqual([{ text: tr(locale, 'handoff:opened', { samu: '141', civil: '15' }) }]);
     const id = await contactIdOf(v.phone);
     expect(await v.send('mon fils a mal aux yeux')).toEqual([]);
     expect(await v.send('1')).toEqual([]);

@@ -35,10 +35,11 @@ export function localeKeys(resources: Resource, locale: Locale): LocaleKeys {
   return { plain, counted };
 }
 
-/** Every text of a locale, plain or a plural form. */
+/** Every text of a locale villagers may see, plain or a plural form: not the notes for reviewers (`_review`). */
 export function localeTexts(resources: Resource, locale: Locale): string[] {
   const keys = localeKeys(resources, locale);
-  return [...Object.values(keys.plain), ...Object.values(keys.counted).flatMap((forms) => Object.values(forms))];
+  const seen = Object.entries(keys.plain).filter(([key]) => !key.split(':').some((part) => part.startsWith('_')));
+  return [...seen.map(([, text]) => text), ...Object.values(keys.counted).flatMap((forms) => Object.values(forms))];
 }
 
 export const allLocaleKeys = (resources: Resource) => Object.fromEntries(LOCALES.map((l) => [l, localeKeys(resources, l)])) as Record<Locale, LocaleKeys>;

@@ -67,7 +67,9 @@ describe('post-operative check-ins', () => {
     expect((await fireNotification(fire, day1?.id ?? 0, day1?.due_at ?? DONE_AT)).kind).toBe('sent');
     expect((await outboxTexts('95002')).at(-1)).toContain(tr('fr', 'checkin:pain'));
     const afterPain = await v.send('4'); // 😫 unbearable
-    expect(afterPain[0]?.text).toBe(tr('fr', 'checkin:redFlag', { samu: '141' }));
+    // Unbearable pain cannot wait for a visit today: call now, both numbers.
+    expect(afterPain[0]?.text).toBe(tr('fr', 'checkin:redFlagUrgent', { samu: '141', civil: '15' }));
+    expect(afterPain[0]?.text).toMatch(/141.*maintenant.*15/);
     expect(afterPain[1]?.text).toContain(tr('fr', 'checkin:fever'));
     await v.send('2'); // no fever
     await v.send('2'); // wound fine

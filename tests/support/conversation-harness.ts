@@ -43,7 +43,7 @@ export function conversationDeps(db: Db, clock: TestClock = testClock(), options
 }
 
 /** A first message that reads as each locale. */
-export const OPENERS: Record<Locale, string> = { fr: 'Bonjour', ary: 'السلام', 'ary-Latn': 'salam', ar: 'أريد موعدا' };
+export const OPENERS: Record<Locale, string> = { fr: 'Bonjour', ary: 'السلام', 'ary-Latn': 'salam', ar: 'أهلا وسهلا' };
 
 export class Villager {
   last: Reply[] = [];

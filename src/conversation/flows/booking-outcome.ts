@@ -8,6 +8,7 @@ import type { StepContext, StepResult } from '../context.ts';
 import type { Outcome } from '../effects.ts';
 import type { Reply } from '../reply.ts';
 import { say, type Say } from '../say.ts';
+import { fastingText } from '../patient-text.ts';
 import type { ConversationState } from '../state.ts';
 import { relativeName } from './register-person.flow.ts';
 
@@ -71,7 +72,7 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
   const fasting = campaign?.services.find((o) => o.service === service)?.requiresFasting ?? false;
   const donation = service === 'blood_donation';
   const bring = donation ? s.t('register:bringDonor') : name === undefined ? s.t('register:bring') : s.t('register:bringRelative', { name });
-  replies.push({ text: [bring, ...(fasting ? [s.t('register:fasting')] : [])].join('\n') });
+  replies.push({ text: [bring, ...(fasting ? [fastingText(s.t, state.draft)] : [])].join('\n') });
   if (campaign) {
     replies.push({
       text: s.t('register:venue', { place: venueName(campaign, s.locale), campaign: localized(campaign.title, s.locale) }),
@@ -82,3 +83,4 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
   if (donation && !ctx.contact.donorRecall) return ctx.go('donor_recall', state, {}, replies);
   return ctx.go('menu', state, {}, replies);
 }
+

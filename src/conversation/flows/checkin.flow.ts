@@ -2,6 +2,7 @@
 // drinking. A red-flag answer gets advice at once and alerts the medical staff; the questions go on.
 import { pickOption, yesNo } from '../answers.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
+import { checkinText } from '../patient-text.ts';
 import { say } from '../say.ts';
 import type { ConversationState, Step } from '../state.ts';
 
@@ -10,6 +11,8 @@ const ORDER: readonly Step[] = ['checkin_pain', 'checkin_fever', 'checkin_wound'
 
 /** Answers that need a doctor: unbearable pain, fever, a red or oozing wound, bleeding, not eating. */
 const isRedFlag = (step: Step, value: number | boolean) => (step === 'checkin_pain' ? value === 3 : step === 'checkin_eating' ? value === false : value === true);
+/** Unbearable pain and bleeding cannot wait for a visit today: call the emergency number now. */
+const isUrgent = (step: Step, value: number | boolean) => (step === 'checkin_pain' && value === 3) || (step === 'checkin_bleeding' && value === true);
 
 async function record(state: ConversationState, ctx: StepContext, value: number | boolean): Promise<StepResult> {
   const s = say(state, ctx);
@@ -18,9 +21,10 @@ async function record(state: ConversationState, ctx: StepContext, value: number 
   const index = ORDER.indexOf(state.step);
   const next = ORDER[index + 1];
   const redFlag = isRedFlag(state.step, value);
-  const advice = redFlag ? [{ text: s.t('checkin:redFlag', { samu: ctx.safety.samu }) }] : [];
+  const numbers = { samu: ctx.safety.samu, civil: ctx.safety.civil };
+  const advice = redFlag ? [{ text: s.t(isUrgent(state.step, value) ? 'checkin:redFlagUrgent' : 'checkin:redFlag', numbers) }] : [];
   const effect = { kind: 'checkin_answer' as const, notificationId, question: state.step.replace('checkin_', ''), value, redFlag, last: next === undefined };
-  const result = next ? await ctx.go(next, state, {}, advice) : await ctx.go('menu', state, {}, [...advice, { text: s.t('checkin:thanks') }]);
+  const result = next ? await ctx.go(next, state, {}, advice) : await ctx.go('menu', state, {}, [...advice, { text: checkinText(s.t, 'thanks', state.draft) }]);
   return { ...result, effects: [effect, ...result.effects] };
 }
 
@@ -29,7 +33,7 @@ function yesNoQuestion(step: Step): StepHandler {
     async enter(state, ctx) {
       const s = say(state, ctx);
       const choices = [{ id: 'yes', label: s.t('checkin:yes') }, { id: 'no', label: s.t('checkin:no') }];
-      return { state: { ...state, step }, replies: [s.ask(s.t(`checkin:${step.replace('checkin_', '')}`), choices)], effects: [] };
+      return { state: { ...state, step }, replies: [s.ask(checkinText(s.t, step.replace('checkin_', ''), state.draft), choices)], effects: [] };
     },
     async answer(state, turn, ctx) {
       const yes = yesNo(turn);
@@ -43,7 +47,7 @@ export const checkinSteps: Partial<Record<ConversationState['step'], StepHandler
     async enter(state, ctx) {
       const s = say(state, ctx);
       const choices = PAIN.map((id) => ({ id, label: s.t(`checkin:${id}`) }));
-      return { state: { ...state, step: 'checkin_pain' }, replies: [s.ask(s.t('checkin:pain'), choices)], effects: [] };
+      return { state: { ...state, step: 'checkin_pain' }, replies: [s.ask(checkinText(s.t, 'pain', state.draft), choices)], effects: [] };
     },
     async answer(state, turn, ctx) {
       const picked = pickOption(turn, PAIN);

@@ -1,9 +1,12 @@
 // First contact: the language, confirmed in one line, then the consent notice (law 09-08).
 import { LOCALES, type Locale } from '../../i18n/translator.ts';
 import { pickOption, yesNo } from '../answers.ts';
-import { MISS, type StepContext, type StepHandler } from '../context.ts';
+import { MISS, type StepContext, type StepHandler, type StepResult, type Turn } from '../context.ts';
+import type { Reply } from '../reply.ts';
+import { findProvince } from '../place-lookup.ts';
 import { say } from '../say.ts';
-import type { ConversationState } from '../state.ts';
+import type { ConversationState, Draft } from '../state.ts';
+import { openMenuEntry } from './menu.flow.ts';
 
 const CONSENT_OPTIONS = ['accept', 'decline', 'language'] as const;
 
@@ -18,9 +21,39 @@ const accept = async (state: ConversationState, ctx: StepContext) => {
   const s = say(state, ctx);
   // Optional: with the number, the same person is recognised on WhatsApp and at the venue.
   const askPhone = ctx.canAskPhone ? [{ text: s.t('phone:ask'), requestPhone: { label: s.t('phone:button') } }] : [];
-  const next = await ctx.go('menu', state, {}, [{ text: s.t('consent:thanks') }, ...askPhone]);
+  const next = await takeUpRequest(state, ctx, [{ text: s.t('consent:thanks') }, ...askPhone]);
   return { ...next, effects: [{ kind: 'consent' as const, locale: s.locale }, ...next.effects] };
 };
+
+/**
+ * A request made before consent ("bghit nsajel f l9afila", "un rendez-vous chez l'ophtalmo") is kept
+ * in the draft while the notice is shown, so that accepting it continues with what was asked.
+ */
+export function rememberRequest(state: ConversationState, turn: Turn): ConversationState {
+  const { intent, entities } = turn.understanding;
+  const patch: Partial<Draft> | undefined =
+    intent === 'book'
+      ? { request: 'register', service: entities.service }
+      : intent === 'donate_blood'
+        ? { request: 'donate' }
+        : intent === 'campaigns_info'
+          ? { request: 'campaigns', provinceCode: findProvince(turn.text) }
+          : undefined;
+  return patch ? { ...state, draft: { ...state.draft, ...patch } } : state;
+}
+
+/** After consent: the request of the first message, as if picked from the menu, or the menu. */
+async function takeUpRequest(state: ConversationState, ctx: StepContext, before: Reply[]): Promise<StepResult> {
+  const { request, service, provinceCode } = state.draft;
+  const fresh = { ...state, draft: {} };
+  if (request === 'register') return ctx.go('reg_who', fresh, service === undefined ? {} : { service }, before);
+  if (request === 'campaigns' && provinceCode !== undefined) return ctx.go('campaign_list', fresh, { purpose: 'campaigns', provinceCode }, before);
+  if (request === 'campaigns' || request === 'donate') {
+    const next = await openMenuEntry(request, fresh, ctx);
+    return { ...next, replies: [...before, ...next.replies] };
+  }
+  return ctx.go('menu', state, {}, before);
+}
 
 export const firstContactSteps: Partial<Record<ConversationState['step'], StepHandler>> = {
   new: {

@@ -36,7 +36,7 @@ export function openHandoff(state: ConversationState, ctx: StepContext, reason: 
   const s = say(state, ctx);
   return {
     state: { ...state, step: 'handoff', draft: {}, misses: 0 },
-    replies: [{ text: s.t('handoff:opened', { samu: ctx.safety.samu }) }],
+    replies: [{ text: s.t('handoff:opened', { samu: ctx.safety.samu, civil: ctx.safety.civil }) }],
     effects: ctx.contact.hasOpenTicket ? [] : [{ kind: 'open_ticket', reason, urgent: false }],
   };
 }

@@ -96,7 +96,7 @@ async function answerCheckinWithRedFlag(clock: TestClock, chat: Villager, appoin
   expect((await fireNotification({ db: t.db, t: tr, zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS }, first.id, clock.now())).kind).toBe('sent');
   await chat.send('4'); // unbearable pain: advice, and an alert to the staff chat
   for (const answer of ['2', '2', '2', '1']) await chat.send(answer);
-  expect(chat.lastText()).toContain(tr('fr', 'checkin:thanks'));
+  expect(chat.lastText()).toContain(tr('fr', 'checkin:thanksOther', { who: 'يوسف العلوي' })); // the child is named, not the mother
 }
 
 /** Fatima gives blood at the drive; staff record it with her blood group. */
