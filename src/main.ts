@@ -14,7 +14,7 @@ import { manageLifecycle, type Closer } from './runtime/lifecycle.ts';
 import { migrateWhenAvailable, openDatabase, startRetries } from './runtime/database.ts';
 import { untilAvailable } from './runtime/retry.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
-import { shortenedNoteIn } from './delivery/deliver.ts';
+import { renderWordsIn } from './delivery/deliver.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
 import { bulkConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       : undefined;
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const pacer = redisPacer(redis, { prefix, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs: 1000 });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(conversation.t), onError: setup.redisError, metrics });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix, logger, queues, renderWords: renderWordsIn(conversation.t), onError: setup.redisError, metrics });
     closers.push({ name: 'whatsapp-web session', close: () => session.stop() }, { name: 'whatsapp-web worker', close: () => worker.close() });
     whatsappWeb = session;
   }

@@ -1,6 +1,6 @@
 // Drawing a reply with what a channel can do: native buttons or lists when they fit, numbered text
 // otherwise, long texts split on line breaks, too long ones cut with a note. Pure.
-import type { Choice, Reply } from '../conversation/reply.ts';
+import { choiceText, type Choice, type Reply } from '../conversation/reply.ts';
 import type { ChannelCapabilities } from './channel.ts';
 
 export type RenderedPart =
@@ -46,6 +46,17 @@ function cut(label: string, max: number): string {
   return [...label].length <= max ? label : `${[...label].slice(0, Math.max(1, max - 1)).join('')}${ELLIPSIS}`;
 }
 
+/** A button's title: the choice in full when it fits, else its label alone (the numbered text has the rest). */
+function buttonTitle(c: Choice, max: number): string {
+  const full = choiceText(c);
+  return [...full].length <= max ? full : cut(c.label, max);
+}
+
+/** A list row: the label as its title, the detail as its description (WhatsApp allows 72 characters). */
+function listRow(c: Choice, max: number): Choice {
+  return { id: c.id, label: cut(c.label, max), ...(c.detail !== undefined ? { detail: cut(c.detail, 72) } : {}) };
+}
+
 /** Splits on line breaks (then on spaces, then anywhere) so no part exceeds `max` characters. */
 export function splitText(text: string, max: number): string[] {
   if ([...text].length <= max) return [text];
@@ -87,12 +98,12 @@ export function renderReply(reply: Reply, caps: ChannelCapabilities, options: Re
   let text = shortenText(reply.text, MAX_REPLY_TEXT_LENGTH, shortenedNote);
   let native: Pick<Extract<RenderedPart, { kind: 'text' }>, 'buttons' | 'list'> = {};
   if (choices.length > 0 && choices.length <= caps.maxButtons) {
-    native = { buttons: choices.map((c) => ({ id: c.id, label: cut(c.label, caps.maxButtonTitle) })) };
+    native = { buttons: choices.map((c) => ({ id: c.id, label: buttonTitle(c, caps.maxButtonTitle) })) };
   } else if (choices.length > 0 && choices.length <= caps.maxListRows) {
-    native = { list: { button: listButton, rows: choices.map((c) => ({ id: c.id, label: cut(c.label, caps.maxListRowTitle) })) } };
+    native = { list: { button: listButton, rows: choices.map((c) => listRow(c, caps.maxListRowTitle)) } };
   }
   // Numbers are always shown: the prompt says "answer with a number", and buttons may be cut short.
-  if (choices.length > 0) text = `${text}\n${choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`;
+  if (choices.length > 0) text = `${text}\n${choices.map((c, i) => `${i + 1}. ${choiceText(c)}`).join('\n')}`;
   const texts = splitText(text, caps.maxTextLength);
   const phone = reply.requestPhone && caps.contactRequest ? { requestPhone: reply.requestPhone.label } : {};
   texts.forEach((t, i) => parts.push({ kind: 'text', text: t, ...(i === texts.length - 1 ? { ...native, ...phone } : {}) }));

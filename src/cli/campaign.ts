@@ -12,16 +12,17 @@ import { readJsonFile } from './read-json-file.ts';
 import { runCommand, UsageError } from './command-runner.ts';
 
 const USAGE = `Usage:
-  npm run campaign -- import FILE.json [--organisation SLUG]
+  npm run campaign -- import FILE.json [--organisation SLUG] [--allow-removal]
                                                 create or update the campaign described in FILE.json, for the
-                                                organisation the file names (or --organisation); it must exist
+                                                organisation the file names (or --organisation); it must exist;
+                                                --allow-removal lets it delete the time windows the file leaves out
   npm run campaign -- list [--province CODE]    upcoming published campaigns with places left
                            [--json]             the same as JSON`;
 
 await runCommand(async () => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { province: { type: 'string' }, organisation: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { province: { type: 'string' }, organisation: { type: 'string' }, json: { type: 'boolean', default: false }, 'allow-removal': { type: 'boolean', default: false } },
   });
   const [verb, file, ...rest] = positionals;
   if (verb === 'import' && file && rest.length === 0) {
@@ -35,10 +36,11 @@ await runCommand(async () => {
     await withDb(async (db, today) => {
       const organisation = await requireOrganisation(db, slug);
       const ctx = { actor: { kind: 'staff' as const, id: 'cli' }, channel: 'import' as const, today };
-      const r = await inTransaction(db, (trx) => importCampaign(trx, ctx, campaign, organisation.id));
+      const r = await inTransaction(db, (trx) => importCampaign(trx, ctx, campaign, organisation.id, { allowRemoval: values['allow-removal'] }));
       process.stdout.write(
-        `${r.created ? 'Created' : 'Updated'} campaign ${campaign.slug} (id ${r.campaignId}): ` +
-          `${r.slots.inserted} windows added, ${r.slots.updated} changed, ${r.slots.deleted} removed, ${r.slots.unchanged} unchanged\n`,
+        `${r.created ? 'Created' : 'Updated'} campaign ${campaign.slug} (id ${r.campaignId}, ${r.status}): ` +
+          `${r.slots.inserted} windows added, ${r.slots.updated} changed, ${r.slots.deleted} removed, ${r.slots.unchanged} unchanged\n` +
+          r.notes.map((note) => `Note: ${note}\n`).join(''),
       );
     });
   } else if (verb === 'list' && !file) {

@@ -1,9 +1,9 @@
 // How a reply reads in a terminal, and as a JSON line for scripts.
-import type { Reply } from '../conversation/reply.ts';
+import { choiceText, type Reply } from '../conversation/reply.ts';
 
 export function formatForTerminal(reply: Reply): string {
   const lines = [reply.text];
-  reply.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
+  reply.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${choiceText(c)}`));
   if (reply.location) lines.push(`📍 ${reply.location.name}: https://maps.google.com/?q=${reply.location.lat},${reply.location.lng}`);
   if (reply.image) lines.push(`[QR code: ${reply.image.data}]`);
   return lines.join('\n');

@@ -1,6 +1,6 @@
 // What a step may know and read. Reads go through the reader (bound to the message's transaction);
 // writes are never made here: a step returns effects.
-import type { Beneficiary } from '../db/tables.ts';
+import type { Beneficiary, LocalizedText } from '../db/tables.ts';
 import type { ContactAppointment } from '../domain/appointments/contact-appointments.ts';
 import type { UpcomingCampaign, CampaignQuery } from '../domain/campaigns/campaign-finder.ts';
 import type { WindowAvailability } from '../domain/campaigns/availability.ts';
@@ -19,6 +19,8 @@ export interface ConversationReader {
   campaign(id: number, today: string): Promise<UpcomingCampaign | undefined>;
   availability(query: { campaignId: number; service: string; fromDay: string }): Promise<WindowAvailability[]>;
   appointments(contactId: number, fromDay: string): Promise<ContactAppointment[]>;
+  /** Places the contact's people wait for (the waiting list) in campaigns not over on `today`. */
+  waiting(contactId: number, today: string): Promise<WaitingPlace[]>;
   selfBeneficiary(contactId: number): Promise<Beneficiary | undefined>;
   /** The people this contact registered whose data was not erased, in the order they were registered. */
   people(contactId: number): Promise<Beneficiary[]>;
@@ -26,6 +28,15 @@ export interface ConversationReader {
   personalData(contactId: number): Promise<PersonalData>;
   /** The rules of the organisation running the soonest blood drive, or the defaults. */
   donorRules(today: string): Promise<DonorRules>;
+}
+
+export interface WaitingPlace {
+  name: string | null;
+  relation: Beneficiary['relation'];
+  service: string;
+  campaignTitle: LocalizedText;
+  /** The day asked for, or null for any day of the campaign. */
+  day: string | null;
 }
 
 export interface ContactFacts {
@@ -82,6 +93,11 @@ export type Miss = typeof MISS;
 export interface StepHandler {
   /** Asks the step's question; may skip ahead when there is nothing to choose. */
   enter(state: ConversationState, ctx: StepContext): Promise<StepResult>;
+  /**
+   * Asks again after an answer that did not fit, when `enter` says much more than the question (a list of
+   * campaigns): the question's line and the choices only. `enter` is used when absent.
+   */
+  reask?(state: ConversationState, ctx: StepContext): Promise<StepResult>;
   /** Reads the villager's answer. */
   answer(state: ConversationState, turn: Turn, ctx: StepContext): Promise<StepResult | Miss>;
   /** Free text is the answer here (a name, a commune, a place), so unclear intents do not interrupt. */

@@ -18,6 +18,19 @@ export function databaseReader(db: Kysely<Database>, timeZone: string): Conversa
     },
     availability: (query) => listAvailability(db, query),
     appointments: (contactId, fromDay) => listContactAppointments(db, contactId, { fromDay }),
+    async waiting(contactId, today) {
+      const rows = await db
+        .selectFrom('waitlist_entries as w')
+        .innerJoin('beneficiaries as b', 'b.id', 'w.beneficiary_id')
+        .innerJoin('campaigns as c', 'c.id', 'w.campaign_id')
+        .select(['b.full_name', 'b.relation', 'w.service', 'w.day', 'c.title'])
+        .where('b.contact_id', '=', contactId)
+        .where('w.status', '=', 'waiting')
+        .where('c.last_day', '>=', today)
+        .orderBy('w.id')
+        .execute();
+      return rows.map((r) => ({ name: r.full_name, relation: r.relation, service: r.service, campaignTitle: r.title, day: r.day }));
+    },
     selfBeneficiary: (contactId) =>
       db.selectFrom('beneficiaries').selectAll().where('contact_id', '=', contactId).where('relation', '=', 'self').where('erased_at', 'is', null).orderBy('id', 'desc').executeTakeFirst(),
     people: (contactId) => db.selectFrom('beneficiaries').selectAll().where('contact_id', '=', contactId).where('erased_at', 'is', null).orderBy('id').execute(),

@@ -146,7 +146,13 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
       return openHandoff(state, ctx, 'asked');
     case 'cancel':
       if (journey === 'correct') return ctx.go('menu', state, {}, [{ text: s.t('access:unchanged') }]);
-      if (journey === 'register' || journey === 'donate' || journey === 'place') return ctx.go('menu', state, {}, [{ text: s.t('register:abandoned') }]);
+      if (journey === 'register' || journey === 'donate' || journey === 'place') {
+        // Someone who already holds an appointment most likely means that one: stop the new
+        // registration and ask about theirs, rather than say "nothing was registered".
+        const held = await ctx.reader.appointments(ctx.contact.id, ctx.today);
+        if (held.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('register:abandoned') }]);
+        return ctx.go('appt_list', { ...state, draft: {} }, { apptPurpose: 'cancel' }, [{ text: s.t('register:abandonedAppointmentsKept') }]);
+      }
       return ctx.go('appt_list', state, { apptPurpose: 'cancel' });
     case 'reschedule':
       return ctx.go('appt_list', state, { apptPurpose: 'reschedule' });
@@ -192,7 +198,7 @@ async function answerOrReask(state: ConversationState, turn: Turn, ctx: StepCont
   const misses = state.misses + 1;
   if (misses >= MISSES_BEFORE_PERSON && ctx.contact.consented) return ctx.go('offer_person', { ...state, misses: 0 });
   const s = say(state, ctx);
-  const again = await handler.enter({ ...state, misses }, ctx);
+  const again = await (handler.reask ?? handler.enter)({ ...state, misses }, ctx);
   return { ...again, state: { ...again.state, misses }, replies: [{ text: s.t('common:notUnderstood', { hint: s.t('common:hintRead') }) }, ...again.replies] };
 }
 

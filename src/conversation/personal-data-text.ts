@@ -43,7 +43,7 @@ export function personText(s: Say, p: PersonRecord, today: string): string {
       campaign: localized(a.campaignTitle, s.locale),
       service: serviceName(s, a.service),
       day: formatDayWithYear(a.day, s.locale),
-      window: formatWindow(a.startsAt, a.endsAt),
+      window: formatWindow(a.startsAt, a.endsAt, s.locale),
       status: s.t(`access:status.${a.status}`),
       code: formatConfirmationCode(a.code),
     }),

@@ -1,8 +1,18 @@
 // What the conversation says back; channels decide how to draw choices, places and pictures.
 import { z } from 'zod';
 
-export const ChoiceSchema = z.object({ id: z.string().min(1).max(64), label: z.string().min(1) });
+/**
+ * `label` names the choice in a few words (it must fit a WhatsApp button, 20 characters, or list row,
+ * 24); `detail` says more ("200 places", the commune): a list row's description, and beside the label
+ * where there is room.
+ */
+export const ChoiceSchema = z.object({ id: z.string().min(1).max(64), label: z.string().min(1), detail: z.string().min(1).optional() });
 export type Choice = z.infer<typeof ChoiceSchema>;
+
+/** A choice said in full, as in a numbered list: "lundi 14 décembre (200 places)". */
+export function choiceText(choice: Choice): string {
+  return choice.detail === undefined ? choice.label : `${choice.label} (${choice.detail})`;
+}
 
 export const ReplySchema = z.object({
   text: z.string(),

@@ -56,6 +56,9 @@ export interface CampaignsTable {
   province_code: string;
   commune: string;
   venue_name: string;
+  /** The venue's and the commune's names per locale (the French one is also in venue_name, commune); null when one name was given. */
+  venue_names: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
+  commune_names: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
   venue_lat: number;
   venue_lon: number;
   first_day: IsoDate;
@@ -293,6 +296,14 @@ export interface BroadcastsTable {
   failed: ColumnType<number | null, number | null | undefined, number | null>;
   cancelled: ColumnType<number | null, number | null | undefined, number | null>;
   counted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Audience members no message can reach, by reason, counted when the broadcast was made (null before it was). */
+  unreachable: ColumnType<UnreachableCounts | null, string | null | undefined, string | null>;
+}
+
+/** Why a broadcast cannot reach someone of its audience: only test chats (terminal, simulator), or every chat blocked the bot. */
+export interface UnreachableCounts {
+  test_chat_only: number;
+  blocked: number;
 }
 
 /** Counts of the messages the retention job deleted: what reports need once the outbox rows are gone. */

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, RetryAfterError, type ChannelAdapter } from '../channels/channel.ts';
-import { renderReply } from '../channels/render.ts';
+import { renderReply, type RenderOptions } from '../channels/render.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ChatPacer } from './chat-pacer.ts';
@@ -17,14 +17,17 @@ export interface DeliveryDeps {
   pacer: ChatPacer;
   now?: () => Date;
   templates?: TemplateFor;
-  /** The note that ends a text too long for one message, in the reader's language; a ✂️ without it. */
-  shortenedNote?: (locale: Locale | null) => string;
+  /** The words a rendered message carries in the reader's language (the list button, the note of a cut text); signs without it. */
+  renderWords?: (locale: Locale | null) => RenderOptions;
   /** Counts messages sent, the pacer's waits and the reply latency; nothing is counted without it. */
   metrics?: Metrics;
 }
 
-/** The shortened-text note from the locale files; French for a staff chat, which has no locale. */
-export const shortenedNoteIn = (t: Translate) => (locale: Locale | null) => t(locale ?? 'fr', 'common:shortened');
+/** The list button and the shortened-text note from the locale files; French for a staff chat, which has no locale. */
+export const renderWordsIn = (t: Translate) => (locale: Locale | null): RenderOptions => ({
+  listButton: t(locale ?? 'fr', 'common:listButton'),
+  shortenedNote: t(locale ?? 'fr', 'common:shortened'),
+});
 
 /**
  * Sends outbox rows one after the other (a job's). A permanent refusal marks a row failed and the next
@@ -77,7 +80,7 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
  */
 async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, receivedAt: number | undefined): Promise<string[] | 'failed' | Error> {
   const caps = deps.adapter.capabilities;
-  let parts = renderReply(message.reply, caps, deps.shortenedNote ? { shortenedNote: deps.shortenedNote(message.locale) } : {});
+  let parts = renderReply(message.reply, caps, deps.renderWords?.(message.locale) ?? {});
   // The reply confirming an erasure answers the message just received, so it is inside the window; the
   // chat identity that held the time is already gone with the rest.
   const windowHours = message.forgetAfterSend ? undefined : caps.sessionWindowHours;

@@ -49,6 +49,21 @@ export class SlugTaken extends Error {
   }
 }
 
+/**
+ * An import that would delete time windows the campaign has (none holds an appointment), asked without
+ * saying so: nothing was changed. The windows are listed so the coordinator sees what would go.
+ */
+export class WindowsRemovalRefused extends Error {
+  override readonly name = 'WindowsRemovalRefused';
+  constructor(readonly windows: readonly string[]) {
+    super(
+      `This file would remove ${windows.length} time window${windows.length === 1 ? '' : 's'} of the campaign:\n` +
+        `${windows.map((w) => `  - ${w}`).join('\n')}\n` +
+        'Nothing was changed. If that is what you want, import again with --allow-removal ("allowRemoval": true through the API).',
+    );
+  }
+}
+
 /** What the caller asked for does not exist, or is another organisation's: answered 404 either way. */
 export class NotFound extends Error {
   override readonly name = 'NotFound';

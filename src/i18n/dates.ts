@@ -32,7 +32,37 @@ export function formatDayWithYear(isoDay: string, locale: Locale): string {
   return `${formatDay(isoDay, locale)} ${isoDay.slice(0, 4)}`;
 }
 
-/** '09:00'–'12:30' as people read a window: "09:00 - 12:30" (digits stay Western, as on Moroccan phones). */
-export function formatWindow(startsAt: string, endsAt: string): string {
-  return `${startsAt.slice(0, 5)} - ${endsAt.slice(0, 5)}`;
+/** "from … to …" in words: an arrow or a dash reads backwards, or not at all, right to left. */
+const FROM_TO: Record<Locale, { days: [string, string]; times: [string, string] }> = {
+  fr: { days: ['du', 'au'], times: ['de', 'à'] },
+  ar: { days: ['من', 'حتى'], times: ['من', 'حتى'] },
+  ary: { days: ['من', 'حتى'], times: ['من', 'حتى'] },
+  'ary-Latn': { days: ['mn', '7ta'], times: ['mn', '7ta'] },
+};
+
+/**
+ * A window as a sentence says it (digits stay Western, as on Moroccan phones).
+ *
+ * @example formatWindow('08:00:00', '12:30:00', 'ar') // 'من 08:00 حتى 12:30'
+ * @example formatWindow('08:00', '12:30', 'fr')       // 'de 08:00 à 12:30'
+ */
+export function formatWindow(startsAt: string, endsAt: string, locale: Locale): string {
+  const [from, to] = FROM_TO[locale].times;
+  return `${from} ${startsAt.slice(0, 5)} ${to} ${endsAt.slice(0, 5)}`;
+}
+
+/** A window on a button or a list row, where room is short: "08:00-12:30". */
+export function formatWindowShort(startsAt: string, endsAt: string): string {
+  return `${startsAt.slice(0, 5)}-${endsAt.slice(0, 5)}`;
+}
+
+/**
+ * The days of a campaign: one day, or "from … to …".
+ *
+ * @example formatDayRange('2026-12-17', '2026-12-22', 'ary') // 'من الخميس 17 دجنبر حتى التلات 22 دجنبر'
+ */
+export function formatDayRange(first: string, last: string, locale: Locale): string {
+  if (first === last) return formatDay(first, locale);
+  const [from, to] = FROM_TO[locale].days;
+  return `${from} ${formatDay(first, locale)} ${to} ${formatDay(last, locale)}`;
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type Resource } from 'i18next';
+import { isolateIn } from './bidi.ts';
 
 export const LOCALES = ['ary', 'ary-Latn', 'ar', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -67,10 +68,13 @@ export function createTranslator(resources: Resource, options: { onMissing?: (lo
   });
   countAsArabicInDarija(instance.services.pluralResolver as PluralRuleSource);
   const { onMissing } = options;
-  if (!onMissing) return (locale, key, vars) => instance.t(key, { lng: locale, ...vars });
+  // Every value put into an Arabic-script message is isolated when it is Latin or a phone number.
+  const isolated = (locale: Locale, vars: Record<string, string | number> | undefined) =>
+    vars && Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' ? isolateIn(locale, v) : v]));
+  if (!onMissing) return (locale, key, vars) => instance.t(key, { lng: locale, ...isolated(locale, vars) });
   return (locale, key, vars) => {
     // With the count, so a counted key is found by its plural form (`key_few`).
     if (!instance.exists(key, { lng: locale, ...vars })) onMissing(locale, key);
-    return instance.t(key, { lng: locale, ...vars });
+    return instance.t(key, { lng: locale, ...isolated(locale, vars) });
   };
 }

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/tables.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
-import { shortenedNoteIn } from '../delivery/deliver.ts';
+import { renderWordsIn } from '../delivery/deliver.ts';
 import { startOutboundWorker } from '../delivery/outbound.worker.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { FireDeps } from '../scheduling/fire-notification.ts';
@@ -45,7 +45,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
   const { db, redis, connection, prefix, queues, timers, logger } = options;
   const onError = options.onError ? { onError: options.onError } : {};
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, shortenedNote: shortenedNoteIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs, ...onError });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...onError, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });

@@ -4,7 +4,7 @@
 // recipients is ever in memory.
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
-import { BLOOD_GROUPS, type Database, type Locale } from '../db/tables.ts';
+import { BLOOD_GROUPS, type Database, type Locale, type UnreachableCounts } from '../db/tables.ts';
 import { localDay } from '../domain/clock.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
@@ -54,14 +54,32 @@ export type BroadcastInput = z.input<typeof BroadcastInputSchema>;
  * `after`: only contacts with a greater id (a page's cursor), said in each subquery too so that every index scan starts there.
  */
 function audienceContacts(db: Kysely<Database>, audience: Audience, organisationId: number | null, after = 0): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
+  return audienceMembers(db, audience, organisationId, after).where((eb) => messagingChat(eb, { unblocked: true }));
+}
+
+/** Test chats: a message written there reaches nobody's phone. */
+const TEST_CHANNELS = ['terminal', 'web'];
+
+/** The contact has a chat a message can reach: not the terminal or the simulator (and, with `unblocked`, not blocked). */
+function messagingChat(eb: ExpressionBuilder<Database, 'contacts'>, options: { unblocked: boolean }) {
+  return eb.exists(
+    eb
+      .selectFrom('contact_identities as ci')
+      .select('ci.contact_id')
+      .whereRef('ci.contact_id', '=', 'contacts.id')
+      .where('ci.channel', 'not in', TEST_CHANNELS)
+      .$if(options.unblocked, (q) => q.where('ci.blocked_at', 'is', null)),
+  );
+}
+
+/** The audience, reachable or not: the contacts it means, whether a message can reach them or not. */
+function audienceMembers(db: Kysely<Database>, audience: Audience, organisationId: number | null, after = 0): SelectQueryBuilder<Database, 'contacts', { id: number; locale: Locale | null }> {
   return db
     .selectFrom('contacts')
     .select(['contacts.id', 'contacts.locale'])
     .where('contacts.id', '>', after)
     .where('contacts.consent_at', 'is not', null)
     .where('contacts.opted_out_at', 'is', null)
-    // Someone a message can reach: a chat that is not the terminal or the simulator, and not blocked.
-    .where((eb) => eb.exists(eb.selectFrom('contact_identities as ci').select('ci.contact_id').whereRef('ci.contact_id', '=', 'contacts.id').where('ci.channel', 'not in', ['terminal', 'web']).where('ci.blocked_at', 'is', null)))
     .$if(audience.locales !== undefined, (q) => q.where('contacts.locale', 'in', audience.locales ?? []))
     .$if(organisationId !== null, (q) => q.where((eb) => dealtWithOrganisation(eb, organisationId ?? 0)))
     .where((eb) =>
@@ -95,7 +113,7 @@ function eligibleDonor(eb: ExpressionBuilder<Database, 'contacts'>, donors: NonN
  * `zone`: where the campaigns' days are counted, for the day donors must be eligible on. A campaign
  * (the broadcast's own or its audience's) of another organisation throws NotFound.
  */
-export async function createBroadcast(db: Kysely<Database>, actor: Actor, organisationId: number, input: BroadcastInput, now: Date, zone = 'Africa/Casablanca'): Promise<{ id: number; targeted: number; scheduledAt: Date }> {
+export async function createBroadcast(db: Kysely<Database>, actor: Actor, organisationId: number, input: BroadcastInput, now: Date, zone = 'Africa/Casablanca'): Promise<{ id: number; targeted: number; unreachable: Unreachable | null; scheduledAt: Date }> {
   const parsed = BroadcastInputSchema.parse(input);
   // The day donors must be eligible on is fixed when the broadcast is made, not page by page.
   const b = parsed.audience.eligibleDonors && !parsed.audience.eligibleDonors.on
@@ -107,16 +125,43 @@ export async function createBroadcast(db: Kysely<Database>, actor: Actor, organi
       const own = await trx.selectFrom('campaigns').select('id').where('id', '=', campaignId).where('organisation_id', '=', organisationId).executeTakeFirst();
       if (!own) throw new NotFound(`no campaign ${campaignId}`);
     }
-    const targeted = Number((await trx.selectFrom(audienceContacts(trx, b.audience, organisationId).as('a')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const { targeted, unreachable } = await countAudience(trx, b.audience, organisationId);
     const scheduledAt = b.scheduledAt ?? now;
     const row = await trx
       .insertInto('broadcasts')
-      .values({ organisation_id: organisationId, campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted })
+      .values({ organisation_id: organisationId, campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted, unreachable: JSON.stringify(unreachable) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor, action: 'broadcast.create', entity: 'broadcast', entityId: row.id, details: { targeted, audience: b.audience } });
-    return { id: row.id, targeted, scheduledAt };
+    await recordAudit(trx, { actor, action: 'broadcast.create', entity: 'broadcast', entityId: row.id, details: { targeted, unreachable, audience: b.audience } });
+    return { id: row.id, targeted, unreachable: unreachableOf(unreachable), scheduledAt };
   });
+}
+
+/** Who the broadcast will reach (targeted), and who of its audience it cannot, by reason. */
+async function countAudience(db: Kysely<Database>, audience: Audience, organisationId: number): Promise<{ targeted: number; unreachable: UnreachableCounts }> {
+  const row = await db
+    .selectFrom(
+      audienceMembers(db, audience, organisationId)
+        .select((eb) => [messagingChat(eb, { unblocked: false }).as('messaging'), messagingChat(eb, { unblocked: true }).as('reachable')])
+        .as('a'),
+    )
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('a.reachable', '=', true).as('targeted'),
+      eb.fn.countAll<number>().filterWhere('a.messaging', '=', false).as('test_chat_only'),
+      eb.fn.countAll<number>().filterWhere((f) => f.and([f('a.messaging', '=', true), f('a.reachable', '=', false)])).as('blocked'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { targeted: Number(row.targeted), unreachable: { test_chat_only: Number(row.test_chat_only), blocked: Number(row.blocked) } };
+}
+
+/** Audience members no message can reach: how many, and why. */
+export interface Unreachable {
+  total: number;
+  reasons: UnreachableCounts;
+}
+
+function unreachableOf(counts: UnreachableCounts | null): Unreachable | null {
+  return counts === null ? null : { total: counts.test_chat_only + counts.blocked, reasons: counts };
 }
 
 /** The text each locale reads, falling back within the same script first, then to any text given. */
@@ -195,6 +240,8 @@ export interface BroadcastProgress {
   id: number;
   status: string;
   targeted: number | null;
+  /** Audience members left out because no message can reach them (null for a broadcast made before they were counted). */
+  unreachable: Unreachable | null;
   scheduledAt: Date;
   queued: number;
   sent: number;
@@ -207,9 +254,9 @@ export interface BroadcastProgress {
  * the retention job has written its figures on its row (and deleted its deliveries), they are read there.
  */
 export async function broadcastProgress(db: Kysely<Database>, organisationId: number, id: number): Promise<BroadcastProgress | undefined> {
-  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'scheduled_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'unreachable', 'scheduled_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!b) return undefined;
-  const summary = { id: b.id, status: b.status, targeted: b.targeted, scheduledAt: b.scheduled_at };
+  const summary = { id: b.id, status: b.status, targeted: b.targeted, unreachable: unreachableOf(b.unreachable), scheduledAt: b.scheduled_at };
   if (b.counted_at !== null) return { ...summary, queued: b.queued ?? 0, sent: b.sent ?? 0, failed: b.failed ?? 0, cancelled: b.cancelled ?? 0 };
   const counts = await db
     .selectFrom('broadcast_deliveries as d')

@@ -2,7 +2,7 @@
 // No drive near yet: the recall looks again a week later, for three months after the day it became due.
 import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
-import { localized } from '../conversation/campaign-text.ts';
+import { localized, placeOf } from '../conversation/campaign-text.ts';
 import type { Reply } from '../conversation/reply.ts';
 import type { Database } from '../db/tables.ts';
 import { formatDay } from '../i18n/dates.ts';
@@ -27,7 +27,7 @@ export async function fireRecall(trx: Kysely<Database>, deps: FireDeps, n: { id:
   const t = (key: string, vars?: Record<string, string | number>) => deps.t(target.locale, key, vars);
   const title = localized(drive.title, target.locale);
   const reply: Reply = {
-    text: [t('donor:recallInvite', { drive: title, day: formatDay(drive.firstDay, target.locale), place: `${drive.venue.name}, ${drive.commune}` }), t('donor:recallAnswer')].join('\n'),
+    text: [t('donor:recallInvite', { drive: title, day: formatDay(drive.firstDay, target.locale), place: placeOf(drive, target.locale) }), t('donor:recallAnswer')].join('\n'),
     choices: [{ id: 'recall_book', label: t('donor:recallBook') }, { id: 'recall_stop', label: t('donor:recallStop') }],
     template: { params: [title, formatDay(drive.firstDay, target.locale)] },
   };

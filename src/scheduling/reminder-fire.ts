@@ -19,7 +19,7 @@ export async function fireReminder(
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
     .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
     .innerJoin('campaign_services as cs', (j) => j.onRef('cs.campaign_id', '=', 'a.campaign_id').onRef('cs.service', '=', 'a.service'))
-    .select(['a.status', 'a.code', 'a.service', 's.day', 's.starts_at', 's.ends_at', 'b.full_name', 'b.relation', 'c.venue_name', 'c.venue_lat', 'c.venue_lon', 'c.commune', 'cs.requires_fasting'])
+    .select(['a.status', 'a.code', 'a.service', 's.day', 's.starts_at', 's.ends_at', 'b.full_name', 'b.relation', 'c.venue_name', 'c.venue_names', 'c.venue_lat', 'c.venue_lon', 'c.commune', 'c.commune_names', 'cs.requires_fasting'])
     .where('a.id', '=', n.appointmentId)
     .executeTakeFirst();
   if (!a || a.status !== 'booked') return cancel('appointment no longer booked');
@@ -31,6 +31,7 @@ export async function fireReminder(
     endsAt: a.ends_at,
     venue: { name: a.venue_name, lat: a.venue_lat, lon: a.venue_lon },
     commune: a.commune,
+    names: { ...(a.venue_names ? { venue: a.venue_names } : {}), ...(a.commune_names ? { commune: a.commune_names } : {}) },
     code: a.code,
     fasting: a.requires_fasting,
     relation: a.relation,

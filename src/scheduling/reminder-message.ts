@@ -2,6 +2,9 @@
 // and how to answer. Pure.
 import { formatConfirmationCode } from '../domain/appointments/confirmation-code.ts';
 import { formatDay, formatWindow } from '../i18n/dates.ts';
+import { isolateIn } from '../i18n/bidi.ts';
+import { placeOf } from '../conversation/campaign-text.ts';
+import type { LocalizedText } from '../db/tables.ts';
 import type { Locale, Translate } from '../i18n/translator.ts';
 import type { Reply } from '../conversation/reply.ts';
 import { fastingText } from '../conversation/patient-text.ts';
@@ -14,6 +17,8 @@ export interface ReminderFacts {
   endsAt: string;
   venue: { name: string; lat: number; lon: number };
   commune: string;
+  /** The venue's and commune's names per locale, when the campaign file gave them. */
+  names?: { venue?: LocalizedText; commune?: LocalizedText };
   code: string;
   fasting: boolean;
   /** Who the patient is to the phone's owner: a relative is named in what concerns them. */
@@ -22,11 +27,12 @@ export interface ReminderFacts {
 
 export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): Reply {
   const day = formatDay(f.day, locale);
-  const window = formatWindow(f.startsAt, f.endsAt);
+  const window = formatWindow(f.startsAt, f.endsAt, locale);
   const code = formatConfirmationCode(f.code);
   const service = t(locale, `services:${f.service}`);
+  const place = placeOf(f, locale);
   const lines = [
-    t(locale, 'reminders:text', { who: f.who, service, day, window, place: `${f.venue.name}, ${f.commune}`, code }),
+    t(locale, 'reminders:text', { who: f.who, service, day, window, place, code }),
     t(locale, f.service === 'blood_donation' ? 'register:bringDonor' : 'register:bring'),
     ...(f.fasting ? [fastingText((key, vars) => t(locale, key, vars), { relation: f.relation, fullName: f.who })] : []),
     t(locale, 'reminders:answer'),
@@ -35,6 +41,7 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
     text: lines.join('\n'),
     choices: [{ id: 'reminder_confirm', label: t(locale, 'reminders:confirm') }, { id: 'reminder_cancel', label: t(locale, 'reminders:cancel') }],
     location: { lat: f.venue.lat, lng: f.venue.lon, name: f.venue.name, address: f.commune },
-    template: { params: [f.who, service, `${day} ${window}`, `${f.venue.name}, ${f.commune}`, code] },
+    // A template's parameters are set in its Arabic text as they are: isolated here, as t() does for the rest.
+    template: { params: [f.who, service, `${day} ${window}`, place, code].map((p) => isolateIn(locale, p)) },
   };
 }

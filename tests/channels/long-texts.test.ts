@@ -11,7 +11,7 @@ import type { WebContent } from '../../src/channels/whatsapp-web/whatsapp-web-cl
 import { startWhatsAppWeb, type WhatsAppWebSession } from '../../src/channels/whatsapp-web/whatsapp-web.channel.ts';
 import type { Locale } from '../../src/db/tables.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
-import { deliverOutboxRows, shortenedNoteIn } from '../../src/delivery/deliver.ts';
+import { deliverOutboxRows, renderWordsIn } from '../../src/delivery/deliver.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { conversationDeps, START } from '../support/conversation-harness.ts';
 import { buildServer } from '../../src/http/server.ts';
@@ -23,7 +23,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 /** The most one text message may hold: Telegram's message and WhatsApp's text body alike. */
 const PROVIDER_LIMIT = 4096;
 const t = createTranslator(loadResources());
-const shortenedNote = shortenedNoteIn(t);
+const renderWords = renderWordsIn(t);
 /** 5,000 characters of a coordinator's announcement, in lines. */
 const LONG = Array.from({ length: 100 }, (_, i) => `Ligne ${String(i + 1).padStart(3, '0')} : la caravane passe au douar, venez tôt.`).join('\n').slice(0, 5000);
 
@@ -58,7 +58,7 @@ async function deliverLong(adapter: ChannelAdapter, recipient: string, locale: L
   const contact = await db.db.insertInto('contacts').values({ locale }).returning('id').executeTakeFirstOrThrow();
   await db.db.insertInto('contact_identities').values({ channel: adapter.name, external_id: recipient, contact_id: contact.id, last_inbound_at: START }).execute();
   const row = await db.db.insertInto('outbox').values({ contact_id: contact.id, channel: adapter.name, recipient, payload: JSON.stringify({ text: LONG }) }).returning('id').executeTakeFirstOrThrow();
-  await deliverOutboxRows({ db: db.db, adapter, pacer: noPacing, now: () => START, shortenedNote }, [row.id]);
+  await deliverOutboxRows({ db: db.db, adapter, pacer: noPacing, now: () => START, renderWords }, [row.id]);
   const sent = await db.db.selectFrom('outbox').select('status').where('id', '=', row.id).executeTakeFirstOrThrow();
   expect(sent.status).toBe('sent');
 }

@@ -26,6 +26,15 @@ describe('renderReply', () => {
     expect(part?.kind === 'text' && part.text).toContain(long);
   });
 
+  it('puts a choice\'s detail in a list row\'s description, beside a button\'s label where it fits, and in the numbered text', () => {
+    const days = Array.from({ length: 4 }, (_, i) => ({ id: `d${i}`, label: `mardi ${15 + i} décembre`, detail: '200 places' }));
+    const [list] = renderReply({ text: 'Quel jour ?', choices: days }, WHATSAPP_CLOUD_CAPABILITIES);
+    expect(list).toMatchObject({ list: { rows: [{ id: 'd0', label: 'mardi 15 décembre', detail: '200 places' }, {}, {}, {}] } });
+    expect(list?.kind === 'text' && list.text).toContain('1. mardi 15 décembre (200 places)');
+    const [buttons] = renderReply({ text: 'Q', choices: [{ id: 'a', label: 'Yeux', detail: '12 places' }, { id: 'b', label: 'Opération', detail: 'complet, liste d\'attente' }] }, WHATSAPP_CLOUD_CAPABILITIES);
+    expect(buttons).toMatchObject({ buttons: [{ id: 'a', label: 'Yeux (12 places)' }, { id: 'b', label: 'Opération' }] });
+  });
+
   it('sends menus as numbered text on whatsapp-web.js, and the code as a picture where pictures go', () => {
     const parts = renderReply({ text: 'Q', choices: choices(2), image: { kind: 'qr', data: 'K7F3QX', caption: 'K7F-3QX' } }, WHATSAPP_WEB_CAPABILITIES);
     expect(parts).toEqual([{ kind: 'image', qr: 'K7F3QX', caption: 'K7F-3QX' }, { kind: 'text', text: 'Q\n1. Choix 1\n2. Choix 2' }]);

@@ -1,32 +1,21 @@
 // The web simulator in real headless Chromium: a booking in Darija and one in French, by clicking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { pino } from 'pino';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/http/server.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { conversationDeps, seedConversationCampaigns } from '../support/conversation-harness.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+import { startSimulatorBrowser, type SimulatorBrowser } from '../support/simulator-browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+let sim: SimulatorBrowser;
 let t: TestDatabase;
 let app: FastifyInstance;
 let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedConversationCampaigns(t.db);
-  app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', simulator: { conversation: conversationDeps(t.db), flood: { check: async () => 'ok' }, access: 'loopback' } });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  sim = await startSimulatorBrowser();
+  ({ t, app, browser, base } = sim);
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await t?.drop();
-});
+afterAll(async () => sim?.close());
 
 /** Sends a text and waits for the bot's answer to be drawn. */
 async function write(page: Page, text: string) {
@@ -65,8 +54,7 @@ describe('web simulator', () => {
       await write(page, name);
       await press(page, 'female');
       await write(page, '37');
-      await write(page, place);
-      await write(page, place);
+      await write(page, place); // the commune, which is also where the caravans are looked for
       await press(page, await firstChoice(page)); // the Tinghir caravan, nearest first
       await press(page, 'ophthalmology');
       await press(page, '2026-12-15');

@@ -43,8 +43,9 @@ describe('WhatsApp Cloud API channel', () => {
 
     await postSigned(incoming(from, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'accept', title: "J'accepte" } } }));
     await settle();
-    const menu = graph.messages(from).at(-1) as { interactive: { type: string; action: { sections: Array<{ rows: Array<{ id: string; title: string }> }> } } };
+    const menu = graph.messages(from).at(-1) as { interactive: { type: string; action: { button: string; sections: Array<{ rows: Array<{ id: string; title: string }> }> } } };
     expect(menu.interactive.type).toBe('list');
+    expect(menu.interactive.action.button).toBe('Choisir');
     const rows = menu.interactive.action.sections[0]?.rows ?? [];
     expect(rows).toHaveLength(8);
     expect(rows.every((r) => [...r.title].length <= 24)).toBe(true);
@@ -57,6 +58,18 @@ describe('WhatsApp Cloud API channel', () => {
     expect(list.interactive?.body.text).toContain('Caravane de Tinghir');
     const contact = await t.db.selectFrom('contacts').select('phone_e164').where('phone_e164', '=', `+${from}`).executeTakeFirst();
     expect(contact).toEqual({ phone_e164: `+${from}` });
+  });
+
+  it('labels the button that opens a list in the reader\'s language', async () => {
+    const from = '212600000390';
+    await postSigned(incoming(from, { type: 'text', text: { body: 'السلام عليكم' } }));
+    await settle();
+    await postSigned(incoming(from, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'accept', title: 'موافق' } } }));
+    await settle();
+    const menu = graph.messages(from).at(-1) as { interactive: { type: string; action: { button: string; sections: Array<{ title: string }> } } };
+    expect(menu.interactive.type).toBe('list');
+    expect(menu.interactive.action.button).toBe('ختار');
+    expect(menu.interactive.action.sections[0]?.title).toBe('ختار');
   });
 
   it('stores nothing from a webhook with a missing or wrong signature', async () => {

@@ -34,7 +34,7 @@ describe('npm run campaign', () => {
     expect((await cli('org', ['list'])).stdout).toMatch(/\ttest-association\tassociation\t0 staff\t0 campaigns\tAssociation de test\n/);
     const created = await cli('campaign', ['import', file]);
     expect(created.stderr).toBe('');
-    expect(created.stdout).toMatch(/^Created campaign cli-good \(id \d+\): 2 windows added, 0 changed, 0 removed, 0 unchanged\n$/);
+    expect(created.stdout).toMatch(/^Created campaign cli-good \(id \d+, published\): 2 windows added, 0 changed, 0 removed, 0 unchanged\n$/);
     const again = await cli('campaign', ['import', file]);
     expect(again.stdout).toMatch(/^Updated campaign cli-good .*0 windows added, 0 changed, 0 removed, 2 unchanged/);
     const listed = await cli('campaign', ['list', '--json']);
@@ -44,6 +44,27 @@ describe('npm run campaign', () => {
     const text = await cli('campaign', ['list', '--province', 'tinghir']);
     expect(text.stdout).toContain(`Caravane de test [cli-good]\n  ${firstDay} to ${addDays(firstDay, 1)} · Centre de santé, Kelâat M'Gouna (`);
     expect(text.stdout).toMatch(/ophthalmology +20 of +20 places left\n/);
+  });
+
+  it('says a draft is unseen and which days are past, and deletes windows only with --allow-removal', async () => {
+    await cli('org', ['add', '--slug', 'cli-org', '--name', 'Association CLI', '--kind', 'association']);
+    const today = localDay(new Date(), 'Africa/Casablanca');
+    const file = path.join(dir, 'draft.json');
+    const windows = [{ start: '09:00', end: '12:00', capacity: 5 }, { start: '14:00', end: '16:00', capacity: 5 }];
+    const draft = campaignFile({ slug: 'cli-draft', organisation: 'cli-org', status: 'draft', firstDay: addDays(today, -1), lastDay: addDays(today, 1), services: [{ code: 'dental', windows }] });
+    await writeFile(file, JSON.stringify(draft));
+    const created = await cli('campaign', ['import', file]);
+    expect(created.stdout).toMatch(/^Created campaign cli-draft \(id \d+, draft\): 6 windows added/);
+    expect(created.stdout).toContain('Note: draft: villagers will not see it until you publish it');
+    expect(created.stdout).toContain(`Note: day in the past: ${addDays(today, -1)} (nobody can book it)`);
+
+    await writeFile(file, JSON.stringify({ ...draft, services: [{ code: 'dental', windows: windows.slice(0, 1) }] }));
+    const refused = await cli('campaign', ['import', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`This file would remove 3 time windows of the campaign:\n  - dental on ${addDays(today, -1)} from 14:00 to 16:00\n`);
+    expect(refused.stderr).toContain('--allow-removal');
+    const allowed = await cli('campaign', ['import', file, '--allow-removal']);
+    expect(allowed.stdout).toMatch(/^Updated campaign cli-draft .*0 windows added, 0 changed, 3 removed, 3 unchanged/);
   });
 
   it('refuses a file with a missing field and a negative capacity, naming both, and stores nothing', async () => {

@@ -1,5 +1,6 @@
 // `npm run org` and `npm run staff`, run as the platform's operator would: organisations first, then
 // their staff, each in exactly one; the platform admin in none.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffForToken } from '../../src/domain/staff/staff-tokens.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -38,5 +39,21 @@ describe('npm run org and npm run staff', () => {
 
     expect((await cli('staff', ['list'])).stdout).toMatch(/^\d+\tcoordinator\tsante-dades\tactive\tKhadija\n\d+\tadmin\t\(platform\)\tactive\tPlateforme\n$/);
     expect((await cli('org', ['list'])).stdout).toMatch(/\tsante-dades\tassociation\t1 staff\t0 campaigns\tAssociation Santé Dadès\n/);
+  });
+});
+
+describe('the README', () => {
+  it('shows organisation and staff commands that run as pasted: no "a|b" a shell would read as a pipe', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const lines = readme.split('\n').filter((line) => /^npm run (org|staff) -- add /.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const line of lines) {
+      expect(line).not.toMatch(/\|/);
+      // The words as a shell splits them: quoted names stay whole.
+      const words = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+      const [, , script, , ...args] = words;
+      const run = await cli(script === 'org' ? 'org' : 'staff', args);
+      expect([line, run.code, run.stderr]).toEqual([line, 0, '']);
+    }
   });
 });

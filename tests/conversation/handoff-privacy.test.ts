@@ -117,7 +117,6 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     await v.choose('female');
     await v.send('41');
     await v.send('Tinghir');
-    await v.send('Tinghir');
     await v.choose(/Tinghir|تنغير/);
     await v.choose('ophthalmology');
     await v.choose('2026-12-14');

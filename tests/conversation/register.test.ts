@@ -117,7 +117,6 @@ describe.each(LOCALES)('registering, in %s', (locale) => {
     await v.choose('male');
     await v.send('45');
     await v.send('Tinghir');
-    await v.send('Tinghir');
     await v.choose(/Tinghir|تنغير/);
     await v.choose('ophthalmology');
     await v.choose('2026-12-15');

@@ -78,6 +78,21 @@ describe('admin API', () => {
     expect((await call('GET', '/admin/api/campaigns', medical)).json().items.map((c: { slug: string }) => c.slug)).toContain('admin-api-caravan');
   });
 
+  it('deletes the windows a campaign file leaves out only with "allowRemoval", and says a draft is unseen', async () => {
+    const windows = [{ start: '09:00', end: '12:00', capacity: 5 }, { start: '14:00', end: '16:00', capacity: 5 }];
+    const file = campaignFile({ slug: 'admin-api-removal', status: 'draft', services: [{ code: 'dental', windows }] });
+    const created = await call('POST', '/admin/api/campaigns', coordinator, file);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'draft', notes: [expect.stringMatching(/^draft: villagers will not see it/)] });
+    const fewer = { ...file, services: [{ code: 'dental', windows: windows.slice(0, 1) }] };
+    const refused = await call('POST', '/admin/api/campaigns', coordinator, fewer);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().windows).toEqual(['dental on 2026-12-14 from 14:00 to 16:00', 'dental on 2026-12-15 from 14:00 to 16:00']);
+    const allowed = await call('POST', '/admin/api/campaigns', coordinator, { ...fewer, allowRemoval: true });
+    expect(allowed.statusCode).toBe(201);
+    expect(allowed.json().slots).toEqual({ inserted: 0, updated: 0, deleted: 2, unchanged: 2 });
+  });
+
   it('refuses a disabled staff member', async () => {
     const { id, token } = await addTestStaff(t.db, { name: 'Ancien', role: 'coordinator' });
     await t.db.updateTable('staff').set({ disabled_at: new Date() }).where('id', '=', id).execute();
@@ -92,7 +107,7 @@ describe('admin API', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ targeted: 1 });
     const id = created.json().id as number;
-    expect((await call('GET', `/admin/api/broadcasts/${id}`, coordinator)).json()).toMatchObject({ status: 'scheduled', targeted: 1, queued: 0 });
+    expect((await call('GET', `/admin/api/broadcasts/${id}`, coordinator)).json()).toMatchObject({ status: 'scheduled', targeted: 1, unreachable: { total: expect.any(Number), reasons: { test_chat_only: expect.any(Number), blocked: expect.any(Number) } }, queued: 0 });
     expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).json()).toMatchObject({ status: 'cancelled' });
     expect((await call('POST', `/admin/api/broadcasts/${id}/cancel`, coordinator)).statusCode).toBe(404);
     const bad = await call('POST', '/admin/api/broadcasts', coordinator, { audience: {}, texts: {} });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
-import { createBroadcast, fanoutPage, type Audience } from '../../src/scheduling/broadcasts.ts';
+import { broadcastProgress, createBroadcast, fanoutPage, type Audience } from '../../src/scheduling/broadcasts.ts';
 import type { Locale } from '../../src/db/tables.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { deps, ensureOrganisation, importTestCampaign, slotIds, staffContext } from '../support/fixtures.ts';
@@ -71,6 +71,20 @@ async function reached(audience: Audience, organisationId = ORG): Promise<{ targ
 describe('broadcast audiences', () => {
   it('reaches the subscribers of a province who consented, did not say STOP and did not block the bot', async () => {
     expect(await reached({ provinces: ['tinghir'] })).toEqual({ targeted: 3, names: ['amina', 'brahim', 'ghita'] });
+  });
+
+  it('counts, by reason, the people of the audience no message can reach, and shows them in its progress', async () => {
+    // Two who only ever wrote from the terminal and the simulator (test chats): nobody's phone.
+    for (const [name, channel] of [['lamia', 'terminal'], ['mehdi', 'web']] as const) {
+      const c = await t.db.insertInto('contacts').values({ locale: 'fr', consent_at: START }).returning('id').executeTakeFirstOrThrow();
+      await t.db.insertInto('contact_identities').values({ channel, external_id: `+21260000${name.length}${channel.length}`, contact_id: c.id }).execute();
+      await t.db.insertInto('alert_subscriptions').values({ contact_id: c.id, province_code: 'tinghir' }).execute();
+    }
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive.' } }, START);
+    const unreachable = { total: 3, reasons: { test_chat_only: 2, blocked: 1 } };
+    expect(b).toMatchObject({ targeted: 3, unreachable });
+    while (!(await fanoutPage(t.db, b.id, 2, (l) => tr(l, 'broadcasts:stopHint'))).done) { /* the next page */ }
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'done', targeted: 3, unreachable, queued: 3 });
   });
 
   it('reaches only the languages asked for', async () => {

@@ -49,7 +49,9 @@ describe('firing reminders', () => {
     expect(reply.choices.map((c) => c.id)).toEqual(['reminder_confirm', 'reminder_cancel']);
     expect(reply.location).toEqual({ lat: 31.2427, lng: -6.1278, name: 'Centre de santé', address: "Kelâat M'Gouna" });
     const { code } = await t.db.selectFrom('appointments as a').innerJoin('notifications as n', 'n.appointment_id', 'a.id').select('a.code').where('n.id', '=', first).executeTakeFirstOrThrow();
-    expect(reply.template.params).toEqual(['Rachida Amzil', tr('ary', 'services:ophthalmology'), `${formatDay('2026-12-14', 'ary')} 09:00 - 12:00`, "Centre de santé, Kelâat M'Gouna", formatConfirmationCode(code)]);
+    // Latin names and the code sit inside isolates in an Arabic-script text.
+    const isolated = (text: string) => `\u2068${text}\u2069`;
+    expect(reply.template.params).toEqual([isolated('Rachida Amzil'), tr('ary', 'services:ophthalmology'), `${formatDay('2026-12-14', 'ary')} من 09:00 حتى 12:00`, `${isolated('Centre de santé')}، ${isolated("Kelâat M'Gouna")}`, isolated(formatConfirmationCode(code))]);
   });
 
   it('waits for 08:00 when the timer fires at 23:00, and cancels a reminder whose appointment was cancelled', async () => {

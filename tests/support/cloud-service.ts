@@ -10,6 +10,8 @@ import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { applyDeliveryStatuses } from '../../src/delivery/delivery-status.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
+import { renderWordsIn } from '../../src/delivery/deliver.ts';
+import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { moveToNewNumber } from '../../src/domain/contacts/number-change.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { WHATSAPP_WEBHOOK_PATH } from '../../src/http/whatsapp-webhook.routes.ts';
@@ -47,7 +49,7 @@ export async function startCloudService(options: { logger?: Logger } = {}): Prom
   const logger = options.logger ?? pino({ level: 'silent' });
   const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
   const queues = createOutboundQueues({ connection, prefix });
-  const worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger, sweepAfterMs: 0, now: clock.now, templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
+  const worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger, sweepAfterMs: 0, now: clock.now, renderWords: renderWordsIn(createTranslator(loadResources())), templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
   const app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },

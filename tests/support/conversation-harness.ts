@@ -98,8 +98,7 @@ export async function registerUpToWindow(v: Villager, person: { name: string; se
   await v.send(person.name);
   await v.choose(person.sex);
   await v.send(String(person.age));
-  await v.send('Tinghir'); // the commune
-  await v.send('Tinghir'); // the place, for the list of caravans
+  await v.send('Tinghir'); // the commune, which names the province: the place is not asked again
   await v.send('1'); // the nearest: the Tinghir caravan
   await v.choose(person.service ?? 'ophthalmology');
   await v.choose(person.day);

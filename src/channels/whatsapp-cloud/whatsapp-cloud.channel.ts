@@ -28,8 +28,6 @@ export interface CloudOptions {
   accessToken: string;
   phoneNumberId: string;
   graphRoot?: string;
-  /** Label of the button that opens a list message, per message language (WhatsApp requires one). */
-  listButton?: string;
   /** How long one Graph API call may take before it counts as failed and is tried again (default 10 s). */
   timeoutMs?: number;
 }
@@ -64,7 +62,7 @@ export function createWhatsAppCloudAdapter(options: CloudOptions, fetchImpl: typ
     name: 'whatsapp',
     capabilities: WHATSAPP_CLOUD_CAPABILITIES,
     async send(to, part) {
-      return send(to, await cloudMessage(part, options.listButton ?? 'Choisir / اختر', async (png) => {
+      return send(to, await cloudMessage(part, async (png) => {
         const form = new FormData();
         form.append('messaging_product', 'whatsapp');
         form.append('type', 'image/png');
@@ -78,15 +76,16 @@ export function createWhatsAppCloudAdapter(options: CloudOptions, fetchImpl: typ
 }
 
 /** The Graph payload of one rendered part. */
-export async function cloudMessage(part: RenderedPart, listButton: string, upload: (png: Buffer) => Promise<string>): Promise<Record<string, unknown>> {
+export async function cloudMessage(part: RenderedPart, upload: (png: Buffer) => Promise<string>): Promise<Record<string, unknown>> {
   switch (part.kind) {
     case 'text':
       if (part.buttons) {
         return { type: 'interactive', interactive: { type: 'button', body: { text: part.text }, action: { buttons: part.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.label } })) } } };
       }
       if (part.list) {
-        const rows = part.list.rows.map((r) => ({ id: r.id, title: r.label }));
-        return { type: 'interactive', interactive: { type: 'list', body: { text: part.text }, action: { button: listButton, sections: [{ title: listButton.slice(0, 24), rows }] } } };
+        // The button opening the list is in the reader's language (the renderer's `listButton`).
+        const { button, rows } = part.list;
+        return { type: 'interactive', interactive: { type: 'list', body: { text: part.text }, action: { button, sections: [{ title: button, rows: rows.map((r) => ({ id: r.id, title: r.label, ...(r.detail !== undefined ? { description: r.detail } : {}) })) }] } } };
       }
       return { type: 'text', text: { body: part.text, preview_url: false } };
     case 'location':

@@ -1,7 +1,8 @@
 // "My appointments": every appointment booked from this phone, to look at, cancel or move.
 import type { ContactAppointment } from '../../domain/appointments/contact-appointments.ts';
 import { formatConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
-import { formatDay, formatWindow } from '../../i18n/dates.ts';
+import { isolateIn } from '../../i18n/bidi.ts';
+import { formatDay, formatWindow, formatWindowShort } from '../../i18n/dates.ts';
 import { pickOption, yesNo } from '../answers.ts';
 import { localized, serviceName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler } from '../context.ts';
@@ -17,10 +18,25 @@ function describe(s: Say, a: ContactAppointment): string {
     who: whoFor(s, a),
     service: serviceName(s, a.service),
     day: formatDay(a.day, s.locale),
-    window: formatWindow(a.startsAt, a.endsAt),
+    window: formatWindow(a.startsAt, a.endsAt, s.locale),
     campaign: localized(a.campaign.title, s.locale),
     code: formatConfirmationCode(a.code),
   });
+}
+
+/** "No appointment", or, for people on the waiting list, that they wait and for what: not "nothing". */
+async function nothingBooked(s: Say, ctx: StepContext): Promise<string> {
+  const waiting = await ctx.reader.waiting(ctx.contact.id, ctx.today);
+  if (waiting.length === 0) return s.t('appointments:none');
+  const lines = waiting.map((w) =>
+    `• ${s.t('appointments:waitingLine', {
+      who: w.name ?? s.t(`register:who.${w.relation}`),
+      service: serviceName(s, w.service),
+      campaign: localized(w.campaignTitle, s.locale),
+      day: w.day === null ? s.t('appointments:anyDay') : formatDay(w.day, s.locale),
+    })}`,
+  );
+  return [s.t('appointments:noneButWaiting'), ...lines, s.t('appointments:waitingNext')].join('\n');
 }
 
 async function chosen(state: ConversationState, ctx: StepContext): Promise<ContactAppointment | undefined> {
@@ -34,13 +50,13 @@ export const appointmentSteps: Partial<Record<ConversationState['step'], StepHan
     async enter(state, ctx) {
       const s = say(state, ctx);
       const list = await ctx.reader.appointments(ctx.contact.id, ctx.today);
-      if (list.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('appointments:none') }]);
+      if (list.length === 0) return ctx.go('menu', state, {}, [{ text: await nothingBooked(s, ctx) }]);
       const purpose = state.draft.apptPurpose ?? 'view';
       const only = list.length === 1 ? list[0] : undefined;
       if (only && purpose === 'cancel') return ctx.go('appt_cancel_confirm', state, { appointmentId: only.id });
       if (only && purpose === 'reschedule') return ctx.go('appt_resched_window', state, { appointmentId: only.id });
       const text = [s.t('appointments:header', { count: list.length }), ...list.map((a) => `• ${describe(s, a)}`), s.t('appointments:pick')].join('\n\n');
-      const choices = list.map((a) => ({ id: `a${a.id}`, label: `${whoFor(s, a)} · ${formatDay(a.day, s.locale)}` }));
+      const choices = list.map((a) => ({ id: `a${a.id}`, label: isolateIn(s.locale, whoFor(s, a)), detail: formatDay(a.day, s.locale) }));
       return { state: { ...state, step: 'appt_list', draft: { ...state.draft, options: choices.map((c) => c.id) } }, replies: [s.ask(text, choices)], effects: [] };
     },
     async answer(state, turn, ctx) {
@@ -99,7 +115,7 @@ export const appointmentSteps: Partial<Record<ConversationState['step'], StepHan
         .filter((w) => w.remaining > 0 && w.slotId !== a.slotId)
         .slice(0, 10);
       if (windows.length === 0) return ctx.go('menu', state, {}, [{ text: s.t('appointments:noOtherTime') }]);
-      const choices = windows.map((w) => ({ id: `s${w.slotId}`, label: `${formatDay(w.day, s.locale)} ${formatWindow(w.startsAt, w.endsAt)} (${s.t('campaigns:placesLeft', { count: w.remaining })})` }));
+      const choices = windows.map((w) => ({ id: `s${w.slotId}`, label: formatDay(w.day, s.locale), detail: `${formatWindowShort(w.startsAt, w.endsAt)} · ${s.t('campaigns:placesLeft', { count: w.remaining })}` }));
       return {
         state: { ...state, step: 'appt_resched_window', draft: { ...state.draft, options: choices.map((c) => c.id) } },
         replies: [s.ask(s.t('appointments:rescheduleQuestion'), choices)],

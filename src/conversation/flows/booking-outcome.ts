@@ -3,7 +3,7 @@ import type { WindowAvailability } from '../../domain/campaigns/availability.ts'
 import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts';
 import { formatConfirmationCode } from '../../domain/appointments/confirmation-code.ts';
 import { formatDay, formatWindow } from '../../i18n/dates.ts';
-import { localized, serviceName } from '../campaign-text.ts';
+import { localized, serviceName, venueName } from '../campaign-text.ts';
 import type { StepContext, StepResult } from '../context.ts';
 import type { Outcome } from '../effects.ts';
 import type { Reply } from '../reply.ts';
@@ -64,7 +64,7 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
         code,
         service: service ? serviceName(s, service) : '',
         day: window ? formatDay(window.day, s.locale) : '',
-        window: window ? formatWindow(window.startsAt, window.endsAt) : '',
+        window: window ? formatWindow(window.startsAt, window.endsAt, s.locale) : '',
       }),
       image: { kind: 'qr', data: outcome.code, caption: code },
     },
@@ -75,7 +75,7 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
   replies.push({ text: [bring, ...(fasting ? [fastingText(s.t, state.draft)] : [])].join('\n') });
   if (campaign) {
     replies.push({
-      text: s.t('register:venue', { place: campaign.venue.name, campaign: localized(campaign.title, s.locale) }),
+      text: s.t('register:venue', { place: venueName(campaign, s.locale), campaign: localized(campaign.title, s.locale) }),
       location: { lat: campaign.venue.lat, lng: campaign.venue.lon, name: campaign.venue.name, address: campaign.commune },
     });
   }

@@ -1,7 +1,7 @@
 // Where the villager is: a place name, a shared location, or a region then a province from a list.
 import { PROVINCES, REGIONS } from '../../domain/geo/morocco-territory.data.ts';
 import { pickOption } from '../answers.ts';
-import { describeCampaign, localized, provinceName, regionName } from '../campaign-text.ts';
+import { campaignsHeader, describeCampaign, distanceText, localized, provinceName, regionName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult, type Turn } from '../context.ts';
 import { findProvince, nearestProvince } from '../place-lookup.ts';
 import { say } from '../say.ts';
@@ -48,13 +48,40 @@ function byName(state: ConversationState, turn: Turn, ctx: StepContext): Promise
   return place ? placeResolved(state, ctx, place) : MISS;
 }
 
+/** The campaigns near the place, nearest first: described in full, or only asked about again. */
+async function listCampaigns(state: ConversationState, ctx: StepContext, mode: 'full' | 'question'): Promise<StepResult> {
+  const s = say(state, ctx);
+  const { provinceCode, point } = state.draft;
+  const near = point ?? (provinceCode ? { provinceCode } : undefined);
+  const list = await ctx.reader.campaigns({ today: ctx.today, ...(near ? { near } : {}), limit: LIST_LIMIT });
+  const where = provinceCode ? provinceName(provinceCode, s.locale) : '';
+  if (list.length === 0) {
+    const reply = s.ask(s.t('campaigns:none', { place: where }), [{ id: 'alerts', label: s.t('campaigns:alertMe') }]);
+    return { state: { ...state, step: 'campaign_list', draft: { ...state.draft, options: ['alerts'] } }, replies: [reply], effects: [] };
+  }
+  const choices = list.map((c) => {
+    const far = distanceText(s, c);
+    return { id: `c${c.id}`, label: localized(c.title, s.locale), ...(far ? { detail: far } : {}) };
+  });
+  const text = mode === 'question'
+    ? s.t('campaigns:pick')
+    : [campaignsHeader(s, list, where, provinceCode), ...list.map((c) => describeCampaign(s, c)), s.t('campaigns:pick'), s.t('campaigns:elsewhere')].join('\n\n');
+  return {
+    state: { ...state, step: 'campaign_list', draft: { ...state.draft, options: list.map((c) => `c${c.id}`) } },
+    replies: [s.ask(text, choices)],
+    effects: [],
+  };
+}
+
 export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>> = {
   place: {
     takesText: true,
     journey: 'place',
     async enter(state, ctx) {
       const s = say(state, ctx);
-      const question = s.t(state.draft.purpose === 'alerts' ? 'place:questionAlerts' : 'place:question');
+      // After a commune no province was found in, ask where that commune is, not where "you" live.
+      const commune = state.draft.purpose === 'register' ? state.draft.commune : undefined;
+      const question = commune !== undefined ? s.t('place:questionCommune', { commune }) : s.t(state.draft.purpose === 'alerts' ? 'place:questionAlerts' : 'place:question');
       const reply = s.ask(question, [{ id: 'list', label: s.t('place:fromList') }], { how: s.t('place:how') });
       return { state: { ...state, step: 'place' }, replies: [reply], effects: [] };
     },
@@ -94,25 +121,9 @@ export const placeSteps: Partial<Record<ConversationState['step'], StepHandler>>
   campaign_list: {
     takesText: true,
     journey: 'place',
-    async enter(state, ctx) {
-      const s = say(state, ctx);
-      const { provinceCode, point } = state.draft;
-      const near = point ?? (provinceCode ? { provinceCode } : undefined);
-      const list = await ctx.reader.campaigns({ today: ctx.today, ...(near ? { near } : {}), limit: LIST_LIMIT });
-      const where = provinceCode ? provinceName(provinceCode, s.locale) : '';
-      if (list.length === 0) {
-        const reply = s.ask(s.t('campaigns:none', { place: where }), [{ id: 'alerts', label: s.t('campaigns:alertMe') }]);
-        return { state: { ...state, step: 'campaign_list', draft: { ...state.draft, options: ['alerts'] } }, replies: [reply], effects: [] };
-      }
-      const blocks = list.map((c) => describeCampaign(s, c));
-      const choices = list.map((c) => ({ id: `c${c.id}`, label: s.t('campaigns:registerAt', { title: localized(c.title, s.locale) }) }));
-      const text = [s.t('campaigns:header', { place: where }), ...blocks, s.t('campaigns:pick'), s.t('campaigns:elsewhere')].join('\n\n');
-      return {
-        state: { ...state, step: 'campaign_list', draft: { ...state.draft, options: list.map((c) => `c${c.id}`) } },
-        replies: [s.ask(text, choices)],
-        effects: [],
-      };
-    },
+    enter: (state, ctx) => listCampaigns(state, ctx, 'full'),
+    // After an answer that did not fit, the campaigns are not described again: the question and the choices.
+    reask: (state, ctx) => listCampaigns(state, ctx, 'question'),
     async answer(state, turn, ctx) {
       const options = state.draft.options ?? [];
       const picked = pickOption(turn, options);

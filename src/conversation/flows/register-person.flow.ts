@@ -1,5 +1,6 @@
 // Registering: who the visit is for (the villager or a relative), with name, sex, age and commune.
 import { normalizeText } from '../../understanding/normalize.ts';
+import { findProvince } from '../place-lookup.ts';
 import { birthYearFrom, pickOption, readInteger } from '../answers.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult, type Turn } from '../context.ts';
 import { say } from '../say.ts';
@@ -35,10 +36,14 @@ export function birthYearAnswer(turn: Turn, today: string): number | undefined {
   return n === undefined ? undefined : birthYearFrom(n, today);
 }
 
-/** The person is known: on to the campaign (or its services when one was picked from the list). */
+/**
+ * The person is known: on to the campaign (or its services when one was picked from the list). The
+ * commune just given is where the person lives: when it names a province, the place is not asked again.
+ */
 export async function afterPerson(state: ConversationState, ctx: StepContext): Promise<StepResult> {
   if (state.draft.campaignId !== undefined) return ctx.go('reg_service', state);
-  const provinceCode = state.draft.provinceCode ?? ctx.contact.provinceCode ?? undefined;
+  const fromCommune = state.draft.commune !== undefined ? findProvince(state.draft.commune) : undefined;
+  const provinceCode = state.draft.provinceCode ?? fromCommune ?? ctx.contact.provinceCode ?? undefined;
   if (provinceCode) return ctx.go('reg_campaign', state, { provinceCode });
   return ctx.go('place', state, { purpose: state.draft.service === 'blood_donation' ? 'donate' : 'register' });
 }

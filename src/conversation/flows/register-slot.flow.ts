@@ -2,9 +2,10 @@
 import type { WindowAvailability } from '../../domain/campaigns/availability.ts';
 import type { UpcomingCampaign } from '../../domain/campaigns/campaign-finder.ts';
 import { serves } from '../../domain/campaigns/service-audience.ts';
-import { formatDay, formatWindow } from '../../i18n/dates.ts';
+import { isolateIn } from '../../i18n/bidi.ts';
+import { formatDay, formatWindow, formatWindowShort } from '../../i18n/dates.ts';
 import { pickOption } from '../answers.ts';
-import { localized, provinceName, serviceName } from '../campaign-text.ts';
+import { distanceText, localized, placeOf, provinceName, serviceName } from '../campaign-text.ts';
 import { MISS, type StepContext, type StepHandler, type StepResult } from '../context.ts';
 import type { BeneficiaryRef } from '../effects.ts';
 import { say, type Say } from '../say.ts';
@@ -55,8 +56,8 @@ async function summary(state: ConversationState, ctx: StepContext, campaign: Upc
     service: serviceName(s, window.service),
     campaign: localized(campaign.title, s.locale),
     day: formatDay(window.day, s.locale),
-    window: formatWindow(window.startsAt, window.endsAt),
-    place: `${campaign.venue.name}, ${campaign.commune}`,
+    window: formatWindow(window.startsAt, window.endsAt, s.locale),
+    place: placeOf(campaign, s.locale),
   });
 }
 
@@ -74,7 +75,8 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
         const reply = s.ask(s.t('campaigns:none', { place: where }), [{ id: 'alerts', label: s.t('campaigns:alertMe') }]);
         return { state: { ...state, step: 'reg_campaign', draft: { ...state.draft, options: ['alerts'] } }, replies: [reply], effects: [] };
       }
-      const choices = list.map((c) => ({ id: `c${c.id}`, label: `${localized(c.title, s.locale)} (${c.commune})` }));
+      // Where each is and how far: a villager told of "the nearest" sees whether it is 5 or 500 km away.
+      const choices = list.map((c) => ({ id: `c${c.id}`, label: localized(c.title, s.locale), detail: [isolateIn(s.locale, c.commune), distanceText(s, c)].filter((x) => x !== undefined).join(' · ') }));
       return {
         state: { ...state, step: 'reg_campaign', draft: { ...state.draft, options: choices.map((c) => c.id) } },
         replies: [s.ask(s.t(isDonation(state.draft) ? 'register:driveQuestion' : 'register:campaignQuestion'), choices)],
@@ -104,7 +106,8 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
       if (offered.length === 1 && offered[0] !== undefined) return ctx.go('reg_day', state, { service: offered[0] });
       const choices = fitting.map((o) => ({
         id: o.service,
-        label: `${serviceName(s, o.service)} (${o.remaining > 0 ? s.t('campaigns:placesLeft', { count: o.remaining }) : s.t('campaigns:full')})`,
+        label: serviceName(s, o.service),
+        detail: o.remaining > 0 ? s.t('campaigns:placesLeft', { count: o.remaining }) : s.t('campaigns:full'),
       }));
       const before = wanted !== undefined ? [{ text: s.t('register:serviceNotOffered', { service: serviceName(s, wanted) }) }] : [];
       return { state: { ...state, step: 'reg_service', draft: { ...state.draft, service: undefined, options: offered } }, replies: [...before, s.ask(s.t('register:serviceQuestion'), choices)], effects: [] };
@@ -125,7 +128,8 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
       if (days.length === 1 && days[0] !== undefined) return ctx.go('reg_window', state, { day: days[0].day });
       const choices = days.map((d) => ({
         id: d.day,
-        label: `${formatDay(d.day, s.locale)} (${d.remaining > 0 ? s.t('campaigns:placesLeft', { count: d.remaining }) : s.t('campaigns:full')})`,
+        label: formatDay(d.day, s.locale),
+        detail: d.remaining > 0 ? s.t('campaigns:placesLeft', { count: d.remaining }) : s.t('campaigns:full'),
       }));
       return { state: { ...state, step: 'reg_day', draft: { ...state.draft, options: days.map((d) => d.day) } }, replies: [s.ask(s.t('register:dayQuestion'), choices)], effects: [] };
     },
@@ -140,7 +144,7 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
       const s = say(state, ctx);
       const open = (await windowsOf(state, ctx)).filter((w) => w.day === state.draft.day && w.remaining > 0);
       if (open.length === 0) return noPlaceLeft(state, ctx);
-      const choices = open.map((w) => ({ id: `s${w.slotId}`, label: `${formatWindow(w.startsAt, w.endsAt)} (${s.t('campaigns:placesLeft', { count: w.remaining })})` }));
+      const choices = open.map((w) => ({ id: `s${w.slotId}`, label: formatWindowShort(w.startsAt, w.endsAt), detail: s.t('campaigns:placesLeft', { count: w.remaining }) }));
       return {
         state: { ...state, step: 'reg_window', draft: { ...state.draft, options: choices.map((c) => c.id) } },
         replies: [s.ask(s.t('register:windowQuestion', { day: formatDay(state.draft.day ?? ctx.today, s.locale) }), choices)],

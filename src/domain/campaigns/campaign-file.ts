@@ -88,9 +88,10 @@ export const CampaignFileSchema = z
     title: localized,
     description: localized.partial().default({}),
     province: z.string().min(1),
-    commune: z.string().trim().min(1),
+    /** One name, or one per locale as for the title ({"fr": "Kelâat M'Gouna", "ar": "قلعة مكونة"}). */
+    commune: z.union([z.string().trim().min(1), localized]),
     venue: z.object({
-      name: z.string().trim().min(1),
+      name: z.union([z.string().trim().min(1), localized]),
       lat: z.number().min(-90).max(90),
       lon: z.number().min(-180).max(180),
     }),

@@ -24,6 +24,8 @@ export interface UpcomingCampaign {
   provinceCode: string;
   commune: string;
   venue: { name: string; lat: number; lon: number };
+  /** The venue's and commune's names per locale, when the campaign file gave them. */
+  names?: { venue?: LocalizedText; commune?: LocalizedText };
   firstDay: string;
   lastDay: string;
   donorTarget: number | null;
@@ -81,6 +83,7 @@ export async function listUpcomingCampaigns(db: Kysely<Database>, query: Campaig
       provinceCode: c.province_code,
       commune: c.commune,
       venue,
+      ...(c.venue_names || c.commune_names ? { names: { ...(c.venue_names ? { venue: c.venue_names } : {}), ...(c.commune_names ? { commune: c.commune_names } : {}) } } : {}),
       firstDay: c.first_day,
       lastDay: c.last_day,
       donorTarget: c.donor_target,

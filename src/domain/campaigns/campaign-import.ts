@@ -4,14 +4,38 @@ import type { Database } from '../../db/tables.ts';
 import { isExclusionViolation } from '../../db/pg-errors.ts';
 import type { WriteContext } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { InvalidInput, SlugTaken } from '../errors.ts';
+import { InvalidInput, SlugTaken, WindowsRemovalRefused } from '../errors.ts';
 import { CampaignFileSchema, describeIssues, type CampaignFile } from './campaign-file.ts';
-import { daysBetween } from './days.ts';
+import { addDays, daysBetween } from './days.ts';
 
 export interface ImportResult {
   campaignId: number;
   created: boolean;
+  status: CampaignFile['status'];
   slots: { inserted: number; updated: number; deleted: number; unchanged: number };
+  /** What the coordinator should know: a draft villagers do not see, days already past. */
+  notes: string[];
+}
+
+export interface ImportOptions {
+  /** Time windows the file leaves out are deleted; without it such an import is refused (WindowsRemovalRefused). */
+  allowRemoval?: boolean;
+}
+
+/**
+ * What to tell whoever imported `file` on `today`: a draft is invisible to villagers, and days before
+ * today cannot be booked. Pure.
+ *
+ * @example importNotes({ ...file, status: 'draft' }, '2026-12-01') // ['draft: villagers will not see it until you publish it ...']
+ */
+export function importNotes(file: Pick<CampaignFile, 'status' | 'firstDay' | 'lastDay'>, today: string): string[] {
+  const notes: string[] = [];
+  if (file.status === 'draft') notes.push('draft: villagers will not see it until you publish it ("status": "published" in the file, then import it again)');
+  if (file.firstDay < today) {
+    const past = daysBetween(file.firstDay, file.lastDay < today ? file.lastDay : addDays(today, -1));
+    notes.push(`${past.length === 1 ? 'day' : 'days'} in the past: ${past.join(', ')} (nobody can book ${past.length === 1 ? 'it' : 'them'})`);
+  }
+  return notes;
 }
 
 /** A wanted time window, keyed by service, day and start time. */
@@ -37,7 +61,7 @@ export function parseCampaignFile(input: unknown): CampaignFile {
  * const result = await db.transaction().execute((trx) => importCampaign(trx, ctx, parseCampaignFile(json), organisationId));
  * // A slug that belongs to another organisation's campaign throws SlugTaken and changes nothing.
  */
-export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, file: CampaignFile, organisationId: number): Promise<ImportResult> {
+export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, file: CampaignFile, organisationId: number, options: ImportOptions = {}): Promise<ImportResult> {
   const province = await trx.selectFrom('provinces').select('code').where('code', '=', file.province).executeTakeFirst();
   if (!province) {
     throw new InvalidInput([`province: unknown province code ${JSON.stringify(file.province)} (see the provinces table, e.g. "tinghir", "nouaceur", "casablanca")`]);
@@ -47,8 +71,11 @@ export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, f
     title: JSON.stringify(file.title),
     description: JSON.stringify(file.description),
     province_code: file.province,
-    commune: file.commune,
-    venue_name: file.venue.name,
+    // The French (or only) name is the one staff read; the others are for villagers in their script.
+    commune: typeof file.commune === 'string' ? file.commune : file.commune.fr,
+    commune_names: typeof file.commune === 'string' ? null : JSON.stringify(file.commune),
+    venue_name: typeof file.venue.name === 'string' ? file.venue.name : file.venue.name.fr,
+    venue_names: typeof file.venue.name === 'string' ? null : JSON.stringify(file.venue.name),
     venue_lat: file.venue.lat,
     venue_lon: file.venue.lon,
     first_day: file.firstDay,
@@ -70,7 +97,7 @@ export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, f
   if (!campaign) throw new SlugTaken(file.slug);
 
   await syncServices(trx, campaign.id, file);
-  const slots = await syncSlots(trx, campaign.id, wantedSlots(file));
+  const slots = await syncSlots(trx, campaign.id, wantedSlots(file), options.allowRemoval === true);
   await recordAudit(trx, {
     actor: ctx.actor,
     action: campaign.created ? 'campaign.create' : 'campaign.update',
@@ -78,7 +105,7 @@ export async function importCampaign(trx: Kysely<Database>, ctx: WriteContext, f
     entityId: campaign.id,
     details: { slug: file.slug, slots },
   });
-  return { campaignId: campaign.id, created: campaign.created, slots };
+  return { campaignId: campaign.id, created: campaign.created, status: file.status, slots, notes: importNotes(file, ctx.today) };
 }
 
 function wantedSlots(file: CampaignFile): WantedSlot[] {
@@ -136,7 +163,7 @@ async function countActive(trx: Kysely<Database>, campaignId: number, service: s
   return Number(row.n);
 }
 
-async function syncSlots(trx: Kysely<Database>, campaignId: number, wanted: WantedSlot[]): Promise<ImportResult['slots']> {
+async function syncSlots(trx: Kysely<Database>, campaignId: number, wanted: WantedSlot[], allowRemoval: boolean): Promise<ImportResult['slots']> {
   const existing = await trx
     .selectFrom('slots')
     .select(['id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'])
@@ -159,6 +186,11 @@ async function syncSlots(trx: Kysely<Database>, campaignId: number, wanted: Want
     }
   }
   if (problems.length > 0) throw new InvalidInput(problems);
+  // Deleting windows is rarely what a coordinator editing a file meant (a renamed start time, a day
+  // left out): say which ones first, and delete only when asked to.
+  if (stale.length > 0 && !allowRemoval) {
+    throw new WindowsRemovalRefused(stale.map((s) => `${s.service} on ${s.day} from ${s.starts_at.slice(0, 5)} to ${s.ends_at.slice(0, 5)}`));
+  }
 
   if (stale.length > 0) {
     await trx.deleteFrom('slots').where('id', 'in', stale.map((s) => s.id)).execute();

@@ -1,10 +1,14 @@
 // The organisation's campaigns: list a page at a time, read one and its messages counted, import a campaign file for itself.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { importCampaign, parseCampaignFile } from '../../domain/campaigns/campaign-import.ts';
 import { listOrganisationCampaigns, organisationCampaign } from '../../domain/campaigns/organisation-campaigns.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
 import { campaignMessageCounts } from '../../delivery/message-counts.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
+
+/** The import's own flag, read off the body before the rest is parsed as a campaign file. */
+const ImportFlags = z.object({ allowRemoval: z.boolean().default(false) }).passthrough();
 
 export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminContext): void {
   const { db } = ctx.deps;
@@ -32,13 +36,17 @@ export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminCo
   // A coordinator's file is always for their own organisation: naming another is refused (403), and a
   // slug another organisation uses is taken (409), so no campaign ever changes hands.
   scope.post('/campaigns', { preHandler: ctx.allow('coordinator') }, async (request, reply) => {
-    const file = parseCampaignFile(request.body);
+    // `"allowRemoval": true` beside the file's fields lets the import delete the windows it leaves out.
+    const flags = ImportFlags.safeParse(request.body);
+    if (!flags.success) return badRequest(reply, flags.error);
+    const { allowRemoval, ...body } = flags.data;
+    const file = parseCampaignFile(body);
     const organisation = ctx.staff(request).organisation;
     if (!organisation) throw new Error('campaign import without an organisation');
     if (file.organisation !== undefined && file.organisation !== organisation.slug) {
       return reply.code(403).send({ error: `you import campaigns for ${organisation.slug} only; leave "organisation" out or write "${organisation.slug}"` });
     }
-    const result = await db.transaction().execute((trx) => importCampaign(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, file, organisation.id));
+    const result = await db.transaction().execute((trx) => importCampaign(trx, { actor: ctx.actor(request), channel: 'staff', today: ctx.today() }, file, organisation.id, { allowRemoval }));
     return reply.code(201).send(result);
   });
 }

@@ -1,9 +1,9 @@
 // Importing a campaign file creates it, updates it in place, and never loses a booking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../../src/domain/appointments/booking.ts';
-import { importCampaign, parseCampaignFile } from '../../../src/domain/campaigns/campaign-import.ts';
+import { importCampaign, importNotes, parseCampaignFile } from '../../../src/domain/campaigns/campaign-import.ts';
 import type { CampaignFileInput } from '../../../src/domain/campaigns/campaign-file.ts';
-import { InvalidInput } from '../../../src/domain/errors.ts';
+import { InvalidInput, WindowsRemovalRefused } from '../../../src/domain/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { ensureOrganisation, campaignFile, createBeneficiaries, deps, slotIds, staffContext } from '../../support/fixtures.ts';
 
@@ -79,6 +79,34 @@ describe('campaign import', () => {
     ]);
     const slot = await t.db.selectFrom('slots').select(['capacity', 'booked']).where('id', '=', slotId ?? 0).executeTakeFirstOrThrow();
     expect(slot).toEqual({ capacity: 3, booked: 2 });
+  });
+
+  it('refuses to delete windows the file leaves out unless asked to, listing them, and changes nothing', async () => {
+    const file = campaignFile({ slug: 'import-removal', services: [{ code: 'ophthalmology', windows: [{ start: '09:00', end: '12:00', capacity: 3 }, { start: '14:00', end: '16:00', capacity: 3 }] }] });
+    const { campaignId } = await run(file);
+    const fewer = { ...file, title: { fr: 'Titre changé' }, services: [{ code: 'ophthalmology' as const, windows: [{ start: '09:00', end: '12:00', capacity: 3 }] }] };
+    const refused = await run(fewer).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(WindowsRemovalRefused);
+    expect((refused as WindowsRemovalRefused).windows).toEqual(['ophthalmology on 2026-12-14 from 14:00 to 16:00', 'ophthalmology on 2026-12-15 from 14:00 to 16:00']);
+    expect(await slotIds(t.db, campaignId)).toHaveLength(4);
+    const kept = await t.db.selectFrom('campaigns').select('title').where('id', '=', campaignId).executeTakeFirstOrThrow();
+    expect(kept.title).toEqual(file.title);
+
+    const organisationId = await ensureOrganisation(t.db, 'test-association');
+    const allowed = await t.db.transaction().execute((trx) => importCampaign(trx, staffContext(), parseCampaignFile(fewer), organisationId, { allowRemoval: true }));
+    expect(allowed.slots).toEqual({ inserted: 0, updated: 0, deleted: 2, unchanged: 2 });
+  });
+
+  it('says a draft is not seen by villagers, and names the days already past', async () => {
+    const draft = await run(campaignFile({ slug: 'import-draft', status: 'draft', firstDay: '2026-11-29', lastDay: '2026-12-02' }));
+    expect(draft.status).toBe('draft');
+    expect(draft.notes).toEqual([
+      'draft: villagers will not see it until you publish it ("status": "published" in the file, then import it again)',
+      'days in the past: 2026-11-29, 2026-11-30 (nobody can book them)',
+    ]);
+    const published = await run(campaignFile({ slug: 'import-published' }));
+    expect(published.notes).toEqual([]);
+    expect(importNotes({ status: 'published', firstDay: '2026-11-20', lastDay: '2026-11-20' }, '2026-12-01')).toEqual(['day in the past: 2026-11-20 (nobody can book it)']);
   });
 
   it('refuses an unknown province by name', async () => {

@@ -143,7 +143,6 @@ describe('erasing a villager', () => {
     await fatima.choose('male');
     await fatima.send('9');
     await fatima.send('Tinghir');
-    await fatima.send('Tinghir');
     await fatima.send('1');
     await fatima.choose('surgery');
     await fatima.choose(addDays(START_DAY, 14));
