@@ -13,7 +13,7 @@ import { queuePrefix } from '../redis/redis-keys.ts';
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
   prefix: string;
-  /** Replies in progress at once; each waits for its messages' slots from the pacer. */
+  /** Replies in progress at once; each waits for its messages' slots from the pacer: see `replyConcurrencyFor`. */
   concurrency?: number;
   /**
    * Bulk jobs in progress at once. Each holds at most one slot of the channel ahead of time, so this
@@ -41,6 +41,18 @@ export interface RunningWorker {
  * @example bulkConcurrencyFor(1000) // 25
  */
 export const bulkConcurrencyFor = (perSecond: number) => (perSecond > 0 ? Math.min(128, Math.max(2, Math.ceil(perSecond / 40))) : 8);
+
+/**
+ * Enough reply slots that replies waiting for their chat's turn (one message per chat per interval: a
+ * reply in several parts, a person tapping buttons quickly) leave slots free for the other chats. A
+ * reply holds its slot while it waits, but no database connection. With 8, eight villagers tapping
+ * quickly held every slot for a second each: at most 8 replies a second left, whatever the channel's
+ * limit (measured: bench:soak).
+ *
+ * @example replyConcurrencyFor(30, 1000) // 38
+ */
+export const replyConcurrencyFor = (perSecond: number, chatIntervalMs: number) =>
+  perSecond > 0 ? Math.min(256, Math.max(8, Math.ceil(perSecond * (chatIntervalMs / 1000 + 0.25)))) : 8;
 
 export function startOutboundWorker(options: OutboundWorkerOptions): RunningWorker {
   const channel = options.adapter.name;
