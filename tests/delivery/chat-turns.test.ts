@@ -1,5 +1,6 @@
-// One chat's replies waiting for their turn (one message per chat a second on Telegram) hold no other
-// chat's reply: the service runs enough reply slots for the waiting ones.
+// Messages waiting for their chat's turn (one message per chat a second on Telegram) hold up no other
+// chat's: the service runs enough reply slots for replies that wait, and a reminder or announcement
+// waiting for its chat gives its bulk slot up meanwhile.
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
@@ -7,9 +8,11 @@ import { pino } from 'pino';
 import type { ChannelAdapter } from '../../src/channels/channel.ts';
 import { TELEGRAM_CAPABILITIES } from '../../src/channels/telegram/telegram.channel.ts';
 import { ConfigSchema } from '../../src/config/config.schema.ts';
+import { redisPacer } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { replyConcurrencyFor, startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
 import { outboundChannels } from '../../src/runtime/outbound-channels.ts';
+import { outboxDrained } from '../support/outbox-wait.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { waitUntil } from '../support/wait-until.ts';
 import { connection, deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
@@ -31,6 +34,20 @@ afterAll(async () => {
   await deleteKeys(prefix);
 });
 
+/** A Telegram stand-in that notes when each chat received each message. */
+function recordingChannel(): { sent: Map<string, number[]>; adapter: ChannelAdapter } {
+  const sent = new Map<string, number[]>();
+  const adapter: ChannelAdapter = {
+    name: 'telegram',
+    capabilities: TELEGRAM_CAPABILITIES,
+    async send(to) {
+      sent.set(to, [...(sent.get(to) ?? []), performance.now()]);
+      return `m${performance.now()}`;
+    },
+  };
+  return { sent, adapter };
+}
+
 describe('reply slots', () => {
   it('are enough for a channel\'s rate while each reply waits up to its chat\'s interval', () => {
     expect(replyConcurrencyFor(30, 1000)).toBe(38);
@@ -44,15 +61,7 @@ describe('reply slots', () => {
     const config = ConfigSchema.parse({ DATABASE_URL: t.url, REDIS_URL: TEST_REDIS_URL, TELEGRAM_BOT_TOKEN: '123456:TEST-token-abcdefghijklmnopqrst' });
     const telegram = outboundChannels(config, redis, prefix).telegram;
     if (!telegram) throw new Error('no Telegram channel built');
-    const sentAt = new Map<string, number[]>();
-    const adapter: ChannelAdapter = {
-      name: 'telegram',
-      capabilities: TELEGRAM_CAPABILITIES,
-      async send(to) {
-        sentAt.set(to, [...(sentAt.get(to) ?? []), performance.now()]);
-        return String(performance.now());
-      },
-    };
+    const { sent: sentAt, adapter } = recordingChannel();
     const contact = await t.db.insertInto('contacts').values({ locale: 'fr' }).returning('id').executeTakeFirstOrThrow();
     const add = async (chat: string) =>
       (await t.db.insertInto('outbox').values({ contact_id: contact.id, channel: 'telegram', recipient: chat, payload: JSON.stringify({ text: 'Merci' }) }).returning('id').executeTakeFirstOrThrow()).id;
@@ -71,5 +80,33 @@ describe('reply slots', () => {
     } finally {
       await worker.close();
     }
+  }, 60_000);
+});
+
+describe('bulk messages in several parts', () => {
+  it('leave 20 two-part reminders on two bulk slots in a few seconds, each chat\'s parts a second apart, each once', async () => {
+    const { sent, adapter } = recordingChannel();
+    await t.db.deleteFrom('outbox').execute();
+    const contact = await t.db.insertInto('contacts').values({ locale: 'fr' }).returning('id').executeTakeFirstOrThrow();
+    const reminder = { text: 'Rappel : votre rendez-vous est demain.', location: { lat: 31.24, lng: -6.13, name: 'Centre de santé' } };
+    for (let i = 0; i < 20; i++) {
+      const row = await t.db.insertInto('outbox').values({ contact_id: contact.id, channel: 'telegram', recipient: String(700 + i), kind: 'notification', payload: JSON.stringify(reminder) }).returning('id').executeTakeFirstOrThrow();
+      await queues.enqueue('telegram', [row.id], { bulk: true });
+    }
+    const pacer = redisPacer(redis, { prefix, perSecond: 1000, chatIntervalMs: 1000 });
+    const started = performance.now();
+    const worker = startOutboundWorker({ db: t.db, adapter, pacer, connection, prefix, logger: pino({ level: 'silent' }), concurrency: 1, bulkConcurrency: 2, sweepAfterMs: 0 });
+    try {
+      await outboxDrained(t.db, 30_000);
+    } finally {
+      await worker.close();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    // Holding a slot through each chat's second, two slots took ten seconds for twenty chats.
+    expect(seconds).toBeLessThan(5);
+    expect([...sent.values()].map((times) => times.length)).toEqual(Array.from({ length: 20 }, () => 2));
+    for (const [first = 0, second = 0] of sent.values()) expect(second - first).toBeGreaterThanOrEqual(950);
+    const rows = await t.db.selectFrom('outbox').select(['status', 'provider_id']).execute();
+    expect(rows.every((r) => r.status === 'sent' && r.provider_id?.split(' ').length === 2)).toBe(true);
   }, 60_000);
 });
