@@ -242,6 +242,7 @@ try {
   const duringBroadcast = samples.filter((s) => s.at >= firstBroadcast && s.repliedAt <= lastBroadcast);
   const during = duringBroadcast.map((s) => s.repliedAt - s.at).sort((a, b) => a - b);
   const acked = duringBroadcast.map((s) => s.ackedAt - s.at).sort((a, b) => a - b);
+  const delivered = duringBroadcast.map((s) => s.repliedAt - s.ackedAt).sort((a, b) => a - b);
   // Telegram's one message per chat a second: a reply right behind the announcement to the same chat waits for it.
   const behindAnnouncement = (s: { chat: number; at: number; repliedAt: number }) => {
     const to = broadcastTo.get(String(s.chat));
@@ -293,6 +294,7 @@ try {
       redis_keys: keys.length,
       replies_p50_ms_during_broadcast: percentile(during, 0.5),
       webhook_p99_ms_during_broadcast: percentile(acked, 0.99),
+      after_webhook_p99_ms_during_broadcast: percentile(delivered, 0.99),
       replies_behind_own_announcement: duringBroadcast.length - clear.length,
       replies_p99_ms_not_behind_own_announcement: percentile(clear, 0.99),
       replies_p99_ms_booking: percentile(bookingLatencies, 0.99),
