@@ -11,6 +11,8 @@ export interface ChatPacer {
   waitTurn(channel: string, chat: string): Promise<number>;
   /** The provider asked to wait (a 429): nothing goes out on the channel for `ms`, from any process. */
   hold(channel: string, ms: number): Promise<void>;
+  /** In how many milliseconds this chat may receive again, without taking its turn; absent: never waits. */
+  chatFreeIn?(channel: string, chat: string): Promise<number>;
 }
 
 /**
@@ -32,6 +34,13 @@ return slot - now
 `;
 
 const RESERVE_SHA = createHash('sha1').update(RESERVE).digest('hex');
+
+/** How long until KEYS[1]'s next free slot, in microseconds, reserving nothing. */
+const FREE_IN = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+return string.format('%.0f', math.max(0, tonumber(redis.call('GET', KEYS[1]) or '0') - now))
+`;
 
 export interface PacerOptions {
   /** The deployment's key prefix (a hash tag on a Redis Cluster: see redis/redis-keys.ts). */
@@ -93,6 +102,10 @@ export function redisPacer(redis: RedisClient, options: PacerOptions): ChatPacer
       const key = `${keysOf(channel)}:hold`;
       const left = await redis.pttl(key);
       if (left < ms) await redis.set(key, '1', 'PX', Math.ceil(ms));
+    },
+    async chatFreeIn(channel, chat) {
+      if (options.chatIntervalMs <= 0) return 0;
+      return Number(await redis.eval(FREE_IN, 1, `${keysOf(channel)}:chat:${chat}`)) / 1000;
     },
     async waitTurn(channel, chat) {
       const keys = keysOf(channel);

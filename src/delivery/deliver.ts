@@ -6,7 +6,7 @@ import { renderReply, type RenderOptions } from '../channels/render.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ChatPacer } from './chat-pacer.ts';
-import { claimForSending, finishSent, lastInboundAt, markFailed, recordPartSent, releaseForRetry, type ClaimedMessage, type SentMessage } from './outbox.ts';
+import { claimForSending, finishSent, lastInboundAt, markFailed, putBack, recordPartSent, releaseForRetry, type ClaimedMessage, type SentMessage } from './outbox.ts';
 
 /** An approved template by locale: its name and WhatsApp language code. */
 export type TemplateFor = (locale: Locale) => { name: string; language: string } | undefined;
@@ -21,6 +21,20 @@ export interface DeliveryDeps {
   renderWords?: (locale: Locale | null) => RenderOptions;
   /** Counts messages sent, the pacer's waits and the reply latency; nothing is counted without it. */
   metrics?: Metrics;
+  /**
+   * A row whose chat may not receive for longer than this (a reminder's venue, a second after its text)
+   * is put back and its job comes back then (`ChatTurnLater`), rather than hold one of the few bulk
+   * slots while it waits. Without it, every wait is slept through.
+   */
+  deferChatWaitsOverMs?: number;
+}
+
+/** Rows of a job wait for their chat's turn, still pending: the job comes back in `ms`. */
+export class ChatTurnLater extends Error {
+  override readonly name = 'ChatTurnLater';
+  constructor(readonly ms: number) {
+    super(`waiting ${Math.round(ms)} ms for a chat's turn`);
+  }
 }
 
 /** The list button and the shortened-text note from the locale files; French for a staff chat, which has no locale. */
@@ -43,6 +57,7 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
   let unmarked: SentMessage | undefined;
   const errors: Error[] = [];
   const waitingChats = new Set<string>();
+  let laterMs: number | undefined;
   try {
     for (const id of ids) {
       const previous = unmarked;
@@ -62,6 +77,9 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
       if (outcome instanceof Error) {
         errors.push(outcome);
         waitingChats.add(message.recipient);
+      } else if (typeof outcome === 'number') {
+        laterMs = Math.min(laterMs ?? outcome, outcome);
+        waitingChats.add(message.recipient);
       } else if (outcome !== 'failed') {
         unmarked = { message, sentParts: outcome };
         deps.metrics?.messageSent(message.channel);
@@ -72,13 +90,15 @@ export async function deliverOutboxRows(deps: DeliveryDeps, ids: readonly number
   }
   const [first] = errors;
   if (first) throw errors.length === 1 ? first : new Error(`${errors.length} messages failed for a moment; the first: ${first.message}`);
+  if (laterMs !== undefined) throw new ChatTurnLater(laterMs);
 }
 
 /**
- * Sends a claimed row's parts not sent yet: the provider ids of all its parts, 'failed', or the error of
- * a moment that put the row back to pending. A 429 is thrown.
+ * Sends a claimed row's parts not sent yet: the provider ids of all its parts, 'failed', the error of
+ * a moment that put the row back to pending, or in how many ms its chat is free when it was put back
+ * to wait for it (`deferChatWaitsOverMs`). A 429 is thrown.
  */
-async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, receivedAt: number | undefined): Promise<string[] | 'failed' | Error> {
+async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, receivedAt: number | undefined): Promise<string[] | 'failed' | Error | number> {
   const caps = deps.adapter.capabilities;
   let parts = renderReply(message.reply, caps, deps.renderWords?.(message.locale) ?? {});
   // The reply confirming an erasure answers the message just received, so it is inside the window; the
@@ -97,6 +117,12 @@ async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, received
   const sent = [...message.sentParts];
   try {
     for (const part of parts.slice(sent.length)) {
+      const freeIn = deps.deferChatWaitsOverMs === undefined ? 0 : ((await deps.pacer.chatFreeIn?.(message.channel, message.recipient)) ?? 0);
+      if (freeIn > (deps.deferChatWaitsOverMs ?? Infinity)) {
+        // The parts sent so far are on the row already (recordPartSent).
+        await putBack(deps.db, message.id);
+        return freeIn;
+      }
       const waited = await deps.pacer.waitTurn(message.channel, message.recipient);
       if (waited > 0) deps.metrics?.sendDelayed(message.channel, waited);
       sent.push(await deps.adapter.send(message.recipient, part));

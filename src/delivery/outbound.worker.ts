@@ -3,7 +3,7 @@
 import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import type { Logger } from 'pino';
 import { RetryAfterError } from '../channels/channel.ts';
-import { deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
+import { ChatTurnLater, deliverOutboxRows, type DeliveryDeps } from './deliver.ts';
 import { failUnsent } from './outbox.ts';
 import { sweepOutbox } from './outbox-sweep.ts';
 import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
@@ -13,7 +13,7 @@ import { queuePrefix } from '../redis/redis-keys.ts';
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
   prefix: string;
-  /** Replies in progress at once; each waits for its messages' slots from the pacer. */
+  /** Replies in progress at once; each waits for its messages' slots from the pacer: see `replyConcurrencyFor`. */
   concurrency?: number;
   /**
    * Bulk jobs in progress at once. Each holds at most one slot of the channel ahead of time, so this
@@ -42,14 +42,34 @@ export interface RunningWorker {
  */
 export const bulkConcurrencyFor = (perSecond: number) => (perSecond > 0 ? Math.min(128, Math.max(2, Math.ceil(perSecond / 40))) : 8);
 
+/**
+ * Enough reply slots that replies waiting for their chat's turn (one message per chat per interval: a
+ * reply in several parts, a person tapping buttons quickly) leave slots free for the other chats. A
+ * reply holds its slot while it waits, but no database connection. With 8, eight villagers tapping
+ * quickly held every slot for a second each: at most 8 replies a second left, whatever the channel's
+ * limit (measured: bench:soak).
+ *
+ * @example replyConcurrencyFor(30, 1000) // 38
+ */
+export const replyConcurrencyFor = (perSecond: number, chatIntervalMs: number) =>
+  perSecond > 0 ? Math.min(256, Math.max(8, Math.ceil(perSecond * (chatIntervalMs / 1000 + 0.25)))) : 8;
+
+/** The longest a bulk job sleeps for its chat's turn; past it the job comes back later (ChatTurnLater). */
+export const BULK_CHAT_WAIT_MS = 100;
+
 export function startOutboundWorker(options: OutboundWorkerOptions): RunningWorker {
   const channel = options.adapter.name;
-  const send: Processor = async (job, token) => {
+  const sendWith = (deps: DeliveryDeps): Processor => async (job, token) => {
     const { outboxIds, receivedAt } = OutboundJobSchema.parse(job.data);
     try {
       // Rows already sent are skipped when the job runs again.
-      await deliverOutboxRows(options, outboxIds, receivedAt);
+      await deliverOutboxRows(deps, outboxIds, receivedAt);
     } catch (err) {
+      if (err instanceof ChatTurnLater) {
+        // Its slot goes to another chat meanwhile; not a failed attempt either.
+        await job.moveToDelayed(Date.now() + err.ms, token);
+        throw new DelayedError();
+      }
       if (err instanceof RetryAfterError) {
         options.metrics?.providerThrottled(channel);
         // The provider said how long to wait: every send on the channel holds that long, and this
@@ -61,8 +81,12 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
       throw err;
     }
   };
-  const worker = (name: string, concurrency: number) => new Worker(name, send, { connection: options.connection, prefix: queuePrefix(options.prefix, name), concurrency });
-  const workers = [worker(outboundQueueName(channel), options.concurrency ?? 8), worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4)];
+  const worker = (name: string, concurrency: number, deps: DeliveryDeps) => new Worker(name, sendWith(deps), { connection: options.connection, prefix: queuePrefix(options.prefix, name), concurrency });
+  const workers = [
+    worker(outboundQueueName(channel), options.concurrency ?? 8, options),
+    // Few bulk slots (see bulkConcurrencyFor): a message waiting for its chat gives its slot up meanwhile.
+    worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4, { ...options, deferChatWaitsOverMs: BULK_CHAT_WAIT_MS }),
+  ];
   for (const worker of workers) {
     worker.on('failed', (job, err) => {
       if (!job || err instanceof UnrecoverableError) return;

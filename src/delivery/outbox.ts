@@ -132,6 +132,11 @@ export async function releaseForRetry(db: Kysely<Database>, id: number, error: s
   await db.updateTable('outbox').set({ status: 'pending', error: error.slice(0, 500), updated_at: sql<Date>`now()` }).where('id', '=', id).where('status', '=', 'sending').execute();
 }
 
+/** A claimed row whose chat is not free yet goes back to pending as it was, its sent parts kept, for its job to come back. */
+export async function putBack(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'pending', updated_at: sql<Date>`now()` }).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
 export async function markFailed(db: Kysely<Database>, ids: readonly number[], error: string): Promise<void> {
   await failRows(db, ids, sql<string>`${error.slice(0, 500)}`);
 }

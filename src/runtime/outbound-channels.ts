@@ -6,12 +6,14 @@ import { createWhatsAppCloudAdapter } from '../channels/whatsapp-cloud/whatsapp-
 import type { Config } from '../config/config.schema.ts';
 import { redisPacer, type ChatPacer } from '../delivery/chat-pacer.ts';
 import type { TemplateFor } from '../delivery/deliver.ts';
-import { bulkConcurrencyFor } from '../delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, replyConcurrencyFor } from '../delivery/outbound.worker.ts';
 import type { RedisClient } from '../redis/redis-clients.ts';
 
 export interface OutboundChannel {
   adapter: ChannelAdapter;
   pacer: ChatPacer;
+  /** Replies in progress at once. */
+  concurrency: number;
   bulkConcurrency: number;
   templates?: TemplateFor;
 }
@@ -22,6 +24,7 @@ export function outboundChannels(config: Config, redis: RedisClient, prefix: str
         adapter: createTelegramAdapter({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }),
         // A 6% margin: Telegram counts when requests arrive, and HTTPS to it varies by tens of milliseconds.
         pacer: redisPacer(redis, { prefix, perSecond: config.TELEGRAM_PER_SECOND, chatIntervalMs: config.TELEGRAM_CHAT_INTERVAL_MS, margin: 0.06 }),
+        concurrency: replyConcurrencyFor(config.TELEGRAM_PER_SECOND, config.TELEGRAM_CHAT_INTERVAL_MS),
         bulkConcurrency: bulkConcurrencyFor(config.TELEGRAM_PER_SECOND),
       }
     : undefined;
@@ -31,6 +34,7 @@ export function outboundChannels(config: Config, redis: RedisClient, prefix: str
       ? {
           adapter: createWhatsAppCloudAdapter({ accessToken: config.WHATSAPP_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID, graphRoot: config.WHATSAPP_GRAPH_ROOT }),
           pacer: redisPacer(redis, { prefix, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0, margin: 0.06 }),
+          concurrency: replyConcurrencyFor(config.WHATSAPP_PER_SECOND, 0),
           bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_PER_SECOND),
           templates: (locale: Parameters<TemplateFor>[0]) => templates[locale],
         }

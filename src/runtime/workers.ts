@@ -45,7 +45,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
   const { db, redis, connection, prefix, queues, timers, logger } = options;
   const onError = options.onError ? { onError: options.onError } : {};
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, concurrency: c.concurrency, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics }),
   );
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs, ...onError });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...onError, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });

@@ -24,6 +24,8 @@ export interface FakeTelegram {
   blockChat(chatId: string): void;
   /** Queues an update for long polling: the next getUpdates whose offset allows it returns it. */
   pushUpdate(update: { update_id: number } & Record<string, unknown>): void;
+  /** Tells `listener` of every call as it arrives (a bench timing replies without scanning `calls`). */
+  listen(listener: (call: BotApiCall) => void): void;
   /** Resolves when `count` calls matching `filter` have arrived (or fails after `timeoutMs`). */
   waitFor(count: number, filter?: (c: BotApiCall) => boolean, timeoutMs?: number): Promise<BotApiCall[]>;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const lastMessageId = new Map<string, number>();
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   const pollers = new Set<() => void>();
+  const listeners: Array<(call: BotApiCall) => void> = [];
   const pending = (offset: number) => updates.filter((u) => u.update_id >= offset);
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request, reply) => {
@@ -58,6 +61,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     const payload = isUpload ? fields : ((request.body ?? {}) as Record<string, unknown>);
     const call: BotApiCall = { method, payload, at: Date.now(), ...(isUpload ? { png } : {}) };
     calls.push(call);
+    for (const listener of listeners) listener(call);
     const retryAfter = throttled.get(method);
     if (retryAfter !== undefined) {
       throttled.delete(method);
@@ -96,6 +100,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     throttleNext: (method, retryAfter) => void throttled.set(method, retryAfter),
     failNext: (method, code, description) => void failing.set(method, { code, description }),
     blockChat: (chatId) => void blocked.add(chatId),
+    listen: (listener) => void listeners.push(listener),
     pushUpdate(update) {
       updates.push(update);
       for (const wake of [...pollers]) wake();

@@ -32,29 +32,33 @@ export function telegramUpdate(updateId: number, chat: number, text: string) {
   return { update_id: updateId, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'V' }, text } };
 }
 
+/**
+ * Posts one update until the webhook answers 200, every 200 ms, as Telegram does; returns how many sends
+ * were retried. `url` is asked again for each send: the service may have moved meanwhile.
+ */
+export async function postUntilAcknowledged(url: () => string, secret: string, body: object): Promise<number> {
+  for (let retries = 0; ; retries++) {
+    const status = await fetch(`${url()}/webhooks/telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    }).then((r) => r.status, () => 0);
+    if (status === 200) return retries;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Runs every villager's journey to the end; a message is retried every 200 ms until acknowledged. */
 export async function runBookingTraffic(options: TrafficOptions): Promise<TrafficResult> {
   let acknowledged = 0;
   let retries = 0;
   let next = 0;
-  const post = async (i: number, body: object) => {
-    for (;;) {
-      const status = await fetch(`${options.url(i)}/webhooks/telegram`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': options.secret },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      }).then((r) => r.status, () => 0);
-      if (status === 200) return;
-      retries++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
   const villager = async (i: number) => {
     const chat = options.firstChat + i;
     const journey = options.journey?.(i) ?? BOOKING_JOURNEY(`Villageois ${i} Test`);
     for (const [step, text] of journey.entries()) {
-      await post(i, telegramUpdate(chat * 100 + step, chat, text));
+      retries += await postUntilAcknowledged(() => options.url(i), options.secret, telegramUpdate(chat * 100 + step, chat, text));
       acknowledged++;
       options.onAcknowledged?.(acknowledged);
     }
