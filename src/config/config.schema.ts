@@ -1,6 +1,7 @@
 // The service's settings: one zod schema, parsed once at boot, frozen and passed in.
 import { z } from 'zod';
 import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-limit.ts';
+import { MIN_OPEN_MINUTES, openMinutes } from '../scheduling/quiet-hours.ts';
 import { DEFAULT_RETENTION_DAYS } from '../retention/retention-policy.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS } from '../scheduling/timer-horizon.ts';
 
@@ -35,7 +36,8 @@ export const DatabaseConfigSchema = z.object({
     .transform((v) => {
       const [from = '21:00', until = '08:00'] = v.split('-');
       return { from, until };
-    }),
+    })
+    .refine((quiet) => openMinutes(quiet) >= MIN_OPEN_MINUTES, `quiet hours must leave at least ${MIN_OPEN_MINUTES / 60} hours a day to send in`),
 });
 
 /** "host:port,host:port": the host a name, an IPv4 address or an IPv6 one in brackets. */

@@ -22,6 +22,20 @@ const minutes = (hhmm: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/**
+ * The fewest minutes a day quiet hours must leave for sending: with less, the night a clock goes forward
+ * can take a day's whole window (02:00 to 03:00 does not exist then).
+ */
+export const MIN_OPEN_MINUTES = 120;
+
+/** Minutes of the day outside the quiet hours (all of them when both ends are equal: no quiet hours). */
+export function openMinutes(quiet: QuietHours): number {
+  const from = minutes(quiet.from);
+  const until = minutes(quiet.until);
+  if (from === until) return 24 * 60;
+  return from > until ? from - until : 24 * 60 - (until - from);
+}
+
 const isQuiet = (local: DateTime, quiet: QuietHours) => {
   const now = local.hour * 60 + local.minute;
   const from = minutes(quiet.from);

@@ -56,6 +56,14 @@ describe('configuration', () => {
     expect(problemsOf({ ...good, RETENTION_DAYS: '7', TIMER_HORIZON_HOURS: '1' }).map((p) => p.split(':')[0])).toEqual(['RETENTION_DAYS', 'TIMER_HORIZON_HOURS']);
   });
 
+  it('takes quiet hours that leave two hours a day to send in, or none at all, and refuses fewer', () => {
+    expect(loadConfig({ ...good, QUIET_HOURS: '22:00-07:00' }).QUIET_HOURS).toEqual({ from: '22:00', until: '07:00' });
+    expect(loadConfig({ ...good, QUIET_HOURS: '00:00-00:00' }).QUIET_HOURS).toEqual({ from: '00:00', until: '00:00' });
+    expect(loadConfig({ ...good, QUIET_HOURS: '04:00-02:00' }).QUIET_HOURS).toEqual({ from: '04:00', until: '02:00' });
+    // One hour open a day: the night the clocks go forward, 02:00 to 03:00 does not exist.
+    expect(problemsOf({ ...good, QUIET_HOURS: '03:00-02:00' })).toEqual([expect.stringMatching(/^QUIET_HOURS: quiet hours must leave at least 2 hours/)]);
+  });
+
   it('puts every problem in the error message, one per line', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/DATABASE_URL is missing\n.*PORT:.*\n.*REDIS_URL: is missing/s);
   });

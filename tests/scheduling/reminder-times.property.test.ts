@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { DEFAULT_QUIET_HOURS, outOfQuietHours, type QuietHours } from '../../src/scheduling/quiet-hours.ts';
+import { DEFAULT_QUIET_HOURS, MIN_OPEN_MINUTES, openMinutes, outOfQuietHours, type QuietHours } from '../../src/scheduling/quiet-hours.ts';
 import { reminderTimes, type ReminderRule } from '../../src/scheduling/reminder-times.ts';
 
 const ZONE = 'Africa/Casablanca';
@@ -12,7 +12,8 @@ const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max:
 const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => DateTime.fromISO('2026-01-01', { zone: ZONE }).plus({ days: n }).toISODate() ?? '');
 const rules = fc.uniqueArray(fc.record({ daysBefore: fc.integer({ min: 0, max: 30 }), at: hhmm }), { minLength: 1, maxLength: 5, selector: (r) => `${r.daysBefore} ${r.at}` })
   .map((rs): ReminderRule[] => rs.map((r, i) => ({ label: `r${i}`, ...r })));
-const quiet: fc.Arbitrary<QuietHours> = fc.oneof(fc.constant(DEFAULT_QUIET_HOURS), fc.record({ from: hhmm, until: hhmm }));
+/** Any quiet hours the settings accept: they leave at least two hours a day to send in. */
+const quiet: fc.Arbitrary<QuietHours> = fc.oneof(fc.constant(DEFAULT_QUIET_HOURS), fc.record({ from: hhmm, until: hhmm }).filter((q) => openMinutes(q) >= MIN_OPEN_MINUTES));
 
 /** When the rule asks for its reminder, before any quiet hours. */
 const asked = (visitDay: string, rule: ReminderRule) => {
