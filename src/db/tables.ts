@@ -1,5 +1,7 @@
 // Table types for Kysely, kept in step with migrations/ (a test compares them with the live schema).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+export * from './message-tables.ts';
+import type { BroadcastDeliveriesTable, BroadcastsTable, ConversationsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
 
 /** A column the database fills in (identity, default now()). */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -171,75 +173,6 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
-export type OutboxKind = 'reply' | 'notification' | 'broadcast' | 'staff_alert';
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-export type TicketReason = 'asked' | 'emergency' | 'stuck';
-
-export interface ConversationsTable {
-  contact_id: number;
-  /** The dialogue state, parsed with ConversationStateSchema when read. */
-  state: ColumnType<unknown, string, string>;
-  updated_at: Auto<Date>;
-}
-
-export interface OutboxTable {
-  id: ColumnType<number, never, never>;
-  /** null for an alert to a staff chat, or the one line a Telegram group gets. */
-  contact_id: number | null;
-  /** Whose message this is (a broadcast, a reminder, a staff alert); null for a reply in the chat. */
-  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
-  channel: string;
-  recipient: string;
-  kind: Auto<OutboxKind>;
-  /** A Reply, parsed with ReplySchema when read. */
-  payload: ColumnType<unknown, string, string>;
-  status: Auto<OutboxStatus>;
-  provider_id: string | null;
-  error: string | null;
-  attempts: Auto<number>;
-  sent_at: Date | null;
-  delivered_at: Date | null;
-  read_at: Date | null;
-  created_at: Auto<Date>;
-  updated_at: Auto<Date>;
-  /** The alert a staff chat's message tells of (kind 'staff_alert'), so erasing the patient finds it. */
-  staff_alert_id: ColumnType<number | null, number | null | undefined, number | null>;
-  /** The reply confirming an erasure: once sent (or failed), only its status and times are kept. */
-  forget_after_send: Auto<boolean>;
-  /** The campaign a reminder, check-in, recall, broadcast or staff alert was about: its count outlives the row. */
-  campaign_id: ColumnType<number | null, number | null | undefined, number | null>;
-}
-
-export type SentMessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
-
-export interface SentMessagesTable {
-  channel: string;
-  provider_id: string;
-  outbox_id: number;
-  status: Auto<SentMessageStatus>;
-  error: string | null;
-  sent_at: Auto<Date>;
-  updated_at: Auto<Date>;
-}
-
-export type NotificationKind = 'reminder' | 'checkin' | 'recall' | 'broadcast';
-export type NotificationStatus = 'pending' | 'queued' | 'sent' | 'cancelled' | 'failed';
-
-export interface NotificationsTable {
-  id: ColumnType<number, never, never>;
-  kind: NotificationKind;
-  contact_id: number;
-  appointment_id: number | null;
-  label: string;
-  due_at: Date;
-  status: Auto<NotificationStatus>;
-  attempts: Auto<number>;
-  outbox_id: number | null;
-  reason: string | null;
-  donation_id: ColumnType<number | null, number | null | undefined, number | null>;
-  created_at: Auto<Date>;
-  updated_at: Auto<Date>;
-}
 
 export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
 export type BloodGroup = (typeof BLOOD_GROUPS)[number];
@@ -275,55 +208,6 @@ export interface StaffAlertsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Auto<Date>;
   resolved_at: Date | null;
-}
-
-export interface BroadcastsTable {
-  id: Generated<number>;
-  organisation_id: number | null;
-  campaign_id: number | null;
-  audience: ColumnType<unknown, string, string>;
-  texts: ColumnType<Partial<Record<Locale, string>>, string, string>;
-  status: Auto<'scheduled' | 'running' | 'done' | 'cancelled'>;
-  scheduled_at: Date;
-  created_by: string;
-  targeted: number | null;
-  cursor: Auto<number>;
-  created_at: Auto<Date>;
-  updated_at: Auto<Date>;
-  /** Its figures, written from the deliveries before the retention job deletes them (then counted_at is set). */
-  queued: ColumnType<number | null, number | null | undefined, number | null>;
-  sent: ColumnType<number | null, number | null | undefined, number | null>;
-  failed: ColumnType<number | null, number | null | undefined, number | null>;
-  cancelled: ColumnType<number | null, number | null | undefined, number | null>;
-  counted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  /** Audience members no message can reach, by reason, counted when the broadcast was made (null before it was). */
-  unreachable: ColumnType<UnreachableCounts | null, string | null | undefined, string | null>;
-}
-
-/** Why a broadcast cannot reach someone of its audience: only test chats (terminal, simulator), or every chat blocked the bot. */
-export interface UnreachableCounts {
-  test_chat_only: number;
-  blocked: number;
-}
-
-/** Counts of the messages the retention job deleted: what reports need once the outbox rows are gone. */
-export interface MessageCountsTable {
-  /** The day (UTC) the messages were written. */
-  day: IsoDate;
-  organisation_id: number | null;
-  campaign_id: number | null;
-  channel: string;
-  kind: OutboxKind;
-  status: OutboxStatus;
-  messages: number;
-  delivered: number;
-  read: number;
-}
-
-export interface BroadcastDeliveriesTable {
-  broadcast_id: number;
-  contact_id: number;
-  outbox_id: number;
 }
 
 export type StaffRole = 'admin' | 'coordinator' | 'medical';
