@@ -1,12 +1,13 @@
 // A notification's time has come: check it still makes sense, say it in the contact's current language,
 // and hand it to the outbox — once, under a row lock, however many times the timer fires.
 import { sql, type Kysely } from 'kysely';
+import { chatLastUsed } from './chat-last-used.ts';
 import type { Database, Locale } from '../db/tables.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 import { fireCheckin } from './checkin-fire.ts';
 import { fireRecall } from './recall-fire.ts';
-import { fireReminder } from './reminder-fire.ts';
+import { fireRemindersTogether } from './reminder-batch.ts';
 import { raiseStaffAlert } from './staff-alerts.ts';
 
 export interface FireDeps {
@@ -45,52 +46,57 @@ export async function fireNotification(deps: FireDeps, id: number, now: Date): P
 }
 
 /**
- * Fires the notification whose timer rang and, in the same transaction, up to `batch - 1` other reminders
- * already due that no other worker holds: when a hundred thousand fall due in one minute, one commit
- * carries many, and their own timers then find them sent. Only reminders ride along: a recall or a
- * check-in may put itself off, which only its own timer can do. Should the batch fail, the notification
- * is fired alone, and the others keep their timers; a timer whose notification another batch holds waits
- * for that batch's outcome (it may roll back) rather than taking it for done.
+ * Fires the notifications whose timers rang about together (a round) and, in the same transaction, other
+ * reminders already due that no other worker holds, up to `batch` in all: when a hundred thousand fall due
+ * in one minute, one commit carries many, and their own timers then find them sent. Only reminders ride
+ * along: a recall or a check-in may put itself off, which only its own timer can do. Should the round
+ * fail, each rung notification is fired alone and the others keep their timers; a notification another
+ * round holds is fired alone too, which waits for that round's outcome (it may roll back) rather than
+ * taking it for done.
+ * @example await fireDueTogether(deps, [41, 42], now, 200) // [{ id: 41, result: { kind: 'sent', ... } }, { id: 42, ... }, neighbours...]
  */
-export async function fireDueTogether(deps: FireDeps, id: number, now: Date, batch: number, onBatchError?: (err: unknown) => void): Promise<Fired[]> {
+export async function fireDueTogether(deps: FireDeps, rung: number[], now: Date, batch: number, onBatchError?: (err: unknown) => void): Promise<Fired[]> {
   const allowed = outOfQuietHours(now, deps.zone, deps.quiet);
-  if (allowed.getTime() !== now.getTime()) return [{ id, result: { kind: 'deferred', until: allowed } }];
-  // Most timers of a busy minute find their notification fired already by a neighbour's batch: one
-  // read, no transaction.
-  const current = await deps.db.selectFrom('notifications').select('status').where('id', '=', id).executeTakeFirst();
-  if (!current) return [{ id, result: { kind: 'skipped', reason: 'no such notification' } }];
-  if (current.status !== 'pending' && current.status !== 'queued') return [{ id, result: { kind: 'skipped', reason: `already ${current.status}` } }];
-  if (batch <= 1) return [{ id, result: await fireNotification(deps, id, now) }];
+  if (allowed.getTime() !== now.getTime()) return rung.map((id) => ({ id, result: { kind: 'deferred', until: allowed } }));
+  if (batch <= 1) return Promise.all(rung.map(async (id) => ({ id, result: await fireNotification(deps, id, now) })));
+  let fired: Fired[] = [];
   try {
-    const fired = await deps.db.transaction().execute(async (trx) => {
-      // The ringing one first, then its neighbours by due time (the index of waiting notifications);
+    fired = await deps.db.transaction().execute(async (trx) => {
+      // The rung ones first, then their neighbours by due time (the index of waiting notifications);
       // rows another worker holds are skipped, never waited for.
-      const own = await trx.selectFrom('notifications').select('id').where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
-      // Another worker's batch holds this one: wait below for its outcome, which may be a rollback.
-      if (!own) return [];
+      const held = await trx.selectFrom('notifications').select(['id', 'kind', 'status']).where('id', 'in', rung).forUpdate().skipLocked().execute();
       const neighbours = await trx
         .selectFrom('notifications')
         .select('id')
         .where('status', 'in', ['pending', 'queued'])
         .where('due_at', '<=', now)
         .where('kind', '=', 'reminder')
-        .where('id', '<>', id)
+        .where('id', 'not in', rung)
         .orderBy('due_at')
         .orderBy('id')
-        .limit(batch - 1)
+        .limit(Math.max(batch - rung.length, 0))
         .forUpdate()
         .skipLocked()
         .execute();
-      const ids = [id, ...neighbours.map((r) => r.id)];
-      const fired: Fired[] = [];
-      for (const one of ids) fired.push({ id: one, result: await fireLocked(trx, deps, one, now) });
-      return fired;
+      const result: Fired[] = [];
+      const reminders: number[] = [];
+      for (const n of held) {
+        if (n.status !== 'pending' && n.status !== 'queued') result.push({ id: n.id, result: { kind: 'skipped', reason: `already ${n.status}` } });
+        else if (n.kind === 'reminder') reminders.push(n.id);
+        // A check-in or a recall that rang fires by itself.
+        else result.push({ id: n.id, result: await fireLocked(trx, deps, n.id, now) });
+      }
+      // The reminders go together, in a few statements.
+      result.push(...(await fireRemindersTogether(trx, deps, [...reminders, ...neighbours.map((r) => r.id)], now)));
+      return result;
     });
-    if (fired.length > 0) return fired;
   } catch (err) {
     onBatchError?.(err);
   }
-  return [{ id, result: await fireNotification(deps, id, now) }];
+  // What the round could not take (held by another round, or the round failed) is fired alone.
+  const done = new Set(fired.map((f) => f.id));
+  const alone = await Promise.all(rung.filter((id) => !done.has(id)).map(async (id) => ({ id, result: await fireNotification(deps, id, now) })));
+  return [...fired, ...alone];
 }
 
 async function fireLocked(trx: Kysely<Database>, deps: FireDeps, id: number, now: Date): Promise<FireResult> {
@@ -99,19 +105,7 @@ async function fireLocked(trx: Kysely<Database>, deps: FireDeps, id: number, now
   const n = await trx
     .selectFrom('notifications as n')
     .leftJoin('contacts as k', 'k.id', 'n.contact_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('contact_identities as i')
-          .select(['i.channel', 'i.external_id'])
-          .whereRef('i.contact_id', '=', 'n.contact_id')
-          .where('i.channel', 'not in', ['terminal', 'web'])
-          .where('i.blocked_at', 'is', null)
-          .orderBy(sql`i.last_inbound_at desc nulls last`)
-          .limit(1)
-          .as('i'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral(chatLastUsed, (join) => join.onTrue())
     .select(['n.kind', 'n.status', 'n.contact_id', 'n.appointment_id', 'n.donation_id', 'n.label', 'k.locale', 'k.consent_at', 'k.opted_out_at', 'i.channel', 'i.external_id'])
     .where('n.id', '=', id)
     .forUpdate('n')
@@ -136,7 +130,11 @@ async function fireLocked(trx: Kysely<Database>, deps: FireDeps, id: number, now
   const target = { contactId: n.contact_id, channel: n.channel, recipient: n.external_id, locale: n.locale ?? 'fr' };
   if (n.kind === 'recall' && n.donation_id !== null) return fireRecall(trx, deps, { id, donationId: n.donation_id }, target, now, cancel);
   if (n.appointment_id === null) return cancel('no appointment');
-  if (n.kind === 'reminder') return fireReminder(trx, deps, { id, appointmentId: n.appointment_id }, target, now, cancel);
+  if (n.kind === 'reminder') {
+    // A reminder fires as one of a batch would: one place says what a reminder checks and writes.
+    const [fired] = await fireRemindersTogether(trx, deps, [id], now);
+    return fired?.result ?? { kind: 'skipped', reason: 'not fired' };
+  }
   if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
   return cancel(`${n.kind} is not sent by this worker yet`);
 }

@@ -47,12 +47,12 @@ describe('reminders due together', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
 
-    const fired = await fireDueTogether(fire, first.id, now, 50);
+    const fired = await fireDueTogether(fire, [first.id], now, 50);
     expect(fired.map((f) => [f.id, f.result.kind]).sort()).toEqual([first, ...others].map((r) => [r.id, 'sent']).sort());
     for (const later of people.map((p) => p.reminders[1]?.id ?? 0)) expect(await statusOf(later)).toBe('pending');
     expect(await statusOf(checkin.id)).toBe('pending');
     // Their own timers ring next, and find them sent: one message each.
-    for (const other of others) expect(await fireDueTogether(fire, other.id, now, 50)).toEqual([{ id: other.id, result: { kind: 'skipped', reason: 'already sent' } }]);
+    for (const other of others) expect(await fireDueTogether(fire, [other.id], now, 50)).toEqual([{ id: other.id, result: { kind: 'skipped', reason: 'already sent' } }]);
     const messages = await t.db.selectFrom('outbox').select('contact_id').where('kind', '=', 'notification').where('contact_id', 'in', people.map((p) => p.contactId)).execute();
     expect(messages.map((m) => m.contact_id).sort()).toEqual(people.map((p) => p.contactId).sort());
   });
@@ -76,7 +76,7 @@ describe('reminders due together', () => {
       .catch((err: Error) => err.message);
     await isLocked;
     let settled = false;
-    const firing = fireDueTogether(fire, reminder.id, reminder.due_at, 50).finally(() => (settled = true));
+    const firing = fireDueTogether(fire, [reminder.id], reminder.due_at, 50).finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).toBe(false);
     release();
