@@ -1,9 +1,10 @@
 // `npm run bench:soak`: a season of the service in a few minutes, on real service and worker processes
-// (`npm start` with WORKERS_IN_PROCESS=false, and `npm run worker`), a local Bot API and a scratch database.
+// (`npm start` with WORKERS_IN_PROCESS=false, and `npm run worker` processes), a local Bot API and a scratch database.
 // One JSON line at the end of stdout; progress on stderr.
 //
 // Villagers behave as people do: each message waits for its reply (its first message reaching the Bot
 // API), then a moment to read and type. --concurrency (200) of them at a time.
+// Two worker processes by default: WORKER_LANES=replies and WORKER_LANES=bulk (--lanes one: a single worker).
 // 1. --villagers (2,000) book an eye consultation through POST /webhooks/telegram, from "Bonjour" to the
 //    confirmation (14 messages each, 1 to 2 s apart).
 // 2. Their reminders fire. The clock is controlled by moving due times to Postgres' now(), one due time
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '200' },
     chatting: { type: 'string', default: '200' },
+    lanes: { type: 'string', default: 'split' },
   },
 });
 const villagers = Number(values.villagers);
@@ -55,6 +57,8 @@ const recipients = Number(values.broadcast);
 const rate = Number(values.rate);
 const concurrency = Number(values.concurrency);
 const chatting = Math.min(villagers, Number(values.chatting));
+if (values.lanes !== 'split' && values.lanes !== 'one') throw new Error('--lanes is split (a worker for the replies, one for the rest) or one');
+const lanes = values.lanes;
 const ZONE = 'Africa/Casablanca';
 const SECRET = 'soak-bench-webhook-secret';
 const FIRST_CHAT = 100_000;
@@ -144,10 +148,13 @@ try {
     LOG_LEVEL: 'warn',
   };
   const service = await startProcess('src/main.ts', env);
-  const worker = await startProcess('src/cli/worker.ts', env);
-  processes.push(service, worker);
+  // A worker for the replies and one for the rest (--lanes split, the default), or one for all (--lanes one).
+  const workers = lanes === 'split'
+    ? [await startProcess('src/cli/worker.ts', { ...env, WORKER_LANES: 'replies' }), await startProcess('src/cli/worker.ts', { ...env, WORKER_LANES: 'bulk' })]
+    : [await startProcess('src/cli/worker.ts', env)];
+  processes.push(service, ...workers);
   await until('starting', async () => {
-    if (!service.alive() || !worker.alive()) throw new Error(`a process ended at start:\n${service.output()}\n${worker.output()}`);
+    if (!service.alive() || workers.some((w) => !w.alive())) throw new Error(`a process ended at start:\n${[service, ...workers].map((p) => p.output()).join('\n')}`);
     return (await healthOf(service)) === 200;
   }, async () => 'waiting for the service', 60_000);
   const url = () => service.url;

@@ -35,6 +35,7 @@ await runCommand(async () => {
     broadcastPageSize: config.BROADCAST_PAGE_SIZE,
     retention: setup.retention,
     metrics,
+    lanes: config.WORKER_LANES,
   });
   closers.push({ name: 'workers', close: () => workers.close() });
   const metricsServer = config.METRICS_PORT !== undefined && config.METRICS_TOKEN
@@ -44,5 +45,5 @@ await runCommand(async () => {
     closers.push({ name: 'metrics server', close: () => metricsServer.close() });
     await metricsServer.listen({ port: config.METRICS_PORT, host: config.HOST });
   }
-  logger.info({ channels: Object.keys(channels), metricsPort: config.METRICS_PORT }, 'workers started');
+  logger.info({ channels: Object.keys(channels), lanes: config.WORKER_LANES, metricsPort: config.METRICS_PORT }, 'workers started');
 });

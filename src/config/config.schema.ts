@@ -4,6 +4,7 @@ import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-
 import { MIN_OPEN_MINUTES, openMinutes } from '../scheduling/quiet-hours.ts';
 import { DEFAULT_RETENTION_DAYS } from '../retention/retention-policy.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS } from '../scheduling/timer-horizon.ts';
+import { WorkerLanesSchema } from '../runtime/worker-lanes.ts';
 
 const url = (protocols: readonly string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
@@ -114,6 +115,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** `npm start` also runs the queues' workers; set false when separate `npm run worker` processes do. */
   WORKERS_IN_PROCESS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** What `npm run worker` takes: all, replies (answers to villagers only) or bulk (the rest). */
+  WORKER_LANES: WorkerLanesSchema.default('all'),
   /** Recipients written per broadcast page (one transaction, one job). */
   BROADCAST_PAGE_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),

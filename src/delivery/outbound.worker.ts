@@ -9,6 +9,7 @@ import { sweepOutbox } from './outbox-sweep.ts';
 import { OutboundJobSchema, outboundQueueName, type OutboundQueues } from './outbound.queue.ts';
 import { closeWithin } from '../runtime/close-worker.ts';
 import { queuePrefix } from '../redis/redis-keys.ts';
+import { takesBulk, takesReplies, type WorkerLanes } from '../runtime/worker-lanes.ts';
 
 export interface OutboundWorkerOptions extends DeliveryDeps {
   connection: ConnectionOptions;
@@ -28,6 +29,8 @@ export interface OutboundWorkerOptions extends DeliveryDeps {
   /** Re-queues rows left pending this long (their job was lost); 0 disables the sweep. */
   sweepAfterMs?: number;
   queues?: OutboundQueues;
+  /** The replies' queue, the bulk one, or both (the default). */
+  lanes?: WorkerLanes;
 }
 
 export interface RunningWorker {
@@ -82,10 +85,11 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
     }
   };
   const worker = (name: string, concurrency: number, deps: DeliveryDeps) => new Worker(name, sendWith(deps), { connection: options.connection, prefix: queuePrefix(options.prefix, name), concurrency });
+  const lanes = options.lanes ?? 'all';
   const workers = [
-    worker(outboundQueueName(channel), options.concurrency ?? 8, options),
+    ...(takesReplies(lanes) ? [worker(outboundQueueName(channel), options.concurrency ?? 8, options)] : []),
     // Few bulk slots (see bulkConcurrencyFor): a message waiting for its chat gives its slot up meanwhile.
-    worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4, { ...options, deferChatWaitsOverMs: BULK_CHAT_WAIT_MS }),
+    ...(takesBulk(lanes) ? [worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4, { ...options, deferChatWaitsOverMs: BULK_CHAT_WAIT_MS })] : []),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, err) => {

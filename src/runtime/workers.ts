@@ -17,6 +17,7 @@ import { startBroadcastWorker } from '../scheduling/broadcast.worker.ts';
 import { runRetention, startRetentionWorker, type RetentionSchedule } from '../retention/index.ts';
 import type { OutboundChannel } from './outbound-channels.ts';
 import type { RedisClient } from '../redis/redis-clients.ts';
+import { takesBulk, type WorkerLanes } from './worker-lanes.ts';
 
 export interface WorkersOptions {
   db: Kysely<Database>;
@@ -39,14 +40,18 @@ export interface WorkersOptions {
   retention: { schedule: RetentionSchedule; retentionDays: number };
   /** Counts what the outbound workers send, wait for and are refused. */
   metrics?: Metrics;
+  /** The work this process takes (default all of it). */
+  lanes?: WorkerLanes;
 }
 
 export function startWorkers(options: WorkersOptions): { close(): Promise<void> } {
   const { db, redis, connection, prefix, queues, timers, logger } = options;
   const onError = options.onError ? { onError: options.onError } : {};
+  const lanes = options.lanes ?? 'all';
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, concurrency: c.concurrency, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, concurrency: c.concurrency, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics, lanes }),
   );
+  if (!takesBulk(lanes)) return { close: async () => void (await Promise.all(outbound.map((w) => w.close()))) };
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs, ...onError });
   const broadcasts = startBroadcastWorker({ connection, prefix, db, t: options.fire.t, zone: options.fire.zone, quiet: options.fire.quiet, outbound: queues, pages: options.pages, logger, ...onError, ...(options.broadcastPageSize ? { pageSize: options.broadcastPageSize } : {}) });
   const reconcile = () =>
