@@ -5,7 +5,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignCapacitySchema, CampaignListSchema, type CampaignCapacity } from '../../src/http/console/capacity.schemas.ts';
-import { importTestCampaign } from '../support/fixtures.ts';
+import { addTestStaff, importTestCampaign } from '../support/fixtures.ts';
 import { addPerson, asStaff, book, cancel, capacityWorld, somebody, wait, type CapacityWorld } from '../support/capacity-world.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { waitUntil } from '../support/wait-until.ts';
@@ -14,7 +14,7 @@ let t: TestDatabase;
 let w: CapacityWorld;
 beforeAll(async () => {
   t = await createTestDatabase();
-  w = await capacityWorld(t.db, { checkEveryMs: 50, pingEveryMs: 150 });
+  w = await capacityWorld(t.db, { checkEveryMs: 50, pingEveryMs: 150, maxStreamMs: 3_000 });
 });
 afterAll(async () => {
   await w?.app.close();
@@ -29,6 +29,33 @@ const capacity = async (token = w.coordinator): Promise<CampaignCapacity> => {
 const windowOf = (figures: CampaignCapacity, slotId: number) =>
   figures.days.flatMap((d) => d.services.flatMap((s) => s.windows)).find((x) => x.slotId === slotId);
 const waitingOf = (figures: CampaignCapacity, day: string, service: string) => figures.days.find((d) => d.day === day)?.services.find((s) => s.service === service)?.waiting;
+
+/** Reads the capacity event stream over a real connection to the listening server. */
+async function openStream(token: string) {
+  if (!w.app.server.listening) await w.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = w.app.server.address() as AddressInfo;
+  let received = '';
+  let ended = false;
+  let response: IncomingMessage | undefined;
+  const request = httpRequest({ host: '127.0.0.1', port, path: `/admin/api/campaigns/${w.campaignId}/capacity/events`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+    response = res;
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (received += chunk));
+    res.on('end', () => (ended = true));
+  });
+  request.end();
+  return {
+    received: () => received,
+    response: () => response,
+    ended: () => ended,
+    events: () =>
+      received
+        .split('\n\n')
+        .filter((block) => block.startsWith('event: capacity\n'))
+        .map((block) => CampaignCapacitySchema.parse(JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))?.slice('data: '.length) ?? 'null'))),
+    close: () => request.destroy(),
+  };
+}
 
 describe('live capacity', () => {
   it('gives booked / capacity per window by day and service, the waiting list, and a version that follows the figures', async () => {
@@ -65,39 +92,40 @@ describe('live capacity', () => {
   });
 
   it('sends the figures again on the event stream when a villager books, and pings a quiet stream', async () => {
-    await w.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = w.app.server.address() as AddressInfo;
-    let received = '';
-    let response: IncomingMessage | undefined;
-    const stream = httpRequest({ host: '127.0.0.1', port, path: `/admin/api/campaigns/${w.campaignId}/capacity/events`, headers: { authorization: `Bearer ${w.coordinator}` } }, (res) => {
-      response = res;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (received += chunk));
-    });
-    stream.end();
-    const events = () =>
-      received
-        .split('\n\n')
-        .filter((block) => block.startsWith('event: capacity\n'))
-        .map((block) => CampaignCapacitySchema.parse(JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))?.slice('data: '.length) ?? 'null')));
+    const stream = await openStream(w.coordinator);
     try {
-      await waitUntil(() => events().length === 1, 'the first capacity event');
-      expect(response?.headers['content-type']).toMatch(/^text\/event-stream/);
+      await waitUntil(() => stream.events().length === 1, 'the first capacity event');
+      expect(stream.response()?.headers['content-type']).toMatch(/^text\/event-stream/);
       const slot = w.slots[4] ?? 0;
-      expect(windowOf(events()[0] ?? (await capacity()), slot)?.booked).toBe(0);
+      expect(windowOf(stream.events()[0] ?? (await capacity()), slot)?.booked).toBe(0);
 
       await book(t.db, await addPerson(t.db, somebody('Youssef Naciri')), slot);
-      await waitUntil(() => events().length === 2, 'the event after a booking');
-      const [before, after] = events();
+      await waitUntil(() => stream.events().length === 2, 'the event after a booking');
+      const [before, after] = stream.events();
       expect(windowOf(after ?? before ?? (await capacity()), slot)?.booked).toBe(1);
       expect(after?.version).not.toBe(before?.version);
       expect(after).toEqual(await capacity());
 
       // Nothing changed since: pings only, no new event.
-      await waitUntil(() => received.includes('\n: ping\n'), 'a ping');
-      expect(events()).toHaveLength(2);
+      await waitUntil(() => stream.received().includes('\n: ping\n'), 'a ping');
+      expect(stream.events()).toHaveLength(2);
     } finally {
-      stream.destroy();
+      stream.close();
+    }
+  });
+
+  it('ends the stream of a staff member disabled meanwhile, and every stream after its lifetime (the browser reconnects)', async () => {
+    const leaving = await addTestStaff(t.db, { name: 'Partante', role: 'coordinator' });
+    const [disabled, kept] = [await openStream(leaving.token), await openStream(w.medical)];
+    try {
+      await waitUntil(() => disabled.events().length === 1 && kept.events().length === 1, 'both streams open');
+      await t.db.updateTable('staff').set({ disabled_at: new Date() }).where('id', '=', leaving.id).execute();
+      await waitUntil(disabled.ended, 'the disabled staff member\'s stream to end', 2_000);
+      expect(kept.ended()).toBe(false);
+      await waitUntil(kept.ended, 'the stream to end after its lifetime', 5_000);
+    } finally {
+      disabled.close();
+      kept.close();
     }
   });
 

@@ -2,6 +2,7 @@
 // same figures as server-sent events, sent again whenever a booking or a cancellation changes them.
 import type { FastifyInstance } from 'fastify';
 import { campaignCapacity, type CampaignCapacity } from '../../domain/campaigns/campaign-capacity.ts';
+import { staffById } from '../../domain/staff/staff-tokens.ts';
 import { CampaignCapacitySchema } from '../console/capacity.schemas.ts';
 import { IdParams, type AdminContext } from './admin-api.routes.ts';
 import { readInput, shaped } from './route-shape.ts';
@@ -11,9 +12,14 @@ export interface LiveCapacityTimings {
   checkEveryMs: number;
   /** A comment line that keeps proxies from closing a quiet stream. */
   pingEveryMs: number;
+  /**
+   * A stream then ends and the browser's EventSource reconnects through authentication again, so a
+   * session signed out elsewhere stops receiving within this time (a disabled staff member at the next check).
+   */
+  maxStreamMs?: number;
 }
 
-export const DEFAULT_LIVE_CAPACITY: LiveCapacityTimings = { checkEveryMs: 2_000, pingEveryMs: 15_000 };
+export const DEFAULT_LIVE_CAPACITY: LiveCapacityTimings = { checkEveryMs: 2_000, pingEveryMs: 15_000, maxStreamMs: 60_000 };
 
 const eventOf = (figures: CampaignCapacity) => `event: capacity\nid: ${figures.version}\ndata: ${JSON.stringify(CampaignCapacitySchema.parse(figures))}\n\n`;
 
@@ -37,6 +43,7 @@ export function registerCapacityRoutes(scope: FastifyInstance, ctx: AdminContext
     const input = await readInput({ params: IdParams }, request, reply);
     if (!input) return reply;
     const organisationId = ctx.organisationId(request);
+    const staffId = ctx.staff(request).id;
     const first = await campaignCapacity(db, organisationId, input.params.id);
     if (!first) return reply.code(404).send({ error: notFound(input) });
 
@@ -49,9 +56,10 @@ export function registerCapacityRoutes(scope: FastifyInstance, ctx: AdminContext
     const check = setInterval(() => {
       if (checking) return;
       checking = true;
-      campaignCapacity(db, organisationId, input.params.id)
-        .then((figures) => {
-          if (!figures) return end();
+      Promise.all([campaignCapacity(db, organisationId, input.params.id), staffById(db, staffId)])
+        .then(([figures, member]) => {
+          // Disabled, or moved to another organisation, since the stream opened: it ends now.
+          if (!figures || member?.organisation?.id !== organisationId) return end();
           if (figures.version === version) return;
           version = figures.version;
           raw.write(eventOf(figures));
@@ -60,9 +68,11 @@ export function registerCapacityRoutes(scope: FastifyInstance, ctx: AdminContext
         .finally(() => (checking = false));
     }, timings.checkEveryMs);
     const ping = setInterval(() => raw.write(': ping\n\n'), timings.pingEveryMs);
+    const lifetime = setTimeout(end, timings.maxStreamMs ?? DEFAULT_LIVE_CAPACITY.maxStreamMs);
     function end() {
       clearInterval(check);
       clearInterval(ping);
+      clearTimeout(lifetime);
       open.delete(end);
       raw.end();
     }
