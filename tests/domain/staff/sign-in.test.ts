@@ -58,7 +58,33 @@ describe('signing in', () => {
   });
 });
 
+describe('an unknown login', () => {
+  it('takes as long to refuse as a wrong password, so the delay does not tell who has an account', async () => {
+    await addConsoleStaff(t.db, { name: 'Rachid', role: 'coordinator', email: 'rachid@amal.ma', password: 'le bon mot de passe' });
+    const median = async (login: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        await signIn(t.db, { login, password: 'pas le bon' }, START);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[1] ?? 0;
+    };
+    const wrong = await median('rachid@amal.ma');
+    expect(await median('inconnu@amal.ma')).toBeGreaterThan(wrong * 0.4);
+    expect(await median('0600')).toBeGreaterThan(wrong * 0.4);
+  });
+});
+
 describe('a session', () => {
+  it('stops when its member is disabled by any means, even with the session row left in place', async () => {
+    const { id } = await addConsoleStaff(t.db, { name: 'Latifa', role: 'coordinator', email: 'latifa@amal.ma', password: 'le bon mot de passe' });
+    const session = await createSession(t.db, id, START);
+    await t.db.updateTable('staff').set({ disabled_at: START }).where('id', '=', id).execute();
+    expect(await t.db.selectFrom('staff_sessions').select('staff_id').where('staff_id', '=', id).execute()).toHaveLength(1);
+    expect(await sessionFor(t.db, session.token, START)).toBeUndefined();
+  });
+
   it('ends after 12 hours without a request, and lives on while used', async () => {
     const { id } = await addConsoleStaff(t.db, { name: 'Aicha', role: 'coordinator', email: 'aicha@amal.ma', password: 'le bon mot de passe' });
     const used = await createSession(t.db, id, START);
