@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createPasswordLink } from '../../src/domain/staff/password-links.ts';
+import { memoryAuthThrottle } from '../../src/http/auth-throttle.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { SessionAnswerSchema } from '../../src/http/console/session.schemas.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -91,6 +92,22 @@ describe('signing in to the console', () => {
     expect((await signIn('samir@amal-tinghir.ma', PASSWORD)).json()).toEqual({ error: 'locked', retryAfterSeconds: 60 });
     clock.advance(60_000);
     expect((await signIn('samir@amal-tinghir.ma', PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('wrong passwords from one address', () => {
+  it('make it wait (429) past the limit, whatever the accounts, while a right password still passes', async () => {
+    const throttled = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock, logger: createLogger('silent'), timeZone: 'Africa/Casablanca', authThrottle: memoryAuthThrottle({ limit: 2, windowMs: 60_000 }, () => clock.now().getTime()) });
+    const attempt = (login: string, password: string) => throttled.inject({ method: 'POST', url: '/console/api/session', payload: { login, password } });
+    try {
+      expect((await attempt('a@amal-tinghir.ma', 'deviner un')).statusCode).toBe(401);
+      expect((await attempt('b@amal-tinghir.ma', 'deviner deux')).statusCode).toBe(401);
+      const third = await attempt('c@amal-tinghir.ma', 'deviner trois');
+      expect([third.statusCode, third.json(), third.headers['retry-after']]).toEqual([429, { error: 'too_many_attempts', retryAfterSeconds: 60 }, '60']);
+      expect((await attempt('khadija@amal-tinghir.ma', PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await throttled.close();
+    }
   });
 });
 
