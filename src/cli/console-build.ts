@@ -29,7 +29,12 @@ export function consoleBuildState(dist = CONSOLE_DIST): 'missing' | 'stale' | 'f
 
 /** Runs `vite build`; throws with vite's own output when it fails. */
 export function buildConsole(): void {
-  const result = spawnSync(process.execPath, [resolve(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [resolve(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: REPO,
+    encoding: 'utf8',
+    // A test run sets NODE_ENV=test, which vite would keep: the bundle is always the production one.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`npm run build:web failed:\n${result.stdout}\n${result.stderr}`);
 }
 
