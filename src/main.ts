@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     broadcastPages: setup.pages,
     authThrottle: redisAuthThrottle(redis, { prefix, ...DEFAULT_AUTH_THROTTLE }),
     booking: conversation.booking,
+    insecureCookie: config.CONSOLE_INSECURE_COOKIE === 'on',
     adminRateLimit: { perStaffPerMinute: config.ADMIN_RATE_PER_MINUTE, perAddressPerMinute: config.ADMIN_RATE_PER_ADDRESS_PER_MINUTE, redis, prefix },
     ...(telegramWebhook ? { telegram: telegramWebhook } : {}),
     ...(whatsappWebhook ? { whatsapp: whatsappWebhook } : {}),

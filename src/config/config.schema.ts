@@ -57,13 +57,20 @@ const clusterNodes = z
     ),
   );
 
+const port = z.coerce.number().int().min(1).max(65535).default(3000);
+/** The address Telegram and Meta reach this server at (https://...), for registering webhooks. */
+const publicBaseUrl = url(['https']).optional();
+
+/** `npm run staff`: the database, and the address the console's one-time links point to. */
+export const StaffCommandConfigSchema = DatabaseConfigSchema.extend({ PORT: port, PUBLIC_BASE_URL: publicBaseUrl });
+
 /** The whole service: database plus Redis and the HTTP server. */
 export const ConfigSchema = DatabaseConfigSchema.extend({
   /** One Redis server; or REDIS_CLUSTER_NODES for a Redis Cluster, never both. */
   REDIS_URL: url(['redis', 'rediss']).optional(),
   /** Some nodes of a Redis Cluster ("host:port,host:port"); the client finds the others from them. */
   REDIS_CLUSTER_NODES: clusterNodes.optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: port,
   HOST: z.string().min(1).default('0.0.0.0'),
   MIGRATE_ON_START: z
     .enum(['true', 'false'])
@@ -71,8 +78,7 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
     .transform((v) => v === 'true'),
   /** Prefix of every BullMQ key, so several deployments can share one Redis. */
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _').default('qafila'),
-  /** The address Telegram and Meta reach this server at (https://...), for registering webhooks. */
-  PUBLIC_BASE_URL: url(['https']).optional(),
+  PUBLIC_BASE_URL: publicBaseUrl,
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected the token BotFather gave, like 123456:ABC-DEF...').optional(),
   /** webhook in production (needs TELEGRAM_WEBHOOK_SECRET), polling for development. */
   TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('polling'),
@@ -126,6 +132,8 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   /** Requests a minute to the admin API per staff member, and per address whatever the token. */
   ADMIN_RATE_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
   ADMIN_RATE_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
+  /** "on" drops Secure from the console's session cookie: only for plain http (http://localhost) on this machine. */
+  CONSOLE_INSECURE_COOKIE: z.enum(['on', 'off']).default('off'),
   /** The web simulator at /simulator: "auto" serves it only when no messaging channel is configured. */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Prometheus' bearer token for GET /metrics; without it the route is not served. */
@@ -157,6 +165,7 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
 });
 
 export type DatabaseConfig = Readonly<z.infer<typeof DatabaseConfigSchema>>;
+export type StaffCommandConfig = Readonly<z.infer<typeof StaffCommandConfigSchema>>;
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
 function isKnownTimeZone(zone: string): boolean {

@@ -1,6 +1,6 @@
 // Reads the environment once and turns every problem into one message that names the variable.
 import type { z } from 'zod';
-import { ConfigSchema, DatabaseConfigSchema, type Config, type DatabaseConfig } from './config.schema.ts';
+import { ConfigSchema, DatabaseConfigSchema, StaffCommandConfigSchema, type Config, type DatabaseConfig, type StaffCommandConfig } from './config.schema.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -23,6 +23,11 @@ export function loadConfig(env: Environment): Config {
 /** The settings of commands that only need the database (migrate, seed, campaign import). */
 export function loadDatabaseConfig(env: Environment): DatabaseConfig {
   return parseEnvironment(DatabaseConfigSchema, env);
+}
+
+/** `npm run staff`: the database, and where the console is reached (for the one-time links). */
+export function loadStaffCommandConfig(env: Environment): StaffCommandConfig {
+  return parseEnvironment(StaffCommandConfigSchema, env);
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;

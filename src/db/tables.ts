@@ -222,6 +222,34 @@ export interface StaffTable {
   token_hash: string;
   created_at: Auto<Date>;
   disabled_at: Date | null;
+  /** Lower case; signs in to the console with the password. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  phone_e164: ColumnType<string | null, string | null | undefined, string | null>;
+  /** scrypt, with its salt and parameters (see domain/staff/password-hash.ts); null until the one-time link is used. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  failed_sign_ins: Auto<number>;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  locale: Auto<StaffLocale>;
+}
+
+export type StaffLocale = 'fr' | 'ar';
+
+/** A signed-in browser: the cookie's token is kept only as its SHA-256. */
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: number;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+/** A one-time link that sets a staff member's password. */
+export interface StaffPasswordLinksTable {
+  token_hash: string;
+  staff_id: number;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface InboundReceiptsTable {
@@ -280,6 +308,8 @@ export interface Database {
   sent_messages: SentMessagesTable;
   notifications: NotificationsTable;
   staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  staff_password_links: StaffPasswordLinksTable;
   checkins: CheckinsTable;
   staff_alerts: StaffAlertsTable;
   broadcasts: BroadcastsTable;

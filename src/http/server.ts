@@ -1,4 +1,4 @@
-// The HTTP server: health, the public read API, the channels' webhooks and the metrics.
+// The HTTP server: health, the public read API, the admin API, the console's sign-in, the channels' webhooks and the metrics.
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.ts';
@@ -14,6 +14,7 @@ import { registerSimulatorRoutes, type SimulatorDeps } from './simulator.routes.
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin/admin-api.routes.ts';
 import { registerConsoleStatic, type ConsoleStaticDeps } from './console/console-static.routes.ts';
+import { registerConsoleApi } from './console/console-api.ts';
 import type { AdminRateLimit } from './admin/admin-rate-limit.ts';
 import { DEFAULT_BOOKING_DEPS, type BookingDeps } from '../domain/appointments/booking.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
@@ -46,6 +47,8 @@ export interface HttpDeps {
   simulator?: SimulatorDeps;
   /** Present when whatsapp-web.js runs and ADMIN_TOKEN is set: the pairing page. */
   whatsappWeb?: { session: WhatsAppWebSession; adminToken: string; secureCookie?: boolean };
+  /** The console's session cookie without Secure, for plain http on this machine (CONSOLE_INSECURE_COOKIE=on). */
+  insecureCookie?: boolean;
   /** Present when METRICS_TOKEN is set: GET /metrics, for its holder and the platform admin. */
   metrics?: { page: MetricsPage; token: string };
   /** Present when the web console is served (npm start): its built files at /console/. */
@@ -69,6 +72,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerAdminApi(app, { ...deps, authThrottle, booking: deps.booking ?? DEFAULT_BOOKING_DEPS, ...(deps.adminRateLimit ? { rateLimit: deps.adminRateLimit } : {}) });
+  registerConsoleApi(app, { db: deps.db, clock: deps.clock, authThrottle, secureCookie: deps.insecureCookie !== true });
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/tables.ts';
+import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { InvalidInput } from '../errors.ts';
 
 export interface StaffMember {
@@ -21,23 +22,38 @@ export function checkStaffOrganisation(role: StaffRole, organisationId: number |
   if (role !== 'admin' && organisationId === null) throw new InvalidInput([`organisation: a ${role} belongs to an organisation; give --organisation SLUG`]);
 }
 
+export interface NewStaff {
+  name: string;
+  role: StaffRole;
+  organisationId: number | null;
+  /** Signs in to the console with these (lower-cased email, E.164 phone) once a password is set. */
+  email?: string;
+  phone?: string;
+}
+
 /**
  * @example const { token } = await addStaff(db, { name: 'Khadija (Tinghir)', role: 'coordinator', organisationId: 3 }); // give it once, privately
  */
-export async function addStaff(db: Kysely<Database>, input: { name: string; role: StaffRole; organisationId: number | null }): Promise<StaffMember & { token: string }> {
+export async function addStaff(db: Kysely<Database>, input: NewStaff): Promise<StaffMember & { token: string }> {
   checkStaffOrganisation(input.role, input.organisationId);
   const token = `qst_${randomBytes(24).toString('base64url')}`;
   const row = await db
     .insertInto('staff')
-    .values({ name: input.name, role: input.role, organisation_id: input.organisationId, token_hash: hashToken(token) })
+    .values({ name: input.name, role: input.role, organisation_id: input.organisationId, token_hash: hashToken(token), email: input.email ?? null, phone_e164: input.phone ?? null })
     .returning(['id'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err, 'staff_email_key')) throw new InvalidInput([`email: ${input.email ?? ''} is already another staff member's`]);
+      if (isUniqueViolation(err, 'staff_phone_e164_key')) throw new InvalidInput([`phone: ${input.phone ?? ''} is already another staff member's`]);
+      throw err;
+    });
   const member = await staffById(db, row.id);
   if (!member) throw new Error(`staff ${row.id} vanished`);
   return { ...member, token };
 }
 
-const staffQuery = (db: Kysely<Database>) =>
+/** Staff who are not disabled, with what a request needs to know of them. */
+export const activeStaffQuery = (db: Kysely<Database>) =>
   db
     .selectFrom('staff')
     .leftJoin('organisations as o', 'o.id', 'staff.organisation_id')
@@ -45,7 +61,7 @@ const staffQuery = (db: Kysely<Database>) =>
     .where('staff.disabled_at', 'is', null);
 
 type StaffRow = { id: number; name: string; role: StaffRole; organisation_id: number | null; organisation_slug: string | null };
-const toMember = (r: StaffRow): StaffMember => ({
+export const toMember = (r: StaffRow): StaffMember => ({
   id: r.id,
   name: r.name,
   role: r.role,
@@ -53,11 +69,11 @@ const toMember = (r: StaffRow): StaffMember => ({
 });
 
 export async function staffById(db: Kysely<Database>, id: number): Promise<StaffMember | undefined> {
-  const row = await staffQuery(db).where('staff.id', '=', id).executeTakeFirst();
+  const row = await activeStaffQuery(db).where('staff.id', '=', id).executeTakeFirst();
   return row ? toMember(row) : undefined;
 }
 
 export async function staffForToken(db: Kysely<Database>, token: string): Promise<StaffMember | undefined> {
-  const row = await staffQuery(db).where('staff.token_hash', '=', hashToken(token)).executeTakeFirst();
+  const row = await activeStaffQuery(db).where('staff.token_hash', '=', hashToken(token)).executeTakeFirst();
   return row ? toMember(row) : undefined;
 }

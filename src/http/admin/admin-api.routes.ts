@@ -1,7 +1,9 @@
 // /admin/api: the coordinators' and medical staff's JSON API. A Bearer token per staff member (stored
-// hashed), a role per route; unauthenticated -> 401, wrong role -> 403; every change is audited.
+// hashed) for scripts, or the console's session cookie (with its CSRF token on changes), a role per
+// route; unauthenticated -> 401, wrong role -> 403; every change is audited.
 // The organisation boundary: every route but the platform admin's reads and changes the caller's own
 // organisation only, and anything of another organisation answers 404, as if it did not exist.
+import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
@@ -14,6 +16,7 @@ import type { BroadcastPages } from '../../scheduling/broadcast.queue.ts';
 import type { NotificationTimers } from '../../scheduling/notification.queue.ts';
 import type { QuietHours } from '../../scheduling/quiet-hours.ts';
 import { tooManyAttempts, type AuthThrottle } from '../auth-throttle.ts';
+import { csrfAccepted, refuseCsrf, refuseSignedOut, requestSession, sessionToken } from '../console/session-cookie.ts';
 import { adminRateLimits, DEFAULT_ADMIN_RATE_LIMIT, type AdminRateLimit } from './admin-rate-limit.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
@@ -82,25 +85,37 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
     today: () => localDay(deps.clock.now(), deps.timeZone),
   };
 
+  const admit = async (request: FastifyRequest, reply: FastifyReply, member: StaffMember) => {
+    if (member.role !== 'admin' && !member.organisation) {
+      return reply.code(403).send({ error: 'you belong to no organisation yet; the platform admin sets it with npm run staff -- move' });
+    }
+    staffOf.set(request, member);
+  };
+
   void app.register(
     async (scope) => {
       // Health data: no answer of this API is kept by a browser or a proxy.
       scope.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
       const limits = await adminRateLimits(scope, deps.rateLimit ?? DEFAULT_ADMIN_RATE_LIMIT, (request) => String(staff(request).id));
       scope.addHook('onRequest', limits.perAddress);
+      await scope.register(cookie);
       scope.addHook('onRequest', async (request, reply) => {
         const header = request.headers.authorization;
+        // The console's session cookie, when no token is given: a change must then carry its CSRF token.
+        if (header === undefined && sessionToken(request)) {
+          const session = await requestSession(deps.db, request, deps.clock.now());
+          if (!session) return refuseSignedOut(reply);
+          if (!csrfAccepted(request, session.csrfToken)) return refuseCsrf(reply);
+          return admit(request, reply, session.staff);
+        }
         const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
         const member = token ? await staffForToken(deps.db, token) : undefined;
         if (!member) {
           const waitMs = await deps.authThrottle.failed(request.ip);
           if (waitMs > 0) return tooManyAttempts(reply, waitMs);
-          return reply.code(401).send({ error: 'give your staff token as "Authorization: Bearer <token>"' });
+          return reply.code(401).send({ error: 'give your staff token as "Authorization: Bearer <token>", or sign in to the console' });
         }
-        if (member.role !== 'admin' && !member.organisation) {
-          return reply.code(403).send({ error: 'you belong to no organisation yet; the platform admin sets it with npm run staff -- move' });
-        }
-        staffOf.set(request, member);
+        return admit(request, reply, member);
       });
       scope.addHook('onRequest', limits.perStaff);
       // Refusals of the domain become answers; anything else is ours, and goes to the server's handler.

@@ -1,0 +1,59 @@
+// Console sessions: a random token in the browser's cookie, its SHA-256 in Postgres, so every process
+// sees the same sessions and ending one (sign-out, a disabled or re-passworded member) takes effect on
+// the next request. A session belongs to an active staff member only: the lookup joins `staff`.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import { sessionExpiry, shouldTouchSession } from './sign-in-rules.ts';
+import { activeStaffQuery, hashToken, toMember, type StaffMember } from './staff-tokens.ts';
+
+export interface NewSession {
+  /** Goes in the cookie, never stored. */
+  token: string;
+  /** The header every change must carry. */
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** @example const { token, csrfToken } = await createSession(db, staff.id, clock.now()); */
+export async function createSession(db: Kysely<Database>, staffId: number, now: Date): Promise<NewSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = sessionExpiry(now, now);
+  // The member's ended sessions go with each new one, so the table holds only live ones and a few stale.
+  await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('expires_at', '<=', now).execute();
+  await db.insertInto('staff_sessions').values({ token_hash: hashToken(token), staff_id: staffId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt }).execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export interface LiveSession {
+  staff: StaffMember;
+  csrfToken: string;
+}
+
+/** The session of this cookie's token at `now`, moving its expiry on; undefined when ended, expired or its member is disabled. */
+export async function sessionFor(db: Kysely<Database>, token: string, now: Date): Promise<LiveSession | undefined> {
+  const tokenHash = hashToken(token);
+  const row = await activeStaffQuery(db)
+    .innerJoin('staff_sessions as s', 's.staff_id', 'staff.id')
+    .select(['s.csrf_token', 's.created_at as session_created_at', 's.last_seen_at'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (shouldTouchSession(row.last_seen_at, now)) {
+    await db.updateTable('staff_sessions').set({ last_seen_at: now, expires_at: sessionExpiry(row.session_created_at, now) }).where('token_hash', '=', tokenHash).execute();
+  }
+  return { staff: toMember(row), csrfToken: row.csrf_token };
+}
+
+/** Sign-out: the token stops working at once. */
+export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/** Every session of a member (disabled, or given a new password). */
+export async function endStaffSessions(db: Kysely<Database>, staffId: number): Promise<number> {
+  const done = await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).executeTakeFirst();
+  return Number(done.numDeletedRows);
+}
