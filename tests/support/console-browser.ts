@@ -23,6 +23,8 @@ export interface ConsoleBrowser {
   base: string;
   /** A fresh context (own cookies and storage) at that size, the browser's language French or Arabic. */
   open(size: Size, language: 'fr' | 'ar'): Promise<{ context: BrowserContext; page: Page }>;
+  /** Signs in through the sign-in page, as a person types it, and waits for the campaigns page. */
+  signIn(page: Page, login: string, password: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ function browserEnv(): Record<string, string> {
 
 export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
   const t = await createTestDatabase();
-  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', console: { root: CONSOLE_DIST } });
+  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env: browserEnv() });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -52,6 +54,13 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
     async open(size, language) {
       const context = await browser.newContext({ viewport: size, locale: language === 'ar' ? 'ar-MA' : 'fr-MA', timezoneId: 'Africa/Casablanca' });
       return { context, page: await context.newPage() };
+    },
+    async signIn(page, login, password) {
+      await page.goto(`${base}/console/sign-in`);
+      await page.locator('#login').fill(login);
+      await page.locator('#password').fill(password);
+      await page.locator('#password').press('Enter');
+      await page.waitForURL(`${base}/console/campaigns`);
     },
     async close() {
       await browser.close();

@@ -1,18 +1,6 @@
 // The answers of the server the console reads, as the API contract gives them.
-import type { Locale } from '../i18n/index.ts';
-
-export interface Me {
-  id: number;
-  name: string;
-  role: 'admin' | 'coordinator' | 'medical';
-  locale: Locale;
-  organisation: { id: number; slug: string; name: string } | null;
-}
-
-export interface SessionAnswer {
-  staff: Me;
-  csrfToken: string;
-}
+// The sign-in API's types come from the schemas its routes validate with: a renamed field fails both type-checks.
+export type { Me, SessionAnswer } from '../../../src/http/console/session.schemas.ts';
 
 export type Phase = 'draft' | 'upcoming' | 'running' | 'past';
 
