@@ -2,7 +2,7 @@
 // person would: at a phone's size and a laptop's, in French and in Arabic.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
@@ -53,7 +53,10 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
     base,
     async open(size, language) {
       const context = await browser.newContext({ viewport: size, locale: language === 'ar' ? 'ar-MA' : 'fr-MA', timezoneId: 'Africa/Casablanca' });
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      // The page's clock is the server's (faked by faketime in this process, not in Chromium's).
+      await page.clock.setFixedTime(new Date());
+      return { context, page };
     },
     async signIn(page, login, password) {
       await page.goto(`${base}/console/sign-in`);
@@ -74,7 +77,7 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
 const OVERFLOWING = `(() => {
   const found = [];
   for (const el of document.querySelectorAll('h1, h2, h3, p, label, legend, a, button, dt, dd, th, td, li, span, bdi, option')) {
-    if (el.offsetParent === null || el.closest('.grid-scroll')) continue;
+    if (el.offsetParent === null) continue;
     if (el.scrollWidth > el.clientWidth + 1) found.push(el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 40) + '" ' + el.scrollWidth + '>' + el.clientWidth);
   }
   const root = document.documentElement;
@@ -99,4 +102,9 @@ export async function focusedId(page: Page): Promise<string> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** One part of a page, at full size: a long form's whole-page picture is too tall to read. */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  await part.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

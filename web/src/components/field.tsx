@@ -42,3 +42,9 @@ export function Field({ id, label, error, hint, required, ...input }: FieldProps
 export function ErrorBanner({ message }: { message: string | undefined }) {
   return message ? <p class="banner error" role="alert">{message}</p> : null;
 }
+
+/** The message of one field, by its id, where the field's aria-describedby points (`<id>-error`). */
+export function FieldError({ id, errors }: { id: string; errors: Record<string, string> }) {
+  const message = errors[id];
+  return message ? <p id={`${id}-error`} class="field-error">{message}</p> : null;
+}
