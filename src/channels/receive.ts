@@ -1,8 +1,7 @@
 // What every channel does with a message it received: the conversation, then the replies queued for sending.
-import { sql } from 'kysely';
 import { handleInbound, type ConversationDeps, type HandledMessage } from '../conversation/index.ts';
+import { queueLoneNotice } from '../delivery/lone-notice.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
-import type { Locale } from '../i18n/translator.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ParsedInbound } from './channel.ts';
 import { floodVerdict, type FloodGuard } from './flood-guard.ts';
@@ -48,19 +47,5 @@ export function createReceiver(deps: ReceiveDeps): Receive {
 /** The one polite answer to a flood, in the language the conversation uses. */
 async function warnFlood(deps: ReceiveDeps, inbound: ParsedInbound): Promise<void> {
   const { db, t } = deps.conversation;
-  const row = await db
-    .selectFrom('contact_identities as i')
-    .leftJoin('conversations as v', 'v.contact_id', 'i.contact_id')
-    .select(['i.contact_id', sql<string | null>`v.state->>'locale'`.as('locale')])
-    .where('i.channel', '=', inbound.channel)
-    .where('i.external_id', '=', inbound.from)
-    .executeTakeFirst();
-  if (!row) return;
-  const locale = (row.locale ?? 'fr') as Locale;
-  const queued = await db
-    .insertInto('outbox')
-    .values({ contact_id: row.contact_id, channel: inbound.channel, recipient: inbound.from, payload: JSON.stringify({ text: t(locale, 'common:tooFast') }) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await deps.queues.enqueue(inbound.channel, [queued.id]);
+  await queueLoneNotice(db, deps.queues, { channel: inbound.channel, externalId: inbound.from }, (locale) => t(locale, 'common:tooFast'));
 }

@@ -16,6 +16,7 @@ import { registerAdminApi } from './admin/admin-api.routes.ts';
 import { registerConsoleStatic, type ConsoleStaticDeps } from './console/console-static.routes.ts';
 import { registerConsoleApi } from './console/console-api.ts';
 import type { AdminRateLimit } from './admin/admin-rate-limit.ts';
+import type { LiveCapacityTimings } from './admin/capacity.routes.ts';
 import { DEFAULT_BOOKING_DEPS, type BookingDeps } from '../domain/appointments/booking.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
@@ -39,6 +40,8 @@ export interface HttpDeps {
   booking?: BookingDeps;
   /** Requests per minute on the admin API, per address and per staff member. */
   adminRateLimit?: AdminRateLimit;
+  /** How often live capacity streams read the figures and ping (tests shorten them). */
+  liveCapacity?: LiveCapacityTimings;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */

@@ -18,7 +18,7 @@ import { bookEyeConsultation, conversationDeps, seedConversationCampaigns, START
 let t: TestDatabase;
 let app: FastifyInstance;
 const token = { association: '', associationNurse: '', centre: '', centreNurse: '' };
-const ids = { caravan: 0, drive: 0, association: 0, appointment: 0, ticket: 0, alert: 0, broadcast: 0, outbox: 0, contact: 0 };
+const ids = { caravan: 0, drive: 0, association: 0, appointment: 0, ticket: 0, alert: 0, broadcast: 0, outbox: 0, contact: 0, slot: 0 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -34,8 +34,9 @@ beforeAll(async () => {
   const v = new Villager(conversationDeps(t.db), '+212612300400', 'telegram');
   await v.onboard('fr');
   await bookEyeConsultation(v, { name: 'Fatima Ait Ali', sex: 'female', age: 61, day: '2026-12-14' });
-  const booked = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['a.id', 'b.contact_id']).where('b.full_name', '=', 'Fatima Ait Ali').executeTakeFirstOrThrow();
+  const booked = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['a.id', 'a.slot_id', 'b.contact_id']).where('b.full_name', '=', 'Fatima Ait Ali').executeTakeFirstOrThrow();
   ids.appointment = booked.id;
+  ids.slot = booked.slot_id;
   ids.contact = booked.contact_id;
   ids.ticket = await t.db.transaction().execute((trx) => openTicket(trx, { kind: 'contact', id: booked.contact_id }, { contactId: booked.contact_id, reason: 'asked', urgent: false, text: 'ma mère a mal' }));
   ids.alert = await raiseStaffAlert(t.db, 'red_flag', booked.id, { question: 'pain', answer: 3 });
@@ -64,6 +65,11 @@ function call(method: 'GET' | 'POST', url: string, bearer: string, payload?: obj
 const requests = (): Array<{ what: string; method: 'GET' | 'POST'; url: string; payload?: object; nurse?: boolean }> => [
   { what: 'a campaign', method: 'GET', url: `/admin/api/campaigns/${ids.caravan}` },
   { what: "a campaign's messages", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/messages` },
+  { what: "a campaign's capacity", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/capacity`, nurse: true },
+  { what: "a campaign's capacity stream", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/capacity/events` },
+  { what: "a campaign's bookings as CSV", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/bookings.csv` },
+  { what: "a window's bookings", method: 'GET', url: `/admin/api/slots/${ids.slot}/bookings?q=fatima`, nurse: true },
+  { what: "a villager's phone", method: 'GET', url: `/admin/api/appointments/${ids.appointment}/phone` },
   { what: 'attendance', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/attendance`, payload: { status: 'no_show' } },
   { what: 'a procedure done', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/procedure-done`, nurse: true },
   { what: 'a donation', method: 'POST', url: '/admin/api/donations', payload: { appointmentId: ids.appointment }, nurse: true },

@@ -1,5 +1,6 @@
 // Confirmation codes people read aloud on a phone: no 0/O, 1/I/L, 5/S or U/V pairs to confuse.
 import { randomInt } from 'node:crypto';
+import { westernDigits } from '../western-digits.ts';
 
 /** 24 characters; six of them give 191 million codes. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRTWXY34679';
@@ -15,12 +16,9 @@ export function generateConfirmationCode(pick: (n: number) => number = randomInt
   return code;
 }
 
-const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-
 /** What a villager or a coordinator typed ("k7f-3qx", "K7F 3QX") as a stored code, or undefined. */
 export function normalizeConfirmationCode(input: string): string | undefined {
-  const code = input
-    .replace(ARABIC_DIGITS, (d) => String((d.codePointAt(0) ?? 0) & 0xf))
+  const code = westernDigits(input)
     .toUpperCase()
     .replace(/[\s\-_.]/g, '');
   return isValidConfirmationCode(code) ? code : undefined;

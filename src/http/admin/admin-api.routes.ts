@@ -18,10 +18,17 @@ import type { QuietHours } from '../../scheduling/quiet-hours.ts';
 import { tooManyAttempts, type AuthThrottle } from '../auth-throttle.ts';
 import { csrfAccepted, refuseCsrf, refuseSignedOut, requestSession, sessionToken } from '../console/session-cookie.ts';
 import { adminRateLimits, DEFAULT_ADMIN_RATE_LIMIT, type AdminRateLimit } from './admin-rate-limit.ts';
+import { registerAlertRoutes } from './alerts.routes.ts';
+import { registerAppointmentRoutes } from './appointments.routes.ts';
+import { registerBookingRoutes } from './bookings.routes.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
-import { registerCareRoutes } from './care.routes.ts';
-import { registerPlatformRoutes } from './platform.routes.ts';
+import { registerCapacityRoutes, type LiveCapacityTimings } from './capacity.routes.ts';
+import { registerContactRoutes } from './contacts.routes.ts';
+import { registerDonationRoutes } from './donations.routes.ts';
+import { registerOrganisationRoutes } from './organisations.routes.ts';
+import { registerOutboxRoutes } from './outbox.routes.ts';
+import { registerTicketRoutes } from './tickets.routes.ts';
 
 export interface AdminApiDeps {
   db: Db;
@@ -38,6 +45,8 @@ export interface AdminApiDeps {
   booking: BookingDeps;
   /** Requests per minute per address and per staff member; the defaults, in this process, when absent. */
   rateLimit?: AdminRateLimit;
+  /** How often a live capacity stream reads the figures and pings; every 2 s and 15 s when absent. */
+  liveCapacity?: LiveCapacityTimings;
 }
 
 /** What every group of routes is given: the dependencies and who is asking. */
@@ -126,10 +135,18 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
         if (error instanceof InvalidInput) return reply.code(400).send({ error: 'invalid input', problems: error.problems });
         throw error;
       });
+      // One file of routes per resource.
       registerCampaignAdminRoutes(scope, context);
-      registerCareRoutes(scope, context);
+      registerCapacityRoutes(scope, context);
+      registerBookingRoutes(scope, context);
+      registerAppointmentRoutes(scope, context);
+      registerTicketRoutes(scope, context);
+      registerDonationRoutes(scope, context);
+      registerAlertRoutes(scope, context);
+      registerContactRoutes(scope, context);
+      registerOutboxRoutes(scope, context);
       registerBroadcastRoutes(scope, context);
-      registerPlatformRoutes(scope, context);
+      registerOrganisationRoutes(scope, context);
     },
     { prefix: '/admin/api' },
   );

@@ -1,11 +1,13 @@
-// The organisation's campaigns: list a page at a time, read one and its messages counted, import a campaign file for itself.
+// The organisation's campaigns: list a page at a time (with places booked and where each stands), read one and its messages counted, import a campaign file for itself.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { importCampaign, parseCampaignFile } from '../../domain/campaigns/campaign-import.ts';
 import { listOrganisationCampaigns, organisationCampaign } from '../../domain/campaigns/organisation-campaigns.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
 import { campaignMessageCounts } from '../../delivery/message-counts.ts';
+import { CampaignListSchema, CampaignSummarySchema } from '../console/capacity.schemas.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
+import { shaped } from './route-shape.ts';
 
 /** The import's own flag, read off the body before the rest is parsed as a campaign file. */
 const ImportFlags = z.object({ allowRemoval: z.boolean().default(false) }).passthrough();
@@ -16,14 +18,16 @@ export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminCo
   scope.get('/campaigns', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
     const page = PageQuerySchema.safeParse(request.query);
     if (!page.success) return badRequest(reply, page.error);
-    return listOrganisationCampaigns(db, ctx.organisationId(request), page.data);
+    return CampaignListSchema.parse(await listOrganisationCampaigns(db, ctx.organisationId(request), page.data, ctx.today()));
   });
 
-  scope.get('/campaigns/:id', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
-    const params = IdParams.safeParse(request.params);
-    if (!params.success) return badRequest(reply, params.error);
-    return (await organisationCampaign(db, ctx.organisationId(request), params.data.id)) ?? reply.code(404).send({ error: `no campaign ${params.data.id}` });
-  });
+  scope.get(
+    '/campaigns/:id',
+    { preHandler: ctx.allow('coordinator', 'medical') },
+    shaped({ params: IdParams, answer: CampaignSummarySchema, notFound: ({ params }) => `no campaign ${params.id}` }, ({ params }, request) =>
+      organisationCampaign(db, ctx.organisationId(request), params.id, ctx.today()),
+    ),
+  );
 
   // Messages about the campaign by kind and status, the rows kept and the counts of those the retention job deleted.
   scope.get('/campaigns/:id/messages', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {

@@ -1,0 +1,94 @@
+// How full a campaign is, per day, service and window, with its waiting list: what the coordinators
+// watch while villagers book. The figures are read from the slots' counters, which the booking
+// statement keeps equal to the booked appointments; `version` is a digest of the figures.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, IsoDate } from '../../db/tables.ts';
+
+export interface CapacityWindow {
+  slotId: number;
+  start: string;
+  end: string;
+  booked: number;
+  capacity: number;
+}
+
+export interface CapacityOfService {
+  service: string;
+  windows: CapacityWindow[];
+  /** Waiting for this day, plus waiting for any day of the campaign (they would take a place here too). */
+  waiting: number;
+}
+
+export interface CapacityOfDay {
+  day: IsoDate;
+  services: CapacityOfService[];
+}
+
+export interface CampaignCapacity {
+  campaignId: number;
+  days: CapacityOfDay[];
+  /** Changes whenever a figure changes; equal figures give the same version, in every process. */
+  version: string;
+}
+
+export interface SlotFigures {
+  id: number;
+  day: IsoDate;
+  service: string;
+  starts_at: string;
+  ends_at: string;
+  booked: number;
+  capacity: number;
+}
+
+export interface WaitingCount {
+  service: string;
+  /** null: any day of the campaign. */
+  day: IsoDate | null;
+  count: number;
+}
+
+/**
+ * Groups the slots (sorted by day, service, start) by day and service and adds the waiting list. Pure.
+ *
+ * @example capacityFigures(7, slots, [{ service: 'dental', day: null, count: 2 }]).days[0]?.services[0]?.waiting // 2
+ */
+export function capacityFigures(campaignId: number, slots: readonly SlotFigures[], waiting: readonly WaitingCount[]): CampaignCapacity {
+  const waitingFor = (service: string, day: IsoDate) =>
+    waiting.filter((w) => w.service === service && (w.day === day || w.day === null)).reduce((sum, w) => sum + w.count, 0);
+  const days: CapacityOfDay[] = [];
+  for (const slot of slots) {
+    let day = days.at(-1);
+    if (day?.day !== slot.day) days.push((day = { day: slot.day, services: [] }));
+    let service = day.services.at(-1);
+    if (service?.service !== slot.service) day.services.push((service = { service: slot.service, windows: [], waiting: waitingFor(slot.service, slot.day) }));
+    service.windows.push({ slotId: slot.id, start: slot.starts_at.slice(0, 5), end: slot.ends_at.slice(0, 5), booked: slot.booked, capacity: slot.capacity });
+  }
+  const version = createHash('sha256').update(JSON.stringify(days)).digest('base64url').slice(0, 16);
+  return { campaignId, days, version };
+}
+
+/** The campaign's figures, or undefined when it is not one of the organisation's (the route answers 404). */
+export async function campaignCapacity(db: Kysely<Database>, organisationId: number, campaignId: number): Promise<CampaignCapacity | undefined> {
+  const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).where('organisation_id', '=', organisationId).executeTakeFirst();
+  if (!campaign) return undefined;
+  const [slots, waiting] = await Promise.all([
+    db
+      .selectFrom('slots')
+      .select(['id', 'day', 'service', 'starts_at', 'ends_at', 'booked', 'capacity'])
+      .where('campaign_id', '=', campaignId)
+      .orderBy('day')
+      .orderBy('service')
+      .orderBy('starts_at')
+      .execute(),
+    db
+      .selectFrom('waitlist_entries')
+      .select((eb) => ['service', 'day', eb.fn.countAll<string>().as('count')])
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'waiting')
+      .groupBy(['service', 'day'])
+      .execute(),
+  ]);
+  return capacityFigures(campaignId, slots, waiting.map((w) => ({ service: w.service, day: w.day, count: Number(w.count) })));
+}
