@@ -76,7 +76,7 @@ export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
 const OVERFLOWING = `(() => {
   const found = [];
   for (const el of document.querySelectorAll('h1, h2, h3, p, label, legend, a, button, dt, dd, th, td, li, span, bdi, option')) {
-    if (el.offsetParent === null) continue;
+    if (el.offsetParent === null || el.closest('.visually-hidden')) continue;
     if (el.scrollWidth > el.clientWidth + 1) found.push(el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 40) + '" ' + el.scrollWidth + '>' + el.clientWidth);
   }
   const root = document.documentElement;

@@ -3,6 +3,7 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Shell } from './components/shell.tsx';
 import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
+import { CapacityPage } from './pages/capacity/capacity.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in.page.tsx';
 import { navigate, usePath } from './router.ts';
@@ -39,6 +40,8 @@ function page(path: string, loading: string) {
   if (path === '/set-password') return <SetPasswordPage />;
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} />;
+  const campaign = /^\/campaigns\/(\d+)$/.exec(path);
+  if (campaign) return <CapacityPage key={campaign[1]} campaignId={Number(campaign[1])} />;
   return undefined;
 }
 

@@ -34,8 +34,3 @@ export function formatShortDay(locale: Locale, day: string): string {
 export function formatNumber(locale: Locale, n: number): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
-
-/** Today's calendar day in Casablanca, whatever the browser's own time zone. */
-export function todayInMorocco(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

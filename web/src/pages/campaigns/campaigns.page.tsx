@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ApiResult } from '../../api/client.ts';
 import type { CampaignPage, CampaignSummary, Phase } from '../../api/types.ts';
-import { formatDay, formatNumber, todayInMorocco, type Locale, type Messages } from '../../i18n/index.ts';
+import { formatDay, formatNumber, type Locale, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { groupByPhase, PHASE_ORDER } from './campaign-phase.ts';
 
@@ -12,7 +12,8 @@ function phaseTitle(t: Messages, phase: Phase): string {
   return { running: t.phaseRunning, upcoming: t.phaseUpcoming, draft: t.phaseDraft, past: t.phasePast }[phase];
 }
 
-function titleIn(locale: Locale, c: CampaignSummary): string {
+/** The title in the staff member's language, or the French one every campaign has. */
+export function titleIn(locale: Locale, c: CampaignSummary): string {
   return (locale === 'ar' ? c.title.ar ?? c.title.ary : undefined) ?? c.title.fr;
 }
 
@@ -44,7 +45,7 @@ export function CampaignsPage() {
     );
   }
   if (!items) return <p role="status">{t.loading}</p>;
-  const groups = groupByPhase(items, todayInMorocco(new Date()));
+  const groups = groupByPhase(items);
   return (
     <section aria-labelledby="campaigns-title">
       <h1 id="campaigns-title">{t.campaignsTitle}</h1>
@@ -59,7 +60,7 @@ export function CampaignsPage() {
               <ul class="cards">
                 {groups[phase].map((c) => (
                   <li key={c.id} class="card">
-                    <h3 lang={locale === 'ar' && (c.title.ar ?? c.title.ary) ? 'ar' : 'fr'}>{titleIn(locale, c)}</h3>
+                    <h3 lang={locale === 'ar' && (c.title.ar ?? c.title.ary) ? 'ar' : 'fr'}><a href={`/console/campaigns/${c.id}`}>{titleIn(locale, c)}</a></h3>
                     <p>{t.days(formatDay(locale, c.firstDay), formatDay(locale, c.lastDay))}</p>
                     <p><bdi>{c.venueName}</bdi> · <bdi>{c.commune}</bdi></p>
                     <dl class="figures">
