@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { PASSWORD_LINK_MS } from './sign-in-rules.ts';
+import { endStaffSessions } from './staff-sessions.ts';
 import { hashToken } from './staff-tokens.ts';
 
 /** Where the console's page reads the token: after `#`, so it never reaches a server's log. */
@@ -15,7 +16,8 @@ export async function createPasswordLink(db: Kysely<Database>, staffId: number, 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_MS);
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('staff_password_links').where('staff_id', '=', staffId).execute();
+    // This member's earlier links, and anyone's that can no longer be used.
+    await trx.deleteFrom('staff_password_links').where((eb) => eb.or([eb('staff_id', '=', staffId), eb('expires_at', '<=', now), eb('used_at', 'is not', null)])).execute();
     await trx.insertInto('staff_password_links').values({ token_hash: hashToken(token), staff_id: staffId, expires_at: expiresAt }).execute();
   });
   return { token, expiresAt };
@@ -39,7 +41,7 @@ export async function usePasswordLink(db: Kysely<Database>, token: string, passw
       .executeTakeFirst();
     if (!link) return false;
     await trx.updateTable('staff').set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null }).where('id', '=', link.staff_id).execute();
-    await trx.deleteFrom('staff_sessions').where('staff_id', '=', link.staff_id).execute();
+    await endStaffSessions(trx, link.staff_id);
     await recordAudit(trx, { actor: { kind: 'staff', id: link.staff_id }, action: 'staff.password_set', entity: 'staff', entityId: link.staff_id });
     return true;
   });

@@ -6,6 +6,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { InvalidInput } from '../errors.ts';
 import { normalizeEmail } from './sign-in-rules.ts';
+import { endStaffSessions } from './staff-sessions.ts';
 
 /** The member named by id or email, disabled or not; undefined when there is none. */
 export async function findStaff(db: Kysely<Database>, by: { id: number } | { email: string }): Promise<{ id: number; name: string; email: string | null; phone: string | null; disabled: boolean } | undefined> {
@@ -26,7 +27,7 @@ export async function disableStaff(db: Kysely<Database>, actor: Actor, staffId: 
     const done = await trx.updateTable('staff').set({ disabled_at: sql<Date>`now()` }).where('id', '=', staffId).where('disabled_at', 'is', null).executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) return false;
     // The session lookup already ignores a disabled member; deleting the rows leaves nothing to revive.
-    await trx.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
+    await endStaffSessions(trx, staffId);
     await trx.deleteFrom('staff_password_links').where('staff_id', '=', staffId).execute();
     await recordAudit(trx, { actor, action: 'staff.disable', entity: 'staff', entityId: staffId });
     return true;

@@ -20,8 +20,8 @@ export async function createSession(db: Kysely<Database>, staffId: number, now: 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = sessionExpiry(now, now);
-  // The member's ended sessions go with each new one, so the table holds only live ones and a few stale.
-  await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('expires_at', '<=', now).execute();
+  // Ended sessions go whenever someone signs in, so the table holds live ones and a few stale (one row per browser: small).
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
   await db.insertInto('staff_sessions').values({ token_hash: hashToken(token), staff_id: staffId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt }).execute();
   return { token, csrfToken, expiresAt };
 }
