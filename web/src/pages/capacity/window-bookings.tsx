@@ -26,6 +26,9 @@ export function WindowBookings({ campaignId, window: w, version, onClose }: Prop
   const [items, setItems] = useState<WindowBooking[] | undefined>();
   const [phones, setPhones] = useState<Record<number, string>>({});
 
+  // Opened from a window far above: the keyboard and the eye are taken to the list.
+  useEffect(() => document.getElementById('bookings-title')?.focus(), [w.slotId]);
+
   useEffect(() => {
     let current = true;
     const params = new URLSearchParams({ limit: '100', ...(query.trim() ? { q: query.trim() } : {}) });
@@ -40,7 +43,7 @@ export function WindowBookings({ campaignId, window: w, version, onClose }: Prop
 
   return (
     <section class="form-section" aria-labelledby="bookings-title">
-      <h2 id="bookings-title">{w.title}</h2>
+      <h2 id="bookings-title" tabIndex={-1}>{w.title}</h2>
       <div class="actions">
         <a class="button" href={`/admin/api/campaigns/${campaignId}/bookings.csv?slotId=${w.slotId}&locale=${locale}`} download>{t.csvWindow}</a>
         <button type="button" onClick={onClose}>{t.close}</button>
