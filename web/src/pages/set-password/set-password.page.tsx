@@ -1,5 +1,5 @@
 // The page a one-time link opens: /console/set-password#token=...; the token never leaves in a URL sent to the server.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { ErrorBanner, Field } from '../../components/field.tsx';
 import { useMessages } from '../../store.ts';
@@ -11,13 +11,23 @@ function tokenFromHash(): string | undefined {
 
 export function SetPasswordPage() {
   const t = useMessages();
-  const [token] = useState(tokenFromHash);
+  const [token, setToken] = useState(tokenFromHash);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
   const [refusal, setRefusal] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Another link opened in the same tab changes only the fragment: the page starts again with it.
+  useEffect(() => {
+    const reopen = () => {
+      setToken(tokenFromHash());
+      setDone(false);
+      setRefusal(undefined);
+    };
+    window.addEventListener('hashchange', reopen);
+    return () => window.removeEventListener('hashchange', reopen);
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
