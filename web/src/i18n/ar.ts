@@ -112,7 +112,8 @@ export const ar: Messages = {
   atLeast: (n: number) => `على الأقل ${n}.`,
   atMost: (n: number) => `على الأكثر ${n}.`,
   invalidFormat: 'صيغة غير معروفة.',
-  slugFormat: 'حروف لاتينية صغيرة وأرقام وشرطات فقط، مثال: kelaat-mgouna-2026-12.',
+  // The Latin example is isolated (LRI ... PDI) so its dashes do not break it apart inside Arabic text.
+  slugFormat: 'حروف لاتينية صغيرة وأرقام وشرطات فقط، مثال: \u2066kelaat-mgouna-2026-12\u2069.',
   endAfterStart: 'يجب أن تأتي النهاية بعد البداية.',
   lastDayBeforeFirst: 'اليوم الأخير قبل اليوم الأول.',
   windowsOverlap: 'هذه الفترة تتداخل مع فترة أخرى للخدمة نفسها.',

@@ -16,6 +16,10 @@ import { TextArea } from './text-area.tsx';
 // zod would first try to compile its parsers with `new Function`, which the console's CSP forbids.
 z.config({ jitless: true });
 
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  return path.reduce<unknown>((at, key) => (typeof at === 'object' && at !== null ? (at as Record<string | number, unknown>)[key] : undefined), value);
+}
+
 /** Every problem of the form by field id, in the staff member's language. */
 function checkForm(t: Messages, built: BuiltFile): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -23,9 +27,13 @@ function checkForm(t: Messages, built: BuiltFile): Record<string, string> {
   const parsed = CampaignFileSchema.safeParse(built.file);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = fieldFor(issue.path.filter((p): p is string | number => typeof p !== 'symbol'), built.origins);
-      errors[field] ??= translateIssue(t, issue);
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      errors[fieldFor(path, built.origins)] ??= translateIssue(t, issue, valueAt(built.file, path));
     }
+  }
+  // Without valid days the grid has no cells: the days' own errors say what to fix first.
+  if (campaignDays(built.file.firstDay, built.file.lastDay).length === 0) {
+    for (const key of Object.keys(errors)) if (/^service-\d+-windows$/.test(key)) delete errors[key];
   }
   if (built.file.province && !PROVINCES.some((p) => p.code === built.file.province)) errors.province ??= t.provinceUnknown;
   return errors;

@@ -21,7 +21,7 @@ export function fieldFor(path: ReadonlyArray<string | number>, origins: readonly
     if (third === 'checkinDays') return `service-${second}-checkin`;
     if (third === 'windows' && typeof fourth === 'number') {
       const origin = origins[second]?.[fourth];
-      if (!origin) return `service-${second}-windows`;
+      if (!origin || origin.days.length === 0) return `service-${second}-windows`;
       if (fifth === 'start' || fifth === 'end') return `service-${second}-row-${origin.row}-${fifth}`;
       return `service-${second}-row-${origin.row}-day-${origin.days[0] ?? 'none'}`;
     }
@@ -55,8 +55,10 @@ export interface IssueLike {
  * The schema's messages are written in English for the campaign file's authors; the form says the common
  * ones in the staff member's language and keeps the schema's own words for the rarer rules.
  */
-export function translateIssue(t: Messages, issue: IssueLike): string {
+export function translateIssue(t: Messages, issue: IssueLike, value?: unknown): string {
   const last = issue.path[issue.path.length - 1];
+  // An empty field fails its format too: what it needs first is a value.
+  if (value === '') return t.required;
   if (issue.code === 'invalid_type' && issue.expected === 'number') return t.notANumber;
   if (issue.code === 'invalid_type' && issue.input === undefined) return t.required;
   if (issue.code === 'too_small' && issue.origin === 'string') return t.required;
