@@ -25,7 +25,8 @@ async function isFile(path: string): Promise<boolean> {
 
 export function registerConsoleStatic(app: FastifyInstance, deps: ConsoleStaticDeps): void {
   const root = resolve(deps.root);
-  void app.register(fastifyStatic, { root, serve: false });
+  // cacheControl off: the routes below set it, per file kind.
+  void app.register(fastifyStatic, { root, serve: false, cacheControl: false });
 
   const page = async (reply: FastifyReply) => {
     if (!(await isFile(resolve(root, 'index.html')))) {
