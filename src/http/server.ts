@@ -75,7 +75,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   registerHealthRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerAdminApi(app, { ...deps, authThrottle, booking: deps.booking ?? DEFAULT_BOOKING_DEPS, ...(deps.adminRateLimit ? { rateLimit: deps.adminRateLimit } : {}) });
-  registerConsoleApi(app, { db: deps.db, clock: deps.clock, authThrottle, secureCookie: deps.insecureCookie !== true });
+  registerConsoleApi(app, { db: deps.db, clock: deps.clock, authThrottle, secureCookie: deps.insecureCookie !== true, ...(deps.adminRateLimit ? { rateLimit: deps.adminRateLimit } : {}) });
   if (deps.telegram) registerTelegramWebhook(app, deps.telegram);
   if (deps.whatsapp) registerWhatsAppWebhook(app, deps.whatsapp);
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);

@@ -111,6 +111,22 @@ describe('wrong passwords from one address', () => {
   });
 });
 
+describe('sign-in attempts from one address', () => {
+  it('are limited per minute before any password is checked (429 with Retry-After)', async () => {
+    const limited = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock, logger: createLogger('silent'), timeZone: 'Africa/Casablanca', adminRateLimit: { perAddressPerMinute: 3000, perStaffPerMinute: 600, signInPerAddressPerMinute: 3 } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await limited.inject({ method: 'POST', url: '/console/api/session', payload: { login: 'khadija@amal-tinghir.ma', password: PASSWORD } })).statusCode).toBe(200);
+      const fourth = await limited.inject({ method: 'POST', url: '/console/api/session', payload: { login: 'khadija@amal-tinghir.ma', password: PASSWORD } });
+      expect([fourth.statusCode, Number(fourth.headers['retry-after']) > 0]).toEqual([429, true]);
+      expect((await limited.inject({ method: 'POST', url: '/console/api/password', payload: { token: 'x', password: 'assez long pour passer' } })).statusCode).toBe(429);
+      // Reading the session is not limited.
+      expect((await limited.inject({ method: 'GET', url: '/console/api/session' })).statusCode).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('a signed-in browser', () => {
   it('cannot change anything without the CSRF token of its session (403), and can with it', async () => {
     const browser = await signInBrowser(app, 'khadija@amal-tinghir.ma', PASSWORD);

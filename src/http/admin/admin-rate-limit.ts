@@ -9,22 +9,25 @@ import { soloKey } from '../../redis/redis-keys.ts';
 export interface AdminRateLimit {
   perAddressPerMinute: number;
   perStaffPerMinute: number;
+  /** Sign-in attempts (and password links) a minute per address: each costs a password hash. */
+  signInPerAddressPerMinute?: number;
   redis?: RedisClient;
   /** Key prefix in Redis (the deployment's: see redis/redis-keys.ts). */
   prefix?: string;
 }
 
 export const DEFAULT_ADMIN_RATE_LIMIT: AdminRateLimit = { perAddressPerMinute: 3000, perStaffPerMinute: 600 };
+export const DEFAULT_SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /** Registers the store on the admin scope; returns the two hooks, to place around authentication. */
-export async function adminRateLimits(scope: FastifyInstance, limits: AdminRateLimit, staffKey: (request: FastifyRequest) => string): Promise<{ perAddress: Hook; perStaff: Hook }> {
+export async function adminRateLimits(scope: FastifyInstance, limits: AdminRateLimit, staffKey: (request: FastifyRequest) => string, nameSpace = 'admin-rate:'): Promise<{ perAddress: Hook; perStaff: Hook }> {
   await scope.register(rateLimit, {
     global: false,
     // Redis away: the admin API still answers (health and the wrong-token throttle say the rest).
     skipOnError: true,
-    ...(limits.redis ? { redis: limits.redis, nameSpace: soloKey(limits.prefix ?? 'qafila', 'admin-rate:') } : {}),
+    ...(limits.redis ? { redis: limits.redis, nameSpace: soloKey(limits.prefix ?? 'qafila', nameSpace) } : {}),
   });
   const hook = (max: number, key: (request: FastifyRequest) => string): Hook => {
     const check = scope.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key });

@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { LiveSession } from '../../domain/staff/staff-sessions.ts';
 import type { AuthThrottle } from '../auth-throttle.ts';
+import { adminRateLimits, DEFAULT_ADMIN_RATE_LIMIT, DEFAULT_SIGN_IN_PER_ADDRESS_PER_MINUTE, type AdminRateLimit } from '../admin/admin-rate-limit.ts';
 import { registerMeRoutes } from './me.routes.ts';
 import { registerPasswordRoutes } from './password.routes.ts';
 import { csrfAccepted, refuseCsrf, refuseSignedOut, requestSession, SESSION_COOKIE, sessionToken } from './session-cookie.ts';
@@ -19,6 +20,8 @@ export interface ConsoleApiDeps {
   authThrottle: AuthThrottle;
   /** The cookie is sent over HTTPS only; false only for plain http on this machine (CONSOLE_INSECURE_COOKIE=on). */
   secureCookie: boolean;
+  /** Sign-in attempts a minute per address (in Redis when given); the defaults, in this process, when absent. */
+  rateLimit?: AdminRateLimit;
 }
 
 /** What every group of console routes is given. */
@@ -26,13 +29,36 @@ export interface ConsoleContext {
   deps: ConsoleApiDeps;
   /** The caller's live session, or undefined after answering 401 (no session) or 403 (a change without its CSRF token). */
   session(request: FastifyRequest, reply: FastifyReply): Promise<(LiveSession & { token: string }) | undefined>;
+  /** Placed before routes that hash a password: past the rate of an address, 429 before any work. */
+  signInLimit: RouteHook;
   /** Parses a body with its schema, or undefined after answering 400 with each problem by field. */
   body<S extends z.ZodType>(schema: S, request: FastifyRequest, reply: FastifyReply): Promise<z.infer<S> | undefined>;
 }
 
+type RouteHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
 export function registerConsoleApi(app: FastifyInstance, deps: ConsoleApiDeps): void {
-  const context: ConsoleContext = {
+  void app.register(
+    async (scope) => {
+      await scope.register(cookie);
+      // Sessions and CSRF tokens: no answer of this API is kept by a browser or a proxy.
+      scope.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
+      const limit = deps.rateLimit ?? DEFAULT_ADMIN_RATE_LIMIT;
+      const perMinute = limit.signInPerAddressPerMinute ?? DEFAULT_SIGN_IN_PER_ADDRESS_PER_MINUTE;
+      const { perAddress } = await adminRateLimits(scope, { ...limit, perAddressPerMinute: perMinute }, () => '', 'sign-in-rate:');
+      const context = consoleContext(deps, perAddress);
+      registerSessionRoutes(scope, context);
+      registerMeRoutes(scope, context);
+      registerPasswordRoutes(scope, context);
+    },
+    { prefix: '/console/api' },
+  );
+}
+
+function consoleContext(deps: ConsoleApiDeps, signInLimit: RouteHook): ConsoleContext {
+  return {
     deps,
+    signInLimit,
     async session(request, reply) {
       const session = await requestSession(deps.db, request, deps.clock.now());
       if (!session) {
@@ -54,15 +80,4 @@ export function registerConsoleApi(app: FastifyInstance, deps: ConsoleApiDeps): 
       return undefined;
     },
   };
-  void app.register(
-    async (scope) => {
-      await scope.register(cookie);
-      // Sessions and CSRF tokens: no answer of this API is kept by a browser or a proxy.
-      scope.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
-      registerSessionRoutes(scope, context);
-      registerMeRoutes(scope, context);
-      registerPasswordRoutes(scope, context);
-    },
-    { prefix: '/console/api' },
-  );
 }

@@ -5,8 +5,8 @@ import { usePasswordLink } from '../../domain/staff/password-links.ts';
 import type { ConsoleContext } from './console-api.ts';
 import { LinkInvalidSchema, SetPasswordBodySchema } from './session.schemas.ts';
 
-export function registerPasswordRoutes(app: FastifyInstance, { deps, body }: ConsoleContext): void {
-  app.post('/password', async (request, reply) => {
+export function registerPasswordRoutes(app: FastifyInstance, { deps, body, signInLimit }: ConsoleContext): void {
+  app.post('/password', { onRequest: signInLimit }, async (request, reply) => {
     const input = await body(SetPasswordBodySchema, request, reply);
     if (!input) return reply;
     const used = await usePasswordLink(deps.db, input.token, await hashPassword(input.password), deps.clock.now());

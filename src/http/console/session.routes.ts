@@ -7,10 +7,10 @@ import type { ConsoleContext } from './console-api.ts';
 import { refuseSignedOut, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.ts';
 import { LockedSchema, SessionAnswerSchema, SignInBodySchema, TooManyAttemptsSchema, WrongCredentialsSchema } from './session.schemas.ts';
 
-export function registerSessionRoutes(app: FastifyInstance, { deps, session, body }: ConsoleContext): void {
+export function registerSessionRoutes(app: FastifyInstance, { deps, session, body, signInLimit }: ConsoleContext): void {
   const { db, clock } = deps;
 
-  app.post('/session', async (request, reply) => {
+  app.post('/session', { onRequest: signInLimit }, async (request, reply) => {
     const input = await body(SignInBodySchema, request, reply);
     if (!input) return reply;
     const now = clock.now();

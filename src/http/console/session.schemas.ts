@@ -43,7 +43,11 @@ export const SetPasswordBodySchema = z.object({
 });
 export type SetPasswordBody = z.infer<typeof SetPasswordBodySchema>;
 
-/** The refusals of this API, by status: 401 wrong_credentials or signed_out, 403 csrf, 423 locked, 400 link_invalid or invalid_input. */
+/**
+ * The refusals of this API, by status: 401 wrong_credentials or signed_out, 403 csrf, 423 locked,
+ * 400 link_invalid or invalid_input, 429 too_many_attempts (wrong passwords from the address). A
+ * flood of attempts from one address is also answered 429, with a Retry-After header and a message.
+ */
 export const WrongCredentialsSchema = z.object({ error: z.literal('wrong_credentials') });
 export const SignedOutSchema = z.object({ error: z.literal('signed_out') });
 export const CsrfRefusedSchema = z.object({ error: z.literal('csrf') });
