@@ -110,16 +110,16 @@ describe("a window's bookings", () => {
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('"Jour","Service","Créneau","Nom","Âge","Sexe","Commune","Code","Téléphone","Statut"');
     expect(lines.slice(1, -1)).toEqual([
-      `"2026-12-14","ophthalmology","09:00-12:00","Fatima-Zahra Ouali","46","femme","Kelâat M'Gouna","${codes['Fatima-Zahra Ouali']}","+212 6 61 23 45 67","réservé"`,
-      `"2026-12-14","ophthalmology","09:00-12:00","فاطمة الزهراء بنعلي","36","femme","تنغير","${codes['فاطمة الزهراء بنعلي']}","+212 7 00 11 22 33","réservé"`,
-      `"2026-12-14","ophthalmology","09:00-12:00","Élodie Benali","26","femme","Boumalne Dadès","${codes['Élodie Benali']}","","réservé"`,
-      `"2026-12-14","ophthalmology","09:00-12:00","Hassan ""Bob"", Jr","56","homme","Tinghir","${codes['Hassan "Bob", Jr']}","+212 6 55 00 01 11","annulé"`,
-      `"2026-12-14","ophthalmology","09:00-12:00","'=HYPERLINK(""http://x"")","51","homme","'@Tinghir","${codes['=HYPERLINK("http://x")']}","+212 6 55 00 02 22","réservé"`,
+      `"2026-12-14","Yeux (ophtalmologie)","09:00-12:00","Fatima-Zahra Ouali","46","femme","Kelâat M'Gouna","${codes['Fatima-Zahra Ouali']}","+212 6 61 23 45 67","réservé"`,
+      `"2026-12-14","Yeux (ophtalmologie)","09:00-12:00","فاطمة الزهراء بنعلي","36","femme","تنغير","${codes['فاطمة الزهراء بنعلي']}","+212 7 00 11 22 33","réservé"`,
+      `"2026-12-14","Yeux (ophtalmologie)","09:00-12:00","Élodie Benali","26","femme","Boumalne Dadès","${codes['Élodie Benali']}","","réservé"`,
+      `"2026-12-14","Yeux (ophtalmologie)","09:00-12:00","Hassan ""Bob"", Jr","56","homme","Tinghir","${codes['Hassan "Bob", Jr']}","+212 6 55 00 01 11","annulé"`,
+      `"2026-12-14","Yeux (ophtalmologie)","09:00-12:00","'=HYPERLINK(""http://x"")","51","homme","'@Tinghir","${codes['=HYPERLINK("http://x")']}","+212 6 55 00 02 22","réservé"`,
     ]);
     expect(lines.at(-1)).toBe('');
     const arabic = (await asStaff(w.app, w.coordinator, `/admin/api/campaigns/${w.campaignId}/bookings.csv?locale=ar`)).rawPayload.toString('utf8');
     expect(arabic.split('\r\n')[0]).toBe('\uFEFF"اليوم","الخدمة","الفترة","الاسم","العمر","الجنس","الجماعة","الرمز","الهاتف","الحالة"');
-    expect(arabic).toContain('"فاطمة الزهراء بنعلي","36","أنثى","تنغير"');
+    expect(arabic).toContain('"2026-12-14","طب العيون","09:00-12:00","فاطمة الزهراء بنعلي","36","أنثى","تنغير"');
     const exports = await t.db.selectFrom('audit_log').select(['entity_id', 'details']).where('action', '=', 'campaign.bookings_export').orderBy('id').execute();
     expect(exports.map((e) => e.details)).toEqual([{ rows: 5, slotId: w.slots[1] }, { rows: arabic.split('\r\n').length - 2 }]);
   });

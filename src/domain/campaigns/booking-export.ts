@@ -45,7 +45,8 @@ export async function exportBookings(trx: Kysely<Database>, actor: Actor, organi
       'k.phone_e164 as phone',
       'a.status',
     ])
-    .where('a.campaign_id', '=', campaignId)
+    // Through the campaign's slots: appointments are indexed by slot, not by campaign.
+    .where('s.campaign_id', '=', campaignId)
     .$if(only.slotId !== undefined, (q) => q.where('a.slot_id', '=', only.slotId ?? 0))
     .orderBy('s.day')
     .orderBy('s.service')

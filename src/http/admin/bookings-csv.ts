@@ -27,14 +27,16 @@ function field(value: string): string {
 }
 
 /**
- * @example bookingsCsv([], 'fr') // '\uFEFF"Jour","Service",…,"Statut"\r\n'
+ * `serviceName` names a service code in the file's language (the villagers' words for it).
+ *
+ * @example bookingsCsv([], 'fr', (code) => code) // '\uFEFF"Jour","Service",…,"Statut"\r\n'
  */
-export function bookingsCsv(rows: readonly ExportedBooking[], locale: CsvLocale): string {
+export function bookingsCsv(rows: readonly ExportedBooking[], locale: CsvLocale, serviceName: (code: string) => string): string {
   const words = WORDS[locale];
   const header = BOOKINGS_CSV_COLUMNS.map((c) => HEADERS[locale][c]);
   const lines = rows.map((r) => [
     r.day,
-    r.service,
+    serviceName(r.service),
     r.window,
     inert(r.name),
     r.age === null ? '' : String(r.age),

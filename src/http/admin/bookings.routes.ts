@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { exportBookings } from '../../domain/campaigns/booking-export.ts';
 import { windowBookings } from '../../domain/campaigns/window-bookings.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
+import { createTranslator, loadResources } from '../../i18n/translator.ts';
 import { WindowBookingsSchema } from '../console/capacity.schemas.ts';
 import { IdParams, type AdminContext } from './admin-api.routes.ts';
 import { bookingsCsv } from './bookings-csv.ts';
@@ -16,6 +17,8 @@ const CsvQuery = z.object({ slotId: z.coerce.number().int().positive().optional(
 
 export function registerBookingRoutes(scope: FastifyInstance, ctx: AdminContext): void {
   const { db } = ctx.deps;
+  // Read once when the routes are registered; the locale files do not change while the service runs.
+  const t = createTranslator(loadResources());
 
   scope.get(
     '/slots/:slotId/bookings',
@@ -32,6 +35,6 @@ export function registerBookingRoutes(scope: FastifyInstance, ctx: AdminContext)
     const rows = await db.transaction().execute((trx) => exportBookings(trx, ctx.actor(request), ctx.organisationId(request), id, { slotId: input.query.slotId }));
     if (!rows) return reply.code(404).send({ error: input.query.slotId === undefined ? `no campaign ${id}` : `no time window ${input.query.slotId} in campaign ${id}` });
     const name = input.query.slotId === undefined ? `campaign-${id}-bookings.csv` : `campaign-${id}-window-${input.query.slotId}-bookings.csv`;
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(bookingsCsv(rows, input.query.locale));
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(bookingsCsv(rows, input.query.locale, (code) => t(input.query.locale, `services:${code}`)));
   });
 }

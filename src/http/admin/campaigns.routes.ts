@@ -15,11 +15,14 @@ const ImportFlags = z.object({ allowRemoval: z.boolean().default(false) }).passt
 export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminContext): void {
   const { db } = ctx.deps;
 
-  scope.get('/campaigns', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
-    const page = PageQuerySchema.safeParse(request.query);
-    if (!page.success) return badRequest(reply, page.error);
-    return CampaignListSchema.parse(await listOrganisationCampaigns(db, ctx.organisationId(request), page.data, ctx.today()));
-  });
+  scope.get(
+    '/campaigns',
+    { preHandler: ctx.allow('coordinator', 'medical') },
+    // A list is never "not found": the organisation may have no campaign yet, and gets an empty page.
+    shaped({ query: PageQuerySchema, answer: CampaignListSchema, notFound: () => 'no campaigns' }, ({ query }, request) =>
+      listOrganisationCampaigns(db, ctx.organisationId(request), query, ctx.today()),
+    ),
+  );
 
   scope.get(
     '/campaigns/:id',
