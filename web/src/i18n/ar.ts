@@ -29,6 +29,7 @@ export const ar: Messages = {
   passwordRequired: 'أدخل كلمة المرور.',
   wrongCredentials: 'البريد الإلكتروني أو الهاتف أو كلمة المرور غير صحيحة.',
   locked: (minutes: number) => `محاولات كثيرة: الحساب مقفل. أعد المحاولة بعد ${minutes} دقيقة.`,
+  tooManyAttempts: (minutes: number) => `محاولات كثيرة من هذا الجهاز. أعد المحاولة بعد ${minutes} دقيقة.`,
   forgotPassword: 'نسيت كلمة المرور؟ اطلب رابطًا جديدًا من مسؤول مؤسستك.',
 
   setPasswordTitle: 'اختيار كلمة المرور',

@@ -27,6 +27,7 @@ export const fr = {
   passwordRequired: 'Indiquez votre mot de passe.',
   wrongCredentials: 'E-mail, téléphone ou mot de passe incorrect.',
   locked: (minutes: number) => `Trop d’essais : le compte est bloqué. Réessayez dans ${minutes} min.`,
+  tooManyAttempts: (minutes: number) => `Trop d’essais depuis cet appareil. Réessayez dans ${minutes} min.`,
   forgotPassword: 'Mot de passe oublié ? Demandez un nouveau lien à l’administrateur de votre organisation.',
 
   setPasswordTitle: 'Choisir un mot de passe',

@@ -18,6 +18,8 @@ export function validateSignIn(t: Messages, input: { login: string; password: st
 export function signInRefusal(t: Messages, answer: Extract<ApiResult<unknown>, { ok: false }>): string {
   if (answer.status === 0) return t.offline;
   if (answer.body.error === 'wrong_credentials') return t.wrongCredentials;
-  if (answer.body.error === 'locked') return t.locked(Math.max(1, Math.ceil((answer.body.retryAfterSeconds ?? 60) / 60)));
+  const minutes = Math.max(1, Math.ceil((('retryAfterSeconds' in answer.body ? answer.body.retryAfterSeconds : undefined) ?? 60) / 60));
+  if (answer.body.error === 'locked') return t.locked(minutes);
+  if (answer.body.error === 'too_many_attempts') return t.tooManyAttempts(minutes);
   return t.serverError;
 }
