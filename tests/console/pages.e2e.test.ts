@@ -2,7 +2,7 @@
 // of its box on a phone, no script or CSP error, and a screenshot of each for review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, book } from '../support/capacity-world.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importTestCampaign, slotIds } from '../support/fixtures.ts';
 
@@ -39,6 +39,7 @@ describe('the signed-in pages', () => {
         const check = async (name: string) => {
           expect((await langAndDir(page))[1]).toBe(language === 'ar' ? 'rtl' : 'ltr');
           if (size === PHONE) expect(await overflowingText(page)).toEqual([]);
+          expect(await lowContrastText(page)).toEqual([]);
           await screenshot(page, `${name}-${language}-${sizeName}`);
         };
 

@@ -2,7 +2,7 @@
 // browser asks, switches language on the spot (the whole page right to left in Arabic), checks the form
 // before asking the server, and fits a phone's screen without text running out of its box.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedId, langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { focusedId, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 
 let cb: ConsoleBrowser;
 beforeAll(async () => {
@@ -102,6 +102,7 @@ describe('every public page, in both languages and both sizes', () => {
         await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'دخول' }).click();
         await page.locator('.field-error').first().waitFor();
         if (size === PHONE) expect(await overflowingText(page)).toEqual([]);
+        expect(await lowContrastText(page)).toEqual([]);
         await screenshot(page, `sign-in-${language}-${sizeName}`);
         await page.goto(`${cb.base}/console/set-password`);
         await page.getByRole('heading', { name: language === 'fr' ? 'Choisir un mot de passe' : 'اختيار كلمة المرور' }).waitFor();

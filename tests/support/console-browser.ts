@@ -89,6 +89,27 @@ export async function overflowingText(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(OVERFLOWING);
 }
 
+// WCAG contrast of each text element's colour against the first opaque background behind it.
+const LOW_CONTRAST = `(() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => { for (let at = el; at; at = at.parentElement) { const c = rgb(getComputedStyle(at).backgroundColor); if (c.length === 3 || c[3] > 0.9) return c; } return [255, 255, 255]; };
+  const found = [];
+  for (const el of document.querySelectorAll('h1, h2, h3, p, label, legend, a, button, dt, dd, li, span, bdi, input, select')) {
+    if (el.offsetParent === null || el.closest('.visually-hidden') || !(el.textContent || el.value || '').trim()) continue;
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(rgb(style.color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) found.push(el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+  }
+  return found;
+})()`;
+
+/** Text whose contrast with its background is under 4.5:1 (WCAG AA for normal text). */
+export async function lowContrastText(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(LOW_CONTRAST);
+}
+
 /** `<html lang dir>` as the page has them now. */
 export async function langAndDir(page: Page): Promise<[string | null, string | null]> {
   const html = page.locator('html');
