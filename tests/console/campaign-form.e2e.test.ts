@@ -20,8 +20,8 @@ afterAll(async () => {
 });
 
 const WORDS = {
-  fr: { newCampaign: 'Nouvelle campagne', slug: 'Identifiant (lettres minuscules, chiffres et tirets) *', titleFr: 'Titre en français *', titleAr: 'Titre en arabe', province: 'Province ou préfecture *', commune: 'Commune *', venue: 'Nom du lieu *', lat: 'Latitude *', lon: 'Longitude *', first: 'Premier jour *', last: 'Dernier jour *', service: 'Service', copy: 'Copier le premier jour sur tous les jours', addService: 'Ajouter un service', end: 'Fin', status: 'État', published: 'Publiée', save: 'Enregistrer', endError: 'La fin doit venir après le début.', oneError: 'Une erreur à corriger.', upcoming: 'À venir', left: 'Places libres', list: 'Campagnes', sectionServices: 'Les services' },
-  ar: { newCampaign: 'حملة جديدة', slug: 'المعرّف (حروف لاتينية صغيرة وأرقام وشرطات) *', titleFr: 'العنوان بالفرنسية *', titleAr: 'العنوان بالعربية', province: 'الإقليم أو العمالة *', commune: 'الجماعة *', venue: 'اسم المكان *', lat: 'خط العرض *', lon: 'خط الطول *', first: 'اليوم الأول *', last: 'اليوم الأخير *', service: 'الخدمة', copy: 'نسخ اليوم الأول على كل الأيام', addService: 'إضافة خدمة', end: 'النهاية', status: 'الحالة', published: 'منشورة', save: 'حفظ', endError: 'يجب أن تأتي النهاية بعد البداية.', oneError: 'خطأ واحد يجب تصحيحه.', upcoming: 'قادمة', left: 'الأماكن المتبقية', list: 'الحملات', sectionServices: 'الخدمات' },
+  fr: { newCampaign: 'Nouvelle campagne', slug: 'Identifiant (lettres minuscules, chiffres et tirets) *', titleFr: 'Titre en français *', titleAr: 'Titre en arabe', province: 'Province ou préfecture *', commune: 'Commune *', venue: 'Nom du lieu *', lat: 'Latitude *', lon: 'Longitude *', first: 'Premier jour *', last: 'Dernier jour *', service: 'Service', copy: 'Copier le premier jour sur tous les jours', addService: 'Ajouter un service', end: 'Fin', status: 'État', published: 'Publiée', save: 'Enregistrer', endError: 'La fin doit venir après le début.', oneError: 'Une erreur à corriger.', upcoming: 'À venir', left: 'Places libres', list: 'Campagnes', sectionServices: 'Les services', edit: 'Modifier', editTitle: 'Modifier la campagne' },
+  ar: { newCampaign: 'حملة جديدة', slug: 'المعرّف (حروف لاتينية صغيرة وأرقام وشرطات) *', titleFr: 'العنوان بالفرنسية *', titleAr: 'العنوان بالعربية', province: 'الإقليم أو العمالة *', commune: 'الجماعة *', venue: 'اسم المكان *', lat: 'خط العرض *', lon: 'خط الطول *', first: 'اليوم الأول *', last: 'اليوم الأخير *', service: 'الخدمة', copy: 'نسخ اليوم الأول على كل الأيام', addService: 'إضافة خدمة', end: 'النهاية', status: 'الحالة', published: 'منشورة', save: 'حفظ', endError: 'يجب أن تأتي النهاية بعد البداية.', oneError: 'خطأ واحد يجب تصحيحه.', upcoming: 'قادمة', left: 'الأماكن المتبقية', list: 'الحملات', sectionServices: 'الخدمات', edit: 'تعديل', editTitle: 'تعديل الحملة' },
 } as const;
 
 describe('the campaign form', () => {
@@ -85,6 +85,20 @@ describe('the campaign form', () => {
       expect(slots.filter((s) => s.service === 'ophthalmology').map((s) => [s.capacity])).toEqual([[20], [20], [20]]);
       const campaign = await cb.t.db.selectFrom('campaigns').select(['status', 'first_day', 'last_day']).where('slug', '=', slug).executeTakeFirstOrThrow();
       expect(campaign).toMatchObject({ status: 'published' });
+
+      // Edited from its page: the form opens with the campaign's file, the slug fixed, and saves in place.
+      await card.getByRole('link').click();
+      await page.getByRole('link', { name: w.edit }).click();
+      await page.getByRole('heading', { name: w.editTitle, level: 1 }).waitFor();
+      await expect.poll(() => page.getByLabel(w.slug).inputValue()).toBe(slug);
+      expect(await page.getByLabel(w.slug).getAttribute('readonly')).not.toBeNull();
+      const general2 = page.getByRole('group', { name: `${w.service} 1` });
+      await general2.getByRole('spinbutton').first().waitFor();
+      expect(await general2.getByRole('spinbutton').evaluateAll((cells) => cells.map((c) => (c as unknown as { value: string }).value))).toEqual(['40', '40', '40']);
+      await general2.getByRole('spinbutton').first().fill('55');
+      await page.getByRole('button', { name: w.save }).click();
+      await page.getByRole('button', { name: /09:00–12:00\s*0 \/ 55/ }).waitFor();
+      expect(await cb.t.db.selectFrom('slots as s').innerJoin('campaigns as c', 'c.id', 's.campaign_id').select('s.capacity').where('c.slug', '=', slug).where('s.service', '=', 'general_medicine').orderBy('s.day').execute()).toEqual([{ capacity: 55 }, { capacity: 40 }, { capacity: 40 }]);
       await context.close();
     });
   }

@@ -13,10 +13,10 @@ import { useAppState, useMessages } from './store.ts';
 const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').then((m) => m.CampaignFormPage);
 
 /** A page whose code is fetched the first time it is shown. */
-function Later({ load, loading }: { load: () => Promise<FunctionComponent>; loading: string }) {
-  const [Page, setPage] = useState<FunctionComponent | undefined>();
+function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
+  const [Page, setPage] = useState<FunctionComponent<P> | undefined>();
   useEffect(() => void load().then((component) => setPage(() => component)), [load]);
-  return Page ? <Page /> : <p role="status">{loading}</p>;
+  return Page ? <Page {...props} /> : <p role="status">{loading}</p>;
 }
 
 const PUBLIC = new Set(['/sign-in', '/set-password']);
@@ -39,7 +39,9 @@ function page(path: string, loading: string) {
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/set-password') return <SetPasswordPage />;
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
-  if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} />;
+  if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
+  const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
+  if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;
   const campaign = /^\/campaigns\/(\d+)$/.exec(path);
   if (campaign) return <CapacityPage key={campaign[1]} campaignId={Number(campaign[1])} />;
   return undefined;

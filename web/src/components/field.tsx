@@ -16,6 +16,7 @@ interface InputProps {
   min?: string;
   max?: string;
   required?: boolean;
+  readOnly?: boolean;
 }
 
 export interface FieldProps extends InputProps {

@@ -59,6 +59,8 @@ export const ar: Messages = {
   forbidden: 'دورك لا يسمح بالوصول إلى هذه الصفحة.',
 
   formTitleNew: 'حملة جديدة',
+  formTitleEdit: 'تعديل الحملة',
+  editCampaign: 'تعديل',
   formIntro: 'الحقول المعلَّمة بـ * إلزامية. تبقى الحملة مسودة ما لم تنشرها.',
   sectionGeneral: 'الحملة',
   sectionPlace: 'المكان',

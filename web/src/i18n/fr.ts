@@ -57,6 +57,8 @@ export const fr = {
   forbidden: 'Votre rôle ne donne pas accès à cette page.',
 
   formTitleNew: 'Nouvelle campagne',
+  formTitleEdit: 'Modifier la campagne',
+  editCampaign: 'Modifier',
   formIntro: 'Les champs marqués * sont obligatoires. La campagne reste un brouillon tant que vous ne la publiez pas.',
   sectionGeneral: 'La campagne',
   sectionPlace: 'Le lieu',

@@ -1,7 +1,7 @@
 // Create or edit a campaign: the form builds the campaign file, checks it with the API's own schema, and imports it.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
-import { CampaignFileSchema } from '../../../../src/domain/campaigns/campaign-file.ts';
+import { CampaignFileSchema, type CampaignFileInput } from '../../../../src/domain/campaigns/campaign-file.ts';
 import { PROVINCES } from '../../../../src/domain/geo/morocco-territory.data.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBanner, Field } from '../../components/field.tsx';
@@ -39,13 +39,23 @@ function checkForm(t: Messages, built: BuiltFile): Record<string, string> {
   return errors;
 }
 
-export function CampaignFormPage() {
+/** A new campaign, or with `campaignId` the campaign's file opened for editing (same slug: the import updates it). */
+export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
   const t = useMessages();
   const { locale } = useAppState();
   const [form, setForm] = useState<CampaignForm>(emptyForm);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [loaded, setLoaded] = useState(campaignId === undefined);
   const days = campaignDays(form.firstDay, form.lastDay);
+  useEffect(() => {
+    if (campaignId === undefined) return;
+    void api<CampaignFileInput>('GET', `/admin/api/campaigns/${campaignId}/file`).then((answer) => {
+      if (answer.ok) setForm(fromCampaignFile(answer.data));
+      else setErrors({ [FORM]: answer.status === 404 ? t.campaignMissing : answer.status === 0 ? t.offline : t.serverError });
+      setLoaded(true);
+    });
+  }, [campaignId]);
   const set = <K extends keyof CampaignForm>(key: K) => (value: CampaignForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const text = (key: 'slug' | 'titleFr' | 'titleAr' | 'province' | 'commune' | 'venueName' | 'lat' | 'lon' | 'firstDay' | 'lastDay' | 'reminders' | 'staffChat') => ({
     value: form[key],
@@ -68,7 +78,7 @@ export function CampaignFormPage() {
     const answer = await api<unknown>('POST', '/admin/api/campaigns', built.file);
     setBusy(false);
     if (answer.ok) {
-      navigate('/campaigns');
+      navigate(campaignId === undefined ? '/campaigns' : `/campaigns/${campaignId}`);
       return;
     }
     const fromApi: Record<string, string> = {};
@@ -104,7 +114,8 @@ export function CampaignFormPage() {
 
   return (
     <section aria-labelledby="form-title">
-      <h1 id="form-title">{t.formTitleNew}</h1>
+      <h1 id="form-title">{campaignId === undefined ? t.formTitleNew : t.formTitleEdit}</h1>
+      {!loaded ? <p role="status">{t.loading}</p> : null}
       <p>{t.formIntro}</p>
       <div class="actions">
         <label class="button" for="open-file">{t.loadFile}</label>
@@ -118,7 +129,7 @@ export function CampaignFormPage() {
         <fieldset class="form-section">
           <legend>{t.sectionGeneral}</legend>
           <div class="row">
-            <Field id="slug" label={t.slug} required dir="ltr" autoComplete="off" error={errors.slug} {...text('slug')} />
+            <Field id="slug" label={t.slug} required dir="ltr" autoComplete="off" readOnly={campaignId !== undefined} error={errors.slug} {...text('slug')} />
             <div class="field">
               <label for="kind">{t.kind}</label>
               <select id="kind" value={form.kind} onChange={(e) => set('kind')(e.currentTarget.value === 'blood_drive' ? 'blood_drive' : 'caravan')}>

@@ -12,7 +12,7 @@ const POLL_MS = 3000;
 
 export function CapacityPage({ campaignId }: { campaignId: number }) {
   const t = useMessages();
-  const { locale } = useAppState();
+  const { locale, me } = useAppState();
   const [campaign, setCampaign] = useState<CampaignSummary | null | undefined>();
   const [capacity, setCapacity] = useState<CampaignCapacity | undefined>();
   const [updated, setUpdated] = useState<Date | undefined>();
@@ -47,7 +47,10 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
     <section aria-labelledby="capacity-title">
       <h1 id="capacity-title">{campaign ? titleIn(locale, campaign) : t.capacityTitle}</h1>
       <p>{t.capacityIntro} {time ? <span role="status">{t.updatedAt(time)}</span> : null}</p>
-      <p><a class="button" href={`/admin/api/campaigns/${campaignId}/bookings.csv?locale=${locale}`} download>{t.csvCampaign}</a></p>
+      <div class="actions">
+        {me?.role === 'coordinator' ? <a class="button" href={`/console/campaigns/${campaignId}/edit`}>{t.editCampaign}</a> : null}
+        <a class="button" href={`/admin/api/campaigns/${campaignId}/bookings.csv?locale=${locale}`} download>{t.csvCampaign}</a>
+      </div>
       {failure ? <p class="banner error" role="alert">{failure}</p> : null}
       {!capacity ? <p role="status">{t.loading}</p> : null}
       {capacity?.days.map((day) => (
