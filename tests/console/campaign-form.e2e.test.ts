@@ -40,7 +40,7 @@ describe('the campaign form', () => {
       await page.getByLabel(w.slug).fill(slug);
       await page.getByLabel(w.titleFr).fill(titleFr);
       await page.getByLabel(w.titleAr, { exact: true }).fill(titleAr);
-      await page.getByLabel(w.province).fill('tinghir');
+      await page.getByLabel(w.province).fill(language === 'ar' ? 'تنغير' : 'Tinghir');
       await page.getByLabel(w.commune).fill('Tinghir');
       await page.getByLabel(w.venue).fill('Centre de santé Tinghir');
       await page.getByLabel(w.lat).fill('31.514');

@@ -20,6 +20,13 @@ function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown 
   return path.reduce<unknown>((at, key) => (typeof at === 'object' && at !== null ? (at as Record<string | number, unknown>)[key] : undefined), value);
 }
 
+/** A province typed by its name, in French or Arabic, counts as picked from the list. */
+function withProvinceCode(form: CampaignForm): CampaignForm {
+  const typed = form.province.trim().toLowerCase();
+  const found = PROVINCES.find((p) => [p.code, p.nameFr, p.nameAr].some((name) => name.toLowerCase() === typed));
+  return found ? { ...form, province: found.code } : form;
+}
+
 /** Every problem of the form by field id, in the staff member's language. */
 function checkForm(t: Messages, built: BuiltFile): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -71,7 +78,7 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const built = toCampaignFile(form);
+    const built = toCampaignFile(withProvinceCode(form));
     const found = checkForm(t, built);
     if (Object.keys(found).length > 0) return showErrors(found);
     setBusy(true);
