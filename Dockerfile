@@ -1,4 +1,15 @@
 # Qafila service image: Node 20 runs the TypeScript sources with tsx's loader.
+
+# The web console is built apart, with the dev dependencies (vite, preact); only web/dist is kept.
+FROM node:20-bookworm-slim AS console
+WORKDIR /build
+COPY package.json package-lock.json .puppeteerrc.cjs ./
+RUN npm ci --no-audit --no-fund
+COPY web ./web
+# The form validates with the campaign file's schema, and the sign-in page reads the API's types.
+COPY src ./src
+RUN npm run build:web
+
 FROM node:20-bookworm-slim
 # whatsapp-web.js drives a browser: build with WITH_CHROMIUM=true (docker-compose.yml passes it) to use that channel.
 ARG WITH_CHROMIUM=false
@@ -17,6 +28,7 @@ COPY src ./src
 COPY migrations ./migrations
 COPY locales ./locales
 COPY seeds ./seeds
+COPY --from=console /build/web/dist ./web/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=4s --start-period=90s --retries=3 \

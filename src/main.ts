@@ -20,6 +20,7 @@ import { bulkConcurrencyFor, replyConcurrencyFor, startOutboundWorker } from './
 import { systemClock } from './domain/clock.ts';
 import { DEFAULT_AUTH_THROTTLE, redisAuthThrottle } from './http/auth-throttle.ts';
 import { buildServer } from './http/server.ts';
+import { CONSOLE_DIST } from './http/console/console-static.routes.ts';
 import { simulatorAccess } from './http/simulator-access.ts';
 import { TELEGRAM_WEBHOOK_PATH, type TelegramWebhookDeps } from './http/telegram-webhook.routes.ts';
 import type { WhatsAppWebhookDeps } from './http/whatsapp-webhook.routes.ts';
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     timeZone: config.TIME_ZONE,
+    console: { root: CONSOLE_DIST },
     timers,
     quietHours: config.QUIET_HOURS,
     broadcastPages: setup.pages,

@@ -13,6 +13,7 @@ import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from './whatsapp-we
 import { registerSimulatorRoutes, type SimulatorDeps } from './simulator.routes.ts';
 import { registerWhatsAppWebAdmin } from './whatsapp-web-admin.routes.ts';
 import { registerAdminApi } from './admin/admin-api.routes.ts';
+import { registerConsoleStatic, type ConsoleStaticDeps } from './console/console-static.routes.ts';
 import { registerConsoleApi } from './console/console-api.ts';
 import type { AdminRateLimit } from './admin/admin-rate-limit.ts';
 import type { LiveCapacityTimings } from './admin/capacity.routes.ts';
@@ -53,6 +54,8 @@ export interface HttpDeps {
   insecureCookie?: boolean;
   /** Present when METRICS_TOKEN is set: GET /metrics, for its holder and the platform admin. */
   metrics?: { page: MetricsPage; token: string };
+  /** Present when the web console is served (npm start): its built files at /console/. */
+  console?: ConsoleStaticDeps;
 }
 
 export function buildServer(deps: HttpDeps): FastifyInstance {
@@ -61,8 +64,9 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
   // Every answer: HTTPS only for a year, no sniffing, no framing by another site, no referrer.
   void app.register(helmet, {
-    // Pages load only what this server serves, and no inline script (the simulator lists its own by hash).
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"] } },
+    // Pages load only what this server serves, and no inline script (the simulator lists its own by hash);
+    // the console's scripts, styles and API calls are files and routes of this server.
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"] } },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
@@ -77,5 +81,6 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   if (deps.simulator) registerSimulatorRoutes(app, deps.simulator);
   if (deps.metrics) registerMetricsRoute(app, { db: deps.db, metrics: deps.metrics.page, token: deps.metrics.token, authThrottle });
   if (deps.whatsappWeb) registerWhatsAppWebAdmin(app, { ...deps.whatsappWeb, clock: deps.clock, secureCookie: deps.whatsappWeb.secureCookie ?? false, authThrottle });
+  if (deps.console) registerConsoleStatic(app, deps.console);
   return app;
 }

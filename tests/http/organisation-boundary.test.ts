@@ -65,6 +65,7 @@ function call(method: 'GET' | 'POST', url: string, bearer: string, payload?: obj
 const requests = (): Array<{ what: string; method: 'GET' | 'POST'; url: string; payload?: object; nurse?: boolean }> => [
   { what: 'a campaign', method: 'GET', url: `/admin/api/campaigns/${ids.caravan}` },
   { what: "a campaign's messages", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/messages` },
+  { what: "a campaign's file", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/file` },
   { what: "a campaign's capacity", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/capacity`, nurse: true },
   { what: "a campaign's capacity stream", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/capacity/events` },
   { what: "a campaign's bookings as CSV", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/bookings.csv` },

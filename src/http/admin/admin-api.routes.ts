@@ -23,6 +23,7 @@ import { registerAppointmentRoutes } from './appointments.routes.ts';
 import { registerBookingRoutes } from './bookings.routes.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
+import { registerCampaignFileRoutes } from './campaign-file.routes.ts';
 import { registerCapacityRoutes, type LiveCapacityTimings } from './capacity.routes.ts';
 import { registerContactRoutes } from './contacts.routes.ts';
 import { registerDonationRoutes } from './donations.routes.ts';
@@ -137,6 +138,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       });
       // One file of routes per resource.
       registerCampaignAdminRoutes(scope, context);
+      registerCampaignFileRoutes(scope, context);
       registerCapacityRoutes(scope, context);
       registerBookingRoutes(scope, context);
       registerAppointmentRoutes(scope, context);

@@ -1,0 +1,15 @@
+// The answers of the server the console reads: types from the schemas the routes validate with, so a renamed
+// field fails the type-check of the server and of the console alike. Type imports only: no zod in the bundle.
+export type { Me, SessionAnswer } from '../../../src/http/console/session.schemas.ts';
+export type { CampaignCapacity, CampaignPhase as Phase, CampaignSummary, WindowBooking } from '../../../src/http/console/capacity.schemas.ts';
+import type { CampaignSummary, WindowBooking } from '../../../src/http/console/capacity.schemas.ts';
+
+export interface CampaignPage {
+  items: CampaignSummary[];
+  nextCursor: string | null;
+}
+
+export interface BookingPage {
+  items: WindowBooking[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,59 @@
+// Which page a path shows, and who may see it: signed-out visitors see the sign-in and set-password pages only.
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Shell } from './components/shell.tsx';
+import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
+import { CapacityPage } from './pages/capacity/capacity.page.tsx';
+import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
+import { SignInPage } from './pages/sign-in/sign-in.page.tsx';
+import { navigate, usePath } from './router.ts';
+import { useAppState, useMessages } from './store.ts';
+
+// The form brings zod and the campaign file's schema: loaded only when a coordinator opens it.
+const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').then((m) => m.CampaignFormPage);
+
+/** A page whose code is fetched the first time it is shown. */
+function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
+  const [Page, setPage] = useState<FunctionComponent<P> | undefined>();
+  useEffect(() => void load().then((component) => setPage(() => component)), [load]);
+  return Page ? <Page {...props} /> : <p role="status">{loading}</p>;
+}
+
+const PUBLIC = new Set(['/sign-in', '/set-password']);
+
+export function App() {
+  const path = usePath();
+  const { me } = useAppState();
+  const t = useMessages();
+  const needsSignIn = me === null && !PUBLIC.has(path);
+  useEffect(() => {
+    if (needsSignIn) navigate('/sign-in', { replace: true });
+    else if (me && (path === '/' || path === '/sign-in')) navigate('/campaigns', { replace: true });
+  }, [needsSignIn, me, path]);
+
+  if (me === undefined && !PUBLIC.has(path)) return <Shell><p role="status">{t.loading}</p></Shell>;
+  return <Shell>{page(path, t.loading) ?? <NotFound />}</Shell>;
+}
+
+function page(path: string, loading: string) {
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/set-password') return <SetPasswordPage />;
+  if (path === '/' || path === '/campaigns') return <CampaignsPage />;
+  if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
+  const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
+  if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;
+  const campaign = /^\/campaigns\/(\d+)$/.exec(path);
+  if (campaign) return <CapacityPage key={campaign[1]} campaignId={Number(campaign[1])} />;
+  return undefined;
+}
+
+function NotFound() {
+  const t = useMessages();
+  return (
+    <section>
+      <h1>{t.notFoundTitle}</h1>
+      <p>{t.notFoundBody}</p>
+      <a href="/console/campaigns">{t.backToCampaigns}</a>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// The frame of every page: the name, the menu for a signed-in staff member, the language switch, the page.
+import type { ComponentChildren } from 'preact';
+import { api } from '../api/client.ts';
+import { endSession, useAppState, useMessages } from '../store.ts';
+import { navigate } from '../router.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export function Shell({ children }: { children: ComponentChildren }) {
+  const { me } = useAppState();
+  const t = useMessages();
+  const signOut = async () => {
+    await api('DELETE', '/console/api/session');
+    endSession();
+    navigate('/sign-in', { replace: true });
+  };
+  return (
+    <>
+      <a class="skip-link" href="#main">{t.skipToContent}</a>
+      <header class="top-bar">
+        <a class="brand" href="/console/">{t.appName}</a>
+        <div class="top-actions">
+          <LanguageSwitch />
+          {me ? (
+            <button type="button" class="link-button" onClick={() => void signOut()}>
+              {t.signOut}
+            </button>
+          ) : null}
+        </div>
+        {me ? (
+          <nav class="main-nav" aria-label={t.nav}>
+            <a href="/console/campaigns">{t.navCampaigns}</a>
+            {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
+            <span class="who">
+              <bdi>{me.name}</bdi>
+              {me.organisation ? <> · <bdi>{me.organisation.name}</bdi></> : null}
+            </span>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

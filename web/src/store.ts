@@ -1,0 +1,92 @@
+// What every page shares: the signed-in staff member and the language. A tiny observable, no library.
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrfToken } from './api/client.ts';
+import type { Me, SessionAnswer } from './api/types.ts';
+import { directionOf, messagesFor, type Locale, type Messages } from './i18n/index.ts';
+
+export interface AppState {
+  /** undefined while the session is being read, null when signed out. */
+  me: Me | null | undefined;
+  locale: Locale;
+}
+
+const LOCALE_KEY = 'qafila.console.locale';
+const listeners = new Set<() => void>();
+let state: AppState = { me: undefined, locale: initialLocale() };
+
+function initialLocale(): Locale {
+  const saved = readSaved();
+  if (saved) return saved;
+  return navigator.language.toLowerCase().startsWith('ar') ? 'ar' : 'fr';
+}
+
+function readSaved(): Locale | undefined {
+  try {
+    const value = localStorage.getItem(LOCALE_KEY);
+    return value === 'fr' || value === 'ar' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function set(next: Partial<AppState>): void {
+  state = { ...state, ...next };
+  applyLocale(state.locale);
+  for (const listener of listeners) listener();
+}
+
+/** `<html lang dir>` follow the language: Arabic mirrors the whole page through CSS logical properties. */
+function applyLocale(locale: Locale): void {
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = directionOf(locale);
+  document.title = messagesFor(locale).appName;
+}
+
+export function useAppState(): AppState {
+  const [, force] = useState(0);
+  useEffect(() => {
+    const listener = () => force((n) => n + 1);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return state;
+}
+
+export function useMessages(): Messages {
+  return messagesFor(useAppState().locale);
+}
+
+export function currentState(): AppState {
+  return state;
+}
+
+export function startSession(answer: SessionAnswer): void {
+  setCsrfToken(answer.csrfToken);
+  set({ me: answer.staff, locale: answer.staff.locale });
+}
+
+export function endSession(): void {
+  setCsrfToken(undefined);
+  set({ me: null });
+}
+
+/** Reads the session the cookie holds, if any; any failure counts as signed out. */
+export async function loadSession(): Promise<void> {
+  applyLocale(state.locale);
+  const answer = await api<SessionAnswer>('GET', '/console/api/session');
+  if (answer.ok) startSession(answer.data);
+  else endSession();
+}
+
+/** Switches at once; a signed-in staff member's choice is saved on the server for their next visit. */
+export async function chooseLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(LOCALE_KEY, locale);
+  } catch {
+    // Private browsing may refuse storage; the switch still applies to this visit.
+  }
+  const me = state.me;
+  set({ locale, ...(me ? { me: { ...me, locale } } : {}) });
+  if (me) await api<Me>('PATCH', '/console/api/me', { locale });
+}
