@@ -50,6 +50,7 @@ describe('the signed-in pages', () => {
         await page.locator('.field-error').first().waitFor();
         await check('campaign-form-errors');
         await page.goto(`${cb.base}/console/campaigns/${campaignId}`);
+        await page.getByRole('heading', { name: language === 'ar' ? 'قافلة تجريبية' : 'Caravane de test' }).waitFor();
         await page.getByRole('button', { name: /09:00–12:00/ }).first().click();
         await page.getByRole('heading', { name: 'Fadma Ait Oussaden' }).waitFor();
         await check('capacity');
