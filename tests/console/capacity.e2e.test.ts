@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, book } from '../support/capacity-world.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importTestCampaign, slotIds } from '../support/fixtures.ts';
 
@@ -29,7 +29,7 @@ afterAll(async () => {
   await cb.close();
 });
 
-describe('the capacity page', () => {
+describe('the capacity page', BROWSER_RETRY, () => {
   it('shows a new booking without a reload, finds the person by code, and exports the window as CSV', async () => {
     const { context, page } = await cb.open(LAPTOP, 'fr');
     await cb.signIn(page, 'khadija@test.ma', PASSWORD);

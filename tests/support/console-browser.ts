@@ -12,6 +12,13 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'console');
 
+/**
+ * A page opened with page.goto after other pages now and then never renders in a loaded run (3 of
+ * 117 browser-test runs over three CI passes, never when run alone): such a test runs again, up to
+ * twice, while the cause is looked for. A real failure fails all three times.
+ */
+export const BROWSER_RETRY = { retry: 2 } as const;
+
 export const PHONE = { width: 390, height: 844 } as const;
 export const LAPTOP = { width: 1280, height: 800 } as const;
 export type Size = typeof PHONE | typeof LAPTOP;
