@@ -13,9 +13,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'console');
 
 /**
- * A page opened with page.goto after other pages now and then never renders in a loaded run (3 of
- * 117 browser-test runs over three CI passes, never when run alone): such a test runs again, up to
- * twice, while the cause is looked for. A real failure fails all three times.
+ * A page opened with page.goto after other pages now and then never renders in a loaded run (6 of
+ * 156 browser-test runs over four CI passes, never when run alone; a second run always passed): such a
+ * test runs again, up to twice, while the cause is looked for. A real failure fails all three times.
  */
 export const BROWSER_RETRY = { retry: 2 } as const;
 
