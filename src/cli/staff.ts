@@ -17,7 +17,7 @@ import { runCommand, UsageError } from './command-runner.ts';
 
 const USAGE = `Usage:
   npm run staff -- add --name "Khadija (Tinghir)" --role coordinator|medical --organisation SLUG [--email E] [--phone P]
-  npm run staff -- add --name "Platform" --role admin [--email E]   (manages organisations; reads no organisation's data)
+  npm run staff -- add --name "Platform" --role admin [--email E]   (manages organisations; reads one picked organisation's data in the console, changes none)
   npm run staff -- reset --email E   (or --id N [--email E] [--phone P])   a new one-time link to set the console password
   npm run staff -- list
   npm run staff -- move --id N --organisation SLUG             (a member added before organisations had staff)

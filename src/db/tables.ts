@@ -216,7 +216,7 @@ export interface StaffTable {
   id: Generated<number>;
   name: string;
   role: StaffRole;
-  /** null for the platform admin, who manages organisations and reads none of their data. */
+  /** null for the platform admin, who manages organisations and reads one only through a console session that picked it. */
   organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** sha256 of the token, hex; the token itself is shown once and never stored. */
   token_hash: string;
@@ -242,6 +242,8 @@ export interface StaffSessionsTable {
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
+  /** A platform admin's session only: the organisation whose data it reads. */
+  viewed_organisation_id: number | null;
 }
 
 /** A one-time link that sets a staff member's password. */

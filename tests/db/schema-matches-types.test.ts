@@ -26,7 +26,7 @@ const COLUMNS = {
   inbound_receipts: ['channel', 'provider_id', 'received_at', 'contact_id'],
   sent_messages: ['channel', 'provider_id', 'outbox_id', 'status', 'error', 'sent_at', 'updated_at'],
   staff: ['id', 'name', 'role', 'organisation_id', 'token_hash', 'created_at', 'disabled_at', 'email', 'phone_e164', 'password_hash', 'failed_sign_ins', 'locked_until', 'locale'],
-  staff_sessions: ['token_hash', 'staff_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'],
+  staff_sessions: ['token_hash', 'staff_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at', 'viewed_organisation_id'],
   staff_password_links: ['token_hash', 'staff_id', 'expires_at', 'used_at'],
   checkins: ['id', 'notification_id', 'appointment_id', 'answers', 'red_flags', 'completed_at', 'created_at'],
   broadcasts: ['id', 'organisation_id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at', 'unreachable'],

@@ -47,14 +47,14 @@ describe('signing in to the console', () => {
     const me = { id: khadija, name: 'Khadija Ouali', role: 'coordinator', locale: 'fr', organisation: { id: amal, slug: 'amal-tinghir', name: 'Organisation amal-tinghir' } };
     const byEmail = await signIn('Khadija@Amal-Tinghir.ma', PASSWORD);
     expect(byEmail.statusCode).toBe(200);
-    expect(SessionAnswerSchema.parse(byEmail.json())).toEqual({ staff: me, csrfToken: expect.any(String) });
+    expect(SessionAnswerSchema.parse(byEmail.json())).toEqual({ staff: me, csrfToken: expect.any(String), viewing: null });
     const byPhone = await signIn('06 12 30 00 01', PASSWORD);
     expect(byPhone.statusCode).toBe(200);
     expect(byPhone.json().staff).toEqual(me);
 
     const browser = await signInBrowser(app, '+212612300001', PASSWORD);
     const session = await request('GET', '/console/api/session', browser);
-    expect([session.statusCode, session.json()]).toEqual([200, { staff: me, csrfToken: browser.csrf }]);
+    expect([session.statusCode, session.json()]).toEqual([200, { staff: me, csrfToken: browser.csrf, viewing: null }]);
     expect(session.headers['cache-control']).toBe('no-store');
   });
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Shell } from './components/shell.tsx';
 import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
+import { OrganisationsPage } from './pages/organisations/organisations.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in.page.tsx';
 import { navigate, usePath } from './router.ts';
@@ -23,13 +24,15 @@ const PUBLIC = new Set(['/sign-in', '/set-password']);
 
 export function App() {
   const path = usePath();
-  const { me } = useAppState();
+  const { me, viewing } = useAppState();
   const t = useMessages();
   const needsSignIn = me === null && !PUBLIC.has(path);
+  // The platform admin has no campaigns of their own: they pick an organisation first.
+  const home = me?.role === 'admin' && !viewing ? '/organisations' : '/campaigns';
   useEffect(() => {
     if (needsSignIn) navigate('/sign-in', { replace: true });
-    else if (me && (path === '/' || path === '/sign-in')) navigate('/campaigns', { replace: true });
-  }, [needsSignIn, me, path]);
+    else if (me && (path === '/' || path === '/sign-in' || (path === '/campaigns' && home !== path))) navigate(home, { replace: true });
+  }, [needsSignIn, me, path, home]);
 
   if (me === undefined && !PUBLIC.has(path)) return <Shell><p role="status">{t.loading}</p></Shell>;
   return <Shell>{page(path, t.loading) ?? <NotFound />}</Shell>;
@@ -39,6 +42,7 @@ function page(path: string, loading: string) {
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/set-password') return <SetPasswordPage />;
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
+  if (path === '/organisations') return <OrganisationsPage />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

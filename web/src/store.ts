@@ -1,18 +1,20 @@
 // What every page shares: the signed-in staff member and the language. A tiny observable, no library.
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken } from './api/client.ts';
-import type { Me, SessionAnswer } from './api/types.ts';
+import type { Me, OrganisationRef, SessionAnswer } from './api/types.ts';
 import { directionOf, messagesFor, type Locale, type Messages } from './i18n/index.ts';
 
 export interface AppState {
   /** undefined while the session is being read, null when signed out. */
   me: Me | null | undefined;
   locale: Locale;
+  /** The organisation a platform admin looks at (read only); null for everyone else. */
+  viewing: OrganisationRef | null;
 }
 
 const LOCALE_KEY = 'qafila.console.locale';
 const listeners = new Set<() => void>();
-let state: AppState = { me: undefined, locale: initialLocale() };
+let state: AppState = { me: undefined, locale: initialLocale(), viewing: null };
 
 function initialLocale(): Locale {
   const saved = readSaved();
@@ -63,12 +65,19 @@ export function currentState(): AppState {
 
 export function startSession(answer: SessionAnswer): void {
   setCsrfToken(answer.csrfToken);
-  set({ me: answer.staff, locale: answer.staff.locale });
+  set({ me: answer.staff, locale: answer.staff.locale, viewing: answer.viewing });
 }
 
 export function endSession(): void {
   setCsrfToken(undefined);
-  set({ me: null });
+  set({ me: null, viewing: null });
+}
+
+/** The platform admin starts looking at an organisation's campaigns (or stops, with null); false when refused. */
+export async function viewOrganisation(organisationId: number | null): Promise<boolean> {
+  const answer = await api<SessionAnswer>('PUT', '/console/api/session/viewing', { organisationId });
+  if (answer.ok) startSession(answer.data);
+  return answer.ok;
 }
 
 /** Reads the session the cookie holds, if any; any failure counts as signed out. */

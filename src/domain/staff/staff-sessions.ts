@@ -26,9 +26,18 @@ export async function createSession(db: Kysely<Database>, staffId: number, now: 
   return { token, csrfToken, expiresAt };
 }
 
+/** An organisation as the console names it. */
+export interface OrganisationRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
 export interface LiveSession {
   staff: StaffMember;
   csrfToken: string;
+  /** The organisation a platform admin's session looks at (read only); always null for anyone else. */
+  viewing: OrganisationRef | null;
 }
 
 /** The session of this cookie's token at `now`, moving its expiry on; undefined when ended, expired or its member is disabled. */
@@ -36,7 +45,8 @@ export async function sessionFor(db: Kysely<Database>, token: string, now: Date)
   const tokenHash = hashToken(token);
   const row = await activeStaffQuery(db)
     .innerJoin('staff_sessions as s', 's.staff_id', 'staff.id')
-    .select(['s.csrf_token', 's.created_at as session_created_at', 's.last_seen_at'])
+    .leftJoin('organisations as viewed', 'viewed.id', 's.viewed_organisation_id')
+    .select(['s.csrf_token', 's.created_at as session_created_at', 's.last_seen_at', 'viewed.id as viewed_id', 'viewed.slug as viewed_slug', 'viewed.name as viewed_name'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
@@ -44,7 +54,25 @@ export async function sessionFor(db: Kysely<Database>, token: string, now: Date)
   if (shouldTouchSession(row.last_seen_at, now)) {
     await db.updateTable('staff_sessions').set({ last_seen_at: now, expires_at: sessionExpiry(row.session_created_at, now) }).where('token_hash', '=', tokenHash).execute();
   }
-  return { staff: toMember(row), csrfToken: row.csrf_token };
+  const { viewed_id: id, viewed_slug: slug, viewed_name: name } = row;
+  const viewing = row.role === 'admin' && id !== null && slug !== null && name !== null ? { id, slug, name } : null;
+  return { staff: toMember(row), csrfToken: row.csrf_token, viewing };
+}
+
+/**
+ * A platform admin's session starts (or stops, with null) looking at one organisation. False when the
+ * session is not a platform admin's or the organisation does not exist.
+ * @example await viewOrganisation(db, token, 3)
+ */
+export async function viewOrganisation(db: Kysely<Database>, token: string, organisationId: number | null): Promise<boolean> {
+  if (organisationId !== null && !(await db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst())) return false;
+  const done = await db
+    .updateTable('staff_sessions')
+    .set({ viewed_organisation_id: organisationId })
+    .where('token_hash', '=', hashToken(token))
+    .where('staff_id', 'in', (eb) => eb.selectFrom('staff').select('id').where('role', '=', 'admin'))
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
 }
 
 /** Sign-out: the token stops working at once. */

@@ -2,7 +2,8 @@
 // hashed) for scripts, or the console's session cookie (with its CSRF token on changes), a role per
 // route; unauthenticated -> 401, wrong role -> 403; every change is audited.
 // The organisation boundary: every route but the platform admin's reads and changes the caller's own
-// organisation only, and anything of another organisation answers 404, as if it did not exist.
+// organisation only, and anything of another organisation answers 404, as if it did not exist. The
+// platform admin reads one organisation at a time, the one their console session picked, and changes none.
 import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -69,6 +70,9 @@ export function badRequest(reply: FastifyReply, error: z.ZodError) {
 }
 
 const staffOf = new WeakMap<FastifyRequest, StaffMember>();
+/** Requests of a platform admin's console session looking at one organisation: they read as its staff do. */
+const viewers = new WeakSet<FastifyRequest>();
+const READS = new Set(['GET', 'HEAD']);
 
 export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void {
   const staff = (request: FastifyRequest) => {
@@ -81,10 +85,16 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
     staff,
     allow: (...roles) => async (request, reply) => {
       const member = staff(request);
-      if (!roles.includes(member.role)) {
-        const why = member.role === 'admin' ? "the platform admin manages organisations and reads none of their data" : `this needs the role ${roles.join(' or ')}; you are ${member.role}`;
-        await reply.code(403).send({ error: why });
-      }
+      if (roles.includes(member.role)) return;
+      // The platform admin, looking at an organisation in the console, reads what its staff read and changes nothing.
+      if (viewers.has(request) && READS.has(request.method) && roles.some((role) => role !== 'admin')) return;
+      const why =
+        member.role !== 'admin'
+          ? `this needs the role ${roles.join(' or ')}; you are ${member.role}`
+          : viewers.has(request)
+            ? "the platform admin reads an organisation's data and changes none of it"
+            : 'the platform admin reads an organisation\'s data only in the console, after picking it';
+      await reply.code(403).send({ error: why });
     },
     organisationId: (request) => {
       const organisation = staff(request).organisation;
@@ -116,6 +126,10 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
           const session = await requestSession(deps.db, request, deps.clock.now());
           if (!session) return refuseSignedOut(reply);
           if (!csrfAccepted(request, session.csrfToken)) return refuseCsrf(reply);
+          if (session.viewing) {
+            viewers.add(request);
+            return admit(request, reply, { ...session.staff, organisation: { id: session.viewing.id, slug: session.viewing.slug } });
+          }
           return admit(request, reply, session.staff);
         }
         const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;

@@ -1,11 +1,11 @@
 // Signing in and out of the console, and who is signed in.
 import type { FastifyInstance } from 'fastify';
 import { signIn } from '../../domain/staff/sign-in.ts';
-import { createSession, endSession } from '../../domain/staff/staff-sessions.ts';
+import { createSession, endSession, viewOrganisation } from '../../domain/staff/staff-sessions.ts';
 import { staffProfile } from '../../domain/staff/staff-profile.ts';
 import type { ConsoleContext } from './console-api.ts';
 import { refuseSignedOut, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.ts';
-import { LockedSchema, SessionAnswerSchema, SignInBodySchema, TooManyAttemptsSchema, WrongCredentialsSchema } from './session.schemas.ts';
+import { LockedSchema, SessionAnswerSchema, SignInBodySchema, TooManyAttemptsSchema, ViewingBodySchema, WrongCredentialsSchema } from './session.schemas.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, { deps, session, body, signInLimit }: ConsoleContext): void {
   const { db, clock } = deps;
@@ -31,7 +31,7 @@ export function registerSessionRoutes(app: FastifyInstance, { deps, session, bod
     if (!profile) return reply.code(401).send(WrongCredentialsSchema.parse({ error: 'wrong_credentials' }));
     const created = await createSession(db, result.staffId, now);
     reply.setCookie(SESSION_COOKIE, created.token, sessionCookieOptions(deps.secureCookie));
-    return reply.send(SessionAnswerSchema.parse({ staff: profile, csrfToken: created.csrfToken }));
+    return reply.send(SessionAnswerSchema.parse({ staff: profile, csrfToken: created.csrfToken, viewing: null }));
   });
 
   app.get('/session', async (request, reply) => {
@@ -39,7 +39,22 @@ export function registerSessionRoutes(app: FastifyInstance, { deps, session, bod
     if (!live) return reply;
     const profile = await staffProfile(db, live.staff.id);
     if (!profile) return refuseSignedOut(reply);
-    return reply.send(SessionAnswerSchema.parse({ staff: profile, csrfToken: live.csrfToken }));
+    return reply.send(SessionAnswerSchema.parse({ staff: profile, csrfToken: live.csrfToken, viewing: live.viewing }));
+  });
+
+  // The platform admin picks the organisation to look at; everyone else already has theirs.
+  app.put('/session/viewing', async (request, reply) => {
+    const live = await session(request, reply);
+    if (!live) return reply;
+    if (live.staff.role !== 'admin') return reply.code(403).send({ error: 'forbidden' });
+    const input = await body(ViewingBodySchema, request, reply);
+    if (!input) return reply;
+    if (!(await viewOrganisation(db, live.token, input.organisationId))) return reply.code(404).send({ error: 'not_found' });
+    const profile = await staffProfile(db, live.staff.id);
+    if (!profile) return refuseSignedOut(reply);
+    const now = await session(request, reply);
+    if (!now) return reply;
+    return reply.send(SessionAnswerSchema.parse({ staff: profile, csrfToken: now.csrfToken, viewing: now.viewing }));
   });
 
   app.delete('/session', async (request, reply) => {

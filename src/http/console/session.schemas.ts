@@ -6,6 +6,9 @@ export const STAFF_LOCALES = ['fr', 'ar'] as const;
 export const StaffLocaleSchema = z.enum(STAFF_LOCALES);
 export type StaffLocale = z.infer<typeof StaffLocaleSchema>;
 
+export const OrganisationRefSchema = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
+export type OrganisationRef = z.infer<typeof OrganisationRefSchema>;
+
 /** The signed-in staff member. */
 export const MeSchema = z.object({
   id: z.number().int(),
@@ -13,7 +16,7 @@ export const MeSchema = z.object({
   role: z.enum(['admin', 'coordinator', 'medical']),
   locale: StaffLocaleSchema,
   /** null for the platform admin. */
-  organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }).nullable(),
+  organisation: OrganisationRefSchema.nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -28,13 +31,20 @@ export const SignInBodySchema = z.object({
 });
 export type SignInBody = z.infer<typeof SignInBodySchema>;
 
-/** 200 of POST and GET /console/api/session: send csrfToken as `x-csrf-token` with every change. */
-export const SessionAnswerSchema = z.object({ staff: MeSchema, csrfToken: z.string() });
+/**
+ * 200 of POST and GET /console/api/session: send csrfToken as `x-csrf-token` with every change. `viewing`
+ * is the organisation a platform admin looks at (null until they pick one, and for everyone else).
+ */
+export const SessionAnswerSchema = z.object({ staff: MeSchema, csrfToken: z.string(), viewing: OrganisationRefSchema.nullable() });
 export type SessionAnswer = z.infer<typeof SessionAnswerSchema>;
 
 /** PATCH /console/api/me (answers Me). */
 export const MeBodySchema = z.object({ locale: StaffLocaleSchema });
 export type MeBody = z.infer<typeof MeBodySchema>;
+
+/** PUT /console/api/session/viewing (platform admin only; answers the session): null to stop looking at one. */
+export const ViewingBodySchema = z.object({ organisationId: z.number().int().positive().nullable() });
+export type ViewingBody = z.infer<typeof ViewingBodySchema>;
 
 /** POST /console/api/password: the token from the one-time link (after `#token=`) and the new password. */
 export const SetPasswordBodySchema = z.object({

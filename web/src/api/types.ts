@@ -1,6 +1,6 @@
 // The answers of the server the console reads: types from the schemas the routes validate with, so a renamed
 // field fails the type-check of the server and of the console alike. Type imports only: no zod in the bundle.
-export type { Me, SessionAnswer } from '../../../src/http/console/session.schemas.ts';
+export type { Me, OrganisationRef, SessionAnswer } from '../../../src/http/console/session.schemas.ts';
 export type { CampaignCapacity, CampaignPhase as Phase, CampaignSummary, WindowBooking } from '../../../src/http/console/capacity.schemas.ts';
 import type { CampaignSummary, WindowBooking } from '../../../src/http/console/capacity.schemas.ts';
 
@@ -13,3 +13,6 @@ export interface BookingPage {
   items: WindowBooking[];
   nextCursor: string | null;
 }
+
+/** GET /admin/api/organisations (the platform admin's): each with its active staff and campaigns counted. */
+export type OrganisationListItem = Awaited<ReturnType<typeof import('../../../src/domain/organisations/organisations.ts').listOrganisations>>[number];

@@ -6,7 +6,7 @@ import { navigate } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function Shell({ children }: { children: ComponentChildren }) {
-  const { me } = useAppState();
+  const { me, viewing } = useAppState();
   const t = useMessages();
   const signOut = async () => {
     await api('DELETE', '/console/api/session');
@@ -28,11 +28,12 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </div>
         {me ? (
           <nav class="main-nav" aria-label={t.nav}>
-            <a href="/console/campaigns">{t.navCampaigns}</a>
+            {me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
+            {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             <span class="who">
               <bdi>{me.name}</bdi>
-              {me.organisation ? <> · <bdi>{me.organisation.name}</bdi></> : null}
+              {me.organisation ?? viewing ? <> · <bdi>{(me.organisation ?? viewing)?.name}</bdi></> : null}
             </span>
           </nav>
         ) : null}

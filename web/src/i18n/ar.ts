@@ -58,6 +58,18 @@ export const ar: Messages = {
   loadMore: 'عرض المزيد',
   forbidden: 'دورك لا يسمح بالوصول إلى هذه الصفحة.',
 
+  navOrganisations: 'الهيئات',
+  organisationsTitle: 'الهيئات',
+  organisationsIntro: 'اختر الهيئة التي تريد الاطلاع على حملاتها. تطّلع عليها دون أن تستطيع تعديلها.',
+  noOrganisations: 'لا توجد أي هيئة بعد. أنشئ واحدة على الخادم بالأمر:',
+  organisationCampaigns: 'الحملات',
+  organisationStaff: 'الأعضاء النشطون',
+  viewCampaigns: 'عرض الحملات',
+  viewCampaignsOf: (name: string) => `عرض الحملات: ${name}`,
+  viewingLabel: 'الهيئة المعروضة:',
+  readOnly: 'تطّلع على حملاتها دون أن تستطيع تعديلها.',
+  changeOrganisation: 'تغيير الهيئة',
+
   formTitleNew: 'حملة جديدة',
   formTitleEdit: 'تعديل الحملة',
   editCampaign: 'تعديل',

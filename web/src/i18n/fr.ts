@@ -56,6 +56,18 @@ export const fr = {
   loadMore: 'Afficher plus',
   forbidden: 'Votre rôle ne donne pas accès à cette page.',
 
+  navOrganisations: 'Organisations',
+  organisationsTitle: 'Organisations',
+  organisationsIntro: 'Choisissez l’organisation dont vous voulez voir les campagnes. Vous les consultez sans pouvoir les modifier.',
+  noOrganisations: 'Aucune organisation pour l’instant. Créez-en une sur le serveur avec :',
+  organisationCampaigns: 'Campagnes',
+  organisationStaff: 'Membres actifs',
+  viewCampaigns: 'Voir les campagnes',
+  viewCampaignsOf: (name: string) => `Voir les campagnes de ${name}`,
+  viewingLabel: 'Organisation consultée :',
+  readOnly: 'Vous consultez ses campagnes sans pouvoir les modifier.',
+  changeOrganisation: 'Changer d’organisation',
+
   formTitleNew: 'Nouvelle campagne',
   formTitleEdit: 'Modifier la campagne',
   editCampaign: 'Modifier',

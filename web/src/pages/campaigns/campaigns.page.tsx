@@ -19,7 +19,7 @@ export function titleIn(locale: Locale, c: CampaignSummary): string {
 
 export function CampaignsPage() {
   const t = useMessages();
-  const { locale } = useAppState();
+  const { locale, viewing } = useAppState();
   const [items, setItems] = useState<CampaignSummary[] | undefined>();
   const [next, setNext] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiResult<unknown> | undefined>();
@@ -49,6 +49,11 @@ export function CampaignsPage() {
   return (
     <section aria-labelledby="campaigns-title">
       <h1 id="campaigns-title">{t.campaignsTitle}</h1>
+      {viewing ? (
+        <p class="banner info">
+          {t.viewingLabel} <strong><bdi>{viewing.name}</bdi></strong>. {t.readOnly} <a href="/console/organisations">{t.changeOrganisation}</a>
+        </p>
+      ) : null}
       {items.length === 0 ? <p>{t.noCampaigns}</p> : null}
       {items.length > 0 &&
         PHASE_ORDER.map((phase) => (
