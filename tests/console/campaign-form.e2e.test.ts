@@ -5,6 +5,7 @@ import { localDay } from '../../src/domain/clock.ts';
 import { addDays } from '../support/conversation-harness.ts';
 import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, screenshotOf, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
+import { bookAsVillager, SimulatorVillager } from '../support/simulator-villager.ts';
 
 let cb: ConsoleBrowser;
 const PASSWORD = 'caravane-dades-2027';
@@ -86,8 +87,19 @@ describe('the campaign form', BROWSER_RETRY, () => {
       const campaign = await cb.t.db.selectFrom('campaigns').select(['status', 'first_day', 'last_day']).where('slug', '=', slug).executeTakeFirstOrThrow();
       expect(campaign).toMatchObject({ status: 'published' });
 
+      // Published, it is open to villagers: one books an eye consultation on its first day through the chat,
+      // in the form's language, picking it by the title they read; its page counts the place.
+      const { phone, ...person } = language === 'ar'
+        ? ({ phone: '+212661230002', name: 'فاطمة أوحمو', sex: 'female', campaign: titleAr } as const)
+        : ({ phone: '+212661230001', name: 'Hassan Ait Ouahmane', sex: 'male', campaign: titleFr } as const);
+      await bookAsVillager(new SimulatorVillager(cb.base, phone), { ...person, locale: language, age: 47, commune: 'Tinghir', service: 'ophthalmology', day: first, window: '09:00-11:00' });
+
       // Edited from its page: the form opens with the campaign's file, the slug fixed, and saves in place.
       await card.getByRole('link').click();
+      await page.getByRole('button', { name: /09:00–11:00\s*1 \/ 20/ }).waitFor();
+      // On the first day's window, not another day's.
+      const figures = await page.getByRole('button', { name: /09:00–11:00/ }).allTextContents();
+      expect(figures.map((text) => /11:00\s*(\d+ \/ \d+)/.exec(text)?.[1])).toEqual(['1 / 20', '0 / 20', '0 / 20']);
       await page.getByRole('link', { name: w.edit }).click();
       await page.getByRole('heading', { name: w.editTitle, level: 1 }).waitFor();
       await expect.poll(() => page.getByLabel(w.slug).inputValue()).toBe(slug);

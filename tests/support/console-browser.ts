@@ -1,5 +1,6 @@
 // The real service with the web console on a scratch database, and a headless Chromium to use it as a
-// person would: at a phone's size and a laptop's, in French and in Arabic.
+// person would: at a phone's size and a laptop's, in French and in Arabic. Its simulator lets villagers
+// book through the chat engine (see simulator-villager.ts).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -7,6 +8,8 @@ import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
 import { CONSOLE_DIST } from '../../src/http/console/console-static.routes.ts';
+import type { SimulatorDeps } from '../../src/http/simulator.routes.ts';
+import { conversationDeps, realClock } from './conversation-harness.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,7 +52,9 @@ function browserEnv(): Record<string, string> {
 
 export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
   const t = await createTestDatabase();
-  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST } });
+  // The simulator on the real clock, as the console: villagers book on days the tests count from today.
+  const simulator: SimulatorDeps = { conversation: conversationDeps(t.db, realClock()), flood: { check: async () => 'ok' }, access: 'loopback' };
+  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST }, simulator });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env: browserEnv() });
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,6 +1,6 @@
 // Drives the real conversation service on a scratch database, as villagers would, with a clock tests control.
 import { DateTime } from 'luxon';
-import { handleInbound, type ConversationDeps, type Inbound, type Reply } from '../../src/conversation/index.ts';
+import { handleInbound, type Choice, type ConversationDeps, type Inbound, type Reply } from '../../src/conversation/index.ts';
 import { createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
@@ -27,6 +27,16 @@ export function testClock(start = START): TestClock {
   return { now: () => new Date(at), advance: (ms) => void (at += ms) };
 }
 
+/** The machine's own clock, for a service that browser tests reach with days counted from today: it cannot be moved. */
+export function realClock(): TestClock {
+  return {
+    now: () => new Date(),
+    advance: () => {
+      throw new Error('the real clock cannot be moved: use testClock()');
+    },
+  };
+}
+
 /** Keys asked for that no locale has: a test fails on any. */
 export const missingKeys: string[] = [];
 const resources = loadResources();
@@ -40,6 +50,24 @@ export function conversationDeps(db: Db, clock: TestClock = testClock(), options
     safety: { samu: '141', civil: '15' },
     booking: bookingDeps,
   };
+}
+
+/** The choices offered by the last of these replies that offers any. */
+export function lastChoices(replies: readonly Reply[]): Choice[] {
+  return [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices ?? [];
+}
+
+export function repliesText(replies: readonly Reply[]): string {
+  return replies.map((r) => r.text).join('\n');
+}
+
+/** The number that answers the last question with the choice whose label (or id) matches: choice n answers to "n". */
+export function choiceNumber(replies: readonly Reply[], label: RegExp | string): string {
+  const choices = lastChoices(replies);
+  const index = choices.findIndex((c) => (typeof label === 'string' ? c.label === label || c.id === label : label.test(c.label)));
+  // A plain error, so benchmarks can use this file outside vitest; the test fails all the same.
+  if (index < 0) throw new Error(`no choice ${String(label)} in ${JSON.stringify(choices.map((c) => c.label))}; last replies: ${repliesText(replies)}`);
+  return String(index + 1);
 }
 
 /** A first message that reads as each locale. */
@@ -69,19 +97,15 @@ export class Villager {
 
   /** Answers the last question by the number of the choice whose label matches. */
   async choose(label: RegExp | string): Promise<Reply[]> {
-    const choices = this.lastChoices();
-    const index = choices.findIndex((c) => (typeof label === 'string' ? c.label === label || c.id === label : label.test(c.label)));
-    // A plain error, so benchmarks can use this file outside vitest; the test fails all the same.
-    if (index < 0) throw new Error(`no choice ${String(label)} in ${JSON.stringify(choices.map((c) => c.label))}; last replies: ${this.lastText()}`);
-    return this.send(String(index + 1));
+    return this.send(choiceNumber(this.last, label));
   }
 
   lastChoices() {
-    return [...this.last].reverse().find((r) => r.choices && r.choices.length > 0)?.choices ?? [];
+    return lastChoices(this.last);
   }
 
   lastText(): string {
-    return this.last.map((r) => r.text).join('\n');
+    return repliesText(this.last);
   }
 
   /** Opens the conversation in a locale and accepts the consent notice; ends at the menu. */
