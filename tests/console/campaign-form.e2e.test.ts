@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/clock.ts';
 import { addDays } from '../support/conversation-harness.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, screenshotOf, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, screenshotOf, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { bookAsVillager, SimulatorVillager } from '../support/simulator-villager.ts';
 
@@ -25,7 +25,7 @@ const WORDS = {
   ar: { newCampaign: 'حملة جديدة', slug: 'المعرّف (حروف لاتينية صغيرة وأرقام وشرطات) *', titleFr: 'العنوان بالفرنسية *', titleAr: 'العنوان بالعربية', province: 'الإقليم أو العمالة *', commune: 'الجماعة *', venue: 'اسم المكان *', lat: 'خط العرض *', lon: 'خط الطول *', first: 'اليوم الأول *', last: 'اليوم الأخير *', service: 'الخدمة', copy: 'نسخ اليوم الأول على كل الأيام', addService: 'إضافة خدمة', end: 'النهاية', status: 'الحالة', published: 'منشورة', save: 'حفظ', endError: 'يجب أن تأتي النهاية بعد البداية.', oneError: 'خطأ واحد يجب تصحيحه.', upcoming: 'قادمة', left: 'الأماكن المتبقية', list: 'الحملات', sectionServices: 'الخدمات', edit: 'تعديل', editTitle: 'تعديل الحملة' },
 } as const;
 
-describe('the campaign form', BROWSER_RETRY, () => {
+describe('the campaign form', () => {
   for (const [language, login, slug, titleFr, titleAr] of [
     ['fr', 'fatima@dades.ma', 'tinghir-printemps', 'Caravane de printemps à Tinghir', 'قافلة الربيع بتنغير'],
     ['ar', 'nadia@dades.ma', 'tinghir-rabi3', 'Caravane des yeux à Tinghir', 'قافلة العيون بتنغير'],

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/clock.ts';
 import { addPerson, book } from '../support/capacity-world.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { addDays } from '../support/conversation-harness.ts';
 import { importTestCampaign, slotIds } from '../support/fixtures.ts';
@@ -37,7 +37,7 @@ afterAll(async () => {
   await cb.close();
 });
 
-describe('the capacity page', BROWSER_RETRY, () => {
+describe('the capacity page', () => {
   it('shows a new booking without a reload, finds the person by code, and exports the window as CSV', async () => {
     const { context, page } = await cb.open(LAPTOP, 'fr');
     await cb.signIn(page, 'khadija@test.ma', PASSWORD);

@@ -2,7 +2,7 @@
 // of its box on a phone, no script or CSP error, and a screenshot of each for review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, book } from '../support/capacity-world.ts';
-import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importTestCampaign, slotIds } from '../support/fixtures.ts';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
   await cb.close();
 });
 
-describe('the signed-in pages', BROWSER_RETRY, () => {
+describe('the signed-in pages', () => {
   for (const language of ['fr', 'ar'] as const) {
     for (const [sizeName, size] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
       it(`read well in ${language} at ${size.width}x${size.height}`, async () => {

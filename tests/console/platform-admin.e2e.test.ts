@@ -1,7 +1,7 @@
 // The platform admin in the browser: the organisations to pick from, then one organisation's campaigns to
 // read, said to be read only, with nothing to create or edit; in French and Arabic, on a phone and a laptop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importTestCampaign } from '../support/fixtures.ts';
 
@@ -26,7 +26,7 @@ const WORDS = {
   ar: { switchTo: 'Langue: العربية', organisations: 'الهيئات', view: 'عرض الحملات: Association Santé Dadès', viewOther: 'عرض الحملات: Centre national de transfusion sanguine', campaigns: 'الحملات', readOnly: 'تطّلع على حملاتها دون أن تستطيع تعديلها.', change: 'تغيير الهيئة', title: 'قافلة دادس', other: 'حملة التبرع بالدم عين الشق', newCampaign: 'حملة جديدة', edit: 'تعديل' },
 } as const;
 
-describe('the platform admin', BROWSER_RETRY, () => {
+describe('the platform admin', () => {
   for (const [language, size, sizeName] of [['fr', PHONE, 'phone'], ['ar', PHONE, 'phone'], ['fr', LAPTOP, 'laptop'], ['ar', LAPTOP, 'laptop']] as const) {
     it(`picks an organisation and reads its campaigns, changing nothing (${language}, ${sizeName})`, async () => {
       const w = WORDS[language];

@@ -1,7 +1,7 @@
 // The one-time link's page: a new member chooses a password there, then signs in with it; the link works once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPasswordLink } from '../../src/domain/staff/password-links.ts';
-import { LAPTOP, PHONE, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { LAPTOP, PHONE, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 
 let cb: ConsoleBrowser;
@@ -14,7 +14,7 @@ afterAll(async () => {
   await cb.close();
 });
 
-describe('the set-password page', BROWSER_RETRY, () => {
+describe('the set-password page', () => {
   it('sets the password from the link, refuses the same link a second time, and the new password signs in', async () => {
     const { token } = await createPasswordLink(cb.t.db, staffId, new Date());
     const { context, page } = await cb.open(PHONE, 'ar');

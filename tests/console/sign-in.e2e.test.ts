@@ -2,7 +2,7 @@
 // in the staff member's language (wrong credentials, locked with the minutes left), the language saved on
 // the staff member, and signing out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 
 let cb: ConsoleBrowser;
@@ -17,7 +17,7 @@ afterAll(async () => {
   await cb.close();
 });
 
-describe('signing in', BROWSER_RETRY, () => {
+describe('signing in', () => {
   it('opens the campaigns page after the right password, with the staff member named in the menu', async () => {
     const { context, page } = await cb.open(PHONE, 'fr');
     await cb.signIn(page, 'fatima@dades.ma', PASSWORD);

@@ -15,13 +15,6 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'console');
 
-/**
- * A page opened with page.goto after other pages now and then never renders in a loaded run (6 of
- * 156 browser-test runs over four CI passes, never when run alone; a second run always passed): such a
- * test runs again, up to twice, while the cause is looked for. A real failure fails all three times.
- */
-export const BROWSER_RETRY = { retry: 2 } as const;
-
 export const PHONE = { width: 390, height: 844 } as const;
 export const LAPTOP = { width: 1280, height: 800 } as const;
 export type Size = typeof PHONE | typeof LAPTOP;

@@ -24,6 +24,8 @@ export function usePath(): string {
     const update = () => setPath(currentPath());
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // A navigation between the render and this effect (a redirect made while loading) is not missed.
+    update();
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);

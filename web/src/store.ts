@@ -47,9 +47,13 @@ function applyLocale(locale: Locale): void {
 
 export function useAppState(): AppState {
   const [, force] = useState(0);
+  const rendered = state;
   useEffect(() => {
     const listener = () => force((n) => n + 1);
     listeners.add(listener);
+    // Effects run after the paint: a change made in between (the session's answer, from the browser's
+    // cache, before a slow phone painted) would otherwise be missed, and the page stay on "Loading".
+    if (state !== rendered) listener();
     return () => void listeners.delete(listener);
   }, []);
   return state;
