@@ -9,9 +9,10 @@ import type { Messages } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { campaignDays, emptyForm, emptyWindow, fromCampaignFile, toCampaignFile, type BuiltFile, type CampaignForm } from './campaign-form.model.ts';
-import { FORM, fieldFor, readProblem, translateIssue } from './campaign-form.problems.ts';
+import { FORM, TITLE, fieldFor, readProblem, translateIssue } from './campaign-form.problems.ts';
 import { ServiceEditor } from './service-editor.tsx';
 import { TextArea } from './text-area.tsx';
+import { TitleFields } from './title-fields.tsx';
 
 // zod would first try to compile its parsers with `new Function`, which the console's CSP forbids.
 z.config({ jitless: true });
@@ -64,7 +65,7 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
     });
   }, [campaignId]);
   const set = <K extends keyof CampaignForm>(key: K) => (value: CampaignForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const text = (key: 'slug' | 'titleFr' | 'titleAr' | 'province' | 'commune' | 'venueName' | 'lat' | 'lon' | 'firstDay' | 'lastDay' | 'reminders' | 'staffChat') => ({
+  const text = (key: 'slug' | 'province' | 'commune' | 'venueName' | 'lat' | 'lon' | 'firstDay' | 'lastDay' | 'reminders' | 'staffChat') => ({
     value: form[key],
     onInput: (e: { currentTarget: HTMLInputElement }) => set(key)(e.currentTarget.value),
   });
@@ -73,7 +74,7 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
     setErrors(found);
     const first = Object.keys(found)[0];
     // Focus goes to the first field to fix (or the banner), so a keyboard or screen reader lands on it.
-    if (first) document.getElementById(first === FORM ? 'form-errors' : first)?.focus();
+    if (first) document.getElementById(first === FORM ? 'form-errors' : first === TITLE ? 'title-fr' : first)?.focus();
   };
 
   const save = async (event: Event) => {
@@ -144,8 +145,7 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
                 <option value="blood_drive">{t.kindBloodDrive}</option>
               </select>
             </div>
-            <Field id="title-fr" label={t.titleFr} required lang="fr" dir="ltr" error={errors['title-fr']} {...text('titleFr')} />
-            <Field id="title-ar" label={t.titleAr} lang="ar" dir="rtl" error={errors['title-ar']} {...text('titleAr')} />
+            <TitleFields fr={form.titleFr} ar={form.titleAr} errors={errors} onInput={(key, value) => set(key)(value)} />
             <TextArea id="description-fr" label={t.descriptionFr} lang="fr" dir="ltr" value={form.descriptionFr} error={errors['description-fr']} onInput={set('descriptionFr')} />
             <TextArea id="description-ar" label={t.descriptionAr} lang="ar" dir="rtl" value={form.descriptionAr} error={errors['description-ar']} onInput={set('descriptionAr')} />
           </div>
