@@ -114,6 +114,9 @@ export const ar: Messages = {
   notANumber: 'أدخل رقمًا.',
   slugTaken: 'هذا المعرّف مستعمل: اختر معرّفًا آخر.',
   removalRefused: 'هذا الملف يحذف فترات موجودة.',
+  // The count stands alone after a colon: no noun to agree with it in number.
+  bookedNoFewer: (n: number, day: string) => `المواعيد المحجوزة يوم ${day}: ${n}، فلا يمكن أن تقل الأماكن عن ${n}.`,
+  bookedKept: (n: number, day: string) => `المواعيد المحجوزة يوم ${day}: ${n}، فلا يمكن حذف هذه الفترة.`,
   atLeast: (n: number) => `على الأقل ${n}.`,
   atMost: (n: number) => `على الأكثر ${n}.`,
   invalidFormat: 'صيغة غير معروفة.',

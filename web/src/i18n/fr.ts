@@ -112,6 +112,8 @@ export const fr = {
   notANumber: 'Indiquez un nombre.',
   slugTaken: 'Cet identifiant est déjà pris : choisissez-en un autre.',
   removalRefused: 'Ce fichier retire des créneaux qui existent déjà.',
+  bookedNoFewer: (n: number, day: string) => (n === 1 ? `Une personne y a rendez-vous le ${day} : pas moins d’une place.` : `${n} personnes y ont rendez-vous le ${day} : pas moins de ${n} places.`),
+  bookedKept: (n: number, day: string) => (n === 1 ? `Une personne y a rendez-vous le ${day} : ce créneau doit rester.` : `${n} personnes y ont rendez-vous le ${day} : ce créneau doit rester.`),
   atLeast: (n: number) => `Au moins ${n}.`,
   atMost: (n: number) => `Au plus ${n}.`,
   invalidFormat: 'Format non reconnu.',

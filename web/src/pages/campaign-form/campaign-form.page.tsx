@@ -1,13 +1,15 @@
 // Create or edit a campaign: the form builds the campaign file, checks it with the API's own schema, and imports it.
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
+import { BookedWindowsAnswerSchema } from '../../../../src/domain/campaigns/booked-windows.ts';
 import { CampaignFileSchema, type CampaignFileInput } from '../../../../src/domain/campaigns/campaign-file.ts';
 import { PROVINCES } from '../../../../src/domain/geo/morocco-territory.data.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBanner, Field } from '../../components/field.tsx';
-import type { Messages } from '../../i18n/index.ts';
+import { formatShortDay, type Messages } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useAppState, useMessages } from '../../store.ts';
+import { bookedWindowErrors } from './booked-windows.ts';
 import { campaignDays, emptyForm, emptyWindow, fromCampaignFile, toCampaignFile, type BuiltFile, type CampaignForm } from './campaign-form.model.ts';
 import { FORM, TITLE, fieldFor, readProblem, translateIssue } from './campaign-form.problems.ts';
 import { ServiceEditor } from './service-editor.tsx';
@@ -73,13 +75,17 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
   const showErrors = (found: Record<string, string>) => {
     setErrors(found);
     const first = Object.keys(found)[0];
-    // Focus goes to the first field to fix (or the banner), so a keyboard or screen reader lands on it.
-    if (first) document.getElementById(first === FORM ? 'form-errors' : first === TITLE ? 'title-fr' : first)?.focus();
+    // Focus goes to the first field to fix (or the banner), so a keyboard or screen reader lands on it;
+    // centred, so the message under it is not left behind the sticky save bar.
+    const field = first ? document.getElementById(first === FORM ? 'form-errors' : first === TITLE ? 'title-fr' : first) : null;
+    field?.focus({ preventScroll: true });
+    field?.scrollIntoView({ block: 'center' });
   };
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const built = toCampaignFile(withProvinceCode(form));
+    const sent = withProvinceCode(form);
+    const built = toCampaignFile(sent);
     const found = checkForm(t, built);
     if (Object.keys(found).length > 0) return showErrors(found);
     setBusy(true);
@@ -91,7 +97,11 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
     }
     const fromApi: Record<string, string> = {};
     if (answer.status === 0) fromApi[FORM] = t.offline;
-    else if (answer.status === 409 && Array.isArray(answer.body.windows)) fromApi[FORM] = t.removalRefused;
+    else if (answer.status === 409 && answer.body.bookedWindows) {
+      const refused = BookedWindowsAnswerSchema.safeParse(answer.body);
+      if (refused.success) Object.assign(fromApi, bookedWindowErrors(t, refused.data.bookedWindows, sent, built.origins, (day) => formatShortDay(locale, day)));
+      else fromApi[FORM] = t.serverError;
+    } else if (answer.status === 409 && Array.isArray(answer.body.windows)) fromApi[FORM] = t.removalRefused;
     else if (answer.status === 409) fromApi.slug = t.slugTaken;
     else if (answer.status === 400 && answer.body.problems) {
       for (const problem of answer.body.problems) {

@@ -38,8 +38,12 @@ export function fieldFor(path: ReadonlyArray<string | number>, origins: readonly
 export function readProblem(problem: string): { path: Array<string | number>; message: string } {
   const match = /^([^:\s]+): (.*)$/s.exec(problem);
   if (!match || match[1] === '(file)') return { path: [], message: problem };
-  const path = (match[1] ?? '').replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  return { path, message: match[2] ?? problem };
+  return { path: readPath(match[1] ?? ''), message: match[2] ?? problem };
+}
+
+/** "services[0].windows[1]" (or with dots) -> ['services', 0, 'windows', 1]. */
+export function readPath(text: string): Array<string | number> {
+  return text.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The parts of a zod issue the translation reads. */
