@@ -1,6 +1,7 @@
 // How a campaign, a service and a time window read in a message, in each locale.
 import type { LocalizedText } from '../db/tables.ts';
 import type { UpcomingCampaign } from '../domain/campaigns/campaign-finder.ts';
+import { inLocale } from '../domain/campaigns/localized-text.ts';
 import { PROVINCES, REGIONS } from '../domain/geo/morocco-territory.data.ts';
 import { formatDayRange } from '../i18n/dates.ts';
 import { isolateIn, isRightToLeft } from '../i18n/bidi.ts';
@@ -9,10 +10,9 @@ import type { Say } from './say.ts';
 
 const ARABIC_SCRIPT: ReadonlySet<Locale> = new Set(['ary', 'ar']);
 
-/** A campaign's own words in the villager's locale, falling back to the same script, then French. */
+/** A campaign's own words in the villager's locale, falling back to the same script, then French, then Arabic. */
 export function localized(text: LocalizedText, locale: Locale): string {
-  const sameScript = ARABIC_SCRIPT.has(locale) ? (text.ar ?? text.ary) : text['ary-Latn'];
-  return text[locale] ?? sameScript ?? text.fr;
+  return inLocale(text, locale);
 }
 
 export function provinceName(code: string, locale: Locale): string {

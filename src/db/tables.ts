@@ -19,8 +19,13 @@ export type WaitlistStatus = 'waiting' | 'promoted' | 'cancelled';
 export type Relation = 'self' | 'child' | 'parent' | 'spouse' | 'sibling' | 'other';
 export type Sex = 'female' | 'male';
 export type Locale = 'ary' | 'ary-Latn' | 'ar' | 'fr';
-/** Per-locale text, e.g. a campaign title; French is the one every campaign must have. */
-export type LocalizedText = Partial<Record<Locale, string>> & { fr: string };
+/**
+ * Per-locale text, e.g. a campaign title. Which locales it holds is up to the campaign file: a title has
+ * French or Arabic (or both), a venue's names French; read it with `inLocale` (domain/campaigns/localized-text.ts).
+ */
+export type LocalizedText = Partial<Record<Locale, string>>;
+/** A venue's or commune's names per locale: French is the one staff read (also in venue_name, commune). */
+export type PlaceNames = LocalizedText & { fr: string };
 
 export interface RegionsTable {
   code: string;
@@ -59,8 +64,8 @@ export interface CampaignsTable {
   commune: string;
   venue_name: string;
   /** The venue's and the commune's names per locale (the French one is also in venue_name, commune); null when one name was given. */
-  venue_names: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
-  commune_names: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
+  venue_names: ColumnType<PlaceNames | null, string | null | undefined, string | null>;
+  commune_names: ColumnType<PlaceNames | null, string | null | undefined, string | null>;
   venue_lat: number;
   venue_lon: number;
   first_day: IsoDate;

@@ -1,4 +1,5 @@
 // Refusals a caller must handle: typed, with a reason code for the dialogue and a message for people.
+import { describeBookedWindow, type BookedWindow } from './campaigns/booked-windows.ts';
 
 export type BookingRefusalReason =
   | 'campaign_not_open'
@@ -35,9 +36,20 @@ export class BookingRefused extends Error {
 
 /** Input that breaks a rule of the data (a bad field in a campaign file, a window overlap...). */
 export class InvalidInput extends Error {
-  override readonly name = 'InvalidInput';
+  override readonly name: string = 'InvalidInput';
   constructor(readonly problems: readonly string[]) {
     super(problems.length === 1 ? (problems[0] ?? 'Invalid input') : `Invalid input:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * A campaign file that would remove a time window holding appointments, or give it fewer places than are
+ * booked: answered 409 with `bookedWindows`, so the console shows each beside its window. Nothing was changed.
+ */
+export class BookedWindowsRefused extends InvalidInput {
+  override readonly name = 'BookedWindowsRefused';
+  constructor(readonly windows: readonly BookedWindow[]) {
+    super(windows.map(describeBookedWindow));
   }
 }
 

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/tables.ts';
+import { inLocale } from '../domain/campaigns/localized-text.ts';
 import { decodeCursor, pageOf, type Page, type PageQuery } from '../domain/pagination.ts';
 
 /**
@@ -24,7 +25,7 @@ export async function raiseStaffAlert(db: Kysely<Database>, kind: 'red_flag' | '
     .where('a.id', '=', appointmentId)
     .executeTakeFirst();
   if (facts?.staff_telegram_chat) {
-    const text = staffAlertText({ id: row.id, kind, details, campaign: facts.title.fr, code: facts.code, service: facts.service, patient: facts.full_name, phone: facts.phone_e164 });
+    const text = staffAlertText({ id: row.id, kind, details, campaign: inLocale(facts.title, 'fr'), code: facts.code, service: facts.service, patient: facts.full_name, phone: facts.phone_e164 });
     await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, campaign_id: facts.campaign_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }), staff_alert_id: row.id }).execute();
   }
   return row.id;

@@ -21,8 +21,8 @@ afterAll(async () => {
 });
 
 const WORDS = {
-  fr: { newCampaign: 'Nouvelle campagne', slug: 'Identifiant (lettres minuscules, chiffres et tirets) *', titleFr: 'Titre en français *', titleAr: 'Titre en arabe', province: 'Province ou préfecture *', commune: 'Commune *', venue: 'Nom du lieu *', lat: 'Latitude *', lon: 'Longitude *', first: 'Premier jour *', last: 'Dernier jour *', service: 'Service', copy: 'Copier le premier jour sur tous les jours', addService: 'Ajouter un service', end: 'Fin', status: 'État', published: 'Publiée', save: 'Enregistrer', endError: 'La fin doit venir après le début.', oneError: 'Une erreur à corriger.', upcoming: 'À venir', left: 'Places libres', list: 'Campagnes', sectionServices: 'Les services', edit: 'Modifier', editTitle: 'Modifier la campagne' },
-  ar: { newCampaign: 'حملة جديدة', slug: 'المعرّف (حروف لاتينية صغيرة وأرقام وشرطات) *', titleFr: 'العنوان بالفرنسية *', titleAr: 'العنوان بالعربية', province: 'الإقليم أو العمالة *', commune: 'الجماعة *', venue: 'اسم المكان *', lat: 'خط العرض *', lon: 'خط الطول *', first: 'اليوم الأول *', last: 'اليوم الأخير *', service: 'الخدمة', copy: 'نسخ اليوم الأول على كل الأيام', addService: 'إضافة خدمة', end: 'النهاية', status: 'الحالة', published: 'منشورة', save: 'حفظ', endError: 'يجب أن تأتي النهاية بعد البداية.', oneError: 'خطأ واحد يجب تصحيحه.', upcoming: 'قادمة', left: 'الأماكن المتبقية', list: 'الحملات', sectionServices: 'الخدمات', edit: 'تعديل', editTitle: 'تعديل الحملة' },
+  fr: { newCampaign: 'Nouvelle campagne', slug: 'Identifiant (lettres minuscules, chiffres et tirets) *', titleFr: 'Titre en français', titleAr: 'Titre en arabe', province: 'Province ou préfecture *', commune: 'Commune *', venue: 'Nom du lieu *', lat: 'Latitude *', lon: 'Longitude *', first: 'Premier jour *', last: 'Dernier jour *', service: 'Service', copy: 'Copier le premier jour sur tous les jours', addService: 'Ajouter un service', end: 'Fin', status: 'État', published: 'Publiée', save: 'Enregistrer', endError: 'La fin doit venir après le début.', oneError: 'Une erreur à corriger.', upcoming: 'À venir', left: 'Places libres', list: 'Campagnes', sectionServices: 'Les services', edit: 'Modifier', editTitle: 'Modifier la campagne' },
+  ar: { newCampaign: 'حملة جديدة', slug: 'المعرّف (حروف لاتينية صغيرة وأرقام وشرطات) *', titleFr: 'العنوان بالفرنسية', titleAr: 'العنوان بالعربية', province: 'الإقليم أو العمالة *', commune: 'الجماعة *', venue: 'اسم المكان *', lat: 'خط العرض *', lon: 'خط الطول *', first: 'اليوم الأول *', last: 'اليوم الأخير *', service: 'الخدمة', copy: 'نسخ اليوم الأول على كل الأيام', addService: 'إضافة خدمة', end: 'النهاية', status: 'الحالة', published: 'منشورة', save: 'حفظ', endError: 'يجب أن تأتي النهاية بعد البداية.', oneError: 'خطأ واحد يجب تصحيحه.', upcoming: 'قادمة', left: 'الأماكن المتبقية', list: 'الحملات', sectionServices: 'الخدمات', edit: 'تعديل', editTitle: 'تعديل الحملة' },
 } as const;
 
 describe('the campaign form', () => {
@@ -136,6 +136,51 @@ describe('the campaign form', () => {
     await page.getByText('Cet identifiant est déjà pris : choisissez-en un autre.').waitFor();
     expect(await page.getByLabel(w.slug).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'campaign-form-fr-laptop');
+    await context.close();
+  });
+
+  it('saves a campaign titled in Arabic only, after saying beside the titles that one is needed (ar)', async () => {
+    // A run again after a failure finds her already added, and in Arabic.
+    const souad = await cb.t.db.selectFrom('staff').select('id').where('email', '=', 'souad@dades.ma').executeTakeFirst();
+    if (!souad) await addConsoleStaff(cb.t.db, { name: 'سعاد أوعلي', role: 'coordinator', organisation: 'association-sante-dades', email: 'souad@dades.ma', password: PASSWORD });
+    const w = WORDS.ar;
+    const { context, page } = await cb.open(PHONE, 'ar');
+    await cb.signIn(page, 'souad@dades.ma', PASSWORD);
+    if (!souad) await page.getByRole('button', { name: 'Langue: العربية' }).click();
+    await page.getByRole('link', { name: w.newCampaign }).click();
+    await page.getByRole('heading', { name: w.newCampaign, level: 1 }).waitFor();
+    const first = addDays(today(), 40);
+    await page.getByLabel(w.slug).fill('tinghir-asnan');
+    await page.getByLabel(w.province).fill('تنغير');
+    await page.getByLabel(w.commune).fill('تنغير');
+    await page.getByLabel(w.venue).fill('المركز الصحي تنغير');
+    await page.getByLabel(w.lat).fill('31.514');
+    await page.getByLabel(w.lon).fill('-5.532');
+    await page.getByLabel(w.first).fill(first);
+    await page.getByLabel(w.last).fill(first);
+    await page.getByRole('group', { name: `${w.service} 1` }).getByRole('spinbutton').first().fill('30');
+
+    await page.getByRole('button', { name: w.save }).click();
+    const titles = page.getByRole('group', { name: 'العنوان' });
+    await titles.getByText('أدخل عنوانًا بالفرنسية أو بالعربية.').waitFor();
+    await page.getByText(w.oneError).waitFor();
+    expect(await titles.getByLabel(w.titleFr).getAttribute('aria-invalid')).toBe('true');
+    expect(await titles.getByLabel(w.titleAr, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate<string>("document.activeElement ? document.activeElement.id : ''")).toBe('title-fr');
+    expect(await overflowingText(page)).toEqual([]);
+    await screenshotOf(titles, 'campaign-form-title-missing-ar-phone');
+
+    await titles.getByLabel(w.titleAr, { exact: true }).fill('قافلة الأسنان بتنغير');
+    await page.getByRole('button', { name: w.save }).click();
+    await page.waitForURL(`${cb.base}/console/campaigns`);
+    await page.getByRole('listitem').filter({ hasText: 'قافلة الأسنان بتنغير' }).waitFor();
+    expect(await cb.t.db.selectFrom('campaigns').select('title').where('slug', '=', 'tinghir-asnan').executeTakeFirstOrThrow()).toEqual({ title: { ar: 'قافلة الأسنان بتنغير' } });
+    // In French the list shows the only title there is, marked as Arabic.
+    await page.getByRole('button', { name: 'اللغة: Français' }).click();
+    const heading = page.getByRole('heading', { name: 'قافلة الأسنان بتنغير', level: 3 });
+    await heading.waitFor();
+    expect(await heading.getAttribute('lang')).toBe('ar');
+    await screenshot(page, 'campaigns-arabic-title-fr-phone');
     await context.close();
   });
 });

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { CampaignFileSchema } from '../../src/domain/campaigns/campaign-file.ts';
 import { campaignDays, emptyForm, fromCampaignFile, toCampaignFile, type CampaignForm } from '../../web/src/pages/campaign-form/campaign-form.model.ts';
-import { fieldFor, readProblem } from '../../web/src/pages/campaign-form/campaign-form.problems.ts';
+import { fieldFor, readProblem, translateIssue } from '../../web/src/pages/campaign-form/campaign-form.problems.ts';
+import { ar } from '../../web/src/i18n/ar.ts';
+import { fr } from '../../web/src/i18n/fr.ts';
 
 function filledForm(): CampaignForm {
   return {
@@ -45,6 +47,12 @@ describe('the form as a campaign file', () => {
     expect(toCampaignFile(again).file).toEqual(toCampaignFile(form).file);
   });
 
+  it('sends a title in Arabic only, leaving the empty French one out, and reads it back', () => {
+    const { file } = toCampaignFile({ ...filledForm(), titleFr: '  ', titleAr: 'قافلة تنغير' });
+    expect(CampaignFileSchema.parse(file).title).toEqual({ ar: 'قافلة تنغير' });
+    expect(fromCampaignFile(file)).toMatchObject({ titleFr: '', titleAr: 'قافلة تنغير' });
+  });
+
   it('says which text it could not read instead of sending it', () => {
     const built = toCampaignFile({ ...filledForm(), reminders: 'deux jours avant' });
     expect(built.unreadable).toEqual({ reminders: 'reminders' });
@@ -68,5 +76,15 @@ describe('problems beside their field', () => {
     expect(fieldFor(['venue', 'lat'], origins)).toBe('venue-lat');
     expect(fieldFor(['lastDay'], origins)).toBe('last-day');
     expect(fieldFor(['nothing', 'known'], origins)).toBe('form');
+  });
+
+  it('puts a missing title beside both title fields, in the staff member\'s language', () => {
+    const parsed = CampaignFileSchema.safeParse(toCampaignFile({ ...filledForm(), titleFr: '', titleAr: '' }).file);
+    const issues = parsed.success ? [] : parsed.error.issues;
+    expect(issues.map((i) => fieldFor(i.path.filter((p) => typeof p !== 'symbol'), origins))).toEqual(['title']);
+    const [issue] = issues;
+    expect(issue && translateIssue(fr, issue)).toBe('Donnez un titre, en français ou en arabe.');
+    expect(issue && translateIssue(ar, issue)).toBe('أدخل عنوانًا بالفرنسية أو بالعربية.');
+    expect(fieldFor(['title', 'ar'], origins)).toBe('title-ar');
   });
 });

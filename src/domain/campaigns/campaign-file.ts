@@ -28,11 +28,18 @@ const isoDay = z
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24 h)');
 
-const localized = z.object({
-  fr: z.string().trim().min(1),
-  ar: z.string().trim().min(1).optional(),
-  ary: z.string().trim().min(1).optional(),
-  'ary-Latn': z.string().trim().min(1).optional(),
+const words = z.string().trim().min(1);
+const perLocale = z.object({ fr: words.optional(), ar: words.optional(), ary: words.optional(), 'ary-Latn': words.optional() });
+
+/** A venue's or commune's names: French is the one staff read, the others are for villagers in their script. */
+const localized = perLocale.extend({ fr: words });
+
+/**
+ * A title in French, in Arabic or both, as a coordinator may work in either; Moroccan Arabic (ary, ary-Latn)
+ * alone is not enough, as staff read one of the first two.
+ */
+const title = perLocale.refine((t) => t.fr !== undefined || t.ar !== undefined, {
+  message: 'give a title in French ("fr"), in Arabic ("ar") or both',
 });
 
 export const TimeWindowSchema = z.object({
@@ -85,8 +92,8 @@ export const CampaignFileSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes')
       .optional(),
     kind: z.enum(['caravan', 'blood_drive']),
-    title: localized,
-    description: localized.partial().default({}),
+    title,
+    description: perLocale.default({}),
     province: z.string().min(1),
     /** One name, or one per locale as for the title ({"fr": "Kelâat M'Gouna", "ar": "قلعة مكونة"}). */
     commune: z.union([z.string().trim().min(1), localized]),

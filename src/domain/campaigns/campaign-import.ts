@@ -4,7 +4,8 @@ import type { Database } from '../../db/tables.ts';
 import { isExclusionViolation } from '../../db/pg-errors.ts';
 import type { WriteContext } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { InvalidInput, SlugTaken, WindowsRemovalRefused } from '../errors.ts';
+import { BookedWindowsRefused, InvalidInput, SlugTaken, WindowsRemovalRefused } from '../errors.ts';
+import type { BookedWindow } from './booked-windows.ts';
 import { CampaignFileSchema, describeIssues, type CampaignFile } from './campaign-file.ts';
 import { addDays, daysBetween } from './days.ts';
 
@@ -173,19 +174,16 @@ async function syncSlots(trx: Kysely<Database>, campaignId: number, wanted: Want
   const byKey = new Map(existing.map((s) => [`${s.service}|${s.day}|${s.starts_at.slice(0, 5)}`, s]));
   const wantedKeys = new Set(wanted.map((w) => w.key));
   const counts = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
-  const problems: string[] = [];
-
   const stale = existing.filter((s) => !wantedKeys.has(`${s.service}|${s.day}|${s.starts_at.slice(0, 5)}`));
-  for (const s of stale) {
-    if (s.booked > 0) problems.push(`services: the ${s.service} window of ${s.day} at ${s.starts_at.slice(0, 5)} was removed but holds ${s.booked} appointments`);
-  }
+  // A booked window is neither removed nor given fewer places than it holds: the people booked keep theirs.
+  const held: BookedWindow[] = stale
+    .filter((s) => s.booked > 0)
+    .map((s) => ({ service: s.service, day: s.day, start: s.starts_at.slice(0, 5), end: s.ends_at.slice(0, 5), booked: s.booked }));
   for (const w of wanted) {
     const s = byKey.get(w.key);
-    if (s && w.capacity < s.booked) {
-      problems.push(`${w.path}.capacity: ${s.booked} places are already booked on ${w.day}; capacity cannot go below that`);
-    }
+    if (s && w.capacity < s.booked) held.push({ service: w.service, day: w.day, start: w.startsAt, end: w.endsAt, booked: s.booked, capacity: w.capacity, path: w.path });
   }
-  if (problems.length > 0) throw new InvalidInput(problems);
+  if (held.length > 0) throw new BookedWindowsRefused(held);
   // Deleting windows is rarely what a coordinator editing a file meant (a renamed start time, a day
   // left out): say which ones first, and delete only when asked to.
   if (stale.length > 0 && !allowRemoval) {

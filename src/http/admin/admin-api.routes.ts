@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.ts';
 import type { StaffRole } from '../../db/tables.ts';
 import type { BookingDeps } from '../../domain/appointments/booking.ts';
 import { localDay, type Clock } from '../../domain/clock.ts';
-import { InvalidInput, NotFound, SlugTaken, WindowsRemovalRefused } from '../../domain/errors.ts';
+import { BookedWindowsRefused, InvalidInput, NotFound, SlugTaken, WindowsRemovalRefused } from '../../domain/errors.ts';
 import { staffForToken, type StaffMember } from '../../domain/staff/staff-tokens.ts';
 import type { BroadcastPages } from '../../scheduling/broadcast.queue.ts';
 import type { NotificationTimers } from '../../scheduling/notification.queue.ts';
@@ -146,6 +146,9 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       scope.setErrorHandler((error: FastifyError, _request, reply) => {
         if (error instanceof NotFound) return reply.code(404).send({ error: error.message });
         if (error instanceof SlugTaken) return reply.code(409).send({ error: error.message });
+        if (error instanceof BookedWindowsRefused) {
+          return reply.code(409).send({ error: 'time windows that hold appointments must stay, with at least as many places as are booked', problems: error.problems, bookedWindows: error.windows });
+        }
         if (error instanceof WindowsRemovalRefused) return reply.code(409).send({ error: 'the file removes time windows; send "allowRemoval": true to remove them', windows: error.windows });
         if (error instanceof InvalidInput) return reply.code(400).send({ error: 'invalid input', problems: error.problems });
         throw error;

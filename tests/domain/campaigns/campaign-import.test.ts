@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../../src/domain/appointments/booking.ts';
 import { importCampaign, importNotes, parseCampaignFile } from '../../../src/domain/campaigns/campaign-import.ts';
 import type { CampaignFileInput } from '../../../src/domain/campaigns/campaign-file.ts';
-import { InvalidInput, WindowsRemovalRefused } from '../../../src/domain/errors.ts';
+import { BookedWindowsRefused, InvalidInput, WindowsRemovalRefused } from '../../../src/domain/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { ensureOrganisation, campaignFile, createBeneficiaries, deps, slotIds, staffContext } from '../../support/fixtures.ts';
 
@@ -77,6 +77,9 @@ describe('campaign import', () => {
     expect(await problemsOf({ ...file, services: [{ code: 'dental', windows: [{ start: '09:00', end: '12:00', capacity: 3 }] }] })).toEqual([
       'services: ophthalmology was removed but 2 people hold appointments for it; cancel them first or keep the service',
     ]);
+    const refused = await run({ ...file, services: [{ code: 'ophthalmology', windows: [{ start: '09:00', end: '12:00', capacity: 1 }] }] }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(BookedWindowsRefused);
+    expect((refused as BookedWindowsRefused).windows).toEqual([{ service: 'ophthalmology', day: '2026-12-14', start: '09:00', end: '12:00', booked: 2, capacity: 1, path: 'services[0].windows[0]' }]);
     const slot = await t.db.selectFrom('slots').select(['capacity', 'booked']).where('id', '=', slotId ?? 0).executeTakeFirstOrThrow();
     expect(slot).toEqual({ capacity: 3, booked: 2 });
   });

@@ -128,13 +128,13 @@ export function toCampaignFile(form: CampaignForm): BuiltFile {
   });
   const reminders = parseReminders(form.reminders);
   if (reminders === null) unreadable.reminders = 'reminders';
-  const text = (fr: string, ar: string) => ({ fr: fr.trim(), ...(ar.trim() ? { ar: ar.trim() } : {}) });
-  const description = { ...(form.descriptionFr.trim() ? { fr: form.descriptionFr.trim() } : {}), ...(form.descriptionAr.trim() ? { ar: form.descriptionAr.trim() } : {}) };
+  // A field left empty is left out: a title needs French or Arabic, not both.
+  const text = (fr: string, ar: string) => ({ ...(fr.trim() ? { fr: fr.trim() } : {}), ...(ar.trim() ? { ar: ar.trim() } : {}) });
   const file: CampaignFileInput = {
     slug: form.slug.trim(),
     kind: form.kind,
     title: text(form.titleFr, form.titleAr),
-    description,
+    description: text(form.descriptionFr, form.descriptionAr),
     province: form.province.trim(),
     commune: form.commune.trim(),
     venue: { name: form.venueName.trim(), lat: numberOrNaN(form.lat), lon: numberOrNaN(form.lon) },
@@ -153,7 +153,7 @@ export function fromCampaignFile(file: CampaignFileInput): CampaignForm {
   const days = campaignDays(file.firstDay, file.lastDay);
   const named = (value: string | { fr: string; ar?: string | undefined }) => (typeof value === 'string' ? value : value.fr);
   return {
-    slug: file.slug, kind: file.kind, titleFr: file.title.fr, titleAr: file.title.ar ?? '',
+    slug: file.slug, kind: file.kind, titleFr: file.title.fr ?? '', titleAr: file.title.ar ?? '',
     descriptionFr: file.description?.fr ?? '', descriptionAr: file.description?.ar ?? '', province: file.province,
     commune: named(file.commune), venueName: named(file.venue.name), lat: String(file.venue.lat), lon: String(file.venue.lon),
     firstDay: file.firstDay, lastDay: file.lastDay,

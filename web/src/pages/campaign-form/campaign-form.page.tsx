@@ -1,17 +1,20 @@
 // Create or edit a campaign: the form builds the campaign file, checks it with the API's own schema, and imports it.
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
+import { BookedWindowsAnswerSchema } from '../../../../src/domain/campaigns/booked-windows.ts';
 import { CampaignFileSchema, type CampaignFileInput } from '../../../../src/domain/campaigns/campaign-file.ts';
 import { PROVINCES } from '../../../../src/domain/geo/morocco-territory.data.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBanner, Field } from '../../components/field.tsx';
-import type { Messages } from '../../i18n/index.ts';
+import { formatShortDay, type Messages } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useAppState, useMessages } from '../../store.ts';
+import { bookedWindowErrors } from './booked-windows.ts';
 import { campaignDays, emptyForm, emptyWindow, fromCampaignFile, toCampaignFile, type BuiltFile, type CampaignForm } from './campaign-form.model.ts';
-import { FORM, fieldFor, readProblem, translateIssue } from './campaign-form.problems.ts';
+import { FORM, TITLE, fieldFor, readProblem, translateIssue } from './campaign-form.problems.ts';
 import { ServiceEditor } from './service-editor.tsx';
 import { TextArea } from './text-area.tsx';
+import { TitleFields } from './title-fields.tsx';
 
 // zod would first try to compile its parsers with `new Function`, which the console's CSP forbids.
 z.config({ jitless: true });
@@ -64,7 +67,7 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
     });
   }, [campaignId]);
   const set = <K extends keyof CampaignForm>(key: K) => (value: CampaignForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const text = (key: 'slug' | 'titleFr' | 'titleAr' | 'province' | 'commune' | 'venueName' | 'lat' | 'lon' | 'firstDay' | 'lastDay' | 'reminders' | 'staffChat') => ({
+  const text = (key: 'slug' | 'province' | 'commune' | 'venueName' | 'lat' | 'lon' | 'firstDay' | 'lastDay' | 'reminders' | 'staffChat') => ({
     value: form[key],
     onInput: (e: { currentTarget: HTMLInputElement }) => set(key)(e.currentTarget.value),
   });
@@ -72,13 +75,17 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
   const showErrors = (found: Record<string, string>) => {
     setErrors(found);
     const first = Object.keys(found)[0];
-    // Focus goes to the first field to fix (or the banner), so a keyboard or screen reader lands on it.
-    if (first) document.getElementById(first === FORM ? 'form-errors' : first)?.focus();
+    // Focus goes to the first field to fix (or the banner), so a keyboard or screen reader lands on it;
+    // centred, so the message under it is not left behind the sticky save bar.
+    const field = first ? document.getElementById(first === FORM ? 'form-errors' : first === TITLE ? 'title-fr' : first) : null;
+    field?.focus({ preventScroll: true });
+    field?.scrollIntoView({ block: 'center' });
   };
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const built = toCampaignFile(withProvinceCode(form));
+    const sent = withProvinceCode(form);
+    const built = toCampaignFile(sent);
     const found = checkForm(t, built);
     if (Object.keys(found).length > 0) return showErrors(found);
     setBusy(true);
@@ -90,7 +97,11 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
     }
     const fromApi: Record<string, string> = {};
     if (answer.status === 0) fromApi[FORM] = t.offline;
-    else if (answer.status === 409 && Array.isArray(answer.body.windows)) fromApi[FORM] = t.removalRefused;
+    else if (answer.status === 409 && answer.body.bookedWindows) {
+      const refused = BookedWindowsAnswerSchema.safeParse(answer.body);
+      if (refused.success) Object.assign(fromApi, bookedWindowErrors(t, refused.data.bookedWindows, sent, built.origins, (day) => formatShortDay(locale, day)));
+      else fromApi[FORM] = t.serverError;
+    } else if (answer.status === 409 && Array.isArray(answer.body.windows)) fromApi[FORM] = t.removalRefused;
     else if (answer.status === 409) fromApi.slug = t.slugTaken;
     else if (answer.status === 400 && answer.body.problems) {
       for (const problem of answer.body.problems) {
@@ -144,8 +155,7 @@ export function CampaignFormPage({ campaignId }: { campaignId?: number }) {
                 <option value="blood_drive">{t.kindBloodDrive}</option>
               </select>
             </div>
-            <Field id="title-fr" label={t.titleFr} required lang="fr" dir="ltr" error={errors['title-fr']} {...text('titleFr')} />
-            <Field id="title-ar" label={t.titleAr} lang="ar" dir="rtl" error={errors['title-ar']} {...text('titleAr')} />
+            <TitleFields fr={form.titleFr} ar={form.titleAr} errors={errors} onInput={(key, value) => set(key)(value)} />
             <TextArea id="description-fr" label={t.descriptionFr} lang="fr" dir="ltr" value={form.descriptionFr} error={errors['description-fr']} onInput={set('descriptionFr')} />
             <TextArea id="description-ar" label={t.descriptionAr} lang="ar" dir="rtl" value={form.descriptionAr} error={errors['description-ar']} onInput={set('descriptionAr')} />
           </div>

@@ -5,15 +5,18 @@ import type { WindowOrigin } from './campaign-form.model.ts';
 
 /** The form-level banner, for problems no field owns. */
 export const FORM = 'form';
+/** The title as a whole, French or Arabic: its message sits under both title fields. */
+export const TITLE = 'title';
 
 const TOP_FIELDS: Record<string, string> = {
   slug: 'slug', kind: 'kind', province: 'province', commune: 'commune', firstDay: 'first-day', lastDay: 'last-day',
   status: 'status', staffTelegramChat: 'staff-chat', reminders: 'reminders', organisation: FORM,
 };
 
-/** The id of the input a problem at `path` belongs to. */
+/** The id of the input a problem at `path` belongs to (or of the title group). */
 export function fieldFor(path: ReadonlyArray<string | number>, origins: readonly WindowOrigin[][]): string {
   const [head, second, third, fourth, fifth] = path;
+  if (head === 'title' && second === undefined) return TITLE;
   if (head === 'title' || head === 'description') return `${head}-${second === 'ar' ? 'ar' : 'fr'}`;
   if (head === 'venue') return second === 'lat' ? 'venue-lat' : second === 'lon' ? 'venue-lon' : 'venue-name';
   if (head === 'services') {
@@ -35,8 +38,12 @@ export function fieldFor(path: ReadonlyArray<string | number>, origins: readonly
 export function readProblem(problem: string): { path: Array<string | number>; message: string } {
   const match = /^([^:\s]+): (.*)$/s.exec(problem);
   if (!match || match[1] === '(file)') return { path: [], message: problem };
-  const path = (match[1] ?? '').replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  return { path, message: match[2] ?? problem };
+  return { path: readPath(match[1] ?? ''), message: match[2] ?? problem };
+}
+
+/** "services[0].windows[1]" (or with dots) -> ['services', 0, 'windows', 1]. */
+export function readPath(text: string): Array<string | number> {
+  return text.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The parts of a zod issue the translation reads. */
@@ -59,6 +66,7 @@ export function translateIssue(t: Messages, issue: IssueLike, value?: unknown): 
   const last = issue.path[issue.path.length - 1];
   // An empty field fails its format too: what it needs first is a value.
   if (value === '') return t.required;
+  if (issue.path.length === 1 && issue.path[0] === 'title') return t.titleOneLanguage;
   if (issue.code === 'invalid_type' && issue.expected === 'number') return t.notANumber;
   if (issue.code === 'invalid_type' && issue.input === undefined) return t.required;
   if (issue.code === 'too_small' && issue.origin === 'string') return t.required;

@@ -66,7 +66,7 @@ export function ServiceEditor({ index, service, days, errors, onChange, onRemove
             {days.map((d) => (
               <div key={d} class="day-cell">
                 <label for={id(`row-${r}-day-${d}`)}>{formatShortDay(locale, d)}</label>
-                <input type="number" min="0" inputMode="numeric" id={id(`row-${r}-day-${d}`)} aria-label={t.capacityOn(formatShortDay(locale, d), row.start)} value={row.capacities[d] ?? ''} aria-invalid={errors[id(`row-${r}-day-${d}`)] ? 'true' : undefined} onInput={(e) => setRow(r, { ...row, capacities: { ...row.capacities, [d]: e.currentTarget.value } })} />
+                <input type="number" min="0" inputMode="numeric" id={id(`row-${r}-day-${d}`)} aria-label={t.capacityOn(formatShortDay(locale, d), row.start)} value={row.capacities[d] ?? ''} aria-invalid={errors[id(`row-${r}-day-${d}`)] ? 'true' : undefined} aria-describedby={errors[id(`row-${r}-day-${d}`)] ? `${id(`row-${r}-day-${d}`)}-error` : undefined} onInput={(e) => setRow(r, { ...row, capacities: { ...row.capacities, [d]: e.currentTarget.value } })} />
               </div>
             ))}
           </div>

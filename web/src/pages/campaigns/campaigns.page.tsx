@@ -1,5 +1,6 @@
 // The organisation's campaigns, running and upcoming first, with places booked and left.
 import { useEffect, useState } from 'preact/hooks';
+import { closestLocale, inLocale } from '../../../../src/domain/campaigns/localized-text.ts';
 import { api, type ApiResult } from '../../api/client.ts';
 import type { CampaignPage, CampaignSummary, Phase } from '../../api/types.ts';
 import { formatDay, formatNumber, type Locale, type Messages } from '../../i18n/index.ts';
@@ -12,9 +13,14 @@ function phaseTitle(t: Messages, phase: Phase): string {
   return { running: t.phaseRunning, upcoming: t.phaseUpcoming, draft: t.phaseDraft, past: t.phasePast }[phase];
 }
 
-/** The title in the staff member's language, or the French one every campaign has. */
+/** The title in the staff member's language, or the other one the campaign has (a title may be French or Arabic only). */
 export function titleIn(locale: Locale, c: CampaignSummary): string {
-  return (locale === 'ar' ? c.title.ar ?? c.title.ary : undefined) ?? c.title.fr;
+  return inLocale(c.title, locale);
+}
+
+/** The language the title is shown in, for `lang`: a screen reader then reads an Arabic title in Arabic on a French page. */
+export function titleLang(locale: Locale, c: CampaignSummary): string {
+  return closestLocale(c.title, locale) ?? locale;
 }
 
 export function CampaignsPage() {
@@ -65,7 +71,7 @@ export function CampaignsPage() {
               <ul class="cards">
                 {groups[phase].map((c) => (
                   <li key={c.id} class="card">
-                    <h3 lang={locale === 'ar' && (c.title.ar ?? c.title.ary) ? 'ar' : 'fr'}><a href={`/console/campaigns/${c.id}`}>{titleIn(locale, c)}</a></h3>
+                    <h3 lang={titleLang(locale, c)}><a href={`/console/campaigns/${c.id}`}>{titleIn(locale, c)}</a></h3>
                     <p>{t.days(formatDay(locale, c.firstDay), formatDay(locale, c.lastDay))}</p>
                     <p><bdi>{c.venueName}</bdi> · <bdi>{c.commune}</bdi></p>
                     <dl class="figures">

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import type { CampaignCapacity, CampaignSummary } from '../../api/types.ts';
 import { formatDay, formatNumber } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
-import { titleIn } from '../campaigns/campaigns.page.tsx';
+import { titleIn, titleLang } from '../campaigns/campaigns.page.tsx';
 import { WindowBookings, type OpenWindow } from './window-bookings.tsx';
 
 const POLL_MS = 3000;
@@ -45,7 +45,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
   const time = updated ? new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : 'fr-MA', { timeStyle: 'medium', timeZone: 'Africa/Casablanca' }).format(updated) : '';
   return (
     <section aria-labelledby="capacity-title">
-      <h1 id="capacity-title">{campaign ? titleIn(locale, campaign) : t.capacityTitle}</h1>
+      <h1 id="capacity-title" lang={campaign ? titleLang(locale, campaign) : undefined}>{campaign ? titleIn(locale, campaign) : t.capacityTitle}</h1>
       <p>{t.capacityIntro} {time ? <span role="status">{t.updatedAt(time)}</span> : null}</p>
       <div class="actions">
         {me?.role === 'coordinator' ? <a class="button" href={`/console/campaigns/${campaignId}/edit`}>{t.editCampaign}</a> : null}
