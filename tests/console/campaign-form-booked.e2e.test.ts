@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/clock.ts';
 import { addPerson, book, somebody } from '../support/capacity-world.ts';
 import { addDays } from '../support/conversation-harness.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, screenshotOf, startConsoleBrowser, type ConsoleBrowser, BROWSER_RETRY } from '../support/console-browser.ts';
+import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, screenshotOf, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importTestCampaign, slotIds } from '../support/fixtures.ts';
 
@@ -38,7 +38,7 @@ const CASES = [
   { language: 'ar', size: PHONE, login: 'nadia@dades.ma', edit: 'تعديل الحملة', service: 'الخدمة 1', window: 'الفترات والأماكن 1', save: 'حفظ', message: 'المواعيد المحجوزة يوم', fewest: 'فلا يمكن أن تقل الأماكن عن 3.' },
 ] as const;
 
-describe('a booked window in the campaign form', BROWSER_RETRY, () => {
+describe('a booked window in the campaign form', () => {
   for (const c of CASES) {
     it(`says beside the cell that it cannot hold fewer places than its bookings, and changes nothing (${c.language})`, async () => {
       const { context, page } = await cb.open(c.size, c.language);
