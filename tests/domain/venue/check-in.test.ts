@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/db/transaction.ts';
 import { cancelAppointment } from '../../../src/domain/appointments/cancellation.ts';
+import { eraseContact } from '../../../src/domain/contacts/erasure.ts';
 import { checkIn, type DeskActor, type ScanInput } from '../../../src/domain/venue/index.ts';
 import { deps } from '../../support/fixtures.ts';
 import { bookPeople, DAY, NEXT_DAY, NOW, scan, seedDeskWorld, time, type DeskWorld } from '../../support/desk-world.ts';
@@ -140,5 +141,16 @@ describe('a scan at the desk', () => {
     const clientId = randomUUID();
     await t.db.insertInto('desk_checkins').values({ client_id: clientId, kind: 'walk_in', organisation_id: w.association, campaign_id: w.caravan, appointment_id: null, staff_id: w.desks.amina.id, at: NOW, outcome: 'walked_in', answer: '{}' }).execute();
     await expect(desk(scan(w.caravan, code, { clientId }))).rejects.toThrow(/used for something else/);
+  });
+
+  it('tells nothing of an erased person to a desk that sends their scan again', async () => {
+    const [code = ''] = await bookPeople(t.db, w.caravan, 1);
+    const input = scan(w.caravan, code);
+    expect((await desk(input))?.kind).toBe('checked_in');
+    const { contact_id } = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('b.contact_id').where('a.code', '=', code).executeTakeFirstOrThrow();
+    await inTransaction(t.db, (trx) => eraseContact(trx, { actor: { kind: 'staff', id: 'test' }, channel: 'staff', today: DAY }, contact_id, deps));
+    expect(await desk(input)).toEqual({ kind: 'unknown' });
+    const kept = await t.db.selectFrom('desk_checkins').select('answer').where('client_id', '=', input.clientId).executeTakeFirstOrThrow();
+    expect(JSON.stringify(kept.answer)).not.toMatch(/Personne/);
   });
 });
