@@ -40,7 +40,7 @@ const call = (method: string, url: string, bearer: string, payload?: object) =>
   app.inject({ method: method as 'GET', url: `/admin/api${url}`, headers: { authorization: `Bearer ${bearer}` }, ...(payload ? { payload } : {}) });
 const scan = (code: string, clientId = randomUUID()) => ({ day: DAY, code, clientId, at: new Date(NOW.getTime() - 60_000).toISOString() });
 const walkIn = (name: string, clientId = randomUUID()) => ({ clientId, day: DAY, service: 'ophthalmology', person: { name, sex: 'male', birthYear: 1970, commune: 'Tinghir', phone: '0661998877', consent: true } });
-const DESK_ROUTES = new Set(['POST /admin/api/campaigns/:id/checkins', 'POST /admin/api/campaigns/:id/checkins/batch', 'POST /admin/api/campaigns/:id/walk-ins', 'GET /admin/api/campaigns/:id/desk-day']);
+const DESK_ROUTES = new Set(['GET /admin/api/desk/campaigns', 'POST /admin/api/campaigns/:id/checkins', 'POST /admin/api/campaigns/:id/checkins/batch', 'POST /admin/api/campaigns/:id/walk-ins', 'GET /admin/api/campaigns/:id/desk-day']);
 
 describe('the desk over HTTP', () => {
   it('checks a person in by code for a desk member and a coordinator, not for medical staff', async () => {
@@ -109,6 +109,15 @@ describe('the desk over HTTP', () => {
     const over = await call('POST', `/campaigns/${w.caravan}/walk-ins`, token.desk, { ...body, clientId: randomUUID(), overCapacity: true });
     expect([over.statusCode, over.json().kind, over.json().overCapacity]).toEqual([200, 'walked_in', true]);
     expect((await call('POST', `/campaigns/${w.caravan}/walk-ins`, token.desk, { ...body, person: { ...body.person, age: undefined, birthYear: undefined } })).statusCode).toBe(400);
+  });
+
+  it("lists the organisation's campaigns a desk can work at, and no other organisation's", async () => {
+    const answer = await call('GET', '/desk/campaigns', token.desk);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().items.map((c: { id: number }) => c.id).sort()).toEqual([w.caravan, w.otherCaravan].sort());
+    expect(answer.json().items[0]).toMatchObject({ title: { fr: expect.any(String) }, firstDay: DAY, venue: expect.any(String), commune: expect.any(String) });
+    expect((await call('GET', '/desk/campaigns', token.centreDesk)).json().items.map((c: { id: number }) => c.id)).toEqual([w.drive]);
+    expect((await call('GET', '/desk/campaigns', token.medical)).statusCode).toBe(403);
   });
 
   it("gives a desk the day's bookings with what it shows and no phone", async () => {

@@ -1,11 +1,11 @@
-// The check-in desk at the venue (roles desk and coordinator): a scan, the scans a desk kept while
-// offline, a walk-in, and the day's bookings a desk holds for when the network drops. Each scan and
+// The check-in desk at the venue (roles desk and coordinator): the campaigns to pick from, a scan, the
+// scans a desk kept while offline, a walk-in, and the day's bookings a desk holds for when the network drops. Each scan and
 // walk-in carries the desk's client id: sent again, it gets the same answer and changes nothing.
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../db/transaction.ts';
 import { InvalidInput } from '../../domain/errors.ts';
-import { checkIn, deskDay, registerWalkIn } from '../../domain/venue/index.ts';
-import { BatchAnswerSchema, CheckinBatchBodySchema, CheckinBodySchema, CheckinOutcomeSchema, DeskDayQuerySchema, DeskDaySchema, WalkInBodySchema, WalkInOutcomeSchema, type BatchAnswer, type CheckinBody } from '../console/desk.schemas.ts';
+import { checkIn, deskCampaigns, deskDay, registerWalkIn } from '../../domain/venue/index.ts';
+import { BatchAnswerSchema, CheckinBatchBodySchema, CheckinBodySchema, CheckinOutcomeSchema, DeskCampaignsSchema, DeskDayQuerySchema, DeskDaySchema, WalkInBodySchema, WalkInOutcomeSchema, type BatchAnswer, type CheckinBody } from '../console/desk.schemas.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
 import { readInput, shaped } from './route-shape.ts';
 
@@ -15,6 +15,10 @@ export function registerDeskRoutes(scope: FastifyInstance, ctx: AdminContext): v
   const notFound = (id: number) => `no campaign ${id}`;
   const scan = (request: Parameters<AdminContext['actor']>[0], campaignId: number, item: CheckinBody) =>
     inTransaction(db, (trx) => checkIn(trx, ctx.actor(request), ctx.organisationId(request), { ...item, campaignId, at: new Date(item.at) }, { now: clock.now(), zone: timeZone }));
+
+  scope.get('/desk/campaigns', { preHandler: desk }, async (request) =>
+    DeskCampaignsSchema.parse({ items: await deskCampaigns(db, ctx.organisationId(request), ctx.today()) }),
+  );
 
   scope.post('/campaigns/:id/checkins', { preHandler: desk }, async (request, reply) => {
     const input = await readInput({ params: IdParams }, request, reply);

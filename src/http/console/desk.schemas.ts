@@ -108,6 +108,19 @@ export const WalkInErasedSchema = z.object({ kind: z.literal('erased') });
 export const WalkInOutcomeSchema = z.discriminatedUnion('kind', [WalkedInSchema, WindowsFullSchema, WalkInErasedSchema]);
 export type WalkInOutcome = z.infer<typeof WalkInOutcomeSchema>;
 
+/** An item of GET /admin/api/desk/campaigns: the organisation's published campaigns that have not ended, soonest first. */
+export const DeskCampaignSchema = z.object({
+  id: z.number().int(),
+  /** Per locale; French always. */
+  title: z.object({ fr: z.string() }).catchall(z.string()),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  venue: z.string(),
+  commune: z.string(),
+});
+export type DeskCampaign = z.infer<typeof DeskCampaignSchema>;
+export const DeskCampaignsSchema = z.object({ items: z.array(DeskCampaignSchema) });
+
 /** GET /admin/api/campaigns/:id/desk-day?day=: what a desk holds to check codes offline, and nothing more (no phone). */
 export const DeskDayQuerySchema = z.object({ day: IsoDaySchema });
 export const DeskBookingSchema = z.object({
