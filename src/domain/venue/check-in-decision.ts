@@ -74,6 +74,7 @@ export function decideCheckIn(found: FoundAppointment | undefined, request: Scan
     // A coordinator marked the attendance by hand: that stands, whatever the time.
     return refuse({ kind: 'already', ...arrivalDetails(found), at: found.updatedAt.toISOString(), by: null, firstClientId: null });
   }
-  if (request.at < found.arrivedAt && found.arrivalClientId !== null) return { ...checkedIn, displaces: found.arrivalClientId };
+  // A scan never comes before itself: the same one sent twice at once is told `already` (its twin's answer is kept).
+  if (request.at < found.arrivedAt && found.arrivalClientId !== null && found.arrivalClientId !== request.clientId) return { ...checkedIn, displaces: found.arrivalClientId };
   return refuse({ kind: 'already', ...arrivalDetails(found), at: found.arrivedAt.toISOString(), by: found.arrivedBy, firstClientId: found.arrivalClientId });
 }

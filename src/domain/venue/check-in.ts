@@ -43,9 +43,6 @@ export async function checkIn(trx: Kysely<Database>, actor: DeskActor, organisat
 
   const code = normalizeConfirmationCode(input.code);
   const found = code === undefined ? undefined : await findForUpdate(trx, code);
-  // The same scan sent twice at once: the second waited for the lock above, and finds the first's answer.
-  const keptMeanwhile = found && (await keptAnswer(trx, organisationId, input.clientId, 'checkin'));
-  if (keptMeanwhile) return CheckinOutcomeSchema.parse(keptMeanwhile);
 
   const decision = decideCheckIn(found, { organisationId, campaignId: input.campaignId, day: input.day, clientId: input.clientId, at });
   const ours = found && found.organisationId === organisationId ? found : undefined;
@@ -65,26 +62,23 @@ export async function checkIn(trx: Kysely<Database>, actor: DeskActor, organisat
   }
   const record = { clientId: input.clientId, kind: 'checkin' as const, organisationId, campaignId: input.campaignId, appointmentId: ours?.id ?? null, staffId: actor.id, at };
   if (await keepAnswer(trx, { ...record, outcome: decision.outcome.kind, answer: decision.outcome })) return decision.outcome;
-  // Only a scan that locked nothing (an unknown code) gets here: the twin sent at once kept its answer.
+  // The same scan sent twice at once: the twin kept its answer first (this one, after waiting for the
+  // appointment's lock, found its own arrival and changed nothing), and that answer is the one.
   return CheckinOutcomeSchema.parse(await keptAnswer(trx, organisationId, input.clientId, 'checkin'));
 }
 
 /**
- * The appointment of `code` in any organisation (the decision hides another's), locked until commit. The
- * lock is taken first and the read made after it, so a desk that waited reads the arrival just committed
- * (a locking read joined to other tables would keep their old rows).
+ * The appointment of `code` in any organisation (the decision hides another's), locked until commit. A
+ * desk that waited for the lock reads the row as the other desk left it: the arrival and the name of
+ * who made it (a subquery of the locked row, so it is read again with it).
  */
 async function findForUpdate(trx: Kysely<Database>, code: string): Promise<FoundAppointment | undefined> {
-  const locked = await trx.selectFrom('appointments').select('id').where('code', '=', code).forUpdate().executeTakeFirst();
-  if (!locked) return undefined;
   const row = await trx
     .selectFrom('appointments as a')
     .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
     .innerJoin('slots as s', 's.id', 'a.slot_id')
     .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
-    .leftJoin('campaign_services as cs', (join) => join.onRef('cs.campaign_id', '=', 'a.campaign_id').onRef('cs.service', '=', 'a.service'))
-    .leftJoin('staff as st', 'st.id', 'a.arrived_by')
-    .select([
+    .select((eb) => [
       'a.id',
       'a.code',
       'c.organisation_id',
@@ -95,17 +89,18 @@ async function findForUpdate(trx: Kysely<Database>, code: string): Promise<Found
       'a.service',
       's.starts_at',
       's.ends_at',
-      'cs.requires_fasting',
+      eb.selectFrom('campaign_services as cs').select('cs.requires_fasting').whereRef('cs.campaign_id', '=', 'a.campaign_id').whereRef('cs.service', '=', 'a.service').as('requires_fasting'),
       'b.full_name',
       'b.sex',
       'b.birth_year',
       'b.commune',
       'a.arrived_at',
-      'st.name as arrived_by',
+      eb.selectFrom('staff as st').select('st.name').whereRef('st.id', '=', 'a.arrived_by').as('arrived_by'),
       'a.arrival_client_id',
       'a.updated_at',
     ])
-    .where('a.id', '=', locked.id)
+    .where('a.code', '=', code)
+    .forUpdate('a')
     .executeTakeFirst();
   if (!row) return undefined;
   return {

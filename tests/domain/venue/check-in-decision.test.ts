@@ -68,6 +68,11 @@ describe('deciding a scan', () => {
     expect(decideCheckIn(later, request)).toMatchObject({ arrive: true, displaces: 'c-1', outcome: { kind: 'checked_in' } });
   });
 
+  it('never puts a scan before itself', () => {
+    const self = found({ status: 'attended', arrivedAt: new Date('2026-12-14T09:45:00Z'), arrivedBy: 'Amina', arrivalClientId: 'c-2' });
+    expect(decideCheckIn(self, request)).toMatchObject({ arrive: false, outcome: { kind: 'already', firstClientId: 'c-2' } });
+  });
+
   it('leaves an attendance a coordinator marked by hand as it is', () => {
     expect(decideCheckIn(found({ status: 'attended' }), request)).toMatchObject({ arrive: false, outcome: { kind: 'already', by: null, firstClientId: null, at: '2026-12-01T10:00:00.000Z' } });
   });

@@ -78,9 +78,14 @@ describe('a scan at the desk', () => {
   it('checks one person in exactly once when twenty desks scan their code at the same moment', async () => {
     const [code = ''] = await bookPeople(t.db, w.caravan, 1);
     const at = new Date(NOW.getTime() - 60_000);
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => desk(scan(w.caravan, code, { at }), i % 2 ? w.desks.amina : w.desks.youssef)));
+    const scans = Array.from({ length: 20 }, () => scan(w.caravan, code, { at }));
+    const outcomes = await Promise.all(scans.map((input, i) => desk(input, i % 2 ? w.desks.amina : w.desks.youssef)));
     expect(outcomes.filter((o) => o?.kind === 'checked_in')).toHaveLength(1);
-    expect(outcomes.filter((o) => o?.kind === 'already')).toHaveLength(19);
+    const first = scans[outcomes.findIndex((o) => o?.kind === 'checked_in')];
+    // Each desk that waited read the arrival just committed: who, when, under which scan.
+    const already = outcomes.filter((o) => o?.kind === 'already');
+    expect(already).toHaveLength(19);
+    for (const o of already) expect(o).toMatchObject({ at: at.toISOString(), by: expect.stringMatching(/^(Amina|Youssef)$/), firstClientId: first?.clientId });
   });
 
   it('answers the same scan sent at once from two connections once', async () => {
