@@ -1,8 +1,9 @@
 // A person without a booking, registered at the desk and checked in at once: into a window with a place
 // left (the window's `booked` counts them, so capacity figures stay true), or, when the coordinator allows
 // it, over capacity as a walk-in that the window's places leave out. A family at the desk shares one
-// contact by its phone. No message is sent from here: the bot greets a walk-in in the chat only once they
-// consented there, as for anyone else.
+// contact by its phone. No chat message is sent from here. The consent ticked on paper is kept in the
+// audit log, not as the contact's consent: that one is given in the chat, where the bot asks for it, and
+// a greeting with the code for a walk-in who gave a phone and ticked it is not written yet.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.ts';
 import { WalkInOutcomeSchema, type WalkInBody, type WalkInOutcome } from '../../http/console/desk.schemas.ts';
@@ -41,7 +42,7 @@ export async function registerWalkIn(trx: Kysely<Database>, actor: DeskActor, or
   if (!slot) return { kind: 'full', windows: windows.map(({ fasting: _fasting, ...w }) => w) };
 
   const ctx = { actor, channel: 'staff' as const, today: input.day };
-  const contact = await deskContact(trx, input.person, time.now);
+  const contact = await deskContact(trx, input.person.phone);
   const birthYear = input.person.birthYear ?? Number(input.day.slice(0, 4)) - (input.person.age ?? 0);
   const person = { fullName: input.person.name, sex: input.person.sex, birthYear, commune: input.person.commune };
   const beneficiary = await addBeneficiary(trx, ctx, contact.id, { relation: contact.created ? 'self' : 'other', ...person });
@@ -51,7 +52,7 @@ export async function registerWalkIn(trx: Kysely<Database>, actor: DeskActor, or
     .set({ status: 'attended', walk_in: input.overCapacity, arrived_at: at, arrived_by: actor.id, arrival_client_id: input.clientId })
     .where('id', '=', booked.id)
     .execute();
-  await recordAudit(trx, { actor, action: 'appointment.walk_in', entity: 'appointment', entityId: booked.id, details: { slotId: slot.slotId, overCapacity: input.overCapacity, clientId: input.clientId } });
+  await recordAudit(trx, { actor, action: 'appointment.walk_in', entity: 'appointment', entityId: booked.id, details: { slotId: slot.slotId, overCapacity: input.overCapacity, clientId: input.clientId, consentOnPaper: input.person.consent } });
 
   const outcome: WalkInOutcome = {
     kind: 'walked_in',
@@ -99,22 +100,21 @@ async function takeAnyPlace(trx: Kysely<Database>, windows: DayWindow[], choice:
 }
 
 /** The contact of the phone given (a family's, from the first of them), or a new one without a phone. */
-async function deskContact(trx: Kysely<Database>, person: WalkInBody['person'], now: Date): Promise<{ id: number; created: boolean }> {
-  const consentAt = person.consent ? now : null;
-  if (person.phone === undefined || person.phone.trim() === '') {
-    const row = await trx.insertInto('contacts').values({ phone_e164: null, locale: null, province_code: null, consent_at: consentAt, opted_out_at: null }).returning('id').executeTakeFirstOrThrow();
+async function deskContact(trx: Kysely<Database>, typed: string | undefined): Promise<{ id: number; created: boolean }> {
+  const blank = { locale: null, province_code: null, consent_at: null, opted_out_at: null };
+  if (typed === undefined || typed.trim() === '') {
+    const row = await trx.insertInto('contacts').values({ ...blank, phone_e164: null }).returning('id').executeTakeFirstOrThrow();
     return { id: row.id, created: true };
   }
-  const phone = normalizePhone(person.phone);
+  const phone = normalizePhone(typed);
   if (!phone.ok) throw new InvalidInput([`person.phone: ${phone.error}`]);
   const created = await trx
     .insertInto('contacts')
-    .values({ phone_e164: phone.e164, locale: null, province_code: null, consent_at: consentAt, opted_out_at: null })
+    .values({ ...blank, phone_e164: phone.e164 })
     .onConflict((oc) => oc.column('phone_e164').doNothing())
     .returning('id')
     .executeTakeFirst();
   if (created) return { id: created.id, created: true };
-  const existing = await trx.selectFrom('contacts').select(['id', 'consent_at']).where('phone_e164', '=', phone.e164).executeTakeFirstOrThrow();
-  if (person.consent && existing.consent_at === null) await trx.updateTable('contacts').set({ consent_at: now, updated_at: sql<Date>`now()` }).where('id', '=', existing.id).execute();
+  const existing = await trx.selectFrom('contacts').select('id').where('phone_e164', '=', phone.e164).executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
 }
