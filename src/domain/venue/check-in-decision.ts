@@ -69,12 +69,22 @@ export function decideCheckIn(found: FoundAppointment | undefined, request: Scan
   if (found.status === 'cancelled') return refuse({ kind: 'cancelled', code: found.code });
   if (found.day !== request.day) return refuse({ kind: 'other_day', day: found.day, service: found.service });
   const checkedIn: Decision = { outcome: { kind: 'checked_in', ...arrivalDetails(found), arrivedAt: request.at.toISOString() }, arrive: true };
-  if (found.status !== 'attended') return checkedIn; // booked, or marked no-show and came late after all
+  if (found.status !== 'attended') {
+    // Booked, or marked no-show and came late after all. A no-show checked in before (marked by mistake,
+    // say): this arrival replaces that one, whose scan then answers `already`.
+    const before = found.arrivalClientId;
+    if (before === null) return checkedIn;
+    return before === request.clientId ? refuse(alreadyOf(found, found.arrivedAt)) : { ...checkedIn, displaces: before };
+  }
   if (found.arrivedAt === null) {
     // A coordinator marked the attendance by hand: that stands, whatever the time.
     return refuse({ kind: 'already', ...arrivalDetails(found), at: found.updatedAt.toISOString(), by: null, firstClientId: null });
   }
   // A scan never comes before itself: the same one sent twice at once is told `already` (its twin's answer is kept).
   if (request.at < found.arrivedAt && found.arrivalClientId !== null && found.arrivalClientId !== request.clientId) return { ...checkedIn, displaces: found.arrivalClientId };
-  return refuse({ kind: 'already', ...arrivalDetails(found), at: found.arrivedAt.toISOString(), by: found.arrivedBy, firstClientId: found.arrivalClientId });
+  return refuse(alreadyOf(found, found.arrivedAt));
+}
+
+function alreadyOf(found: FoundAppointment, at: Date | null): CheckinOutcome {
+  return { kind: 'already', ...arrivalDetails(found), at: (at ?? found.updatedAt).toISOString(), by: found.arrivedBy, firstClientId: found.arrivalClientId };
 }

@@ -73,6 +73,12 @@ describe('deciding a scan', () => {
     expect(decideCheckIn(self, request)).toMatchObject({ arrive: false, outcome: { kind: 'already', firstClientId: 'c-2' } });
   });
 
+  it('checks in again a person marked no-show after a desk had checked them in, the earlier scan told', () => {
+    const marked = found({ status: 'no_show', arrivedAt: new Date('2026-12-14T09:00:00Z'), arrivedBy: 'Amina', arrivalClientId: 'c-1' });
+    expect(decideCheckIn(marked, request)).toMatchObject({ arrive: true, displaces: 'c-1', outcome: { kind: 'checked_in' } });
+    expect(decideCheckIn(marked, { ...request, clientId: 'c-1' })).toMatchObject({ arrive: false, outcome: { kind: 'already', firstClientId: 'c-1' } });
+  });
+
   it('leaves an attendance a coordinator marked by hand as it is', () => {
     expect(decideCheckIn(found({ status: 'attended' }), request)).toMatchObject({ arrive: false, outcome: { kind: 'already', by: null, firstClientId: null, at: '2026-12-01T10:00:00.000Z' } });
   });

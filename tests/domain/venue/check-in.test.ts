@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/db/transaction.ts';
 import { cancelAppointment } from '../../../src/domain/appointments/cancellation.ts';
+import { markAttendance } from '../../../src/domain/appointments/attendance.ts';
 import { eraseContact } from '../../../src/domain/contacts/erasure.ts';
 import { checkIn, type DeskActor, type ScanInput } from '../../../src/domain/venue/index.ts';
 import { deps } from '../../support/fixtures.ts';
@@ -157,5 +158,17 @@ describe('a scan at the desk', () => {
     expect(await desk(input)).toEqual({ kind: 'unknown' });
     const kept = await t.db.selectFrom('desk_checkins').select('answer').where('client_id', '=', input.clientId).executeTakeFirstOrThrow();
     expect(JSON.stringify(kept.answer)).not.toMatch(/Personne/);
+  });
+
+  it('checks in again a person a coordinator marked no-show by mistake after the desk had', async () => {
+    const [code = ''] = await bookPeople(t.db, w.caravan, 1);
+    const first = scan(w.caravan, code, { at: new Date(NOW.getTime() - 30 * 60_000) });
+    await desk(first, w.desks.amina);
+    const { id } = await t.db.selectFrom('appointments').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    await inTransaction(t.db, (trx) => markAttendance(trx, { kind: 'staff', id: 'coordinator' }, w.association, id, 'no_show'));
+    const again = scan(w.caravan, code);
+    expect(await desk(again, w.desks.youssef)).toMatchObject({ kind: 'checked_in' });
+    expect(await desk(first, w.desks.amina)).toMatchObject({ kind: 'already', by: 'Youssef', firstClientId: again.clientId });
+    expect((await statusOf(code)).status).toBe('attended');
   });
 });
