@@ -54,7 +54,8 @@ export async function checkIn(trx: Kysely<Database>, actor: DeskActor, organisat
       .execute();
     await recordAudit(trx, { actor, action: 'appointment.attended', entity: 'appointment', entityId: ours.id, details: { clientId: input.clientId, at: at.toISOString() } });
     if (decision.displaces) {
-      // An earlier arrival reached the server after a later one: the later desk is told, on its next send.
+      // The arrival this one replaces (a later one that reached the server first, or one before a
+      // no-show mark): its desk is told on its next send.
       const by = await trx.selectFrom('staff').select('name').where('id', '=', actor.id).executeTakeFirst();
       const already: CheckinOutcome = { kind: 'already', ...arrivalDetails(ours), at: at.toISOString(), by: by?.name ?? null, firstClientId: input.clientId };
       await replaceAnswer(trx, decision.displaces, 'already', already);

@@ -1,7 +1,8 @@
 // The check-in desk at the venue (roles desk and coordinator): the campaigns to pick from, a scan, the
-// scans a desk kept while offline, a walk-in, and the day's bookings a desk holds for when the network drops. Each scan and
-// walk-in carries the desk's client id: sent again, it gets the same answer and changes nothing.
-import type { FastifyInstance } from 'fastify';
+// scans a desk kept while offline, a walk-in, and the day's bookings a desk holds for when the network
+// drops. Each scan and walk-in carries the desk's client id: sent again, it gets the same answer and
+// changes nothing.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../db/transaction.ts';
 import { InvalidInput } from '../../domain/errors.ts';
 import { checkIn, deskCampaigns, deskDay, registerWalkIn } from '../../domain/venue/index.ts';
@@ -13,7 +14,7 @@ export function registerDeskRoutes(scope: FastifyInstance, ctx: AdminContext): v
   const { db, clock, timeZone } = ctx.deps;
   const desk = ctx.allow('desk', 'coordinator');
   const notFound = (id: number) => `no campaign ${id}`;
-  const scan = (request: Parameters<AdminContext['actor']>[0], campaignId: number, item: CheckinBody) =>
+  const scan = (request: FastifyRequest, campaignId: number, item: CheckinBody) =>
     inTransaction(db, (trx) => checkIn(trx, ctx.actor(request), ctx.organisationId(request), { ...item, campaignId, at: new Date(item.at) }, { now: clock.now(), zone: timeZone }));
 
   scope.get('/desk/campaigns', { preHandler: desk }, async (request) =>
