@@ -109,6 +109,8 @@ describe('the desk over HTTP', () => {
     const over = await call('POST', `/campaigns/${w.caravan}/walk-ins`, token.desk, { ...body, clientId: randomUUID(), overCapacity: true });
     expect([over.statusCode, over.json().kind, over.json().overCapacity]).toEqual([200, 'walked_in', true]);
     expect((await call('POST', `/campaigns/${w.caravan}/walk-ins`, token.desk, { ...body, person: { ...body.person, age: undefined, birthYear: undefined } })).statusCode).toBe(400);
+    const unborn = await call('POST', `/campaigns/${w.caravan}/walk-ins`, token.desk, { ...body, person: { ...body.person, birthYear: 2027 } });
+    expect([unborn.statusCode, unborn.json().error]).toEqual([400, 'person.birthYear: birth year after the day']);
   });
 
   it("lists the organisation's campaigns a desk can work at, and no other organisation's", async () => {

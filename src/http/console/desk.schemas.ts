@@ -94,7 +94,7 @@ export const WalkInBodySchema = z.object({
   /** The coordinator allows registering past the windows' places: counted apart as a walk-in. */
   overCapacity: z.boolean().default(false),
   at: DeskTimeSchema.optional(),
-});
+}).refine((w) => w.person.birthYear === undefined || w.person.birthYear <= Number(w.day.slice(0, 4)), { message: 'birth year after the day', path: ['person', 'birthYear'] });
 export type WalkInBody = z.infer<typeof WalkInBodySchema>;
 
 export const WalkedInSchema = z.object({ kind: z.literal('walked_in'), ...ArrivalDetails, arrivedAt: z.string(), overCapacity: z.boolean() });
