@@ -42,6 +42,20 @@ describe('npm run org and npm run staff', () => {
   });
 });
 
+describe('a desk volunteer', () => {
+  it('is added to an organisation, never without one, with a login for the console', async () => {
+    await cli('org', ['add', '--slug', 'amal-nouaceur', '--name', 'Amal Nouaceur', '--kind', 'association']);
+    const homeless = await cli('staff', ['add', '--name', 'Hanane', '--role', 'desk']);
+    expect([homeless.code, homeless.stderr]).toEqual([1, 'organisation: a desk belongs to an organisation; give --organisation SLUG\n']);
+    const added = await cli('staff', ['add', '--name', 'Hanane', '--role', 'desk', '--organisation', 'amal-nouaceur', '--phone', '0661234500']);
+    expect(added.stdout).toMatch(/^staff \d+ Hanane \(desk, amal-nouaceur\)\ntoken: qst_[\s\S]*console password link/);
+    const token = /token: (\S+)/.exec(added.stdout)?.[1] ?? '';
+    expect(await staffForToken(t.db, token)).toMatchObject({ name: 'Hanane', role: 'desk', organisation: { slug: 'amal-nouaceur' } });
+    const badRole = await cli('staff', ['add', '--name', 'Hanane', '--role', 'volunteer', '--organisation', 'amal-nouaceur']);
+    expect([badRole.code, badRole.stderr]).toEqual([2, expect.stringContaining('give --role coordinator, medical, desk or admin')]);
+  });
+});
+
 describe('the README', () => {
   it('shows organisation and staff commands that run as pasted: no "a|b" a shell would read as a pipe', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -83,6 +83,17 @@ describe('the admin API with a session cookie', () => {
     expect(bearer.statusCode).toBe(401);
   });
 
+  it("signs a desk volunteer in as `desk`: the desk's routes with the CSRF token, nothing else", async () => {
+    await addConsoleStaff(t.db, { name: 'Hanane', role: 'desk', organisation: 'test-association', email: 'hanane@association.ma', password: PASSWORD });
+    const desk = await signInBrowser(app, 'hanane@association.ma', PASSWORD);
+    expect((await call('GET', '/console/api/session', desk)).json().staff).toMatchObject({ name: 'Hanane', role: 'desk' });
+    expect((await call('GET', `/admin/api/campaigns/${ids.caravan}/desk-day?day=2026-12-14`, desk)).statusCode).toBe(200);
+    const scan = { day: '2026-12-01', code: 'AAA-AAA', clientId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', at: '2026-12-01T09:00:00Z' };
+    expect((await call('POST', `/admin/api/campaigns/${ids.caravan}/checkins`, desk, { payload: scan })).json()).toEqual({ error: 'csrf' });
+    expect((await call('POST', `/admin/api/campaigns/${ids.caravan}/checkins`, desk, { payload: scan, csrf: true })).json()).toEqual({ kind: 'unknown' });
+    expect((await call('GET', '/admin/api/campaigns', desk)).statusCode).toBe(403);
+  });
+
   it('still takes Bearer tokens for scripts, without a CSRF token', async () => {
     const { token } = await addConsoleStaff(t.db, { name: 'Script', role: 'coordinator', organisation: 'test-association', email: 'script@association.ma', password: PASSWORD });
     const created = await app.inject({ method: 'POST', url: '/admin/api/campaigns', headers: { authorization: `Bearer ${token}` }, payload: campaignFile({ slug: 'script-caravan' }) });
