@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadStaffCommandConfig } from '../config/load-config.ts';
 import { createDatabase, type Db } from '../db/connection.ts';
+import { STAFF_ROLES } from '../db/tables.ts';
 import { prepareDatabase } from '../db/prepare-database.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
 import { systemClock } from '../domain/clock.ts';
@@ -16,7 +17,8 @@ import { addStaff, checkStaffOrganisation } from '../domain/staff/staff-tokens.t
 import { runCommand, UsageError } from './command-runner.ts';
 
 const USAGE = `Usage:
-  npm run staff -- add --name "Khadija (Tinghir)" --role coordinator|medical --organisation SLUG [--email E] [--phone P]
+  npm run staff -- add --name "Khadija (Tinghir)" --role coordinator|medical|desk --organisation SLUG [--email E] [--phone P]
+      (desk: a volunteer at the venue who only checks people in and registers walk-ins)
   npm run staff -- add --name "Platform" --role admin [--email E]   (manages organisations; reads one picked organisation's data in the console, changes none)
   npm run staff -- reset --email E   (or --id N [--email E] [--phone P])   a new one-time link to set the console password
   npm run staff -- list
@@ -35,7 +37,7 @@ const LoginArgs = z.object({
 });
 const AddArgs = LoginArgs.extend({
   name: z.string().trim().min(1, 'give --name'),
-  role: z.enum(['admin', 'coordinator', 'medical'], { error: 'give --role coordinator, medical or admin' }),
+  role: z.enum(STAFF_ROLES, { error: 'give --role coordinator, medical, desk or admin' }),
   organisation: z.string().min(1).optional(),
 });
 const parse = <S extends z.ZodType>(schema: S, values: unknown): z.infer<S> => {

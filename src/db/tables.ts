@@ -152,6 +152,12 @@ export interface AppointmentsTable {
   procedure_done_at: Date | null;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+  /** Registered at the desk over a full window: the window's `booked` leaves it out. */
+  walk_in: Auto<boolean>;
+  /** The first arrival at the desk (earliest time a desk gave), by whom and under which client id. */
+  arrived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  arrived_by: ColumnType<number | null, number | null | undefined, number | null>;
+  arrival_client_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WaitlistEntriesTable {
@@ -215,7 +221,9 @@ export interface StaffAlertsTable {
   resolved_at: Date | null;
 }
 
-export type StaffRole = 'admin' | 'coordinator' | 'medical';
+export const STAFF_ROLES = ['admin', 'coordinator', 'medical', 'desk'] as const;
+/** `desk`: a volunteer at the venue who checks people in and registers walk-ins, and does nothing else. */
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffTable {
   id: Generated<number>;
@@ -257,6 +265,20 @@ export interface StaffPasswordLinksTable {
   staff_id: number;
   expires_at: Date;
   used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A scan or a walk-in a desk sent, kept under the client id the desk gave it: sent again, it answers the same. */
+export interface DeskCheckinsTable {
+  client_id: string;
+  kind: 'checkin' | 'walk_in';
+  organisation_id: number;
+  campaign_id: number;
+  appointment_id: number | null;
+  staff_id: number;
+  at: Date;
+  received_at: Auto<Date>;
+  outcome: string;
+  answer: ColumnType<unknown, string, string>;
 }
 
 export interface InboundReceiptsTable {
@@ -318,6 +340,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_password_links: StaffPasswordLinksTable;
   checkins: CheckinsTable;
+  desk_checkins: DeskCheckinsTable;
   staff_alerts: StaffAlertsTable;
   broadcasts: BroadcastsTable;
   broadcast_deliveries: BroadcastDeliveriesTable;

@@ -118,6 +118,12 @@ async function forgetHealth(trx: Kysely<Database>, contactIds: readonly number[]
     .where('appointment_id', 'in', (eb) => appointmentsOf(eb, contactIds))
     .execute();
   await trx.updateTable('appointments').set({ code: sql<string>`'erased-' || id` }).where('id', 'in', (eb) => appointmentsOf(eb, contactIds)).execute();
+  // A desk that sends the same scan again learns nothing of them: the code is unknown, the walk-in erased.
+  await trx
+    .updateTable('desk_checkins')
+    .set({ outcome: sql<string>`case kind when 'walk_in' then 'erased' else 'unknown' end`, answer: sql<string>`case kind when 'walk_in' then '{"kind":"erased"}'::jsonb else '{"kind":"unknown"}'::jsonb end` })
+    .where('appointment_id', 'in', (eb) => appointmentsOf(eb, contactIds))
+    .execute();
   const donations = (eb: ExpressionBuilder<Database, keyof Database>) =>
     eb.selectFrom('donations as d').innerJoin('beneficiaries as b', 'b.id', 'd.beneficiary_id').where('b.contact_id', 'in', contactIds);
   // The blood centre keeps its own records; Qafila keeps the days (for counts), not the blood group.

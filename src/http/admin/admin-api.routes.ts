@@ -27,6 +27,7 @@ import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
 import { registerCampaignFileRoutes } from './campaign-file.routes.ts';
 import { registerCapacityRoutes, type LiveCapacityTimings } from './capacity.routes.ts';
 import { registerContactRoutes } from './contacts.routes.ts';
+import { registerDeskRoutes } from './desk.routes.ts';
 import { registerDonationRoutes } from './donations.routes.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { registerOutboxRoutes } from './outbox.routes.ts';
@@ -159,6 +160,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerCapacityRoutes(scope, context);
       registerBookingRoutes(scope, context);
       registerAppointmentRoutes(scope, context);
+      registerDeskRoutes(scope, context);
       registerTicketRoutes(scope, context);
       registerDonationRoutes(scope, context);
       registerAlertRoutes(scope, context);

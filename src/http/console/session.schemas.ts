@@ -13,7 +13,7 @@ export type OrganisationRef = z.infer<typeof OrganisationRefSchema>;
 export const MeSchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  role: z.enum(['admin', 'coordinator', 'medical']),
+  role: z.enum(['admin', 'coordinator', 'medical', 'desk']),
   locale: StaffLocaleSchema,
   /** null for the platform admin. */
   organisation: OrganisationRefSchema.nullable(),

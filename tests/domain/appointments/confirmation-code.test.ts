@@ -5,6 +5,7 @@ import {
   formatConfirmationCode,
   generateConfirmationCode,
   isValidConfirmationCode,
+  LOOK_ALIKES,
   normalizeConfirmationCode,
 } from '../../../src/domain/appointments/confirmation-code.ts';
 
@@ -29,5 +30,29 @@ describe('confirmation codes', () => {
     expect(normalizeConfirmationCode('K0F3QX')).toBeUndefined();
     expect(normalizeConfirmationCode('K7F3Q')).toBeUndefined();
     expect(formatConfirmationCode('K7F3QX')).toBe('K7F-3QX');
+  });
+
+  it('read the Eastern Arabic digits, any dash and the dots a desk types', () => {
+    expect(normalizeConfirmationCode('k۷f–۳qx')).toBe('K7F3QX');
+    expect(normalizeConfirmationCode('k7f.3qx')).toBe('K7F3QX');
+    expect(normalizeConfirmationCode('K7F_3QX')).toBe('K7F3QX');
+  });
+
+  it('read an 8 as the B it is mistaken for, in any position', () => {
+    expect(normalizeConfirmationCode('8AK-3QX')).toBe('BAK3QX');
+    expect(normalizeConfirmationCode('k7f 3q8')).toBe('K7F3QB');
+  });
+
+  it('leave the pairs the alphabet dropped unread, rather than match them to another code', () => {
+    for (const typed of ['K0F3QX', 'KOF3QX', 'K1F3QX', 'KIF3QX', 'KLF3QX', 'K5F3QX', 'KSF3QX', 'KUF3QX', 'KVF3QX', 'K2F3QX', 'KZF3QX']) {
+      expect(normalizeConfirmationCode(typed)).toBeUndefined();
+    }
+  });
+
+  it('map every look-alike to a character of the alphabet, and none that is in it already', () => {
+    for (const [typed, read] of Object.entries(LOOK_ALIKES)) {
+      expect(CODE_ALPHABET).not.toContain(typed);
+      expect(CODE_ALPHABET).toContain(read);
+    }
   });
 });
