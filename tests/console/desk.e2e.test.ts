@@ -13,6 +13,8 @@ let campaignId: number;
 const PASSWORD = 'accueil-nouaceur-2027';
 const today = localDay(new Date(), 'Africa/Casablanca');
 const codes = { aicha: '', omar: '', fadma: '', hassan: '', lahcen: '' };
+/** 20 people for the offline morning, and one more two desks both check in. */
+const crowd: string[] = [];
 
 async function codeOf(appointmentId: number): Promise<string> {
   return (await cb.t.db.selectFrom('appointments').select('code').where('id', '=', appointmentId).executeTakeFirstOrThrow()).code;
@@ -42,6 +44,12 @@ beforeAll(async () => {
   codes.lahcen = await codeOf(lahcen.id);
   await cancel(cb.t.db, lahcen.id);
   await addConsoleStaff(cb.t.db, { name: 'Amina Desk', role: 'desk', email: 'amina@nouaceur.ma', password: PASSWORD });
+  await addConsoleStaff(cb.t.db, { name: 'Youssef Desk', role: 'desk', email: 'youssef@nouaceur.ma', password: PASSWORD });
+  const dental = await slot('dental', today);
+  for (let i = 0; i < 21; i++) {
+    const id = (await book(cb.t.db, await person(`Personne ${i + 1}`, `+2126130${String(i).padStart(5, '0')}`), dental)).id;
+    crowd.push(await codeOf(id));
+  }
 });
 afterAll(async () => {
   await cb.close();
@@ -113,4 +121,81 @@ describe('the check-in desk', () => {
       await context.close();
     });
   }
+});
+
+describe('the desk offline', () => {
+  const attended = async (list: string[]) => Number((await cb.t.db.selectFrom('appointments').select((eb) => eb.fn.countAll<string>().as('n')).where('code', 'in', list).where('status', '=', 'attended').executeTakeFirstOrThrow()).n);
+  const deskRows = async (list: string[]) =>
+    cb.t.db.selectFrom('desk_checkins as d').innerJoin('appointments as a', 'a.id', 'd.appointment_id').select(['a.code', 'd.outcome']).where('a.code', 'in', list).execute();
+
+  async function openDesk(login: string) {
+    const { context, page } = await cb.open(PHONE, 'fr');
+    await cb.signIn(page, login, PASSWORD);
+    const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
+    if (await switchTo.count()) await switchTo.click();
+    await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
+    await page.getByText(/rendez-vous ce jour-là/).waitFor();
+    return { context, page };
+  }
+  async function checkInOffline(page: Awaited<ReturnType<typeof openDesk>>['page'], code: string) {
+    await page.getByLabel('Code de confirmation').fill(code);
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.getByRole('button', { name: 'Arrivé(e)' }).click();
+    // The code sits in its own direction (isolated) inside the sentence.
+    await page.getByText(new RegExp(`Hors ligne : arrivée .?${code.slice(0, 3)}\u2011${code.slice(3)}.? notée`)).waitFor();
+  }
+
+  it('keeps 20 check-ins through a dropped network and sends each once, even when an answer is lost', async () => {
+    const twenty = crowd.slice(0, 20);
+    const { context, page } = await openDesk('amina@nouaceur.ma');
+    await context.setOffline(true);
+    for (const code of twenty) await checkInOffline(page, code);
+    await page.getByText('Hors ligne — 20 en attente d’envoi.').waitFor();
+    // Checked in twice on this device: said, and not queued again.
+    await page.getByLabel('Code de confirmation').fill(twenty[0] ?? '');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.getByText('Hors ligne — 20 en attente d’envoi.').waitFor();
+    expect(await overflowingText(page)).toEqual([]);
+    expect(await lowContrastText(page)).toEqual([]);
+    await screenshot(page, 'desk-offline-fr-phone');
+    expect(await attended(twenty)).toBe(0);
+
+    // The first batch reaches the server but its answer is lost on the way back: the desk sends it again.
+    let lost = 0;
+    await page.route('**/checkins/batch', async (route) => {
+      if (lost > 0) return route.continue();
+      lost += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await context.setOffline(false);
+    await page.getByText('Réseau revenu : 20 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
+    expect(lost).toBe(1);
+    expect(await attended(twenty)).toBe(20);
+    const rows = await deskRows(twenty);
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(20);
+    await screenshot(page, 'desk-back-online-fr-phone');
+    await context.close();
+  });
+
+  it('reconciles two offline desks that check the same person in: the first arrival stays, the other is told', async () => {
+    const code = crowd[20] ?? '';
+    const amina = await openDesk('amina@nouaceur.ma');
+    const youssef = await openDesk('youssef@nouaceur.ma');
+    await amina.context.setOffline(true);
+    await youssef.context.setOffline(true);
+    await checkInOffline(amina.page, code);
+    await checkInOffline(youssef.page, code);
+    await amina.context.setOffline(false);
+    await amina.page.getByText('Réseau revenu : 1 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
+    await youssef.context.setOffline(false);
+    await youssef.page.getByText('Réseau revenu : 1 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
+    await youssef.page.getByText(/déjà enregistré\(e\) à .* par .?Amina Desk/i).waitFor();
+    expect(await attended([code])).toBe(1);
+    const arrival = await cb.t.db.selectFrom('appointments as a').innerJoin('staff as s', 's.id', 'a.arrived_by').select('s.name').where('a.code', '=', code).executeTakeFirstOrThrow();
+    expect(arrival.name).toBe('Amina Desk');
+    await amina.context.close();
+    await youssef.context.close();
+  });
 });

@@ -194,7 +194,10 @@ export const ar: Messages = {
   deskCancelled: 'أُلغي هذا الموعد.',
   deskUnknown: 'رمز غير معروف. تحقّق منه مع الشخص.',
   deskMalformed: 'هذا ليس رمزا: الرمز 6 حروف وأرقام (مثلا K7F-3QX).',
-  deskOffline: 'لا توجد شبكة: لم يُسجَّل الوصول بعد. أعد المحاولة.',
+  deskQueued: (code: string) => `بدون شبكة: سُجّل وصول ${code} على هذا الجهاز، وسيُرسل عند عودة الشبكة.`,
+  deskOfflineWaiting: (n: string) => `بدون شبكة — في انتظار الإرسال: ${n}.`,
+  deskWaiting: (n: string) => `في انتظار الإرسال: ${n}…`,
+  deskSent: (n: string) => `عادت الشبكة. الوصولات المرسلة: ${n}.`,
   serviceNames: {
     general_medicine: 'الطب العام',
     ophthalmology: 'طب العيون',

@@ -190,7 +190,10 @@ export const fr = {
   deskCancelled: 'Ce rendez-vous a été annulé.',
   deskUnknown: 'Code inconnu. Vérifiez-le avec la personne.',
   deskMalformed: 'Ce n’est pas un code : il a 6 lettres et chiffres (ex. K7F-3QX).',
-  deskOffline: 'Pas de réseau : l’arrivée n’est pas encore enregistrée. Réessayez.',
+  deskQueued: (code: string) => `Hors ligne : arrivée ${code} notée sur cet appareil, envoyée au retour du réseau.`,
+  deskOfflineWaiting: (n: string) => `Hors ligne — ${n} en attente d’envoi.`,
+  deskWaiting: (n: string) => `${n} en attente d’envoi…`,
+  deskSent: (n: string) => `Réseau revenu : ${n} arrivée(s) envoyée(s).`,
   serviceNames: {
     general_medicine: 'Médecine générale',
     ophthalmology: 'Ophtalmologie',

@@ -2,19 +2,28 @@
 // bookings the desk holds, and one button that records the arrival; or, big and plain, why not.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { CampaignSummary, CheckinOutcome, DeskDay } from '../../api/types.ts';
+import type { BatchAnswer, CampaignSummary, CheckinBody, CheckinOutcome, DeskDay } from '../../api/types.ts';
 import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
+import { forgetCheckin, queueCheckin, queuedCheckins } from './desk-queue.ts';
+import { sendWaiting, type SyncReport } from './desk-sync.ts';
 
 /** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
+/** A code as it is read aloud, never broken across two lines: 'K7F3QX' -> 'K7F‑3QX' (a non-breaking hyphen). */
+const readable = (code: string) => `${code.slice(0, 3)}\u2011${code.slice(3)}`;
+
 /** Today in Morocco as YYYY-MM-DD. */
 const todayHere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 
-type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { offline: true };
+/** What the result area shows: a lookup, the server's answer, or an arrival kept to send later. */
+type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { queued: string };
+
+/** How often a desk with check-ins waiting tries the network again, besides the browser's "online" event. */
+const RETRY_MS = 10_000;
 
 /** A short buzz for a success, two for a refusal, where the phone can. */
 function buzz(ok: boolean): void {
@@ -35,8 +44,13 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
   const [typed, setTyped] = useState('');
   const [shown, setShown] = useState<Shown | undefined>();
   const [sending, setSending] = useState(false);
+  const [waiting, setWaiting] = useState(0);
+  const [online, setOnline] = useState(navigator.onLine);
+  const [report, setReport] = useState<SyncReport | undefined>();
   const codeField = useRef<HTMLInputElement>(null);
   const arrivedButton = useRef<HTMLButtonElement>(null);
+  /** Codes checked in on this device while offline, so a second scan says so without queueing again. */
+  const kept = useRef(new Set<string>());
 
   useEffect(() => {
     void api<CampaignSummary>('GET', `/admin/api/campaigns/${campaignId}`).then((answer) => {
@@ -55,15 +69,66 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
     });
   }, [campaignId, day]);
 
+  // What was kept offline goes as soon as the network is back, and every few seconds while any waits.
+  useEffect(() => {
+    let busy = false;
+    const flush = async () => {
+      setOnline(navigator.onLine);
+      if (busy) return;
+      busy = true;
+      try {
+        const result = await sendWaiting({
+          waiting: () => queuedCheckins(campaignId),
+          post: (items: CheckinBody[]) => api<BatchAnswer>('POST', `/admin/api/campaigns/${campaignId}/checkins/batch`, { items }),
+          forget: forgetCheckin,
+        });
+        if (result.sent > 0) {
+          setReport(result);
+          // "Kept offline" is no longer true once it is sent.
+          setShown((before) => (before && 'queued' in before ? undefined : before));
+        }
+        setWaiting(result.left);
+      } finally {
+        busy = false;
+      }
+    };
+    const wentOffline = () => setOnline(false);
+    void flush();
+    const timer = setInterval(() => void flush(), RETRY_MS);
+    window.addEventListener('online', flush);
+    window.addEventListener('offline', wentOffline);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', flush);
+      window.removeEventListener('offline', wentOffline);
+    };
+  }, [campaignId]);
+
   useEffect(() => {
     if (shown && 'lookup' in shown && shown.lookup.kind === 'found') arrivedButton.current?.focus();
   }, [shown]);
 
+  /** Kept in IndexedDB to send later; the day's list then knows the person came (a second scan says so). */
+  const keep = async (item: CheckinBody) => {
+    await queueCheckin({ ...item, campaignId });
+    kept.current.add(item.code);
+    setWaiting((n) => n + 1);
+    setOnline(false);
+    setHeld((before) => before && { ...before, bookings: before.bookings.map((b) => (b.code === item.code ? { ...b, status: 'attended' } : b)) });
+    setShown({ queued: item.code });
+    setTyped('');
+    codeField.current?.focus();
+    buzz(true);
+  };
+
   const send = async (code: string) => {
     if (!day) return;
+    const item: CheckinBody = { day, code, clientId: crypto.randomUUID(), at: new Date().toISOString() };
+    if (!navigator.onLine) return keep(item);
     setSending(true);
-    const answer = await api<CheckinOutcome>('POST', `/admin/api/campaigns/${campaignId}/checkins`, { day, code, clientId: crypto.randomUUID(), at: new Date().toISOString() });
+    const answer = await api<CheckinOutcome>('POST', `/admin/api/campaigns/${campaignId}/checkins`, item);
     setSending(false);
+    if (answer.status === 0) return keep(item);
     if (answer.ok) {
       setShown({ outcome: answer.data });
       buzz(answer.data.kind === 'checked_in' || answer.data.kind === 'already');
@@ -71,9 +136,6 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
         setTyped('');
         codeField.current?.focus();
       }
-    } else if (answer.status === 0) {
-      setShown({ offline: true });
-      buzz(false);
     } else setFailure(t.serverError);
   };
 
@@ -83,6 +145,11 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
     const lookup = lookUpCode(held, typed);
     // A code this day's list does not hold: the server tells another day's, another campaign's or nobody's.
     if (lookup.kind === 'ask_server') return void send(lookup.code);
+    if (lookup.kind === 'found' && kept.current.has(lookup.code)) {
+      // Kept here while offline: said at once, nothing queued twice.
+      setShown({ queued: lookup.code });
+      return;
+    }
     setShown({ lookup });
     buzz(lookup.kind === 'found');
   };
@@ -102,6 +169,10 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
         </p>
       ) : day ? <p>{formatDay(locale, day)}</p> : null}
       {failure ? <p class="banner error" role="alert">{failure}</p> : null}
+      {!online || waiting > 0 ? (
+        <p class={online ? 'banner info' : 'banner offline'} role="status">{online ? t.deskWaiting(formatNumber(locale, waiting)) : t.deskOfflineWaiting(formatNumber(locale, waiting))}</p>
+      ) : null}
+      {report ? <SyncSummary t={t} locale={locale} report={report} /> : null}
       <form class="desk-form" onSubmit={lookUp} noValidate>
         <label for="desk-code">{t.deskCode}</label>
         <p class="hint" id="desk-code-hint">{t.deskCodeHint}</p>
@@ -142,7 +213,7 @@ const clock = (locale: 'fr' | 'ar', iso: string) => new Intl.DateTimeFormat(loca
 function Result({ t, locale, shown, sending, arrivedButton, onArrived }: ResultProps) {
   const service = (code: string) => t.serviceNames[code] ?? code;
   const refusal = (text: string) => <p class="desk-answer refused" role="alert">{text}</p>;
-  if ('offline' in shown) return refusal(t.deskOffline);
+  if ('queued' in shown) return <p class="desk-answer arrived desk-big" role="status">{t.deskQueued(isolate(readable(shown.queued)))}</p>;
   if ('outcome' in shown) {
     const o = shown.outcome;
     switch (o.kind) {
@@ -185,11 +256,28 @@ function Result({ t, locale, shown, sending, arrivedButton, onArrived }: ResultP
         <div><dt>{t.deskCommune}</dt><dd><bdi>{b.commune ?? '—'}</bdi></dd></div>
         <div><dt>{t.deskService}</dt><dd>{service(b.service)}</dd></div>
         <div><dt>{t.deskWindow}</dt><dd><bdi dir="ltr">{b.window.start}–{b.window.end}</bdi></dd></div>
-        <div><dt>{t.deskCodeLabel}</dt><dd><bdi dir="ltr">{lookup.code.slice(0, 3)}-{lookup.code.slice(3)}</bdi></dd></div>
+        <div><dt>{t.deskCodeLabel}</dt><dd><bdi dir="ltr">{readable(lookup.code)}</bdi></dd></div>
       </dl>
       {lookup.fasting ? <p class="desk-fasting">{t.deskFasting}</p> : null}
       {b.status === 'attended' ? <p class="hint">{t.deskMarkedBefore}</p> : null}
       <button type="button" class="desk-arrived" ref={arrivedButton} disabled={sending} onClick={() => onArrived(lookup.code)}>{t.deskArrived}</button>
     </article>
+  );
+}
+
+function SyncSummary({ t, locale, report }: { t: Messages; locale: 'fr' | 'ar'; report: SyncReport }) {
+  return (
+    <div class="banner success" role="status">
+      <p>{t.deskSent(formatNumber(locale, report.sent))}</p>
+      {report.already.length > 0 ? (
+        <ul>
+          {report.already.map((a) => (
+            <li key={a.appointmentId}>
+              <bdi>{a.person.name ?? a.code}</bdi>: {t.deskAlready(clock(locale, a.at), a.by ? isolate(a.by) : '')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
