@@ -1,18 +1,22 @@
 // The check-in desk in the browser, on a phone, in French and Arabic: a code typed as people type it
 // finds the person at once; "arrived" records it; a second time says so; and every refusal is plain.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/clock.ts';
 import { addPerson, book, cancel } from '../support/capacity-world.ts';
 import { addDays } from '../support/conversation-harness.ts';
-import { langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { cameraBrowser, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
+import { pngToY4m } from '../support/fake-camera.ts';
 import { importTestCampaign } from '../support/fixtures.ts';
 
 let cb: ConsoleBrowser;
 let campaignId: number;
 const PASSWORD = 'accueil-nouaceur-2027';
 const today = localDay(new Date(), 'Africa/Casablanca');
-const codes = { aicha: '', omar: '', fadma: '', hassan: '', lahcen: '' };
+const codes = { aicha: '', omar: '', fadma: '', hassan: '', lahcen: '', zahra: '' };
 /** 20 people for the offline morning, and one more two desks both check in. */
 const crowd: string[] = [];
 
@@ -40,6 +44,7 @@ beforeAll(async () => {
   codes.hassan = await codeOf((await book(cb.t.db, await person('Hassan Ait Ali', '+212612000002'), await slot('dental', today))).id);
   codes.omar = await codeOf((await book(cb.t.db, await person('Omar El Fassi', '+212612000003'), await slot('dental', addDays(today, 1)))).id);
   codes.fadma = await codeOf((await book(cb.t.db, await person('Fadma Ouhmad', '+212612000004'), await slot('surgery', today))).id);
+  codes.zahra = await codeOf((await book(cb.t.db, await person('Zahra Amghar', '+212612000006'), await slot('dental', today))).id);
   const lahcen = await book(cb.t.db, await person('Lahcen Id Brahim', '+212612000005'), await slot('dental', today));
   codes.lahcen = await codeOf(lahcen.id);
   await cancel(cb.t.db, lahcen.id);
@@ -197,5 +202,34 @@ describe('the desk offline', () => {
     expect(arrival.name).toBe('Amina Desk');
     await amina.context.close();
     await youssef.context.close();
+  });
+});
+
+describe('the desk scanning a QR code', () => {
+  it("reads the QR picture the bot sent the villager through the phone's camera, and checks them in", async () => {
+    // The very picture the villager was sent (the simulator's QR route serves the bot's image of a code).
+    const picture = Buffer.from(await (await fetch(`${cb.base}/simulator/api/qr/${codes.zahra}.png`)).arrayBuffer());
+    const video = pngToY4m(picture, join(mkdtempSync(join(tmpdir(), 'qafila-camera-')), 'qr.y4m'));
+    const browser = await cameraBrowser(video);
+    try {
+      const context = await browser.newContext({ viewport: PHONE, locale: 'fr-MA', timezoneId: 'Africa/Casablanca' });
+      await context.grantPermissions(['camera'], { origin: cb.base });
+      const page = await context.newPage();
+      await cb.signIn(page, 'amina@nouaceur.ma', PASSWORD);
+      const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
+      if (await switchTo.count()) await switchTo.click();
+      await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
+      await page.getByText(/rendez-vous ce jour-là/).waitFor();
+      await page.getByRole('button', { name: 'Scanner le QR code' }).click();
+      const result = page.getByRole('region', { name: 'Résultat' });
+      await result.getByRole('heading', { name: 'Zahra Amghar' }).waitFor({ timeout: 20_000 });
+      await screenshot(page, 'desk-scanned-fr-phone');
+      await result.getByRole('button', { name: 'Arrivé(e)' }).click();
+      await result.getByText(/Arrivée enregistrée à/).waitFor();
+      expect((await cb.t.db.selectFrom('appointments').select('status').where('code', '=', codes.zahra).executeTakeFirstOrThrow()).status).toBe('attended');
+      await context.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
 import { forgetCheckin, queueCheckin, queuedCheckins } from './desk-queue.ts';
+import { QrScanner } from './qr-scanner.tsx';
 import { sendWaiting, type SyncReport } from './desk-sync.ts';
 
 /** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
@@ -47,6 +48,7 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
   const [waiting, setWaiting] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
   const [report, setReport] = useState<SyncReport | undefined>();
+  const [scanning, setScanning] = useState(false);
   const codeField = useRef<HTMLInputElement>(null);
   const arrivedButton = useRef<HTMLButtonElement>(null);
   /** Codes checked in on this device while offline, so a second scan says so without queueing again. */
@@ -141,8 +143,18 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
 
   const lookUp = (event: Event) => {
     event.preventDefault();
+    lookUpText(typed);
+  };
+
+  const scanned = (text: string) => {
+    setScanning(false);
+    setTyped(text);
+    lookUpText(text);
+  };
+
+  const lookUpText = (text: string) => {
     if (!held) return;
-    const lookup = lookUpCode(held, typed);
+    const lookup = lookUpCode(held, text);
     // A code this day's list does not hold: the server tells another day's, another campaign's or nobody's.
     if (lookup.kind === 'ask_server') return void send(lookup.code);
     if (lookup.kind === 'found' && kept.current.has(lookup.code)) {
@@ -180,6 +192,11 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
           <input id="desk-code" ref={codeField} dir="ltr" inputMode="text" autoComplete="off" autoCapitalize="characters" spellcheck={false} aria-describedby="desk-code-hint" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
           <button type="submit" disabled={!held}>{t.deskLookUp}</button>
         </div>
+        {scanning ? (
+          <QrScanner t={t} onCode={scanned} onClose={() => setScanning(false)} />
+        ) : (
+          <button type="button" class="desk-scan" disabled={!held} onClick={() => setScanning(true)}>{t.deskScan}</button>
+        )}
         <p class="hint" role="status">{held ? t.deskBookingsHeld(formatNumber(locale, held.bookings.filter((b) => b.status !== 'cancelled').length)) : t.deskLoadingDay}</p>
       </form>
       <section aria-label={t.deskResult} aria-live="polite" class="desk-result">
