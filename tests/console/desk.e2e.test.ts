@@ -128,6 +128,63 @@ describe('the check-in desk', () => {
   }
 });
 
+/** Fills the walk-in form as a volunteer does; the fields left out keep what the last family member had. */
+async function addWalkIn(page: import('playwright-core').Page, person: { name: string; sex: 'Femme' | 'Homme'; age: string; commune?: string; phone?: string }) {
+  const form = page.getByRole('form', { name: 'Sans rendez-vous' });
+  await form.getByLabel('Nom et prénom').fill(person.name);
+  await form.getByRole('radio', { name: person.sex }).check();
+  await form.getByLabel('Âge').fill(person.age);
+  if (person.commune) await form.getByLabel('Commune').fill(person.commune);
+  if (person.phone) {
+    await form.getByLabel('Téléphone (facultatif)').fill(person.phone);
+    await form.getByRole('checkbox', { name: /accepte sur papier/ }).check();
+  }
+  await form.getByRole('button', { name: 'Inscrire et marquer arrivé(e)' }).click();
+}
+
+describe('walk-ins at the desk', () => {
+  it('registers a family of three without retyping the phone and commune, a missing name said beside its field', async () => {
+    const { context, page } = await cb.open(PHONE, 'fr');
+    await cb.signIn(page, 'amina@nouaceur.ma', PASSWORD);
+    const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
+    if (await switchTo.count()) await switchTo.click();
+    await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
+    await page.getByText(/rendez-vous ce jour-là/).waitFor();
+    await page.getByRole('button', { name: 'Inscrire une personne sans rendez-vous' }).click();
+    const form = page.getByRole('form', { name: 'Sans rendez-vous' });
+    await form.getByRole('button', { name: 'Inscrire et marquer arrivé(e)' }).click();
+    await form.getByText('Écrivez le nom.').waitFor();
+    expect(await form.getByLabel('Nom et prénom').getAttribute('aria-invalid')).toBe('true');
+
+    await addWalkIn(page, { name: 'Khadija Family', sex: 'Femme', age: '38', commune: 'Sidi Hajjaj', phone: '0661 00 08 88' });
+    const result = page.getByRole('region', { name: 'Résultat' });
+    await result.getByText(/Khadija Family.? est inscrit\(e\) et arrivé\(e\)/).waitFor();
+    expect(await form.getByLabel('Téléphone (facultatif)').inputValue()).toBe('0661 00 08 88');
+    expect(await form.getByLabel('Commune').inputValue()).toBe('Sidi Hajjaj');
+    await addWalkIn(page, { name: 'Yassine Family', sex: 'Homme', age: '12' });
+    await result.getByText(/Yassine Family.? est inscrit\(e\)/).waitFor();
+    await addWalkIn(page, { name: 'Salma Family', sex: 'Femme', age: '7' });
+    await result.getByText(/Salma Family.? est inscrit\(e\)/).waitFor();
+    expect(await overflowingText(page)).toEqual([]);
+    await screenshot(page, 'desk-walk-in-fr-phone');
+
+    const family = await cb.t.db
+      .selectFrom('appointments as a')
+      .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+      .innerJoin('contacts as c', 'c.id', 'b.contact_id')
+      .select(['b.full_name', 'b.commune', 'c.phone_e164', 'a.status'])
+      .where('b.full_name', 'like', '% Family')
+      .orderBy('a.id')
+      .execute();
+    expect(family).toEqual([
+      { full_name: 'Khadija Family', commune: 'Sidi Hajjaj', phone_e164: '+212661000888', status: 'attended' },
+      { full_name: 'Yassine Family', commune: 'Sidi Hajjaj', phone_e164: '+212661000888', status: 'attended' },
+      { full_name: 'Salma Family', commune: 'Sidi Hajjaj', phone_e164: '+212661000888', status: 'attended' },
+    ]);
+    await context.close();
+  });
+});
+
 describe('the desk offline', () => {
   const attended = async (list: string[]) => Number((await cb.t.db.selectFrom('appointments').select((eb) => eb.fn.countAll<string>().as('n')).where('code', 'in', list).where('status', '=', 'attended').executeTakeFirstOrThrow()).n);
   const deskRows = async (list: string[]) =>
@@ -156,10 +213,17 @@ describe('the desk offline', () => {
     await context.setOffline(true);
     for (const code of twenty) await checkInOffline(page, code);
     await page.getByText('Hors ligne — 20 en attente d’envoi.').waitFor();
+    // And a mother and her son with no booking, registered offline.
+    await page.getByRole('button', { name: 'Inscrire une personne sans rendez-vous' }).click();
+    await addWalkIn(page, { name: 'Itto Offline', sex: 'Femme', age: '61', commune: 'Ouled Saleh', phone: '0661000777' });
+    await page.getByText(/Hors ligne : .?Itto Offline.? est noté\(e\)/).waitFor();
+    await addWalkIn(page, { name: 'Moha Offline', sex: 'Homme', age: '9' });
+    await page.getByText(/Hors ligne : .?Moha Offline.? est noté\(e\)/).waitFor();
+    await page.getByText('Hors ligne — 22 en attente d’envoi.').waitFor();
     // Checked in twice on this device: said, and not queued again.
     await page.getByLabel('Code de confirmation').fill(twenty[0] ?? '');
     await page.getByRole('button', { name: 'Chercher' }).click();
-    await page.getByText('Hors ligne — 20 en attente d’envoi.').waitFor();
+    await page.getByText('Hors ligne — 22 en attente d’envoi.').waitFor();
     expect(await overflowingText(page)).toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
     await screenshot(page, 'desk-offline-fr-phone');
@@ -174,9 +238,14 @@ describe('the desk offline', () => {
       await route.abort('connectionreset');
     });
     await context.setOffline(false);
-    await page.getByText('Réseau revenu : 20 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
+    await page.getByText('Réseau revenu : 22 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
     expect(lost).toBe(1);
     expect(await attended(twenty)).toBe(20);
+    const walkIns = await cb.t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['b.full_name', 'b.commune', 'a.status']).where('b.full_name', 'like', '% Offline').orderBy('b.full_name').execute();
+    expect(walkIns).toEqual([
+      { full_name: 'Itto Offline', commune: 'Ouled Saleh', status: 'attended' },
+      { full_name: 'Moha Offline', commune: 'Ouled Saleh', status: 'attended' },
+    ]);
     const rows = await deskRows(twenty);
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.code)).size).toBe(20);

@@ -2,13 +2,14 @@
 // bookings the desk holds, and one button that records the arrival; or, big and plain, why not.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { BatchAnswer, CampaignSummary, CheckinBody, CheckinOutcome, DeskDay } from '../../api/types.ts';
+import type { BatchAnswer, CampaignSummary, CheckinBody, CheckinOutcome, DeskDay, WalkInBody, WalkInOutcome } from '../../api/types.ts';
 import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
-import { forgetCheckin, queueCheckin, queuedCheckins } from './desk-queue.ts';
+import { forgetCheckin, queueCheckin, queuedCheckins, queuedWalkIns } from './desk-queue.ts';
 import { QrScanner } from './qr-scanner.tsx';
+import { emptyDraft, nextOfFamily, readDraft, WalkInForm, type WalkInDraft, type WalkInProblems } from './walk-in-form.tsx';
 import { sendWaiting, type SyncReport } from './desk-sync.ts';
 
 /** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
@@ -17,11 +18,14 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 /** A code as it is read aloud, never broken across two lines: 'K7F3QX' -> 'K7F‑3QX' (a non-breaking hyphen). */
 const readable = (code: string) => `${code.slice(0, 3)}\u2011${code.slice(3)}`;
 
+/** A window as one unbreakable piece: '09:00–12:00' never split across lines (word joiners around the dash). */
+const span = (w: { start: string; end: string }) => `${w.start}\u2060–\u2060${w.end}`;
+
 /** Today in Morocco as YYYY-MM-DD. */
 const todayHere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 
 /** What the result area shows: a lookup, the server's answer, or an arrival kept to send later. */
-type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { queued: string };
+type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { queued: string } | { walkIn: WalkInOutcome } | { walkInQueued: string };
 
 /** How often a desk with check-ins waiting tries the network again, besides the browser's "online" event. */
 const RETRY_MS = 10_000;
@@ -49,6 +53,8 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
   const [online, setOnline] = useState(navigator.onLine);
   const [report, setReport] = useState<SyncReport | undefined>();
   const [scanning, setScanning] = useState(false);
+  const [draft, setDraft] = useState<WalkInDraft>(emptyDraft(''));
+  const [draftProblems, setDraftProblems] = useState<WalkInProblems>({});
   const codeField = useRef<HTMLInputElement>(null);
   const arrivedButton = useRef<HTMLButtonElement>(null);
   /** Codes checked in on this device while offline, so a second scan says so without queueing again. */
@@ -82,6 +88,8 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
         const result = await sendWaiting({
           waiting: () => queuedCheckins(campaignId),
           post: (items: CheckinBody[]) => api<BatchAnswer>('POST', `/admin/api/campaigns/${campaignId}/checkins/batch`, { items }),
+          walkIns: () => queuedWalkIns(campaignId),
+          postWalkIn: (body: WalkInBody) => api<WalkInOutcome>('POST', `/admin/api/campaigns/${campaignId}/walk-ins`, body),
           forget: forgetCheckin,
         });
         if (result.sent > 0) {
@@ -89,7 +97,7 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
           // "Kept offline" is no longer true once it is sent.
           setShown((before) => (before && 'queued' in before ? undefined : before));
         }
-        setWaiting(result.left);
+        setWaiting((await queuedCheckins(campaignId)).length + (await queuedWalkIns(campaignId)).length);
       } finally {
         busy = false;
       }
@@ -138,6 +146,35 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
         setTyped('');
         codeField.current?.focus();
       }
+    } else setFailure(t.serverError);
+  };
+
+  const registerWalkIn = async () => {
+    if (!day || !held) return;
+    const service = draft.service || held.services[0]?.service || '';
+    const read = readDraft(t, { ...draft, service }, day);
+    if ('problems' in read) return setDraftProblems(read.problems);
+    setDraftProblems({});
+    const body: WalkInBody = { ...read.body, clientId: crypto.randomUUID(), at: new Date().toISOString() };
+    const name = read.body.person.name;
+    const keepWalkIn = async () => {
+      await queueCheckin({ kind: 'walk_in', clientId: body.clientId, campaignId, at: body.at ?? new Date().toISOString(), body, name });
+      setWaiting((n) => n + 1);
+      setOnline(false);
+      setShown({ walkInQueued: name });
+      setDraft(nextOfFamily({ ...draft, service }));
+      buzz(true);
+    };
+    if (!navigator.onLine) return keepWalkIn();
+    setSending(true);
+    const answer = await api<WalkInOutcome>('POST', `/admin/api/campaigns/${campaignId}/walk-ins`, body);
+    setSending(false);
+    if (answer.status === 0) return keepWalkIn();
+    if (answer.ok || answer.status === 409) {
+      const outcome = answer.ok ? answer.data : ({ kind: 'full', windows: [] } as WalkInOutcome);
+      setShown({ walkIn: outcome });
+      buzz(outcome.kind === 'walked_in');
+      if (outcome.kind === 'walked_in') setDraft(nextOfFamily({ ...draft, service }));
     } else setFailure(t.serverError);
   };
 
@@ -202,6 +239,17 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
       <section aria-label={t.deskResult} aria-live="polite" class="desk-result">
         {shown ? <Result t={t} shown={shown} sending={sending} arrivedButton={arrivedButton} onArrived={(code) => void send(code)} locale={locale} /> : null}
       </section>
+      {held && held.services.length > 0 ? (
+        <WalkInForm
+          t={t}
+          services={held.services.map((x) => x.service)}
+          draft={{ ...draft, service: draft.service || held.services[0]?.service || '' }}
+          problems={draftProblems}
+          sending={sending}
+          onChange={setDraft}
+          onSubmit={() => void registerWalkIn()}
+        />
+      ) : null}
     </section>
   );
 }
@@ -230,6 +278,19 @@ const clock = (locale: 'fr' | 'ar', iso: string) => new Intl.DateTimeFormat(loca
 function Result({ t, locale, shown, sending, arrivedButton, onArrived }: ResultProps) {
   const service = (code: string) => t.serviceNames[code] ?? code;
   const refusal = (text: string) => <p class="desk-answer refused" role="alert">{text}</p>;
+  if ('walkInQueued' in shown) return <p class="desk-answer arrived desk-big" role="status">{t.walkInQueued(isolate(shown.walkInQueued))}</p>;
+  if ('walkIn' in shown) {
+    const w = shown.walkIn;
+    if (w.kind === 'full') return refusal(t.walkInFull);
+    if (w.kind === 'erased') return refusal(t.deskUnknown);
+    return (
+      <div class="desk-answer arrived" role="status">
+        <p class="desk-big">{t.walkInDone(isolate(w.person.name ?? ''), isolate(readable(w.code)), service(w.service), isolate(span(w.window)))}</p>
+        {w.overCapacity ? <p>{t.walkInOverNote}</p> : null}
+        {w.fasting ? <p class="desk-fasting">{t.deskFasting}</p> : null}
+      </div>
+    );
+  }
   if ('queued' in shown) return <p class="desk-answer arrived desk-big" role="status">{t.deskQueued(isolate(readable(shown.queued)))}</p>;
   if ('outcome' in shown) {
     const o = shown.outcome;
@@ -238,7 +299,7 @@ function Result({ t, locale, shown, sending, arrivedButton, onArrived }: ResultP
         return (
           <div class="desk-answer arrived" role="status">
             <p class="desk-big">{t.deskCheckedIn(clock(locale, o.arrivedAt))}</p>
-            <p><bdi>{o.person.name ?? ''}</bdi> · {t.deskQueue(service(o.service), isolate(`${o.window.start}–${o.window.end}`))}</p>
+            <p><bdi>{o.person.name ?? ''}</bdi> · {t.deskQueue(service(o.service), isolate(span(o.window)))}</p>
             {o.fasting ? <p class="desk-fasting">{t.deskFasting}</p> : null}
           </div>
         );
@@ -246,7 +307,7 @@ function Result({ t, locale, shown, sending, arrivedButton, onArrived }: ResultP
         return (
           <div class="desk-answer arrived" role="status">
             <p class="desk-big">{t.deskAlready(clock(locale, o.at), o.by ? isolate(o.by) : '')}</p>
-            <p><bdi>{o.person.name ?? ''}</bdi> · {t.deskQueue(service(o.service), isolate(`${o.window.start}–${o.window.end}`))}</p>
+            <p><bdi>{o.person.name ?? ''}</bdi> · {t.deskQueue(service(o.service), isolate(span(o.window)))}</p>
           </div>
         );
       case 'other_day':
