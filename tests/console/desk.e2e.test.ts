@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { localDay } from '../../src/domain/clock.ts';
 import { addPerson, book, cancel } from '../support/capacity-world.ts';
 import { addDays } from '../support/conversation-harness.ts';
@@ -128,8 +129,19 @@ describe('the check-in desk', () => {
   }
 });
 
+/** A desk volunteer's phone on the campaign's desk page, in French, the day's bookings loaded. */
+async function openDesk(login: string) {
+  const { context, page } = await cb.open(PHONE, 'fr');
+  await cb.signIn(page, login, PASSWORD);
+  const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
+  if (await switchTo.count()) await switchTo.click();
+  await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
+  await page.getByText(/rendez-vous ce jour-là/).waitFor();
+  return { context, page };
+}
+
 /** Fills the walk-in form as a volunteer does; the fields left out keep what the last family member had. */
-async function addWalkIn(page: import('playwright-core').Page, person: { name: string; sex: 'Femme' | 'Homme'; age: string; commune?: string; phone?: string }) {
+async function addWalkIn(page: Page, person: { name: string; sex: 'Femme' | 'Homme'; age: string; commune?: string; phone?: string }) {
   const form = page.getByRole('form', { name: 'Sans rendez-vous' });
   await form.getByLabel('Nom et prénom').fill(person.name);
   await form.getByRole('radio', { name: person.sex }).check();
@@ -144,12 +156,7 @@ async function addWalkIn(page: import('playwright-core').Page, person: { name: s
 
 describe('walk-ins at the desk', () => {
   it('registers a family of three without retyping the phone and commune, a missing name said beside its field', async () => {
-    const { context, page } = await cb.open(PHONE, 'fr');
-    await cb.signIn(page, 'amina@nouaceur.ma', PASSWORD);
-    const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
-    if (await switchTo.count()) await switchTo.click();
-    await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
-    await page.getByText(/rendez-vous ce jour-là/).waitFor();
+    const { context, page } = await openDesk('amina@nouaceur.ma');
     await page.getByRole('button', { name: 'Inscrire une personne sans rendez-vous' }).click();
     const form = page.getByRole('form', { name: 'Sans rendez-vous' });
     await form.getByRole('button', { name: 'Inscrire et marquer arrivé(e)' }).click();
@@ -190,16 +197,7 @@ describe('the desk offline', () => {
   const deskRows = async (list: string[]) =>
     cb.t.db.selectFrom('desk_checkins as d').innerJoin('appointments as a', 'a.id', 'd.appointment_id').select(['a.code', 'd.outcome']).where('a.code', 'in', list).execute();
 
-  async function openDesk(login: string) {
-    const { context, page } = await cb.open(PHONE, 'fr');
-    await cb.signIn(page, login, PASSWORD);
-    const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
-    if (await switchTo.count()) await switchTo.click();
-    await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
-    await page.getByText(/rendez-vous ce jour-là/).waitFor();
-    return { context, page };
-  }
-  async function checkInOffline(page: Awaited<ReturnType<typeof openDesk>>['page'], code: string) {
+  async function checkInOffline(page: Page, code: string) {
     await page.getByLabel('Code de confirmation').fill(code);
     await page.getByRole('button', { name: 'Chercher' }).click();
     await page.getByRole('button', { name: 'Arrivé(e)' }).click();
