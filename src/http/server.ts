@@ -65,8 +65,9 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   // Every answer: HTTPS only for a year, no sniffing, no framing by another site, no referrer.
   void app.register(helmet, {
     // Pages load only what this server serves, and no inline script (the simulator lists its own by hash);
-    // the console's scripts, styles and API calls are files and routes of this server.
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"] } },
+    // the console's scripts, styles and API calls are files and routes of this server. WebAssembly may be
+    // compiled (the desk's QR decoder, a file of this server), never JavaScript from a string.
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'wasm-unsafe-eval'"], styleSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"] } },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });

@@ -43,6 +43,15 @@ function browserEnv(): Record<string, string> {
   return env;
 }
 
+/**
+ * A second Chromium whose camera is Chromium's fake one, showing this Y4M file (see fake-camera.ts), with
+ * the camera allowed: the desk's QR scanner reads it as a phone reads a villager's screen.
+ */
+export function cameraBrowser(videoFile: string): Promise<Browser> {
+  const args = ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videoFile}`];
+  return chromium.launch({ executablePath: CHROMIUM, args, env: browserEnv() });
+}
+
 export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
   const t = await createTestDatabase();
   // The simulator on the real clock, as the console: villagers book on days the tests count from today.

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Shell } from './components/shell.tsx';
 import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
+import { DeskPage } from './pages/desk/desk.page.tsx';
 import { OrganisationsPage } from './pages/organisations/organisations.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in.page.tsx';
@@ -46,6 +47,8 @@ function page(path: string, loading: string) {
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;
+  const desk = /^\/campaigns\/(\d+)\/desk$/.exec(path);
+  if (desk) return <DeskPage key={desk[1]} campaignId={Number(desk[1])} />;
   const campaign = /^\/campaigns\/(\d+)$/.exec(path);
   if (campaign) return <CapacityPage key={campaign[1]} campaignId={Number(campaign[1])} />;
   return undefined;

@@ -25,7 +25,7 @@ export function titleLang(locale: Locale, c: CampaignSummary): string {
 
 export function CampaignsPage() {
   const t = useMessages();
-  const { locale, viewing } = useAppState();
+  const { locale, viewing, me } = useAppState();
   const [items, setItems] = useState<CampaignSummary[] | undefined>();
   const [next, setNext] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiResult<unknown> | undefined>();
@@ -71,7 +71,7 @@ export function CampaignsPage() {
               <ul class="cards">
                 {groups[phase].map((c) => (
                   <li key={c.id} class="card">
-                    <h3 lang={titleLang(locale, c)}><a href={`/console/campaigns/${c.id}`}>{titleIn(locale, c)}</a></h3>
+                    <h3 lang={titleLang(locale, c)}><a href={`/console/campaigns/${c.id}${me?.role === 'desk' ? '/desk' : ''}`}>{titleIn(locale, c)}</a></h3>
                     <p>{t.days(formatDay(locale, c.firstDay), formatDay(locale, c.lastDay))}</p>
                     <p><bdi>{c.venueName}</bdi> · <bdi>{c.commune}</bdi></p>
                     <dl class="figures">

@@ -49,6 +49,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
       <p>{t.capacityIntro} {time ? <span role="status">{t.updatedAt(time)}</span> : null}</p>
       <div class="actions">
         {me?.role === 'coordinator' ? <a class="button" href={`/console/campaigns/${campaignId}/edit`}>{t.editCampaign}</a> : null}
+        {me?.role === 'coordinator' ? <a class="button" href={`/console/campaigns/${campaignId}/desk`}>{t.deskOpen}</a> : null}
         <a class="button" href={`/admin/api/campaigns/${campaignId}/bookings.csv?locale=${locale}`} download>{t.csvCampaign}</a>
       </div>
       {failure ? <p class="banner error" role="alert">{failure}</p> : null}
