@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Shell } from './components/shell.tsx';
 import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
+import { DeskHomePage } from './pages/desk/desk-home.page.tsx';
 import { DeskPage } from './pages/desk/desk.page.tsx';
 import { OrganisationsPage } from './pages/organisations/organisations.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
@@ -29,7 +30,7 @@ export function App() {
   const t = useMessages();
   const needsSignIn = me === null && !PUBLIC.has(path);
   // The platform admin has no campaigns of their own: they pick an organisation first.
-  const home = me?.role === 'admin' && !viewing ? '/organisations' : '/campaigns';
+  const home = me?.role === 'admin' && !viewing ? '/organisations' : me?.role === 'desk' ? '/desk' : '/campaigns';
   useEffect(() => {
     if (needsSignIn) navigate('/sign-in', { replace: true });
     else if (me && (path === '/' || path === '/sign-in' || (path === '/campaigns' && home !== path))) navigate(home, { replace: true });
@@ -44,6 +45,7 @@ function page(path: string, loading: string) {
   if (path === '/set-password') return <SetPasswordPage />;
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
   if (path === '/organisations') return <OrganisationsPage />;
+  if (path === '/desk') return <DeskHomePage />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

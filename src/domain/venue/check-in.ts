@@ -1,6 +1,7 @@
 // Checking a person in at the desk by their code: the campaign must be the organisation's, the answer is
 // kept under the desk's client id, and the appointment's row lock makes two desks scanning one code at
 // once take turns, so one appointment never gets two "checked in".
+import { inLocale } from '../campaigns/localized-text.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.ts';
 import { CheckinOutcomeSchema, type CheckinOutcome } from '../../http/console/desk.schemas.ts';
@@ -109,7 +110,8 @@ async function findForUpdate(trx: Kysely<Database>, code: string): Promise<Found
     code: row.code,
     organisationId: row.organisation_id,
     campaignId: row.campaign_id,
-    campaignTitle: row.title.fr,
+    // Said to the desk in the console's words: French, or Arabic when the campaign has no French title.
+    campaignTitle: inLocale(row.title, 'fr'),
     status: row.status,
     day: row.day,
     service: row.service,

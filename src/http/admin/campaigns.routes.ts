@@ -17,8 +17,7 @@ export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminCo
 
   scope.get(
     '/campaigns',
-    // The desk picks the campaign it works for: titles, days and figures, no person.
-    { preHandler: ctx.allow('coordinator', 'medical', 'desk') },
+    { preHandler: ctx.allow('coordinator', 'medical') },
     // A list is never "not found": the organisation may have no campaign yet, and gets an empty page.
     shaped({ query: PageQuerySchema, answer: CampaignListSchema, notFound: () => 'no campaigns' }, ({ query }, request) =>
       listOrganisationCampaigns(db, ctx.organisationId(request), query, ctx.today()),
@@ -27,7 +26,7 @@ export function registerCampaignAdminRoutes(scope: FastifyInstance, ctx: AdminCo
 
   scope.get(
     '/campaigns/:id',
-    { preHandler: ctx.allow('coordinator', 'medical', 'desk') },
+    { preHandler: ctx.allow('coordinator', 'medical') },
     shaped({ params: IdParams, answer: CampaignSummarySchema, notFound: ({ params }) => `no campaign ${params.id}` }, ({ params }, request) =>
       organisationCampaign(db, ctx.organisationId(request), params.id, ctx.today()),
     ),

@@ -45,7 +45,7 @@ export const CampaignPhaseSchema = z.enum(CAMPAIGN_PHASES);
 export type CampaignPhase = z.infer<typeof CampaignPhaseSchema>;
 
 /** A campaign's title: French, Arabic or both (see CampaignFileSchema), and Moroccan Arabic beside them. */
-const LocalizedTextSchema = z.object({ fr: z.string().optional(), ar: z.string().optional(), ary: z.string().optional(), 'ary-Latn': z.string().optional() });
+export const LocalizedTextSchema = z.object({ fr: z.string().optional(), ar: z.string().optional(), ary: z.string().optional(), 'ary-Latn': z.string().optional() });
 
 /** An item of GET /admin/api/campaigns (and the answer of GET /admin/api/campaigns/:id). */
 export const CampaignSummarySchema = z.object({

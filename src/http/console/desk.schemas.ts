@@ -1,6 +1,7 @@
 // The check-in desk's API: what a desk sends (a scan, a batch of scans kept while offline, a walk-in) and
-// every answer it can get, shared by the routes and the web app's client. Imports zod only.
+// every answer it can get, shared by the routes and the web app's client. Imports zod and its sibling schemas only.
 import { z } from 'zod';
+import { LocalizedTextSchema } from './capacity.schemas.ts';
 
 /** The most scans one batch may carry: a desk offline for an hour at Nouaceur's pace. */
 export const MAX_BATCH_ITEMS = 500;
@@ -111,8 +112,8 @@ export type WalkInOutcome = z.infer<typeof WalkInOutcomeSchema>;
 /** An item of GET /admin/api/desk/campaigns: the organisation's published campaigns that have not ended, soonest first. */
 export const DeskCampaignSchema = z.object({
   id: z.number().int(),
-  /** Per locale; French always. */
-  title: z.object({ fr: z.string() }).catchall(z.string()),
+  /** French, Arabic or both, as every campaign's title. */
+  title: LocalizedTextSchema,
   firstDay: z.string(),
   lastDay: z.string(),
   venue: z.string(),

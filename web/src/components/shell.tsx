@@ -28,7 +28,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </div>
         {me ? (
           <nav class="main-nav" aria-label={t.nav}>
-            {me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
+            {me.role === 'desk' ? <a href="/console/desk">{t.deskTitle}</a> : me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             <span class="who">

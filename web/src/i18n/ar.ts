@@ -194,6 +194,7 @@ export const ar: Messages = {
   walkInOverNote: 'يُحسب على حدة، فوق عدد الأماكن.',
   walkInFull: 'لم يبق مكان في فترات هذه الخدمة. اختر «القبول حتى لو امتلأت الفترات» إذا سمح المنسق بذلك.',
   walkInQueued: (name: string) => `بدون شبكة: سُجّل ${name} على هذا الجهاز، وسيُسجَّل عند عودة الشبكة.`,
+  deskNoCampaign: 'لا توجد حملة جارية أو قادمة لهيئتك.',
   deskLookUp: 'بحث',
   deskResult: 'النتيجة',
   deskLoadingDay: 'جارٍ تحميل مواعيد اليوم…',

@@ -190,6 +190,7 @@ export const fr = {
   walkInOverNote: 'Compté(e) à part, au-delà des places.',
   walkInFull: 'Plus de place dans les créneaux de ce service. Cochez « Accepter même si les créneaux sont pleins » si le coordinateur l’autorise.',
   walkInQueued: (name: string) => `Hors ligne : ${name} est noté(e) sur cet appareil, inscrit(e) au retour du réseau.`,
+  deskNoCampaign: 'Aucune campagne en cours ou à venir pour votre organisation.',
   deskLookUp: 'Chercher',
   deskResult: 'Résultat',
   deskLoadingDay: 'Chargement des rendez-vous du jour…',

@@ -14,18 +14,18 @@ function phaseTitle(t: Messages, phase: Phase): string {
 }
 
 /** The title in the staff member's language, or the other one the campaign has (a title may be French or Arabic only). */
-export function titleIn(locale: Locale, c: CampaignSummary): string {
+export function titleIn(locale: Locale, c: Pick<CampaignSummary, 'title'>): string {
   return inLocale(c.title, locale);
 }
 
 /** The language the title is shown in, for `lang`: a screen reader then reads an Arabic title in Arabic on a French page. */
-export function titleLang(locale: Locale, c: CampaignSummary): string {
+export function titleLang(locale: Locale, c: Pick<CampaignSummary, 'title'>): string {
   return closestLocale(c.title, locale) ?? locale;
 }
 
 export function CampaignsPage() {
   const t = useMessages();
-  const { locale, viewing, me } = useAppState();
+  const { locale, viewing } = useAppState();
   const [items, setItems] = useState<CampaignSummary[] | undefined>();
   const [next, setNext] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiResult<unknown> | undefined>();
@@ -71,7 +71,7 @@ export function CampaignsPage() {
               <ul class="cards">
                 {groups[phase].map((c) => (
                   <li key={c.id} class="card">
-                    <h3 lang={titleLang(locale, c)}><a href={`/console/campaigns/${c.id}${me?.role === 'desk' ? '/desk' : ''}`}>{titleIn(locale, c)}</a></h3>
+                    <h3 lang={titleLang(locale, c)}><a href={`/console/campaigns/${c.id}`}>{titleIn(locale, c)}</a></h3>
                     <p>{t.days(formatDay(locale, c.firstDay), formatDay(locale, c.lastDay))}</p>
                     <p><bdi>{c.venueName}</bdi> · <bdi>{c.commune}</bdi></p>
                     <dl class="figures">

@@ -2,7 +2,7 @@
 // bookings the desk holds, and one button that records the arrival; or, big and plain, why not.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { BatchAnswer, CampaignSummary, CheckinBody, CheckinOutcome, DeskDay, WalkInBody, WalkInOutcome } from '../../api/types.ts';
+import type { BatchAnswer, CheckinBody, CheckinOutcome, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../api/types.ts';
 import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
@@ -42,7 +42,7 @@ function buzz(ok: boolean): void {
 export function DeskPage({ campaignId }: { campaignId: number }) {
   const t = useMessages();
   const { locale } = useAppState();
-  const [campaign, setCampaign] = useState<CampaignSummary | null | undefined>();
+  const [campaign, setCampaign] = useState<DeskCampaign | null | undefined>();
   const [day, setDay] = useState<string | undefined>();
   const [held, setHeld] = useState<DeskDay | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
@@ -61,10 +61,12 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
   const kept = useRef(new Set<string>());
 
   useEffect(() => {
-    void api<CampaignSummary>('GET', `/admin/api/campaigns/${campaignId}`).then((answer) => {
-      if (!answer.ok) return setCampaign(null);
-      setCampaign(answer.data);
-      setDay(deskDayFor(todayHere(), answer.data.firstDay, answer.data.lastDay));
+    // The desk reads its organisation's campaigns from the desk's own route: titles and days, no figures.
+    void api<{ items: DeskCampaign[] }>('GET', '/admin/api/desk/campaigns').then((answer) => {
+      const found = answer.ok ? answer.data.items.find((c) => c.id === campaignId) : undefined;
+      if (!found) return setCampaign(answer.ok || answer.status === 404 ? null : undefined);
+      setCampaign(found);
+      setDay(deskDayFor(todayHere(), found.firstDay, found.lastDay));
     });
   }, [campaignId]);
 
