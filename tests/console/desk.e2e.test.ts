@@ -129,14 +129,21 @@ describe('the check-in desk', () => {
   }
 });
 
-/** A desk volunteer's phone on the campaign's desk page, in French, the day's bookings loaded. */
-async function openDesk(login: string) {
-  const { context, page } = await cb.open(PHONE, 'fr');
+const DESK_WORDS = {
+  fr: { switchTo: 'اللغة: Français', loaded: /rendez-vous ce jour-là/, code: 'Code de confirmation', lookUp: 'Chercher', arrived: 'Arrivé(e)', kept: (c: string) => new RegExp(`Hors ligne : arrivée .?${c}.? notée`), sentOne: 'Réseau revenu : 1 arrivée(s) envoyée(s).', firstWas: (by: string) => new RegExp(`déjà enregistré\\(e\\) à .* par .?${by}`, 'i') },
+  ar: { switchTo: 'Langue: العربية', loaded: /عدد المواعيد في هذا اليوم/, code: 'رمز التأكيد', lookUp: 'بحث', arrived: 'وصل', kept: (c: string) => new RegExp(`بدون شبكة: سُجّل وصول .?${c}.? على هذا الجهاز`), sentOne: 'عادت الشبكة. الوصولات المرسلة: 1.', firstWas: (by: string) => new RegExp(`سُجّل وصوله من قبل .*${by}`) },
+} as const;
+
+/** A desk volunteer's phone on the campaign's desk page, the day's bookings loaded. */
+async function openDesk(login: string, language: 'fr' | 'ar' = 'fr') {
+  const w = DESK_WORDS[language];
+  const { context, page } = await cb.open(PHONE, language);
   await cb.signIn(page, login, PASSWORD);
-  const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
+  // The member's saved language wins over the browser's: switch when it differs.
+  const switchTo = page.getByRole('button', { name: w.switchTo });
   if (await switchTo.count()) await switchTo.click();
   await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
-  await page.getByText(/rendez-vous ce jour-là/).waitFor();
+  await page.getByText(w.loaded).waitFor();
   return { context, page };
 }
 
@@ -197,12 +204,13 @@ describe('the desk offline', () => {
   const deskRows = async (list: string[]) =>
     cb.t.db.selectFrom('desk_checkins as d').innerJoin('appointments as a', 'a.id', 'd.appointment_id').select(['a.code', 'd.outcome']).where('a.code', 'in', list).execute();
 
-  async function checkInOffline(page: Page, code: string) {
-    await page.getByLabel('Code de confirmation').fill(code);
-    await page.getByRole('button', { name: 'Chercher' }).click();
-    await page.getByRole('button', { name: 'Arrivé(e)' }).click();
-    // The code sits in its own direction (isolated) inside the sentence.
-    await page.getByText(new RegExp(`Hors ligne : arrivée .?${code.slice(0, 3)}\u2011${code.slice(3)}.? notée`)).waitFor();
+  async function checkInOffline(page: Page, code: string, language: 'fr' | 'ar' = 'fr') {
+    const w = DESK_WORDS[language];
+    await page.getByLabel(w.code).fill(code);
+    await page.getByRole('button', { name: w.lookUp }).click();
+    await page.getByRole('button', { name: w.arrived }).click();
+    // The code sits in its own direction (isolated) inside the sentence, its dash unbreakable.
+    await page.getByText(w.kept(`${code.slice(0, 3)}\u2011${code.slice(3)}`)).waitFor();
   }
 
   it('keeps 20 check-ins through a dropped network and sends each once, even when an answer is lost', async () => {
@@ -254,16 +262,20 @@ describe('the desk offline', () => {
   it('reconciles two offline desks that check the same person in: the first arrival stays, the other is told', async () => {
     const code = crowd[20] ?? '';
     const amina = await openDesk('amina@nouaceur.ma');
-    const youssef = await openDesk('youssef@nouaceur.ma');
+    // Youssef's desk reads Arabic.
+    const youssef = await openDesk('youssef@nouaceur.ma', 'ar');
     await amina.context.setOffline(true);
     await youssef.context.setOffline(true);
     await checkInOffline(amina.page, code);
-    await checkInOffline(youssef.page, code);
+    await checkInOffline(youssef.page, code, 'ar');
+    expect(await overflowingText(youssef.page)).toEqual([]);
+    await screenshot(youssef.page, 'desk-offline-ar-phone');
     await amina.context.setOffline(false);
-    await amina.page.getByText('Réseau revenu : 1 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
+    await amina.page.getByText(DESK_WORDS.fr.sentOne).waitFor({ timeout: 30_000 });
     await youssef.context.setOffline(false);
-    await youssef.page.getByText('Réseau revenu : 1 arrivée(s) envoyée(s).').waitFor({ timeout: 30_000 });
-    await youssef.page.getByText(/déjà enregistré\(e\) à .* par .?Amina Desk/i).waitFor();
+    await youssef.page.getByText(DESK_WORDS.ar.sentOne).waitFor({ timeout: 30_000 });
+    await youssef.page.getByText(DESK_WORDS.ar.firstWas('Amina Desk')).waitFor();
+    await screenshot(youssef.page, 'desk-back-online-ar-phone');
     expect(await attended([code])).toBe(1);
     const arrival = await cb.t.db.selectFrom('appointments as a').innerJoin('staff as s', 's.id', 'a.arrived_by').select('s.name').where('a.code', '=', code).executeTakeFirstOrThrow();
     expect(arrival.name).toBe('Amina Desk');
