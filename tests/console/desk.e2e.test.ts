@@ -18,7 +18,7 @@ let campaignId: number;
 const PASSWORD = 'accueil-nouaceur-2027';
 const today = localDay(new Date(), 'Africa/Casablanca');
 const codes = { aicha: '', omar: '', fadma: '', hassan: '', lahcen: '', zahra: '' };
-/** 20 people for the offline morning, and one more two desks both check in. */
+/** 20 people for the offline morning, one more two desks both check in, one left unsent at sign-out. */
 const crowd: string[] = [];
 
 async function codeOf(appointmentId: number): Promise<string> {
@@ -52,7 +52,7 @@ beforeAll(async () => {
   await addConsoleStaff(cb.t.db, { name: 'Amina Desk', role: 'desk', email: 'amina@nouaceur.ma', password: PASSWORD });
   await addConsoleStaff(cb.t.db, { name: 'Youssef Desk', role: 'desk', email: 'youssef@nouaceur.ma', password: PASSWORD });
   const dental = await slot('dental', today);
-  for (let i = 0; i < 21; i++) {
+  for (let i = 0; i < 22; i++) {
     const id = (await book(cb.t.db, await person(`Personne ${i + 1}`, `+2126130${String(i).padStart(5, '0')}`), dental)).id;
     crowd.push(await codeOf(id));
   }
@@ -256,6 +256,26 @@ describe('the desk offline', () => {
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.code)).size).toBe(20);
     await screenshot(page, 'desk-back-online-fr-phone');
+    await context.close();
+  });
+
+  it('asks before signing out with arrivals not sent, and leaves nothing of them on the device', async () => {
+    const code = crowd[21] ?? '';
+    const { context, page } = await openDesk('amina@nouaceur.ma');
+    await context.setOffline(true);
+    await checkInOffline(page, code);
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/console\/sign-in$/);
+    expect(asked).toEqual([expect.stringContaining('1 arrivée(s) notée(s) hors ligne ne sont pas encore envoyées')]);
+    const left = await page.evaluate<string[]>('indexedDB.databases().then((all) => all.map((d) => d.name || ""))');
+    expect(left).not.toContain('qafila-desk');
+    await context.setOffline(false);
+    expect(await attended([code])).toBe(0);
     await context.close();
   });
 

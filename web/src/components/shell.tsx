@@ -4,11 +4,16 @@ import { api } from '../api/client.ts';
 import { endSession, useAppState, useMessages } from '../store.ts';
 import { navigate } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { waitingOnDevice, wipeDevice } from '../pages/desk/desk-queue.ts';
 
 export function Shell({ children }: { children: ComponentChildren }) {
   const { me, viewing } = useAppState();
   const t = useMessages();
   const signOut = async () => {
+    // Arrivals kept offline and not sent yet would be lost: the member decides, knowing how many.
+    const waiting = await waitingOnDevice();
+    if (waiting > 0 && !window.confirm(t.signOutWaiting(waiting))) return;
+    await wipeDevice();
     await api('DELETE', '/console/api/session');
     endSession();
     navigate('/sign-in', { replace: true });

@@ -8,6 +8,7 @@ export const ar: Messages = {
   languageName: 'العربية',
   otherLanguageName: 'Français',
   signOut: 'تسجيل الخروج',
+  signOutWaiting: (n: number) => `لم تُرسل بعد وصولات سُجّلت بدون شبكة (${n}). تسجيل الخروج يمحوها من هذا الجهاز. هل تريد تسجيل الخروج رغم ذلك؟`,
   nav: 'القائمة الرئيسية',
   navCampaigns: 'الحملات',
   navNewCampaign: 'حملة جديدة',

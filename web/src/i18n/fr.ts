@@ -6,6 +6,7 @@ export const fr = {
   languageName: 'Français',
   otherLanguageName: 'العربية',
   signOut: 'Se déconnecter',
+  signOutWaiting: (n: number) => `${n} arrivée(s) notée(s) hors ligne ne sont pas encore envoyées. Se déconnecter les effacera de cet appareil. Se déconnecter quand même ?`,
   nav: 'Menu principal',
   navCampaigns: 'Campagnes',
   navNewCampaign: 'Nouvelle campagne',

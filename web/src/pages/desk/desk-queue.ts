@@ -60,3 +60,21 @@ export async function queuedWalkIns(campaignId: number): Promise<QueuedWalkIn[]>
 }
 
 export const forgetCheckin = (clientId: string) => run('readwrite', (store) => store.delete(clientId)).then(() => undefined);
+
+/** How many arrivals and walk-ins wait on this device, all campaigns together (0 when none or unreadable). */
+export async function waitingOnDevice(): Promise<number> {
+  try {
+    return await run('readonly', (store) => store.count());
+  } catch {
+    return 0;
+  }
+}
+
+/** Signing out leaves nothing of the day on the device: the waiting arrivals go with it. */
+export function wipeDevice(): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    // Blocked or refused: the next sign-in finds the rows and sends them under that member's name.
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}

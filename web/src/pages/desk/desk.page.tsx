@@ -30,8 +30,30 @@ type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { queued: string
 /** How often a desk with check-ins waiting tries the network again, besides the browser's "online" event. */
 const RETRY_MS = 10_000;
 
-/** A short buzz for a success, two for a refusal, where the phone can. */
+let audio: AudioContext | undefined;
+
+/** A high short tone for a success, two low ones for a refusal: heard at a noisy gate without looking. */
+function beep(ok: boolean): void {
+  try {
+    audio ??= new AudioContext();
+    const notes = ok ? [{ at: 0, hz: 880 }] : [{ at: 0, hz: 220 }, { at: 0.18, hz: 220 }];
+    for (const note of notes) {
+      const tone = audio.createOscillator();
+      const volume = audio.createGain();
+      volume.gain.value = 0.15;
+      tone.frequency.value = note.hz;
+      tone.connect(volume).connect(audio.destination);
+      tone.start(audio.currentTime + note.at);
+      tone.stop(audio.currentTime + note.at + 0.12);
+    }
+  } catch {
+    // No sound where the browser has none to give: the screen says it all the same.
+  }
+}
+
+/** A short buzz and tone for a success, two for a refusal, where the phone can. */
 function buzz(ok: boolean): void {
+  beep(ok);
   try {
     navigator.vibrate?.(ok ? 80 : [80, 60, 80]);
   } catch {
