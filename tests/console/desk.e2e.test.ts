@@ -18,7 +18,7 @@ let campaignId: number;
 const PASSWORD = 'accueil-nouaceur-2027';
 const today = localDay(new Date(), 'Africa/Casablanca');
 const codes = { aicha: '', omar: '', fadma: '', hassan: '', lahcen: '', zahra: '' };
-/** 20 people for the offline morning, one more two desks both check in, one left unsent at sign-out. */
+/** 20 people for the offline morning, one more two desks both check in, one left unsent at sign-out, one after a reload offline. */
 const crowd: string[] = [];
 
 async function codeOf(appointmentId: number): Promise<string> {
@@ -36,7 +36,7 @@ beforeAll(async () => {
     firstDay: today,
     lastDay: addDays(today, 1),
     services: [
-      { code: 'dental', windows: [{ start: '09:00', end: '12:00', capacity: 30 }] },
+      { code: 'dental', windows: [{ start: '09:00', end: '12:00', capacity: 40 }] },
       { code: 'surgery', requiresFasting: true, windows: [{ start: '08:00', end: '10:00', capacity: 4 }] },
     ],
   });
@@ -52,7 +52,7 @@ beforeAll(async () => {
   await addConsoleStaff(cb.t.db, { name: 'Amina Desk', role: 'desk', email: 'amina@nouaceur.ma', password: PASSWORD });
   await addConsoleStaff(cb.t.db, { name: 'Youssef Desk', role: 'desk', email: 'youssef@nouaceur.ma', password: PASSWORD });
   const dental = await slot('dental', today);
-  for (let i = 0; i < 22; i++) {
+  for (let i = 0; i < 23; i++) {
     const id = (await book(cb.t.db, await person(`Personne ${i + 1}`, `+2126130${String(i).padStart(5, '0')}`), dental)).id;
     crowd.push(await codeOf(id));
   }
@@ -256,6 +256,22 @@ describe('the desk offline', () => {
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.code)).size).toBe(20);
     await screenshot(page, 'desk-back-online-fr-phone');
+    await context.close();
+  });
+
+  it('opens again when reloaded without a network, from the day it held, and sends what it kept once back', async () => {
+    const code = crowd[22] ?? '';
+    const { context, page } = await openDesk('amina@nouaceur.ma');
+    // The page's files are kept once its service worker is ready.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(DESK_WORDS.fr.loaded).waitFor();
+    await checkInOffline(page, code);
+    await screenshot(page, 'desk-reloaded-offline-fr-phone');
+    await context.setOffline(false);
+    await page.getByText(DESK_WORDS.fr.sentOne).waitFor({ timeout: 30_000 });
+    expect(await attended([code])).toBe(1);
     await context.close();
   });
 

@@ -10,3 +10,5 @@ if (root) {
   render(<App />, root);
   void loadSession();
 }
+// The page and its scripts kept on the device, for a desk that reloads while the network is down.
+if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/console/sw.js', { scope: '/console/' }).catch(() => undefined);

@@ -67,12 +67,35 @@ export function currentState(): AppState {
   return state;
 }
 
+const SESSION_KEY = 'qafila.console.session';
+
+/** The tab keeps its last session answer: a desk reloaded offline still knows who is signed in. */
+function keepSession(answer: SessionAnswer | undefined): void {
+  try {
+    if (answer) sessionStorage.setItem(SESSION_KEY, JSON.stringify(answer));
+    else sessionStorage.removeItem(SESSION_KEY);
+  } catch {
+    // Storage refused (private browsing): a reload offline then asks to sign in again.
+  }
+}
+
+function keptSession(): SessionAnswer | undefined {
+  try {
+    const text = sessionStorage.getItem(SESSION_KEY);
+    return text ? (JSON.parse(text) as SessionAnswer) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function startSession(answer: SessionAnswer): void {
+  keepSession(answer);
   setCsrfToken(answer.csrfToken);
   set({ me: answer.staff, locale: answer.staff.locale, viewing: answer.viewing });
 }
 
 export function endSession(): void {
+  keepSession(undefined);
   setCsrfToken(undefined);
   set({ me: null, viewing: null });
 }
@@ -84,11 +107,14 @@ export async function viewOrganisation(organisationId: number | null): Promise<b
   return answer.ok;
 }
 
-/** Reads the session the cookie holds, if any; any failure counts as signed out. */
+/** Reads the session the cookie holds, if any; a refusal counts as signed out, no network as the tab's last session. */
 export async function loadSession(): Promise<void> {
   applyLocale(state.locale);
   const answer = await api<SessionAnswer>('GET', '/console/api/session');
+  const kept = answer.status === 0 ? keptSession() : undefined;
+  // No network: the session this tab last had stands until the server can say otherwise.
   if (answer.ok) startSession(answer.data);
+  else if (kept) startSession(kept);
   else endSession();
 }
 

@@ -44,6 +44,8 @@ export function registerConsoleStatic(app: FastifyInstance, deps: ConsoleStaticD
     if (rest !== '' && path.startsWith(root + sep) && (await isFile(path))) {
       // Vite names assets by their content's hash: a changed file has a new name.
       if (rest.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      // The service worker names the current files: asked again every time, as the page is.
+      if (rest === 'sw.js') reply.header('cache-control', 'no-cache');
       return reply.sendFile(rest);
     }
     return page(reply);

@@ -192,6 +192,7 @@ export const fr = {
   walkInFull: 'Plus de place dans les créneaux de ce service. Cochez « Accepter même si les créneaux sont pleins » si le coordinateur l’autorise.',
   walkInQueued: (name: string) => `Hors ligne : ${name} est noté(e) sur cet appareil, inscrit(e) au retour du réseau.`,
   deskNoCampaign: 'Aucune campagne en cours ou à venir pour votre organisation.',
+  walkInFullLater: (names: string) => `Pas inscrit(s), les créneaux étaient pleins : ${names}. Inscrivez-les de nouveau, au-delà des places si le coordinateur l’autorise.`,
   deskLookUp: 'Chercher',
   deskResult: 'Résultat',
   deskLoadingDay: 'Chargement des rendez-vous du jour…',

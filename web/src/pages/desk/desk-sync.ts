@@ -2,7 +2,7 @@
 // answered it (sent twice, the server counts it once), and a report of who had been checked in elsewhere.
 import type { ApiResult } from '../../api/client.ts';
 import type { BatchAnswer, CheckinBody, CheckinOutcome, WalkInBody, WalkInOutcome } from '../../api/types.ts';
-import type { QueuedCheckin, QueuedWalkIn } from './desk-queue.ts';
+import type { QueuedCheckin, QueuedWalkIn } from './desk-items.ts';
 
 export const BATCH = 500;
 
@@ -13,6 +13,8 @@ export interface SyncReport {
   sent: number;
   /** Checked in first at another desk: the person, when and by whom. */
   already: Already[];
+  /** Walk-ins registered offline that found every window full: to register again, over capacity if allowed. */
+  full: string[];
   /** Still waiting: the network dropped again. */
   left: number;
 }
@@ -27,7 +29,7 @@ export interface SyncDeps {
 
 /** @example const report = await sendWaiting({ waiting: () => queuedCheckins(7), post, forget: forgetCheckin }); */
 export async function sendWaiting(deps: SyncDeps): Promise<SyncReport> {
-  const report: SyncReport = { sent: 0, already: [], left: 0 };
+  const report: SyncReport = { sent: 0, already: [], full: [], left: 0 };
   for (let items = await deps.waiting(); items.length > 0; items = await deps.waiting()) {
     const batch = items.slice(0, BATCH);
     const asked = new Set(batch.map((i) => i.clientId));
@@ -48,6 +50,7 @@ export async function sendWaiting(deps: SyncDeps): Promise<SyncReport> {
     if (answer.status === 0 || answer.status >= 500) return { ...report, left: walkIns.length - index };
     await deps.forget(item.clientId);
     report.sent += 1;
+    if (answer.ok ? answer.data.kind === 'full' : answer.status === 409) report.full.push(item.name);
   }
   return report;
 }

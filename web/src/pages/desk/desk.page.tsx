@@ -7,7 +7,7 @@ import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/in
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
-import { forgetCheckin, queueCheckin, queuedCheckins, queuedWalkIns } from './desk-queue.ts';
+import { dropPastDays, forgetCheckin, heldDay, holdDay, lastHeldDay, queueCheckin, queuedCheckins, queuedWalkIns } from './desk-queue.ts';
 import { QrScanner } from './qr-scanner.tsx';
 import { emptyDraft, nextOfFamily, readDraft, WalkInForm, type WalkInDraft, type WalkInProblems } from './walk-in-form.tsx';
 import { sendWaiting, type SyncReport } from './desk-sync.ts';
@@ -84,7 +84,15 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
 
   useEffect(() => {
     // The desk reads its organisation's campaigns from the desk's own route: titles and days, no figures.
-    void api<{ items: DeskCampaign[] }>('GET', '/admin/api/desk/campaigns').then((answer) => {
+    void dropPastDays(todayHere());
+    void api<{ items: DeskCampaign[] }>('GET', '/admin/api/desk/campaigns').then(async (answer) => {
+      if (answer.status === 0) {
+        // Reloaded without a network: the day this device held opens as it was.
+        const held = await lastHeldDay(campaignId);
+        if (!held) return setFailure(t.offline);
+        setCampaign(held.campaign);
+        return setDay(held.day.day);
+      }
       const found = answer.ok ? answer.data.items.find((c) => c.id === campaignId) : undefined;
       if (!found) return setCampaign(answer.ok || answer.status === 404 ? null : undefined);
       setCampaign(found);
@@ -95,11 +103,18 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
   useEffect(() => {
     if (!day) return;
     setHeld(undefined);
-    void api<DeskDay>('GET', `/admin/api/campaigns/${campaignId}/desk-day?day=${day}`).then((answer) => {
-      if (answer.ok) setHeld(answer.data);
+    void api<DeskDay>('GET', `/admin/api/campaigns/${campaignId}/desk-day?day=${day}`).then(async (answer) => {
+      if (answer.ok) {
+        setHeld(answer.data);
+        // Kept on the device for a reload while the network is down; wiped at sign-out and after the day.
+        if (campaign) await holdDay(campaign, answer.data).catch(() => undefined);
+        return;
+      }
+      const kept = answer.status === 0 ? await heldDay(campaignId, day) : undefined;
+      if (kept) setHeld(kept.day);
       else setFailure(answer.status === 0 ? t.offline : t.serverError);
     });
-  }, [campaignId, day]);
+  }, [campaignId, day, campaign]);
 
   // What was kept offline goes as soon as the network is back, and every few seconds while any waits.
   useEffect(() => {
@@ -371,6 +386,7 @@ function SyncSummary({ t, locale, report }: { t: Messages; locale: 'fr' | 'ar'; 
   return (
     <div class="banner success" role="status">
       <p>{t.deskSent(formatNumber(locale, report.sent))}</p>
+      {report.full.length > 0 ? <p class="desk-fasting">{t.walkInFullLater(report.full.map(isolate).join(', '))}</p> : null}
       {report.already.length > 0 ? (
         <ul>
           {report.already.map((a) => (
