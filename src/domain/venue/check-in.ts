@@ -1,12 +1,12 @@
 // Checking a person in at the desk by their code: the campaign must be the organisation's, the answer is
 // kept under the desk's client id, and the appointment's row lock makes two desks scanning one code at
 // once take turns, so one appointment never gets two "checked in".
-import { inLocale } from '../campaigns/localized-text.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.ts';
 import { CheckinOutcomeSchema, type CheckinOutcome } from '../../http/console/desk.schemas.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { normalizeConfirmationCode } from '../appointments/confirmation-code.ts';
+import { inLocale } from '../campaigns/localized-text.ts';
 import { arrivalDetails, decideCheckIn, type FoundAppointment } from './check-in-decision.ts';
 import { arrivalTime } from './desk-clock.ts';
 import { keepAnswer, keptAnswer, replaceAnswer } from './desk-answers.ts';
