@@ -6,9 +6,10 @@ import { closeDay } from '../../domain/venue/end-of-day.ts';
 import { DEFAULT_QUIET_HOURS } from '../../scheduling/quiet-hours.ts';
 import { scheduleRemindersFor } from '../../scheduling/reminders.ts';
 import { DEFAULT_REMINDER_RULES } from '../../scheduling/reminder-times.ts';
-import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
+import { badRequest, type AdminContext } from './admin-api.routes.ts';
 
-const DayParams = IdParams.extend({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD') });
+// Its own schema, not IdParams extended: the admin API module imports this one, so IdParams is not there yet.
+const DayParams = z.object({ id: z.coerce.number().int().positive(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD') });
 
 export function registerEndOfDayRoutes(scope: FastifyInstance, ctx: AdminContext): void {
   const { db, clock, timeZone } = ctx.deps;
