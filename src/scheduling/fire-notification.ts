@@ -6,6 +6,7 @@ import type { Database, Locale } from '../db/tables.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 import { fireCheckin } from './checkin-fire.ts';
+import { fireNoShow } from './no-show-fire.ts';
 import { fireRecall } from './recall-fire.ts';
 import { fireRemindersTogether } from './reminder-batch.ts';
 import { raiseStaffAlert } from './staff-alerts.ts';
@@ -136,5 +137,6 @@ async function fireLocked(trx: Kysely<Database>, deps: FireDeps, id: number, now
     return fired?.result ?? { kind: 'skipped', reason: 'not fired' };
   }
   if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
+  if (n.kind === 'no_show') return fireNoShow(trx, deps, { id, appointmentId: n.appointment_id }, target, cancel);
   return cancel(`${n.kind} is not sent by this worker yet`);
 }

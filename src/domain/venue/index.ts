@@ -7,3 +7,4 @@ export { deskCampaigns } from './desk-campaigns.ts';
 export { deskDay } from './desk-day.ts';
 export { registerWalkIn, type WalkInInput } from './walk-in.ts';
 export { pickWindow, type DayWindow } from './walk-in-window.ts';
+export { closeDay, NO_SHOW_LABEL, type ClosedDay, type CloseDaySettings } from './end-of-day.ts';

@@ -29,6 +29,7 @@ import { registerCapacityRoutes, type LiveCapacityTimings } from './capacity.rou
 import { registerContactRoutes } from './contacts.routes.ts';
 import { registerDeskRoutes } from './desk.routes.ts';
 import { registerDonationRoutes } from './donations.routes.ts';
+import { registerEndOfDayRoutes } from './end-of-day.routes.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { registerOutboxRoutes } from './outbox.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
@@ -161,6 +162,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerBookingRoutes(scope, context);
       registerAppointmentRoutes(scope, context);
       registerDeskRoutes(scope, context);
+      registerEndOfDayRoutes(scope, context);
       registerTicketRoutes(scope, context);
       registerDonationRoutes(scope, context);
       registerAlertRoutes(scope, context);

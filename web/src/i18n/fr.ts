@@ -165,6 +165,16 @@ export const fr = {
   close: 'Fermer',
   deskTitle: 'Accueil des arrivées',
   deskOpen: 'Accueil des arrivées',
+  closeDay: 'Clore la journée',
+  closeDayConfirm: (count: number, n: string) =>
+    count === 0
+      ? 'Toutes les personnes réservées ont été enregistrées. Clore la journée quand même ?'
+      : count === 1
+        ? '1 personne n’a pas été enregistrée : la marquer absente et lui proposer un autre jour ?'
+        : `${n} personnes n’ont pas été enregistrées : les marquer absentes et leur proposer un autre jour ?`,
+  closeDayYes: 'Marquer absent et proposer un autre jour',
+  closeDayNo: 'Pas encore',
+  closeDayDone: (noShows: string, messages: string, promoted: string) => `Journée close. Absents : ${noShows}. Messages proposant un autre jour : ${messages}. Placés depuis la liste d’attente du jour suivant : ${promoted}.`,
   deskDay: 'Jour',
   deskCode: 'Code de confirmation',
   deskCodeHint: '6 lettres et chiffres, comme le bot l’a donné (ex. K7F-3QX). Minuscules et tirets acceptés.',

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { CampaignCapacity, CampaignSummary } from '../../api/types.ts';
-import { formatDay, formatNumber } from '../../i18n/index.ts';
+import { formatDay, formatNumber, todayHere } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn, titleLang } from '../campaigns/campaigns.page.tsx';
+import { CloseDay } from './close-day.tsx';
 import { WindowBookings, type OpenWindow } from './window-bookings.tsx';
 
 const POLL_MS = 3000;
@@ -75,6 +76,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
               <p class="hint">{t.waiting(formatNumber(locale, service.waiting))}</p>
             </div>
           ))}
+          {me?.role === 'coordinator' && day.day <= todayHere() ? <CloseDay campaignId={campaignId} day={day.day} /> : null}
         </section>
       ))}
       {open ? <WindowBookings campaignId={campaignId} window={open} version={capacity?.version ?? ''} onClose={() => setOpen(undefined)} /> : null}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { BatchAnswer, CheckinBody, CheckinOutcome, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../api/types.ts';
-import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/index.ts';
+import { formatDay, formatNumber, TIME_ZONE, todayHere, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
@@ -20,9 +20,6 @@ const readable = (code: string) => `${code.slice(0, 3)}\u2011${code.slice(3)}`;
 
 /** A window as one unbreakable piece: '09:00–12:00' never split across lines (word joiners around the dash). */
 const span = (w: { start: string; end: string }) => `${w.start}\u2060–\u2060${w.end}`;
-
-/** Today in Morocco as YYYY-MM-DD. */
-const todayHere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 
 /** What the result area shows: a lookup, the server's answer, or an arrival kept to send later. */
 type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { queued: string } | { walkIn: WalkInOutcome } | { walkInQueued: string };
