@@ -37,14 +37,15 @@ export async function seedDeskWorld(db: Db): Promise<DeskWorld> {
   return { caravan, otherCaravan, drive, association, desks: { amina: { kind: 'staff', id: amina.id }, youssef: { kind: 'staff', id: youssef.id } } };
 }
 
-/** Books `n` new people into the campaign's window of `service` on `day`; returns their codes. */
-export async function bookPeople(db: Db, campaignId: number, n: number, where: { service?: string; day?: string } = {}): Promise<string[]> {
+/** Books `n` new people into the campaign's first window (or the one starting at `start`) of `service` on `day`; returns their codes. */
+export async function bookPeople(db: Db, campaignId: number, n: number, where: { service?: string; day?: string; start?: string } = {}): Promise<string[]> {
   const slot = await db
     .selectFrom('slots')
     .select('id')
     .where('campaign_id', '=', campaignId)
     .where('service', '=', where.service ?? 'ophthalmology')
     .where('day', '=', where.day ?? DAY)
+    .$if(where.start !== undefined, (q) => q.where('starts_at', '=', `${where.start}:00`))
     .orderBy('starts_at')
     .executeTakeFirstOrThrow();
   const codes: string[] = [];

@@ -31,6 +31,7 @@ import { registerDeskRoutes } from './desk.routes.ts';
 import { registerDonationRoutes } from './donations.routes.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { registerOutboxRoutes } from './outbox.routes.ts';
+import { registerQueueRoutes } from './queue.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 
 export interface AdminApiDeps {
@@ -161,6 +162,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerBookingRoutes(scope, context);
       registerAppointmentRoutes(scope, context);
       registerDeskRoutes(scope, context);
+      registerQueueRoutes(scope, context);
       registerTicketRoutes(scope, context);
       registerDonationRoutes(scope, context);
       registerAlertRoutes(scope, context);
