@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/connection.ts';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
+import { addDays } from './conversation-harness.ts';
 import { createBeneficiaries, deps, importTestCampaign, staffContext, addTestStaff } from './fixtures.ts';
 
 export const DAY = '2026-12-14';
@@ -65,3 +66,16 @@ export const scan = (campaignId: number, code: string, overrides: Partial<{ day:
   at: new Date(NOW.getTime() - 60_000),
   ...overrides,
 });
+
+/** The browser tests' caravan at Nouaceur, today and tomorrow: dental care, and surgery that asks people to come fasting. */
+export const importNouaceurDay = (db: Db, slug: string, today: string) =>
+  importTestCampaign(db, {
+    slug,
+    title: { fr: 'Caravane de Nouaceur', ar: 'قافلة النواصر' },
+    firstDay: today,
+    lastDay: addDays(today, 1),
+    services: [
+      { code: 'dental', windows: [{ start: '09:00', end: '12:00', capacity: 30 }] },
+      { code: 'surgery', requiresFasting: true, windows: [{ start: '08:00', end: '10:00', capacity: 4 }] },
+    ],
+  });
