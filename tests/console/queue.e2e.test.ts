@@ -7,7 +7,7 @@ import { inTransaction } from '../../src/db/transaction.ts';
 import { localDay } from '../../src/domain/clock.ts';
 import { checkIn } from '../../src/domain/venue/index.ts';
 import { addPerson, book, somebody } from '../support/capacity-world.ts';
-import { langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { LAPTOP, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importNouaceurDay } from '../support/desk-world.ts';
 
@@ -113,6 +113,10 @@ describe("a service's queue", () => {
       expect(await overflowingText(page)).toEqual([]);
       expect(await lowContrastText(page)).toEqual([]);
       await screenshot(page, `queue-surgery-${language}-phone`);
+      // The same page on a laptop at the venue's table.
+      await page.setViewportSize(LAPTOP);
+      expect(await overflowingText(page)).toEqual([]);
+      await screenshot(page, `queue-surgery-${language}-laptop`);
       await context.close();
     });
   }
