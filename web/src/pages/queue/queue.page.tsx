@@ -69,8 +69,9 @@ export function QueuePage({ campaignId }: { campaignId: number }) {
     const url = `/admin/api/appointments/${person.appointmentId}/${what === 'seen' ? 'seen' : 'procedure-done'}`;
     const answer = what === 'seen' ? await api<Seen>('POST', url) : await api<{ checkins: string[] }>('POST', url);
     setBusy(undefined);
-    if (!answer.ok) return setFailure(answer.status === 0 ? t.offline : t.serverError);
-    if ('checkins' in answer.data) setNotice(t.queueCheckinsStart(isolate(person.name ?? person.code), formatNumber(locale, answer.data.checkins.length)));
+    // 404: marked already from another phone (operated twice is refused); the queue read again shows it.
+    if (!answer.ok && answer.status !== 404) return setFailure(answer.status === 0 ? t.offline : t.serverError);
+    if (answer.ok && 'checkins' in answer.data) setNotice(t.queueCheckinsStart(isolate(person.name ?? person.code), formatNumber(locale, answer.data.checkins.length)));
     setTick((n) => n + 1);
   };
 
