@@ -158,6 +158,9 @@ export interface AppointmentsTable {
   arrived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   arrived_by: ColumnType<number | null, number | null | undefined, number | null>;
   arrival_client_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Marked by the service's staff once the person was seen (first mark kept), and by whom. */
+  seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  seen_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface WaitlistEntriesTable {

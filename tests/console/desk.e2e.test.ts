@@ -11,7 +11,7 @@ import { addDays } from '../support/conversation-harness.ts';
 import { cameraBrowser, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { pngToY4m } from '../support/fake-camera.ts';
-import { importTestCampaign } from '../support/fixtures.ts';
+import { importNouaceurDay } from '../support/desk-world.ts';
 
 let cb: ConsoleBrowser;
 let campaignId: number;
@@ -30,16 +30,7 @@ async function slot(service: string, day: string): Promise<number> {
 
 beforeAll(async () => {
   cb = await startConsoleBrowser();
-  campaignId = await importTestCampaign(cb.t.db, {
-    slug: 'nouaceur-day',
-    title: { fr: 'Caravane de Nouaceur', ar: 'قافلة النواصر' },
-    firstDay: today,
-    lastDay: addDays(today, 1),
-    services: [
-      { code: 'dental', windows: [{ start: '09:00', end: '12:00', capacity: 40 }] },
-      { code: 'surgery', requiresFasting: true, windows: [{ start: '08:00', end: '10:00', capacity: 4 }] },
-    ],
-  });
+  campaignId = await importNouaceurDay(cb.t.db, 'nouaceur-day', today);
   const person = (name: string, phone: string) => addPerson(cb.t.db, { name, sex: 'female', birthYear: 1971, commune: 'Dar Bouazza', phone });
   codes.aicha = await codeOf((await book(cb.t.db, await person('Aicha Bennani', '+212612000001'), await slot('dental', today))).id);
   codes.hassan = await codeOf((await book(cb.t.db, await person('Hassan Ait Ali', '+212612000002'), await slot('dental', today))).id);

@@ -15,7 +15,7 @@ const COLUMNS = {
   contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'donor_recall_at', 'created_at', 'updated_at'],
   contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at', 'blocked_at'],
   beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'blood_group', 'created_at'],
-  appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'procedure_done_at', 'created_at', 'updated_at', 'walk_in', 'arrived_at', 'arrived_by', 'arrival_client_id'],
+  appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'procedure_done_at', 'created_at', 'updated_at', 'walk_in', 'arrived_at', 'arrived_by', 'arrival_client_id', 'seen_at', 'seen_by'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
   audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
   conversations: ['contact_id', 'state', 'updated_at'],

@@ -73,6 +73,8 @@ const requests = (): Array<{ what: string; method: 'GET' | 'POST'; url: string; 
   { what: "a villager's phone", method: 'GET', url: `/admin/api/appointments/${ids.appointment}/phone` },
   { what: 'attendance', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/attendance`, payload: { status: 'no_show' } },
   { what: 'a procedure done', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/procedure-done`, nurse: true },
+  { what: "a service's queue", method: 'GET', url: `/admin/api/campaigns/${ids.caravan}/queue?day=2026-12-14&service=dental`, nurse: true },
+  { what: 'a person seen', method: 'POST', url: `/admin/api/appointments/${ids.appointment}/seen`, nurse: true },
   { what: 'a donation', method: 'POST', url: '/admin/api/donations', payload: { appointmentId: ids.appointment }, nurse: true },
   { what: 'a broadcast', method: 'GET', url: `/admin/api/broadcasts/${ids.broadcast}` },
   { what: 'a broadcast cancelled', method: 'POST', url: `/admin/api/broadcasts/${ids.broadcast}/cancel` },

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/connection.ts';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
+import { addDays } from './conversation-harness.ts';
 import { createBeneficiaries, deps, importTestCampaign, staffContext, addTestStaff } from './fixtures.ts';
 
 export const DAY = '2026-12-14';
@@ -37,14 +38,15 @@ export async function seedDeskWorld(db: Db): Promise<DeskWorld> {
   return { caravan, otherCaravan, drive, association, desks: { amina: { kind: 'staff', id: amina.id }, youssef: { kind: 'staff', id: youssef.id } } };
 }
 
-/** Books `n` new people into the campaign's window of `service` on `day`; returns their codes. */
-export async function bookPeople(db: Db, campaignId: number, n: number, where: { service?: string; day?: string } = {}): Promise<string[]> {
+/** Books `n` new people into the campaign's first window (or the one starting at `start`) of `service` on `day`; returns their codes. */
+export async function bookPeople(db: Db, campaignId: number, n: number, where: { service?: string; day?: string; start?: string } = {}): Promise<string[]> {
   const slot = await db
     .selectFrom('slots')
     .select('id')
     .where('campaign_id', '=', campaignId)
     .where('service', '=', where.service ?? 'ophthalmology')
     .where('day', '=', where.day ?? DAY)
+    .$if(where.start !== undefined, (q) => q.where('starts_at', '=', `${where.start}:00`))
     .orderBy('starts_at')
     .executeTakeFirstOrThrow();
   const codes: string[] = [];
@@ -64,3 +66,16 @@ export const scan = (campaignId: number, code: string, overrides: Partial<{ day:
   at: new Date(NOW.getTime() - 60_000),
   ...overrides,
 });
+
+/** The browser tests' caravan at Nouaceur, today and tomorrow: dental care, and surgery that asks people to come fasting. */
+export const importNouaceurDay = (db: Db, slug: string, today: string) =>
+  importTestCampaign(db, {
+    slug,
+    title: { fr: 'Caravane de Nouaceur', ar: 'قافلة النواصر' },
+    firstDay: today,
+    lastDay: addDays(today, 1),
+    services: [
+      { code: 'dental', windows: [{ start: '09:00', end: '12:00', capacity: 40 }] },
+      { code: 'surgery', requiresFasting: true, windows: [{ start: '08:00', end: '10:00', capacity: 4 }] },
+    ],
+  });

@@ -6,6 +6,7 @@ import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
 import { DeskHomePage } from './pages/desk/desk-home.page.tsx';
 import { DeskPage } from './pages/desk/desk.page.tsx';
+import { QueuePage } from './pages/queue/queue.page.tsx';
 import { OrganisationsPage } from './pages/organisations/organisations.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in.page.tsx';
@@ -51,6 +52,8 @@ function page(path: string, loading: string) {
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;
   const desk = /^\/campaigns\/(\d+)\/desk$/.exec(path);
   if (desk) return <DeskPage key={desk[1]} campaignId={Number(desk[1])} />;
+  const queue = /^\/campaigns\/(\d+)\/queue$/.exec(path);
+  if (queue) return <QueuePage key={queue[1]} campaignId={Number(queue[1])} />;
   const campaign = /^\/campaigns\/(\d+)$/.exec(path);
   if (campaign) return <CapacityPage key={campaign[1]} campaignId={Number(campaign[1])} />;
   return undefined;

@@ -18,6 +18,8 @@ export interface CapacityOfService {
   windows: CapacityWindow[];
   /** Waiting for this day, plus waiting for any day of the campaign (they would take a place here too). */
   waiting: number;
+  /** Checked in at the venue and not yet seen nor operated: the service's queue. */
+  inQueue: number;
 }
 
 export interface CapacityOfDay {
@@ -42,6 +44,13 @@ export interface SlotFigures {
   capacity: number;
 }
 
+/** Checked in and not yet seen, per day and service. */
+export interface QueueCount {
+  service: string;
+  day: IsoDate;
+  count: number;
+}
+
 export interface WaitingCount {
   service: string;
   /** null: any day of the campaign. */
@@ -50,19 +59,21 @@ export interface WaitingCount {
 }
 
 /**
- * Groups the slots (sorted by day, service, start) by day and service and adds the waiting list. Pure.
+ * Groups the slots (sorted by day, service, start) by day and service and adds the waiting list and the
+ * venue's queues. Pure.
  *
  * @example capacityFigures(7, slots, [{ service: 'dental', day: null, count: 2 }]).days[0]?.services[0]?.waiting // 2
  */
-export function capacityFigures(campaignId: number, slots: readonly SlotFigures[], waiting: readonly WaitingCount[]): CampaignCapacity {
+export function capacityFigures(campaignId: number, slots: readonly SlotFigures[], waiting: readonly WaitingCount[], queues: readonly QueueCount[] = []): CampaignCapacity {
   const waitingFor = (service: string, day: IsoDate) =>
     waiting.filter((w) => w.service === service && (w.day === day || w.day === null)).reduce((sum, w) => sum + w.count, 0);
+  const inQueueFor = (service: string, day: IsoDate) => queues.find((q) => q.service === service && q.day === day)?.count ?? 0;
   const days: CapacityOfDay[] = [];
   for (const slot of slots) {
     let day = days.at(-1);
     if (day?.day !== slot.day) days.push((day = { day: slot.day, services: [] }));
     let service = day.services.at(-1);
-    if (service?.service !== slot.service) day.services.push((service = { service: slot.service, windows: [], waiting: waitingFor(slot.service, slot.day) }));
+    if (service?.service !== slot.service) day.services.push((service = { service: slot.service, windows: [], waiting: waitingFor(slot.service, slot.day), inQueue: inQueueFor(slot.service, slot.day) }));
     service.windows.push({ slotId: slot.id, start: slot.starts_at.slice(0, 5), end: slot.ends_at.slice(0, 5), booked: slot.booked, capacity: slot.capacity });
   }
   const version = createHash('sha256').update(JSON.stringify(days)).digest('base64url').slice(0, 16);
@@ -73,7 +84,7 @@ export function capacityFigures(campaignId: number, slots: readonly SlotFigures[
 export async function campaignCapacity(db: Kysely<Database>, organisationId: number, campaignId: number): Promise<CampaignCapacity | undefined> {
   const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!campaign) return undefined;
-  const [slots, waiting] = await Promise.all([
+  const [slots, waiting, queues] = await Promise.all([
     db
       .selectFrom('slots')
       .select(['id', 'day', 'service', 'starts_at', 'ends_at', 'booked', 'capacity'])
@@ -89,6 +100,24 @@ export async function campaignCapacity(db: Kysely<Database>, organisationId: num
       .where('status', '=', 'waiting')
       .groupBy(['service', 'day'])
       .execute(),
+    // The same rule as the queue's `waiting` (isWaiting): checked in, neither seen nor operated.
+    db
+      .selectFrom('appointments as a')
+      .innerJoin('slots as s', 's.id', 'a.slot_id')
+      .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+      .select((eb) => ['a.service', 's.day', eb.fn.countAll<string>().as('count')])
+      .where('a.campaign_id', '=', campaignId)
+      .where('a.status', '=', 'attended')
+      .where('a.seen_at', 'is', null)
+      .where('a.procedure_done_at', 'is', null)
+      .where('b.erased_at', 'is', null)
+      .groupBy(['a.service', 's.day'])
+      .execute(),
   ]);
-  return capacityFigures(campaignId, slots, waiting.map((w) => ({ service: w.service, day: w.day, count: Number(w.count) })));
+  return capacityFigures(
+    campaignId,
+    slots,
+    waiting.map((w) => ({ service: w.service, day: w.day, count: Number(w.count) })),
+    queues.map((q) => ({ service: q.service, day: q.day, count: Number(q.count) })),
+  );
 }

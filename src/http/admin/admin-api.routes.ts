@@ -32,6 +32,7 @@ import { registerDonationRoutes } from './donations.routes.ts';
 import { registerEndOfDayRoutes } from './end-of-day.routes.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { registerOutboxRoutes } from './outbox.routes.ts';
+import { registerQueueRoutes } from './queue.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 
 export interface AdminApiDeps {
@@ -163,6 +164,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerAppointmentRoutes(scope, context);
       registerDeskRoutes(scope, context);
       registerEndOfDayRoutes(scope, context);
+      registerQueueRoutes(scope, context);
       registerTicketRoutes(scope, context);
       registerDonationRoutes(scope, context);
       registerAlertRoutes(scope, context);

@@ -7,8 +7,11 @@ const HourMinute = z.string().regex(/^\d{2}:\d{2}$/);
 const Count = z.number().int().min(0);
 
 export const CapacityWindowSchema = z.object({ slotId: z.number().int(), start: HourMinute, end: HourMinute, booked: Count, capacity: Count });
-/** `waiting` counts those waiting for this day and those waiting for any day of the campaign. */
-export const CapacityServiceSchema = z.object({ service: z.string(), windows: z.array(CapacityWindowSchema), waiting: Count });
+/**
+ * `waiting` counts those on the waiting list for this day and for any day of the campaign; `inQueue` those
+ * checked in at the venue and not yet seen (GET /admin/api/campaigns/:id/queue lists them).
+ */
+export const CapacityServiceSchema = z.object({ service: z.string(), windows: z.array(CapacityWindowSchema), waiting: Count, inQueue: Count });
 export const CapacityDaySchema = z.object({ day: IsoDay, services: z.array(CapacityServiceSchema) });
 
 /**

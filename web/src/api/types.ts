@@ -17,3 +17,4 @@ export interface BookingPage {
 /** GET /admin/api/organisations (the platform admin's): each with its active staff and campaigns counted. */
 export type OrganisationListItem = Awaited<ReturnType<typeof import('../../../src/domain/organisations/organisations.ts').listOrganisations>>[number];
 export type { BatchAnswer, CheckinBody, CheckinOutcome, DeskBooking, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../../src/http/console/desk.schemas.ts';
+export type { QueuedPerson, Seen, ServiceQueue } from '../../../src/http/console/queue.schemas.ts';

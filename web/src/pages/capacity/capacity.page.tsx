@@ -2,6 +2,7 @@
 // again every 3 seconds; from a window, the people booked in it.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
+import { usePoll } from '../../api/poll.ts';
 import type { CampaignCapacity, CampaignSummary } from '../../api/types.ts';
 import { formatDay, formatNumber, todayHere } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
@@ -20,27 +21,15 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
   const [failure, setFailure] = useState<string | undefined>();
   const [open, setOpen] = useState<OpenWindow | undefined>();
 
-  useEffect(() => {
-    void api<CampaignSummary>('GET', `/admin/api/campaigns/${campaignId}`).then((a) => setCampaign(a.ok ? a.data : null));
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      const answer = await api<CampaignCapacity>('GET', `/admin/api/campaigns/${campaignId}/capacity`);
-      if (stopped) return;
-      if (answer.ok) {
-        // Same version, same figures: nothing to redraw.
-        setCapacity((before) => (before?.version === answer.data.version ? before : answer.data));
-        setUpdated(new Date());
-        setFailure(undefined);
-      } else setFailure(answer.status === 0 ? t.offline : answer.status === 404 ? t.campaignMissing : t.serverError);
-      timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [campaignId]);
+  useEffect(() => void api<CampaignSummary>('GET', `/admin/api/campaigns/${campaignId}`).then((a) => setCampaign(a.ok ? a.data : null)), [campaignId]);
+  usePoll<CampaignCapacity>(`/admin/api/campaigns/${campaignId}/capacity`, POLL_MS, (answer) => {
+    if (answer.ok) {
+      // Same version, same figures: nothing to redraw.
+      setCapacity((before) => (before?.version === answer.data.version ? before : answer.data));
+      setUpdated(new Date());
+      setFailure(undefined);
+    } else setFailure(answer.status === 0 ? t.offline : answer.status === 404 ? t.campaignMissing : t.serverError);
+  });
 
   if (campaign === null) return <p class="banner error" role="alert">{t.campaignMissing}</p>;
   const time = updated ? new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : 'fr-MA', { timeStyle: 'medium', timeZone: 'Africa/Casablanca' }).format(updated) : '';
@@ -74,6 +63,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
                 ))}
               </ul>
               <p class="hint">{t.waiting(formatNumber(locale, service.waiting))}</p>
+              <a href={`/console/campaigns/${campaignId}/queue?day=${day.day}&service=${encodeURIComponent(service.service)}`}>{t.queueOpen(formatNumber(locale, service.inQueue))}</a>
             </div>
           ))}
           {me?.role === 'coordinator' && day.day <= todayHere() ? <CloseDay campaignId={campaignId} day={day.day} /> : null}
