@@ -57,7 +57,7 @@ export interface SentMessagesTable {
   updated_at: Auto<Date>;
 }
 
-export type NotificationKind = 'reminder' | 'checkin' | 'recall' | 'broadcast' | 'no_show';
+export type NotificationKind = 'reminder' | 'checkin' | 'recall' | 'broadcast' | 'no_show' | 'walk_in';
 export type NotificationStatus = 'pending' | 'queued' | 'sent' | 'cancelled' | 'failed';
 
 export interface NotificationsTable {

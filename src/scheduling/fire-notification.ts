@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/translator.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
 import { fireCheckin } from './checkin-fire.ts';
 import { fireNoShow } from './no-show-fire.ts';
+import { fireWalkInGreeting } from './walk-in-fire.ts';
 import { fireRecall } from './recall-fire.ts';
 import { fireRemindersTogether } from './reminder-batch.ts';
 import { raiseStaffAlert } from './staff-alerts.ts';
@@ -138,5 +139,6 @@ async function fireLocked(trx: Kysely<Database>, deps: FireDeps, id: number, now
   }
   if (n.kind === 'checkin') return fireCheckin(trx, deps, { id, appointmentId: n.appointment_id, label: n.label, contactId: n.contact_id }, target, now, cancel);
   if (n.kind === 'no_show') return fireNoShow(trx, deps, { id, appointmentId: n.appointment_id }, target, cancel);
+  if (n.kind === 'walk_in') return fireWalkInGreeting(trx, deps, { id, appointmentId: n.appointment_id }, target, cancel);
   return cancel(`${n.kind} is not sent by this worker yet`);
 }

@@ -4,13 +4,14 @@
 // is one notification per appointment.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.ts';
-import { outOfQuietHours, type QuietHours } from '../../scheduling/quiet-hours.ts';
+import type { QuietHours } from '../../scheduling/quiet-hours.ts';
 import type { ScheduledNotification } from '../../scheduling/reminders.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { BookingDeps } from '../appointments/booking.ts';
 import { localDay } from '../clock.ts';
 import { promoteFromWaitlist } from '../appointments/waitlist.ts';
+import { queueVenueMessages } from './venue-messages.ts';
 
 export interface CloseDaySettings {
   zone: string;
@@ -26,9 +27,6 @@ export interface ClosedDay {
   /** Appointments the next day's waiting list got. */
   promoted: number[];
 }
-
-/** The label of a no-show's offer: one per appointment, whatever the number of closes. */
-export const NO_SHOW_LABEL = 'no_show';
 
 /**
  * Closes `day` of the organisation's campaign; undefined when the campaign is not theirs.
@@ -48,40 +46,13 @@ export async function closeDay(trx: Kysely<Database>, actor: Actor, organisation
     .returning(['id', 'beneficiary_id'])
     .execute();
   for (const a of marked) await recordAudit(trx, { actor, action: 'appointment.no_show', entity: 'appointment', entityId: a.id, details: { closedDay: day } });
-  const messages = await offerAnotherDay(trx, marked.map((a) => a.id), now, settings);
+  // One kind message each offering another day, for those a message may reach.
+  const messages = await queueVenueMessages(trx, 'no_show', marked.map((a) => a.id), now, settings);
   const promoted = await moveNextDayUp(trx, actor, campaignId, day, now, settings);
   if (marked.length > 0 || promoted.length > 0) {
     await recordAudit(trx, { actor, action: 'campaign.close_day', entity: 'campaign', entityId: campaignId, details: { day, noShows: marked.length, messages: messages.length, promoted: promoted.length } });
   }
   return { noShows: marked.map((a) => a.id), messages, promoted };
-}
-
-/**
- * One notification per no-show, due now or at the end of the quiet hours, for those a message may reach:
- * consent given, not opted out, not erased. Its firing checks all this again and writes the outbox row
- * in the person's language at that time.
- */
-async function offerAnotherDay(trx: Kysely<Database>, appointmentIds: number[], now: Date, settings: CloseDaySettings): Promise<ScheduledNotification[]> {
-  if (appointmentIds.length === 0) return [];
-  const dueAt = outOfQuietHours(now, settings.zone, settings.quiet);
-  const rows = await trx
-    .insertInto('notifications')
-    .columns(['kind', 'contact_id', 'appointment_id', 'label', 'due_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('appointments as a')
-        .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
-        .innerJoin('contacts as k', 'k.id', 'b.contact_id')
-        .select([sql.lit('no_show').as('kind'), 'k.id', 'a.id', sql.lit(NO_SHOW_LABEL).as('label'), sql<Date>`${dueAt}::timestamptz`.as('due_at')])
-        .where('a.id', 'in', appointmentIds)
-        .where('b.erased_at', 'is', null)
-        .where('k.consent_at', 'is not', null)
-        .where('k.opted_out_at', 'is', null),
-    )
-    .onConflict((oc) => oc.columns(['appointment_id', 'label']).where('status', 'in', ['pending', 'queued', 'sent']).doNothing())
-    .returning(['id', 'due_at'])
-    .execute();
-  return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
 }
 
 /**

@@ -7,6 +7,6 @@ export { deskCampaigns } from './desk-campaigns.ts';
 export { deskDay } from './desk-day.ts';
 export { registerWalkIn, type WalkInInput } from './walk-in.ts';
 export { pickWindow, type DayWindow } from './walk-in-window.ts';
-export { closeDay, NO_SHOW_LABEL, type ClosedDay, type CloseDaySettings } from './end-of-day.ts';
+export { closeDay, type ClosedDay, type CloseDaySettings } from './end-of-day.ts';
 export { markSeen, serviceQueue } from './service-queue.ts';
 export { isWaiting, queueOrder, type QueueEntry } from './queue-order.ts';

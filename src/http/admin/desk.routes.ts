@@ -6,12 +6,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../db/transaction.ts';
 import { InvalidInput } from '../../domain/errors.ts';
 import { checkIn, deskCampaigns, deskDay, registerWalkIn } from '../../domain/venue/index.ts';
+import { greetWalkIn } from '../../domain/venue/walk-in-greeting.ts';
+import { DEFAULT_QUIET_HOURS } from '../../scheduling/quiet-hours.ts';
 import { BatchAnswerSchema, CheckinBatchBodySchema, CheckinBodySchema, CheckinOutcomeSchema, DeskCampaignsSchema, DeskDayQuerySchema, DeskDaySchema, WalkInBodySchema, WalkInOutcomeSchema, type BatchAnswer, type CheckinBody } from '../console/desk.schemas.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
 import { readInput, shaped } from './route-shape.ts';
 
 export function registerDeskRoutes(scope: FastifyInstance, ctx: AdminContext): void {
   const { db, clock, timeZone } = ctx.deps;
+  const quiet = ctx.deps.quietHours ?? DEFAULT_QUIET_HOURS;
   const desk = ctx.allow('desk', 'coordinator');
   const notFound = (id: number) => `no campaign ${id}`;
   const scan = (request: FastifyRequest, campaignId: number, item: CheckinBody) =>
@@ -57,10 +60,16 @@ export function registerDeskRoutes(scope: FastifyInstance, ctx: AdminContext): v
     const body = WalkInBodySchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, body.error);
     const { at, ...walkIn } = body.data;
-    const outcome = await inTransaction(db, (trx) =>
-      registerWalkIn(trx, ctx.actor(request), ctx.organisationId(request), { ...walkIn, campaignId: input.params.id, ...(at ? { at: new Date(at) } : {}) }, { now: clock.now(), zone: timeZone }, ctx.deps.booking),
-    );
+    const now = clock.now();
+    const done = await inTransaction(db, async (trx) => {
+      const outcome = await registerWalkIn(trx, ctx.actor(request), ctx.organisationId(request), { ...walkIn, campaignId: input.params.id, ...(at ? { at: new Date(at) } : {}) }, { now, zone: timeZone }, ctx.deps.booking);
+      // A phone and the consent ticked on paper: the bot greets them with their code (sent again, once).
+      const greeting = outcome?.kind === 'walked_in' ? await greetWalkIn(trx, { appointmentId: outcome.appointmentId, phone: walkIn.person.phone, consentOnPaper: walkIn.person.consent }, now, { zone: timeZone, quiet }) : [];
+      return { outcome, greeting };
+    });
+    const outcome = done.outcome;
     if (!outcome) return reply.code(404).send({ error: notFound(input.params.id) });
+    await ctx.deps.timers?.schedule(done.greeting, now);
     return reply.code(outcome.kind === 'full' ? 409 : 200).send(WalkInOutcomeSchema.parse(outcome));
   });
 
