@@ -63,7 +63,7 @@ describe('live capacity', () => {
     const before = await capacity();
     expect(before.days.map((d) => d.day)).toEqual(['2026-12-14', '2026-12-15']);
     expect(before.days[0]?.services).toEqual([
-      { service: 'dental', windows: [{ slotId: dental14, start: '09:00', end: '12:00', booked: 0, capacity: 1 }], waiting: 0, inQueue: 0 },
+      { service: 'dental', windows: [{ slotId: dental14, start: '09:00', end: '12:00', booked: 0, capacity: 1, beyond: 0 }], waiting: 0, inQueue: 0 },
       { service: 'ophthalmology', windows: [expect.objectContaining({ start: '09:00', booked: 0, capacity: 30 }), expect.objectContaining({ start: '14:00', end: '16:00', booked: 0, capacity: 2 })], waiting: 0, inQueue: 0 },
     ]);
     expect((await capacity()).version).toBe(before.version);

@@ -11,6 +11,8 @@ export interface CapacityWindow {
   end: string;
   booked: number;
   capacity: number;
+  /** Walk-ins the coordinator let in beyond the places: counted apart, never in `booked`. */
+  beyond: number;
 }
 
 export interface CapacityOfService {
@@ -42,6 +44,8 @@ export interface SlotFigures {
   ends_at: string;
   booked: number;
   capacity: number;
+  /** Walk-ins over capacity in this window (0 when left out). */
+  beyond?: number;
 }
 
 /** Checked in and not yet seen, per day and service. */
@@ -74,7 +78,7 @@ export function capacityFigures(campaignId: number, slots: readonly SlotFigures[
     if (day?.day !== slot.day) days.push((day = { day: slot.day, services: [] }));
     let service = day.services.at(-1);
     if (service?.service !== slot.service) day.services.push((service = { service: slot.service, windows: [], waiting: waitingFor(slot.service, slot.day), inQueue: inQueueFor(slot.service, slot.day) }));
-    service.windows.push({ slotId: slot.id, start: slot.starts_at.slice(0, 5), end: slot.ends_at.slice(0, 5), booked: slot.booked, capacity: slot.capacity });
+    service.windows.push({ slotId: slot.id, start: slot.starts_at.slice(0, 5), end: slot.ends_at.slice(0, 5), booked: slot.booked, capacity: slot.capacity, beyond: slot.beyond ?? 0 });
   }
   const version = createHash('sha256').update(JSON.stringify(days)).digest('base64url').slice(0, 16);
   return { campaignId, days, version };
@@ -88,6 +92,15 @@ export async function campaignCapacity(db: Kysely<Database>, organisationId: num
     db
       .selectFrom('slots')
       .select(['id', 'day', 'service', 'starts_at', 'ends_at', 'booked', 'capacity'])
+      .select((eb) =>
+        eb
+          .selectFrom('appointments as w')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('w.slot_id', '=', 'slots.id')
+          .where('w.walk_in', '=', true)
+          .where('w.status', '!=', 'cancelled')
+          .as('beyond'),
+      )
       .where('campaign_id', '=', campaignId)
       .orderBy('day')
       .orderBy('service')
@@ -116,7 +129,7 @@ export async function campaignCapacity(db: Kysely<Database>, organisationId: num
   ]);
   return capacityFigures(
     campaignId,
-    slots,
+    slots.map((slot) => ({ ...slot, beyond: Number(slot.beyond ?? 0) })),
     waiting.map((w) => ({ service: w.service, day: w.day, count: Number(w.count) })),
     queues.map((q) => ({ service: q.service, day: q.day, count: Number(q.count) })),
   );

@@ -6,7 +6,8 @@ const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const HourMinute = z.string().regex(/^\d{2}:\d{2}$/);
 const Count = z.number().int().min(0);
 
-export const CapacityWindowSchema = z.object({ slotId: z.number().int(), start: HourMinute, end: HourMinute, booked: Count, capacity: Count });
+/** `beyond`: walk-ins let in past the window's places, counted apart from `booked` so the figures stay true. */
+export const CapacityWindowSchema = z.object({ slotId: z.number().int(), start: HourMinute, end: HourMinute, booked: Count, capacity: Count, beyond: Count });
 /**
  * `waiting` counts those on the waiting list for this day and for any day of the campaign; `inQueue` those
  * checked in at the venue and not yet seen (GET /admin/api/campaigns/:id/queue lists them).

@@ -23,10 +23,10 @@ describe('capacityFigures', () => {
     const figures = capacityFigures(7, slots, [{ service: 'dental', day: '2026-12-14', count: 2 }, { service: 'dental', day: null, count: 3 }, { service: 'ent', day: '2026-12-15', count: 4 }]);
     expect(figures.days).toEqual([
       { day: '2026-12-14', services: [
-        { service: 'dental', windows: [{ slotId: 1, start: '09:00', end: '12:00', booked: 1, capacity: 5 }, { slotId: 2, start: '10:00', end: '12:00', booked: 0, capacity: 5 }], waiting: 5, inQueue: 0 },
-        { service: 'ent', windows: [{ slotId: 3, start: '09:00', end: '12:00', booked: 5, capacity: 5 }], waiting: 0, inQueue: 0 },
+        { service: 'dental', windows: [{ slotId: 1, start: '09:00', end: '12:00', booked: 1, capacity: 5, beyond: 0 }, { slotId: 2, start: '10:00', end: '12:00', booked: 0, capacity: 5, beyond: 0 }], waiting: 5, inQueue: 0 },
+        { service: 'ent', windows: [{ slotId: 3, start: '09:00', end: '12:00', booked: 5, capacity: 5, beyond: 0 }], waiting: 0, inQueue: 0 },
       ] },
-      { day: '2026-12-15', services: [{ service: 'dental', windows: [{ slotId: 4, start: '09:00', end: '12:00', booked: 0, capacity: 5 }], waiting: 3, inQueue: 0 }] },
+      { day: '2026-12-15', services: [{ service: 'dental', windows: [{ slotId: 4, start: '09:00', end: '12:00', booked: 0, capacity: 5, beyond: 0 }], waiting: 3, inQueue: 0 }] },
     ]);
   });
 

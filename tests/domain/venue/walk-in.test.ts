@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/db/transaction.ts';
+import { campaignCapacity } from '../../../src/domain/campaigns/campaign-capacity.ts';
 import { registerWalkIn, type WalkInInput } from '../../../src/domain/venue/index.ts';
 import { bookPeople, DAY, seedDeskWorld, time, type DeskWorld } from '../../support/desk-world.ts';
 import { deps } from '../../support/fixtures.ts';
@@ -89,6 +90,10 @@ describe('a walk-in at the desk', () => {
     expect(after?.booked).toBe(full?.booked);
     const walkIns = await t.db.selectFrom('appointments').select('walk_in').where('slot_id', '=', full?.id ?? 0).where('walk_in', '=', true).execute();
     expect(walkIns).toHaveLength(1);
+    // The campaign's figures say so apart: booked / capacity unchanged, one beyond.
+    const figures = await campaignCapacity(t.db, w.association, w.caravan);
+    const window = figures?.days.find((d) => d.day === DAY)?.services.find((s) => s.service === 'surgery')?.windows[0];
+    expect(window).toMatchObject({ booked: full?.booked, capacity: full?.capacity, beyond: 1 });
   });
 
   it('registers the same walk-in sent three times once, and answers it the same', async () => {

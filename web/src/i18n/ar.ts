@@ -209,6 +209,7 @@ export const ar: Messages = {
   walkInQueued: (name: string) => `بدون شبكة: سُجّل ${name} على هذا الجهاز، وسيُسجَّل عند عودة الشبكة.`,
   deskNoCampaign: 'لا توجد حملة جارية أو قادمة لهيئتك.',
   walkInFullLater: (names: string) => `لم يُسجَّلوا لأن الفترات كانت ممتلئة: ${names}. سجّلهم من جديد، فوق عدد الأماكن إذا سمح المنسق بذلك.`,
+  beyondPlaces: (n: string) => `+${n} بدون موعد فوق عدد الأماكن`,
   deskLookUp: 'بحث',
   deskResult: 'النتيجة',
   deskLoadingDay: 'جارٍ تحميل مواعيد اليوم…',

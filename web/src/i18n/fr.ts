@@ -203,6 +203,7 @@ export const fr = {
   walkInQueued: (name: string) => `Hors ligne : ${name} est noté(e) sur cet appareil, inscrit(e) au retour du réseau.`,
   deskNoCampaign: 'Aucune campagne en cours ou à venir pour votre organisation.',
   walkInFullLater: (names: string) => `Pas inscrit(s), les créneaux étaient pleins : ${names}. Inscrivez-les de nouveau, au-delà des places si le coordinateur l’autorise.`,
+  beyondPlaces: (n: string) => `+${n} sans rendez-vous au-delà des places`,
   deskLookUp: 'Chercher',
   deskResult: 'Résultat',
   deskLoadingDay: 'Chargement des rendez-vous du jour…',

@@ -56,6 +56,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
                     <button type="button" class="window-button" aria-expanded={open?.slotId === w.slotId} onClick={() => setOpen(open?.slotId === w.slotId ? undefined : { slotId: w.slotId, title: t.bookingsTitle(t.serviceNames[service.service] ?? service.service, formatDay(locale, day.day), w.start) })}>
                       <span dir="ltr">{w.start}–{w.end}</span>
                       <strong>{t.windowFigures(formatNumber(locale, w.booked), formatNumber(locale, w.capacity))}</strong>
+                      {w.beyond > 0 ? <span class="beyond">{t.beyondPlaces(formatNumber(locale, w.beyond))}</span> : null}
                       <span class="visually-hidden">{t.showBookings(w.start, w.end)}</span>
                     </button>
                     <meter min={0} max={Math.max(1, w.capacity)} value={w.booked} aria-hidden="true" />
