@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { inTransaction } from '../../src/db/transaction.ts';
+import { DateTime } from 'luxon';
 import { localDay } from '../../src/domain/clock.ts';
 import { checkIn } from '../../src/domain/venue/index.ts';
 import { addPerson, book, somebody } from '../support/capacity-world.ts';
@@ -23,10 +24,13 @@ async function slot(service: string): Promise<number> {
   return (await cb.t.db.selectFrom('slots').select('id').where('campaign_id', '=', campaignId).where('service', '=', service).where('day', '=', today).executeTakeFirstOrThrow()).id;
 }
 
-/** Booked, then checked in at the desk `minutesAgo` minutes ago (the desk's clock bounds it to today). */
+/**
+ * Booked, then checked in at the desk `minutesAgo` minutes before noon today: a fixed hour of the day, so
+ * the arrivals never fall before midnight (the desk's clock would bound them to the day's start).
+ */
 async function arrives(name: string, service: string, minutesAgo: number): Promise<void> {
   const { code } = await book(cb.t.db, await addPerson(cb.t.db, { ...somebody(name), commune: 'Dar Bouazza' }), await slot(service));
-  const now = new Date();
+  const now = DateTime.fromISO(today, { zone: ZONE }).set({ hour: 12 }).toJSDate();
   const at = new Date(now.getTime() - minutesAgo * 60_000);
   await inTransaction(cb.t.db, (trx) => checkIn(trx, desk, organisationId, { campaignId, day: today, code, clientId: crypto.randomUUID(), at }, { now, zone: ZONE }));
 }

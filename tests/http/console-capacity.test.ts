@@ -62,6 +62,8 @@ describe('live capacity', () => {
     const [dental14, eyes14morning] = w.slots;
     const before = await capacity();
     expect(before.days.map((d) => d.day)).toEqual(['2026-12-14', '2026-12-15']);
+    // The service's day in Morocco (its clock is at 09:00 UTC on the 1st), which the pages compare days with.
+    expect(before.today).toBe('2026-12-01');
     expect(before.days[0]?.services).toEqual([
       { service: 'dental', windows: [{ slotId: dental14, start: '09:00', end: '12:00', booked: 0, capacity: 1, beyond: 0 }], waiting: 0, inQueue: 0 },
       { service: 'ophthalmology', windows: [expect.objectContaining({ start: '09:00', booked: 0, capacity: 30 }), expect.objectContaining({ start: '14:00', end: '16:00', booked: 0, capacity: 2 })], waiting: 0, inQueue: 0 },

@@ -32,6 +32,8 @@ export interface CapacityOfDay {
 export interface CampaignCapacity {
   campaignId: number;
   days: CapacityOfDay[];
+  /** The service's today in the campaigns' time zone: pages compare days with it, never with the browser's clock. */
+  today?: IsoDate;
   /** Changes whenever a figure changes; equal figures give the same version, in every process. */
   version: string;
 }
@@ -85,7 +87,7 @@ export function capacityFigures(campaignId: number, slots: readonly SlotFigures[
 }
 
 /** The campaign's figures, or undefined when it is not one of the organisation's (the route answers 404). */
-export async function campaignCapacity(db: Kysely<Database>, organisationId: number, campaignId: number): Promise<CampaignCapacity | undefined> {
+export async function campaignCapacity(db: Kysely<Database>, organisationId: number, campaignId: number, today: IsoDate): Promise<CampaignCapacity | undefined> {
   const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', campaignId).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!campaign) return undefined;
   const [slots, waiting, queues] = await Promise.all([
@@ -127,10 +129,12 @@ export async function campaignCapacity(db: Kysely<Database>, organisationId: num
       .groupBy(['a.service', 's.day'])
       .execute(),
   ]);
-  return capacityFigures(
+  const figures = capacityFigures(
     campaignId,
     slots.map((slot) => ({ ...slot, beyond: Number(slot.beyond ?? 0) })),
     waiting.map((w) => ({ service: w.service, day: w.day, count: Number(w.count) })),
     queues.map((q) => ({ service: q.service, day: q.day, count: Number(q.count) })),
   );
+  // A new day is a change too: a page kept open over midnight learns it with the figures.
+  return { ...figures, today, version: createHash('sha256').update(`${figures.version}|${today}`).digest('base64url').slice(0, 16) };
 }

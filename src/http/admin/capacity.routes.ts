@@ -36,7 +36,7 @@ export function registerCapacityRoutes(scope: FastifyInstance, ctx: AdminContext
   scope.get(
     '/campaigns/:id/capacity',
     { preHandler: ctx.allow('coordinator', 'medical') },
-    shaped({ params: IdParams, answer: CampaignCapacitySchema, notFound }, ({ params }, request) => campaignCapacity(db, ctx.organisationId(request), params.id)),
+    shaped({ params: IdParams, answer: CampaignCapacitySchema, notFound }, ({ params }, request) => campaignCapacity(db, ctx.organisationId(request), params.id, ctx.today())),
   );
 
   scope.get('/campaigns/:id/capacity/events', { preHandler: ctx.allow('coordinator', 'medical') }, async (request, reply) => {
@@ -44,7 +44,7 @@ export function registerCapacityRoutes(scope: FastifyInstance, ctx: AdminContext
     if (!input) return reply;
     const organisationId = ctx.organisationId(request);
     const staffId = ctx.staff(request).id;
-    const first = await campaignCapacity(db, organisationId, input.params.id);
+    const first = await campaignCapacity(db, organisationId, input.params.id, ctx.today());
     if (!first) return reply.code(404).send({ error: notFound(input) });
 
     reply.hijack();
@@ -56,7 +56,7 @@ export function registerCapacityRoutes(scope: FastifyInstance, ctx: AdminContext
     const check = setInterval(() => {
       if (checking) return;
       checking = true;
-      Promise.all([campaignCapacity(db, organisationId, input.params.id), staffById(db, staffId)])
+      Promise.all([campaignCapacity(db, organisationId, input.params.id, ctx.today()), staffById(db, staffId)])
         .then(([figures, member]) => {
           // Disabled, or moved to another organisation, since the stream opened: it ends now.
           if (!figures || member?.organisation?.id !== organisationId) return end();

@@ -21,7 +21,7 @@ export function registerDeskRoutes(scope: FastifyInstance, ctx: AdminContext): v
     inTransaction(db, (trx) => checkIn(trx, ctx.actor(request), ctx.organisationId(request), { ...item, campaignId, at: new Date(item.at) }, { now: clock.now(), zone: timeZone }));
 
   scope.get('/desk/campaigns', { preHandler: desk }, async (request) =>
-    DeskCampaignsSchema.parse({ items: await deskCampaigns(db, ctx.organisationId(request), ctx.today()) }),
+    DeskCampaignsSchema.parse({ items: await deskCampaigns(db, ctx.organisationId(request), ctx.today()), today: ctx.today() }),
   );
 
   scope.post('/campaigns/:id/checkins', { preHandler: desk }, async (request, reply) => {

@@ -29,7 +29,7 @@ export async function readInput<P, Q>(shape: Pick<RouteShape<P, Q, unknown>, 'pa
 
 /**
  * @example scope.get('/campaigns/:id/capacity', { preHandler }, shaped({ params: IdParams, answer: CampaignCapacitySchema,
- *   notFound: ({ params }) => `no campaign ${params.id}` }, ({ params }, request) => campaignCapacity(db, ctx.organisationId(request), params.id)));
+ *   notFound: ({ params }) => `no campaign ${params.id}` }, ({ params }, request) => campaignCapacity(db, ctx.organisationId(request), params.id, ctx.today())));
  */
 export function shaped<P, Q, A>(shape: RouteShape<P, Q, A>, run: (input: RouteInput<P, Q>, request: FastifyRequest) => Promise<A | undefined>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<A | FastifyReply | undefined> => {

@@ -19,7 +19,8 @@ export const CapacityDaySchema = z.object({ day: IsoDay, services: z.array(Capac
  * GET /admin/api/campaigns/:id/capacity, and each `capacity` event of .../capacity/events.
  * `version` changes whenever a figure changes: compare it instead of the whole answer.
  */
-export const CampaignCapacitySchema = z.object({ campaignId: z.number().int(), days: z.array(CapacityDaySchema), version: z.string() });
+/** `today` is the service's day in Morocco: the console compares days with it, not with the browser's clock. */
+export const CampaignCapacitySchema = z.object({ campaignId: z.number().int(), days: z.array(CapacityDaySchema), today: IsoDay, version: z.string() });
 export type CampaignCapacity = z.infer<typeof CampaignCapacitySchema>;
 export type CapacityDay = z.infer<typeof CapacityDaySchema>;
 

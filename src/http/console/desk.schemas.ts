@@ -120,7 +120,8 @@ export const DeskCampaignSchema = z.object({
   commune: z.string(),
 });
 export type DeskCampaign = z.infer<typeof DeskCampaignSchema>;
-export const DeskCampaignsSchema = z.object({ items: z.array(DeskCampaignSchema) });
+/** `today`: the service's day in Morocco, the desk's default day (the browser's clock and zone can be wrong). */
+export const DeskCampaignsSchema = z.object({ items: z.array(DeskCampaignSchema), today: IsoDaySchema });
 
 /** GET /admin/api/campaigns/:id/desk-day?day=: what a desk holds to check codes offline, and nothing more (no phone). */
 export const DeskDayQuerySchema = z.object({ day: IsoDaySchema });

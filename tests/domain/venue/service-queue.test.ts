@@ -51,7 +51,7 @@ describe("a service's queue", () => {
     await arrive(code, minutesAgo(20));
     const id = await idOf(code);
     const before = await queueOf('ophthalmology', [code]);
-    const figuresBefore = await campaignCapacity(t.db, w.association, w.caravan);
+    const figuresBefore = await campaignCapacity(t.db, w.association, w.caravan, DAY);
     const first = await seen(id, minutesAgo(2));
     const again = await seen(id, NOW);
     expect(first).toEqual({ appointmentId: id, seenAt: minutesAgo(2).toISOString() });
@@ -60,7 +60,7 @@ describe("a service's queue", () => {
     expect(after.people[0]?.seenAt).toBe(minutesAgo(2).toISOString());
     expect(after.waiting).toBe((before.waiting ?? 0) - 1);
     const inQueue = (f: typeof figuresBefore) => f?.days.find((d) => d.day === DAY)?.services.find((s) => s.service === 'ophthalmology')?.inQueue;
-    expect(inQueue(await campaignCapacity(t.db, w.association, w.caravan))).toBe((inQueue(figuresBefore) ?? 0) - 1);
+    expect(inQueue(await campaignCapacity(t.db, w.association, w.caravan, DAY))).toBe((inQueue(figuresBefore) ?? 0) - 1);
     const audit = await t.db.selectFrom('audit_log').select('actor').where('action', '=', 'appointment.seen').where('entity_id', '=', String(id)).execute();
     expect(audit).toEqual([{ actor: `staff:${doctor.id}` }]);
     const row = await t.db.selectFrom('appointments').select('seen_by').where('id', '=', id).executeTakeFirstOrThrow();

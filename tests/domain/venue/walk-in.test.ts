@@ -91,7 +91,7 @@ describe('a walk-in at the desk', () => {
     const walkIns = await t.db.selectFrom('appointments').select('walk_in').where('slot_id', '=', full?.id ?? 0).where('walk_in', '=', true).execute();
     expect(walkIns).toHaveLength(1);
     // The campaign's figures say so apart: booked / capacity unchanged, one beyond.
-    const figures = await campaignCapacity(t.db, w.association, w.caravan);
+    const figures = await campaignCapacity(t.db, w.association, w.caravan, DAY);
     const window = figures?.days.find((d) => d.day === DAY)?.services.find((s) => s.service === 'surgery')?.windows[0];
     expect(window).toMatchObject({ booked: full?.booked, capacity: full?.capacity, beyond: 1 });
   });

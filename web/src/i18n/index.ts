@@ -18,8 +18,6 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** Today in Morocco as YYYY-MM-DD. */
-export const todayHere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 
 const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : 'fr-MA');
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { usePoll } from '../../api/poll.ts';
 import type { CampaignCapacity, CampaignSummary } from '../../api/types.ts';
-import { formatDay, formatNumber, todayHere } from '../../i18n/index.ts';
+import { formatDay, formatNumber } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn, titleLang } from '../campaigns/campaigns.page.tsx';
 import { CloseDay } from './close-day.tsx';
@@ -67,7 +67,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
               <a href={`/console/campaigns/${campaignId}/queue?day=${day.day}&service=${encodeURIComponent(service.service)}`}>{t.queueOpen(formatNumber(locale, service.inQueue))}</a>
             </div>
           ))}
-          {me?.role === 'coordinator' && day.day <= todayHere() ? <CloseDay campaignId={campaignId} day={day.day} /> : null}
+          {me?.role === 'coordinator' && capacity && day.day <= capacity.today ? <CloseDay campaignId={campaignId} day={day.day} /> : null}
         </section>
       ))}
       {open ? <WindowBookings campaignId={campaignId} window={open} version={capacity?.version ?? ''} onClose={() => setOpen(undefined)} /> : null}

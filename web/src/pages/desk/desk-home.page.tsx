@@ -12,7 +12,7 @@ export function DeskHomePage() {
   const [items, setItems] = useState<DeskCampaign[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   useEffect(() => {
-    void api<{ items: DeskCampaign[] }>('GET', '/admin/api/desk/campaigns').then((answer) => {
+    void api<{ items: DeskCampaign[]; today: string }>('GET', '/admin/api/desk/campaigns').then((answer) => {
       if (answer.ok) setItems(answer.data.items);
       else setFailure(answer.status === 0 ? t.offline : answer.status === 403 ? t.forbidden : t.serverError);
     });

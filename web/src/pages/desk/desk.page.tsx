@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { BatchAnswer, CheckinBody, CheckinOutcome, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../api/types.ts';
-import { formatDay, formatNumber, TIME_ZONE, todayHere, type Messages } from '../../i18n/index.ts';
+import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
@@ -81,8 +81,7 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
 
   useEffect(() => {
     // The desk reads its organisation's campaigns from the desk's own route: titles and days, no figures.
-    void dropPastDays(todayHere());
-    void api<{ items: DeskCampaign[] }>('GET', '/admin/api/desk/campaigns').then(async (answer) => {
+    void api<{ items: DeskCampaign[]; today: string }>('GET', '/admin/api/desk/campaigns').then(async (answer) => {
       if (answer.status === 0) {
         // Reloaded without a network: the day this device held opens as it was.
         const held = await lastHeldDay(campaignId);
@@ -91,9 +90,11 @@ export function DeskPage({ campaignId }: { campaignId: number }) {
         return setDay(held.day.day);
       }
       const found = answer.ok ? answer.data.items.find((c) => c.id === campaignId) : undefined;
-      if (!found) return setCampaign(answer.ok || answer.status === 404 ? null : undefined);
+      if (!found || !answer.ok) return setCampaign(answer.ok || answer.status === 404 ? null : undefined);
+      // Days before the service's today are over: nothing of them stays on the device.
+      void dropPastDays(answer.data.today);
       setCampaign(found);
-      setDay(deskDayFor(todayHere(), found.firstDay, found.lastDay));
+      setDay(deskDayFor(answer.data.today, found.firstDay, found.lastDay));
     });
   }, [campaignId]);
 

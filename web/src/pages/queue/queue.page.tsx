@@ -18,7 +18,6 @@ const SURGERY = 'surgery';
 /** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 const clock = (locale: Locale, iso: string) => new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : 'fr-MA', { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
-const todayHere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 
 /** The day and service of the address (?day=&service=), kept there so a reload or a shared link opens the same queue. */
 function readChoice(): { day?: string; service?: string } {
@@ -44,7 +43,7 @@ export function QueuePage({ campaignId }: { campaignId: number }) {
   }, [campaignId]);
 
   const days = capacity?.days ?? [];
-  const day = choice.day && days.some((d) => d.day === choice.day) ? choice.day : days.length ? deskDayFor(todayHere(), days[0]?.day ?? '', days.at(-1)?.day ?? '') : undefined;
+  const day = choice.day && days.some((d) => d.day === choice.day) ? choice.day : days.length ? deskDayFor(capacity?.today ?? '', days[0]?.day ?? '', days.at(-1)?.day ?? '') : undefined;
   const services = days.find((d) => d.day === day)?.services.map((s) => s.service) ?? [];
   const service = choice.service && services.includes(choice.service) ? choice.service : services[0];
 
