@@ -53,7 +53,7 @@ const WORDS = {
     people: { first: 'Hassan Ait Ali', second: 'Aicha Bennani', operated: 'Fadma Ouhmad', late: 'Omar El Fassi' },
   },
   ar: {
-    switchTo: 'Langue: العربية', queueLink: 'قائمة الانتظار: 2', title: 'قائمة الانتظار', toSee: /^في انتظار الفحص/, seenList: 'تمّ فحصهم', seen: 'تمّ الفحص', operated: 'أُجريت العملية',
+    switchTo: 'Langue: العربية', queueLink: 'طابور الفحص: 2', title: 'طابور الفحص', toSee: /^في انتظار الفحص/, seenList: 'تمّ فحصهم', seen: 'تمّ الفحص', operated: 'أُجريت العملية',
     service: 'الخدمة', surgery: 'الجراحة', twoWaiting: 'في الانتظار: 2', oneWaiting: 'في الانتظار: 1', seenAt: /فُحص على الساعة/, checkinsStart: /سُجّلت العملية\. تبدأ رسائل المتابعة/,
     people: { first: 'Zahra Amghar', second: 'Karim Bouzid', operated: 'Lahcen Id Brahim', late: 'Naima Talbi' },
   },
