@@ -60,19 +60,20 @@ export async function sessionFor(db: Kysely<Database>, token: string, now: Date)
 }
 
 /**
- * A platform admin's session starts (or stops, with null) looking at one organisation. False when the
- * session is not a platform admin's or the organisation does not exist.
- * @example await viewOrganisation(db, token, 3)
+ * A platform admin's session starts (or stops, with null) looking at one organisation, and what it now
+ * looks at. Undefined when the session is not a platform admin's or the organisation does not exist.
+ * @example await viewOrganisation(db, token, 3) // { viewing: { id: 3, slug: 'ajial', name: 'Ajial' } }
  */
-export async function viewOrganisation(db: Kysely<Database>, token: string, organisationId: number | null): Promise<boolean> {
-  if (organisationId !== null && !(await db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst())) return false;
+export async function viewOrganisation(db: Kysely<Database>, token: string, organisationId: number | null): Promise<{ viewing: OrganisationRef | null } | undefined> {
+  const organisation = organisationId === null ? null : await db.selectFrom('organisations').select(['id', 'slug', 'name']).where('id', '=', organisationId).executeTakeFirst();
+  if (organisation === undefined) return undefined;
   const done = await db
     .updateTable('staff_sessions')
     .set({ viewed_organisation_id: organisationId })
     .where('token_hash', '=', hashToken(token))
     .where('staff_id', 'in', (eb) => eb.selectFrom('staff').select('id').where('role', '=', 'admin'))
     .executeTakeFirst();
-  return Number(done.numUpdatedRows) === 1;
+  return Number(done.numUpdatedRows) === 1 ? { viewing: organisation } : undefined;
 }
 
 /** Sign-out: the token stops working at once. */

@@ -35,3 +35,11 @@ export function formatShortDay(locale: Locale, day: string): string {
 export function formatNumber(locale: Locale, n: number): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
+
+/** An instant's time of day ("14:05") in Morocco's time zone. */
+export function formatTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+/** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;

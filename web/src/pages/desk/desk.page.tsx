@@ -3,26 +3,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { BatchAnswer, CheckinBody, CheckinOutcome, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../api/types.ts';
-import { formatDay, formatNumber, TIME_ZONE, type Messages } from '../../i18n/index.ts';
+import { formatDay, formatNumber } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn } from '../campaigns/campaigns.page.tsx';
-import { deskDayFor, lookUpCode, type Lookup } from './desk-lookup.ts';
+import { deskDayFor, lookUpCode } from './desk-lookup.ts';
+import { Result, SyncSummary, type Shown } from './desk-result.tsx';
 import { dropPastDays, forgetCheckin, heldDay, holdDay, lastHeldDay, queueCheckin, queuedCheckins, queuedWalkIns } from './desk-queue.ts';
 import { QrScanner } from './qr-scanner.tsx';
 import { emptyDraft, nextOfFamily, readDraft, WalkInForm, type WalkInDraft, type WalkInProblems } from './walk-in-form.tsx';
 import { sendWaiting, type SyncReport } from './desk-sync.ts';
 
-/** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
-/** A code as it is read aloud, never broken across two lines: 'K7F3QX' -> 'K7F‑3QX' (a non-breaking hyphen). */
-const readable = (code: string) => `${code.slice(0, 3)}\u2011${code.slice(3)}`;
-
-/** A window as one unbreakable piece: '09:00–12:00' never split across lines (word joiners around the dash). */
-const span = (w: { start: string; end: string }) => `${w.start}\u2060–\u2060${w.end}`;
-
-/** What the result area shows: a lookup, the server's answer, or an arrival kept to send later. */
-type Shown = { lookup: Lookup } | { outcome: CheckinOutcome } | { queued: string } | { walkIn: WalkInOutcome } | { walkInQueued: string };
 
 /** How often a desk with check-ins waiting tries the network again, besides the browser's "online" event. */
 const RETRY_MS = 10_000;
@@ -299,101 +289,4 @@ function campaignDays(first: string, last: string): string[] {
     days.push(day);
   }
   return days;
-}
-
-interface ResultProps {
-  t: Messages;
-  locale: 'fr' | 'ar';
-  shown: Shown;
-  sending: boolean;
-  arrivedButton: { current: HTMLButtonElement | null };
-  onArrived: (code: string) => void;
-}
-
-const clock = (locale: 'fr' | 'ar', iso: string) => new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : 'fr-MA', { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
-
-function Result({ t, locale, shown, sending, arrivedButton, onArrived }: ResultProps) {
-  const service = (code: string) => t.serviceNames[code] ?? code;
-  const refusal = (text: string) => <p class="desk-answer refused" role="alert">{text}</p>;
-  if ('walkInQueued' in shown) return <p class="desk-answer arrived desk-big" role="status">{t.walkInQueued(isolate(shown.walkInQueued))}</p>;
-  if ('walkIn' in shown) {
-    const w = shown.walkIn;
-    if (w.kind === 'full') return refusal(t.walkInFull);
-    if (w.kind === 'erased') return refusal(t.deskUnknown);
-    return (
-      <div class="desk-answer arrived" role="status">
-        <p class="desk-big">{t.walkInDone(isolate(w.person.name ?? ''), isolate(readable(w.code)), service(w.service), isolate(span(w.window)))}</p>
-        {w.overCapacity ? <p>{t.walkInOverNote}</p> : null}
-        {w.fasting ? <p class="desk-fasting">{t.deskFasting}</p> : null}
-      </div>
-    );
-  }
-  if ('queued' in shown) return <p class="desk-answer arrived desk-big" role="status">{t.deskQueued(isolate(readable(shown.queued)))}</p>;
-  if ('outcome' in shown) {
-    const o = shown.outcome;
-    switch (o.kind) {
-      case 'checked_in':
-        return (
-          <div class="desk-answer arrived" role="status">
-            <p class="desk-big">{t.deskCheckedIn(clock(locale, o.arrivedAt))}</p>
-            <p><bdi>{o.person.name ?? ''}</bdi> · {t.deskQueue(service(o.service), isolate(span(o.window)))}</p>
-            {o.fasting ? <p class="desk-fasting">{t.deskFasting}</p> : null}
-          </div>
-        );
-      case 'already':
-        return (
-          <div class="desk-answer arrived" role="status">
-            <p class="desk-big">{t.deskAlready(clock(locale, o.at), o.by ? isolate(o.by) : '')}</p>
-            <p><bdi>{o.person.name ?? ''}</bdi> · {t.deskQueue(service(o.service), isolate(span(o.window)))}</p>
-          </div>
-        );
-      case 'other_day':
-        return refusal(t.deskOtherDay(formatDay(locale, o.day), service(o.service)));
-      case 'other_campaign':
-        return refusal(t.deskOtherCampaign(isolate(o.title)));
-      case 'cancelled':
-        return refusal(t.deskCancelled);
-      case 'unknown':
-        return refusal(t.deskUnknown);
-    }
-  }
-  const lookup = shown.lookup;
-  if (lookup.kind === 'malformed') return refusal(t.deskMalformed);
-  if (lookup.kind === 'cancelled') return refusal(t.deskCancelled);
-  if (lookup.kind === 'ask_server') return null;
-  const b = lookup.booking;
-  return (
-    <article class="desk-person" aria-labelledby="desk-person-name">
-      <h2 id="desk-person-name"><bdi>{b.name ?? ''}</bdi></h2>
-      <dl class="desk-facts">
-        <div><dt>{t.deskAge}</dt><dd>{b.age === null ? '—' : t.deskYears(formatNumber(locale, b.age))}</dd></div>
-        <div><dt>{t.deskSex}</dt><dd>{b.sex ? t.sexNames[b.sex] : '—'}</dd></div>
-        <div><dt>{t.deskCommune}</dt><dd><bdi>{b.commune ?? '—'}</bdi></dd></div>
-        <div><dt>{t.deskService}</dt><dd>{service(b.service)}</dd></div>
-        <div><dt>{t.deskWindow}</dt><dd><bdi dir="ltr">{b.window.start}–{b.window.end}</bdi></dd></div>
-        <div><dt>{t.deskCodeLabel}</dt><dd><bdi dir="ltr">{readable(lookup.code)}</bdi></dd></div>
-      </dl>
-      {lookup.fasting ? <p class="desk-fasting">{t.deskFasting}</p> : null}
-      {b.status === 'attended' ? <p class="hint">{t.deskMarkedBefore}</p> : null}
-      <button type="button" class="desk-arrived" ref={arrivedButton} disabled={sending} onClick={() => onArrived(lookup.code)}>{t.deskArrived}</button>
-    </article>
-  );
-}
-
-function SyncSummary({ t, locale, report }: { t: Messages; locale: 'fr' | 'ar'; report: SyncReport }) {
-  return (
-    <div class="banner success" role="status">
-      <p>{t.deskSent(formatNumber(locale, report.sent))}</p>
-      {report.full.length > 0 ? <p class="desk-fasting">{t.walkInFullLater(report.full.map(isolate).join(', '))}</p> : null}
-      {report.already.length > 0 ? (
-        <ul>
-          {report.already.map((a) => (
-            <li key={a.appointmentId}>
-              <bdi>{a.person.name ?? a.code}</bdi>: {t.deskAlready(clock(locale, a.at), a.by ? isolate(a.by) : '')}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
 }

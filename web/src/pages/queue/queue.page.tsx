@@ -6,7 +6,7 @@ import { isWaiting } from '../../../../src/domain/venue/queue-order.ts';
 import { api } from '../../api/client.ts';
 import { usePoll } from '../../api/poll.ts';
 import type { CampaignCapacity, CampaignSummary, QueuedPerson, Seen, ServiceQueue } from '../../api/types.ts';
-import { formatNumber, formatShortDay, TIME_ZONE, type Locale, type Messages } from '../../i18n/index.ts';
+import { formatNumber, formatShortDay, formatTime, isolate, type Locale, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn, titleLang } from '../campaigns/campaigns.page.tsx';
 import { deskDayFor } from '../desk/desk-lookup.ts';
@@ -15,9 +15,6 @@ const POLL_MS = 5000;
 /** The service whose people are operated: its staff also mark "operated". */
 const SURGERY = 'surgery';
 
-/** A value inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-const clock = (locale: Locale, iso: string) => new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : 'fr-MA', { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 
 /** The day and service of the address (?day=&service=), kept there so a reload or a shared link opens the same queue. */
 function readChoice(): { day?: string; service?: string } {
@@ -131,11 +128,11 @@ function QueueCard({ t, locale, person: p, surgery, busy, onAct }: CardProps) {
       <p>{facts.join(' · ')}</p>
       <p class="hint">
         {t.queueWindow(isolate(`${p.window.start}\u2060–\u2060${p.window.end}`))}
-        {p.arrivedAt ? <> · {t.queueArrivedAt(clock(locale, p.arrivedAt))}</> : null}
+        {p.arrivedAt ? <> · {t.queueArrivedAt(formatTime(locale, p.arrivedAt))}</> : null}
         {p.walkIn ? <> · <strong>{t.queueWalkIn}</strong></> : null}
       </p>
-      {p.seenAt ? <p class="queue-done">{t.queueSeenAt(clock(locale, p.seenAt))}</p> : null}
-      {p.procedureDoneAt ? <p class="queue-done">{t.queueOperatedAt(clock(locale, p.procedureDoneAt))}</p> : null}
+      {p.seenAt ? <p class="queue-done">{t.queueSeenAt(formatTime(locale, p.seenAt))}</p> : null}
+      {p.procedureDoneAt ? <p class="queue-done">{t.queueOperatedAt(formatTime(locale, p.procedureDoneAt))}</p> : null}
       <div class="queue-actions">
         {p.seenAt || p.procedureDoneAt ? null : <button type="button" class="queue-button" disabled={busy} onClick={() => onAct('seen')}>{t.queueSeen}</button>}
         {surgery && !p.procedureDoneAt ? <button type="button" class="queue-button operated" disabled={busy} onClick={() => onAct('operated')}>{t.queueOperated}</button> : null}
