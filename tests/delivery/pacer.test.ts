@@ -43,7 +43,8 @@ describe('redis pacer', () => {
     ]);
     // Two intervals between the first and the third, less what the first may have woken late.
     expect((same[2] ?? 0) - (same[0] ?? 0)).toBeGreaterThanOrEqual(2 * 300 - LATE_MS);
-    expect((others[2] ?? 0) - (others[0] ?? 0)).toBeLessThan(200);
+    // The other chats do not wait for this one: all three have gone before its second message.
+    expect(others[2] ?? Infinity).toBeLessThan(same[1] ?? 0);
   });
 
   it('holds every send on a channel for as long as the provider asked', async () => {
