@@ -6,6 +6,7 @@ import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
 import { DeskHomePage } from './pages/desk/desk-home.page.tsx';
 import { DeskPage } from './pages/desk/desk.page.tsx';
+import { InboxPage } from './pages/inbox/inbox.page.tsx';
 import { QueuePage } from './pages/queue/queue.page.tsx';
 import { OrganisationsPage } from './pages/organisations/organisations.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
@@ -47,6 +48,8 @@ function page(path: string, loading: string) {
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
   if (path === '/organisations') return <OrganisationsPage />;
   if (path === '/desk') return <DeskHomePage />;
+  const inbox = /^\/inbox(?:\/(\d+))?$/.exec(path);
+  if (inbox) return <InboxPage ticketId={inbox[1] ? Number(inbox[1]) : undefined} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;
