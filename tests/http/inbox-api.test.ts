@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTicketMessage } from '../../src/domain/handoff/handoff-tickets.ts';
 import { InboxPulseSchema, InboxTicketListSchema, TicketDetailSchema, type InboxPulse } from '../../src/http/console/inbox.schemas.ts';
+import { addConsoleStaff, signInBrowser } from '../support/console-staff.ts';
+import { ensureOrganisation } from '../support/fixtures.ts';
 import { asStaff, inboxWorld, villagerWaiting, type InboxWorld } from '../support/inbox-world.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { deleteKeys } from '../support/test-redis.ts';
@@ -49,6 +51,22 @@ describe('the inbox list', () => {
     expect((await asStaff(w.app, w.desk, 'GET', '/admin/api/inbox/tickets')).statusCode).toBe(403);
     expect((await asStaff(w.app, w.platformAdmin, 'GET', '/admin/api/inbox/tickets')).statusCode).toBe(403);
     expect((await w.app.inject({ method: 'GET', url: '/admin/api/inbox/tickets' })).statusCode).toBe(401);
+  });
+});
+
+describe('the platform admin viewing an organisation', () => {
+  it('reads its inbox and changes nothing there', async () => {
+    const v = await villagerWaiting(t.db, w, { name: 'Lecture Seule', channel: 'telegram' });
+    await addConsoleStaff(t.db, { name: 'Plateforme Console', role: 'admin', email: 'plateforme@qafila.ma', password: 'plateforme-2027-ok' });
+    const admin = await signInBrowser(w.app, 'plateforme@qafila.ma', 'plateforme-2027-ok');
+    const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => w.app.inject({ method, url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, ...(payload ? { payload } : {}) });
+    expect((await call('PUT', '/console/api/session/viewing', { organisationId: await ensureOrganisation(t.db, 'test-association') })).statusCode).toBe(200);
+    expect((await call('GET', '/admin/api/inbox/tickets')).json<{ items: Array<{ id: number }> }>().items.map((i) => i.id)).toContain(v.ticketId);
+    expect((await call('GET', `/admin/api/inbox/tickets/${v.ticketId}`)).statusCode).toBe(200);
+    for (const [url, payload] of [['reply', { text: 'Bonjour' }], ['notes', { text: 'note' }], ['assign', { staffId: null }], ['close', undefined], ['read', undefined]] as const) {
+      expect([url, (await call('POST', `/admin/api/inbox/tickets/${v.ticketId}/${url}`, payload)).statusCode]).toEqual([url, 403]);
+    }
+    expect(await t.db.selectFrom('handoff_messages').select('id').where('ticket_id', '=', v.ticketId).execute()).toEqual([]);
   });
 });
 
