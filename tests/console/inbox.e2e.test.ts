@@ -13,6 +13,7 @@ import { renderWordsIn } from '../../src/delivery/deliver.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
 import { TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.routes.ts';
+import { openTicket } from '../../src/domain/handoff/handoff-tickets.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, type Size } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
@@ -41,7 +42,7 @@ beforeAll(async () => {
     const receive = createReceiver({ conversation: conversationDeps(db, realClock()), queues: outbound });
     return {
       telegram: { secretToken: SECRET, receive, chats: telegramChats({ db, queues: outbound, t: tr }), answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
-      inbox: { t: tr, outbound },
+      inbox: { t: tr, outbound, templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) },
       liveCapacity: { checkEveryMs: 300, pingEveryMs: 5_000, maxStreamMs: 60_000 },
     };
   });
@@ -74,9 +75,13 @@ async function villagerPresses(data: string, expected: string) {
 }
 
 async function inLanguage(page: Page, language: 'fr' | 'ar') {
-  // The staff member's saved language wins over the browser's: switch when it differs.
+  // The staff member's saved language wins over the browser's once the session is read: switch until it is this one.
   const switchTo = page.getByRole('button', { name: language === 'ar' ? 'Langue: العربية' : 'اللغة: Français' });
-  if (await switchTo.count()) await switchTo.click();
+  for (let tries = 0; (await langAndDir(page))[0] !== language && tries < 50; tries += 1) {
+    if (await switchTo.count()) await switchTo.click();
+    else await page.waitForTimeout(100);
+  }
+  expect((await langAndDir(page))[0]).toBe(language);
 }
 
 async function looksRight(page: Page, language: 'fr' | 'ar', size: Size, name: string) {
@@ -154,4 +159,32 @@ describe('the inbox', () => {
     expect(failures).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('says on WhatsApp after 24 hours of silence that only the approved template can go, and sends it', async () => {
+    const db = cb.t.db;
+    const contact = await db.insertInto('contacts').values({ locale: 'fr', phone_e164: '+212661234567', consent_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('beneficiaries').values({ contact_id: contact.id, relation: 'self', full_name: 'Aicha Bennani', sex: 'female', birth_year: 1962, commune: 'Tinghir' }).execute();
+    await db.insertInto('contact_identities').values({ channel: 'whatsapp', external_id: '212661234567', contact_id: contact.id, last_inbound_at: new Date(Date.now() - 30 * 3_600_000) }).execute();
+    const ticketId = await db.transaction().execute((trx) => openTicket(trx, { kind: 'contact', id: contact.id }, { contactId: contact.id, reason: 'stuck', urgent: false, text: 'Je ne comprends pas' }));
+    for (const [language, size, sizeName] of [['fr', LAPTOP, 'laptop'], ['ar', PHONE, 'phone']] as const) {
+      const { context, page } = await cb.open(size, language);
+      await cb.signIn(page, 'khadija@test.ma', PASSWORD);
+      await inLanguage(page, language);
+      await page.goto(`${cb.base}/console/inbox/${ticketId}`);
+      await page.getByText(language === 'ar' ? /أكثر من 24 ساعة/ : /plus de 24 heures/).waitFor();
+      expect(await page.getByLabel(language === 'ar' ? 'ردّكم على القروي' : 'Votre réponse au villageois').count()).toBe(0);
+      // The phone stays masked until asked for.
+      expect(await page.getByText('+212661234567').count()).toBe(0);
+      await looksRight(page, language, size, `inbox-template-${language}-${sizeName}`);
+      if (language === 'fr') {
+        await page.getByRole('button', { name: 'Afficher le numéro' }).click();
+        await page.getByText('+212661234567').waitFor();
+        await page.getByRole('button', { name: 'Envoyer le modèle' }).click();
+        await page.getByText('Message mis en file d’envoi.').waitFor();
+        const row = await db.selectFrom('outbox').select(['payload', 'recipient']).where('contact_id', '=', contact.id).executeTakeFirstOrThrow();
+        expect(row).toEqual({ recipient: '212661234567', payload: { text: tr('fr', 'handoff:staffWaiting'), template: { params: [tr('fr', 'handoff:staffWaiting')] } } });
+      }
+      await context.close();
+    }
+  }, 120_000);
 });
