@@ -6,7 +6,6 @@ import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
 import { DeskHomePage } from './pages/desk/desk-home.page.tsx';
 import { DeskPage } from './pages/desk/desk.page.tsx';
-import { InboxPage } from './pages/inbox/inbox.page.tsx';
 import { QueuePage } from './pages/queue/queue.page.tsx';
 import { OrganisationsPage } from './pages/organisations/organisations.page.tsx';
 import { SetPasswordPage } from './pages/set-password/set-password.page.tsx';
@@ -16,6 +15,8 @@ import { useAppState, useMessages } from './store.ts';
 
 // The form brings zod and the campaign file's schema: loaded only when a coordinator opens it.
 const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').then((m) => m.CampaignFormPage);
+// The inbox comes in its own chunk too: the first page of a desk or a sign-in does not carry it.
+const loadInbox = () => import('./pages/inbox/inbox.page.tsx').then((m) => m.InboxPage);
 
 /** A page whose code is fetched the first time it is shown. */
 function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
@@ -49,7 +50,7 @@ function page(path: string, loading: string) {
   if (path === '/organisations') return <OrganisationsPage />;
   if (path === '/desk') return <DeskHomePage />;
   const inbox = /^\/inbox(?:\/(\d+))?$/.exec(path);
-  if (inbox) return <InboxPage ticketId={inbox[1] ? Number(inbox[1]) : undefined} />;
+  if (inbox) return <Later load={loadInbox} loading={loading} props={{ ticketId: inbox[1] ? Number(inbox[1]) : undefined }} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

@@ -2,6 +2,7 @@
 import { formatNumber } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { useInboxPulse } from './inbox-live.ts';
+import './inbox-link.css';
 
 export function InboxLink() {
   const t = useMessages();
