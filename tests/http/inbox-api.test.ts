@@ -3,6 +3,7 @@
 // another organisation's ticket answers 404 to every route, as if it did not exist.
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTicketMessage } from '../../src/domain/handoff/handoff-tickets.ts';
 import { InboxPulseSchema, InboxTicketListSchema, TicketDetailSchema, type InboxPulse } from '../../src/http/console/inbox.schemas.ts';
@@ -133,7 +134,8 @@ describe('unread tickets', () => {
     expect((await pulse()).unread).toBe(before.unread - 1);
     // Another member's count is theirs.
     expect((await pulse(w.medical.token)).unread).toBe((await pulse(w.medical.token)).open);
-    await t.db.updateTable('handoff_reads').set({ read_at: new Date(Date.now() - 60_000) }).where('ticket_id', '=', v.ticketId).execute();
+    // Postgres stamps both the read and the message: its clock, not Node's, puts the read a minute earlier.
+    await t.db.updateTable('handoff_reads').set({ read_at: sql<Date>`now() - interval '1 minute'` }).where('ticket_id', '=', v.ticketId).execute();
     await addTicketMessage(t.db, v.ticketId, 'Vous êtes là ?');
     expect((await pulse()).unread).toBe(before.unread);
     expect((await list()).find((i) => i.id === v.ticketId)).toMatchObject({ unread: true, lastText: 'Vous êtes là ?' });
