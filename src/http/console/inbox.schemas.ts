@@ -99,7 +99,9 @@ export const AssignBodySchema = z.object({ staffId: z.number().int().positive().
 export const SentAnswerSchema = z.object({ outboxId: z.number().int() });
 /** GET /admin/api/inbox/staff: colleagues a ticket can be given to. */
 export const ColleaguesSchema = z.object({ items: z.array(StaffRefSchema.extend({ role: z.string() })) });
+export type Colleagues = z.infer<typeof ColleaguesSchema>;
 /** GET /admin/api/inbox/unread, and each `inbox` event of /admin/api/inbox/events. */
 export const InboxPulseSchema = z.object({ unread: z.number().int().min(0), open: z.number().int().min(0), version: z.string() });
 export type InboxPulse = z.infer<typeof InboxPulseSchema>;
 export const TicketPhoneSchema = z.object({ phone: z.string().nullable() });
+export type TicketPhone = z.infer<typeof TicketPhoneSchema>;

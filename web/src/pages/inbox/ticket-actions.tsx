@@ -2,21 +2,15 @@
 // villager again and tells them so.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { TicketDetail } from '../../api/types.ts';
+import type { Colleagues, TicketDetail } from '../../api/types.ts';
 import { useAppState, useMessages } from '../../store.ts';
-
-interface Colleague {
-  id: number;
-  name: string;
-  role: string;
-}
 
 export function TicketActions({ ticket, onDone }: { ticket: TicketDetail; onDone: (closed: boolean) => void }) {
   const t = useMessages();
   const { me } = useAppState();
-  const [colleagues, setColleagues] = useState<Colleague[]>([]);
+  const [colleagues, setColleagues] = useState<Colleagues['items']>([]);
   const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => void api<{ items: Colleague[] }>('GET', '/admin/api/inbox/staff').then((a) => a.ok && setColleagues(a.data.items)), []);
+  useEffect(() => void api<Colleagues>('GET', '/admin/api/inbox/staff').then((a) => a.ok && setColleagues(a.data.items)), []);
 
   const assign = async (value: string) => {
     const answer = await api('POST', `/admin/api/inbox/tickets/${ticket.id}/assign`, { staffId: value === '' ? null : Number(value) });

@@ -3,7 +3,7 @@
 // or give it, answer, note, close. The platform admin reads only.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { TicketDetail, TimelineEntry } from '../../api/types.ts';
+import type { TicketDetail, TicketPhone, TimelineEntry } from '../../api/types.ts';
 import { formatDay, type Messages } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useAppState, useMessages } from '../../store.ts';
@@ -32,7 +32,7 @@ export function TicketView({ ticketId, version }: { ticketId: number; version: s
   if (!ticket) return <p role="status">{t.loading}</p>;
   const name = ticket.people[0]?.name ?? t.inboxNobody;
   const showPhone = async () => {
-    const answer = await api<{ phone: string | null }>('GET', `/admin/api/inbox/tickets/${ticketId}/phone`);
+    const answer = await api<TicketPhone>('GET', `/admin/api/inbox/tickets/${ticketId}/phone`);
     if (answer.ok && answer.data.phone) setPhone(answer.data.phone);
   };
 
