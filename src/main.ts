@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     timers,
     quietHours: config.QUIET_HOURS,
     broadcastPages: setup.pages,
+    inbox: { t: conversation.t, outbound: queues, ...(channels.whatsapp?.templates ? { templates: channels.whatsapp.templates } : {}) },
     authThrottle: redisAuthThrottle(redis, { prefix, ...DEFAULT_AUTH_THROTTLE }),
     booking: conversation.booking,
     insecureCookie: config.CONSOLE_INSECURE_COOKIE === 'on',

@@ -83,7 +83,11 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   if (turn.inbound.phoneShared && turn.inbound.phone) return phoneShared(state, turn.inbound.phone, ctx);
   if (turn.text === '' && turn.inbound.choice === undefined && !turn.inbound.location) {
     const again = await handler.enter(state, ctx);
-    return { ...again, replies: [{ text: s.t('common:cannotRead') }, ...again.replies] };
+    // Staff can listen or look where the bot cannot: a voice note or picture goes to a ticket (a new one, or the open one).
+    const media = turn.inbound.media;
+    const kept: StepResult['effects'] =
+      media && ctx.contact.consented ? [ctx.contact.hasOpenTicket ? { kind: 'ticket_message', text: `[${media}]` } : { kind: 'open_ticket', reason: 'media', urgent: false, text: `[${media}]` }] : [];
+    return { ...again, replies: [{ text: s.t('common:cannotRead') }, ...again.replies], effects: [...kept, ...again.effects] };
   }
   if (!ctx.contact.consented) {
     if (intent === 'change_language') return ctx.go('language', state);

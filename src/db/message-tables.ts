@@ -8,7 +8,16 @@ type Auto<T> = ColumnType<T, T | undefined, T>;
 
 export type OutboxKind = 'reply' | 'notification' | 'broadcast' | 'staff_alert';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-export type TicketReason = 'asked' | 'emergency' | 'stuck';
+/** Asked for a person, three answers that did not fit, an emergency, a picture or a voice note. */
+export type TicketReason = 'asked' | 'emergency' | 'stuck' | 'media';
+export type HandoffAuthor = 'villager' | 'staff' | 'note';
+
+/** When a staff member last opened a ticket: what arrived after it is unread for them. */
+export interface HandoffReadsTable {
+  ticket_id: number;
+  staff_id: number;
+  read_at: Auto<Date>;
+}
 
 export interface ConversationsTable {
   contact_id: number;

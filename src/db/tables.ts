@@ -1,7 +1,7 @@
 // Table types for Kysely, kept in step with migrations/ (a test compares them with the live schema).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 export * from './message-tables.ts';
-import type { BroadcastDeliveriesTable, BroadcastsTable, ConversationsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
+import type { BroadcastDeliveriesTable, BroadcastsTable, ConversationsTable, HandoffAuthor, HandoffReadsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
 
 /** A column the database fills in (identity, default now()). */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -303,6 +303,8 @@ export interface HandoffTicketsTable {
   opened_at: Auto<Date>;
   closed_at: Date | null;
   closed_by: string | null;
+  /** The staff member who took it (themselves or given by a colleague); null while nobody has. */
+  assigned_to: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface HandoffMessagesTable {
@@ -310,6 +312,11 @@ export interface HandoffMessagesTable {
   ticket_id: number;
   text: string;
   at: Auto<Date>;
+  /** The villager wrote it, staff answered in the chat, or staff noted it for colleagues only. */
+  author: Auto<HandoffAuthor>;
+  staff_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The outbox row a staff answer went out as: its delivery status. */
+  outbox_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AlertSubscriptionsTable {
@@ -335,6 +342,7 @@ export interface Database {
   outbox: OutboxTable;
   handoff_tickets: HandoffTicketsTable;
   handoff_messages: HandoffMessagesTable;
+  handoff_reads: HandoffReadsTable;
   alert_subscriptions: AlertSubscriptionsTable;
   inbound_receipts: InboundReceiptsTable;
   sent_messages: SentMessagesTable;

@@ -17,6 +17,7 @@ import { registerConsoleStatic, type ConsoleStaticDeps } from './console/console
 import { registerConsoleApi } from './console/console-api.ts';
 import type { AdminRateLimit } from './admin/admin-rate-limit.ts';
 import type { LiveCapacityTimings } from './admin/capacity.routes.ts';
+import type { InboxDeps } from './admin/inbox.routes.ts';
 import { DEFAULT_BOOKING_DEPS, type BookingDeps } from '../domain/appointments/booking.ts';
 import { DEFAULT_AUTH_THROTTLE, memoryAuthThrottle, type AuthThrottle } from './auth-throttle.ts';
 import type { WhatsAppWebSession } from '../channels/whatsapp-web/whatsapp-web.channel.ts';
@@ -42,6 +43,8 @@ export interface HttpDeps {
   adminRateLimit?: AdminRateLimit;
   /** How often live capacity streams read the figures and ping (tests shorten them). */
   liveCapacity?: LiveCapacityTimings;
+  /** The inbox's translator, templates and queues; a translator of its own and the sweep when absent. */
+  inbox?: InboxDeps;
   /** Present when Telegram runs in webhook mode. */
   telegram?: TelegramWebhookDeps;
   /** Present when the WhatsApp Cloud API is configured. */

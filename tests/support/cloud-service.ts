@@ -11,7 +11,7 @@ import { applyDeliveryStatuses } from '../../src/delivery/delivery-status.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
 import { renderWordsIn } from '../../src/delivery/deliver.ts';
-import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
+import { createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import { moveToNewNumber } from '../../src/domain/contacts/number-change.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { WHATSAPP_WEBHOOK_PATH } from '../../src/http/whatsapp-webhook.routes.ts';
@@ -49,13 +49,16 @@ export async function startCloudService(options: { logger?: Logger } = {}): Prom
   const logger = options.logger ?? pino({ level: 'silent' });
   const adapter = createWhatsAppCloudAdapter({ accessToken: ACCESS_TOKEN, phoneNumberId: '1000', graphRoot: graph.root });
   const queues = createOutboundQueues({ connection, prefix });
-  const worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger, sweepAfterMs: 0, now: clock.now, renderWords: renderWordsIn(createTranslator(loadResources())), templates: (locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined) });
+  const translate = createTranslator(loadResources());
+  const templates = (locale: Locale) => (locale === 'fr' ? { name: 'qafila_notice', language: 'fr' } : undefined);
+  const worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger, sweepAfterMs: 0, now: clock.now, renderWords: renderWordsIn(translate), templates });
   const app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },
     clock,
     logger,
     timeZone: 'Africa/Casablanca',
+    inbox: { t: translate, templates, outbound: queues },
     whatsapp: {
       appSecret: APP_SECRET,
       verifyToken: VERIFY_TOKEN,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/http/server.ts';
+import { buildServer, type HttpDeps } from '../../src/http/server.ts';
 import { CONSOLE_DIST } from '../../src/http/console/console-static.routes.ts';
 import type { SimulatorDeps } from '../../src/http/simulator.routes.ts';
 import { conversationDeps, realClock } from './conversation-harness.ts';
@@ -52,11 +52,12 @@ export function cameraBrowser(videoFile: string): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args, env: browserEnv() });
 }
 
-export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
+/** `more`: what else the service is given (a channel's webhook, the inbox's queues), built on the test's database. */
+export async function startConsoleBrowser(more?: (t: TestDatabase) => Partial<HttpDeps>): Promise<ConsoleBrowser> {
   const t = await createTestDatabase();
   // The simulator on the real clock, as the console: villagers book on days the tests count from today.
   const simulator: SimulatorDeps = { conversation: conversationDeps(t.db, realClock()), flood: { check: async () => 'ok' }, access: 'loopback' };
-  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST }, simulator });
+  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST }, simulator, ...more?.(t) });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env: browserEnv() });
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -15,6 +15,8 @@ import { useAppState, useMessages } from './store.ts';
 
 // The form brings zod and the campaign file's schema: loaded only when a coordinator opens it.
 const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').then((m) => m.CampaignFormPage);
+// The inbox comes in its own chunk too: the first page of a desk or a sign-in does not carry it.
+const loadInbox = () => import('./pages/inbox/inbox.page.tsx').then((m) => m.InboxPage);
 
 /** A page whose code is fetched the first time it is shown. */
 function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
@@ -47,6 +49,8 @@ function page(path: string, loading: string) {
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
   if (path === '/organisations') return <OrganisationsPage />;
   if (path === '/desk') return <DeskHomePage />;
+  const inbox = /^\/inbox(?:\/(\d+))?$/.exec(path);
+  if (inbox) return <Later load={loadInbox} loading={loading} props={{ ticketId: inbox[1] ? Number(inbox[1]) : undefined }} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

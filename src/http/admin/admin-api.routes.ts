@@ -29,6 +29,7 @@ import { registerCapacityRoutes, type LiveCapacityTimings } from './capacity.rou
 import { registerContactRoutes } from './contacts.routes.ts';
 import { registerDeskRoutes } from './desk.routes.ts';
 import { registerDonationRoutes } from './donations.routes.ts';
+import { registerInboxRoutes, type InboxDeps } from './inbox.routes.ts';
 import { registerEndOfDayRoutes } from './end-of-day.routes.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { registerOutboxRoutes } from './outbox.routes.ts';
@@ -52,6 +53,8 @@ export interface AdminApiDeps {
   rateLimit?: AdminRateLimit;
   /** How often a live capacity stream reads the figures and pings; every 2 s and 15 s when absent. */
   liveCapacity?: LiveCapacityTimings;
+  /** The inbox's translator, templates and outbound queues (staff answers in the chat). */
+  inbox?: InboxDeps;
 }
 
 /** What every group of routes is given: the dependencies and who is asking. */
@@ -166,6 +169,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerEndOfDayRoutes(scope, context);
       registerQueueRoutes(scope, context);
       registerTicketRoutes(scope, context);
+      registerInboxRoutes(scope, context);
       registerDonationRoutes(scope, context);
       registerAlertRoutes(scope, context);
       registerContactRoutes(scope, context);

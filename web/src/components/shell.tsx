@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import { endSession, useAppState, useMessages } from '../store.ts';
 import { navigate } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { InboxLink } from '../pages/inbox/inbox-link.tsx';
 import { waitingOnDevice, wipeDevice } from '../pages/desk/desk-queue.ts';
 
 export function Shell({ children }: { children: ComponentChildren }) {
@@ -35,6 +36,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           <nav class="main-nav" aria-label={t.nav}>
             {me.role === 'desk' ? <a href="/console/desk">{t.deskTitle}</a> : me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
+            <InboxLink />
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             <span class="who">
               <bdi>{me.name}</bdi>

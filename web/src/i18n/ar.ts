@@ -1,4 +1,5 @@
 // The console's words in Modern Standard Arabic: the same keys as the French dictionary, checked by the type.
+import { inboxAr } from './inbox.ts';
 import type { Messages } from './fr.ts';
 
 export const ar: Messages = {
@@ -268,4 +269,5 @@ export const ar: Messages = {
     ultrasound: 'الفحص بالصدى',
     blood_donation: 'التبرع بالدم',
   },
+  ...inboxAr,
 };

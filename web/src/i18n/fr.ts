@@ -1,4 +1,5 @@
 // The console's words in French: the reference dictionary, every other locale has the same keys.
+import { inboxFr } from './inbox.ts';
 export const fr = {
   appName: 'Qafila — console',
   skipToContent: 'Aller au contenu',
@@ -262,6 +263,7 @@ export const fr = {
     ultrasound: 'Échographie',
     blood_donation: 'Don de sang',
   } as Record<string, string>,
+  ...inboxFr,
 };
 
 export type Messages = typeof fr;
