@@ -39,13 +39,13 @@ afterAll(async () => {
 const WORDS = {
   fr: {
     switchTo: 'اللغة: Français', nav: 'Alertes', title: 'Alertes après opération', urgent: 'Urgent', day: 'J+1', reason: 'Douleur : Insupportable',
-    call: 'Appeler le', take: 'Je prends en charge', taken: /Prise en charge par Dr Alami/, noteLabel: 'Ajouter une note', note: 'Appelé, vient au centre de santé', addNote: 'Ajouter la note',
+    call: 'Appeler le', take: 'Je prends en charge', taken: /Prise en charge par \u2068Dr Alami\u2069/, noteLabel: 'Ajouter une note', note: 'Appelé, vient au centre de santé', addNote: 'Ajouter la note',
     checkin: /Suivi J\+1/, pain: 'Insupportable ⚠ signe inquiétant', person: { name: 'Brahim Oulad', phone: '+212661000101' },
     audit: 'Journal', auditTitle: 'Journal d’audit', staff: 'Membre de l’équipe', kind: 'Type d’action', dayLabel: 'Jour', acknowledged: 'Alerte prise en charge', shown: 'Téléphone d’un patient affiché (alerte)', empty: 'Aucune entrée pour ces filtres.',
   },
   ar: {
-    switchTo: 'Langue: العربية', nav: 'التنبيهات', title: 'تنبيهات ما بعد العملية', urgent: 'عاجل', day: 'اليوم 1 بعد العملية', reason: 'الألم : لا يُحتمل',
-    call: 'اتصل بالرقم', take: 'أتكفّل به', taken: /تكفّل به Dr Alami/, noteLabel: 'إضافة ملاحظة', note: 'اتصلت به، سيأتي إلى المركز الصحي', addNote: 'أضف الملاحظة',
+    switchTo: 'Langue: العربية', nav: 'التنبيهات', title: 'تنبيهات ما بعد العملية', urgent: 'عاجل', day: 'اليوم 1 بعد العملية', reason: 'الألم: لا يُحتمل',
+    call: 'اتصل بالرقم', take: 'أتكفّل به', taken: /تكفّل به \u2068Dr Alami\u2069/, noteLabel: 'إضافة ملاحظة', note: 'اتصلت به، سيأتي إلى المركز الصحي', addNote: 'أضف الملاحظة',
     checkin: /متابعة اليوم 1/, pain: 'لا يُحتمل ⚠ علامة مقلقة', person: { name: 'Fadma Ait Ali', phone: '+212661000202' },
     audit: 'السجل', auditTitle: 'سجل العمليات', staff: 'عضو الفريق', kind: 'نوع العملية', dayLabel: 'اليوم', acknowledged: 'التكفّل بتنبيه', shown: 'عرض هاتف مريض (تنبيه)', empty: 'لا توجد عمليات بهذه التصفية.',
   },

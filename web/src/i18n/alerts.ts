@@ -13,6 +13,7 @@ export const alertsFr = {
   alertResolvedBy: (name: string, when: string) => `Résolue par ${name} le ${when}`,
   alertQuestions: { pain: 'Douleur', fever: 'Fièvre', wound: 'Plaie rouge, gonflée ou qui coule', bleeding: 'Saignement', eating: 'Mange et boit normalement' } as Record<string, string>,
   alertPain: ['Pas de douleur', 'Un peu', 'Beaucoup', 'Insupportable'],
+  alertAnswer: (question: string, answer: string) => `${question} : ${answer}`,
   alertYes: 'Oui',
   alertNo: 'Non',
   alertReasons: {
@@ -60,6 +61,7 @@ export const alertsAr: typeof alertsFr = {
   alertResolvedBy: (name: string, when: string) => `أُغلق من طرف ${name} في ${when}`,
   alertQuestions: { pain: 'الألم', fever: 'الحمى', wound: 'جرح أحمر أو منتفخ أو يسيل', bleeding: 'النزيف', eating: 'يأكل ويشرب بشكل عادي' },
   alertPain: ['لا ألم', 'قليل', 'كثير', 'لا يُحتمل'],
+  alertAnswer: (question: string, answer: string) => `${question}: ${answer}`,
   alertYes: 'نعم',
   alertNo: 'لا',
   alertReasons: {

@@ -7,7 +7,7 @@ import type { AlertDetail, AlertState, CheckinAnswers } from '../../api/types.ts
 import { formatNumber, type Locale, type Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn, titleLang } from '../campaigns/campaigns.page.tsx';
-import { alertReason, answerText, checkinDay, dateTime, dayAfter } from './alert-words.ts';
+import { alertReason, answerText, checkinDay, dateTime, dayAfter, isolate } from './alert-words.ts';
 import './alerts.css';
 
 const QUESTIONS = ['pain', 'fever', 'wound', 'bleeding', 'eating'];
@@ -66,15 +66,15 @@ export function AlertDetailPage({ alertId }: { alertId: number }) {
           <dd lang={titleLang(locale, { title: alert.campaignTitle })}>{titleIn(locale, { title: alert.campaignTitle })}</dd>
         </dl>
         {alert.phone ? (
-          <a class="button alert-call" href={`tel:${alert.phone}`}>{t.alertCall}{' '}<bdi class="phone" dir="ltr">{alert.phone}</bdi></a>
+          <a class="button alert-call" href={`tel:${alert.phone}`}><span>{t.alertCall}</span> <bdi class="phone" dir="ltr">{alert.phone}</bdi></a>
         ) : (
           <p class="hint">{t.alertNoPhone}</p>
         )}
         <p class="hint">{t.alertRaisedAt(dateTime(locale, alert.createdAt))}</p>
         <p class={alert.acknowledged ? 'alert-taken' : 'alert-open'} role="status">
-          {alert.acknowledged ? t.alertTakenBy(alert.acknowledged.by, dateTime(locale, alert.acknowledged.at)) : t.alertNotTaken}
+          {alert.acknowledged ? t.alertTakenBy(isolate(alert.acknowledged.by), dateTime(locale, alert.acknowledged.at)) : t.alertNotTaken}
         </p>
-        {alert.resolved ? <p class="alert-taken">{t.alertResolvedBy(alert.resolved.by, dateTime(locale, alert.resolved.at))}</p> : null}
+        {alert.resolved ? <p class="alert-taken">{t.alertResolvedBy(isolate(alert.resolved.by), dateTime(locale, alert.resolved.at))}</p> : null}
         {canAct ? (
           <div class="alert-actions">
             {!alert.acknowledged ? <button type="button" class="primary" disabled={busy} onClick={() => void act('acknowledge')}>{t.alertAcknowledge}</button> : null}

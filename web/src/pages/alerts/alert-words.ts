@@ -12,7 +12,7 @@ export function answerText(t: Messages, question: string, value: unknown): strin
 /** What raised the alert: "Douleur : Insupportable", or why nobody reached the patient. */
 export function alertReason(t: Messages, alert: Pick<AlertSummary, 'kind' | 'details'>): string {
   const { question, answer, reason } = alert.details;
-  if (alert.kind === 'red_flag' && typeof question === 'string') return `${t.alertQuestions[question] ?? question} : ${answerText(t, question, answer)}`;
+  if (alert.kind === 'red_flag' && typeof question === 'string') return t.alertAnswer(t.alertQuestions[question] ?? question, answerText(t, question, answer));
   return (typeof reason === 'string' ? t.alertReasons[reason] : undefined) ?? t.alertUnreachable;
 }
 
@@ -25,5 +25,8 @@ export function checkinDay(label: string): number | undefined {
 export function dateTime(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : 'fr-MA', { timeZone: TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
+
+/** A name inside a sentence of the other direction (a Latin name in Arabic) keeps its own order. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 export const dayAfter = (t: Messages, locale: Locale, n: number) => t.alertDay(formatNumber(locale, n));

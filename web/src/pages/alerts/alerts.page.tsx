@@ -8,7 +8,7 @@ import type { AlertList, AlertSummary } from '../../api/types.ts';
 import type { Locale, Messages } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { titleIn, titleLang } from '../campaigns/campaigns.page.tsx';
-import { alertReason, dateTime, dayAfter } from './alert-words.ts';
+import { alertReason, dateTime, dayAfter, isolate } from './alert-words.ts';
 import './alerts.css';
 
 const POLL_MS = 15_000;
@@ -67,7 +67,7 @@ function AlertCard({ t, locale, alert: a }: { t: Messages; locale: Locale; alert
         {t.serviceNames[a.service] ?? a.service} · <bdi lang={titleLang(locale, { title: a.campaignTitle })}>{titleIn(locale, { title: a.campaignTitle })}</bdi>
       </p>
       <p class="hint">{t.alertRaisedAt(dateTime(locale, a.createdAt))}</p>
-      <p class={a.acknowledged ? 'alert-taken' : 'alert-open'}>{a.acknowledged ? t.alertTakenBy(a.acknowledged.by, dateTime(locale, a.acknowledged.at)) : t.alertNotTaken}</p>
+      <p class={a.acknowledged ? 'alert-taken' : 'alert-open'}>{a.acknowledged ? t.alertTakenBy(isolate(a.acknowledged.by), dateTime(locale, a.acknowledged.at)) : t.alertNotTaken}</p>
     </li>
   );
 }

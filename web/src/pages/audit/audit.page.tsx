@@ -104,11 +104,14 @@ export function AuditLogPage() {
 }
 
 function Entry({ t, locale, entry: e, kind }: { t: Messages; locale: Locale; entry: AuditEntryView; kind: string }) {
+  const on = t.auditOn(t.auditEntities[e.entity] ?? e.entity, e.entityId);
   return (
     <li class="audit-entry">
       <p class="audit-what">{kind}</p>
       <p><bdi>{e.staff ?? t.auditSomeone}</bdi> · {dateTime(locale, e.at)}</p>
-      <p class="hint">{t.auditOn(t.auditEntities[e.entity] ?? e.entity, e.entityId)}</p>
+      <p class="hint">
+        {e.entity === 'staff_alert' ? <a href={`/console/alerts/${e.entityId}`}>{on}</a> : on}
+      </p>
     </li>
   );
 }
