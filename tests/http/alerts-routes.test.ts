@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { addTestStaff } from '../support/fixtures.ts';
+import { addConsoleStaff, signInBrowser } from '../support/console-staff.ts';
+import { addTestStaff, ensureOrganisation } from '../support/fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { alertAt, answeredCheckin, importSurgeryCaravan, noonOf, operatedPatient, ZONE } from '../support/alert-world.ts';
 
@@ -15,6 +16,7 @@ const token = { nurse: '', colleague: '', coordinator: '', desk: '', admin: '', 
 const staffId = { nurse: 0, colleague: 0 };
 const alert = { urgent: 0, fever: 0, unreachableOld: 0, unreachableNew: 0, taken: 0, theirs: 0 };
 let urgentPatient = { appointmentId: 0, phone: '' };
+let adminId = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -25,7 +27,9 @@ beforeAll(async () => {
   Object.assign(staffId, { nurse: nurse.id, colleague: colleague.id });
   token.coordinator = (await addTestStaff(t.db, { name: 'Khadija', role: 'coordinator' })).token;
   token.desk = (await addTestStaff(t.db, { name: 'Amina', role: 'desk' })).token;
-  token.admin = (await addTestStaff(t.db, { name: 'Plateforme', role: 'admin' })).token;
+  const admin = await addConsoleStaff(t.db, { name: 'Plateforme', role: 'admin', email: 'plateforme@qafila.ma', password: 'plateforme de decembre' });
+  token.admin = admin.token;
+  adminId = admin.id;
   token.otherNurse = (await addTestStaff(t.db, { name: 'Nadia', role: 'medical', organisation: 'cnts' })).token;
 
   const caravan = await importSurgeryCaravan(t.db, 'tinghir-alerts');
@@ -163,5 +167,21 @@ describe('who may', () => {
     expect(await t.db.selectFrom('staff_alerts').selectAll().where('id', '=', alert.theirs).executeTakeFirstOrThrow()).toEqual(before);
     expect(await t.db.selectFrom('staff_alert_notes').select('id').where('alert_id', '=', alert.theirs).execute()).toEqual([]);
     expect(await t.db.selectFrom('audit_log').select('id').execute()).toEqual(auditBefore);
+  });
+
+  it('lets the platform admin, looking at the organisation in the console, read alerts and change none', async () => {
+    const admin = await signInBrowser(app, 'plateforme@qafila.ma', 'plateforme de decembre');
+    const association = await ensureOrganisation(t.db, 'test-association');
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    expect((await app.inject({ method: 'PUT', url: '/console/api/session/viewing', headers, payload: { organisationId: association } })).statusCode).toBe(200);
+    const list = await app.inject({ method: 'GET', url: '/admin/api/alerts', headers });
+    expect(list.json().items.map((a: { id: number }) => a.id)).toContain(alert.taken);
+    const detail = await app.inject({ method: 'GET', url: `/admin/api/alerts/${alert.taken}`, headers });
+    expect(detail.statusCode).toBe(200);
+    // Seeing the phone is in the organisation's log, under the admin's name.
+    const shown = await t.db.selectFrom('audit_log').select(['actor', 'organisation_id']).where('action', '=', 'staff_alert.phone_shown').where('actor', '=', `staff:${adminId}`).execute();
+    expect(shown).toEqual([{ actor: `staff:${adminId}`, organisation_id: association }]);
+    expect((await app.inject({ method: 'POST', url: `/admin/api/alerts/${alert.taken}/resolve`, headers })).statusCode).toBe(403);
+    expect(await t.db.selectFrom('staff_alerts').select('resolved_at').where('id', '=', alert.taken).executeTakeFirstOrThrow()).toEqual({ resolved_at: null });
   });
 });
