@@ -1,7 +1,7 @@
 // Post-operative alerts and the audit log in the browser, in French and Arabic, on a phone and a laptop:
 // a villager booked through the chat engine is operated, answers their first check-in "unbearable pain"
-// through the same engine, and the medical staff find the alert, call, take it and write a note; the
-// coordinator then finds those acts in the audit log, filtered by member, kind and day.
+// through the same engine, the alert appears on the medical staff's open page, and they call, take it
+// and write a note; the coordinator then finds those acts in the audit log, filtered by member, kind and day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
@@ -89,14 +89,17 @@ async function looksRight(page: Page, language: 'fr' | 'ar', name: string): Prom
 
 describe('medical alerts and the audit log', () => {
   for (const language of ['fr', 'ar'] as const) {
-    it(`shows a red-flag answer as an urgent alert, with the answers and the phone, and takes it (${language})`, async () => {
+    it(`shows a red-flag answer as an urgent alert on the open page, with the answers and the phone, and takes it (${language})`, async () => {
       const w = WORDS[language];
-      const appointmentId = await operatedAndInPain(w.person);
       const { page, close } = await signedIn(PHONE, language, 'alami@nouaceur.ma');
       await page.getByRole('link', { name: w.nav }).click();
       await page.getByRole('heading', { name: w.title, level: 1 }).waitFor();
+      await page.evaluate('window.qafilaMarker = "no reload"');
+      // The patient answers while the page is open: the alert arrives by itself within the page's 15 seconds.
+      const appointmentId = await operatedAndInPain(w.person);
       const card = page.getByRole('list', { name: w.title }).getByRole('listitem').filter({ hasText: w.person.name });
-      await card.waitFor();
+      await card.waitFor({ timeout: 20_000 });
+      expect(await page.evaluate<string>('window.qafilaMarker')).toBe('no reload');
       expect(await card.textContent()).toContain(w.urgent);
       expect(await card.textContent()).toContain(w.day);
       expect(await card.textContent()).toContain(w.reason);
