@@ -9,7 +9,7 @@ import { recordAudit } from '../domain/audit/audit-log.ts';
 import { decodeCursor, pageOf, type Page, type PageQuery } from '../domain/pagination.ts';
 import { ageOn } from '../domain/venue/check-in-decision.ts';
 import { localDay } from '../domain/clock.ts';
-import { ALERT_SERIOUSNESS, type AlertDetail, type AlertNote, type AlertState, type AlertSeriousness, type AlertSummary, type CheckinAnswers } from '../http/console/alerts.schemas.ts';
+import { type AlertDetail, type AlertNote, type AlertState, type AlertSeriousness, type AlertSummary, type CheckinAnswers } from '../http/console/alerts.schemas.ts';
 
 /**
  * 3 urgent, 2 red flag, 1 unreachable. Urgent is the conversation's own rule (checkin.flow.ts): unbearable
@@ -46,7 +46,7 @@ function summaryOf(r: AlertRow, zone: string): AlertSummary {
   return {
     id: r.id,
     kind: r.kind,
-    seriousness: SERIOUSNESS_OF_RANK[r.rank] ?? ALERT_SERIOUSNESS[2],
+    seriousness: SERIOUSNESS_OF_RANK[r.rank] ?? 'unreachable',
     appointmentId: r.appointment_id,
     campaignId: r.campaign_id,
     campaignTitle: r.title,

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/tables.ts';
-import type { AuditEntryView, AuditFilters, AuditQuery } from '../../http/console/alerts.schemas.ts';
+import type { AuditEntryView, AuditFilters, AuditQuery } from '../../http/console/audit.schemas.ts';
 import { decodeCursor, pageOf, type Page } from '../pagination.ts';
 
 const AuditCursor = z.string().regex(/^\d{1,19}$/);

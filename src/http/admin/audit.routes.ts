@@ -2,7 +2,7 @@
 // who did what and when, filtered on the server by staff member, kind and day.
 import type { FastifyInstance } from 'fastify';
 import { auditFilters, searchAuditLog } from '../../domain/audit/audit-search.ts';
-import { AuditFiltersSchema, AuditPageSchema, AuditQuerySchema } from '../console/alerts.schemas.ts';
+import { AuditFiltersSchema, AuditPageSchema, AuditQuerySchema } from '../console/audit.schemas.ts';
 import type { AdminContext } from './admin-api.routes.ts';
 import { shaped } from './route-shape.ts';
 
