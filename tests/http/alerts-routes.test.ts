@@ -185,3 +185,13 @@ describe('who may', () => {
     expect(await t.db.selectFrom('staff_alerts').select('resolved_at').where('id', '=', alert.taken).executeTakeFirstOrThrow()).toEqual({ resolved_at: null });
   });
 });
+
+describe('an erasure', () => {
+  it("deletes the medical staff's notes about the erased patient, who can no longer be called", async () => {
+    expect(await t.db.selectFrom('staff_alert_notes').select('id').where('alert_id', '=', alert.urgent).execute()).toHaveLength(2);
+    const contact = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('b.contact_id').where('a.id', '=', urgentPatient.appointmentId).executeTakeFirstOrThrow();
+    expect((await call('POST', `/admin/api/contacts/${contact.contact_id}/erase`, token.coordinator)).statusCode).toBe(200);
+    expect(await t.db.selectFrom('staff_alert_notes').select('id').where('alert_id', '=', alert.urgent).execute()).toEqual([]);
+    expect((await call('GET', '/admin/api/alerts', token.nurse)).json().items.map((a: { id: number }) => a.id)).not.toContain(alert.urgent);
+  });
+});
