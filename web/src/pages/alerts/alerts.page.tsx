@@ -1,7 +1,7 @@
 // The medical staff's alerts on a phone: open ones, those nobody took first and the most serious first,
 // each saying who, which operation, which day after it, and why. Read again every 15 seconds so a new
 // alert shows without a reload.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { usePoll } from '../../api/poll.ts';
 import type { AlertList, AlertSummary } from '../../api/types.ts';
@@ -20,18 +20,21 @@ export function AlertsPage() {
   const [more, setMore] = useState<AlertSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | undefined>();
+  // Read by the poll's callback, which keeps the first render's state: once older pages are shown, their cursor stays.
+  const loadedMore = useRef(false);
 
   usePoll<AlertList>('/admin/api/alerts', POLL_MS, (answer) => {
     if (!answer.ok) return setFailure(answer.status === 0 ? t.offline : t.serverError);
     setFailure(undefined);
     setFirst(answer.data);
-    if (!more.length) setCursor(answer.data.nextCursor);
+    if (!loadedMore.current) setCursor(answer.data.nextCursor);
   });
 
   const loadMore = async () => {
     if (!cursor) return;
     const answer = await api<AlertList>('GET', `/admin/api/alerts?cursor=${encodeURIComponent(cursor)}`);
     if (!answer.ok) return setFailure(answer.status === 0 ? t.offline : t.serverError);
+    loadedMore.current = true;
     setMore((shown) => [...shown, ...answer.data.items]);
     setCursor(answer.data.nextCursor);
   };
