@@ -42,7 +42,7 @@ export async function repostUnacknowledgedAlerts(db: Kysely<Database>, now: Date
         .where('resolved_at', 'is', null)
         .returning('id')
         .execute();
-      for (const alert of due) await tellStaffChat(trx, alert.id, REPOST_HEADING);
+      for (const alert of due) await tellStaffChat(trx, alert.id, { heading: REPOST_HEADING });
       return due.length;
     });
     posted += batch;

@@ -22,7 +22,7 @@ export async function raiseStaffAlert(db: Kysely<Database>, kind: 'red_flag' | '
  * Writes the alert's message for its campaign's staff chat to the outbox, under `heading` when given (a
  * reminder); false when the campaign names no staff chat.
  */
-export async function tellStaffChat(db: Kysely<Database>, alertId: number, heading?: string): Promise<boolean> {
+export async function tellStaffChat(db: Kysely<Database>, alertId: number, options: { heading?: string } = {}): Promise<boolean> {
   const facts = await db
     .selectFrom('staff_alerts as s')
     .innerJoin('appointments as a', 'a.id', 's.appointment_id')
@@ -34,15 +34,22 @@ export async function tellStaffChat(db: Kysely<Database>, alertId: number, headi
     .executeTakeFirst();
   if (!facts?.staff_telegram_chat) return false;
   const body = staffAlertText({ id: alertId, kind: facts.kind, details: facts.details, campaign: inLocale(facts.title, 'fr'), code: facts.code, service: facts.service, patient: facts.full_name, phone: facts.phone_e164 });
-  const text = heading ? `${heading}\n${body}` : body;
+  const text = options.heading ? `${options.heading}\n${body}` : body;
   await db.insertInto('outbox').values({ contact_id: null, organisation_id: facts.organisation_id, campaign_id: facts.campaign_id, channel: 'telegram', recipient: facts.staff_telegram_chat, kind: 'staff_alert', payload: JSON.stringify({ text }), staff_alert_id: alertId }).execute();
   return true;
 }
 
+/** The details in the order a reader takes them (the stored jsonb sorts its keys by length). */
+const DETAIL_ORDER = ['question', 'answer', 'checkin', 'reason'];
+const rank = (key: string) => (DETAIL_ORDER.includes(key) ? DETAIL_ORDER.indexOf(key) : DETAIL_ORDER.length);
+
 /** The staff chat's message, in French as the teams work: who, what, how to reach them. Pure. */
 export function staffAlertText(a: { id: number; kind: 'red_flag' | 'unreachable'; details: Record<string, unknown>; campaign: string; code: string; service: string; patient: string | null; phone: string | null }): string {
   const head = a.kind === 'red_flag' ? `⚠️ Alerte n° ${a.id} : signe inquiétant après l'intervention` : `📞 Alerte n° ${a.id} : patient injoignable, à appeler`;
-  const what = Object.entries(a.details).map(([k, v]) => `${k} : ${String(v)}`).join(', ');
+  const what = Object.entries(a.details)
+    .sort(([x], [y]) => rank(x) - rank(y))
+    .map(([k, v]) => `${k} : ${String(v)}`)
+    .join(', ');
   return [
     head,
     `${a.campaign} · ${a.service} · code ${a.code}`,
