@@ -185,6 +185,8 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string;
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** The acting staff member's organisation when they acted; null for villagers, the system and the platform admin. */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 
@@ -222,6 +224,19 @@ export interface StaffAlertsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Auto<Date>;
   resolved_at: Date | null;
+  acknowledged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  acknowledged_by: ColumnType<number | null, number | null | undefined, number | null>;
+  resolved_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the staff chat was told again that nobody acknowledged it within the hour. */
+  reposted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface StaffAlertNotesTable {
+  id: Generated<number>;
+  alert_id: number;
+  staff_id: number;
+  text: string;
+  created_at: Auto<Date>;
 }
 
 export const STAFF_ROLES = ['admin', 'coordinator', 'medical', 'desk'] as const;
@@ -353,6 +368,7 @@ export interface Database {
   checkins: CheckinsTable;
   desk_checkins: DeskCheckinsTable;
   staff_alerts: StaffAlertsTable;
+  staff_alert_notes: StaffAlertNotesTable;
   broadcasts: BroadcastsTable;
   broadcast_deliveries: BroadcastDeliveriesTable;
   message_counts: MessageCountsTable;

@@ -14,6 +14,7 @@ import { startNotificationWorker } from '../scheduling/notification.worker.ts';
 import { reconcileNotifications } from '../scheduling/reconciler.ts';
 import { reconcileBroadcasts, type BroadcastPages } from '../scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../scheduling/broadcast.worker.ts';
+import { repostUnacknowledgedAlerts } from '../scheduling/staff-alert-repost.ts';
 import { runRetention, startRetentionWorker, type RetentionSchedule } from '../retention/index.ts';
 import type { OutboundChannel } from './outbound-channels.ts';
 import type { RedisClient } from '../redis/redis-clients.ts';
@@ -58,6 +59,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
     reconcileNotifications(db, redis, timers)
       .then((r) => r.restored > 0 && logger.warn(r, 'restored notification timers that Redis had lost'))
       .then(() => reconcileBroadcasts(db, options.pages))
+      .then(() => repostUnacknowledgedAlerts(db, new Date()))
       .catch((err: unknown) => logger.error({ err: String(err) }, 'reconciler failed'));
   const retention = startRetentionWorker({ connection, prefix, logger, ...onError, run: () => runRetention(db, { retentionDays: options.retention.retentionDays }, logger) });
   void options.retention.schedule.ensureNightly().catch((err: unknown) => logger.error({ err: String(err) }, 'could not schedule the nightly retention job'));

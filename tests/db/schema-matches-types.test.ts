@@ -17,7 +17,7 @@ const COLUMNS = {
   beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'blood_group', 'created_at'],
   appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'procedure_done_at', 'created_at', 'updated_at', 'walk_in', 'arrived_at', 'arrived_by', 'arrival_client_id', 'seen_at', 'seen_by'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
-  audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details'],
+  audit_log: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'details', 'organisation_id'],
   conversations: ['contact_id', 'state', 'updated_at'],
   outbox: ['id', 'contact_id', 'organisation_id', 'channel', 'recipient', 'kind', 'payload', 'status', 'provider_id', 'error', 'attempts', 'sent_at', 'delivered_at', 'read_at', 'created_at', 'updated_at', 'staff_alert_id', 'forget_after_send', 'campaign_id'],
   handoff_tickets: ['id', 'contact_id', 'organisation_id', 'reason', 'urgent', 'status', 'opened_at', 'closed_at', 'closed_by', 'assigned_to'],
@@ -34,7 +34,8 @@ const COLUMNS = {
   broadcasts: ['id', 'organisation_id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at', 'unreachable'],
   broadcast_deliveries: ['broadcast_id', 'contact_id', 'outbox_id'],
   message_counts: ['day', 'organisation_id', 'campaign_id', 'channel', 'kind', 'status', 'messages', 'delivered', 'read'],
-  staff_alerts: ['id', 'kind', 'appointment_id', 'campaign_id', 'details', 'created_at', 'resolved_at'],
+  staff_alerts: ['id', 'kind', 'appointment_id', 'campaign_id', 'details', 'created_at', 'resolved_at', 'acknowledged_at', 'acknowledged_by', 'resolved_by', 'reposted_at'],
+  staff_alert_notes: ['id', 'alert_id', 'staff_id', 'text', 'created_at'],
   notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'donation_id', 'created_at', 'updated_at'],
   donations: ['id', 'beneficiary_id', 'organisation_id', 'campaign_id', 'appointment_id', 'donated_on', 'blood_group', 'next_eligible_on', 'recorded_by', 'created_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };

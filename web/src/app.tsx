@@ -2,6 +2,9 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Shell } from './components/shell.tsx';
+import { AlertDetailPage } from './pages/alerts/alert-detail.page.tsx';
+import { AlertsPage } from './pages/alerts/alerts.page.tsx';
+import { AuditLogPage } from './pages/audit/audit.page.tsx';
 import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
 import { DeskHomePage } from './pages/desk/desk-home.page.tsx';
@@ -51,6 +54,10 @@ function page(path: string, loading: string) {
   if (path === '/desk') return <DeskHomePage />;
   const inbox = /^\/inbox(?:\/(\d+))?$/.exec(path);
   if (inbox) return <Later load={loadInbox} loading={loading} props={{ ticketId: inbox[1] ? Number(inbox[1]) : undefined }} />;
+  if (path === '/alerts') return <AlertsPage />;
+  if (path === '/audit') return <AuditLogPage />;
+  const alert = /^\/alerts\/(\d+)$/.exec(path);
+  if (alert) return <AlertDetailPage key={alert[1]} alertId={Number(alert[1])} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

@@ -117,6 +117,8 @@ async function forgetHealth(trx: Kysely<Database>, contactIds: readonly number[]
     .set({ details: '{}', resolved_at: sql<Date>`coalesce(resolved_at, now())` })
     .where('appointment_id', 'in', (eb) => appointmentsOf(eb, contactIds))
     .execute();
+  // The medical staff's notes tell of the patient's health too.
+  await trx.deleteFrom('staff_alert_notes').where('alert_id', 'in', (eb) => eb.selectFrom('staff_alerts').select('id').where('appointment_id', 'in', appointmentsOf(eb, contactIds))).execute();
   await trx.updateTable('appointments').set({ code: sql<string>`'erased-' || id` }).where('id', 'in', (eb) => appointmentsOf(eb, contactIds)).execute();
   // A desk that sends the same scan again learns nothing of them: the code is unknown, the walk-in erased.
   await trx

@@ -21,6 +21,7 @@ import { csrfAccepted, refuseCsrf, refuseSignedOut, requestSession, sessionToken
 import { adminRateLimits, DEFAULT_ADMIN_RATE_LIMIT, type AdminRateLimit } from './admin-rate-limit.ts';
 import { registerAlertRoutes } from './alerts.routes.ts';
 import { registerAppointmentRoutes } from './appointments.routes.ts';
+import { registerAuditRoutes } from './audit.routes.ts';
 import { registerBookingRoutes } from './bookings.routes.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { registerCampaignAdminRoutes } from './campaigns.routes.ts';
@@ -172,6 +173,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerInboxRoutes(scope, context);
       registerDonationRoutes(scope, context);
       registerAlertRoutes(scope, context);
+      registerAuditRoutes(scope, context);
       registerContactRoutes(scope, context);
       registerOutboxRoutes(scope, context);
       registerBroadcastRoutes(scope, context);

@@ -19,3 +19,5 @@ export type OrganisationListItem = Awaited<ReturnType<typeof import('../../../sr
 export type { BatchAnswer, CheckinBody, CheckinOutcome, DeskBooking, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../../src/http/console/desk.schemas.ts';
 export type { QueuedPerson, Seen, ServiceQueue } from '../../../src/http/console/queue.schemas.ts';
 export type { Colleagues, InboxPulse, InboxTicket, InboxTicketList, TicketDetail, TicketPhone, TimelineEntry } from '../../../src/http/console/inbox.schemas.ts';
+export type { AlertDetail, AlertList, AlertNote, AlertState, AlertSummary, CheckinAnswers } from '../../../src/http/console/alerts.schemas.ts';
+export type { AuditEntryView, AuditFilters, AuditPage } from '../../../src/http/console/audit.schemas.ts';

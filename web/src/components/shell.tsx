@@ -38,6 +38,8 @@ export function Shell({ children }: { children: ComponentChildren }) {
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
             <InboxLink />
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
+            {me.role === 'medical' || me.role === 'coordinator' || viewing ? <a href="/console/alerts">{t.navAlerts}</a> : null}
+            {me.role === 'coordinator' || viewing ? <a href="/console/audit">{t.navAudit}</a> : null}
             <span class="who">
               <bdi>{me.name}</bdi>
               {me.organisation ?? viewing ? <> · <bdi>{(me.organisation ?? viewing)?.name}</bdi></> : null}

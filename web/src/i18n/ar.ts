@@ -1,8 +1,12 @@
 // The console's words in Modern Standard Arabic: the same keys as the French dictionary, checked by the type.
 import { inboxAr } from './inbox.ts';
+import { alertsAr } from './alerts.ts';
+import { auditAr } from './audit.ts';
 import type { Messages } from './fr.ts';
 
 export const ar: Messages = {
+  ...alertsAr,
+  ...auditAr,
   appName: 'قافلة — لوحة التحكم',
   skipToContent: 'انتقل إلى المحتوى',
   language: 'اللغة',

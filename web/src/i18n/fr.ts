@@ -1,6 +1,10 @@
 // The console's words in French: the reference dictionary, every other locale has the same keys.
 import { inboxFr } from './inbox.ts';
+import { alertsFr } from './alerts.ts';
+import { auditFr } from './audit.ts';
 export const fr = {
+  ...alertsFr,
+  ...auditFr,
   appName: 'Qafila — console',
   skipToContent: 'Aller au contenu',
   language: 'Langue',
