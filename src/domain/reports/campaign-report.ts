@@ -8,7 +8,7 @@ import { bloodDrive } from './blood-drive.ts';
 import { bookingsPerDay } from './bookings-per-day.ts';
 import { followUp } from './follow-up.ts';
 import { leadTimes } from './lead-times.ts';
-import { places, pyramid } from './people.ts';
+import { people } from './people.ts';
 import { serviceDays } from './service-days.ts';
 
 export interface ReportScope {
@@ -29,11 +29,10 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, s
   if (!campaign) return undefined;
   const since = localDay(campaign.created_at, scope.timeZone);
   const until = campaign.last_day < scope.today ? campaign.last_day : scope.today;
-  const [days, leads, ages, where, after, drive, perDay] = await Promise.all([
+  const [days, leads, who, after, drive, perDay] = await Promise.all([
     serviceDays(db, campaignId),
     leadTimes(db, campaignId, scope.timeZone),
-    pyramid(db, campaignId, campaign.first_day),
-    places(db, campaignId),
+    people(db, campaignId, campaign.first_day),
     followUp(db, campaignId),
     campaign.kind === 'blood_drive' ? bloodDrive(db, campaignId, campaign.donor_target) : Promise.resolve(null),
     bookingsPerDay(db, campaignId, since, until, scope.timeZone),
@@ -48,8 +47,8 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, s
     today: scope.today,
     serviceDays: days,
     leadTimes: leads,
-    pyramid: ages,
-    places: where,
+    pyramid: who.pyramid,
+    places: who.places,
     followUp: after,
     bloodDrive: drive,
     bookingsPerDay: perDay,

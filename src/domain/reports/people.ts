@@ -39,23 +39,41 @@ const registered = (db: Kysely<Database>, campaignId: number) =>
       (join) => join.onTrue(),
     );
 
-export async function pyramid(db: Kysely<Database>, campaignId: number, firstDay: string): Promise<PyramidRow[]> {
-  const age = sql<number>`extract(year from ${firstDay}::date)::int - b.birth_year`;
-  const band = sql<AgeBand>`case when b.birth_year is null then 'unknown' when ${age} >= 70 then '70+' else (greatest(${age}, 0) / 10 * 10)::text || '-' || (greatest(${age}, 0) / 10 * 10 + 9)::text end`;
-  const rows = await registered(db, campaignId)
-    .select((eb) => [band.as('band'), 'b.sex', eb.fn.countAll<number>().as('people')])
-    .groupBy([sql`1`, 'b.sex'])
-    .execute();
-  return pyramidOf(rows);
+export interface PlaceCount {
+  provinceCode: string | null;
+  provinceFr: string | null;
+  provinceAr: string | null;
+  commune: string | null;
+  people: number;
 }
 
-export async function places(db: Kysely<Database>, campaignId: number) {
-  return registered(db, campaignId)
-    .leftJoin('provinces as v', 'v.code', 'b.province_code')
-    .select((eb) => ['b.province_code as provinceCode', 'v.name_fr as provinceFr', 'v.name_ar as provinceAr', 'b.commune', eb.fn.countAll<number>().as('people')])
-    .groupBy(['b.province_code', 'v.name_fr', 'v.name_ar', 'b.commune'])
-    .orderBy('people', 'desc')
-    .orderBy('v.name_fr')
-    .orderBy('b.commune')
+/**
+ * Both tallies in one pass over the people (grouping sets): each person is looked up once. Province names
+ * are joined after grouping, on the few groups.
+ */
+export async function people(db: Kysely<Database>, campaignId: number, firstDay: string): Promise<{ pyramid: PyramidRow[]; places: PlaceCount[] }> {
+  const age = sql<number>`extract(year from ${firstDay}::date)::int - b.birth_year`;
+  const band = sql<AgeBand>`case when b.birth_year is null then 'unknown' when ${age} >= 70 then '70+' else (greatest(${age}, 0) / 10 * 10)::text || '-' || (greatest(${age}, 0) / 10 * 10 + 9)::text end`;
+  const rows = await db
+    .selectFrom(
+      registered(db, campaignId)
+        .select((eb) => [
+          band.as('band'),
+          'b.sex',
+          'b.province_code',
+          'b.commune',
+          sql<boolean>`grouping(b.province_code) = 0`.as('isPlace'),
+          eb.fn.countAll<number>().as('people'),
+        ])
+        .groupBy(sql`grouping sets ((1, b.sex), (b.province_code, b.commune))`)
+        .as('g'),
+    )
+    .leftJoin('provinces as v', 'v.code', 'g.province_code')
+    .select(['g.band', 'g.sex', 'g.province_code as provinceCode', 'g.commune', 'g.isPlace', 'g.people', 'v.name_fr as provinceFr', 'v.name_ar as provinceAr'])
     .execute();
+  const places = rows
+    .filter((r) => r.isPlace)
+    .map((r) => ({ provinceCode: r.provinceCode, provinceFr: r.provinceFr, provinceAr: r.provinceAr, commune: r.commune, people: r.people }))
+    .sort((a, b) => b.people - a.people || (a.provinceFr ?? '').localeCompare(b.provinceFr ?? '') || (a.commune ?? '').localeCompare(b.commune ?? ''));
+  return { pyramid: pyramidOf(rows.filter((r) => !r.isPlace)), places };
 }
