@@ -5,6 +5,7 @@ import { endSession, useAppState, useMessages } from '../store.ts';
 import { navigate } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { waitingOnDevice, wipeDevice } from '../pages/desk/desk-queue.ts';
+import { NationalReportLink } from '../pages/reports/national-link.tsx';
 
 export function Shell({ children }: { children: ComponentChildren }) {
   const { me, viewing } = useAppState();
@@ -36,6 +37,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             {me.role === 'desk' ? <a href="/console/desk">{t.deskTitle}</a> : me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
+            <NationalReportLink />
             <span class="who">
               <bdi>{me.name}</bdi>
               {me.organisation ?? viewing ? <> · <bdi>{(me.organisation ?? viewing)?.name}</bdi></> : null}

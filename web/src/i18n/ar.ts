@@ -1,7 +1,9 @@
 // The console's words in Modern Standard Arabic: the same keys as the French dictionary, checked by the type.
 import type { Messages } from './fr.ts';
+import { reportsAr } from './reports.ts';
 
 export const ar: Messages = {
+  ...reportsAr,
   appName: 'قافلة — لوحة التحكم',
   skipToContent: 'انتقل إلى المحتوى',
   language: 'اللغة',

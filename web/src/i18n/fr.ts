@@ -1,5 +1,8 @@
 // The console's words in French: the reference dictionary, every other locale has the same keys.
+import { reportsFr } from './reports.ts';
+
 export const fr = {
+  ...reportsFr,
   appName: 'Qafila — console',
   skipToContent: 'Aller au contenu',
   language: 'Langue',
