@@ -19,26 +19,6 @@ export function pyramidOf(counts: readonly { band: AgeBand; sex: 'female' | 'mal
   });
 }
 
-/**
- * Each person once, however many services they registered for, with their contact's province. The LIMIT keeps
- * the lookup a subquery per person (an index probe each): flattened into a join, the planner hashes the whole
- * country's beneficiaries to find one campaign's 4,000.
- */
-const registered = (db: Kysely<Database>, campaignId: number) =>
-  db
-    .selectFrom((eb) => eb.selectFrom('appointments as a').select('a.beneficiary_id').distinct().where('a.campaign_id', '=', campaignId).where('a.status', '!=', 'cancelled').as('x'))
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('beneficiaries as p')
-          .innerJoin('contacts as k', 'k.id', 'p.contact_id')
-          .select(['p.sex', 'p.birth_year', 'p.commune', 'k.province_code'])
-          .whereRef('p.id', '=', 'x.beneficiary_id')
-          .limit(1)
-          .as('b'),
-      (join) => join.onTrue(),
-    );
-
 export interface PlaceCount {
   provinceCode: string | null;
   provinceFr: string | null;
@@ -48,29 +28,29 @@ export interface PlaceCount {
 }
 
 /**
- * Both tallies in one pass over the people (grouping sets): each person is looked up once. Province names
- * are joined after grouping, on the few groups.
+ * Both tallies in one pass over the people (grouping sets), each person once however many services they
+ * registered for. The ids go in as arrays (`= any(array(...))`) so the campaign's few thousand people and
+ * contacts are read through their primary keys: as a join or an IN, the planner hashes the whole country's
+ * beneficiaries to find one campaign's. Province names are joined on the few groups.
  */
 export async function people(db: Kysely<Database>, campaignId: number, firstDay: string): Promise<{ pyramid: PyramidRow[]; places: PlaceCount[] }> {
-  const age = sql<number>`extract(year from ${firstDay}::date)::int - b.birth_year`;
-  const band = sql<AgeBand>`case when b.birth_year is null then 'unknown' when ${age} >= 70 then '70+' else (greatest(${age}, 0) / 10 * 10)::text || '-' || (greatest(${age}, 0) / 10 * 10 + 9)::text end`;
-  const rows = await db
-    .selectFrom(
-      registered(db, campaignId)
-        .select((eb) => [
-          band.as('band'),
-          'b.sex',
-          'b.province_code',
-          'b.commune',
-          sql<boolean>`grouping(b.province_code) = 0`.as('isPlace'),
-          eb.fn.countAll<number>().as('people'),
-        ])
-        .groupBy(sql`grouping sets ((1, b.sex), (b.province_code, b.commune))`)
-        .as('g'),
+  const age = sql`extract(year from ${firstDay}::date)::int - b.birth_year`;
+  const result = await sql<{ band: AgeBand; sex: 'female' | 'male' | null; provinceCode: string | null; commune: string | null; isPlace: boolean; people: number; provinceFr: string | null; provinceAr: string | null }>`
+    with b as materialized (
+      select id, contact_id, sex, birth_year, commune from beneficiaries
+      where id = any(array(select distinct a.beneficiary_id from appointments a where a.campaign_id = ${campaignId} and a.status <> 'cancelled'))
+    ), k as materialized (
+      select id, province_code from contacts where id = any(array(select contact_id from b))
+    ), g as (
+      select
+        case when b.birth_year is null then 'unknown' when ${age} >= 70 then '70+' else (greatest(${age}, 0) / 10 * 10)::text || '-' || (greatest(${age}, 0) / 10 * 10 + 9)::text end as band,
+        b.sex, k.province_code, b.commune, grouping(k.province_code) = 0 as "isPlace", count(*)::int as people
+      from b left join k on k.id = b.contact_id
+      group by grouping sets ((1, b.sex), (k.province_code, b.commune))
     )
-    .leftJoin('provinces as v', 'v.code', 'g.province_code')
-    .select(['g.band', 'g.sex', 'g.province_code as provinceCode', 'g.commune', 'g.isPlace', 'g.people', 'v.name_fr as provinceFr', 'v.name_ar as provinceAr'])
-    .execute();
+    select g.band, g.sex, g.province_code as "provinceCode", g.commune, g."isPlace", g.people, v.name_fr as "provinceFr", v.name_ar as "provinceAr"
+    from g left join provinces v on v.code = g.province_code`.execute(db);
+  const rows = result.rows;
   const places = rows
     .filter((r) => r.isPlace)
     .map((r) => ({ provinceCode: r.provinceCode, provinceFr: r.provinceFr, provinceAr: r.provinceAr, commune: r.commune, people: r.people }))
