@@ -81,7 +81,8 @@ describe('the report pages', () => {
       expect(await overflowingText(page)).toEqual([]);
       expect(await lowContrastText(page)).toEqual([]);
       await screenshot(page, `report-${language}-${sizeName}`);
-      // An association's coordinator has no national view: no link to it in the menu.
+      // An association's coordinator has no national view: no link to it in the menu, once the menu has asked.
+      await page.waitForLoadState('networkidle');
       expect(await page.getByRole('link', { name: language === 'ar' ? 'التقرير الوطني' : 'Rapport national' }).count()).toBe(0);
       if (language === 'ar' && size === PHONE) {
         await page.emulateMedia({ media: 'print' });
