@@ -340,6 +340,17 @@ export interface AlertSubscriptionsTable {
   created_at: Auto<Date>;
 }
 
+/** Changes to a campaign's appointment figures, written by triggers and summed by reports (see domain/reports/campaign-figures.ts). */
+export interface CampaignFiguresTable {
+  campaign_id: number;
+  registered: number;
+  over_capacity: number;
+  checked_in: number;
+  seen: number;
+  operated: number;
+  no_show: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   provinces: ProvincesTable;
@@ -373,6 +384,7 @@ export interface Database {
   broadcast_deliveries: BroadcastDeliveriesTable;
   message_counts: MessageCountsTable;
   donations: DonationsTable;
+  campaign_figures: CampaignFiguresTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

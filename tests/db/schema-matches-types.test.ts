@@ -38,6 +38,7 @@ const COLUMNS = {
   staff_alert_notes: ['id', 'alert_id', 'staff_id', 'text', 'created_at'],
   notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'donation_id', 'created_at', 'updated_at'],
   donations: ['id', 'beneficiary_id', 'organisation_id', 'campaign_id', 'appointment_id', 'donated_on', 'blood_group', 'next_eligible_on', 'recorded_by', 'created_at'],
+  campaign_figures: ['campaign_id', 'registered', 'over_capacity', 'checked_in', 'seen', 'operated', 'no_show'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

@@ -20,6 +20,8 @@ import { useAppState, useMessages } from './store.ts';
 const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').then((m) => m.CampaignFormPage);
 // The inbox comes in its own chunk too: the first page of a desk or a sign-in does not carry it.
 const loadInbox = () => import('./pages/inbox/inbox.page.tsx').then((m) => m.InboxPage);
+const loadReport = () => import('./pages/reports/campaign-report.page.tsx').then((m) => m.CampaignReportPage);
+const loadNational = () => import('./pages/reports/national-report.page.tsx').then((m) => m.NationalReportPage);
 
 /** A page whose code is fetched the first time it is shown. */
 function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
@@ -63,6 +65,9 @@ function page(path: string, loading: string) {
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;
   const desk = /^\/campaigns\/(\d+)\/desk$/.exec(path);
   if (desk) return <DeskPage key={desk[1]} campaignId={Number(desk[1])} />;
+  if (path === '/reports/national') return <Later load={loadNational} loading={loading} props={{}} />;
+  const report = /^\/campaigns\/(\d+)\/report$/.exec(path);
+  if (report) return <Later key={report[1]} load={loadReport} loading={loading} props={{ campaignId: Number(report[1]) }} />;
   const queue = /^\/campaigns\/(\d+)\/queue$/.exec(path);
   if (queue) return <QueuePage key={queue[1]} campaignId={Number(queue[1])} />;
   const campaign = /^\/campaigns\/(\d+)$/.exec(path);

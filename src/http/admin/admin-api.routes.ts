@@ -35,6 +35,7 @@ import { registerEndOfDayRoutes } from './end-of-day.routes.ts';
 import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { registerOutboxRoutes } from './outbox.routes.ts';
 import { registerQueueRoutes } from './queue.routes.ts';
+import { registerReportRoutes } from './reports.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 
 export interface AdminApiDeps {
@@ -178,6 +179,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerOutboxRoutes(scope, context);
       registerBroadcastRoutes(scope, context);
       registerOrganisationRoutes(scope, context);
+      registerReportRoutes(scope, context);
     },
     { prefix: '/admin/api' },
   );

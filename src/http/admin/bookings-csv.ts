@@ -17,12 +17,12 @@ const WORDS: Record<CsvLocale, Record<string, string>> = {
 };
 
 /** A name typed by a villager must not run as a spreadsheet formula (=, +, -, @ first). */
-function inert(text: string | null): string {
+export function inert(text: string | null): string {
   if (text === null) return '';
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function field(value: string): string {
+export function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 
@@ -47,5 +47,5 @@ export function bookingsCsv(rows: readonly ExportedBooking[], locale: CsvLocale,
     r.phone === null ? '' : readablePhone(r.phone),
     words[r.status] ?? r.status,
   ]);
-  return `\uFEFF${[header, ...lines].map((line) => line.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

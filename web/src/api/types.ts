@@ -21,3 +21,4 @@ export type { QueuedPerson, Seen, ServiceQueue } from '../../../src/http/console
 export type { Colleagues, InboxPulse, InboxTicket, InboxTicketList, TicketDetail, TicketPhone, TimelineEntry } from '../../../src/http/console/inbox.schemas.ts';
 export type { AlertDetail, AlertList, AlertNote, AlertState, AlertSummary, CheckinAnswers } from '../../../src/http/console/alerts.schemas.ts';
 export type { AuditEntryView, AuditFilters, AuditPage } from '../../../src/http/console/audit.schemas.ts';
+export type { CampaignReport, NationalReport } from '../../../src/http/console/reports.schemas.ts';

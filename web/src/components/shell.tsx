@@ -6,6 +6,7 @@ import { navigate } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { InboxLink } from '../pages/inbox/inbox-link.tsx';
 import { waitingOnDevice, wipeDevice } from '../pages/desk/desk-queue.ts';
+import { NationalReportLink } from '../pages/reports/national-link.tsx';
 
 export function Shell({ children }: { children: ComponentChildren }) {
   const { me, viewing } = useAppState();
@@ -40,6 +41,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             {me.role === 'medical' || me.role === 'coordinator' || viewing ? <a href="/console/alerts">{t.navAlerts}</a> : null}
             {me.role === 'coordinator' || viewing ? <a href="/console/audit">{t.navAudit}</a> : null}
+            <NationalReportLink />
             <span class="who">
               <bdi>{me.name}</bdi>
               {me.organisation ?? viewing ? <> · <bdi>{(me.organisation ?? viewing)?.name}</bdi></> : null}

@@ -3,10 +3,12 @@ import { inboxAr } from './inbox.ts';
 import { alertsAr } from './alerts.ts';
 import { auditAr } from './audit.ts';
 import type { Messages } from './fr.ts';
+import { reportsAr } from './reports.ts';
 
 export const ar: Messages = {
   ...alertsAr,
   ...auditAr,
+  ...reportsAr,
   appName: 'قافلة — لوحة التحكم',
   skipToContent: 'انتقل إلى المحتوى',
   language: 'اللغة',

@@ -2,9 +2,12 @@
 import { inboxFr } from './inbox.ts';
 import { alertsFr } from './alerts.ts';
 import { auditFr } from './audit.ts';
+import { reportsFr } from './reports.ts';
+
 export const fr = {
   ...alertsFr,
   ...auditFr,
+  ...reportsFr,
   appName: 'Qafila — console',
   skipToContent: 'Aller au contenu',
   language: 'Langue',

@@ -41,6 +41,7 @@ export function CapacityPage({ campaignId }: { campaignId: number }) {
         {me?.role === 'coordinator' ? <a class="button" href={`/console/campaigns/${campaignId}/edit`}>{t.editCampaign}</a> : null}
         {me?.role === 'coordinator' ? <a class="button" href={`/console/campaigns/${campaignId}/desk`}>{t.deskOpen}</a> : null}
         <a class="button" href={`/admin/api/campaigns/${campaignId}/bookings.csv?locale=${locale}`} download>{t.csvCampaign}</a>
+        <a class="button" href={`/console/campaigns/${campaignId}/report`}>{t.reportOpen}</a>
       </div>
       {failure ? <p class="banner error" role="alert">{failure}</p> : null}
       {!capacity ? <p role="status">{t.loading}</p> : null}
