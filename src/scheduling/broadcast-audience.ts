@@ -86,11 +86,6 @@ export function audienceMembers(db: Kysely<Database>, audience: Audience, organi
     .$if(organisationId !== null, (q) => q.where((eb) => dealtWithOrganisation(eb, organisationId ?? 0)));
 }
 
-/** The contacts a broadcast reaches: the audience's members with a chat a message can reach. */
-export function audienceContacts(db: Kysely<Database>, audience: Audience, organisationId: number | null, after = 0): SelectQueryBuilder<Database, 'contacts', ContactRow> {
-  return audienceMembers(db, audience, organisationId, after).where((eb) => messagingChat(eb, { unblocked: true }));
-}
-
 /** The contact gave blood themselves, and none of their donations keeps them from giving on `on`. */
 function eligibleDonor(eb: ExpressionBuilder<Database, 'contacts'>, donors: NonNullable<Audience['eligibleDonors']>) {
   const on = donors.on ?? '9999-12-31';
