@@ -55,10 +55,14 @@ try {
   await importTestCampaign(t.db, { slug: 'bench-caravan', province: 'tinghir' });
   const ORG = await ensureOrganisation(t.db, 'test-association');
   log(`creating ${recipients} subscribers`);
-  await sql`
-    with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(1, ${recipients}::int) g returning id),
-    i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (1000000 + id)::text, id from c)
-    insert into alert_subscriptions (contact_id, province_code) select id, 'tinghir' from c`.execute(t.db);
+  // In batches: one statement for a million rows would pass the connection's statement timeout.
+  for (let from = 1; from <= recipients; from += 100_000) {
+    const to = Math.min(recipients, from + 99_999);
+    await sql`
+      with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(${from}::int, ${to}::int) g returning id),
+      i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (1000000 + id)::text, id from c)
+      insert into alert_subscriptions (contact_id, province_code) select id, 'tinghir' from c`.execute(t.db);
+  }
   // Statistics as a live database has them (autovacuum would take a minute to notice 100,000 new rows):
   // without them the planner scans every remaining contact for each page.
   await sql`analyze`.execute(t.db);

@@ -38,21 +38,6 @@ export type Audience = z.infer<typeof AudienceSchema>;
 
 type ContactRow = { id: number; locale: Locale | null };
 
-/** Test chats: a message written there reaches nobody's phone. */
-export const TEST_CHANNELS = ['terminal', 'web'];
-
-/** The contact has a chat a message can reach: not the terminal or the simulator (and, with `unblocked`, not blocked). */
-export function messagingChat(eb: ExpressionBuilder<Database, 'contacts'>, options: { unblocked: boolean }) {
-  return eb.exists(
-    eb
-      .selectFrom('contact_identities as ci')
-      .select('ci.contact_id')
-      .whereRef('ci.contact_id', '=', 'contacts.id')
-      .where('ci.channel', 'not in', TEST_CHANNELS)
-      .$if(options.unblocked, (q) => q.where('ci.blocked_at', 'is', null)),
-  );
-}
-
 /**
  * Everyone the audience's description names, before consent, STOP and the organisation's boundary are
  * applied: what the preview counts its exclusions in. `after`: only contacts with a greater id (a page's

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Locale } from '../db/tables.ts';
 import { WHATSAPP_CLOUD_CAPABILITIES } from '../channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
 import { dealtWithOrganisation } from '../domain/organisations/organisation-contacts.ts';
-import { assertOwnCampaigns, audienceCandidates, lastUsedChat, messagingChat, withDonorDay, type Audience } from './broadcast-audience.ts';
+import { assertOwnCampaigns, audienceCandidates, lastUsedChat, withDonorDay, type Audience } from './broadcast-audience.ts';
 
 export interface AudiencePreview {
   /** Messages the fan-out will write: one per person, to the chat they used last. */
@@ -33,33 +33,30 @@ export async function previewAudience(db: Kysely<Database>, organisationId: numb
     sql<boolean>`contacts.opted_out_at is not null`.as('opted_out'),
     sql<boolean>`contacts.consent_at is not null`.as('consent'),
     sql<boolean>`${dealtWithOrganisation(eb, organisationId)}`.as('dealt'),
-    messagingChat(eb, { unblocked: false }).as('messaging'),
-    messagingChat(eb, { unblocked: true }).as('reachable'),
   ]);
   const windowStart = new Date(startsAt.getTime() - WINDOW_HOURS * 3_600_000);
-  const result = await sql<{ opted_out: number; no_consent: number; other_organisation: number; test_chat_only: number; blocked: number; reach: number; template: number; by_locale: Record<string, number> }>`
-    with a as (${flagged}),
-    k as (select a.*, not a.opted_out and a.consent and a.dealt as member from a),
-    r as (
-      select coalesce(k.locale, 'fr') as locale, i.channel, i.last_inbound_at
-      from k cross join lateral ${lastUsedChat(sql.ref('k.id'))} i
-      where k.member
+  // One pass: each person once, with the chat the fan-out would choose (none: test chats only, or every
+  // chat blocked), counted by language; the totals are summed here.
+  const result = await sql<{ locale: Locale; opted_out: number; no_consent: number; other_organisation: number; test_chat_only: number; blocked: number; reach: number; template: number }>`
+    with a as (
+      select f.id, coalesce(f.locale, 'fr') as locale, f.opted_out, f.consent, f.dealt,
+        not f.opted_out and f.consent and f.dealt as member, i.channel, i.last_inbound_at
+      from (${flagged}) f left join lateral ${lastUsedChat(sql.ref('f.id'))} i on true
     )
-    select
-      (select count(*)::int from k where opted_out) as opted_out,
-      (select count(*)::int from k where not opted_out and not consent) as no_consent,
-      (select count(*)::int from k where not opted_out and consent and not dealt) as other_organisation,
-      (select count(*)::int from k where member and not messaging) as test_chat_only,
-      (select count(*)::int from k where member and messaging and not reachable) as blocked,
-      (select count(*)::int from r) as reach,
-      (select count(*)::int from r where channel = ${WINDOWED_CHANNEL} and (last_inbound_at is null or last_inbound_at < ${windowStart})) as template,
-      (select coalesce(json_object_agg(locale, n), '{}'::json) from (select locale, count(*)::int as n from r group by locale) l) as by_locale`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('the preview query returned no row');
+    select locale,
+      count(*) filter (where opted_out)::int as opted_out,
+      count(*) filter (where not opted_out and not consent)::int as no_consent,
+      count(*) filter (where not opted_out and consent and not dealt)::int as other_organisation,
+      count(*) filter (where member and channel is null and not exists (select 1 from contact_identities ci where ci.contact_id = a.id and ci.channel not in ('terminal', 'web')))::int as test_chat_only,
+      count(*) filter (where member and channel is null and exists (select 1 from contact_identities ci where ci.contact_id = a.id and ci.channel not in ('terminal', 'web')))::int as blocked,
+      count(*) filter (where member and channel is not null)::int as reach,
+      count(*) filter (where member and channel = ${WINDOWED_CHANNEL} and (last_inbound_at is null or last_inbound_at < ${windowStart}))::int as template
+    from a group by locale`.execute(db);
+  const sum = (key: Exclude<keyof (typeof result.rows)[number], 'locale'>) => result.rows.reduce((total, r) => total + r[key], 0);
   return {
-    reach: row.reach,
-    whatsappTemplate: row.template,
-    byLocale: row.by_locale,
-    excluded: { optedOut: row.opted_out, noConsent: row.no_consent, otherOrganisation: row.other_organisation, testChatOnly: row.test_chat_only, blocked: row.blocked },
+    reach: sum('reach'),
+    whatsappTemplate: sum('template'),
+    byLocale: Object.fromEntries(result.rows.filter((r) => r.reach > 0).map((r) => [r.locale, r.reach])),
+    excluded: { optedOut: sum('opted_out'), noConsent: sum('no_consent'), otherOrganisation: sum('other_organisation'), testChatOnly: sum('test_chat_only'), blocked: sum('blocked') },
   };
 }

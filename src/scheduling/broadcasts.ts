@@ -7,9 +7,10 @@ import { z } from 'zod';
 import type { Database, Locale, UnreachableCounts } from '../db/tables.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
-import { assertOwnCampaigns, audienceCandidates, AudienceSchema, audienceMembers, LocaleSchema, lastUsedChat, messagingChat, withDonorDay, type Audience } from './broadcast-audience.ts';
+import { assertOwnCampaigns, audienceCandidates, AudienceSchema, audienceMembers, LocaleSchema, lastUsedChat, withDonorDay } from './broadcast-audience.ts';
 import { unreachableOf, type Unreachable } from './broadcast-progress.ts';
 import { broadcastMessage } from './broadcast-text.ts';
+import { previewAudience } from './broadcast-preview.ts';
 
 export { AudienceSchema, type Audience } from './broadcast-audience.ts';
 export { textFor } from './broadcast-text.ts';
@@ -34,8 +35,11 @@ export async function createBroadcast(db: Kysely<Database>, actor: Actor, organi
   const b = { ...parsed, audience: withDonorDay(parsed.audience, parsed.scheduledAt ?? now, zone) };
   return db.transaction().execute(async (trx) => {
     await assertOwnCampaigns(trx, organisationId, [b.campaignId, b.audience.pastBeneficiariesOf]);
-    const { targeted, unreachable } = await countAudience(trx, b.audience, organisationId);
     const scheduledAt = b.scheduledAt ?? now;
+    // The preview's own count: what the composer showed is what is recorded, and then written.
+    const counted = await previewAudience(trx, organisationId, b.audience, scheduledAt, zone);
+    const targeted = counted.reach;
+    const unreachable: UnreachableCounts = { test_chat_only: counted.excluded.testChatOnly, blocked: counted.excluded.blocked };
     const row = await trx
       .insertInto('broadcasts')
       .values({ organisation_id: organisationId, campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted, unreachable: JSON.stringify(unreachable) })
@@ -44,23 +48,6 @@ export async function createBroadcast(db: Kysely<Database>, actor: Actor, organi
     await recordAudit(trx, { actor, action: 'broadcast.create', entity: 'broadcast', entityId: row.id, details: { targeted, unreachable, audience: b.audience } });
     return { id: row.id, targeted, unreachable: unreachableOf(unreachable), scheduledAt };
   });
-}
-
-/** Who the broadcast will reach (targeted), and who of its audience it cannot, by reason. */
-async function countAudience(db: Kysely<Database>, audience: Audience, organisationId: number): Promise<{ targeted: number; unreachable: UnreachableCounts }> {
-  const row = await db
-    .selectFrom(
-      audienceMembers(db, audience, organisationId)
-        .select((eb) => [messagingChat(eb, { unblocked: false }).as('messaging'), messagingChat(eb, { unblocked: true }).as('reachable')])
-        .as('a'),
-    )
-    .select((eb) => [
-      eb.fn.countAll<number>().filterWhere('a.reachable', '=', true).as('targeted'),
-      eb.fn.countAll<number>().filterWhere('a.messaging', '=', false).as('test_chat_only'),
-      eb.fn.countAll<number>().filterWhere((f) => f.and([f('a.messaging', '=', true), f('a.reachable', '=', false)])).as('blocked'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { targeted: Number(row.targeted), unreachable: { test_chat_only: Number(row.test_chat_only), blocked: Number(row.blocked) } };
 }
 
 export interface FanoutPage {
@@ -130,7 +117,7 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
   });
 }
 
-/** Stops the fan-out of the organisation's broadcast and withdraws what has not left yet. */
+/** Stops the fan-out of the organisation's broadcast and withdraws what has not left yet, even once all is written. */
 export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, organisationId: number, id: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const b = await trx
@@ -138,7 +125,16 @@ export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, organi
       .set({ status: 'cancelled', updated_at: sql<Date>`now()` })
       .where('id', '=', id)
       .where('organisation_id', '=', organisationId)
-      .where('status', 'in', ['scheduled', 'running'])
+      // Written out but not all gone yet is still mid-way: the messages waiting are withdrawn.
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', ['scheduled', 'running']),
+          eb.and([
+            eb('status', '=', 'done'),
+            eb.exists(eb.selectFrom('broadcast_deliveries as d').innerJoin('outbox as o', 'o.id', 'd.outbox_id').select('o.id').whereRef('d.broadcast_id', '=', 'broadcasts.id').where('o.status', '=', 'pending')),
+          ]),
+        ]),
+      )
       .returning('id')
       .executeTakeFirst();
     if (!b) return false;
