@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
 import { CONSOLE_DIST } from '../../src/http/console/console-static.routes.ts';
 import type { SimulatorDeps } from '../../src/http/simulator.routes.ts';
+import type { HttpDeps } from '../../src/http/server.ts';
 import { conversationDeps, realClock } from './conversation-harness.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -52,11 +53,12 @@ export function cameraBrowser(videoFile: string): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args, env: browserEnv() });
 }
 
-export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
+/** `extra`: more of the server's dependencies (a broadcast queue, quiet hours). */
+export async function startConsoleBrowser(extra: Partial<HttpDeps> = {}): Promise<ConsoleBrowser> {
   const t = await createTestDatabase();
   // The simulator on the real clock, as the console: villagers book on days the tests count from today.
   const simulator: SimulatorDeps = { conversation: conversationDeps(t.db, realClock()), flood: { check: async () => 'ok' }, access: 'loopback' };
-  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST }, simulator });
+  const app = buildServer({ db: t.db, redis: { ping: async () => 'PONG' }, clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), timeZone: 'Africa/Casablanca', insecureCookie: true, console: { root: CONSOLE_DIST }, simulator, ...extra });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env: browserEnv() });
   mkdirSync(SCREENSHOTS, { recursive: true });

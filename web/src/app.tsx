@@ -15,6 +15,7 @@ import { useAppState, useMessages } from './store.ts';
 
 // The form brings zod and the campaign file's schema: loaded only when a coordinator opens it.
 const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').then((m) => m.CampaignFormPage);
+const loadBroadcasts = () => import('./pages/broadcasts/broadcasts.page.tsx').then((m) => m.BroadcastsPage);
 
 /** A page whose code is fetched the first time it is shown. */
 function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
@@ -47,6 +48,7 @@ function page(path: string, loading: string) {
   if (path === '/' || path === '/campaigns') return <CampaignsPage />;
   if (path === '/organisations') return <OrganisationsPage />;
   if (path === '/desk') return <DeskHomePage />;
+  if (path === '/broadcasts') return <Later load={loadBroadcasts} loading={loading} props={{}} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

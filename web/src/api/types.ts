@@ -18,3 +18,4 @@ export interface BookingPage {
 export type OrganisationListItem = Awaited<ReturnType<typeof import('../../../src/domain/organisations/organisations.ts').listOrganisations>>[number];
 export type { BatchAnswer, CheckinBody, CheckinOutcome, DeskBooking, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../../src/http/console/desk.schemas.ts';
 export type { QueuedPerson, Seen, ServiceQueue } from '../../../src/http/console/queue.schemas.ts';
+export type { BroadcastCreated, BroadcastFigures, BroadcastList, BroadcastPreview, BroadcastProgress, ChannelPreview } from '../../../src/http/console/broadcast.schemas.ts';

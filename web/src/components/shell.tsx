@@ -35,6 +35,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           <nav class="main-nav" aria-label={t.nav}>
             {me.role === 'desk' ? <a href="/console/desk">{t.deskTitle}</a> : me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
+            {me.role === 'coordinator' ? <a href="/console/broadcasts">{t.navBroadcasts}</a> : null}
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             <span class="who">
               <bdi>{me.name}</bdi>

@@ -1,7 +1,9 @@
 // The console's words in Modern Standard Arabic: the same keys as the French dictionary, checked by the type.
+import { broadcastsAr } from './broadcasts.ts';
 import type { Messages } from './fr.ts';
 
 export const ar: Messages = {
+  ...broadcastsAr,
   appName: 'قافلة — لوحة التحكم',
   skipToContent: 'انتقل إلى المحتوى',
   language: 'اللغة',

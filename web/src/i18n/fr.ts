@@ -1,5 +1,7 @@
 // The console's words in French: the reference dictionary, every other locale has the same keys.
+import { broadcastsFr } from './broadcasts.ts';
 export const fr = {
+  ...broadcastsFr,
   appName: 'Qafila — console',
   skipToContent: 'Aller au contenu',
   language: 'Langue',
