@@ -36,9 +36,10 @@ export async function previewAudience(db: Kysely<Database>, organisationId: numb
   ]);
   const windowStart = new Date(startsAt.getTime() - WINDOW_HOURS * 3_600_000);
   // One pass: each person once, with the chat the fan-out would choose (none: test chats only, or every
-  // chat blocked), counted by language; the totals are summed here.
+  // chat blocked), counted by language; the totals are summed here. Materialized: inlined, the
+  // organisation's check ran again for each count that reads it (2.5 times slower).
   const result = await sql<{ locale: Locale; opted_out: number; no_consent: number; other_organisation: number; test_chat_only: number; blocked: number; reach: number; template: number }>`
-    with a as (
+    with a as materialized (
       select f.id, coalesce(f.locale, 'fr') as locale, f.opted_out, f.consent, f.dealt,
         not f.opted_out and f.consent and f.dealt as member, i.channel, i.last_inbound_at
       from (${flagged}) f left join lateral ${lastUsedChat(sql.ref('f.id'))} i on true

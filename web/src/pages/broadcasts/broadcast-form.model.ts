@@ -71,3 +71,6 @@ export function doneShare(p: Pick<BroadcastProgress, 'targeted' | 'queued' | 'se
 
 /** A broadcast still moving: the page keeps asking for its figures. */
 export const isLive = (p: Pick<BroadcastProgress, 'status' | 'waiting'>) => p.status === 'scheduled' || p.status === 'running' || p.waiting > 0;
+
+/** What the coordinator is told: "done" once every message has gone, not when the last page was written. */
+export const shownStatus = (p: Pick<BroadcastProgress, 'status' | 'waiting'>): BroadcastProgress['status'] => (p.status === 'done' && p.waiting > 0 ? 'running' : p.status);

@@ -6,7 +6,7 @@ import { api } from '../../api/client.ts';
 import { usePoll } from '../../api/poll.ts';
 import type { BroadcastProgress } from '../../api/types.ts';
 import { formatNumber, type Locale, type Messages } from '../../i18n/index.ts';
-import { doneShare, isLive } from './broadcast-form.model.ts';
+import { doneShare, isLive, shownStatus } from './broadcast-form.model.ts';
 
 const POLL_MS = 2000;
 
@@ -39,7 +39,7 @@ export function ProgressPanel({ t, locale, id, onChange }: { t: Messages; locale
   ];
   return (
     <section class="form-section progress" aria-labelledby="bc-progress">
-      <h2 id="bc-progress">{t.bcProgress} · <span class={`status ${progress.status}`}>{t.bcStatus[progress.status]}</span></h2>
+      <h2 id="bc-progress">{t.bcProgress} · <span>{t.bcStatus[shownStatus(progress)]}</span></h2>
       <label for="bc-bar" class="hint">{t.bcProgressLabel} (<bdi>{formatNumber(locale, Math.round(share * 100))} %</bdi>)</label>
       <progress id="bc-bar" max={1} value={share} />
       <dl class="figures wrap">

@@ -6,6 +6,7 @@ import type { BroadcastList, CampaignPage, CampaignSummary } from '../../api/typ
 import { formatNumber, TIME_ZONE } from '../../i18n/index.ts';
 import { useAppState, useMessages } from '../../store.ts';
 import { Composer } from './broadcast-composer.tsx';
+import { shownStatus } from './broadcast-form.model.ts';
 import { ProgressPanel } from './broadcast-progress.tsx';
 
 const readId = () => {
@@ -45,7 +46,7 @@ export function BroadcastsPage() {
           {past.items.map((b) => (
             <li key={b.id} class="card">
               <p class="past-text" dir="auto">{b.text}</p>
-              <p class="hint">{date(b.scheduledAt)} · {t.bcStatus[b.status]}</p>
+              <p class="hint">{date(b.scheduledAt)} · {t.bcStatus[shownStatus({ status: b.status, waiting: b.figures.waiting })]}</p>
               <p>{t.bcPastFigures(n(b.figures.sent), n(b.figures.failed), n(b.targeted))}</p>
               <button type="button" class="link-button" onClick={() => open(b.id)} aria-label={`${t.bcOpen} ${b.id}`}>{t.bcOpen}</button>
             </li>
