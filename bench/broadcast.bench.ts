@@ -34,6 +34,8 @@ const { values } = parseArgs({
     page: { type: 'string', default: String(BROADCAST_PAGE) },
     tail: { type: 'string', default: '5' },
     drain: { type: 'boolean', default: false },
+    /** Read the coordinator's full progress every 5 s, as a watching console would (a grouped count over the deliveries). */
+    watch: { type: 'boolean', default: false },
   },
 });
 const recipients = Number(values.recipients);
@@ -103,7 +105,7 @@ try {
     }
     if (sent.length >= recipients) break;
     if (fanoutS && !values.drain && performance.now() - started > fanoutS * 1000 + tailMs) break;
-    if (performance.now() - lastLog > 5000) {
+    if (values.watch && performance.now() - lastLog > 5000) {
       lastLog = performance.now();
       const progress = await broadcastProgress(t.db, ORG, b.id);
       log(`${sent.length} delivered; counters: ${JSON.stringify(progress)}`);
