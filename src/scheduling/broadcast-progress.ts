@@ -25,7 +25,7 @@ export interface BroadcastFigures {
   /** Written and not gone yet. */
   waiting: number;
   sent: number;
-  /** Known only on WhatsApp (its statuses); null once the retention job has kept the counts alone. */
+  /** Known only on WhatsApp (its statuses); null for a broadcast counted by the retention job before they were kept. */
   delivered: number | null;
   read: number | null;
   failed: number;
@@ -48,6 +48,9 @@ interface BroadcastRow {
   sent: number | null;
   failed: number | null;
   cancelled: number | null;
+  delivered: number | null;
+  read: number | null;
+  failed_by_error: Record<string, number> | null;
   counted_at: Date | null;
 }
 
@@ -75,7 +78,9 @@ async function figuresOf(db: Kysely<Database>, rows: readonly BroadcastRow[]): P
   for (const row of rows) {
     if (row.counted_at !== null) {
       const failed = row.failed ?? 0;
-      figures.set(row.id, { queued: row.queued ?? 0, waiting: 0, sent: row.sent ?? 0, delivered: null, read: null, failed, cancelled: row.cancelled ?? 0, failures: failed > 0 ? [{ reason: 'other', count: failed }] : [] });
+      // Counted before the errors were kept: their reason is not known any more.
+      const byError = row.failed_by_error ? Object.entries(row.failed_by_error).map(([error, n]) => ({ error, n })) : [{ error: null, n: failed }];
+      figures.set(row.id, { queued: row.queued ?? 0, waiting: 0, sent: row.sent ?? 0, delivered: row.delivered, read: row.read, failed, cancelled: row.cancelled ?? 0, failures: groupFailures(byError.filter((e) => e.n > 0)) });
       continue;
     }
     const mine = counts.filter((c) => c.broadcast_id === row.id);
@@ -96,7 +101,7 @@ async function figuresOf(db: Kysely<Database>, rows: readonly BroadcastRow[]): P
 
 /** A broadcast of the organisation with its figures so far; undefined when there is none of theirs. */
 export async function broadcastProgress(db: Kysely<Database>, organisationId: number, id: number): Promise<BroadcastProgress | undefined> {
-  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'unreachable', 'scheduled_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  const b = await db.selectFrom('broadcasts').select(['id', 'status', 'targeted', 'unreachable', 'scheduled_at', 'queued', 'sent', 'failed', 'cancelled', 'delivered', 'read', 'failed_by_error', 'counted_at']).where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!b) return undefined;
   const figures = (await figuresOf(db, [b])).get(b.id);
   if (!figures) return undefined;
@@ -122,7 +127,7 @@ export async function listBroadcasts(db: Kysely<Database>, organisationId: numbe
   const after = decodeCursor(page.cursor, z.number().int());
   const rows = await db
     .selectFrom('broadcasts')
-    .select(['id', 'status', 'campaign_id', 'targeted', 'scheduled_at', 'created_by', 'texts', 'queued', 'sent', 'failed', 'cancelled', 'counted_at'])
+    .select(['id', 'status', 'campaign_id', 'targeted', 'scheduled_at', 'created_by', 'texts', 'queued', 'sent', 'failed', 'cancelled', 'delivered', 'read', 'failed_by_error', 'counted_at'])
     .where('organisation_id', '=', organisationId)
     .$if(after !== undefined, (q) => q.where('id', '<', after ?? 0))
     .orderBy('id', 'desc')

@@ -43,11 +43,10 @@ export function startBroadcastWorker(options: {
       const morning = outOfQuietHours(at, options.zone, options.quiet);
       if (morning.getTime() !== at.getTime()) await delayUntil(job, token, morning, at);
       const page = await fanoutPage(options.db, broadcastId, options.pageSize ?? BROADCAST_PAGE, (locale) => options.t(locale, 'broadcasts:stopHint'));
-      // The next page is queued first, so that its writing overlaps the queueing of this one's messages.
-      if (!page.done) await options.pages.next(broadcastId, page.cursor);
       // Jobs of 50 messages: few enough for the queue to keep up at a thousand a second, small enough
       // that replies, queued first, never wait behind more than a few of them.
       for (const [channel, ids] of page.queued) await options.outbound.enqueueChunks(channel, ids, BROADCAST_JOB_SIZE, { bulk: true });
+      if (!page.done) await options.pages.next(broadcastId, page.cursor);
       return page.done ? 'done' : 'more';
     },
     { connection: options.connection, prefix: queuePrefix(options.prefix, BROADCAST_QUEUE), concurrency: 2 },
