@@ -1,5 +1,8 @@
-// `npm run bench:broadcast`: a 100,000-recipient broadcast fanned out page by page and delivered to a
-// fake channel limited to 1,000 messages a second. One JSON line on stdout; progress on stderr.
+// `npm run bench:broadcast`: a broadcast to every subscriber of a province (100,000 by default,
+// `--recipients 1000000` for the national scale) fanned out page by page while a fake channel limited to
+// 1,000 messages a second delivers. Delivering a million at that rate takes 17 minutes, so the run ends
+// `--tail` seconds after the fan-out (`--drain` waits for every message). One JSON line on stdout;
+// progress on stderr.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +17,8 @@ import { createOutboundQueues } from '../src/delivery/outbound.queue.ts';
 import { bulkConcurrencyFor, startOutboundWorker } from '../src/delivery/outbound.worker.ts';
 import { createTranslator, loadResources } from '../src/i18n/translator.ts';
 import { createBroadcastPages } from '../src/scheduling/broadcast.queue.ts';
-import { startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
+import { BROADCAST_PAGE, startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
+import { previewAudience } from '../src/scheduling/broadcast-preview.ts';
 import { broadcastProgress, createBroadcast } from '../src/scheduling/broadcasts.ts';
 import { ensureOrganisation, importTestCampaign } from '../tests/support/fixtures.ts';
 import { createTestDatabase } from '../tests/support/test-database.ts';
@@ -23,9 +27,21 @@ import { maxInAnyWindow } from './rate-window.ts';
 /** The bench measures throughput at whatever hour it runs: no quiet hours. */
 const ANY_HOUR = { from: '00:00', until: '00:00' };
 
-const { values } = parseArgs({ options: { recipients: { type: 'string', default: '100000' }, rate: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: {
+    recipients: { type: 'string', default: '100000' },
+    rate: { type: 'string', default: '1000' },
+    page: { type: 'string', default: String(BROADCAST_PAGE) },
+    tail: { type: 'string', default: '5' },
+    drain: { type: 'boolean', default: false },
+    /** Read the coordinator's full progress every 5 s, as a watching console would (a grouped count over the deliveries). */
+    watch: { type: 'boolean', default: false },
+  },
+});
 const recipients = Number(values.recipients);
 const rate = Number(values.rate);
+const pageSize = Number(values.page);
+const tailMs = Number(values.tail) * 1000;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -41,10 +57,14 @@ try {
   await importTestCampaign(t.db, { slug: 'bench-caravan', province: 'tinghir' });
   const ORG = await ensureOrganisation(t.db, 'test-association');
   log(`creating ${recipients} subscribers`);
-  await sql`
-    with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(1, ${recipients}::int) g returning id),
-    i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (1000000 + id)::text, id from c)
-    insert into alert_subscriptions (contact_id, province_code) select id, 'tinghir' from c`.execute(t.db);
+  // In batches: one statement for a million rows would pass the connection's statement timeout.
+  for (let from = 1; from <= recipients; from += 100_000) {
+    const to = Math.min(recipients, from + 99_999);
+    await sql`
+      with c as (insert into contacts (locale, consent_at) select (array['ary', 'ary-Latn', 'ar', 'fr'])[1 + g % 4], now() from generate_series(${from}::int, ${to}::int) g returning id),
+      i as (insert into contact_identities (channel, external_id, contact_id) select 'telegram', (1000000 + id)::text, id from c)
+      insert into alert_subscriptions (contact_id, province_code) select id, 'tinghir' from c`.execute(t.db);
+  }
   // Statistics as a live database has them (autovacuum would take a minute to notice 100,000 new rows):
   // without them the planner scans every remaining contact for each page.
   await sql`analyze`.execute(t.db);
@@ -62,9 +82,14 @@ try {
   const queues = createOutboundQueues({ connection, prefix });
   const pages = createBroadcastPages({ connection, prefix });
   const tr = createTranslator(loadResources());
-  const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: ANY_HOUR });
+  const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: ANY_HOUR, pageSize });
   const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer: redisPacer(redis, { prefix, perSecond: rate, chatIntervalMs: 0 }), connection, prefix, logger, queues, bulkConcurrency: bulkConcurrencyFor(rate), sweepAfterMs: 0 });
 
+  // The composer's count before sending, over the whole audience.
+  const previewStarted = performance.now();
+  const preview = await previewAudience(t.db, ORG, { provinces: ['tinghir'] }, new Date(), 'Africa/Casablanca');
+  const previewMs = performance.now() - previewStarted;
+  log(`preview: ${preview.reach} reached, in ${Math.round(previewMs)} ms`);
   const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());
   const started = performance.now();
   await pages.next(b.id, 0);
@@ -79,7 +104,8 @@ try {
       log(`fanned out in ${fanoutS.toFixed(1)} s`);
     }
     if (sent.length >= recipients) break;
-    if (performance.now() - lastLog > 5000) {
+    if (fanoutS && !values.drain && performance.now() - started > fanoutS * 1000 + tailMs) break;
+    if (values.watch && performance.now() - lastLog > 5000) {
       lastLog = performance.now();
       const progress = await broadcastProgress(t.db, ORG, b.id);
       log(`${sent.length} delivered; counters: ${JSON.stringify(progress)}`);
@@ -87,12 +113,21 @@ try {
   }
   await Promise.all([fanout.close(), delivery.close()]);
   await Promise.all([queues.close(), pages.close()]);
-  const spanS = (Math.max(...sent) - Math.min(...sent)) / 1000;
-  const achieved = (sent.length - 1) / spanS;
+  const written = await t.db.selectFrom('broadcast_deliveries').select((eb) => eb.fn.countAll<string>().as('n')).where('broadcast_id', '=', b.id).executeTakeFirstOrThrow();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const at of sent) [first, last] = [Math.min(first, at), Math.max(last, at)];
+  const achieved = (sent.length - 1) / ((last - first) / 1000);
   process.stdout.write(
     `${JSON.stringify({
-      recipients: sent.length,
+      recipients,
+      preview_reach: preview.reach,
+      written: Number(written.n),
+      preview_ms: Math.round(previewMs),
+      page_size: pageSize,
       fanout_s: Math.round(fanoutS * 10) / 10,
+      delivered: sent.length,
+      limit_per_s: rate,
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
       rate_share: Math.round((achieved / rate) * 1000) / 1000,
       max_per_s: maxInAnyWindow(sent, 1000),

@@ -103,6 +103,10 @@ export interface BroadcastsTable {
   sent: ColumnType<number | null, number | null | undefined, number | null>;
   failed: ColumnType<number | null, number | null | undefined, number | null>;
   cancelled: ColumnType<number | null, number | null | undefined, number | null>;
+  delivered: ColumnType<number | null, number | null | undefined, number | null>;
+  read: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The failed messages by error text, counted with the figures above (null before that was kept). */
+  failed_by_error: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
   counted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Audience members no message can reach, by reason, counted when the broadcast was made (null before it was). */
   unreachable: ColumnType<UnreachableCounts | null, string | null | undefined, string | null>;

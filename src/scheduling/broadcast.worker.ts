@@ -46,10 +46,7 @@ export function startBroadcastWorker(options: {
       // Jobs of 50 messages: few enough for the queue to keep up at a thousand a second, small enough
       // that replies, queued first, never wait behind more than a few of them.
       for (const [channel, ids] of page.queued) await options.outbound.enqueueChunks(channel, ids, BROADCAST_JOB_SIZE, { bulk: true });
-      if (!page.done) {
-        const b = await options.db.selectFrom('broadcasts').select('cursor').where('id', '=', broadcastId).executeTakeFirstOrThrow();
-        await options.pages.next(broadcastId, b.cursor);
-      }
+      if (!page.done) await options.pages.next(broadcastId, page.cursor);
       return page.done ? 'done' : 'more';
     },
     { connection: options.connection, prefix: queuePrefix(options.prefix, BROADCAST_QUEUE), concurrency: 2 },

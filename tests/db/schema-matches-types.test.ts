@@ -31,7 +31,7 @@ const COLUMNS = {
   staff_password_links: ['token_hash', 'staff_id', 'expires_at', 'used_at'],
   checkins: ['id', 'notification_id', 'appointment_id', 'answers', 'red_flags', 'completed_at', 'created_at'],
   desk_checkins: ['client_id', 'kind', 'organisation_id', 'campaign_id', 'appointment_id', 'staff_id', 'at', 'received_at', 'outcome', 'answer'],
-  broadcasts: ['id', 'organisation_id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at', 'unreachable'],
+  broadcasts: ['id', 'organisation_id', 'campaign_id', 'audience', 'texts', 'status', 'scheduled_at', 'created_by', 'targeted', 'cursor', 'created_at', 'updated_at', 'queued', 'sent', 'failed', 'cancelled', 'counted_at', 'unreachable', 'delivered', 'read', 'failed_by_error'],
   broadcast_deliveries: ['broadcast_id', 'contact_id', 'outbox_id'],
   message_counts: ['day', 'organisation_id', 'campaign_id', 'channel', 'kind', 'status', 'messages', 'delivered', 'read'],
   staff_alerts: ['id', 'kind', 'appointment_id', 'campaign_id', 'details', 'created_at', 'resolved_at', 'acknowledged_at', 'acknowledged_by', 'resolved_by', 'reposted_at'],

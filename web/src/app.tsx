@@ -22,6 +22,7 @@ const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').th
 const loadInbox = () => import('./pages/inbox/inbox.page.tsx').then((m) => m.InboxPage);
 const loadReport = () => import('./pages/reports/campaign-report.page.tsx').then((m) => m.CampaignReportPage);
 const loadNational = () => import('./pages/reports/national-report.page.tsx').then((m) => m.NationalReportPage);
+const loadBroadcasts = () => import('./pages/broadcasts/broadcasts.page.tsx').then((m) => m.BroadcastsPage);
 
 /** A page whose code is fetched the first time it is shown. */
 function Later<P extends object>({ load, loading, props }: { load: () => Promise<FunctionComponent<P>>; loading: string; props: P }) {
@@ -60,6 +61,7 @@ function page(path: string, loading: string) {
   if (path === '/audit') return <AuditLogPage />;
   const alert = /^\/alerts\/(\d+)$/.exec(path);
   if (alert) return <AlertDetailPage key={alert[1]} alertId={Number(alert[1])} />;
+  if (path === '/broadcasts') return <Later load={loadBroadcasts} loading={loading} props={{}} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
   if (edit) return <Later key={edit[1]} load={loadForm} loading={loading} props={{ campaignId: Number(edit[1]) }} />;

@@ -22,3 +22,4 @@ export type { Colleagues, InboxPulse, InboxTicket, InboxTicketList, TicketDetail
 export type { AlertDetail, AlertList, AlertNote, AlertState, AlertSummary, CheckinAnswers } from '../../../src/http/console/alerts.schemas.ts';
 export type { AuditEntryView, AuditFilters, AuditPage } from '../../../src/http/console/audit.schemas.ts';
 export type { CampaignReport, NationalReport } from '../../../src/http/console/reports.schemas.ts';
+export type { BroadcastCreated, BroadcastFigures, BroadcastList, BroadcastPreview, BroadcastProgress, ChannelPreview } from '../../../src/http/console/broadcast.schemas.ts';

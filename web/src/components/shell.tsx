@@ -38,6 +38,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             {me.role === 'desk' ? <a href="/console/desk">{t.deskTitle}</a> : me.role !== 'admin' || viewing ? <a href="/console/campaigns">{t.navCampaigns}</a> : null}
             {me.role === 'coordinator' ? <a href="/console/campaigns/new">{t.navNewCampaign}</a> : null}
             <InboxLink />
+            {me.role === 'coordinator' ? <a href="/console/broadcasts">{t.navBroadcasts}</a> : null}
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             {me.role === 'medical' || me.role === 'coordinator' || viewing ? <a href="/console/alerts">{t.navAlerts}</a> : null}
             {me.role === 'coordinator' || viewing ? <a href="/console/audit">{t.navAudit}</a> : null}

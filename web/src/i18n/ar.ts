@@ -2,6 +2,7 @@
 import { inboxAr } from './inbox.ts';
 import { alertsAr } from './alerts.ts';
 import { auditAr } from './audit.ts';
+import { broadcastsAr } from './broadcasts.ts';
 import type { Messages } from './fr.ts';
 import { reportsAr } from './reports.ts';
 
@@ -9,6 +10,7 @@ export const ar: Messages = {
   ...alertsAr,
   ...auditAr,
   ...reportsAr,
+  ...broadcastsAr,
   appName: 'قافلة — لوحة التحكم',
   skipToContent: 'انتقل إلى المحتوى',
   language: 'اللغة',

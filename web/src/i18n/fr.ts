@@ -3,11 +3,13 @@ import { inboxFr } from './inbox.ts';
 import { alertsFr } from './alerts.ts';
 import { auditFr } from './audit.ts';
 import { reportsFr } from './reports.ts';
+import { broadcastsFr } from './broadcasts.ts';
 
 export const fr = {
   ...alertsFr,
   ...auditFr,
   ...reportsFr,
+  ...broadcastsFr,
   appName: 'Qafila — console',
   skipToContent: 'Aller au contenu',
   language: 'Langue',
