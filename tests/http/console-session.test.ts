@@ -44,7 +44,7 @@ const signIn = (login: string, password: string) => request('POST', '/console/ap
 
 describe('signing in to the console', () => {
   it('accepts the email or the phone number with the password, and the session then says who is signed in', async () => {
-    const me = { id: khadija, name: 'Khadija Ouali', role: 'coordinator', locale: 'fr', organisation: { id: amal, slug: 'amal-tinghir', name: 'Organisation amal-tinghir' } };
+    const me = { id: khadija, name: 'Khadija Ouali', role: 'coordinator', locale: 'fr', organisation: { id: amal, slug: 'amal-tinghir', name: 'Organisation amal-tinghir' }, nationalView: false };
     const byEmail = await signIn('Khadija@Amal-Tinghir.ma', PASSWORD);
     expect(byEmail.statusCode).toBe(200);
     expect(SessionAnswerSchema.parse(byEmail.json())).toEqual({ staff: me, csrfToken: expect.any(String), viewing: null });

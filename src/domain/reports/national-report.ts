@@ -1,10 +1,18 @@
 // The national view: every campaign (drafts left out) with its places and what became of them, for the
 // platform admin across organisations, or for one ministry's staff over its own caravans.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Database, OrganisationKind, StaffRole } from '../../db/tables.ts';
 import type { NationalReport } from '../../http/console/reports.schemas.ts';
 import { foldCampaignFigures } from './campaign-figures.ts';
 import { nationalTotals } from './national-totals.ts';
+
+/**
+ * Who reads the national view: the platform admin over every organisation, and a ministry's coordinators
+ * over its own caravans; any other organisation runs no caravans across provinces.
+ */
+export function readsNationalView(role: StaffRole, organisationKind: OrganisationKind | null): boolean {
+  return role === 'admin' || (role === 'coordinator' && organisationKind === 'ministry');
+}
 
 /** `organisationId` undefined: every organisation's campaigns (the platform admin's view). */
 export async function nationalReport(db: Kysely<Database>, organisationId: number | undefined): Promise<NationalReport> {

@@ -3,7 +3,7 @@
 // own caravans), each as JSON, CSV and XLSX. Figures only, no names nor phones: reading them is not audited.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { campaignReport, nationalReport } from '../../domain/reports/index.ts';
+import { campaignReport, nationalReport, readsNationalView } from '../../domain/reports/index.ts';
 import { createTranslator, loadResources } from '../../i18n/translator.ts';
 import { CampaignReportSchema, NationalReportSchema } from '../console/reports.schemas.ts';
 import { IdParams, type AdminContext } from './admin-api.routes.ts';
@@ -44,11 +44,11 @@ export function registerReportRoutes(scope: FastifyInstance, ctx: AdminContext):
       const input = await readInput({ query: LocaleQuery }, request, reply);
       if (!input) return reply;
       let organisationId: number | undefined;
-      if (ctx.staff(request).role !== 'admin') {
+      const { role } = ctx.staff(request);
+      if (role !== 'admin') {
         organisationId = ctx.organisationId(request);
         const organisation = await db.selectFrom('organisations').select('kind').where('id', '=', organisationId).executeTakeFirst();
-        // Only a ministry runs caravans across provinces; any other organisation has no national view.
-        if (organisation?.kind !== 'ministry') return reply.code(404).send({ error: "no national view: it is the platform admin's and a ministry's" });
+        if (!readsNationalView(role, organisation?.kind ?? null)) return reply.code(404).send({ error: "no national view: it is the platform admin's and a ministry's" });
       }
       const checked = NationalReportSchema.parse(await nationalReport(db, organisationId));
       if (format === 'json') return checked;

@@ -17,6 +17,8 @@ export const MeSchema = z.object({
   locale: StaffLocaleSchema,
   /** null for the platform admin. */
   organisation: OrganisationRefSchema.nullable(),
+  /** The platform admin, and a ministry's coordinators: the national view is theirs. */
+  nationalView: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
