@@ -1,26 +1,48 @@
-// `npm run bench:nlu`: understanding speed over the test corpus, on one core. Prints one JSON line.
+// `npm run bench:nlu`: accuracy on the tuning part and on the measuring part (per locale, per intent), and speed on one core.
+// Prints a short table on stderr, then one JSON line on stdout.
 import { performance } from 'node:perf_hooks';
 import { understand } from '../src/understanding/index.ts';
-import { loadCorpus } from '../tests/understanding/corpus-score.ts';
+import { TUNING_FILES } from '../src/understanding/ngram-training.ts';
+import { loadCorpus, scoreCorpus, type CorpusLine, type Score } from '../tests/understanding/corpus-score.ts';
 
-const texts = loadCorpus(new URL('../tests/understanding/corpus.jsonl', import.meta.url).pathname).map((l) => l.text);
+const root = new URL('../', import.meta.url);
+const tuning = TUNING_FILES.flatMap((f) => loadCorpus(new URL(f, root).pathname));
+const measuring = loadCorpus(new URL('tests/understanding/unseen.jsonl', root).pathname);
 const ROUNDS = 40;
 
-// Warm-up: let the JIT compile and the word memo fill, as in a running service.
-for (const t of texts) understand(t);
-
-const timings: number[] = [];
-const started = performance.now();
-for (let r = 0; r < ROUNDS; r++) {
-  for (const t of texts) {
-    const t0 = performance.now();
-    understand(t);
-    timings.push(performance.now() - t0);
-  }
+function summary(score: Score) {
+  return {
+    messages: score.total,
+    intent: Math.round(score.intentAccuracy * 1000) / 1000,
+    locale: Math.round(score.localeAccuracy * 1000) / 1000,
+    per_locale: score.perLocale,
+    per_intent: Object.fromEntries(Object.entries(score.perIntent).map(([k, v]) => [k, v.accuracy])),
+  };
 }
-const seconds = (performance.now() - started) / 1000;
-timings.sort((a, b) => a - b);
-const p99 = timings[Math.min(timings.length - 1, Math.ceil(timings.length * 0.99) - 1)] ?? 0;
-process.stdout.write(
-  `${JSON.stringify({ messages: timings.length, messages_per_s: Math.round(timings.length / seconds), p50_us: Math.round((timings[timings.length >> 1] ?? 0) * 1000), p99_us: Math.round(p99 * 1000) })}\n`,
-);
+
+function speed(lines: readonly CorpusLine[]) {
+  const texts = lines.map((l) => l.text);
+  // Warm-up: let the JIT compile and the word memo fill, as in a running service.
+  for (const t of texts) understand(t);
+  const timings: number[] = [];
+  const started = performance.now();
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const t of texts) {
+      const t0 = performance.now();
+      understand(t);
+      timings.push(performance.now() - t0);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  timings.sort((a, b) => a - b);
+  const p99 = timings[Math.min(timings.length - 1, Math.ceil(timings.length * 0.99) - 1)] ?? 0;
+  return { messages: timings.length, messages_per_s: Math.round(timings.length / seconds), p50_us: Math.round((timings[timings.length >> 1] ?? 0) * 1000), p99_us: Math.round(p99 * 1000) };
+}
+
+const tuned = scoreCorpus(tuning);
+const measured = scoreCorpus(measuring);
+for (const [name, s] of [['tuning', tuned], ['measuring', measured]] as const) {
+  const locales = Object.entries(s.perLocale).map(([k, v]) => `${k} ${(v.intent * 100).toFixed(1)}%/${(v.locale * 100).toFixed(1)}%`);
+  process.stderr.write(`${name}: ${s.total} messages, intent ${(s.intentAccuracy * 100).toFixed(1)}%, locale ${(s.localeAccuracy * 100).toFixed(1)}% (intent/locale: ${locales.join(', ')})\n`);
+}
+process.stdout.write(`${JSON.stringify({ tuning: summary(tuned), measuring: summary(measured), speed: speed([...tuning, ...measuring]) })}\n`);

@@ -18,7 +18,7 @@ export const UnderstandingSchema = z.object({
     number: z.number().int().min(0).optional(),
     language: z.enum(['ary', 'ar', 'fr']).optional(),
   }),
-  /** Present when the intent rests only on misspelt words read as lexicon words ("nazih" as "nazif"). */
+  /** Present when the intent rests only on misspelt words read as lexicon words ("nazih" as "nazif"), or only on the learned second opinion. */
   approximate: z.literal(true).optional(),
 });
 export type Understanding = z.infer<typeof UnderstandingSchema>;

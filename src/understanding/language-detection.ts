@@ -15,10 +15,15 @@ const ARABIZI_WORD = /^(?=.*[a-z])(?=.*[23579]).+$/;
 /** Words the normaliser puts in place of emoji; they are not writing. */
 const EMOJI_WORDS = /\b(thumbsup|thumbsdown|thankshands|sos)\b/g;
 
-export function detectScript(normalized: string): 'arab' | 'latn' {
+/**
+ * @param borrowed French words ("rendez-vous", "dentiste") an Arabic-script writer drops into Darija: they do not make
+ * the message Latin ("بغيت rendez-vous عند dentiste" is Darija in Arabic script).
+ */
+export function detectScript(normalized: string, borrowed: ReadonlySet<string> = new Set()): 'arab' | 'latn' {
   normalized = normalized.replace(EMOJI_WORDS, ' ');
   const arabic = normalized.match(ARABIC_LETTER)?.length ?? 0;
-  const latin = normalized.match(LATIN_LETTER)?.length ?? 0;
+  const written = arabic > 0 && borrowed.size > 0 ? normalized.split(' ').filter((t) => !borrowed.has(t)).join(' ') : normalized;
+  const latin = written.match(LATIN_LETTER)?.length ?? 0;
   // Digits or emoji alone say nothing; most villagers write Arabic script.
   return latin > arabic ? 'latn' : 'arab';
 }

@@ -47,6 +47,10 @@ export interface Lexicon {
   known: ReadonlySet<string>;
   /** Words found only in emergency phrases: a typo close to one of them is read as it, whatever else it is close to. */
   urgent: ReadonlySet<string>;
+  /** Every letter of the vocabulary: a token with more letters outside it than it may have typos matches nothing. */
+  alphabet: ReadonlySet<string>;
+  /** Edits tolerated for each vocabulary word, worked out once. */
+  tolerance: ReadonlyMap<string, number>;
 }
 
 export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
@@ -92,7 +96,13 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   for (const list of byFirst.values()) for (const p of list) for (const t of p.tokens) words.add(t);
   const vocabulary = new Map<number, string[]>();
   for (const w of words) vocabulary.set(w.length, [...(vocabulary.get(w.length) ?? []), w]);
-  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers) };
+  const alphabet = new Set<string>();
+  const tolerance = new Map<string, number>();
+  for (const w of words) {
+    for (const c of w) alphabet.add(c);
+    tolerance.set(w, toleratedEdits(w));
+  }
+  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance };
 }
 
 function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
@@ -128,9 +138,14 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   }
   let best = token;
   let bestRank = Infinity;
-  for (let len = token.length - 2; len <= token.length + 2; len++) {
+  const tokenMax = toleratedEdits(token);
+  let foreign = 0;
+  for (const c of token) if (!lexicon.alphabet.has(c)) foreign++;
+  // Short tokens tolerate no typo, and letters no lexicon word has are each one: nothing can match.
+  const lengths = tokenMax === 0 || foreign > tokenMax ? 0 : 5;
+  for (let len = token.length - 2; len < token.length - 2 + lengths; len++) {
     for (const word of lexicon.vocabulary.get(len) ?? []) {
-      const max = Math.min(toleratedEdits(word), toleratedEdits(token));
+      const max = Math.min(lexicon.tolerance.get(word) ?? 0, tokenMax);
       if (max === 0) continue;
       const d = boundedDistance(token, word, max);
       // Safety first: "nazif" near both a booking word and an emergency word is the emergency.

@@ -4,6 +4,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
 
 /**
  * When several intents are present, the first in this list wins: safety first, small talk last.
@@ -18,6 +19,8 @@ const PRECEDENCE: readonly Intent[] = [
 const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 6 };
 /** Longer messages are read only up to here: enough for any request, and bounded work per message. */
 const MAX_TOKENS = 200;
+/** The second opinion reads short messages only: a villager's request fits in this, and its cost grows with length. */
+const MAX_TOKENS_FOR_OPINION = 30;
 const MAX_CHARS = 4_000;
 
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
@@ -39,17 +42,18 @@ interface Match {
  * @example understand('bghit nsajel mmi f l9afila') // { intent: 'book', locale: 'ary', script: 'latn', entities: {} }
  * @example understand('٢') // { intent: 'choice', locale: 'ary', script: 'arab', entities: { number: 2 } }
  */
-export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Understanding {
+export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opinion: SecondOpinion = LEARNED_OPINION): Understanding {
   const normalized = normalizeText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const raw = tokenize(normalized).slice(0, MAX_TOKENS);
   const tokens = raw.map((t) => canonicalWord(lexicon, t, memo));
   const found = findPhrases(lexicon, tokens);
   const matches = withoutCovered(found);
 
-  const script = detectScript(normalized);
+  const script = detectScript(normalized, frenchWords(found, raw));
   const evidence: Evidence = { fr: 0, ar: 0, ary: script === 'latn' ? arabiziWeight(raw) : 0 };
   for (const m of found) evidence[m.phrase.source] += 1;
-  const locale = decideLocale(script, evidence);
+  // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
+  const locale = script === 'arab' && evidence.ar === evidence.ary ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;
@@ -80,14 +84,32 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Un
   // Only a message made of stop words stops at once; a stop word among others is asked about.
   if (intent === 'stop' && !onlyStopWords(raw, matches)) intent = 'maybe_stop';
   if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t)) && !saysMoreThanEnough(matches)) intent = 'maybe_stop';
+  // The rules are unsure when they heard no intent at all (not when they heard one and set it aside as too
+  // short an answer for a long message): then, and only then, the learned second opinion may answer. A
+  // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
+  let learned = false;
+  if (intent === undefined && intents.size === 0 && service === undefined && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
+    const guess = opinion.intent(normalized);
+    if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
+      intent = guess;
+      learned = true;
+    }
+  }
 
   const entities: Understanding['entities'] = {};
   if (service !== undefined) entities.service = service;
   if (number !== undefined) entities.number = number;
   if (language !== undefined) entities.language = language;
   const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
-  if (intent !== undefined && onlyApproximate(intent, raw, tokens, matches)) result.approximate = true;
+  if (intent !== undefined && (learned || onlyApproximate(intent, raw, tokens, matches))) result.approximate = true;
   return result;
+}
+
+/** Words the message shares with French lexicon phrases, as written. */
+function frenchWords(found: readonly Match[], raw: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const m of found) if (m.phrase.source === 'fr') for (let k = 0; k < m.phrase.tokens.length; k++) words.add(raw[m.at + k] ?? '');
+  return words;
 }
 
 function isThumb(raw: readonly string[], intent: Intent): boolean {

@@ -28,11 +28,25 @@ export interface Miss {
   got: Understanding;
 }
 
+export interface Tally {
+  n: number;
+  correct: number;
+  accuracy: number;
+}
+
+/** The four ways villagers write today, named as the locales the conversation answers in. */
+export function writingOf(line: Pick<CorpusLine, 'locale' | 'script'>): string {
+  return line.locale === 'ary' && line.script === 'latn' ? 'ary-Latn' : line.locale;
+}
+
 export interface Score {
   total: number;
   intentAccuracy: number;
+  localeAccuracy: number;
   fullAccuracy: number;
-  perIntent: Record<string, { n: number; correct: number; accuracy: number }>;
+  perIntent: Record<string, Tally>;
+  /** Intent and locale accuracy for each way of writing (fr, ar, ary, ary-Latn). */
+  perLocale: Record<string, { n: number; intent: number; locale: number }>;
   misses: Miss[];
 }
 
@@ -40,6 +54,8 @@ export interface Score {
 export function scoreCorpus(lines: readonly CorpusLine[]): Score {
   const perIntent: Score['perIntent'] = {};
   const misses: Miss[] = [];
+  const perLocale: Record<string, { n: number; intentOk: number; localeOk: number }> = {};
+  let localeOk = 0;
   let intentOk = 0;
   let fullOk = 0;
   for (const line of lines) {
@@ -49,7 +65,15 @@ export function scoreCorpus(lines: readonly CorpusLine[]): Score {
     const intentRight = got.intent === line.intent;
     const expected = line.entities ?? {};
     const entitiesRight = Object.entries(expected).every(([k, v]) => got.entities[k as keyof Understanding['entities']] === v);
-    const full = intentRight && got.locale === line.locale && got.script === line.script && entitiesRight;
+    const localeRight = got.locale === line.locale && got.script === line.script;
+    const full = intentRight && localeRight && entitiesRight;
+    const byLocale = (perLocale[writingOf(line)] ??= { n: 0, intentOk: 0, localeOk: 0 });
+    byLocale.n++;
+    if (intentRight) byLocale.intentOk++;
+    if (localeRight) {
+      byLocale.localeOk++;
+      localeOk++;
+    }
     if (intentRight) {
       entry.correct++;
       intentOk++;
@@ -57,6 +81,12 @@ export function scoreCorpus(lines: readonly CorpusLine[]): Score {
     if (full) fullOk++;
     else misses.push({ line, got });
   }
-  for (const e of Object.values(perIntent)) e.accuracy = Math.round((e.correct / e.n) * 1000) / 1000;
-  return { total: lines.length, intentAccuracy: intentOk / lines.length, fullAccuracy: fullOk / lines.length, perIntent, misses };
+  for (const e of Object.values(perIntent)) e.accuracy = ratio(e.correct, e.n);
+  const locales = Object.fromEntries(Object.entries(perLocale).map(([k, v]) => [k, { n: v.n, intent: ratio(v.intentOk, v.n), locale: ratio(v.localeOk, v.n) }]));
+  const n = lines.length;
+  return { total: n, intentAccuracy: intentOk / n, localeAccuracy: localeOk / n, fullAccuracy: fullOk / n, perIntent, perLocale: locales, misses };
+}
+
+function ratio(part: number, whole: number): number {
+  return Math.round((part / whole) * 1000) / 1000;
 }

@@ -1,14 +1,17 @@
 // Understanding on villagers' messages: the corpus it was built with, and a held-out set it was not tuned on.
 import { describe, expect, it } from 'vitest';
-import { INTENTS } from '../../src/understanding/index.ts';
-import { loadCorpus, scoreCorpus } from './corpus-score.ts';
+import { INTENTS, normalizeText } from '../../src/understanding/index.ts';
+import { loadCorpus, scoreCorpus, writingOf } from './corpus-score.ts';
 
 const corpus = loadCorpus(new URL('./corpus.jsonl', import.meta.url).pathname);
+/** Once held out; its misses were read and fixed, so it is tuning data now. */
+const reviewed = loadCorpus(new URL('./reviewed.jsonl', import.meta.url).pathname);
+/** The measuring part: written before the system answered it, never tuned on. */
 const unseen = loadCorpus(new URL('./unseen.jsonl', import.meta.url).pathname);
 
 function report(name: string, score: ReturnType<typeof scoreCorpus>): void {
   const rows = Object.entries(score.perIntent).map(([intent, e]) => `${intent.padEnd(16)} ${e.correct}/${e.n}`);
-  process.stderr.write(`${name}: intent ${(score.intentAccuracy * 100).toFixed(1)}%, all fields ${(score.fullAccuracy * 100).toFixed(1)}%\n  ${rows.join('\n  ')}\n`);
+  process.stderr.write(`${name}: intent ${(score.intentAccuracy * 100).toFixed(1)}%, locale ${(score.localeAccuracy * 100).toFixed(1)}%, all fields ${(score.fullAccuracy * 100).toFixed(1)}%\n  ${rows.join('\n  ')}\n`);
 }
 
 describe('the corpus', () => {
@@ -30,11 +33,27 @@ describe('the corpus', () => {
   });
 });
 
-describe('messages the rules were not tuned on', () => {
-  it('get the right intent at least 85% of the time', () => {
+describe('the reviewed messages (held out once, tuned on since)', () => {
+  it('are understood: intent and locale right at 97% or better', () => {
+    const score = scoreCorpus(reviewed);
+    report('reviewed', score);
+    expect(score.intentAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(score.localeAccuracy).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('messages neither the rules nor the n-gram table were tuned on', () => {
+  it('are at least 40 per way of writing, none of them also in the tuning part', () => {
+    const tuning = new Set([...corpus, ...reviewed].map((l) => normalizeText(l.text)));
+    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
+    expect(unseen.filter((l) => tuning.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
+  });
+
+  // The aim is 95% in each way of writing; this floor catches a regression without tuning on these messages.
+  it('get the right intent at least 90% of the time in each way of writing, and the locale 97% of the time', () => {
     const score = scoreCorpus(unseen);
     report('unseen', score);
-    expect(unseen.length).toBeGreaterThanOrEqual(80);
-    expect(score.intentAccuracy).toBeGreaterThanOrEqual(0.85);
+    for (const [writing, e] of Object.entries(score.perLocale)) expect(e.intent, writing).toBeGreaterThanOrEqual(0.9);
+    expect(score.localeAccuracy).toBeGreaterThanOrEqual(0.97);
   });
 });

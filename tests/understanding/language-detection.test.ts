@@ -1,6 +1,7 @@
 // Which script a message is written in and which language it speaks, from normalised text. Pure.
 import { describe, expect, it } from 'vitest';
 import { arabiziWeight, decideLocale, detectScript } from '../../src/understanding/language-detection.ts';
+import { understand } from '../../src/understanding/index.ts';
 
 describe('the script of a message', () => {
   it('is the script with more letters', () => {
@@ -23,6 +24,18 @@ describe('the script of a message', () => {
 
   it('counts a word that only contains an emoji word as writing', () => {
     expect(detectScript('sosa شكر')).toBe('latn');
+  });
+
+  it('does not count French words borrowed into Arabic-script Darija as Latin writing', () => {
+    const borrowed = new Set(['rendez', 'vous', 'dentiste']);
+    expect(detectScript('بغيت rendez vous عند dentiste', borrowed)).toBe('arab');
+    expect(detectScript('بغيت rendez vous عند dentiste')).toBe('latn');
+    // Without any Arabic letter, French is Latin writing whatever it borrows.
+    expect(detectScript('rendez vous dentiste', borrowed)).toBe('latn');
+  });
+
+  it('reads code-switched Darija in Arabic script as Darija in Arabic script, whole', () => {
+    expect(understand('بغيت rendez-vous عند dentiste')).toMatchObject({ intent: 'book', locale: 'ary', script: 'arab', entities: { service: 'dental' } });
   });
 
   it('is Latin for Latin letters alone', () => {

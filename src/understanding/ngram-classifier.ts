@@ -1,0 +1,122 @@
+// A small multinomial naive Bayes over character n-grams: the learned second opinion next to the rules. Pure.
+import { z } from 'zod';
+import { normalizeText, tokenize } from './normalize.ts';
+
+/** Word-bounded character n-grams of these lengths: short enough to survive misspellings, long enough to mean something. */
+const GRAM_LENGTHS = [2, 3, 4] as const;
+/** Add-alpha smoothing: an n-gram never seen with a label is unlikely, not impossible. */
+const ALPHA = 0.5;
+
+export const NgramModelSchema = z.object({
+  labels: z.array(z.string()),
+  /** Training messages per label (the prior). */
+  docs: z.array(z.number().int().min(0)),
+  /** All n-gram occurrences per label (the likelihood's denominator). */
+  totals: z.array(z.number().int().min(0)),
+  /** n-gram -> flat [labelIndex, count, labelIndex, count, ...], only labels it was seen with. */
+  grams: z.record(z.string(), z.array(z.number().int().min(0))),
+});
+export type NgramModel = z.infer<typeof NgramModelSchema>;
+
+export interface Verdict {
+  label: string;
+  /** Probability of the best label after scaling scores by message length; 0..1. */
+  confidence: number;
+  /** Best minus second-best probability. */
+  margin: number;
+}
+
+/**
+ * @example ngrams('rdv') // ['<r', 'rd', 'dv', 'v>', '<rd', 'rdv', 'dv>', '<rdv', 'rdv>']
+ */
+export function ngrams(normalized: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(normalized)) {
+    const word = `<${token}>`;
+    for (const n of GRAM_LENGTHS) for (let i = 0; i + n <= word.length; i++) out.push(word.slice(i, i + n));
+  }
+  return out;
+}
+
+/** Counts n-grams per label; labels are sorted so the same examples always give the same table. */
+export function trainNgramModel(examples: ReadonlyArray<{ text: string; label: string }>): NgramModel {
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const docs = labels.map(() => 0);
+  const totals = labels.map(() => 0);
+  const counts = new Map<string, Map<number, number>>();
+  for (const { text, label } of examples) {
+    const li = index.get(label) ?? 0;
+    docs[li] = (docs[li] ?? 0) + 1;
+    for (const g of ngrams(normalizeText(text))) {
+      const perLabel = counts.get(g) ?? new Map<number, number>();
+      perLabel.set(li, (perLabel.get(li) ?? 0) + 1);
+      counts.set(g, perLabel);
+      totals[li] = (totals[li] ?? 0) + 1;
+    }
+  }
+  const grams: Record<string, number[]> = {};
+  for (const g of [...counts.keys()].sort()) {
+    const perLabel = counts.get(g) ?? new Map<number, number>();
+    grams[g] = [...perLabel.entries()].sort((a, b) => a[0] - b[0]).flat();
+  }
+  return { labels, docs, totals, grams };
+}
+
+/** A model with its per-label constants worked out once. */
+export interface Classifier {
+  model: NgramModel;
+  logPrior: readonly number[];
+  /** log(ALPHA / (total + ALPHA * V)) per label: the score of an n-gram never seen with it. */
+  logUnseen: readonly number[];
+  logDenominator: readonly number[];
+}
+
+export function prepareClassifier(model: NgramModel): Classifier {
+  const vocabulary = Object.keys(model.grams).length;
+  const docs = model.docs.reduce((a, b) => a + b, 0);
+  const logDenominator = model.totals.map((t) => Math.log(t + ALPHA * vocabulary));
+  return {
+    model,
+    logPrior: model.docs.map((d) => Math.log(d / docs)),
+    logUnseen: logDenominator.map((d) => Math.log(ALPHA) - d),
+    logDenominator,
+  };
+}
+
+/**
+ * The most likely label of an already-normalised text, or undefined when it has no n-gram the model knows.
+ * Scores are divided by the number of n-grams so that long messages are not made falsely certain.
+ */
+export function classify(classifier: Classifier, normalized: string): Verdict | undefined {
+  const { model, logPrior, logUnseen, logDenominator } = classifier;
+  const grams = ngrams(normalized);
+  const scores = [...logPrior];
+  let known = 0;
+  for (const g of grams) {
+    const seen = model.grams[g];
+    if (seen === undefined) continue;
+    known++;
+    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (logUnseen[li] ?? 0);
+    for (let k = 0; k + 1 < seen.length; k += 2) {
+      const li = seen[k] ?? 0;
+      // Replace the unseen score added above by the seen one.
+      scores[li] = (scores[li] ?? 0) - (logUnseen[li] ?? 0) + Math.log((seen[k + 1] ?? 0) + ALPHA) - (logDenominator[li] ?? 0);
+    }
+  }
+  if (known === 0) return undefined;
+  const scaled = scores.map((s) => s / Math.sqrt(known));
+  const top = Math.max(...scaled);
+  const weights = scaled.map((s) => Math.exp(s - top));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let best = 0;
+  let second = 0;
+  weights.forEach((w, i) => {
+    if (w > (weights[best] ?? 0)) best = i;
+  });
+  weights.forEach((w, i) => {
+    if (i !== best && w > second) second = w;
+  });
+  const confidence = (weights[best] ?? 0) / sum;
+  return { label: model.labels[best] ?? '', confidence, margin: confidence - second / sum };
+}

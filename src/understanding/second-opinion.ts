@@ -1,0 +1,47 @@
+// The learned second opinion: consulted only where the rules are unsure, and never allowed to stop anyone.
+import type { Intent } from './intents.ts';
+import { IntentSchema } from './intents.ts';
+import { classify, NgramModelSchema, prepareClassifier, type Classifier } from './ngram-classifier.ts';
+import { z } from 'zod';
+import table from './ngram-model.json' with { type: 'json' };
+
+/** The committed table `npm run nlu:train` writes from the tuning corpus. */
+export const NgramTablesSchema = z.object({ intents: NgramModelSchema, arabicLocale: NgramModelSchema });
+export type NgramTables = z.infer<typeof NgramTablesSchema>;
+
+const tables = NgramTablesSchema.parse(table);
+const intents: Classifier = prepareClassifier(tables.intents);
+const arabicLocale: Classifier = prepareClassifier(tables.arabicLocale);
+
+/**
+ * How sure the classifier must be before its intent replaces the rules' "unknown". Chosen on the tuning
+ * part: lower lets small talk through as requests, higher leaves real requests unheard.
+ */
+export const MIN_CONFIDENCE = 0.75;
+/** A stop is only ever a message of stop words (the rules); a number is only ever a number. */
+export const NEVER_FROM_SECOND_OPINION: ReadonlySet<Intent> = new Set(['stop', 'choice', 'unknown']);
+
+/** What understanding asks when its rules are unsure; passed in so tests can put a known opinion in its place. */
+export interface SecondOpinion {
+  intent(normalized: string): Intent | undefined;
+  arabicLocale(normalized: string): 'ar' | 'ary';
+}
+
+/** The classifier's intent for a message the rules did not understand, when it is sure enough. */
+export function learnedIntent(normalized: string): Intent | undefined {
+  const verdict = classify(intents, normalized);
+  if (verdict === undefined || verdict.confidence < MIN_CONFIDENCE) return undefined;
+  const intent = IntentSchema.safeParse(verdict.label);
+  return intent.success ? intent.data : undefined;
+}
+
+/** Below this, even evidence stays Darija: most villagers write Darija, and a short "لا" says nothing of MSA. */
+export const MIN_MSA_CONFIDENCE = 0.8;
+
+/** Darija or MSA for Arabic-script text whose lexicon evidence is even: the writing style decides. */
+export function learnedArabicLocale(normalized: string): 'ar' | 'ary' {
+  const verdict = classify(arabicLocale, normalized);
+  return verdict?.label === 'ar' && verdict.confidence >= MIN_MSA_CONFIDENCE ? 'ar' : 'ary';
+}
+
+export const LEARNED_OPINION: SecondOpinion = { intent: learnedIntent, arabicLocale: learnedArabicLocale };
