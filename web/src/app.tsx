@@ -2,9 +2,6 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Shell } from './components/shell.tsx';
-import { AlertDetailPage } from './pages/alerts/alert-detail.page.tsx';
-import { AlertsPage } from './pages/alerts/alerts.page.tsx';
-import { AuditLogPage } from './pages/audit/audit.page.tsx';
 import { CampaignsPage } from './pages/campaigns/campaigns.page.tsx';
 import { CapacityPage } from './pages/capacity/capacity.page.tsx';
 import { DeskHomePage } from './pages/desk/desk-home.page.tsx';
@@ -22,6 +19,10 @@ const loadForm = () => import('./pages/campaign-form/campaign-form.page.tsx').th
 const loadInbox = () => import('./pages/inbox/inbox.page.tsx').then((m) => m.InboxPage);
 const loadReport = () => import('./pages/reports/campaign-report.page.tsx').then((m) => m.CampaignReportPage);
 const loadNational = () => import('./pages/reports/national-report.page.tsx').then((m) => m.NationalReportPage);
+// Medical staff's alerts and the coordinators' audit log: loaded when opened, as the pages above.
+const loadAlerts = () => import('./pages/alerts/alerts.page.tsx').then((m) => m.AlertsPage);
+const loadAlert = () => import('./pages/alerts/alert-detail.page.tsx').then((m) => m.AlertDetailPage);
+const loadAudit = () => import('./pages/audit/audit.page.tsx').then((m) => m.AuditLogPage);
 const loadBroadcasts = () => import('./pages/broadcasts/broadcasts.page.tsx').then((m) => m.BroadcastsPage);
 
 /** A page whose code is fetched the first time it is shown. */
@@ -57,10 +58,10 @@ function page(path: string, loading: string) {
   if (path === '/desk') return <DeskHomePage />;
   const inbox = /^\/inbox(?:\/(\d+))?$/.exec(path);
   if (inbox) return <Later load={loadInbox} loading={loading} props={{ ticketId: inbox[1] ? Number(inbox[1]) : undefined }} />;
-  if (path === '/alerts') return <AlertsPage />;
-  if (path === '/audit') return <AuditLogPage />;
+  if (path === '/alerts') return <Later load={loadAlerts} loading={loading} props={{}} />;
+  if (path === '/audit') return <Later load={loadAudit} loading={loading} props={{}} />;
   const alert = /^\/alerts\/(\d+)$/.exec(path);
-  if (alert) return <AlertDetailPage key={alert[1]} alertId={Number(alert[1])} />;
+  if (alert) return <Later key={alert[1]} load={loadAlert} loading={loading} props={{ alertId: Number(alert[1]) }} />;
   if (path === '/broadcasts') return <Later load={loadBroadcasts} loading={loading} props={{}} />;
   if (path === '/campaigns/new') return <Later load={loadForm} loading={loading} props={{ campaignId: undefined }} />;
   const edit = /^\/campaigns\/(\d+)\/edit$/.exec(path);
