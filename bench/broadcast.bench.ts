@@ -92,7 +92,7 @@ try {
   log(`preview: ${preview.reach} reached, in ${Math.round(previewMs)} ms`);
   const b = await createBroadcast(t.db, { kind: 'staff', id: 1 }, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, new Date());
   const started = performance.now();
-  await pages.next(b.id, 0);
+  await pages.start(b.id);
   let fanoutS = 0;
   let lastLog = started;
   for (;;) {

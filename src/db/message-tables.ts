@@ -95,7 +95,8 @@ export interface BroadcastsTable {
   scheduled_at: Date;
   created_by: string;
   targeted: number | null;
-  cursor: Auto<number>;
+  /** Segments of its audience still to write; done when none is left. */
+  segments_left: Auto<number>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
   /** Its figures, written from the deliveries before the retention job deletes them (then counted_at is set). */
@@ -130,6 +131,17 @@ export interface MessageCountsTable {
   messages: number;
   delivered: number;
   read: number;
+}
+
+/** A range of contact ids of a broadcast's audience, written page by page beside the other segments. */
+export interface BroadcastSegmentsTable {
+  broadcast_id: number;
+  segment: number;
+  /** The last contact id written: the next page starts after it. */
+  after_id: Auto<number>;
+  /** The segment's last contact id; null: no end (contacts made after the broadcast). */
+  until_id: number | null;
+  done: Auto<boolean>;
 }
 
 export interface BroadcastDeliveriesTable {

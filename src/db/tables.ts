@@ -1,7 +1,7 @@
 // Table types for Kysely, kept in step with migrations/ (a test compares them with the live schema).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 export * from './message-tables.ts';
-import type { BroadcastDeliveriesTable, BroadcastsTable, ConversationsTable, HandoffAuthor, HandoffReadsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
+import type { BroadcastDeliveriesTable, BroadcastSegmentsTable, BroadcastsTable, ConversationsTable, HandoffAuthor, HandoffReadsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
 
 /** A column the database fills in (identity, default now()). */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -382,6 +382,7 @@ export interface Database {
   staff_alert_notes: StaffAlertNotesTable;
   broadcasts: BroadcastsTable;
   broadcast_deliveries: BroadcastDeliveriesTable;
+  broadcast_segments: BroadcastSegmentsTable;
   message_counts: MessageCountsTable;
   donations: DonationsTable;
   campaign_figures: CampaignFiguresTable;

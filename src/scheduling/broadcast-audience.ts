@@ -38,20 +38,30 @@ export type Audience = z.infer<typeof AudienceSchema>;
 
 type ContactRow = { id: number; locale: Locale | null };
 
+/** Contact ids after `after` and up to `until` (null or absent: no end). */
+export interface IdRange {
+  after?: number;
+  until?: number | null;
+}
+
 /**
  * Everyone the audience's description names, before consent, STOP and the organisation's boundary are
- * applied: what the preview counts its exclusions in. `after`: only contacts with a greater id (a page's
- * cursor), said in each subquery too so that every index scan starts there.
+ * applied: what the preview counts its exclusions in. `range`: only contacts with an id after `after` (a
+ * page's cursor) and up to `until` (its segment's end), said in each subquery too so that every index scan
+ * starts there.
  */
-export function audienceCandidates(db: Kysely<Database>, audience: Audience, after = 0): SelectQueryBuilder<Database, 'contacts', ContactRow> {
+export function audienceCandidates(db: Kysely<Database>, audience: Audience, range: IdRange = {}): SelectQueryBuilder<Database, 'contacts', ContactRow> {
+  const after = range.after ?? 0;
+  const until = range.until ?? null;
   return db
     .selectFrom('contacts')
     .select(['contacts.id', 'contacts.locale'])
     .where('contacts.id', '>', after)
+    .$if(until !== null, (q) => q.where('contacts.id', '<=', until ?? 0))
     .$if(audience.locales !== undefined, (q) => q.where('contacts.locale', 'in', audience.locales ?? []))
     .where((eb) =>
       eb.or([
-        ...(audience.provinces ? [eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.contact_id').whereRef('s.contact_id', '=', 'contacts.id').where('s.contact_id', '>', after).where('s.province_code', 'in', audience.provinces))] : []),
+        ...(audience.provinces ? [eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.contact_id').whereRef('s.contact_id', '=', 'contacts.id').where('s.contact_id', '>', after).$if(until !== null, (q) => q.where('s.contact_id', '<=', until ?? 0)).where('s.province_code', 'in', audience.provinces))] : []),
         ...(audience.pastBeneficiariesOf !== undefined
           ? [eb.exists(eb.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select('a.id').whereRef('b.contact_id', '=', 'contacts.id').where('a.campaign_id', '=', audience.pastBeneficiariesOf))]
           : []),
@@ -64,8 +74,8 @@ export function audienceCandidates(db: Kysely<Database>, audience: Audience, aft
  * The audience, reachable or not: consented, not opted out, and dealt with the organisation (null: a
  * broadcast made before organisations had staff, which keeps its audience).
  */
-export function audienceMembers(db: Kysely<Database>, audience: Audience, organisationId: number | null, after = 0): SelectQueryBuilder<Database, 'contacts', ContactRow> {
-  return audienceCandidates(db, audience, after)
+export function audienceMembers(db: Kysely<Database>, audience: Audience, organisationId: number | null, range: IdRange = {}): SelectQueryBuilder<Database, 'contacts', ContactRow> {
+  return audienceCandidates(db, audience, range)
     .where('contacts.consent_at', 'is not', null)
     .where('contacts.opted_out_at', 'is', null)
     .$if(organisationId !== null, (q) => q.where((eb) => dealtWithOrganisation(eb, organisationId ?? 0)));

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/tables.ts';
 import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Translate } from '../i18n/translator.ts';
-import { BROADCAST_QUEUE, BroadcastJobSchema, type BroadcastPages } from './broadcast.queue.ts';
+import { BROADCAST_QUEUE, BroadcastJobSchema, queueOpenSegments, type BroadcastPages } from './broadcast.queue.ts';
 import { fanoutPage } from './broadcasts.ts';
 import { delayUntil } from './delay-job.ts';
 import { outOfQuietHours, type QuietHours } from './quiet-hours.ts';
@@ -15,6 +15,8 @@ import { queuePrefix } from '../redis/redis-keys.ts';
 
 export const BROADCAST_PAGE = 1000;
 export const BROADCAST_JOB_SIZE = 50;
+/** Pages written at once (of one broadcast's segments, or of several broadcasts): one per database core here. */
+export const BROADCAST_WRITERS = 2;
 
 export function startBroadcastWorker(options: {
   connection: ConnectionOptions;
@@ -38,18 +40,20 @@ export function startBroadcastWorker(options: {
   const worker = new Worker(
     BROADCAST_QUEUE,
     async (job, token) => {
-      const { broadcastId } = BroadcastJobSchema.parse(job.data);
+      const { broadcastId, segment } = BroadcastJobSchema.parse(job.data);
       const at = now();
       const morning = outOfQuietHours(at, options.zone, options.quiet);
       if (morning.getTime() !== at.getTime()) await delayUntil(job, token, morning, at);
-      const page = await fanoutPage(options.db, broadcastId, options.pageSize ?? BROADCAST_PAGE, (locale) => options.t(locale, 'broadcasts:stopHint'));
+      // The start: a page job for each segment, which the worker's slots then write side by side.
+      if (segment === undefined) return `${await queueOpenSegments(options.db, options.pages, broadcastId)} segments`;
+      const page = await fanoutPage(options.db, broadcastId, options.pageSize ?? BROADCAST_PAGE, (locale) => options.t(locale, 'broadcasts:stopHint'), segment);
       // Jobs of 50 messages: few enough for the queue to keep up at a thousand a second, small enough
       // that replies, queued first, never wait behind more than a few of them.
       for (const [channel, ids] of page.queued) await options.outbound.enqueueChunks(channel, ids, BROADCAST_JOB_SIZE, { bulk: true });
-      if (!page.done) await options.pages.next(broadcastId, page.cursor);
+      if (!page.done) await options.pages.page(broadcastId, segment, page.cursor);
       return page.done ? 'done' : 'more';
     },
-    { connection: options.connection, prefix: queuePrefix(options.prefix, BROADCAST_QUEUE), concurrency: 2 },
+    { connection: options.connection, prefix: queuePrefix(options.prefix, BROADCAST_QUEUE), concurrency: BROADCAST_WRITERS },
   );
   worker.on('error', (err) => (options.onError ? options.onError('broadcast worker', err) : options.logger.error({ err: err.message }, 'broadcast worker error')));
   return {

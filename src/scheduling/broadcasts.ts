@@ -11,6 +11,8 @@ import { assertOwnCampaigns, audienceCandidates, AudienceSchema, audienceMembers
 import { unreachableOf, type Unreachable } from './broadcast-progress.ts';
 import { broadcastMessage } from './broadcast-text.ts';
 import { previewAudience } from './broadcast-preview.ts';
+import { createSegments } from './broadcast-segments.ts';
+import { LOCALES } from '../i18n/translator.ts';
 
 export { AudienceSchema, type Audience } from './broadcast-audience.ts';
 export { textFor } from './broadcast-text.ts';
@@ -45,6 +47,7 @@ export async function createBroadcast(db: Kysely<Database>, actor: Actor, organi
       .values({ organisation_id: organisationId, campaign_id: b.campaignId ?? null, audience: JSON.stringify(b.audience), texts: JSON.stringify(b.texts), scheduled_at: scheduledAt, created_by: actorLabel(actor), targeted, unreachable: JSON.stringify(unreachable) })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await createSegments(trx, row.id, b.audience);
     await recordAudit(trx, { actor, action: 'broadcast.create', entity: 'broadcast', entityId: row.id, details: { targeted, unreachable, audience: b.audience } });
     return { id: row.id, targeted, unreachable: unreachableOf(unreachable), scheduledAt };
   });
@@ -53,33 +56,49 @@ export async function createBroadcast(db: Kysely<Database>, actor: Actor, organi
 export interface FanoutPage {
   /** Outbox ids written by this page, by channel, to queue after the commit. */
   queued: Map<string, number[]>;
+  /** Nothing more to write: in the segment asked for, or in the whole broadcast when none was named. */
   done: boolean;
-  /** Where the next page starts. */
+  /** The segment written (null: none was left to write). */
+  segment: number | null;
+  /** Where the segment's next page starts. */
   cursor: number;
 }
 
 /**
- * Writes the next page of a broadcast. `footer` is the line telling how to stop, per locale.
+ * Writes the next page of a broadcast's `segment` (any segment not being written, when absent).
+ * `footer` is the line telling how to stop, per locale. The segment's row is locked for the page, so a
+ * page runs once at a time per segment, and cancelling (which takes the same locks) waits for it.
  */
-export async function fanoutPage(db: Kysely<Database>, broadcastId: number, pageSize: number, footer: (locale: Locale) => string): Promise<FanoutPage> {
+export async function fanoutPage(db: Kysely<Database>, broadcastId: number, pageSize: number, footer: (locale: Locale) => string, segment?: number): Promise<FanoutPage> {
   return db.transaction().execute(async (trx) => {
     // A page lost with its commit (Postgres crashing within the moment) is written again from the cursor it
     // left unchanged: no need to wait for the disk at each of a national broadcast's thousand commits.
     await sql`set local synchronous_commit = off`.execute(trx);
-    const b = await trx.selectFrom('broadcasts').selectAll().where('id', '=', broadcastId).forUpdate().executeTakeFirst();
-    if (!b || b.status === 'cancelled' || b.status === 'done') return { queued: new Map(), done: true, cursor: b?.cursor ?? 0 };
+    const seg = await trx
+      .selectFrom('broadcast_segments')
+      .selectAll()
+      .where('broadcast_id', '=', broadcastId)
+      .where('done', '=', false)
+      .$if(segment !== undefined, (q) => q.where('segment', '=', segment ?? 0).forUpdate())
+      .$if(segment === undefined, (q) => q.orderBy('segment').limit(1).forUpdate().skipLocked())
+      .executeTakeFirst();
+    const nothing = { queued: new Map<string, number[]>(), done: true, segment: null, cursor: 0 };
+    if (!seg) return nothing;
+    // Read after the segment's lock: a cancel that took it first has committed by now.
+    const b = await trx.selectFrom('broadcasts').selectAll().where('id', '=', broadcastId).executeTakeFirst();
+    if (!b || b.status === 'cancelled' || b.status === 'done') return nothing;
     const audience = AudienceSchema.parse(b.audience);
+    const range = { after: seg.after_id, until: seg.until_id };
     // A page is the next `pageSize` people the audience's description names (a cheap index range), and
     // the checks of consent, STOP, the organisation and the chat run on those alone. Filtering before the
     // limit made Postgres hash every contact of the organisation for each page: quadratic in the audience.
-    const candidates = audienceCandidates(trx, audience, b.cursor).orderBy('contacts.id').limit(pageSize);
+    const candidates = audienceCandidates(trx, audience, range).orderBy('contacts.id').limit(pageSize);
     // The chat is chosen below (lastUsedChat): whoever has none a message can reach drops out there.
-    const pageQuery = audienceMembers(trx, audience, b.organisation_id, b.cursor)
+    const pageQuery = audienceMembers(trx, audience, b.organisation_id, range)
       .where('contacts.id', 'in', sql<number>`(select id from candidates)`)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', b.cursor))));
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', seg.after_id))));
     // What each language reads, with how to stop; the template carries the bare text.
-    const locales = ['ary', 'ary-Latn', 'ar', 'fr'] as const;
-    const messages = locales.map((l) => [l, broadcastMessage(b.texts, l, footer(l))] as const);
+    const messages = LOCALES.map((l) => [l, broadcastMessage(b.texts, l, footer(l))] as const);
     const full = Object.fromEntries(messages.map(([l, m]) => [l, m.text]));
     const plain = Object.fromEntries(messages.map(([l, m]) => [l, m.template.params[0]]));
     // One statement: the page, the chat each person used last (not the terminal or the simulator),
@@ -105,21 +124,40 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     const row = result.rows[0] ?? { written: [], last: null, n: 0 };
     const queued = new Map<string, number[]>();
     for (const w of row.written) queued.set(w.channel, [...(queued.get(w.channel) ?? []), Number(w.id)]);
-    const page = { length: row.n, last: row.last };
-    const last = page.last ?? undefined;
-    const done = page.length < pageSize;
-    await trx
+    const cursor = row.last ?? seg.after_id;
+    const segmentDone = row.n < pageSize;
+    await trx.updateTable('broadcast_segments').set({ after_id: cursor, done: segmentDone }).where('broadcast_id', '=', broadcastId).where('segment', '=', seg.segment).execute();
+    // Last of all, so two pages of the broadcast wait on each other's row lock only for a commit. Counting
+    // down in one UPDATE: of two segments ending together, the second sees the first's count.
+    const after = await trx
       .updateTable('broadcasts')
-      .set({ cursor: last ?? b.cursor, status: done ? 'done' : 'running', updated_at: sql<Date>`now()` })
+      .set((eb) => ({
+        segments_left: segmentDone ? sql<number>`segments_left - 1` : eb.ref('segments_left'),
+        status: sql<'running' | 'done'>`case when ${segmentDone} and segments_left <= 1 then 'done' else 'running' end`,
+        updated_at: sql<Date>`now()`,
+      }))
       .where('id', '=', broadcastId)
-      .execute();
-    return { queued, done, cursor: last ?? b.cursor };
+      .where('status', 'in', segmentDone ? ['scheduled', 'running'] : ['scheduled'])
+      .returning('status')
+      .executeTakeFirst();
+    const broadcastDone = segmentDone && after?.status === 'done';
+    return { queued, done: segment === undefined ? broadcastDone : segmentDone, segment: seg.segment, cursor };
   });
 }
 
 /** Stops the fan-out of the organisation's broadcast and withdraws what has not left yet, even once all is written. */
 export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, organisationId: number, id: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    // The segments' locks first, as a page takes them: a page being written ends (and its messages are
+    // withdrawn below), and the next one finds the broadcast cancelled.
+    await trx
+      .selectFrom('broadcast_segments')
+      .select('segment')
+      .where('broadcast_id', '=', id)
+      .where((eb) => eb.exists(eb.selectFrom('broadcasts').select('id').where('id', '=', id).where('organisation_id', '=', organisationId)))
+      .orderBy('segment')
+      .forUpdate()
+      .execute();
     const b = await trx
       .updateTable('broadcasts')
       .set({ status: 'cancelled', updated_at: sql<Date>`now()` })

@@ -66,7 +66,8 @@ describe('finished jobs in Redis', () => {
       await queues.enqueue('whatsapp', [1], { bulk: true });
       await queues.enqueue('whatsapp', [2]);
       await timers.schedule([{ id: 1, dueAt: new Date(Date.now() + 3_600_000) }]);
-      await pages.next(1, 0, new Date(Date.now() + 3_600_000));
+      await pages.start(1, new Date(Date.now() + 3_600_000));
+      await pages.page(1, 0, 0, new Date(Date.now() + 3_600_000));
       await retention.ensureNightly();
       const optionsOf = async (key: string) => JSON.parse((await redis.hget(key, 'opts')) ?? '{}') as Record<string, unknown>;
       const kept = { removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
@@ -74,7 +75,8 @@ describe('finished jobs in Redis', () => {
       const stored = (o: Record<string, unknown>) => ({ removeOnComplete: o.removeOnComplete ?? o.roc, removeOnFail: o.removeOnFail ?? o.rof });
       expect(stored(await optionsOf(`${prefix}:${outboundQueueName('whatsapp')}:outbox-2`))).toEqual(kept);
       expect(stored(await optionsOf(`${prefix}:${outboundQueueName('whatsapp', true)}:outbox-1`))).toEqual(kept);
-      expect(stored(await optionsOf(`${prefix}:${BROADCAST_QUEUE}:b1-after-0`))).toEqual(kept);
+      expect(stored(await optionsOf(`${prefix}:${BROADCAST_QUEUE}:b1-start`))).toEqual(kept);
+      expect(stored(await optionsOf(`${prefix}:${BROADCAST_QUEUE}:b1-s0-after-0`))).toEqual(kept);
       // A timer goes as soon as it is done: the reconciler may need its id again.
       expect(stored(await optionsOf(`${prefix}:${NOTIFICATION_QUEUE}:${notificationJobId(1)}`))).toEqual({ removeOnComplete: true, removeOnFail: KEEP_FAILED });
       const [scheduler] = await retention.queue.getJobSchedulers();

@@ -79,7 +79,7 @@ describe('replies during a broadcast', () => {
 
     const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts: { fr: 'La caravane arrive le 14 décembre.', ar: 'القافلة تصل يوم 14 دجنبر.' } }, START);
     expect(b.targeted).toBe(RECIPIENTS);
-    await pages.next(b.id, 0);
+    await pages.start(b.id);
     // The announcement first fills the channel.
     await waitUntil(() => bulkSent.length >= 2 * RATE, 'the broadcast to fill the channel', 30_000, 50);
 

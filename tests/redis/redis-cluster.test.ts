@@ -159,7 +159,7 @@ describe('on a Redis Cluster', () => {
     const b = await createBroadcast(t.db, staff, org, { audience: { provinces: ['tinghir'] }, texts: { fr: text } }, noon);
     workers.push(startBroadcastWorker({ connection: setup.connection, prefix: setup.prefix, db: t.db, t: setup.fire.t, outbound: setup.queues, pages: setup.pages, logger, zone: config.TIME_ZONE, quiet: config.QUIET_HOURS, now: () => noon, pageSize: 2 }));
     expect(b.targeted).toBe(5);
-    await setup.pages.next(b.id, 0);
+    await setup.pages.start(b.id);
     const received = await telegram.waitFor(5, (c) => c.method === 'sendMessage' && String(c.payload.text).startsWith(text), 15_000);
     expect(new Set(received.map((c) => String(c.payload.chat_id))).size).toBe(5);
     await expect.poll(async () => (await broadcastProgress(t.db, org, b.id))?.sent, { timeout: 5_000 }).toBe(5);

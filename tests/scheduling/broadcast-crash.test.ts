@@ -62,7 +62,7 @@ describe('a worker killed mid-broadcast', () => {
     const pages = createBroadcastPages({ connection, prefix });
     const first = worker();
     try {
-      await pages.next(b.id, 0);
+      await pages.start(b.id);
       // Kill it once it has fanned out part of the broadcast (and sent some of it).
       await expect.poll(async () => (await broadcastProgress(t.db, ORG, b.id))?.queued ?? 0, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(1000);
     } finally {

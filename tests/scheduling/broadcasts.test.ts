@@ -63,10 +63,22 @@ describe('broadcasts', () => {
   it('reaches the audience page by page, each in its own language, never an opted-out contact', async () => {
     const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts }, NOW);
     expect(b.targeted).toBe(2490);
+    // The 2,500 subscribers (ids 1 to 2500) cut into four segments of 625 ids, written one after the other here.
+    const segments = await t.db.selectFrom('broadcast_segments').select(['segment', 'after_id', 'until_id']).where('broadcast_id', '=', b.id).orderBy('segment').execute();
+    expect(segments).toEqual([
+      { segment: 0, after_id: 0, until_id: 625 },
+      { segment: 1, after_id: 625, until_id: 1250 },
+      { segment: 2, after_id: 1250, until_id: 1875 },
+      { segment: 3, after_id: 1875, until_id: null },
+    ]);
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await fanoutPage(t.db, b.id, 1000, footer));
-    // A page examines the next thousand people named; the ten who said STOP are among the first.
-    expect(runs.map((r) => [r.queued.get('telegram')?.length ?? 0, r.done])).toEqual([[990, false], [1000, false], [500, true]]);
+    for (;;) {
+      const run = await fanoutPage(t.db, b.id, 1000, footer);
+      runs.push([run.segment, run.queued.get('telegram')?.length ?? 0, run.done]);
+      if (run.done) break;
+    }
+    // A page examines the next thousand people named in its segment; the ten who said STOP are among the first.
+    expect(runs).toEqual([[0, 615, false], [1, 625, false], [2, 625, false], [3, 625, true]]);
     expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'done', targeted: 2490, queued: 2490, sent: 0 });
     const byLocale = await sql<{ locale: string; text: string }>`
       select distinct c.locale, o.payload->>'text' as text from broadcast_deliveries d join outbox o on o.id = d.outbox_id join contacts c on c.id = d.contact_id
@@ -83,15 +95,28 @@ describe('broadcasts', () => {
 
   it('reaches nobody twice when a page runs again after a crash', async () => {
     const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts }, NOW);
-    await fanoutPage(t.db, b.id, 1000, footer);
-    // A worker killed after writing a page but before moving on runs it again from the old cursor.
-    await t.db.updateTable('broadcasts').set({ cursor: 0 }).where('id', '=', b.id).execute();
-    const again = await fanoutPage(t.db, b.id, 1000, footer);
+    const first = await fanoutPage(t.db, b.id, 100, footer, 0);
+    expect(first.queued.get('telegram')).toHaveLength(90);
+    // A page whose messages were written while its cursor was not (the cursor is put back by hand here).
+    await t.db.updateTable('broadcast_segments').set({ after_id: 0 }).where('broadcast_id', '=', b.id).where('segment', '=', 0).execute();
+    const again = await fanoutPage(t.db, b.id, 100, footer, 0);
+    expect(again).toMatchObject({ segment: 0, cursor: 100, done: false });
+    expect(again.queued.get('telegram')).toBeUndefined(); // the same hundred are not written again
     while (!(await fanoutPage(t.db, b.id, 1000, footer)).done) { /* the rest */ }
-    expect(again.queued.get('telegram')).toBeUndefined(); // the same thousand are not written again
     const dup = await sql<{ n: number }>`select count(*)::int as n from (select d.contact_id from outbox o join broadcast_deliveries d on d.outbox_id = o.id where d.broadcast_id = ${b.id} group by d.contact_id having count(*) > 1) x`.execute(t.db);
     expect(dup.rows[0]?.n).toBe(0);
-    expect((await broadcastProgress(t.db, ORG, b.id))?.queued).toBe(2490);
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'done', queued: 2490 });
+  });
+
+  it('writes the segments side by side and is done once, when the last of them ends', async () => {
+    const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['tinghir'] }, texts }, NOW);
+    // Four writers at once, a page of each segment, each segment's last page (625 named, fewer than 1000).
+    const pages = await Promise.all([0, 1, 2, 3].map((segment) => fanoutPage(t.db, b.id, 1000, footer, segment)));
+    expect(pages.map((p) => [p.segment, p.done])).toEqual([[0, true], [1, true], [2, true], [3, true]]);
+    expect(pages.reduce((n, p) => n + (p.queued.get('telegram')?.length ?? 0), 0)).toBe(2490);
+    expect(await t.db.selectFrom('broadcasts').select(['status', 'segments_left']).where('id', '=', b.id).executeTakeFirst()).toEqual({ status: 'done', segments_left: 0 });
+    // A segment's job run again once it is done writes nothing.
+    expect((await fanoutPage(t.db, b.id, 1000, footer, 2)).queued.size).toBe(0);
   });
 
   it('stops mid-way when cancelled, withdrawing what has not left', async () => {
@@ -99,15 +124,15 @@ describe('broadcasts', () => {
     await fanoutPage(t.db, b.id, 1000, footer);
     expect(await cancelBroadcast(t.db, staff, ORG, b.id)).toBe(true);
     expect((await fanoutPage(t.db, b.id, 1000, footer)).done).toBe(true);
-    // The first thousand named, less the ten who said STOP.
-    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'cancelled', queued: 990, cancelled: 990 });
+    // The first segment's 625 named, less the ten who said STOP.
+    expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'cancelled', queued: 615, cancelled: 615 });
   });
 
   it('is fanned out by the worker, a page per job, its messages on the bulk queue, apart from replies', async () => {
     const b = await createBroadcast(t.db, staff, ORG, { audience: { provinces: ['nouaceur'] }, texts }, NOW);
     const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS, now: () => NOW, pageSize: 2 });
     try {
-      await pages.next(b.id, 0);
+      await pages.start(b.id);
       await expect.poll(async () => (await broadcastProgress(t.db, ORG, b.id))?.status, { timeout: 10_000 }).toBe('done');
     } finally {
       await worker.close();
@@ -125,9 +150,9 @@ describe('broadcasts', () => {
     // 22:30 in Morocco (UTC+1 in December).
     const night = new Date('2026-12-01T21:30:00Z');
     const worker = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound, pages, logger: pino({ level: 'silent' }), zone: 'Africa/Casablanca', quiet: DEFAULT_QUIET_HOURS, now: () => night, pageSize: 2 });
-    const jobId = `b${b.id}-after-0`;
+    const jobId = `b${b.id}-start`;
     try {
-      await pages.next(b.id, 0);
+      await pages.start(b.id);
       await expect.poll(() => pages.queue.getJobState(jobId), { timeout: 10_000 }).toBe('delayed');
     } finally {
       await worker.close();

@@ -39,7 +39,7 @@ export function registerBroadcastRoutes(scope: FastifyInstance, ctx: AdminContex
     if (!input.success) return badRequest(reply, input.error);
     const created = await createBroadcast(db, ctx.actor(request), ctx.organisationId(request), input.data, clock.now(), timeZone);
     const at = startsAt(created.scheduledAt);
-    await ctx.deps.broadcastPages?.next(created.id, 0, at, clock.now());
+    await ctx.deps.broadcastPages?.start(created.id, at, clock.now());
     return reply.code(201).send(BroadcastCreatedSchema.parse({ ...created, scheduledAt: created.scheduledAt.toISOString(), startsAt: at.toISOString() }));
   });
 
