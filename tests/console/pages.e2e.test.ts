@@ -60,9 +60,12 @@ describe('the signed-in pages', () => {
     }
   }
 
-  it('offers no campaign form to medical staff', async () => {
+  it('opens on the alerts for medical staff, and offers them no campaign form', async () => {
     const { context, page } = await cb.open(PHONE, 'fr');
     await cb.signIn(page, 'medical@test.ma', PASSWORD);
+    await page.getByRole('heading', { name: 'Alertes après opération', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/alerts');
+    await page.getByRole('navigation').getByRole('link', { name: 'Campagnes' }).click();
     await page.getByRole('link', { name: 'Caravane de test' }).waitFor();
     expect(await page.getByRole('link', { name: 'Nouvelle campagne' }).count()).toBe(0);
     await context.close();

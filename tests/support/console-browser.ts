@@ -77,7 +77,8 @@ export async function startConsoleBrowser(more?: (t: TestDatabase) => Partial<Ht
       await page.locator('#login').fill(login);
       await page.locator('#password').fill(password);
       await page.locator('#password').press('Enter');
-      await page.waitForURL(`${base}/console/campaigns`);
+      // Each role's first page: campaigns, alerts for medical staff, the desk, the organisations.
+      await page.waitForURL((url) => url.pathname !== '/console/sign-in' && url.pathname !== '/console/' && url.pathname !== '/console');
     },
     async close() {
       await browser.close();

@@ -39,12 +39,14 @@ export function App() {
   const { me, viewing } = useAppState();
   const t = useMessages();
   const needsSignIn = me === null && !PUBLIC.has(path);
-  // The platform admin has no campaigns of their own: they pick an organisation first.
-  const home = me?.role === 'admin' && !viewing ? '/organisations' : me?.role === 'desk' ? '/desk' : '/campaigns';
+  // The platform admin has no campaigns of their own: they pick an organisation first. The desk has only
+  // its check-in; medical staff open on the patients who need them, and reach the campaigns from the menu.
+  const noCampaigns = (me?.role === 'admin' && !viewing) || me?.role === 'desk';
+  const home = me?.role === 'admin' && !viewing ? '/organisations' : me?.role === 'desk' ? '/desk' : me?.role === 'medical' ? '/alerts' : '/campaigns';
   useEffect(() => {
     if (needsSignIn) navigate('/sign-in', { replace: true });
-    else if (me && (path === '/' || path === '/sign-in' || (path === '/campaigns' && home !== path))) navigate(home, { replace: true });
-  }, [needsSignIn, me, path, home]);
+    else if (me && (path === '/' || path === '/sign-in' || (path === '/campaigns' && noCampaigns))) navigate(home, { replace: true });
+  }, [needsSignIn, me, path, home, noCampaigns]);
 
   if (me === undefined && !PUBLIC.has(path)) return <Shell><p role="status">{t.loading}</p></Shell>;
   return <Shell>{page(path, t.loading) ?? <NotFound />}</Shell>;

@@ -29,7 +29,7 @@ export function SignInPage() {
     setBusy(false);
     if (answer.ok) {
       startSession(answer.data);
-      navigate('/campaigns', { replace: true });
+      navigate('/', { replace: true }); // the console opens each role's own first page
       return;
     }
     setPassword('');
