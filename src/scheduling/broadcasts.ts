@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Database, Locale, UnreachableCounts } from '../db/tables.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { assertOwnCampaigns, audienceCandidates, AudienceSchema, audienceMembers, LocaleSchema, lastUsedChat, withDonorDay } from './broadcast-audience.ts';
 import { unreachableOf, type Unreachable } from './broadcast-progress.ts';
 import { broadcastMessage } from './broadcast-text.ts';
@@ -78,8 +79,7 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
       .where('contacts.id', 'in', sql<number>`(select id from candidates)`)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', b.cursor))));
     // What each language reads, with how to stop; the template carries the bare text.
-    const locales = ['ary', 'ary-Latn', 'ar', 'fr'] as const;
-    const messages = locales.map((l) => [l, broadcastMessage(b.texts, l, footer(l))] as const);
+    const messages = LOCALES.map((l) => [l, broadcastMessage(b.texts, l, footer(l))] as const);
     const full = Object.fromEntries(messages.map(([l, m]) => [l, m.text]));
     const plain = Object.fromEntries(messages.map(([l, m]) => [l, m.template.params[0]]));
     // One statement: the page, the chat each person used last (not the terminal or the simulator),
