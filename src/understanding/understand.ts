@@ -1,7 +1,7 @@
 // Text -> { intent, locale, script, entities }: pure, deterministic, no I/O.
 import type { ServiceCode } from '../domain/service-codes.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
@@ -50,10 +50,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const matches = withoutCovered(found);
 
   const script = detectScript(normalized, frenchWords(found, raw));
-  const evidence: Evidence = { fr: 0, ar: 0, ary: script === 'latn' ? arabiziWeight(raw) : 0 };
+  const digits = script === 'latn' ? arabiziWeight(raw) : 0;
+  const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   for (const m of found) evidence[m.phrase.source] += 1;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
-  const locale = script === 'arab' && evidence.ar === evidence.ary ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
+  const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
+  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;
