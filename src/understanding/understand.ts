@@ -24,7 +24,7 @@ const MAX_TOKENS_FOR_OPINION = 30;
 const MAX_CHARS = 4_000;
 
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
-const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين']);
+const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /** Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"). */
 const POLITE = new Set(['3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا']);
