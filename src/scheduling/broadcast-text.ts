@@ -6,9 +6,9 @@ import type { Locale } from '../db/tables.ts';
 const FALLBACK: Record<Locale, readonly Locale[]> = {
   ary: ['ary', 'ar', 'fr', 'ary-Latn', 'shi'],
   ar: ['ar', 'ary', 'fr', 'ary-Latn', 'shi'],
-  'ary-Latn': ['ary-Latn', 'fr', 'shi', 'ary', 'ar'],
-  fr: ['fr', 'ary-Latn', 'shi', 'ar', 'ary'],
-  // Tachelhit speakers read Darija in Latin letters more often than French.
+  'ary-Latn': ['ary-Latn', 'fr', 'ary', 'ar', 'shi'],
+  fr: ['fr', 'ary-Latn', 'ar', 'ary', 'shi'],
+  // Tachelhit speakers read Darija in Latin letters more often than French; the others rarely read Tachelhit.
   shi: ['shi', 'ary-Latn', 'fr', 'ary', 'ar'],
 };
 

@@ -9,8 +9,8 @@ import { ARABIC_SCRIPT_LOCALES, LOCALES } from '../../i18n/locales.ts';
  * @example closestLocale({ ar: 'قافلة تنغير' }, 'fr') // 'ar'
  */
 export function closestLocale(text: LocalizedText, locale: Locale): Locale | undefined {
-  // A Tachelhit reader reads Darija in Latin letters before French, as most villagers do.
-  const sameScript: Locale[] = ARABIC_SCRIPT_LOCALES.has(locale) ? ['ar', 'ary'] : ['ary-Latn', 'shi'];
+  // A Tachelhit reader reads Darija in Latin letters before French; Tachelhit itself comes last to the others.
+  const sameScript: Locale[] = ARABIC_SCRIPT_LOCALES.has(locale) ? ['ar', 'ary'] : ['ary-Latn'];
   const order: Locale[] = [locale, ...sameScript, 'fr', 'ar', 'ary', ...LOCALES];
   return order.find((l) => text[l] !== undefined && text[l] !== '');
 }
