@@ -1,6 +1,7 @@
 // The service's settings: one zod schema, parsed once at boot, frozen and passed in.
 import { z } from 'zod';
 import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-limit.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { MIN_OPEN_MINUTES, openMinutes } from '../scheduling/quiet-hours.ts';
 import { DEFAULT_RETENTION_DAYS } from '../retention/retention-policy.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS } from '../scheduling/timer-horizon.ts';
@@ -108,7 +109,7 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
         return z.NEVER;
       }
     })
-    .pipe(z.partialRecord(z.enum(['ary', 'ary-Latn', 'ar', 'fr']), z.object({ name: z.string().regex(/^[a-z0-9_]+$/, 'template names are lowercase letters, digits and _'), language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'a WhatsApp language code like fr or ar') }).strict()))
+    .pipe(z.partialRecord(z.enum(LOCALES), z.object({ name: z.string().regex(/^[a-z0-9_]+$/, 'template names are lowercase letters, digits and _'), language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'a WhatsApp language code like fr or ar') }).strict()))
     .optional(),
   /** whatsapp-web.js: one phone linked by a QR code (unofficial; see the README before turning it on). */
   WHATSAPP_WEB: z.enum(['on', 'off']).default('off'),

@@ -5,10 +5,8 @@ import { inLocale } from '../domain/campaigns/localized-text.ts';
 import { PROVINCES, REGIONS } from '../domain/geo/morocco-territory.data.ts';
 import { formatDayRange } from '../i18n/dates.ts';
 import { isolateIn, isRightToLeft } from '../i18n/bidi.ts';
-import type { Locale } from '../i18n/translator.ts';
+import { ARABIC_SCRIPT_LOCALES as ARABIC_SCRIPT, type Locale } from '../i18n/locales.ts';
 import type { Say } from './say.ts';
-
-const ARABIC_SCRIPT: ReadonlySet<Locale> = new Set(['ary', 'ar']);
 
 /** A campaign's own words in the villager's locale, falling back to the same script, then French, then Arabic. */
 export function localized(text: LocalizedText, locale: Locale): string {

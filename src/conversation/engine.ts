@@ -136,7 +136,7 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
   switch (intent) {
     case 'change_language': {
       const wanted = turn.understanding.entities.language;
-      if (wanted === 'fr' || wanted === 'ar') return switchLanguage(state, wanted, ctx);
+      if (wanted === 'fr' || wanted === 'ar' || wanted === 'shi') return switchLanguage(state, wanted, ctx);
       if (wanted === 'ary') return switchLanguage(state, turn.understanding.script === 'latn' ? 'ary-Latn' : 'ary', ctx);
       return ctx.go('language', state);
     }

@@ -1,6 +1,7 @@
 // What a channel hands to the conversation: one normalised message, whatever the provider.
 import { z } from 'zod';
 import { ChannelSchema } from '../domain/actor.ts';
+import { LOCALES } from '../i18n/locales.ts';
 
 /** Postgres text cannot hold NUL, and other control characters only hide what was written. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
@@ -21,7 +22,7 @@ export const InboundSchema = z.object({
   /** The villager pressed "share my phone number" (Telegram): `phone` is their own number. */
   phoneShared: z.literal(true).optional(),
   /** The language the villager chose outside the chat (the simulator's picker); used for a first message. */
-  localeHint: z.enum(['ary', 'ary-Latn', 'ar', 'fr']).optional(),
+  localeHint: z.enum(LOCALES).optional(),
   /** Something we cannot read: a voice note, a picture, a sticker. */
   media: z.enum(['voice', 'image', 'other']).optional(),
 });

@@ -1,5 +1,6 @@
 // The dialogue state saved per contact: the step, what has been gathered so far, and when.
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.ts';
 
 export const STEPS = [
   'new', 'language', 'consent', 'consent_declined', 'menu', 'offer_person', 'handoff', 'delete_confirm',
@@ -18,7 +19,7 @@ export type Step = z.infer<typeof StepSchema>;
 /** The steps of a contact who has not accepted the notice yet. */
 export const BEFORE_CONSENT: ReadonlySet<Step> = new Set(['new', 'language', 'consent', 'consent_declined']);
 
-export const LocaleSchema = z.enum(['ary', 'ary-Latn', 'ar', 'fr']);
+export const LocaleSchema = z.enum(LOCALES);
 /** Why the villager is choosing a place: the answer leads to a different next step. */
 export const PlacePurposeSchema = z.enum(['campaigns', 'register', 'donate', 'alerts']);
 export type PlacePurpose = z.infer<typeof PlacePurposeSchema>;

@@ -18,7 +18,8 @@ export type AppointmentStatus = 'booked' | 'cancelled' | 'attended' | 'no_show';
 export type WaitlistStatus = 'waiting' | 'promoted' | 'cancelled';
 export type Relation = 'self' | 'child' | 'parent' | 'spouse' | 'sibling' | 'other';
 export type Sex = 'female' | 'male';
-export type Locale = 'ary' | 'ary-Latn' | 'ar' | 'fr';
+import type { Locale } from '../i18n/locales.ts';
+export type { Locale };
 /**
  * Per-locale text, e.g. a campaign title. Which locales it holds is up to the campaign file: a title has
  * French or Arabic (or both), a venue's names French; read it with `inLocale` (domain/campaigns/localized-text.ts).

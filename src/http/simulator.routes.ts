@@ -11,6 +11,7 @@ import { handleInbound, type ConversationDeps } from '../conversation/index.ts';
 import { markSent } from '../delivery/outbox.ts';
 import { isValidConfirmationCode } from '../domain/appointments/confirmation-code.ts';
 import { normalizePhone } from '../domain/contacts/phone.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { isLocalRequest, type SimulatorAccess } from './simulator-access.ts';
 
 const PAGE = readFileSync(new URL('./simulator/simulator.html', import.meta.url), 'utf8');
@@ -25,7 +26,7 @@ const PAGE_POLICY = `default-src 'self'; script-src ${inlineHash('script')}; sty
 const MessageSchema = z
   .object({
     from: z.string().min(1, 'give a phone number'),
-    locale: z.enum(['ary', 'ary-Latn', 'ar', 'fr']).optional(),
+    locale: z.enum(LOCALES).optional(),
     text: z.string().max(4000).optional(),
     choice: z.string().max(64).optional(),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),

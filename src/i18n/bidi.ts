@@ -1,12 +1,12 @@
 // Latin words, codes and phone numbers inside a right-to-left message: wrapped in Unicode isolates
 // (FSI … PDI) so that "Hôpital de Kelâat M'Gouna" or "9WY-YX6" keep their own order and do not
 // reorder the Arabic around them. Pure.
-import type { Locale } from './translator.ts';
+import { ARABIC_SCRIPT_LOCALES, type Locale } from './locales.ts';
 
 export const FSI = '\u2068';
 export const PDI = '\u2069';
 
-const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(['ar', 'ary']);
+const RIGHT_TO_LEFT = ARABIC_SCRIPT_LOCALES;
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 /** A phone number or another run of digits with signs between them ("+212 6 12 34 56 78"). */

@@ -5,8 +5,16 @@ import type { Locale } from './translator.ts';
 /** Darija day names (luxon weekday 1 = Monday); Intl has none for Moroccan Arabic. */
 const DARIJA_WEEKDAYS = ['التنين', 'التلات', 'لاربع', 'الخميس', 'الجمعة', 'السبت', 'الحد'];
 const DARIJA_LATN_WEEKDAYS = ['letnin', 'ttlat', 'larb3', 'lkhmis', 'jjem3a', 'ssebt', 'l7ed'];
-/** ar-MA gives Morocco's month names (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر); Arabizi writers use French ones. */
-const INTL_LOCALE: Record<Locale, string> = { ary: 'ar-MA', ar: 'ar-MA', fr: 'fr-MA', 'ary-Latn': 'fr-MA' };
+/** Tachelhit speakers name the weekdays with the same loanwords as Darija, not Intl's aynas, asinas... */
+const TACHELHIT_WEEKDAYS = ['ttnin', 'ttlat', 'larb3a', 'lkhmis', 'jjem3a', 'ssebt', 'l7dd'];
+/**
+ * ar-MA gives Morocco's month names (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر); Arabizi writers use French ones.
+ * shi-Latn gives Tachelhit's own (innayr, bṛayṛ, ɣuct, dujanbir). Intl has nothing for `ary`: asked
+ * directly it answers in English, so Darija never asks it.
+ */
+const INTL_LOCALE: Record<Locale, string> = { ary: 'ar-MA', ar: 'ar-MA', fr: 'fr-MA', 'ary-Latn': 'fr-MA', shi: 'shi-Latn' };
+/** Tachelhit's emphatic dots (bṛayṛ, maṛṣ) are left out, as on phones; ɣ stays (ɣuct). */
+const withoutDotBelow = (text: string) => text.normalize('NFD').replace(/\u0323/g, '').normalize('NFC');
 
 /**
  * @example formatDay('2026-12-14', 'ary') // 'التنين 14 دجنبر'
@@ -18,6 +26,7 @@ export function formatDay(isoDay: string, locale: Locale): string {
   const dayMonth = d.toFormat('d LLLL');
   if (locale === 'ary') return `${DARIJA_WEEKDAYS[d.weekday - 1] ?? ''} ${dayMonth}`;
   if (locale === 'ary-Latn') return `${DARIJA_LATN_WEEKDAYS[d.weekday - 1] ?? ''} ${dayMonth}`;
+  if (locale === 'shi') return `${TACHELHIT_WEEKDAYS[d.weekday - 1] ?? ''} ${withoutDotBelow(dayMonth)}`;
   // French says the first of the month as an ordinal: "lundi 1er février".
   if (locale === 'fr' && d.day === 1) return d.toFormat("cccc d'er' LLLL");
   return d.toFormat('cccc d LLLL');
@@ -38,6 +47,7 @@ const FROM_TO: Record<Locale, { days: [string, string]; times: [string, string] 
   ar: { days: ['من', 'حتى'], times: ['من', 'حتى'] },
   ary: { days: ['من', 'حتى'], times: ['من', 'حتى'] },
   'ary-Latn': { days: ['mn', '7ta'], times: ['mn', '7ta'] },
+  shi: { days: ['zg', 'ar'], times: ['zg', 'ar'] },
 };
 
 /**

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type Resource } from 'i18next';
 import { isolateIn } from './bidi.ts';
 
-export const LOCALES = ['ary', 'ary-Latn', 'ar', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './locales.ts';
+
+export { LOCALES, type Locale };
 
 export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
 
@@ -27,8 +28,9 @@ export function loadResources(dir: string = LOCALES_DIR): Resource {
 /**
  * The CLDR plural rules each locale counts with. CLDR has none for Darija, and Intl silently falls
  * back to English ("1 / other"); Darija counts as Arabic does: بلاصة وحدة، جوج بلايص، 3 بلايص، 11 بلاصة.
+ * Tachelhit has its own (CLDR `shi`): one for 0 and 1, few for 2 to 10, other from 11.
  */
-export const PLURAL_RULES_LOCALE: Record<Locale, string> = { ary: 'ar', 'ary-Latn': 'ar', ar: 'ar', fr: 'fr' };
+export const PLURAL_RULES_LOCALE: Record<Locale, string> = { ary: 'ar', 'ary-Latn': 'ar', ar: 'ar', fr: 'fr', shi: 'shi' };
 
 /** The plural categories a locale's counted keys must have (`_one`, `_other`, ... after the key). */
 export function pluralCategories(locale: Locale): Intl.LDMLPluralRule[] {

@@ -8,8 +8,9 @@ import { BLOOD_GROUPS, type Database, type Locale } from '../db/tables.ts';
 import { localDay } from '../domain/clock.ts';
 import { NotFound } from '../domain/errors.ts';
 import { dealtWithOrganisation } from '../domain/organisations/organisation-contacts.ts';
+import { LOCALES } from '../i18n/locales.ts';
 
-export const LocaleSchema = z.enum(['ary', 'ary-Latn', 'ar', 'fr']);
+export const LocaleSchema = z.enum(LOCALES);
 
 export const AudienceSchema = z
   .object({

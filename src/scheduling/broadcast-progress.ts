@@ -120,7 +120,7 @@ export interface BroadcastSummary {
   figures: BroadcastFigures;
 }
 
-const LIST_TEXT_ORDER: readonly Locale[] = ['fr', 'ar', 'ary', 'ary-Latn'];
+const LIST_TEXT_ORDER: readonly Locale[] = ['fr', 'ar', 'ary', 'ary-Latn', 'shi'];
 
 /** The organisation's broadcasts, newest first, each with its figures. */
 export async function listBroadcasts(db: Kysely<Database>, organisationId: number, page: PageQuery): Promise<Page<BroadcastSummary>> {

@@ -3,7 +3,14 @@
 import type { Locale } from '../db/tables.ts';
 
 /** The text each locale reads, falling back within the same script first, then to any text given. */
-const FALLBACK: Record<Locale, readonly Locale[]> = { ary: ['ary', 'ar', 'fr', 'ary-Latn'], ar: ['ar', 'ary', 'fr', 'ary-Latn'], 'ary-Latn': ['ary-Latn', 'fr', 'ary', 'ar'], fr: ['fr', 'ary-Latn', 'ar', 'ary'] };
+const FALLBACK: Record<Locale, readonly Locale[]> = {
+  ary: ['ary', 'ar', 'fr', 'ary-Latn', 'shi'],
+  ar: ['ar', 'ary', 'fr', 'ary-Latn', 'shi'],
+  'ary-Latn': ['ary-Latn', 'fr', 'ary', 'ar', 'shi'],
+  fr: ['fr', 'ary-Latn', 'ar', 'ary', 'shi'],
+  // Tachelhit speakers read Darija in Latin letters more often than French; the others rarely read Tachelhit.
+  shi: ['shi', 'ary-Latn', 'fr', 'ary', 'ar'],
+};
 
 export function textFor(texts: Partial<Record<Locale, string>>, locale: Locale): string {
   for (const l of FALLBACK[locale]) {

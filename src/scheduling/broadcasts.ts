@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Database, Locale, UnreachableCounts } from '../db/tables.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { assertOwnCampaigns, audienceCandidates, AudienceSchema, audienceMembers, LocaleSchema, lastUsedChat, withDonorDay } from './broadcast-audience.ts';
 import { unreachableOf, type Unreachable } from './broadcast-progress.ts';
 import { broadcastMessage } from './broadcast-text.ts';

@@ -5,6 +5,7 @@ export interface Evidence {
   fr: number;
   ar: number;
   ary: number;
+  shi: number;
 }
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/g;
@@ -33,11 +34,20 @@ export function arabiziWeight(tokens: readonly string[]): number {
 }
 
 /**
- * Latin script is French or Arabizi Darija: Darija when its evidence is at least France's, French otherwise ("ok", "stop").
- * Arabic script is MSA or Darija: Darija unless MSA weighs more, as villagers mostly write Darija.
+ * Tachelhit when its own words outweigh Darija's and the others': Tachelhit speakers borrow Darija words
+ * ("tbib", "l9afila", "salam") that count for both, so a tie is Darija, the language most villagers write.
+ * Otherwise, Latin script is French or Arabizi Darija: Darija when its evidence is at least France's, French
+ * otherwise ("ok", "stop"); Arabic script is MSA or Darija: Darija unless MSA weighs more.
  */
 export function decideLocale(script: 'arab' | 'latn', evidence: Evidence): LexiconLanguage {
+  if (isTachelhit(script, evidence)) return 'shi';
   // Darija writers borrow French nouns ("rendez-vous", "l'écho"); French writers rarely borrow Darija.
   if (script === 'latn') return evidence.ary > 0 && evidence.ary >= evidence.fr ? 'ary' : 'fr';
   return evidence.ar > evidence.ary ? 'ar' : 'ary';
+}
+
+export function isTachelhit(script: 'arab' | 'latn', evidence: Evidence): boolean {
+  // Arabizi digits say "not French", not which of Darija and Tachelhit: they are counted for both.
+  const others = script === 'latn' ? Math.max(evidence.ary, evidence.fr) : Math.max(evidence.ary, evidence.ar);
+  return evidence.shi > 0 && evidence.shi > others;
 }

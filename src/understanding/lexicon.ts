@@ -1,13 +1,14 @@
-// Loads the per-language lexicons (plain JSON a Darija speaker can extend) into one phrase index.
+// Loads the per-language lexicons (plain JSON a Darija or Tachelhit speaker can extend) into one phrase index.
 import { z } from 'zod';
 import { SERVICE_CODES, type ServiceCode } from '../domain/service-codes.ts';
-import { IntentSchema, type Intent } from './intents.ts';
+import { IntentSchema, UNDERSTOOD_LOCALES, UnderstoodLocaleSchema, type Intent, type UnderstoodLocale } from './intents.ts';
 import { boundedDistance, toleratedEdits } from './edit-distance.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import fr from './lexicons/fr.json' with { type: 'json' };
 import ar from './lexicons/ar.json' with { type: 'json' };
 import ary from './lexicons/ary.json' with { type: 'json' };
 import aryLatn from './lexicons/ary-latn.json' with { type: 'json' };
+import shi from './lexicons/shi.json' with { type: 'json' };
 
 const phrases = z.array(z.string().min(1));
 export const LexiconFileSchema = z.object({
@@ -17,12 +18,12 @@ export const LexiconFileSchema = z.object({
   numbers: z.record(z.string(), z.number().int().min(0)),
   numberPrefixes: phrases,
   back: phrases,
-  languages: z.partialRecord(z.enum(['ary', 'ar', 'fr']), phrases),
+  languages: z.partialRecord(UnderstoodLocaleSchema, phrases),
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
 /** Which language a lexicon speaks: its matches count as evidence for that locale. */
-export type LexiconLanguage = 'fr' | 'ar' | 'ary';
+export type LexiconLanguage = UnderstoodLocale;
 
 export type PhraseMeaning =
   | { kind: 'intent'; intent: Intent }
@@ -83,7 +84,8 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
       if (code) for (const p of list ?? []) add(p, { kind: 'service', service: code }, source);
     }
     for (const [language, list] of Object.entries(file.languages)) {
-      if (language === 'fr' || language === 'ar' || language === 'ary') for (const p of list ?? []) add(p, { kind: 'language', language }, source);
+      const code = UNDERSTOOD_LOCALES.find((l) => l === language);
+      if (code) for (const p of list ?? []) add(p, { kind: 'language', language: code }, source);
     }
     for (const p of file.back) add(p, { kind: 'back' }, source);
     for (const p of file.numberPrefixes) add(p, { kind: 'prefix' }, source);
@@ -121,6 +123,7 @@ export const DEFAULT_LEXICON = buildLexicon([
   ['ar', ar],
   ['ary', ary],
   ['ary', aryLatn],
+  ['shi', shi],
 ]);
 
 /**

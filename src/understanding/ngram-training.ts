@@ -1,13 +1,13 @@
 // Turns tuning-corpus lines into the second opinion's tables: one for intents, one for Darija vs MSA in Arabic script.
 import { z } from 'zod';
-import { IntentSchema } from './intents.ts';
+import { IntentSchema, UnderstoodLocaleSchema } from './intents.ts';
 import { trainNgramModel } from './ngram-classifier.ts';
 import type { NgramTables } from './second-opinion.ts';
 
 /** What the tables learn from: the tuning part only. tests/understanding/unseen.jsonl is for measuring. */
 export const TUNING_FILES = ['tests/understanding/corpus.jsonl', 'tests/understanding/reviewed.jsonl'] as const;
 
-const LineSchema = z.object({ text: z.string(), intent: IntentSchema, locale: z.enum(['ary', 'ar', 'fr']), script: z.enum(['arab', 'latn']) });
+const LineSchema = z.object({ text: z.string(), intent: IntentSchema, locale: UnderstoodLocaleSchema, script: z.enum(['arab', 'latn']) });
 
 export function trainNgramTables(jsonLines: readonly string[]): NgramTables {
   const lines = jsonLines.filter((l) => l.trim() !== '').map((l) => LineSchema.parse(JSON.parse(l)));

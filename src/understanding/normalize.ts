@@ -14,16 +14,34 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\u{1F198}/gu, ' sos '],
 ];
 
+/**
+ * Tifinagh (IRCAM) letter by letter into the Latin letters Tachelhit is typed with on phones: the emphatics
+ * lose their dot (ⴹ d, ⵟ t), ⵖ is "gh", ⵄ "3" and ⵃ "7" as in Arabizi, ⵛ "ch", ⵅ "kh", ⵯ (labialised) "w".
+ */
+const FOLD_TIFINAGH: Record<string, string> = {
+  'ⴰ': 'a', 'ⴱ': 'b', 'ⴳ': 'g', 'ⴷ': 'd', 'ⴹ': 'd', 'ⴻ': 'e', 'ⴼ': 'f', 'ⴽ': 'k', 'ⵀ': 'h', 'ⵃ': '7', 'ⵄ': '3', 'ⵅ': 'kh', 'ⵇ': 'q',
+  'ⵉ': 'i', 'ⵊ': 'j', 'ⵍ': 'l', 'ⵎ': 'm', 'ⵏ': 'n', 'ⵓ': 'u', 'ⵔ': 'r', 'ⵕ': 'r', 'ⵖ': 'gh', 'ⵙ': 's', 'ⵚ': 's', 'ⵛ': 'ch', 'ⵜ': 't',
+  'ⵟ': 't', 'ⵡ': 'w', 'ⵢ': 'y', 'ⵣ': 'z', 'ⵥ': 'z', 'ⵯ': 'w', '⵰': ' ', '\u2D7F': '',
+};
+const TIFINAGH = /[\u2D30-\u2D7F]/g;
+/** Latin letters of Tachelhit (and of Berber keyboards) that have no accent to drop: written as on phones. */
+const FOLD_BERBER_LATIN: Record<string, string> = { 'ɣ': 'gh', 'Ɣ': 'gh', 'ɛ': '3', 'Ɛ': '3', 'ḥ': '7', 'Ḥ': '7', 'ʷ': 'w' };
+const BERBER_LATIN = /[ɣƔɛƐḥḤʷ]/g;
+
 const FOLD_ARABIC: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي', 'ڭ': 'ك', 'گ': 'ك' };
 
 /**
  * @example normalizeText('Salaaam 3afak!!') // 'salam 3afak'
  * @example normalizeText('شكـــرا ٢')       // 'شكرا 2'
+ * @example normalizeText('ⴰⵣⵓⵍ, riɣ ad ḥbsɣ') // 'azul righ ad 7bsgh'
  */
 export function normalizeText(input: string): string {
   let t = input.normalize('NFKC').replace(INVISIBLE, ' ');
   for (const [pattern, word] of EMOJI_WORDS) t = t.replace(pattern, word);
   t = t
+    .replace(TIFINAGH, (c) => FOLD_TIFINAGH[c] ?? c)
+    // Before accents go: ḥ is 7, not h; ḍ, ṭ, ẓ, ṣ, ṛ lose their dot below with the other accents.
+    .replace(BERBER_LATIN, (c) => FOLD_BERBER_LATIN[c] ?? c)
     .replace(ARABIC_INDIC_DIGIT, (d) => String((d.codePointAt(0) ?? 0) & 0xf))
     .replace(ARABIC_MARKS, '')
     .replace(TATWEEL, '')

@@ -1,7 +1,7 @@
 // Text -> { intent, locale, script, entities }: pure, deterministic, no I/O.
 import type { ServiceCode } from '../domain/service-codes.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
@@ -24,7 +24,7 @@ const MAX_TOKENS_FOR_OPINION = 30;
 const MAX_CHARS = 4_000;
 
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
-const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين']);
+const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /** Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"). */
 const POLITE = new Set(['3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا']);
@@ -50,10 +50,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const matches = withoutCovered(found);
 
   const script = detectScript(normalized, frenchWords(found, raw));
-  const evidence: Evidence = { fr: 0, ar: 0, ary: script === 'latn' ? arabiziWeight(raw) : 0 };
+  const digits = script === 'latn' ? arabiziWeight(raw) : 0;
+  const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   for (const m of found) evidence[m.phrase.source] += 1;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
-  const locale = script === 'arab' && evidence.ar === evidence.ary ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
+  const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
+  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;

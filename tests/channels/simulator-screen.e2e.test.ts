@@ -43,6 +43,7 @@ const SCREENS = [
 const LANGUAGES = [
   { locale: 'fr', label: 'Français', hello: 'bonjour', dir: 'ltr' },
   { locale: 'ar', label: 'العربية', hello: 'السلام', dir: 'rtl' },
+  { locale: 'shi', label: 'Tashelhit / ⵜⴰⵛⵍⵃⵉⵜ', hello: 'azul', dir: 'ltr' },
 ];
 
 describe('the simulator screen', () => {

@@ -96,6 +96,12 @@ describe('WhatsApp templates setting', () => {
     expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"fr": ' })).toThrow(/WHATSAPP_TEMPLATES: is not valid JSON/);
     expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"fr": {"name": "Qafila Notice", "language": "fr"}}' })).toThrow(/WHATSAPP_TEMPLATES.fr.name: template names are lowercase/);
   });
+
+  it('takes a template for Tachelhit readers, registered under a language code WhatsApp has', () => {
+    const config = loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"shi": {"name": "qafila_notice_shi", "language": "fr"}}' });
+    expect(config.WHATSAPP_TEMPLATES?.shi).toEqual({ name: 'qafila_notice_shi', language: 'fr' });
+    expect(() => loadConfig({ ...base, WHATSAPP_TEMPLATES: '{"tzm": {"name": "qafila_notice", "language": "fr"}}' })).toThrow(/WHATSAPP_TEMPLATES/);
+  });
 });
 
 describe('Redis settings', () => {

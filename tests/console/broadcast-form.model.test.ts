@@ -2,7 +2,10 @@
 // instant, the progress bar's share and the status a coordinator is shown.
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { doneShare, EMPTY_FORM, moroccanInstant, requestOf, shownStatus } from '../../web/src/pages/broadcasts/broadcast-form.model.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { fr } from '../../web/src/i18n/fr.ts';
+import { ar } from '../../web/src/i18n/ar.ts';
+import { doneShare, EMPTY_FORM, moroccanInstant, requestOf, shownStatus, VILLAGER_LOCALES } from '../../web/src/pages/broadcasts/broadcast-form.model.ts';
 
 describe('the composer form', () => {
   it('asks nothing until an audience is chosen, then sends the texts given, trimmed', () => {
@@ -12,6 +15,15 @@ describe('the composer form', () => {
       texts: { fr: 'La caravane arrive.' },
     });
     expect(requestOf({ ...EMPTY_FORM, campaignId: 7, locales: ['ar'], donors: true, bloodGroups: ['O-'] })?.audience).toEqual({ pastBeneficiariesOf: 7, eligibleDonors: { bloodGroups: ['O-'] }, locales: ['ar'] });
+  });
+
+  it('offers a text, an audience filter and a name in French and Arabic for every locale villagers are answered in, Tachelhit included', () => {
+    expect([...VILLAGER_LOCALES].sort()).toEqual([...LOCALES].sort());
+    for (const l of LOCALES) expect([fr.bcLocaleNames[l], ar.bcLocaleNames[l], fr.inboxLanguages[l], ar.inboxLanguages[l]].every(Boolean), l).toBe(true);
+    expect(requestOf({ ...EMPTY_FORM, provinces: ['tiznit'], locales: ['shi'], texts: { shi: ' L9afila rad d tashk azkka. ' } })).toEqual({
+      audience: { provinces: ['tiznit'], locales: ['shi'] },
+      texts: { shi: 'L9afila rad d tashk azkka.' },
+    });
   });
 
   it("reads a scheduled time as Morocco's, whatever the device's zone", () => {

@@ -48,6 +48,12 @@ describe('answers', () => {
     expect(localeFromUnderstanding(understand('بغيت نتسجل'))).toBe('ary');
     expect(localeFromUnderstanding(understand('je veux m’inscrire'))).toBe('fr');
   });
+
+  it('answers Tachelhit in Tachelhit (Latin letters), whatever script it is written in', () => {
+    expect(localeFromUnderstanding(understand('riɣ ad sjjlɣ'))).toBe('shi');
+    expect(localeFromUnderstanding(understand('ريغ اد سجلغ'))).toBe('shi');
+    expect(localeFromUnderstanding(understand('ⴰⵣⵓⵍ'))).toBe('shi');
+  });
 });
 
 /** A turn with exactly the understanding given, to read one rule at a time. */

@@ -73,7 +73,7 @@ describe.each(LOCALES)('my appointments, in %s', (locale: Locale) => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard(locale);
     await book(v, 'self', 'Rachid Idrissi', '2026-12-14');
-    const words: Record<Locale, string> = { fr: 'changer mon rendez-vous', ar: 'أريد تغيير الموعد', ary: 'بغيت نبدل الموعد', 'ary-Latn': 'bghit nbdel lmaw3id' };
+    const words: Record<Locale, string> = { fr: 'changer mon rendez-vous', ar: 'أريد تغيير الموعد', ary: 'بغيت نبدل الموعد', 'ary-Latn': 'bghit nbdel lmaw3id', shi: 'riɣ ad bddlɣ lmaw3id' };
     await v.send(words[locale]);
     expect(v.lastText()).toContain(tr(locale, 'appointments:rescheduleQuestion'));
     await v.choose(/15|15/);

@@ -11,7 +11,7 @@ import { deps as bookingDeps } from '../support/fixtures.ts';
 const tr = createTranslator(loadResources());
 const MOTHER = 'Fatima Ait Ali';
 /** A code per locale, so the transcripts read the same on every run. */
-const CODES: Record<Locale, string> = { fr: 'MAMA34', ar: 'MAMA36', ary: 'MAMA37', 'ary-Latn': 'MAMA39' };
+const CODES: Record<Locale, string> = { fr: 'MAMA34', ar: 'MAMA36', ary: 'MAMA37', 'ary-Latn': 'MAMA39', shi: 'MAMA41' };
 const TRANSCRIPTS = new URL('../transcripts/', import.meta.url);
 
 /** Words the villager's mother must never be given: "you registered", a man's forms, a sex assumed. */
@@ -20,6 +20,8 @@ const WRONG: Record<Locale, RegExp[]> = {
   ar: [/هل هي امرأة/, /هل تشعر/, /اعتن بنفسك/, /تريد/, /أين تسكن/, /(^|[^\p{L}])(تسجلت|موافق|أنت مسجل)([^\p{L}]|$)/u],
   ary: [/تسجلتي/, /كيداير/, /ماقادرش/, /كتفكر/, /ماتقدرش/, /(^|[^\p{L}])(موافق|نتا|راك|دير|ساكن)([^\p{L}]|$)/u],
   'ary-Latn': [/tsaj+elti/i, /kidayr/i, /ma9adrch/i, /katfkker/i, /(^|[^\p{L}])(nta|mouwafi9|rak|dir|saken)([^\p{L}]|$)/iu],
+  // Tachelhit: the man's or the woman's "you" and "your" (kiyyi, kmmi, nnk, nnm) where the polite plural is meant.
+  shi: [/(^|[^\p{L}])(kiyyi|kmmi|nnk|nnm|ghurk|ghurm|dark|darm)([^\p{L}]|$)/iu],
 };
 
 let t: TestDatabase;

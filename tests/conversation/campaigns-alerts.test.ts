@@ -16,9 +16,9 @@ afterAll(async () => t?.drop());
 const tr = createTranslator(loadResources());
 let phones = 0;
 const newPhone = () => `+2126130000${String(++phones).padStart(2, '0')}`;
-const STOP_WORDS: Record<Locale, string> = { fr: 'désabonner', ar: 'توقف', ary: 'وقف', 'ary-Latn': 'baraka' };
-const START_WORDS: Record<Locale, string> = { fr: 'START', ar: 'ابدأ', ary: 'ابدا', 'ary-Latn': 'start' };
-const TINGHIR: Record<Locale, string> = { fr: 'Tinghir', ar: 'تنغير', ary: 'قلعة مكونة', 'ary-Latn': 'kelaa mgouna' };
+const STOP_WORDS: Record<Locale, string> = { fr: 'désabonner', ar: 'توقف', ary: 'وقف', 'ary-Latn': 'baraka', shi: 'bdd' };
+const START_WORDS: Record<Locale, string> = { fr: 'START', ar: 'ابدأ', ary: 'ابدا', 'ary-Latn': 'start', shi: 'start' };
+const TINGHIR: Record<Locale, string> = { fr: 'Tinghir', ar: 'تنغير', ary: 'قلعة مكونة', 'ary-Latn': 'kelaa mgouna', shi: 'tinghir' };
 
 const contactId = async (phone: string) =>
   (await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow()).id;
@@ -98,7 +98,7 @@ describe.each(LOCALES)('campaigns and alerts, in %s', (locale) => {
     await v.onboard(locale);
     await v.choose('alerts');
     await v.send(TINGHIR[locale]);
-    expect(v.last[0]?.text).toContain(tr(locale, 'alerts:subscribed', { province: locale === 'fr' || locale === 'ary-Latn' ? 'Tinghir' : 'تنغير' }));
+    expect(v.last[0]?.text).toContain(tr(locale, 'alerts:subscribed', { province: locale === 'fr' || locale === 'ary-Latn' || locale === 'shi' ? 'Tinghir' : 'تنغير' }));
     const id = await contactId(v.phone);
     expect(await alertAudience(t.db, ['tinghir'])).toContain(id);
 

@@ -16,7 +16,7 @@ afterAll(async () => t?.drop());
 const tr = createTranslator(loadResources());
 let phones = 0;
 const newPhone = () => `+2126150000${String(++phones).padStart(2, '0')}`;
-const CANCEL: Record<Locale, string> = { fr: 'annuler', ar: 'إلغاء', ary: 'بغيت نلغي', 'ary-Latn': 'bghit nlghi' };
+const CANCEL: Record<Locale, string> = { fr: 'annuler', ar: 'إلغاء', ary: 'بغيت نلغي', 'ary-Latn': 'bghit nlghi', shi: 'riɣ ad kksɣ' };
 
 const appointmentStatus = (phone: string) =>
   t.db

@@ -18,10 +18,10 @@ let phones = 0;
 const newPhone = () => `+2126180000${String(++phones).padStart(2, '0')}`;
 const FIRST_DAY = addDays(START_DAY, 13);
 const THIS_YEAR = Number(START_DAY.slice(0, 4));
-const CORRECT: Record<Locale, string> = { fr: 'corriger mon nom', ary: 'بغيت نبدل السمية', 'ary-Latn': 'bghit nbeddel smiti', ar: 'تصحيح' };
-const MY_DATA: Record<Locale, string> = { fr: 'mes données', ary: 'واش عندكم معلوماتي', 'ary-Latn': 'ach 3andkom 3liya', ar: 'ما هي بياناتي' };
-const ERASE: Record<Locale, string> = { fr: 'effacer mes données', ary: 'مسح المعلومات ديالي', 'ary-Latn': 'ms7 lma3loumat dyali', ar: 'احذف بياناتي' };
-const CANCEL: Record<Locale, string> = { fr: 'annuler', ary: 'نلغي', 'ary-Latn': 'nlghi', ar: 'إلغاء' };
+const CORRECT: Record<Locale, string> = { fr: 'corriger mon nom', ary: 'بغيت نبدل السمية', 'ary-Latn': 'bghit nbeddel smiti', ar: 'تصحيح', shi: 'riɣ ad bddlɣ isem inu' };
+const MY_DATA: Record<Locale, string> = { fr: 'mes données', ary: 'واش عندكم معلوماتي', 'ary-Latn': 'ach 3andkom 3liya', ar: 'ما هي بياناتي', shi: 'mad tssnm f nkki' };
+const ERASE: Record<Locale, string> = { fr: 'effacer mes données', ary: 'مسح المعلومات ديالي', 'ary-Latn': 'ms7 lma3loumat dyali', ar: 'احذف بياناتي', shi: 'kks lma3lumat inu' };
+const CANCEL: Record<Locale, string> = { fr: 'annuler', ary: 'نلغي', 'ary-Latn': 'nlghi', ar: 'إلغاء', shi: 'kks' };
 
 const corrections = (beneficiaryIds: number[]) =>
   t.db

@@ -15,7 +15,7 @@ afterAll(async () => t?.drop());
 const tr = createTranslator(loadResources());
 let phones = 0;
 const newPhone = () => `+2126150000${String(++phones).padStart(2, '0')}`;
-const EMERGENCY: Record<Locale, string> = { fr: 'urgence mon père est tombé', ar: 'حالة طارئة', ary: 'عاجل', 'ary-Latn': 'urgence' };
+const EMERGENCY: Record<Locale, string> = { fr: 'urgence mon père est tombé', ar: 'حالة طارئة', ary: 'عاجل', 'ary-Latn': 'urgence', shi: 'urgence baba ighab flas' };
 
 const donations = (phone: string) =>
   t.db

@@ -1,7 +1,7 @@
 // Emergencies in every script: the numbers first at any step, only the numbers after STOP, and the
 // booking in progress kept. Through the real conversation and database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
+import { LOCALES, createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, missingKeys, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 import { isOptedOut, savedState } from '../support/contact-state.ts';
@@ -24,11 +24,12 @@ const SPELLINGS: Record<Locale, string[]> = {
   ary: ['نزف', 'طارئ', 'كيسيل ليها الدم بزاف', 'ماقدرتش نتنفس', 'عاجل'],
   ar: ['حالة طارئة', 'لا أستطيع التنفس', 'نزيف'],
   fr: ['saignement', 'ma femme saigne beaucoup', "il n'arrive pas à respirer", 'urgence'],
+  shi: ['ar ittazzal idammn bahra', 'yemma ur sul ar ttnffas', 'urgence sbitar ghila', 'tighirdmt at tbbi iwi', 'immut baba 3iytat i lis3af'],
 };
 const TICKETS = (id: number) => t.db.selectFrom('handoff_tickets').select(['reason', 'urgent']).where('contact_id', '=', id).execute();
 const contactId = async (phone: string) => (await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow()).id;
 
-describe.each(['ary', 'ary-Latn', 'ar', 'fr'] as const)('an emergency, in %s', (locale) => {
+describe.each(LOCALES)('an emergency, in %s', (locale) => {
   it.each(SPELLINGS[locale])('"%s" after STOP gets the numbers and "someone is told", nothing more', async (text) => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard(locale);
@@ -56,7 +57,7 @@ describe.each(['ary', 'ary-Latn', 'ar', 'fr'] as const)('an emergency, in %s', (
 });
 
 describe('the emergency text', () => {
-  it.each(['ary', 'ary-Latn', 'ar', 'fr'] as const)('in %s is an instruction with both numbers', (locale) => {
+  it.each(LOCALES)('in %s is an instruction with both numbers', (locale) => {
     for (const key of ['common:emergency', 'handoff:opened', 'checkin:redFlag', 'checkin:redFlagUrgent']) {
       const text = tr(locale, key, { samu: '141', civil: '15' });
       expect(text, key).toContain('141');

@@ -51,6 +51,7 @@ const NAMES: Record<Locale, [string, string]> = {
   'ary-Latn': ['Fatima Zahra Amrani', 'fatima zahra AMRANI'],
   ary: ['فاطمة الزهراء العمراني', 'فاطمه  الزهراء العمراني'],
   ar: ['فاطمة الزهراء العمراني', 'فَاطِمَة الزهراء العمراني'],
+  shi: ['Fatima Zahra Amrani', 'fatima-zahra amrani'],
 };
 
 describe.each(LOCALES)('in %s', (locale) => {

@@ -79,6 +79,25 @@ describe('first contact, whatever the language', () => {
     expect(v.lastText()).toContain(tr('fr', 'menu:question'));
   });
 
+  it('offers Tachelhit in its own words, and goes to it when a Darija speaker asks for it by name', async () => {
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard('ary-Latn');
+    await v.choose('language');
+    expect(v.lastChoices().find((c) => c.id === 'shi')?.label).toBe('Tashelhit / ⵜⴰⵛⵍⵃⵉⵜ');
+    await v.send('0');
+    await v.send('s tachelhit 3afak');
+    expect(v.last[0]?.text).toBe(tr('shi', 'language:changed', { language: tr('shi', 'language:inSentence.shi') }));
+    expect((await contactOf(v.phone)).locale).toBe('shi');
+  });
+
+  it('answers a first message in Tifinagh or in Arabic-script Tachelhit in Tachelhit', async () => {
+    for (const opener of ['ⴰⵣⵓⵍ', 'ازول']) {
+      const v = new Villager(conversationDeps(t.db), newPhone());
+      await v.send(opener);
+      expect(v.lastText()).toContain(tr('shi', 'consent:notice'));
+    }
+  });
+
   it('follows a Darija speaker who switches to Latin letters, and back', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard('ary');

@@ -15,9 +15,9 @@ afterAll(async () => t?.drop());
 const tr = createTranslator(loadResources());
 let phones = 0;
 const newPhone = () => `+2126160000${String(++phones).padStart(2, '0')}`;
-const BACK: Record<Locale, string> = { fr: 'retour', ar: 'رجوع', ary: 'رجوع', 'ary-Latn': 'menu' };
-const HUMAN: Record<Locale, string> = { fr: 'je veux parler à quelqu’un', ar: 'أريد التحدث مع شخص', ary: 'بغيت نهضر مع شي واحد', 'ary-Latn': 'bghit nhder m3a chi wa7ed' };
-const EMERGENCY: Record<Locale, string> = { fr: 'urgence', ar: 'حالة طارئة', ary: 'عاجل', 'ary-Latn': 'urgence' };
+const BACK: Record<Locale, string> = { fr: 'retour', ar: 'رجوع', ary: 'رجوع', 'ary-Latn': 'menu', shi: 'urri s lmenu' };
+const HUMAN: Record<Locale, string> = { fr: 'je veux parler à quelqu’un', ar: 'أريد التحدث مع شخص', ary: 'بغيت نهضر مع شي واحد', 'ary-Latn': 'bghit nhder m3a chi wa7ed', shi: 'riɣ ad sawlɣ d yan zg lfri9' };
+const EMERGENCY: Record<Locale, string> = { fr: 'urgence', ar: 'حالة طارئة', ary: 'عاجل', 'ary-Latn': 'urgence', shi: 'ar ittazzal idammn' };
 
 const contactIdOf = async (phone: string) => (await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow()).id;
 
@@ -27,7 +27,7 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     await v.onboard(locale);
     await v.send('stop');
     const id = await contactIdOf(v.phone);
-    await v.send({ fr: 'effacer mes données', ar: 'احذف بياناتي', ary: 'مسح المعلومات ديالي', 'ary-Latn': 'ms7 lma3loumat dyali' }[locale]);
+    await v.send({ fr: 'effacer mes données', ar: 'احذف بياناتي', ary: 'مسح المعلومات ديالي', 'ary-Latn': 'ms7 lma3loumat dyali', shi: 'kks lma3lumat inu' }[locale]);
     expect(v.lastChoices().map((c) => c.id)).toEqual(['yes', 'no']);
     await v.send('1');
     expect(v.last).toEqual([{ text: tr(locale, 'privacy:deleted') }]);
@@ -48,7 +48,7 @@ describe.each(LOCALES)('handoff and privacy, in %s', (locale) => {
     expect(ticket).toMatchObject({ reason: 'asked', urgent: true, messages: 3 });
 
     await closeAsStaff(t.db, ticket?.id ?? -1);
-    await v.send({ fr: 'bonjour', ar: 'مرحبا', ary: 'السلام', 'ary-Latn': 'salam' }[locale]);
+    await v.send({ fr: 'bonjour', ar: 'مرحبا', ary: 'السلام', 'ary-Latn': 'salam', shi: 'azul' }[locale]);
     expect(v.last[0]?.text).toBe(tr(locale, 'handoff:closed'));
     expect(v.lastChoices()[0]?.id).toBe('campaigns');
   });

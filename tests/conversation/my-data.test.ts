@@ -28,6 +28,7 @@ const ASK: Record<Locale, [string, string]> = {
   ary: ['شنو عارفين عليا', 'واش عندكم معلوماتي'],
   'ary-Latn': ['chno 3arfin 3liya', 'ach 3andkom 3liya'],
   ar: ['ما هي بياناتي', 'ماذا تعرفون عني'],
+  shi: ['mad darun f nkki', 'lma3lumat inu'],
 };
 
 /** A donation recorded by the blood centre for the villager's own person, with the blood group. */

@@ -100,7 +100,7 @@ describe.each(LOCALES)('registering, in %s', (locale) => {
     await v.choose('register');
     await v.choose('parent');
     await v.send('Fatima Ait Ali');
-    const cancelWord = { fr: 'annuler', ar: 'إلغاء', ary: 'الغي', 'ary-Latn': 'nlghi' }[locale];
+    const cancelWord = { fr: 'annuler', ar: 'إلغاء', ary: 'الغي', 'ary-Latn': 'nlghi', shi: 'kks' }[locale];
     const replies = await v.send(cancelWord);
     expect(replies.at(-1)?.choices?.map((c) => c.id)).toContain('register');
     expect(await t.db.selectFrom('beneficiaries as b').innerJoin('contacts as c', 'c.id', 'b.contact_id').select('b.id').where('c.phone_e164', '=', v.phone).execute()).toEqual([]);

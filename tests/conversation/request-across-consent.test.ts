@@ -17,10 +17,10 @@ const tr = createTranslator(loadResources());
 let phones = 0;
 const newPhone = () => `+2126190${String(++phones).padStart(5, '0')}`;
 
-const REGISTER: Record<Locale, string> = { ary: 'بغيت نتسجل ف القافلة', 'ary-Latn': 'bghit nsajel f l9afila', ar: 'أريد التسجيل في القافلة الطبية', fr: "Je voudrais m'inscrire à la caravane" };
-const EYES: Record<Locale, string> = { ary: 'بغيت موعد عند طبيب العينين', 'ary-Latn': 'bghit maw3id 3nd tbib l3inin', ar: 'أريد موعدا مع طبيب العيون', fr: "un rendez-vous chez l'ophtalmo" };
-const WHEN: Record<Locale, string> = { ary: 'فوقاش جاية القافلة ل تنغير', 'ary-Latn': 'fin l9afila f tinghir', ar: 'متى تأتي القافلة إلى تنغير؟', fr: 'quand passe la caravane à Tinghir ?' };
-const BLOOD: Record<Locale, string> = { ary: 'بغيت نتبرع بالدم', 'ary-Latn': 'bghit ntberre3 b demm', ar: 'أريد التبرع بالدم', fr: 'je veux donner mon sang' };
+const REGISTER: Record<Locale, string> = { ary: 'بغيت نتسجل ف القافلة', 'ary-Latn': 'bghit nsajel f l9afila', ar: 'أريد التسجيل في القافلة الطبية', fr: "Je voudrais m'inscrire à la caravane", shi: 'riɣ ad sjjlɣ g l9afila' };
+const EYES: Record<Locale, string> = { ary: 'بغيت موعد عند طبيب العينين', 'ary-Latn': 'bghit maw3id 3nd tbib l3inin', ar: 'أريد موعدا مع طبيب العيون', fr: "un rendez-vous chez l'ophtalmo", shi: 'riɣ lmaw3id 3nd ttbib n wallen' };
+const WHEN: Record<Locale, string> = { ary: 'فوقاش جاية القافلة ل تنغير', 'ary-Latn': 'fin l9afila f tinghir', ar: 'متى تأتي القافلة إلى تنغير؟', fr: 'quand passe la caravane à Tinghir ?', shi: 'mlmi rad d tashk l9afila s tinghir' };
+const BLOOD: Record<Locale, string> = { ary: 'بغيت نتبرع بالدم', 'ary-Latn': 'bghit ntberre3 b demm', ar: 'أريد التبرع بالدم', fr: 'je veux donner mon sang', shi: 'riɣ ad fkɣ idammn' };
 
 /** Sends the first message, checks the notice is shown in that language, and accepts it. */
 async function firstMessageThenConsent(locale: Locale, text: string): Promise<Villager> {

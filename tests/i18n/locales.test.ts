@@ -60,6 +60,25 @@ describe('locales', () => {
     expect(formatDay('2027-02-02', 'fr')).toBe('mardi 2 février');
   });
 
+  it('say days in Tachelhit with its own month names and the weekdays villagers use', () => {
+    const months = Array.from({ length: 12 }, (_, i) => formatDay(`2027-${String(i + 1).padStart(2, '0')}-10`, 'shi').split(' ')[2]);
+    expect(months).toEqual(['innayr', 'brayr', 'mars', 'ibrir', 'mayyu', 'yunyu', 'yulyuz', 'ɣuct', 'cutanbir', 'ktubr', 'nuwanbir', 'dujanbir']);
+    expect(formatDay('2026-12-14', 'shi')).toBe('ttnin 14 dujanbir');
+    expect(formatDay('2026-12-15', 'shi')).toBe('ttlat 15 dujanbir');
+  });
+
+  it('never give English month or day names in Darija or Tachelhit, though Intl knows no `ary`', () => {
+    const english = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+    for (const locale of ['ary', 'ary-Latn', 'shi'] as const) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of ['03', '04', '05', '06', '07', '08', '09']) {
+          const text = formatDay(`2027-${String(month).padStart(2, '0')}-${day}`, locale);
+          expect(text, `${locale} ${month}/${day}`).not.toMatch(english);
+        }
+      }
+    }
+  });
+
   it('say the year after the day when a record may be from another year', () => {
     expect(formatDayWithYear('2025-12-14', 'fr')).toBe('dimanche 14 décembre 2025');
     expect(formatDayWithYear('2026-12-14', 'ary')).toBe('التنين 14 دجنبر 2026');

@@ -17,6 +17,8 @@ const EXPECTED: Record<Locale, Record<number, string>> = {
   ar: { 1: 'مكان واحد', 2: 'مكانان', 3: '3 أماكن', 11: '11 مكانا', 100: '100 مكان' },
   ary: { 1: 'بلاصة وحدة', 2: 'جوج بلايص', 3: '3 بلايص', 11: '11 بلاصة', 100: '100 بلاصة' },
   'ary-Latn': { 1: 'blasa wa7da', 2: 'jouj blayes', 3: '3 blayes', 11: '11 blasa', 100: '100 blasa' },
+  // Tachelhit (CLDR `shi`): one for 0 and 1, few for 2 to 10, other from 11; the noun is plural from 2.
+  shi: { 0: '0 lblasa', 1: '1 lblasa', 2: '2 lblayss', 3: '3 lblayss', 10: '10 lblayss', 11: '11 lblayss', 100: '100 lblayss' },
 };
 
 describe.each(LOCALES)('counted strings in %s', (locale) => {
@@ -47,5 +49,14 @@ describe.each(LOCALES)('counted strings in %s', (locale) => {
     if (locale === 'ar') expect(three.filter((s) => /3 (مكان|شهر|موعد|تبرع|سنة)(?![\p{L}])/u.test(s))).toEqual([]);
     if (locale === 'ary') expect(three.filter((s) => /3 (بلاصة|شهر|موعد|تبرع|عام)(?![\p{L}])/u.test(s))).toEqual([]);
     if (locale === 'ary-Latn') expect(three.filter((s) => /\b3 (blasa|chhar|maw3id|tberre3|3am)\b/.test(s))).toEqual([]);
+    if (locale === 'shi') expect(three.filter((s) => /\b3 (lblasa|usggas|wayyur|lmaw3id|usfk)\b/.test(s))).toEqual([]);
+  });
+});
+
+describe('Tachelhit counting', () => {
+  it('follows the CLDR rules Node ships for shi: 0 and 1 are one, 2 to 10 few, 11 and more other', () => {
+    const rules = new Intl.PluralRules(PLURAL_RULES_LOCALE.shi);
+    expect(rules.resolvedOptions().locale).toBe('shi');
+    expect([0, 1, 2, 10, 11, 100].map((n) => rules.select(n))).toEqual(['one', 'one', 'few', 'few', 'other', 'other']);
   });
 });

@@ -71,7 +71,7 @@ export function choiceNumber(replies: readonly Reply[], label: RegExp | string):
 }
 
 /** A first message that reads as each locale. */
-export const OPENERS: Record<Locale, string> = { fr: 'Bonjour', ary: 'السلام', 'ary-Latn': 'salam', ar: 'أهلا وسهلا' };
+export const OPENERS: Record<Locale, string> = { fr: 'Bonjour', ary: 'السلام', 'ary-Latn': 'salam', ar: 'أهلا وسهلا', shi: 'azul' };
 
 export class Villager {
   last: Reply[] = [];

@@ -34,7 +34,7 @@ export interface Tally {
   accuracy: number;
 }
 
-/** The four ways villagers write today, named as the locales the conversation answers in. */
+/** The ways villagers write, named as the locales the conversation answers in (Tachelhit in any script is `shi`). */
 export function writingOf(line: Pick<CorpusLine, 'locale' | 'script'>): string {
   return line.locale === 'ary' && line.script === 'latn' ? 'ary-Latn' : line.locale;
 }
@@ -45,7 +45,7 @@ export interface Score {
   localeAccuracy: number;
   fullAccuracy: number;
   perIntent: Record<string, Tally>;
-  /** Intent and locale accuracy for each way of writing (fr, ar, ary, ary-Latn). */
+  /** Intent and locale accuracy for each way of writing (fr, ar, ary, ary-Latn, shi). */
   perLocale: Record<string, { n: number; intent: number; locale: number }>;
   misses: Miss[];
 }

@@ -19,7 +19,9 @@ describe('the corpus', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(400);
     for (const intent of INTENTS) expect(corpus.filter((l) => l.intent === intent).length, intent).toBeGreaterThanOrEqual(10);
     const pairs = new Set(corpus.map((l) => `${l.locale}/${l.script}`));
-    expect(pairs).toEqual(new Set(['ary/arab', 'ary/latn', 'ar/arab', 'fr/latn']));
+    expect(pairs).toEqual(new Set(['ary/arab', 'ary/latn', 'ar/arab', 'fr/latn', 'shi/latn', 'shi/arab']));
+    // Tachelhit typed in Tifinagh is read through its Latin letters.
+    expect(corpus.some((l) => l.locale === 'shi' && /[\u2D30-\u2D7F]/u.test(l.text))).toBe(true);
     expect(corpus.some((l) => /[٠-٩]/.test(l.text))).toBe(true);
     expect(corpus.some((l) => /[۰-۹]/.test(l.text))).toBe(true);
     expect(corpus.some((l) => /👍|👎/u.test(l.text))).toBe(true);
@@ -45,7 +47,7 @@ describe('the reviewed messages (held out once, tuned on since)', () => {
 describe('messages neither the rules nor the n-gram table were tuned on', () => {
   it('are at least 40 per way of writing, none of them also in the tuning part', () => {
     const tuning = new Set([...corpus, ...reviewed].map((l) => normalizeText(l.text)));
-    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
+    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn', 'shi']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
     expect(unseen.filter((l) => tuning.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
   });
 

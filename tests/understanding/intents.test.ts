@@ -13,13 +13,13 @@ describe('an understanding', () => {
   });
 
   it('speaks Darija, MSA or French, in Arabic or Latin script', () => {
-    expect(['ary', 'ar', 'fr'].map((locale) => accepts({ locale }))).toEqual([true, true, true]);
+    expect(['ary', 'ar', 'fr', 'shi'].map((locale) => accepts({ locale }))).toEqual([true, true, true, true]);
     expect(['arab', 'latn'].map((script) => accepts({ script }))).toEqual([true, true]);
     expect([accepts({ locale: 'en' }), accepts({ locale: '' }), accepts({ script: 'cyrl' }), accepts({ script: '' })]).toEqual([false, false, false, false]);
   });
 
   it('holds a known service, a whole number from 0, and one of the three languages', () => {
-    expect(['ary', 'ar', 'fr'].map((language) => acceptsEntities({ language }))).toEqual([true, true, true]);
+    expect(['ary', 'ar', 'fr', 'shi'].map((language) => acceptsEntities({ language }))).toEqual([true, true, true, true]);
     expect([acceptsEntities({ number: 12 }), acceptsEntities({ service: 'ophthalmology' })]).toEqual([true, true]);
     expect([acceptsEntities({ number: -1 }), acceptsEntities({ number: 1.5 }), acceptsEntities({ language: 'en' }), acceptsEntities({ service: 'magic' })]).toEqual([
       false, false, false, false,

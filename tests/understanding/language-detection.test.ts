@@ -59,7 +59,7 @@ describe('the weight of Arabizi words', () => {
 });
 
 describe('the language of a message', () => {
-  const evidence = (fr: number, ar: number, ary: number) => ({ fr, ar, ary });
+  const evidence = (fr: number, ar: number, ary: number, shi = 0) => ({ fr, ar, ary, shi });
 
   it('in Latin script is Darija when its evidence is at least French', () => {
     expect(decideLocale('latn', evidence(1, 0, 1))).toBe('ary');
@@ -78,5 +78,14 @@ describe('the language of a message', () => {
     expect(decideLocale('arab', evidence(0, 1, 1))).toBe('ary');
     expect(decideLocale('arab', evidence(0, 0, 0))).toBe('ary');
     expect(decideLocale('arab', evidence(3, 0, 0))).toBe('ary');
+  });
+
+  it('is Tachelhit only when its own words outweigh Darija, French and MSA, in either script', () => {
+    expect(decideLocale('latn', evidence(0, 0, 1, 2))).toBe('shi');
+    expect(decideLocale('arab', evidence(0, 1, 1, 2))).toBe('shi');
+    // Words both languages use ("tbib", "salam") count for both: a tie is Darija, as most villagers write.
+    expect(decideLocale('latn', evidence(0, 0, 2, 2))).toBe('ary');
+    expect(decideLocale('latn', evidence(3, 0, 0, 2))).toBe('fr');
+    expect(decideLocale('arab', evidence(0, 3, 0, 2))).toBe('ar');
   });
 });

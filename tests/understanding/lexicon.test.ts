@@ -73,13 +73,15 @@ describe('building a lexicon', () => {
     expect(() => lexiconOf('fr', { numbers: { moins: -1 } })).toThrow();
   });
 
-  it('ships the four lexicons: French, MSA, and Darija in both scripts', () => {
+  it('ships the lexicons: French, MSA, Darija in both scripts and Tachelhit', () => {
     const sources = new Set([...DEFAULT_LEXICON.byFirst.values()].flatMap((list) => list.map((p) => p.source)));
-    expect(sources).toEqual(new Set(['fr', 'ar', 'ary']));
+    expect(sources).toEqual(new Set(['fr', 'ar', 'ary', 'shi']));
     expect(DEFAULT_LEXICON.byFirst.get('annuler')?.[0]?.source).toBe('fr');
     expect(DEFAULT_LEXICON.byFirst.get('بغيت')?.[0]?.source).toBe('ary');
     expect(DEFAULT_LEXICON.byFirst.get('bghit')?.[0]?.source).toBe('ary');
     expect(DEFAULT_LEXICON.numbers.get('wa7ed')).toBe(1);
+    expect(DEFAULT_LEXICON.byFirst.get('tanmmirt')?.[0]?.source).toBe('shi');
+    expect(DEFAULT_LEXICON.numbers.get('krad')).toBe(3);
   });
 });
 

@@ -12,7 +12,7 @@ describe('the trap corpus', () => {
   it('holds at least 40 messages, in every locale and script', () => {
     expect(traps.length).toBeGreaterThanOrEqual(40);
     const pairs = new Set(traps.map((l) => `${l.locale}/${l.script}`));
-    expect(pairs).toEqual(new Set(['ary/arab', 'ary/latn', 'ar/arab', 'fr/latn']));
+    expect(pairs).toEqual(new Set(['ary/arab', 'ary/latn', 'ar/arab', 'fr/latn', 'shi/latn']));
   });
 
   it.each(traps.map((l) => [l.text, l.intent] as const))('reads "%s" as %s, never as a stop', (text, intent) => {
@@ -21,7 +21,7 @@ describe('the trap corpus', () => {
 });
 
 describe('a stop', () => {
-  it.each(['STOP', 'stop', 'Stop !', 'ARRET', 'arrêter', 'désabonnement', 'stop svp', 'baraka', 'barka', 'بركا', 'وقف', 'وقفو', 'حبسو عافاك', 'توقف', 'توقفوا من فضلك', 'stop stop'])(
+  it.each(['STOP', 'stop', 'Stop !', 'ARRET', 'arrêter', 'désabonnement', 'stop svp', 'baraka', 'barka', 'بركا', 'وقف', 'وقفو', 'حبسو عافاك', 'توقف', 'توقفوا من فضلك', 'stop stop', 'bdd', 'ḥbs tibratin', 'ur righ tibratin'])(
     'made only of stop words stops at once: "%s"',
     (text) => expect(understand(text).intent).toBe('stop'),
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { SERVICE_CODES, ServiceCodeSchema } from '../service-codes.ts';
 import { AudienceSchema } from './service-audience.ts';
+import { LOCALES, type Locale } from '../../i18n/locales.ts';
 
 /**
  * How large a campaign may be. A file is a few hundred bytes but expands into days x windows slots:
@@ -29,7 +30,7 @@ const isoDay = z
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24 h)');
 
 const words = z.string().trim().min(1);
-const perLocale = z.object({ fr: words.optional(), ar: words.optional(), ary: words.optional(), 'ary-Latn': words.optional() });
+const perLocale = z.object(Object.fromEntries(LOCALES.map((l) => [l, words.optional()])) as Record<Locale, z.ZodOptional<typeof words>>);
 
 /** A venue's or commune's names: French is the one staff read, the others are for villagers in their script. */
 const localized = perLocale.extend({ fr: words });

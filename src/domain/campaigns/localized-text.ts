@@ -1,7 +1,6 @@
 // Reads a campaign's own words (its title, its venue's names) in a reader's locale, or the closest one it has.
 import type { Locale, LocalizedText } from '../../db/tables.ts';
-
-const ARABIC_SCRIPT: ReadonlySet<Locale> = new Set(['ary', 'ar']);
+import { ARABIC_SCRIPT_LOCALES, LOCALES } from '../../i18n/locales.ts';
 
 /**
  * The locale of `text` nearest to `locale`: itself, another in the same script, then French, then Arabic
@@ -10,8 +9,9 @@ const ARABIC_SCRIPT: ReadonlySet<Locale> = new Set(['ary', 'ar']);
  * @example closestLocale({ ar: 'قافلة تنغير' }, 'fr') // 'ar'
  */
 export function closestLocale(text: LocalizedText, locale: Locale): Locale | undefined {
-  const sameScript: Locale[] = ARABIC_SCRIPT.has(locale) ? ['ar', 'ary'] : ['ary-Latn'];
-  const order: Locale[] = [locale, ...sameScript, 'fr', 'ar', 'ary', 'ary-Latn'];
+  // A Tachelhit reader reads Darija in Latin letters before French; Tachelhit itself comes last to the others.
+  const sameScript: Locale[] = ARABIC_SCRIPT_LOCALES.has(locale) ? ['ar', 'ary'] : ['ary-Latn'];
+  const order: Locale[] = [locale, ...sameScript, 'fr', 'ar', 'ary', ...LOCALES];
   return order.find((l) => text[l] !== undefined && text[l] !== '');
 }
 

@@ -1,6 +1,7 @@
 // The answers of the console's capacity and bookings routes, shared with the browser code: a renamed
 // field breaks the type check of the server and of the web console alike. Imports zod only.
 import { z } from 'zod';
+import { LOCALES } from '../../i18n/locales.ts';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const HourMinute = z.string().regex(/^\d{2}:\d{2}$/);
@@ -50,7 +51,7 @@ export const CampaignPhaseSchema = z.enum(CAMPAIGN_PHASES);
 export type CampaignPhase = z.infer<typeof CampaignPhaseSchema>;
 
 /** A campaign's title: French, Arabic or both (see CampaignFileSchema), and Moroccan Arabic beside them. */
-export const LocalizedTextSchema = z.object({ fr: z.string().optional(), ar: z.string().optional(), ary: z.string().optional(), 'ary-Latn': z.string().optional() });
+export const LocalizedTextSchema = z.partialRecord(z.enum(LOCALES), z.string());
 
 /** An item of GET /admin/api/campaigns (and the answer of GET /admin/api/campaigns/:id). */
 export const CampaignSummarySchema = z.object({

@@ -39,4 +39,11 @@ describe('reading a title in a locale', () => {
     expect(inLocale({ fr: 'Caravane', ar: 'قافلة' }, 'ary-Latn')).toBe('Caravane');
     expect(inLocale({}, 'fr')).toBe('');
   });
+
+  it('gives a Tachelhit reader the Tachelhit title, else the Darija one in Latin letters, and Tachelhit to others last', () => {
+    expect(inLocale({ fr: 'Caravane', shi: 'L9afila n Tiznit' }, 'shi')).toBe('L9afila n Tiznit');
+    expect(inLocale({ fr: 'Caravane', ar: 'قافلة', 'ary-Latn': 'L9afila' }, 'shi')).toBe('L9afila');
+    expect(inLocale({ ar: 'قافلة', shi: 'L9afila n Tiznit' }, 'fr')).toBe('قافلة');
+    expect(inLocale({ fr: 'Caravane', shi: 'L9afila n Tiznit' }, 'ary-Latn')).toBe('Caravane');
+  });
 });

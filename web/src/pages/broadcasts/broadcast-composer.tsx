@@ -100,7 +100,7 @@ export function Composer({ t, locale, campaigns, onSent }: { t: Messages; locale
         {VILLAGER_LOCALES.map((l) => (
           <p class="field" key={l}>
             <label for={`bc-text-${l}`}>{t.bcLocaleNames[l]}</label>
-            <textarea id={`bc-text-${l}`} rows={3} maxLength={1000} dir={RTL.has(l) ? 'rtl' : 'ltr'} lang={l === 'ary-Latn' ? 'ary-Latn' : l} aria-describedby={`bc-count-${l}`} value={form.texts[l] ?? ''} onInput={(e) => set({ texts: { ...form.texts, [l]: e.currentTarget.value } })} />
+            <textarea id={`bc-text-${l}`} rows={3} maxLength={1000} dir={RTL.has(l) ? 'rtl' : 'ltr'} lang={l === 'shi' ? 'shi-Latn' : l} aria-describedby={`bc-count-${l}`} value={form.texts[l] ?? ''} onInput={(e) => set({ texts: { ...form.texts, [l]: e.currentTarget.value } })} />
             <span id={`bc-count-${l}`} class="hint">{t.bcCharacters(formatNumber(locale, [...(form.texts[l] ?? '')].length))}</span>
           </p>
         ))}

@@ -2,9 +2,13 @@
 // tested without a browser.
 import type { BroadcastProgress } from '../../api/types.ts';
 import { TIME_ZONE } from '../../i18n/index.ts';
+import type { Locale } from '../../../../src/i18n/locales.ts';
 
-export const VILLAGER_LOCALES = ['fr', 'ar', 'ary', 'ary-Latn'] as const;
+/** The villagers' locales in the order a coordinator reads them: staff languages first. */
+export const VILLAGER_LOCALES = ['fr', 'ar', 'ary', 'ary-Latn', 'shi'] as const satisfies readonly Locale[];
 export type VillagerLocale = (typeof VILLAGER_LOCALES)[number];
+/** Fails to compile when the server answers in a locale the composer does not offer. */
+export const EVERY_LOCALE_OFFERED: [Exclude<Locale, VillagerLocale>] extends [never] ? true : never = true;
 export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
 export type BloodGroup = (typeof BLOOD_GROUPS)[number];
 

@@ -1,0 +1,77 @@
+// Tachelhit as villagers type it: Latin letters with Arabizi digits or ɣ/ɛ/ḍ, Arabic script, Tifinagh,
+// mixed with Darija and French words; told apart from Darija, which must read as before.
+import { describe, expect, it } from 'vitest';
+import { normalizeText, understand } from '../../src/understanding/index.ts';
+
+describe('folding Tachelhit letters', () => {
+  it('reads Tifinagh letter by letter as the Latin letters phones type', () => {
+    expect(normalizeText('ⴰⴱⴳⴷⴹⴻⴼⴽⵀⵃⵄⵅⵇⵉⵊⵍⵎⵏⵓⵔⵕⵖⵙⵚⵛⵜⵟⵡⵢⵣⵥ')).toBe('abgddefkh73khqijlmnurrghsschttwyzz');
+    expect(normalizeText('ⴰⵣⵓⵍ')).toBe('azul');
+    expect(normalizeText('ⵜⴰⵏⵎⵎⵉⵔⵜ')).toBe('tanmmirt');
+    expect(normalizeText('ⴰⴳⵯⵎⵎⴰⵔ')).toBe('agwmmar');
+  });
+
+  it('writes ɣ as gh, ɛ as 3, ḥ as 7, and drops the dot of ḍ, ṭ, ẓ, ṣ, ṛ, in either case', () => {
+    expect(normalizeText('riɣ ad ḥbsɣ')).toBe('righ ad 7bsgh');
+    expect(normalizeText('ƔILAD ƐAWN')).toBe('ghilad 3awn');
+    expect(normalizeText('kraḍ kraṭṭ kkuẓ ṣṣbr ṛṛbbi')).toBe('krad kratt kkuz ssbr rrbbi');
+  });
+});
+
+describe('understanding Tachelhit', () => {
+  const read = (text: string) => {
+    const u = understand(text);
+    return [u.intent, u.locale, u.script, u.entities.number ?? u.entities.service ?? u.entities.language ?? ''].join(' ').trim();
+  };
+
+  it('hears its greetings, yes, no and thanks', () => {
+    expect(read('azul')).toBe('greeting shi latn');
+    expect(read('manzakin')).toBe('greeting shi latn');
+    expect(read('yah')).toBe('yes shi latn');
+    expect(read('waxxa')).toBe('yes shi latn');
+    expect(read('uhu')).toBe('no shi latn');
+    expect(read('tanmmirt')).toBe('thanks shi latn');
+  });
+
+  it('counts in Tachelhit, masculine and feminine', () => {
+    const numbers = ['yan', 'snat', 'kraḍ', 'kkuẓt', 'smmus', 'sḍist', 'sa', 'tamt', 'tẓa', 'mraw'].map((w) => understand(w).entities.number);
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('reads the same request in Latin letters, Arabic script and Tifinagh', () => {
+    expect(read('riɣ ad sjjlɣ yemma g l9afila')).toBe('book shi latn');
+    expect(read('ريغ اد سجلغ يما')).toBe('book shi arab');
+    expect(read('ⵔⵉⵖ ⴰⴷ ⵙⵊⵊⵍⵖ')).toBe('book shi latn');
+  });
+
+  it('hears where and when, cancel, stop and a person', () => {
+    expect(read('mani tlla l9afila')).toBe('campaigns_info shi latn');
+    expect(read('mlmi lmaw3id inu')).toBe('my_appointments shi latn');
+    expect(read('kks lmaw3id')).toBe('cancel shi latn');
+    expect(read('bdd')).toBe('stop shi latn');
+    expect(read('ur righ tibratin')).toBe('stop shi latn');
+    expect(read('riɣ ad sawlɣ d yan')).toBe('human shi latn');
+  });
+
+  it('hears an emergency in Tachelhit mixed with Darija and French words', () => {
+    expect(understand('ar ittazzal idammn bahra').intent).toBe('emergency');
+    expect(understand('urgence baba ur sul ar itnffas').intent).toBe('emergency');
+    expect(understand('ikhssa tbib ghila').intent).toBe('emergency');
+    expect(understand('tighirdmt at tbbi iwi, sbitar').intent).toBe('emergency');
+  });
+
+  it('takes "tachelhit" or "tamazight" as the language asked for', () => {
+    expect(read('s tachelhit')).toBe('change_language shi latn shi');
+    expect(read('ⵜⴰⵛⵍⵃⵉⵜ')).toBe('change_language shi latn shi');
+    expect(understand('tamazight 3afak').entities.language).toBe('shi');
+  });
+
+  it('leaves Darija, French and Arabic where they were, loanwords shared with Tachelhit included', () => {
+    expect(read('salam')).toBe('greeting ary latn');
+    expect(read('bghit nchof tbib 3inin')).toBe('book ary latn ophthalmology');
+    expect(read('urgence 3afak')).toBe('emergency ary latn');
+    expect(read('wakha')).toBe('yes ary latn');
+    expect(read('je veux un rendez-vous')).toBe('book fr latn');
+    expect(read('بغيت نسجل مي')).toBe('book ary arab');
+  });
+});
