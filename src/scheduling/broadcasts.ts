@@ -13,7 +13,6 @@ import { unreachableOf, type Unreachable } from './broadcast-progress.ts';
 import { broadcastMessage } from './broadcast-text.ts';
 import { previewAudience } from './broadcast-preview.ts';
 import { createSegments } from './broadcast-segments.ts';
-import { LOCALES } from '../i18n/translator.ts';
 
 export { AudienceSchema, type Audience } from './broadcast-audience.ts';
 export { textFor } from './broadcast-text.ts';
