@@ -29,6 +29,11 @@ export const ReplySchema = z.object({
    * template that carries it where a channel allows only templates (WhatsApp after 24 hours of silence).
    */
   template: z.object({ params: z.array(z.string()) }).optional(),
+  /**
+   * The locale key this message says, for villagers who asked for voice: the organisation's recording
+   * of it, in this locale, goes first as a voice note (delivery/voice-notes.ts), the text after it.
+   */
+  voice: z.object({ key: z.string().min(1), locale: z.enum(['ary', 'ary-Latn', 'ar', 'fr']) }).optional(),
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
