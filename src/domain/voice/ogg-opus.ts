@@ -67,7 +67,8 @@ function readPage(bytes: Uint8Array, at: number): Page | undefined {
   for (let i = 0; i < segments; i++) size += bytes[at + HEADER_BYTES + i] ?? 0;
   const end = tableEnd + size;
   if (end > bytes.length) return undefined;
-  const page = bytes.slice(at, end);
+  // A copy: a Buffer's slice shares its memory, and the caller's bytes must stay as they are.
+  const page = new Uint8Array(bytes.subarray(at, end));
   const stated = view.getUint32(22, true);
   page.fill(0, 22, 26);
   if (oggCrc(page) !== stated) return undefined;

@@ -74,3 +74,12 @@ describe('what a voice prompt may be', () => {
     expect(checkVoicePrompt(mp3Bytes())).toEqual({ ok: false, problem: 'not_ogg' });
   });
 });
+
+describe('the bytes read', () => {
+  it('are left as they were given', () => {
+    const bytes = silentOpus({ durationMs: 1_000 });
+    const copy = Buffer.from(bytes);
+    readOggOpus(bytes);
+    expect(Buffer.compare(bytes, copy)).toBe(0);
+  });
+});
