@@ -15,7 +15,8 @@ export interface VoiceForMessage {
 
 /**
  * The recording an outbox row gets before its text, or undefined. The organisation is the row's (a
- * reminder, an announcement) or, for a reply in the chat, the one the contact dealt with last.
+ * reminder, an announcement) or, for a reply in the chat, the one the contact dealt with last (as for a
+ * ticket). A villager no organisation has dealt with yet hears the first recording any made of the key.
  */
 export async function voiceForMessage(
   db: Kysely<Database>,
@@ -26,12 +27,15 @@ export async function voiceForMessage(
     select p.id, p.duration_ms, m.media_id
     from outbox o
     join contacts c on c.id = o.contact_id
-    join voice_prompts p on p.organisation_id = coalesce(o.organisation_id, ${contactOrganisation(sql<number>`c.id`)})
+    cross join lateral (select coalesce(o.organisation_id, ${contactOrganisation(sql<number>`c.id`)}) as id) org
+    join voice_prompts p on (p.organisation_id = org.id or org.id is null)
       and p.message_key = ${message.key} and p.locale = ${message.locale}
     left join voice_prompt_media m on m.voice_prompt_id = p.id and m.channel = ${message.channel} and m.account = ${message.account}
       and (${message.cacheMaxAgeMs ?? null}::float8 is null or m.uploaded_at > now() - make_interval(secs => ${(message.cacheMaxAgeMs ?? 0) / 1000}))
     where o.id = ${message.outboxId} and (c.voice_prompts or ${everyone})
-      and not exists (select 1 from contact_identities i where i.channel = o.channel and i.external_id = o.recipient and i.voice_refused_at is not null)`.execute(db);
+      and not exists (select 1 from contact_identities i where i.channel = o.channel and i.external_id = o.recipient and i.voice_refused_at is not null)
+    order by p.uploaded_at, p.id
+    limit 1`.execute(db);
   const found = row.rows[0];
   if (!found) return undefined;
   return { promptId: found.id, durationMs: found.duration_ms, ...(found.media_id ? { cachedId: found.media_id } : {}) };
