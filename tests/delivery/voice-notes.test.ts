@@ -96,6 +96,22 @@ describe('Telegram', () => {
     expect(chatCalls('7001', start).filter((c) => c.method === 'sendVoice' && c.ogg).length).toBe(2);
   });
 
+  it('sends neither again on a retry after the text failed: only the text goes', async () => {
+    const bot = adapter();
+    const villager = await chooseVoice('telegram', '7004', bot);
+    await deliver(bot);
+    await villager.send('menu');
+    telegram.failNext('sendMessage', 500, 'Internal Server Error');
+    const before = telegram.calls.length;
+    await expect(deliver(bot)).rejects.toThrow(/500/);
+    const row = await t.db.selectFrom('outbox').select(['id', 'status', 'provider_id']).where('recipient', '=', '7004').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', provider_id: expect.stringMatching(/^voice:\d+$/) });
+    await deliver(bot);
+    expect(chatCalls('7004', before).map((c) => c.method)).toEqual(['sendVoice', 'sendMessage', 'sendMessage']);
+    const sent = await t.db.selectFrom('outbox').select(['status', 'provider_id']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(sent).toEqual({ status: 'sent', provider_id: expect.stringMatching(/^voice:\d+ \d+$/) });
+  });
+
   it('gives a chat that refuses voice notes the text alone, and remembers it', async () => {
     const bot = adapter();
     telegram.forbidVoice('7002');
