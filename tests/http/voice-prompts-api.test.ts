@@ -57,6 +57,13 @@ describe('uploading a voice prompt', () => {
     const audio = await app.inject({ method: 'GET', url: `/admin/api/voice-prompts/${answer.json<{ id: number }>().id}/audio`, headers: { authorization: `Bearer ${token.coordinator}` } });
     expect(audio.headers['content-type']).toBe('audio/ogg; codecs=opus');
     expect(Buffer.compare(audio.rawPayload, bytes)).toBe(0);
+    // A player asks for the end of the file, where the last granule position gives the length.
+    const url = `/admin/api/voice-prompts/${answer.json<{ id: number }>().id}/audio`;
+    const tail = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token.coordinator}`, range: 'bytes=-100' } });
+    expect([tail.statusCode, tail.headers['content-range']]).toEqual([206, `bytes ${bytes.length - 100}-${bytes.length - 1}/${bytes.length}`]);
+    expect(Buffer.compare(tail.rawPayload, bytes.subarray(bytes.length - 100))).toBe(0);
+    const beyond = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token.coordinator}`, range: `bytes=${bytes.length}-` } });
+    expect(beyond.statusCode).toBe(416);
     const audit = await t.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'voice_prompt.upload').execute();
     expect(audit).toEqual([{ action: 'voice_prompt.upload', details: { key: 'register:dayQuestion', locale: 'fr', bytes: bytes.length, durationMs: 4_000 } }]);
   });

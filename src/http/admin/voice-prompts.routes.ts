@@ -39,7 +39,12 @@ export function registerVoicePromptRoutes(scope: FastifyInstance, ctx: AdminCont
     if (!params.success) return badRequest(reply, params.error);
     const found = await readVoiceAudio(db, ctx.organisationId(request), params.data.id);
     if (!found) return reply.code(404).send({ error: `no voice prompt ${params.data.id}` });
-    return reply.type(found.mime).send(found.audio);
+    // A player reads the end of an Ogg file to know its length and to seek: it asks for byte ranges.
+    const range = byteRange(request.headers.range, found.audio.length);
+    reply.type(found.mime).header('accept-ranges', 'bytes');
+    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${found.audio.length}`).send();
+    if (!range) return reply.send(found.audio);
+    return reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${found.audio.length}`).send(found.audio.subarray(range.start, range.end + 1));
   });
 
   scope.delete('/voice-prompts/:id', readers, async (request, reply) => {
@@ -66,4 +71,14 @@ export function registerVoicePromptRoutes(scope: FastifyInstance, ctx: AdminCont
       return reply.code(201).send(VoicePromptSchema.parse({ ...saved, uploadedAt: saved.uploadedAt.toISOString() }));
     });
   });
+}
+
+/** One range of a `Range: bytes=a-b` header (`a-`, `-n` too); none for no header or several ranges. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [from, to] = [match[1] ?? '', match[2] ?? ''];
+  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
+  const end = from === '' || to === '' ? size - 1 : Math.min(Number(to), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }

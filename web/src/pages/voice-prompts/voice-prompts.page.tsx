@@ -111,7 +111,7 @@ function VoiceRow({ t, locale, name, where, prompt, canChange, busy, notice, onF
         {prompt ? t.voiceRecorded(seconds, dateTime(locale, prompt.uploadedAt)) : t.voiceNone}
         {prompt?.uploadedBy ? <> {t.voiceBy('')}<bdi>{prompt.uploadedBy}</bdi></> : null}
       </p>
-      {prompt ? <audio controls preload="none" src={`/admin/api/voice-prompts/${prompt.id}/audio?v=${encodeURIComponent(prompt.uploadedAt)}`} aria-label={t.voicePlayFor(name, where)} /> : null}
+      {prompt ? <audio controls preload="metadata" src={`/admin/api/voice-prompts/${prompt.id}/audio?v=${encodeURIComponent(prompt.uploadedAt)}`} aria-label={t.voicePlayFor(name, where)} /> : null}
       {canChange ? (
         <div class="voice-actions">
           <label class="file-button">
