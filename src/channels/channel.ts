@@ -38,6 +38,35 @@ export class RetryAfterError extends Error {
   }
 }
 
+/** The chat does not take voice notes (Telegram's VOICE_MESSAGES_FORBIDDEN): it gets the text alone. */
+export class VoiceRefused extends Error {
+  override readonly name = 'VoiceRefused';
+}
+
+/** A recorded prompt to send as a voice note; its bytes are read only when the provider needs them. */
+export interface VoiceNote {
+  audio(): Promise<Buffer>;
+  durationMs: number;
+  /** What the provider account called the file last time, when still usable. */
+  cachedId?: string;
+}
+
+/** The voice note's message id, and the file's new id when it was uploaded (to keep for the next time). */
+export interface VoiceSent {
+  providerId: string;
+  mediaId?: string;
+}
+
+/** Channels that send recorded prompts as voice notes. */
+export interface VoiceCapability {
+  /** Uploads the bytes when there is no usable `cachedId` (or the provider no longer knows it). */
+  send(to: string, note: VoiceNote): Promise<VoiceSent>;
+  /** Whose ids the cache holds: the WhatsApp phone number id, the Telegram bot id. */
+  account: string;
+  /** A cached id older than this is not used (WhatsApp deletes media after 30 days); none: ids last. */
+  cacheMaxAgeMs?: number;
+}
+
 /**
  * Every adapter has this surface; one contract test suite runs against each.
  *
@@ -50,6 +79,8 @@ export interface ChannelAdapter {
   readonly capabilities: ChannelCapabilities;
   /** Sends one rendered part and returns the provider's message id. */
   send(to: string, part: RenderedPart): Promise<string>;
+  /** Voice notes, where the channel sends them. */
+  readonly voice?: VoiceCapability;
 }
 
 /** What a webhook or a poll produced: messages for the conversation, with the provider's ids. */

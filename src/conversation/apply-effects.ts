@@ -1,5 +1,6 @@
 // Applies a step's effects through the domain services, inside the message's transaction.
 // Each effect runs under a savepoint: a refused booking undoes only itself, and the dialogue goes on.
+import { setVoicePrompts } from '../domain/voice/voice-preference.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { WriteContext } from '../domain/actor.ts';
@@ -90,6 +91,9 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
       return { ok: true };
     case 'set_locale':
       await setContactLocale(trx, contactId, effect.locale);
+      return { ok: true };
+    case 'set_voice':
+      await setVoicePrompts(trx, contactId, effect.on);
       return { ok: true };
     case 'set_province':
       await setContactProvince(trx, contactId, effect.provinceCode);

@@ -49,6 +49,8 @@ export interface ContactFacts {
   hasPhone: boolean;
   /** The contact asked to be told when they may give blood again. */
   donorRecall: boolean;
+  /** The contact asked for recorded voice prompts beside the text. */
+  voicePrompts: boolean;
 }
 
 export interface SafetyNumbers {

@@ -77,7 +77,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       safety: deps.safety,
       reader: databaseReader(trx, deps.timeZone),
       canAskPhone: PHONE_SHARING_CHANNELS.has(inbound.channel) && contact.phone_e164 === null,
-      contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket, hasPhone: contact.phone_e164 !== null, donorRecall: contact.donor_recall_at !== null },
+      contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket, hasPhone: contact.phone_e164 !== null, donorRecall: contact.donor_recall_at !== null, voicePrompts: contact.voice_prompts },
     };
     const stepped = await conversationStep(state, inbound, understanding, base);
     const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, identity: { channel: inbound.channel, externalId: inbound.from }, now, reminders: deps.reminders ?? defaultReminderSettings(deps.timeZone), scheduled: [] as ScheduledNotification[], ...(inbound.phone ? { phone: inbound.phone } : {}) };

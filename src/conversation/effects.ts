@@ -11,6 +11,8 @@ export type BeneficiaryRef = { id: number } | { new: NewBeneficiary };
 export type Effect =
   | { kind: 'consent'; locale: Locale }
   | { kind: 'set_locale'; locale: Locale }
+  /** Recorded voice prompts beside the text, or not. */
+  | { kind: 'set_voice'; on: boolean }
   | { kind: 'set_province'; provinceCode: string }
   | { kind: 'book'; beneficiary: BeneficiaryRef; slotId: number }
   | { kind: 'waitlist'; beneficiary: BeneficiaryRef; campaignId: number; service: string; day?: string }

@@ -1,5 +1,6 @@
 // What the conversation says back; channels decide how to draw choices, places and pictures.
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.ts';
 
 /**
  * `label` names the choice in a few words (it must fit a WhatsApp button, 20 characters, or list row,
@@ -29,6 +30,11 @@ export const ReplySchema = z.object({
    * template that carries it where a channel allows only templates (WhatsApp after 24 hours of silence).
    */
   template: z.object({ params: z.array(z.string()) }).optional(),
+  /**
+   * The locale key this message says, for villagers who asked for voice: the organisation's recording
+   * of it, in this locale, goes first as a voice note (delivery/voice-notes.ts), the text after it.
+   */
+  voice: z.object({ key: z.string().min(1), locale: z.enum(LOCALES) }).optional(),
 });
 export type Reply = z.infer<typeof ReplySchema>;
 

@@ -7,8 +7,8 @@ import type { ConversationState } from './state.ts';
 export interface Say {
   locale: Locale;
   t(key: string, vars?: Record<string, string | number>): string;
-  /** A question answered by one of `choices` (by number or button). */
-  ask(text: string, choices: Choice[], options?: { noBack?: boolean; how?: string }): Reply;
+  /** A question answered by one of `choices` (by number or button); `voice` names its recorded prompt. */
+  ask(text: string, choices: Choice[], options?: { noBack?: boolean; how?: string; voice?: string }): Reply;
   /** A question answered in words or digits; `how` tells what to send. */
   askFree(text: string, how: string): Reply;
 }
@@ -28,7 +28,8 @@ export function say(state: ConversationState, ctx: StepContext): Say {
     ask(text, choices, options) {
       // "1 ou 2", "1 ولا 2": a Latin comma between two numbers reads wrong in Arabic script.
       const how = options?.how ?? t('common:answerWithNumber', { example: choices.length > 1 ? t('common:exampleOneOrTwo') : '1' });
-      return { text: [text, how, ...back(options?.noBack)].join('\n'), choices };
+      const voice = options?.voice === undefined ? {} : { voice: { key: options.voice, locale } };
+      return { text: [text, how, ...back(options?.noBack)].join('\n'), choices, ...voice };
     },
     askFree(text, how) {
       return { text: [text, how, ...back()].join('\n') };

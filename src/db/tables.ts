@@ -111,6 +111,8 @@ export interface ContactsTable {
   donor_recall_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+  /** The villager asked for recorded voice prompts beside the text (they may not read). */
+  voice_prompts: Auto<boolean>;
 }
 
 export interface ContactIdentitiesTable {
@@ -122,6 +124,8 @@ export interface ContactIdentitiesTable {
   last_inbound_at: Date | null;
   /** The person blocked the bot on this chat (Telegram): nothing unasked goes there until they write again. */
   blocked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The chat refused a voice note (Telegram's VOICE_MESSAGES_FORBIDDEN): it gets the text only. */
+  voice_refused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface BeneficiariesTable {
@@ -352,6 +356,31 @@ export interface CampaignFiguresTable {
   no_show: number;
 }
 
+/** An organisation's recording of one message key in one locale: Ogg/Opus, mono, at most 512 KB. */
+export interface VoicePromptsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  /** The locale files' key, namespace included ('menu:main'). */
+  message_key: string;
+  locale: Locale;
+  audio: Buffer;
+  mime: string;
+  size_bytes: number;
+  duration_ms: number;
+  uploaded_by: number | null;
+  uploaded_at: Auto<Date>;
+}
+
+/** What one provider account calls a recording once uploaded (a WhatsApp media id, a Telegram file_id). */
+export interface VoicePromptMediaTable {
+  voice_prompt_id: number;
+  channel: string;
+  /** The WhatsApp phone number id or the Telegram bot id: ids are valid for that account only. */
+  account: string;
+  media_id: string;
+  uploaded_at: Auto<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   provinces: ProvincesTable;
@@ -387,6 +416,8 @@ export interface Database {
   message_counts: MessageCountsTable;
   donations: DonationsTable;
   campaign_figures: CampaignFiguresTable;
+  voice_prompts: VoicePromptsTable;
+  voice_prompt_media: VoicePromptMediaTable;
 }
 
 export type Campaign = Selectable<CampaignsTable>;

@@ -2,10 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Database, Locale } from '../db/tables.ts';
 import { PermanentSendError, RetryAfterError, type ChannelAdapter } from '../channels/channel.ts';
-import { renderReply, type RenderOptions } from '../channels/render.ts';
+import { renderReply, type RenderedPart, type RenderOptions } from '../channels/render.ts';
+import type { VoiceForMessage } from '../domain/voice/voice-media.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ChatPacer } from './chat-pacer.ts';
+import { isVoicePart, planVoiceNote, sendVoiceNote } from './voice-notes.ts';
 import { claimForSending, finishSent, lastInboundAt, markFailed, putBack, recordPartSent, releaseForRetry, type ClaimedMessage, type SentMessage } from './outbox.ts';
 
 /** An approved template by locale: its name and WhatsApp language code. */
@@ -115,8 +117,12 @@ async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, received
     parts = [{ kind: 'template', name: template.name, language: template.language, params: message.reply.template.params }];
   }
   const sent = [...message.sentParts];
+  // The voice note goes first: planned only before anything went, and skipped by a retry that sent it.
+  const voice = parts[0]?.kind !== 'template' && sent.length === 0 ? await planVoiceNote(deps.db, deps.adapter, message) : undefined;
+  const queue: Array<RenderedPart | VoiceForMessage> = voice ? [voice, ...parts] : parts;
+  const remaining = queue.slice(sent.length - (isVoicePart(sent[0]) ? 1 : 0));
   try {
-    for (const part of parts.slice(sent.length)) {
+    for (const [i, part] of remaining.entries()) {
       const freeIn = deps.deferChatWaitsOverMs === undefined ? 0 : ((await deps.pacer.chatFreeIn?.(message.channel, message.recipient)) ?? 0);
       if (freeIn > (deps.deferChatWaitsOverMs ?? Infinity)) {
         // The parts sent so far are on the row already (recordPartSent).
@@ -125,9 +131,14 @@ async function sendClaimed(deps: DeliveryDeps, message: ClaimedMessage, received
       }
       const waited = await deps.pacer.waitTurn(message.channel, message.recipient);
       if (waited > 0) deps.metrics?.sendDelayed(message.channel, waited);
-      sent.push(await deps.adapter.send(message.recipient, part));
+      if ('promptId' in part) {
+        const id = await sendVoiceNote(deps.db, deps.adapter, message, part);
+        // A chat that refuses voice notes gets the text alone.
+        if (id === undefined) continue;
+        sent.push(id);
+      } else sent.push(await deps.adapter.send(message.recipient, part));
       if (sent.length === 1 && receivedAt !== undefined) deps.metrics?.replyAccepted(message.channel, receivedAt);
-      if (sent.length < parts.length) await recordPartSent(deps.db, message, sent);
+      if (i < remaining.length - 1) await recordPartSent(deps.db, message, sent);
     }
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);

@@ -66,14 +66,15 @@ export async function claimForSending(db: Kysely<Database>, id: number, previous
 }
 
 /**
- * The last part's provider id, so delivery statuses find the row: a CTE named sent_part. Not for the
+ * The last part's provider id, so delivery statuses find the row: a CTE named sent_part (a voice note's
+ * id is kept on the row with a "voice:" mark, which the provider's statuses do not carry). Not for the
  * reply confirming an erasure: a WhatsApp message id holds the number it went to.
  */
 function sentPartStatement(message: { id: number; channel: string }, sentParts: readonly string[]) {
   return sql`
     sent_part as (
       insert into sent_messages (channel, provider_id, outbox_id)
-      select ${message.channel}, ${sentParts.at(-1) ?? ''}, id from outbox where id = ${message.id} and not forget_after_send
+      select ${message.channel}, ${(sentParts.at(-1) ?? '').replace(/^voice:/, '')}, id from outbox where id = ${message.id} and not forget_after_send
       on conflict do nothing
     )`;
 }

@@ -43,5 +43,7 @@ export function reminderReply(t: Translate, locale: Locale, f: ReminderFacts): R
     location: { lat: f.venue.lat, lng: f.venue.lon, name: f.venue.name, address: f.commune },
     // A template's parameters are set in its Arabic text as they are: isolated here, as t() does for the rest.
     template: { params: [f.who, service, `${day} ${window}`, place, code].map((p) => isolateIn(locale, p)) },
+    // Recorded without the day and the code, which the text carries.
+    voice: { key: 'reminders:text', locale },
   };
 }

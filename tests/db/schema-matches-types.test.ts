@@ -12,8 +12,8 @@ const COLUMNS = {
   campaigns: ['id', 'slug', 'organisation_id', 'kind', 'title', 'description', 'province_code', 'commune', 'venue_name', 'venue_lat', 'venue_lon', 'first_day', 'last_day', 'status', 'donor_target', 'reminder_rules', 'staff_telegram_chat', 'created_at', 'updated_at', 'venue_names', 'commune_names'],
   campaign_services: ['campaign_id', 'service', 'requires_fasting', 'checkin_days', 'audience'],
   slots: ['id', 'campaign_id', 'service', 'day', 'starts_at', 'ends_at', 'capacity', 'booked'],
-  contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'donor_recall_at', 'created_at', 'updated_at'],
-  contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at', 'blocked_at'],
+  contacts: ['id', 'phone_e164', 'locale', 'province_code', 'consent_at', 'opted_out_at', 'donor_recall_at', 'created_at', 'updated_at', 'voice_prompts'],
+  contact_identities: ['channel', 'external_id', 'contact_id', 'created_at', 'last_inbound_at', 'blocked_at', 'voice_refused_at'],
   beneficiaries: ['id', 'contact_id', 'relation', 'full_name', 'sex', 'birth_year', 'commune', 'erased_at', 'blood_group', 'created_at'],
   appointments: ['id', 'code', 'beneficiary_id', 'campaign_id', 'service', 'slot_id', 'status', 'channel', 'created_by', 'confirmed_at', 'procedure_done_at', 'created_at', 'updated_at', 'walk_in', 'arrived_at', 'arrived_by', 'arrival_client_id', 'seen_at', 'seen_by'],
   waitlist_entries: ['id', 'beneficiary_id', 'campaign_id', 'service', 'day', 'status', 'appointment_id', 'channel', 'created_by', 'created_at', 'updated_at'],
@@ -40,6 +40,8 @@ const COLUMNS = {
   notifications: ['id', 'kind', 'contact_id', 'appointment_id', 'label', 'due_at', 'status', 'attempts', 'outbox_id', 'reason', 'donation_id', 'created_at', 'updated_at'],
   donations: ['id', 'beneficiary_id', 'organisation_id', 'campaign_id', 'appointment_id', 'donated_on', 'blood_group', 'next_eligible_on', 'recorded_by', 'created_at'],
   campaign_figures: ['campaign_id', 'registered', 'over_capacity', 'checked_in', 'seen', 'operated', 'no_show'],
+  voice_prompts: ['id', 'organisation_id', 'message_key', 'locale', 'audio', 'mime', 'size_bytes', 'duration_ms', 'uploaded_by', 'uploaded_at'],
+  voice_prompt_media: ['voice_prompt_id', 'channel', 'account', 'media_id', 'uploaded_at'],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T] & string> };
 
 type Unlisted = { [T in keyof Database]: Exclude<keyof Database[T], (typeof COLUMNS)[T][number]> }[keyof Database];

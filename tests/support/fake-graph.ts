@@ -12,6 +12,8 @@ export interface FakeGraph {
   root: string;
   calls: GraphCall[];
   messages(to?: string): Array<Record<string, unknown>>;
+  /** Forgets every media id given so far, as Meta does after 30 days: sending one is then refused. */
+  forgetMedia(): void;
   waitFor(count: number, to?: string, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
@@ -20,15 +22,24 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
   const app = Fastify();
   const calls: GraphCall[] = [];
   let next = 1;
+  const media = new Set<string>();
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.post<{ Params: { phone: string; kind: string } }>('/v21.0/:phone/:kind', async (request, reply) => {
     if (request.headers.authorization !== `Bearer ${accessToken}`) return reply.code(401).send({ error: { code: 190, message: 'Invalid OAuth access token' } });
     if (request.params.kind === 'media') {
       const id = `media-${next++}`;
-      calls.push({ path: 'media', body: { bytes: (request.body as Buffer).length }, id });
+      const upload = request.body as Buffer;
+      const type = /name="type"\r\n\r\n([^\r]*)\r\n/.exec(upload.toString('latin1'))?.[1];
+      calls.push({ path: 'media', body: { bytes: upload.length, type, ogg: upload.includes(Buffer.from('OggS', 'ascii')) }, id });
+      media.add(id);
       return { id };
     }
     const body = request.body as Record<string, unknown>;
+    const audio = body.type === 'audio' ? (body.audio as { id?: string } | undefined) : undefined;
+    if (audio && !media.has(audio.id ?? '')) {
+      calls.push({ path: 'messages', body, id: '' });
+      return reply.code(400).send({ error: { code: 131053, message: 'Media upload error: the media id was not found' } });
+    }
     const id = `wamid.TEST${next++}`;
     calls.push({ path: 'messages', body, id });
     return { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] };
@@ -39,6 +50,7 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
     root: `${address}/v21.0`,
     calls,
     messages,
+    forgetMedia: () => media.clear(),
     async waitFor(count, to, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -7,6 +7,8 @@ export interface BotApiCall {
   payload: Record<string, unknown>;
   /** A file was uploaded and it is a PNG picture. */
   png?: boolean;
+  /** A file was uploaded and it is an Ogg file. */
+  ogg?: boolean;
   at: number;
   /** The message id this call was answered with, when it sent a message: counted per chat from 1, as Telegram does. */
   messageId?: number;
@@ -22,6 +24,8 @@ export interface FakeTelegram {
   failNext(method: string, code: number, description: string): void;
   /** Every call of `method` for this chat answers 403, as for a villager who blocked the bot. */
   blockChat(chatId: string): void;
+  /** sendVoice to this chat answers 400 VOICE_MESSAGES_FORBIDDEN, as for a user whose privacy settings refuse voice notes. */
+  forbidVoice(chatId: string): void;
   /** Queues an update for long polling: the next getUpdates whose offset allows it returns it. */
   pushUpdate(update: { update_id: number } & Record<string, unknown>): void;
   /** Tells `listener` of every call as it arrives (a bench timing replies without scanning `calls`). */
@@ -31,13 +35,13 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-function multipartFields(body: Buffer): { fields: Record<string, string>; png: boolean } {
+function multipartFields(body: Buffer): { fields: Record<string, string>; png: boolean; ogg: boolean } {
   const text = body.toString('latin1');
   const fields: Record<string, string> = {};
   for (const m of text.matchAll(/name="([^"]+)"\r\n\r\n([\s\S]*?)\r\n--/g)) {
     if (m[1] !== undefined && m[2] !== undefined) fields[m[1]] = Buffer.from(m[2], 'latin1').toString('utf8');
   }
-  return { fields, png: body.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47])) };
+  return { fields, png: body.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47])), ogg: body.includes(Buffer.from('OggS', 'ascii')) };
 }
 
 export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklmnopqrst'): Promise<FakeTelegram> {
@@ -45,6 +49,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const calls: BotApiCall[] = [];
   const throttled = new Map<string, number>();
   const blocked = new Set<string>();
+  const voiceForbidden = new Set<string>();
+  // The file_ids this bot was given for uploaded voice notes; any other is refused, as Telegram does.
+  const voiceFiles = new Set<string>();
   const failing = new Map<string, { code: number; description: string }>();
   // As on Telegram, a message id is counted per chat from 1: two chats get the same ids.
   const lastMessageId = new Map<string, number>();
@@ -57,9 +64,9 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     if (request.params.token !== token) return reply.code(401).send({ ok: false, error_code: 401, description: 'Unauthorized' });
     const method = request.params.method;
     const isUpload = Buffer.isBuffer(request.body);
-    const { fields, png } = isUpload ? multipartFields(request.body as Buffer) : { fields: {}, png: false };
+    const { fields, png, ogg } = isUpload ? multipartFields(request.body as Buffer) : { fields: {}, png: false, ogg: false };
     const payload = isUpload ? fields : ((request.body ?? {}) as Record<string, unknown>);
-    const call: BotApiCall = { method, payload, at: Date.now(), ...(isUpload ? { png } : {}) };
+    const call: BotApiCall = { method, payload, at: Date.now(), ...(isUpload ? { png, ogg } : {}) };
     calls.push(call);
     for (const listener of listeners) listener(call);
     const retryAfter = throttled.get(method);
@@ -86,11 +93,19 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
       }
       return { ok: true, result: pending(offset) };
     }
+    let voice: { file_id: string; file_unique_id: string; duration: number; mime_type: string } | undefined;
+    if (method === 'sendVoice') {
+      if (voiceForbidden.has(String(payload.chat_id))) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: VOICE_MESSAGES_FORBIDDEN' });
+      const fileId = isUpload ? (ogg ? `voice-file-${voiceFiles.size + 1}` : undefined) : String(payload.voice);
+      if (fileId === undefined || (!isUpload && !voiceFiles.has(fileId))) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: wrong file identifier/HTTP URL specified' });
+      voiceFiles.add(fileId);
+      voice = { file_id: fileId, file_unique_id: `u-${fileId}`, duration: Number(payload.duration ?? 1), mime_type: 'audio/ogg' };
+    }
     if (method === 'getMe') return { ok: true, result: { id: 1, is_bot: true, first_name: 'Qafila', username: 'qafila_bot' } };
     const chat = String(payload.chat_id);
     call.messageId = (lastMessageId.get(chat) ?? 0) + 1;
     lastMessageId.set(chat, call.messageId);
-    return { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' } } };
+    return { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, ...(voice ? { voice } : {}) } };
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -100,6 +115,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     throttleNext: (method, retryAfter) => void throttled.set(method, retryAfter),
     failNext: (method, code, description) => void failing.set(method, { code, description }),
     blockChat: (chatId) => void blocked.add(chatId),
+    forbidVoice: (chatId) => void voiceForbidden.add(chatId),
     listen: (listener) => void listeners.push(listener),
     pushUpdate(update) {
       updates.push(update);

@@ -23,6 +23,7 @@ const loadNational = () => import('./pages/reports/national-report.page.tsx').th
 const loadAlerts = () => import('./pages/alerts/alerts.page.tsx').then((m) => m.AlertsPage);
 const loadAlert = () => import('./pages/alerts/alert-detail.page.tsx').then((m) => m.AlertDetailPage);
 const loadAudit = () => import('./pages/audit/audit.page.tsx').then((m) => m.AuditLogPage);
+const loadVoicePrompts = () => import('./pages/voice-prompts/voice-prompts.page.tsx').then((m) => m.VoicePromptsPage);
 const loadBroadcasts = () => import('./pages/broadcasts/broadcasts.page.tsx').then((m) => m.BroadcastsPage);
 
 /** A page whose code is fetched the first time it is shown. */
@@ -62,6 +63,7 @@ function page(path: string, loading: string) {
   if (inbox) return <Later load={loadInbox} loading={loading} props={{ ticketId: inbox[1] ? Number(inbox[1]) : undefined }} />;
   if (path === '/alerts') return <Later load={loadAlerts} loading={loading} props={{}} />;
   if (path === '/audit') return <Later load={loadAudit} loading={loading} props={{}} />;
+  if (path === '/voice-prompts') return <Later load={loadVoicePrompts} loading={loading} props={{}} />;
   const alert = /^\/alerts\/(\d+)$/.exec(path);
   if (alert) return <Later key={alert[1]} load={loadAlert} loading={loading} props={{ alertId: Number(alert[1]) }} />;
   if (path === '/broadcasts') return <Later load={loadBroadcasts} loading={loading} props={{}} />;

@@ -1,7 +1,7 @@
 // Sending to Telegram with grammY's client: inline keyboards for choices, venues, the QR code as a photo.
 import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import QRCode from 'qrcode';
-import { PermanentSendError, RetryAfterError, type ChannelAdapter, type ChannelCapabilities } from '../channel.ts';
+import { PermanentSendError, RetryAfterError, VoiceRefused, type ChannelAdapter, type ChannelCapabilities, type VoiceCapability } from '../channel.ts';
 import type { RenderedPart } from '../render.ts';
 
 export const TELEGRAM_CAPABILITIES: ChannelCapabilities = {
@@ -36,8 +36,38 @@ export function createTelegramAdapter(options: { token: string; apiRoot?: string
         throw classify(err);
       }
     },
+    voice: telegramVoice(api, options.token),
   };
 }
+
+/**
+ * sendVoice: the Ogg/Opus bytes the first time (multipart), then the file_id Telegram gave them, which
+ * lasts and belongs to this bot. A chat whose owner forbids voice notes answers 400 VOICE_MESSAGES_FORBIDDEN.
+ */
+function telegramVoice(api: Api, token: string): VoiceCapability {
+  return {
+    account: token.split(':')[0] ?? token,
+    async send(to, note) {
+      try {
+        if (note.cachedId !== undefined) {
+          try {
+            return { providerId: String((await api.sendVoice(to, note.cachedId)).message_id) };
+          } catch (err) {
+            // A file_id Telegram no longer knows: upload the bytes again, once.
+            if (!(err instanceof GrammyError) || err.error_code !== 400 || voiceForbidden(err)) throw err;
+          }
+        }
+        const message = await api.sendVoice(to, new InputFile(await note.audio(), 'prompt.ogg'), { duration: Math.round(note.durationMs / 1000) });
+        return { providerId: String(message.message_id), ...(message.voice ? { mediaId: message.voice.file_id } : {}) };
+      } catch (err) {
+        if (err instanceof GrammyError && voiceForbidden(err)) throw new VoiceRefused(`Telegram ${err.error_code}: ${err.description}`);
+        throw classify(err);
+      }
+    },
+  };
+}
+
+const voiceForbidden = (err: GrammyError) => err.error_code === 400 && err.description.includes('VOICE_MESSAGES_FORBIDDEN');
 
 async function sendPart(api: Api, chatId: string, part: RenderedPart): Promise<number> {
   switch (part.kind) {

@@ -58,22 +58,43 @@ export function createWhatsAppCloudAdapter(options: CloudOptions, fetchImpl: typ
     if (!id) throw new Error('WhatsApp accepted the message without an id');
     return id;
   };
+  const upload = async (bytes: Buffer, type: string, name: string): Promise<string> => {
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', type);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    const uploaded = await call('media', form, false);
+    if (typeof uploaded.id !== 'string') throw new Error('WhatsApp did not return a media id');
+    return uploaded.id;
+  };
+  const voiceNote = (id: string) => ({ type: 'audio', audio: { id, voice: true } });
   return {
     name: 'whatsapp',
     capabilities: WHATSAPP_CLOUD_CAPABILITIES,
     async send(to, part) {
-      return send(to, await cloudMessage(part, async (png) => {
-        const form = new FormData();
-        form.append('messaging_product', 'whatsapp');
-        form.append('type', 'image/png');
-        form.append('file', new Blob([png], { type: 'image/png' }), 'code.png');
-        const uploaded = await call('media', form, false);
-        if (typeof uploaded.id !== 'string') throw new Error('WhatsApp did not return a media id');
-        return uploaded.id;
-      }));
+      return send(to, await cloudMessage(part, (png) => upload(png, 'image/png', 'code.png')));
+    },
+    voice: {
+      account: options.phoneNumberId,
+      cacheMaxAgeMs: VOICE_MEDIA_REUSE_MS,
+      async send(to, note) {
+        if (note.cachedId !== undefined) {
+          try {
+            return { providerId: await send(to, voiceNote(note.cachedId)) };
+          } catch (err) {
+            // The media id may be gone (deleted, expired early): upload the bytes again, once.
+            if (err instanceof RetryAfterError) throw err;
+          }
+        }
+        const id = await upload(await note.audio(), 'audio/ogg', 'prompt.ogg');
+        return { providerId: await send(to, voiceNote(id)), mediaId: id };
+      },
     },
   };
 }
+
+/** Cloud API media ids expire after 30 days: one older than 25 is uploaded again rather than risked. */
+export const VOICE_MEDIA_REUSE_MS = 25 * 24 * 3_600_000;
 
 /** The Graph payload of one rendered part. */
 export async function cloudMessage(part: RenderedPart, upload: (png: Buffer) => Promise<string>): Promise<Record<string, unknown>> {

@@ -16,7 +16,9 @@ export interface WebMessage {
 export type WebContent =
   | string
   | { kind: 'location'; lat: number; lng: number; name: string; address?: string }
-  | { kind: 'image'; png: Buffer; caption: string };
+  | { kind: 'image'; png: Buffer; caption: string }
+  /** An Ogg/Opus recording, shown as a voice note. */
+  | { kind: 'voice'; audio: Buffer };
 
 /**
  * The client's events are the library's: 'qr' (pairing code), 'ready', 'message' (a WebMessage),
@@ -48,8 +50,10 @@ export async function createWhatsAppWebClient(options: { sessionDir: string; chr
           ? content
           : content.kind === 'location'
             ? new Location(content.lat, content.lng, { name: content.name, ...(content.address ? { address: content.address } : {}) })
-            : new MessageMedia('image/png', content.png.toString('base64'), 'code.png');
-      const options = typeof content !== 'string' && content.kind === 'image' ? { caption: content.caption } : {};
+            : content.kind === 'voice'
+              ? new MessageMedia('audio/ogg; codecs=opus', content.audio.toString('base64'), 'prompt.ogg')
+              : new MessageMedia('image/png', content.png.toString('base64'), 'code.png');
+      const options = typeof content === 'string' ? {} : content.kind === 'image' ? { caption: content.caption } : content.kind === 'voice' ? { sendAudioAsVoice: true } : {};
       const sent = await client.sendMessage(chatId, payload, options);
       return sent.id._serialized;
     },

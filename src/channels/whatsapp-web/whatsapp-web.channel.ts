@@ -132,6 +132,14 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
       const png = await QRCode.toBuffer(part.qr, { type: 'png', margin: 2, width: 360 });
       return withDeadline(client.send(to, { kind: 'image', png, caption: part.caption }), deadlineMs, 'whatsapp-web send');
     },
+    // The phone sends the bytes each time: there is no id to keep.
+    voice: {
+      account: 'phone',
+      async send(to, note) {
+        if (state !== 'ready') throw new Error(`whatsapp-web is ${state}, not ready to send`);
+        return { providerId: await withDeadline(client.send(to, { kind: 'voice', audio: await note.audio() }), deadlineMs, 'whatsapp-web send') };
+      },
+    },
   };
   return {
     adapter,

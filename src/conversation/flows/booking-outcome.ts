@@ -67,6 +67,8 @@ export async function bookingAnswer(state: ConversationState, ctx: StepContext, 
         window: window ? formatWindow(window.startsAt, window.endsAt, s.locale) : '',
       }),
       image: { kind: 'qr', data: outcome.code, caption: code },
+      // The recording says the fixed part (booked, the code is in the message); the text carries the rest.
+      voice: { key: 'register:booked', locale: s.locale },
     },
   ];
   const fasting = campaign?.services.find((o) => o.service === service)?.requiresFasting ?? false;

@@ -95,16 +95,28 @@ export const firstContactSteps: Partial<Record<ConversationState['step'], StepHa
   language: {
     async enter(state, ctx) {
       const s = say(state, ctx);
-      const choices = LOCALES.map((id) => ({ id, label: s.t(`language:name.${id}`) }));
-      return { state: { ...state, step: 'language' }, replies: [s.ask(s.t('language:question'), choices, { noBack: !ctx.contact.consented })], effects: [] };
+      const choices = [...LOCALES.map((id) => ({ id, label: s.t(`language:name.${id}`) })), { id: 'voice', label: s.t(ctx.contact.voicePrompts ? 'language:voiceOff' : 'language:voiceOn') }];
+      // Its recording goes to everyone who gets here: someone who cannot read hears which number asks for voice.
+      return { state: { ...state, step: 'language' }, replies: [s.ask(s.t('language:question'), choices, { noBack: !ctx.contact.consented, voice: 'language:question' })], effects: [] };
     },
     async answer(state, turn, ctx) {
-      const picked = pickOption(turn, LOCALES);
+      const picked = pickOption(turn, LANGUAGE_OPTIONS);
       if (picked === undefined) return MISS;
+      if (picked === 'voice') return switchVoice(state, !ctx.contact.voicePrompts, ctx);
       return switchLanguage(state, picked, ctx);
     },
   },
 };
+
+const LANGUAGE_OPTIONS = [...LOCALES, 'voice'] as const;
+
+/** Voice prompts on or off, kept on the contact at once (a preference, before consent too), then where they were going. */
+async function switchVoice(state: ConversationState, on: boolean, ctx: StepContext): Promise<StepResult> {
+  const s = say(state, ctx);
+  const done = { text: s.t(on ? 'language:voiceOnDone' : 'language:voiceOffDone') };
+  const next = await ctx.go(ctx.contact.consented ? 'menu' : 'consent', state, {}, [done]);
+  return { ...next, effects: [{ kind: 'set_voice' as const, on }, ...next.effects] };
+}
 
 /** Changes the reply language; before consent it only changes how the notice is shown. */
 export async function switchLanguage(state: ConversationState, locale: Locale, ctx: StepContext) {

@@ -51,7 +51,7 @@ export const menuSteps: Partial<Record<ConversationState['step'], StepHandler>> 
     async enter(state, ctx) {
       const s = say(state, ctx);
       const choices = MENU_OPTIONS.map((id) => ({ id, label: s.t(`menu:option.${id}`) }));
-      return { state: { ...state, step: 'menu', draft: {} }, replies: [s.ask(s.t('menu:question'), choices, { noBack: true })], effects: [] };
+      return { state: { ...state, step: 'menu', draft: {} }, replies: [s.ask(s.t('menu:question'), choices, { noBack: true, voice: 'menu:question' })], effects: [] };
     },
     async answer(state, turn, ctx) {
       const picked = pickOption(turn, MENU_OPTIONS);

@@ -54,7 +54,7 @@ export const registerPersonSteps: Partial<Record<ConversationState['step'], Step
     async enter(state, ctx) {
       const s = say(state, ctx);
       const choices = RELATIONS.map((id) => ({ id, label: s.t(`register:who.${id}`) }));
-      return { state: { ...state, step: 'reg_who' }, replies: [s.ask(s.t('register:whoQuestion'), choices)], effects: [] };
+      return { state: { ...state, step: 'reg_who' }, replies: [s.ask(s.t('register:whoQuestion'), choices, { voice: 'register:whoQuestion' })], effects: [] };
     },
     async answer(state, turn, ctx) {
       const relation = pickOption(turn, RELATIONS);

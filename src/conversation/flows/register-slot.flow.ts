@@ -110,7 +110,7 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
         detail: o.remaining > 0 ? s.t('campaigns:placesLeft', { count: o.remaining }) : s.t('campaigns:full'),
       }));
       const before = wanted !== undefined ? [{ text: s.t('register:serviceNotOffered', { service: serviceName(s, wanted) }) }] : [];
-      return { state: { ...state, step: 'reg_service', draft: { ...state.draft, service: undefined, options: offered } }, replies: [...before, s.ask(s.t('register:serviceQuestion'), choices)], effects: [] };
+      return { state: { ...state, step: 'reg_service', draft: { ...state.draft, service: undefined, options: offered } }, replies: [...before, s.ask(s.t('register:serviceQuestion'), choices, { voice: 'register:serviceQuestion' })], effects: [] };
     },
     async answer(state, turn, ctx) {
       const options = state.draft.options ?? [];
@@ -131,7 +131,7 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
         label: formatDay(d.day, s.locale),
         detail: d.remaining > 0 ? s.t('campaigns:placesLeft', { count: d.remaining }) : s.t('campaigns:full'),
       }));
-      return { state: { ...state, step: 'reg_day', draft: { ...state.draft, options: days.map((d) => d.day) } }, replies: [s.ask(s.t('register:dayQuestion'), choices)], effects: [] };
+      return { state: { ...state, step: 'reg_day', draft: { ...state.draft, options: days.map((d) => d.day) } }, replies: [s.ask(s.t('register:dayQuestion'), choices, { voice: 'register:dayQuestion' })], effects: [] };
     },
     async answer(state, turn, ctx) {
       const day = pickOption(turn, state.draft.options ?? []);
@@ -147,7 +147,7 @@ export const registerSlotSteps: Partial<Record<ConversationState['step'], StepHa
       const choices = open.map((w) => ({ id: `s${w.slotId}`, label: formatWindowShort(w.startsAt, w.endsAt), detail: s.t('campaigns:placesLeft', { count: w.remaining }) }));
       return {
         state: { ...state, step: 'reg_window', draft: { ...state.draft, options: choices.map((c) => c.id) } },
-        replies: [s.ask(s.t('register:windowQuestion', { day: formatDay(state.draft.day ?? ctx.today, s.locale) }), choices)],
+        replies: [s.ask(s.t('register:windowQuestion', { day: formatDay(state.draft.day ?? ctx.today, s.locale) }), choices, { voice: 'register:windowQuestion' })],
         effects: [],
       };
     },

@@ -1,5 +1,5 @@
 // Handoff tickets: a villager asked for a person, or an emergency was detected. The coordinators' inbox.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Database, TicketReason } from '../../db/tables.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
@@ -22,7 +22,7 @@ export async function openTicket(
     try {
       const row = await trx
         .insertInto('handoff_tickets')
-        .values({ contact_id: input.contactId, organisation_id: ticketOrganisation(input.contactId), reason: input.reason, urgent: input.urgent })
+        .values({ contact_id: input.contactId, organisation_id: contactOrganisation(input.contactId), reason: input.reason, urgent: input.urgent })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
@@ -42,9 +42,10 @@ export async function openTicket(
 /**
  * Whose staff answer: the organisation of the contact's latest booking or waiting list, else of their
  * latest donation, else the latest published campaign in their province or a province they follow,
- * else the only organisation there is. Null when none fits: the platform admin routes it.
+ * else the only organisation there is. Null when none fits: the platform admin routes it. Voice prompts
+ * of a reply in the chat are this organisation's too. `contactId` may be a column (`sql`c.id``).
  */
-function ticketOrganisation(contactId: number) {
+export function contactOrganisation(contactId: number | RawBuilder<number>) {
   return sql<number | null>`(select coalesce(
     (select c.organisation_id from (
        select a.campaign_id, a.created_at, a.id from appointments a join beneficiaries b on b.id = a.beneficiary_id where b.contact_id = ${contactId}

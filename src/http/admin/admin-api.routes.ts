@@ -37,6 +37,7 @@ import { registerOutboxRoutes } from './outbox.routes.ts';
 import { registerQueueRoutes } from './queue.routes.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
+import { registerVoicePromptRoutes } from './voice-prompts.routes.ts';
 
 export interface AdminApiDeps {
   db: Db;
@@ -180,6 +181,7 @@ export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void
       registerBroadcastRoutes(scope, context);
       registerOrganisationRoutes(scope, context);
       registerReportRoutes(scope, context);
+      registerVoicePromptRoutes(scope, context);
     },
     { prefix: '/admin/api' },
   );

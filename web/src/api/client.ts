@@ -35,6 +35,22 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   return { ok: false, status: response.status, body: errorBody };
 }
 
+/** Sends a file's bytes as they are (an upload the server judges by its content, not by a type). */
+export async function sendBytes<T>(method: 'PUT' | 'POST', path: string, file: Blob): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: file });
+  } catch {
+    return { ok: false, status: 0, body: { error: 'offline' } };
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (response.ok) return { ok: true, status: response.status, data: parsed as T };
+  return { ok: false, status: response.status, body: isErrorBody(parsed) ? parsed : { error: `http_${response.status}` } };
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -21,5 +21,6 @@ export type { QueuedPerson, Seen, ServiceQueue } from '../../../src/http/console
 export type { Colleagues, InboxPulse, InboxTicket, InboxTicketList, TicketDetail, TicketPhone, TimelineEntry } from '../../../src/http/console/inbox.schemas.ts';
 export type { AlertDetail, AlertList, AlertNote, AlertState, AlertSummary, CheckinAnswers } from '../../../src/http/console/alerts.schemas.ts';
 export type { AuditEntryView, AuditFilters, AuditPage } from '../../../src/http/console/audit.schemas.ts';
+export type { VoicePromptBoard, VoicePromptView, VoiceRefusal } from '../../../src/http/console/voice-prompts.schemas.ts';
 export type { CampaignReport, NationalReport } from '../../../src/http/console/reports.schemas.ts';
 export type { BroadcastCreated, BroadcastFigures, BroadcastList, BroadcastPreview, BroadcastProgress, ChannelPreview } from '../../../src/http/console/broadcast.schemas.ts';

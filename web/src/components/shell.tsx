@@ -42,6 +42,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
             {me.role === 'medical' || me.role === 'coordinator' || viewing ? <a href="/console/alerts">{t.navAlerts}</a> : null}
             {me.role === 'coordinator' || viewing ? <a href="/console/audit">{t.navAudit}</a> : null}
+            {me.role === 'coordinator' || viewing ? <a href="/console/voice-prompts">{t.navVoice}</a> : null}
             <NationalReportLink />
             <span class="who">
               <bdi>{me.name}</bdi>

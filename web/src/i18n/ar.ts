@@ -2,6 +2,7 @@
 import { inboxAr } from './inbox.ts';
 import { alertsAr } from './alerts.ts';
 import { auditAr } from './audit.ts';
+import { voicePromptsAr } from './voice-prompts.ts';
 import { broadcastsAr } from './broadcasts.ts';
 import type { Messages } from './fr.ts';
 import { reportsAr } from './reports.ts';
@@ -9,6 +10,7 @@ import { reportsAr } from './reports.ts';
 export const ar: Messages = {
   ...alertsAr,
   ...auditAr,
+  ...voicePromptsAr,
   ...reportsAr,
   ...broadcastsAr,
   appName: 'قافلة — لوحة التحكم',

@@ -14,6 +14,8 @@ export const auditFr = {
   auditSomeone: 'Système ou villageois',
   auditOn: (entity: string, id: string) => `${entity} n° ${id}`,
   auditKinds: {
+    'voice_prompt.upload': 'Message vocal enregistré',
+    'voice_prompt.delete': 'Message vocal supprimé',
     'staff_alert.acknowledge': 'Alerte prise en charge',
     'staff_alert.note': 'Note sur une alerte',
     'staff_alert.resolve': 'Alerte résolue',
@@ -35,7 +37,7 @@ export const auditFr = {
     'donation.record': 'Don enregistré',
     'staff.sign_in': 'Connexion à la console',
   } as Record<string, string>,
-  auditEntities: { staff_alert: 'Alerte', appointment: 'Rendez-vous', campaign: 'Campagne', broadcast: 'Diffusion', ticket: 'Demande', contact: 'Contact', donation: 'Don', staff: 'Membre' } as Record<string, string>,
+  auditEntities: { staff_alert: 'Alerte', appointment: 'Rendez-vous', campaign: 'Campagne', broadcast: 'Diffusion', ticket: 'Demande', contact: 'Contact', donation: 'Don', staff: 'Membre', voice_prompt: 'Message vocal' } as Record<string, string>,
 };
 
 export const auditAr: typeof auditFr = {
@@ -53,6 +55,8 @@ export const auditAr: typeof auditFr = {
   auditSomeone: 'النظام أو أحد القرويين',
   auditOn: (entity: string, id: string) => `${entity} رقم ${id}`,
   auditKinds: {
+    'voice_prompt.upload': 'تسجيل رسالة صوتية',
+    'voice_prompt.delete': 'حذف رسالة صوتية',
     'staff_alert.acknowledge': 'التكفّل بتنبيه',
     'staff_alert.note': 'ملاحظة على تنبيه',
     'staff_alert.resolve': 'إغلاق تنبيه',
@@ -74,5 +78,5 @@ export const auditAr: typeof auditFr = {
     'donation.record': 'تسجيل تبرع',
     'staff.sign_in': 'الدخول إلى لوحة التحكم',
   },
-  auditEntities: { staff_alert: 'تنبيه', appointment: 'موعد', campaign: 'حملة', broadcast: 'رسالة جماعية', ticket: 'طلب', contact: 'جهة اتصال', donation: 'تبرع', staff: 'عضو' },
+  auditEntities: { staff_alert: 'تنبيه', appointment: 'موعد', campaign: 'حملة', broadcast: 'رسالة جماعية', ticket: 'طلب', contact: 'جهة اتصال', donation: 'تبرع', staff: 'عضو', voice_prompt: 'رسالة صوتية' },
 };

@@ -2,12 +2,14 @@
 import { inboxFr } from './inbox.ts';
 import { alertsFr } from './alerts.ts';
 import { auditFr } from './audit.ts';
+import { voicePromptsFr } from './voice-prompts.ts';
 import { reportsFr } from './reports.ts';
 import { broadcastsFr } from './broadcasts.ts';
 
 export const fr = {
   ...alertsFr,
   ...auditFr,
+  ...voicePromptsFr,
   ...reportsFr,
   ...broadcastsFr,
   appName: 'Qafila — console',
