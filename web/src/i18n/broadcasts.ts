@@ -1,4 +1,5 @@
 // The broadcast composer's words, French (the reference) and Arabic, spread into fr.ts and ar.ts.
+import type { Locale } from '../../../src/i18n/locales.ts';
 export const broadcastsFr = {
   navBroadcasts: 'Annonces',
   bcTitle: 'Annonces',
@@ -11,7 +12,7 @@ export const broadcastsFr = {
   bcDonors: 'Donneurs de sang qui peuvent donner de nouveau',
   bcBloodGroups: 'Groupes sanguins (tous si aucun)',
   bcLanguages: 'Langues (toutes si aucune)',
-  bcLocaleNames: { fr: 'Français', ar: 'Arabe', ary: 'Darija (arabe)', 'ary-Latn': 'Darija (latin)', shi: 'Tachelhit (latin)' } as Record<string, string>,
+  bcLocaleNames: { fr: 'Français', ar: 'Arabe', ary: 'Darija (arabe)', 'ary-Latn': 'Darija (latin)', shi: 'Tachelhit (latin)' } satisfies Record<Locale, string> as Record<string, string>,
   bcTexts: 'Texte par langue',
   bcTextsHint: 'Une langue sans texte reçoit celui de la langue la plus proche.',
   bcCharacters: (n: string) => `${n} caractères`,
@@ -82,7 +83,7 @@ export const broadcastsAr: typeof broadcastsFr = {
   bcDonors: 'المتبرعون بالدم الذين يمكنهم التبرع من جديد',
   bcBloodGroups: 'فصائل الدم (كلها إن لم تُختر أي فصيلة)',
   bcLanguages: 'اللغات (كلها إن لم تُختر أي لغة)',
-  bcLocaleNames: { fr: 'الفرنسية', ar: 'العربية', ary: 'الدارجة (بالحروف العربية)', 'ary-Latn': 'الدارجة (بالحروف اللاتينية)', shi: 'تاشلحيت (بالحروف اللاتينية)' },
+  bcLocaleNames: { fr: 'الفرنسية', ar: 'العربية', ary: 'الدارجة (بالحروف العربية)', 'ary-Latn': 'الدارجة (بالحروف اللاتينية)', shi: 'تاشلحيت (بالحروف اللاتينية)' } satisfies Record<Locale, string>,
   bcTexts: 'النص بكل لغة',
   bcTextsHint: 'اللغة التي لا نص لها تتلقى نص أقرب لغة إليها.',
   bcCharacters: (n: string) => `عدد الحروف: ${n}`,

@@ -1,4 +1,5 @@
 // The inbox's words: French is the reference, Arabic has the same keys (a missing one fails the type check).
+import type { Locale } from '../../../src/i18n/locales.ts';
 export const inboxFr = {
   navInbox: 'Boîte de réception',
   inboxUnread: (n: string) => `${n} non lu(s)`,
@@ -19,7 +20,7 @@ export const inboxFr = {
   inboxChannel: 'Canal',
   inboxChannels: { telegram: 'Telegram', whatsapp: 'WhatsApp', whatsapp_web: 'WhatsApp', web: 'Simulateur', terminal: 'Terminal' } as Record<string, string>,
   inboxLanguage: 'Langue',
-  inboxLanguages: { fr: 'Français', ar: 'Arabe', ary: 'Darija', 'ary-Latn': 'Darija (lettres latines)', shi: 'Tachelhit' } as Record<string, string>,
+  inboxLanguages: { fr: 'Français', ar: 'Arabe', ary: 'Darija', 'ary-Latn': 'Darija (lettres latines)', shi: 'Tachelhit' } satisfies Record<Locale, string> as Record<string, string>,
   inboxPeople: 'Personnes inscrites',
   inboxNoPeople: 'Aucune personne inscrite.',
   inboxAppointments: 'Rendez-vous avec votre organisation',
@@ -71,7 +72,7 @@ export const inboxAr: typeof inboxFr = {
   inboxChannel: 'القناة',
   inboxChannels: { telegram: 'تيليغرام', whatsapp: 'واتساب', whatsapp_web: 'واتساب', web: 'المحاكي', terminal: 'الطرفية' },
   inboxLanguage: 'اللغة',
-  inboxLanguages: { fr: 'الفرنسية', ar: 'العربية', ary: 'الدارجة', 'ary-Latn': 'الدارجة (بحروف لاتينية)', shi: 'تاشلحيت' },
+  inboxLanguages: { fr: 'الفرنسية', ar: 'العربية', ary: 'الدارجة', 'ary-Latn': 'الدارجة (بحروف لاتينية)', shi: 'تاشلحيت' } satisfies Record<Locale, string>,
   inboxPeople: 'الأشخاص المسجَّلون',
   inboxNoPeople: 'لا يوجد شخص مسجَّل.',
   inboxAppointments: 'المواعيد مع منظمتكم',

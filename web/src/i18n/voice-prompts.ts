@@ -1,4 +1,5 @@
 // The words of the voice prompts page, in French (the reference) and Arabic.
+import type { Locale } from '../../../src/i18n/locales.ts';
 export const voicePromptsFr = {
   navVoice: 'Messages vocaux',
   voiceTitle: 'Messages vocaux',
@@ -15,7 +16,7 @@ export const voicePromptsFr = {
     'register:booked': 'Rendez-vous confirmé (sans dire le code)',
     'reminders:text': 'Rappel de rendez-vous (sans le jour ni le code)',
   } as Record<string, string>,
-  voiceLocales: { ary: 'Darija (écriture arabe)', 'ary-Latn': 'Darija (lettres latines)', ar: 'Arabe', fr: 'Français' } as Record<string, string>,
+  voiceLocales: { ary: 'Darija (écriture arabe)', 'ary-Latn': 'Darija (lettres latines)', ar: 'Arabe', fr: 'Français', shi: 'Tachelhit (lettres latines)' } satisfies Record<Locale, string> as Record<string, string>,
   voiceNone: 'Pas encore de voix',
   voiceRecorded: (seconds: string, when: string) => `Voix de ${seconds} s, envoyée le ${when}`,
   voiceBy: (name: string) => `par ${name}`,
@@ -55,7 +56,7 @@ export const voicePromptsAr: typeof voicePromptsFr = {
     'register:booked': 'تأكيد الموعد (دون ذكر الرمز)',
     'reminders:text': 'تذكير بالموعد (دون اليوم والرمز)',
   },
-  voiceLocales: { ary: 'الدارجة (بالحروف العربية)', 'ary-Latn': 'الدارجة (بالحروف اللاتينية)', ar: 'العربية', fr: 'الفرنسية' },
+  voiceLocales: { ary: 'الدارجة (بالحروف العربية)', 'ary-Latn': 'الدارجة (بالحروف اللاتينية)', ar: 'العربية', fr: 'الفرنسية', shi: 'تاشلحيت (بالحروف اللاتينية)' } satisfies Record<Locale, string>,
   voiceNone: 'لا يوجد تسجيل بعد',
   voiceRecorded: (seconds: string, when: string) => `تسجيل مدته ${seconds} ثانية، أُرسل في ${when}`,
   voiceBy: (name: string) => `من طرف ${name}`,
