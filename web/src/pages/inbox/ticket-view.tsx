@@ -110,8 +110,9 @@ function VoiceNote({ voice, t, who }: { voice: TimelineVoice; t: Messages; who: 
   const seconds = voice.durationSeconds !== null ? ` · ${t.inboxVoiceSeconds(String(Math.round(voice.durationSeconds)))}` : '';
   return (
     <figure class="voice">
-      <figcaption>🎙 {t.inboxVoice}{seconds}</figcaption>
-      <audio controls preload="metadata" src={`/admin/api/inbox/voice-notes/${voice.id}`} aria-label={t.inboxVoiceListen(who)}>
+      <figcaption>{t.inboxVoice}{seconds}</figcaption>
+      {/* The player's time line reads left to right in every language, as on the villager's phone. */}
+      <audio controls preload="metadata" dir="ltr" src={`/admin/api/inbox/voice-notes/${voice.id}`} aria-label={t.inboxVoiceListen(who)}>
         {t.inboxVoiceUnsupported}
       </audio>
     </figure>
