@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (config.TELEGRAM_BOT_TOKEN && channels.telegram) {
     const { api } = channels.telegram.adapter;
     // Voice notes are fetched from the Bot API as they arrive (see channels/voice-fetch.ts).
-    const telegramReceive = fetchingVoice(receive, telegramVoiceFetcher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }));
+    const telegramReceive = fetchingVoice(receive, telegramVoiceFetcher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }), logger);
     if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
       const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
       telegramWebhook = { secretToken, receive: telegramReceive, chats, answerCallback: (id) => api.answerCallbackQuery(id) };
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       appSecret: config.WHATSAPP_APP_SECRET,
       verifyToken: config.WHATSAPP_VERIFY_TOKEN,
       // Media ids and their URLs expire within minutes: a voice note is fetched while the webhook is answered.
-      receive: fetchingVoice(receive, cloudVoiceFetcher({ accessToken: config.WHATSAPP_ACCESS_TOKEN, graphRoot: config.WHATSAPP_GRAPH_ROOT })),
+      receive: fetchingVoice(receive, cloudVoiceFetcher({ accessToken: config.WHATSAPP_ACCESS_TOKEN, graphRoot: config.WHATSAPP_GRAPH_ROOT }), logger),
       applyStatuses: (updates) => applyDeliveryStatuses(db, 'whatsapp', updates),
       changeNumber: (change) => inTransaction(db, (trx) => moveToNewNumber(trx, { channel: 'whatsapp', ...change })),
     };

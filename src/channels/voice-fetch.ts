@@ -1,6 +1,7 @@
 // Voice notes are fetched from the provider the moment they arrive (ids and URLs expire), within the
 // channel's size limit; a fetch that fails says why, and the message goes on to a person all the same.
 import type { VoiceFailure } from '../db/tables.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { VoiceNote } from '../conversation/inbound.ts';
 import type { ParsedInbound, VoiceSource } from './channel.ts';
 import type { Receive } from './receive.ts';
@@ -52,14 +53,19 @@ export function failureOfStatus(status: number): VoiceFailure {
 }
 
 /** The voice note to hand the conversation: what `fetch` got, or why it could not. Never throws. */
-export async function fetchVoiceNote(source: VoiceSource, fetcher: VoiceFetcher): Promise<VoiceNote> {
+export async function fetchVoiceNote(source: VoiceSource, fetcher: VoiceFetcher, onFailure?: (failure: VoiceFailure, reason: string) => void): Promise<VoiceNote> {
   const known = { providerMediaId: source.mediaId, ...(source.mimeType ? { mimeType: source.mimeType } : {}), ...(source.durationSeconds !== undefined ? { durationSeconds: source.durationSeconds } : {}) };
   try {
     const { audio, mimeType } = await fetcher(source);
-    if (audio.length === 0) return { ...known, failure: 'refused' };
+    if (audio.length === 0) {
+      onFailure?.('refused', 'the provider gave an empty file');
+      return { ...known, failure: 'refused' };
+    }
     return { ...known, ...(mimeType ? { mimeType } : {}), audio };
   } catch (err) {
-    return { ...known, failure: err instanceof VoiceFetchFailed ? err.failure : 'unreachable' };
+    const failure = err instanceof VoiceFetchFailed ? err.failure : 'unreachable';
+    onFailure?.(failure, err instanceof Error ? err.message : String(err));
+    return { ...known, failure };
   }
 }
 
@@ -67,11 +73,12 @@ export async function fetchVoiceNote(source: VoiceSource, fetcher: VoiceFetcher)
  * Receives messages with their voice notes fetched first: what the conversation gets holds the audio (or
  * the reason it is missing) in place of where it waited on the provider.
  */
-export function fetchingVoice(receive: Receive, fetcher: VoiceFetcher): Receive {
+export function fetchingVoice(receive: Receive, fetcher: VoiceFetcher, logger?: Logger): Receive {
   return async (inbound) => {
     const { voiceSource, ...rest } = inbound;
     if (!voiceSource) return receive(inbound);
-    const voice = await fetchVoiceNote(voiceSource, fetcher);
+    // Logged by ids only: the ticket shows staff the same reason.
+    const voice = await fetchVoiceNote(voiceSource, fetcher, (failure, reason) => logger?.warn({ channel: inbound.channel, providerId: inbound.providerId, failure, reason }, 'voice note not fetched; the ticket says why'));
     const withVoice: ParsedInbound = { ...rest, voice };
     return receive(withVoice);
   };

@@ -79,11 +79,13 @@ async function inLanguage(page: Page, language: 'fr' | 'ar') {
 async function loadedAudio(page: Page, label: RegExp) {
   const player = page.getByLabel(label);
   await player.waitFor();
-  await page.waitForFunction(() => {
-    const audio = document.querySelector('audio');
-    return audio !== null && (audio.readyState >= 1 || audio.error !== null);
-  }, undefined, { timeout: 15_000 });
-  return player.evaluate((audio: HTMLAudioElement) => ({ readyState: audio.readyState, duration: audio.duration, error: audio.error?.code ?? null }));
+  // Polled from here: the console's CSP refuses the string predicates Playwright would poll in the page.
+  const state = () => player.evaluate((audio: { readyState: number; duration: number; error: { code: number } | null }) => ({ readyState: audio.readyState, duration: audio.duration, error: audio.error?.code ?? null }));
+  await expect.poll(async () => {
+    const now = await state();
+    return now.readyState >= 1 || now.error !== null;
+  }, { timeout: 15_000 }).toBe(true);
+  return state();
 }
 
 describe('a voice note in the inbox', () => {

@@ -72,6 +72,15 @@ describe('a voice note in the inbox', () => {
     expect(await audits(v.voiceId)).toEqual([]);
   });
 
+  it('shows why a voice note did not arrive, and has no audio to serve for it', async () => {
+    const v = await villagerWaiting(t.db, w, { name: 'Zineb Alaoui', channel: 'whatsapp', reason: 'voice' });
+    const messageId = await addTicketMessage(t.db, v.ticketId, '[voice]');
+    const id = await storeVoiceNote(t.db, { ticketId: v.ticketId, messageId, contactId: v.contactId }, { channel: 'whatsapp', providerMediaId: 'media-gone', mimeType: 'audio/ogg', failure: 'expired' });
+    const detail = TicketDetailSchema.parse((await asStaff(w.app, w.coordinator.token, 'GET', `/admin/api/inbox/tickets/${v.ticketId}`)).json());
+    expect(detail.timeline.find((e) => e.voice)?.voice).toEqual({ id, mimeType: 'audio/ogg', sizeBytes: null, durationSeconds: null, failure: 'expired' });
+    expect((await asStaff(w.app, w.coordinator.token, 'GET', `/admin/api/inbox/voice-notes/${id}`)).statusCode).toBe(404);
+  });
+
   it('is served to the other organisation’s staff once their own villager’s ticket holds it', async () => {
     const v = await villagerWithVoice('Autre Personne', w.otherSlot);
     expect((await asStaff(w.app, w.stranger.token, 'GET', `/admin/api/inbox/voice-notes/${v.voiceId}`)).statusCode).toBe(200);

@@ -124,7 +124,7 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
     const inbound = parseWebMessage(message);
     if (!inbound) return;
     // A voice note's audio is taken from the phone now, before the message is handled.
-    const take = inbound.voiceSource ? fetchingVoice(receive, webVoiceFetcher(message)) : receive;
+    const take = inbound.voiceSource ? fetchingVoice(receive, webVoiceFetcher(message), logger) : receive;
     take(inbound).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web message failed'));
   });
   connect();

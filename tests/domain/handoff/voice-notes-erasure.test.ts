@@ -39,7 +39,7 @@ describe('voice notes and erasure', () => {
     const before = await voiceNotesOf(t.db, 'terminal', '+212612007701');
     expect(before.notes).toHaveLength(1);
     expect(await stored(audio)).toBe(1);
-    await t.db.transaction().execute((trx) => eraseContact(trx, { actor: { kind: 'staff', id: 1 }, channel: 'staff', today: '2026-12-01' }, before.contactId, { newCode: () => `QF${Math.random().toString(36).slice(2, 8)}` }));
+    await t.db.transaction().execute((trx) => eraseContact(trx, { actor: { kind: 'staff', id: 1 }, channel: 'staff', today: '2026-12-01' }, before.contactId, conversationDeps(t.db).booking));
     expect(await t.db.selectFrom('voice_notes').select('id').where('contact_id', '=', before.contactId).execute()).toEqual([]);
     expect(await stored(audio)).toBe(0);
     // Another villager's voice stays.
