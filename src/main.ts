@@ -3,7 +3,6 @@ import { loadConfig } from './config/load-config.ts';
 import { conversationDepsFromConfig } from './conversation/conversation-deps.ts';
 import { redisFloodGuard } from './channels/flood-guard.ts';
 import { createReceiver } from './channels/receive.ts';
-import { fetchingVoice } from './channels/voice-fetch.ts';
 import { telegramVoiceFetcher } from './channels/telegram/telegram-voice.ts';
 import { cloudVoiceFetcher } from './channels/whatsapp-cloud/cloud-voice.ts';
 import { telegramChats } from './channels/telegram/telegram-chats.ts';
@@ -53,7 +52,8 @@ async function main(): Promise<void> {
   const { metrics, close: closeMetrics } = serviceMetrics({ db, redis, prefix, channels: channelNames });
   const conversation = { ...conversationDepsFromConfig(db, config), metrics };
   const flood = redisFloodGuard(redis, { prefix, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  const receive = createReceiver({ conversation, queues, flood, timers, metrics });
+  const receiving = { conversation, queues, flood, timers, metrics, logger };
+  const receive = createReceiver(receiving);
   const chats = telegramChats({ db, queues, t: conversation.t });
   closers.push({ name: 'metrics', close: closeMetrics });
 
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (config.TELEGRAM_BOT_TOKEN && channels.telegram) {
     const { api } = channels.telegram.adapter;
     // Voice notes are fetched from the Bot API as they arrive (see channels/voice-fetch.ts).
-    const telegramReceive = fetchingVoice(receive, telegramVoiceFetcher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }), logger);
+    const telegramReceive = createReceiver({ ...receiving, fetchVoice: telegramVoiceFetcher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }) });
     if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
       const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
       telegramWebhook = { secretToken, receive: telegramReceive, chats, answerCallback: (id) => api.answerCallbackQuery(id) };
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       appSecret: config.WHATSAPP_APP_SECRET,
       verifyToken: config.WHATSAPP_VERIFY_TOKEN,
       // Media ids and their URLs expire within minutes: a voice note is fetched while the webhook is answered.
-      receive: fetchingVoice(receive, cloudVoiceFetcher({ accessToken: config.WHATSAPP_ACCESS_TOKEN, graphRoot: config.WHATSAPP_GRAPH_ROOT }), logger),
+      receive: createReceiver({ ...receiving, fetchVoice: cloudVoiceFetcher({ accessToken: config.WHATSAPP_ACCESS_TOKEN, graphRoot: config.WHATSAPP_GRAPH_ROOT }) }),
       applyStatuses: (updates) => applyDeliveryStatuses(db, 'whatsapp', updates),
       changeNumber: (change) => inTransaction(db, (trx) => moveToNewNumber(trx, { channel: 'whatsapp', ...change })),
     };

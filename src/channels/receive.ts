@@ -5,6 +5,8 @@ import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ParsedInbound } from './channel.ts';
 import { floodVerdict, type FloodGuard } from './flood-guard.ts';
+import { withVoice, type VoiceFetcher } from './voice-fetch.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 
 export interface ReceiveDeps {
@@ -15,6 +17,9 @@ export interface ReceiveDeps {
   timers?: NotificationTimers;
   /** Counts the messages in, and stamps their replies' jobs for the reply latency. */
   metrics?: Metrics;
+  /** Downloads a voice note from this channel's provider, once the message passed the flood limit. */
+  fetchVoice?: VoiceFetcher;
+  logger?: Logger;
 }
 
 export type Received = HandledMessage | { throttled: true };
@@ -33,7 +38,8 @@ export function createReceiver(deps: ReceiveDeps): Receive {
       if (verdict === 'warn') await warnFlood(deps, inbound);
       return { throttled: true };
     }
-    const handled = await handleInbound(deps.conversation, inbound);
+    // Fetched only now: a flood of voice notes costs no downloads.
+    const handled = await handleInbound(deps.conversation, deps.fetchVoice ? await withVoice(inbound, deps.fetchVoice, deps.logger) : inbound);
     if (!handled.duplicate) deps.metrics?.messageReceived(inbound.channel);
     if (!handled.duplicate && handled.replies.length > 0) {
       await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId), { receivedAt });

@@ -71,15 +71,19 @@ export async function fetchVoiceNote(source: VoiceSource, fetcher: VoiceFetcher,
 
 /**
  * Receives messages with their voice notes fetched first: what the conversation gets holds the audio (or
- * the reason it is missing) in place of where it waited on the provider.
+ * the reason it is missing) in place of where it waited on the provider. For a source that is no network
+ * call (whatsapp-web.js' phone); webhooks give `createReceiver` their fetcher, which fetches after the
+ * flood limit.
  */
 export function fetchingVoice(receive: Receive, fetcher: VoiceFetcher, logger?: Logger): Receive {
-  return async (inbound) => {
-    const { voiceSource, ...rest } = inbound;
-    if (!voiceSource) return receive(inbound);
-    // Logged by ids only: the ticket shows staff the same reason.
-    const voice = await fetchVoiceNote(voiceSource, fetcher, (failure, reason) => logger?.warn({ channel: inbound.channel, providerId: inbound.providerId, failure, reason }, 'voice note not fetched; the ticket says why'));
-    const withVoice: ParsedInbound = { ...rest, voice };
-    return receive(withVoice);
-  };
+  return async (inbound) => receive(await withVoice(inbound, fetcher, logger));
+}
+
+/** The message with its voice note fetched in place of where it waited (unchanged without one). */
+export async function withVoice(inbound: ParsedInbound, fetcher: VoiceFetcher, logger?: Logger): Promise<ParsedInbound> {
+  const { voiceSource, ...rest } = inbound;
+  if (!voiceSource) return inbound;
+  // Logged by ids only: the ticket shows staff the same reason.
+  const voice = await fetchVoiceNote(voiceSource, fetcher, (failure, reason) => logger?.warn({ channel: inbound.channel, providerId: inbound.providerId, failure, reason }, 'voice note not fetched; the ticket says why'));
+  return { ...rest, voice };
 }

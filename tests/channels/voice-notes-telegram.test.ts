@@ -7,7 +7,8 @@ import { createReceiver } from '../../src/channels/receive.ts';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
 import { telegramChats } from '../../src/channels/telegram/telegram-chats.ts';
 import { telegramVoiceFetcher } from '../../src/channels/telegram/telegram-voice.ts';
-import { fetchingVoice } from '../../src/channels/voice-fetch.ts';
+import { redisFloodGuard } from '../../src/channels/flood-guard.ts';
+import { Redis } from 'ioredis';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
 import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
@@ -19,7 +20,7 @@ import { startFakeTelegram, type BotApiCall, type FakeTelegram } from '../suppor
 import { oggOpusSilence } from '../support/ogg-opus.ts';
 import { outboxDrained } from '../support/outbox-wait.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { connection, deleteKeys, testPrefix } from '../support/test-redis.ts';
+import { connection, deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
 import { voiceNotesOf } from '../support/voice-rows.ts';
 
 const SECRET = 'voice-webhook-secret-0123456789';
@@ -31,6 +32,8 @@ let queues: OutboundQueues;
 let worker: RunningWorker;
 let app: FastifyInstance;
 let updateId = 1;
+let redis: Redis;
+const FLOOD_LIMIT = 12;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -40,7 +43,9 @@ beforeAll(async () => {
   const adapter = createTelegramAdapter({ token: telegram.token, apiRoot: telegram.apiRoot });
   queues = createOutboundQueues({ connection, prefix });
   worker = startOutboundWorker({ db: t.db, adapter, pacer: noPacing, connection, prefix, logger, sweepAfterMs: 0 });
-  const receive = fetchingVoice(createReceiver({ conversation: conversationDeps(t.db), queues }), telegramVoiceFetcher({ token: telegram.token, apiRoot: telegram.apiRoot }));
+  redis = new Redis(TEST_REDIS_URL);
+  const flood = redisFloodGuard(redis, { prefix, limit: FLOOD_LIMIT, windowMs: 60_000 });
+  const receive = createReceiver({ conversation: conversationDeps(t.db), queues, flood, fetchVoice: telegramVoiceFetcher({ token: telegram.token, apiRoot: telegram.apiRoot }) });
   app = buildServer({
     db: t.db,
     redis: { ping: async () => 'PONG' },
@@ -56,6 +61,7 @@ afterAll(async () => {
   await worker?.close();
   await queues?.close();
   await telegram?.close();
+  redis?.disconnect();
   await t?.drop();
   await deleteKeys(prefix);
 });
@@ -110,6 +116,17 @@ describe('a voice note on Telegram', () => {
     expect(tickets).toEqual([expect.objectContaining({ reason: 'voice', status: 'open' })]);
     expect(notes).toEqual([expect.objectContaining({ provider_media_id: 'voice-huge', audio: null, failure: 'too_big', duration_seconds: 900 })]);
     expect(lastText(chat)).toBe(tr('fr', 'handoff:voiceLost'));
+  });
+
+  it('downloads nothing for a voice note past the flood limit', async () => {
+    const chat = 9104;
+    await consented(chat);
+    for (let i = 0; i < FLOOD_LIMIT; i++) await post(message(chat, { text: `message ${i}` }));
+    telegram.addFile('voice-flood', oggOpusSilence(1));
+    await post(message(chat, { voice: { file_id: 'voice-flood', file_unique_id: 'u5', duration: 1 } }));
+    await outboxDrained(t.db);
+    expect(telegram.calls.filter((c) => c.method === 'getFile' && c.payload.file_id === 'voice-flood')).toEqual([]);
+    expect((await voiceNotesOf(t.db, 'telegram', String(chat))).notes).toEqual([]);
   });
 
   it('does not even ask for a file the update says is over 20 MB', async () => {

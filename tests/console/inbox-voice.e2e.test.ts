@@ -8,7 +8,6 @@ import { createReceiver } from '../../src/channels/receive.ts';
 import { createTelegramAdapter } from '../../src/channels/telegram/telegram.channel.ts';
 import { telegramChats } from '../../src/channels/telegram/telegram-chats.ts';
 import { telegramVoiceFetcher } from '../../src/channels/telegram/telegram-voice.ts';
-import { fetchingVoice } from '../../src/channels/voice-fetch.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { renderWordsIn } from '../../src/delivery/deliver.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
@@ -40,7 +39,7 @@ beforeAll(async () => {
     const outbound = createOutboundQueues({ connection, prefix });
     queues = outbound;
     worker = startOutboundWorker({ db, adapter, pacer: noPacing, connection, prefix, logger: pino({ level: 'silent' }), sweepAfterMs: 0, renderWords: renderWordsIn(tr) });
-    const receive = fetchingVoice(createReceiver({ conversation: conversationDeps(db, realClock()), queues: outbound }), telegramVoiceFetcher({ token: telegram.token, apiRoot: telegram.apiRoot }));
+    const receive = createReceiver({ conversation: conversationDeps(db, realClock()), queues: outbound, fetchVoice: telegramVoiceFetcher({ token: telegram.token, apiRoot: telegram.apiRoot }) });
     return {
       telegram: { secretToken: SECRET, receive, chats: telegramChats({ db, queues: outbound, t: tr }), answerCallback: (id) => adapter.api.answerCallbackQuery(id) },
       inbox: { t: tr, outbound },
