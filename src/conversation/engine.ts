@@ -132,8 +132,9 @@ function voiceNote(state: ConversationState, turn: Turn, ctx: StepContext): Step
   const s = say(state, ctx);
   const text = '[voice]';
   const kept: StepResult['effects'] = [ctx.contact.hasOpenTicket ? { kind: 'ticket_message', text, voice: true } : { kind: 'open_ticket', reason: 'voice', urgent: false, text, voice: true }];
-  const lost = turn.inbound.voice?.failure !== undefined;
-  return { state, replies: [{ text: s.t(lost ? 'handoff:voiceLost' : 'handoff:voiceHeard') }], effects: kept };
+  // Only audio we hold can be listened to: a channel that could not fetch it (or fetches none) gets "a person will write".
+  const heard = turn.inbound.voice?.audio !== undefined && turn.inbound.voice.audio.length > 0;
+  return { state, replies: [{ text: s.t(heard ? 'handoff:voiceHeard' : 'handoff:voiceLost') }], effects: kept };
 }
 
 /** Clear requests that take precedence over the question being asked. */

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { conversationDeps, Villager } from '../support/conversation-harness.ts';
+import { oggOpusSilence } from '../support/ogg-opus.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let t: TestDatabase;
@@ -34,7 +35,7 @@ describe('a voice note or a picture', () => {
   it('opens a ticket whose reason is the voice, and tells the villager a person will listen, with the menu’s number', async () => {
     const v = new Villager(conversationDeps(t.db), '+212612009903');
     await v.onboard('ary');
-    const replies = await v.send({ media: 'voice' });
+    const replies = await v.send({ media: 'voice', voice: { providerMediaId: 'file-1', audio: oggOpusSilence(1) } });
     expect(replies.map((r) => r.text)).toEqual([tr('ary', 'handoff:voiceHeard')]);
     expect(replies[0]?.text).toContain('0');
     expect(await ticketsOf('+212612009903')).toEqual([expect.objectContaining({ reason: 'voice', status: 'open', texts: ['[voice]'] })]);
@@ -49,6 +50,24 @@ describe('a voice note or a picture', () => {
     const replies = await v.send({ media: 'voice', voice: { providerMediaId: 'gone', failure: 'expired' } });
     expect(replies.map((r) => r.text)).toEqual([tr('ar', 'handoff:voiceLost')]);
     expect(await ticketsOf('+212612009904')).toEqual([expect.objectContaining({ reason: 'voice', texts: ['[voice]'] })]);
+  });
+
+  it('says a person will write when the channel handed over no audio at all', async () => {
+    const v = new Villager(conversationDeps(t.db), '+212612009905');
+    await v.onboard('fr');
+    expect((await v.send({ media: 'voice' })).map((r) => r.text)).toEqual([tr('fr', 'handoff:voiceLost')]);
+  });
+
+  it('keeps a voice note on the ticket without a word while a person holds the conversation', async () => {
+    const v = new Villager(conversationDeps(t.db), '+212612009906');
+    await v.onboard('fr');
+    await v.send('je veux parler à quelqu’un');
+    const audio = oggOpusSilence(1, { serial: 9906 });
+    expect(await v.send({ media: 'voice', voice: { providerMediaId: 'file-held', mimeType: 'audio/ogg', audio } })).toEqual([]);
+    const [ticket] = await ticketsOf('+212612009906');
+    expect(ticket).toMatchObject({ reason: 'asked', status: 'open' });
+    const notes = await t.db.selectFrom('voice_notes').select(['ticket_id', 'audio']).where('provider_media_id', '=', 'file-held').execute();
+    expect(notes.map((n) => [n.ticket_id, n.audio?.length])).toEqual([[ticket?.id, audio.length]]);
   });
 
   it('opens no ticket before the villager accepted the notice (nothing of theirs is kept yet)', async () => {
