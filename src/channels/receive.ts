@@ -38,8 +38,9 @@ export function createReceiver(deps: ReceiveDeps): Receive {
       if (verdict === 'warn') await warnFlood(deps, inbound);
       return { throttled: true };
     }
-    // Fetched only now: a flood of voice notes costs no downloads.
-    const handled = await handleInbound(deps.conversation, deps.fetchVoice ? await withVoice(inbound, deps.fetchVoice, deps.logger) : inbound);
+    // Fetched only now, and once: a flood of voice notes, or a provider sending one again, costs no download.
+    const fetch = deps.fetchVoice && inbound.voiceSource && !(await alreadyReceived(deps, inbound)) ? deps.fetchVoice : undefined;
+    const handled = await handleInbound(deps.conversation, fetch ? await withVoice(inbound, fetch, deps.logger) : inbound);
     if (!handled.duplicate) deps.metrics?.messageReceived(inbound.channel);
     if (!handled.duplicate && handled.replies.length > 0) {
       await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId), { receivedAt });
@@ -48,6 +49,12 @@ export function createReceiver(deps: ReceiveDeps): Receive {
     if (deps.timers && handled.scheduled.length > 0) await deps.timers.schedule(handled.scheduled, deps.conversation.clock.now());
     return handled;
   };
+}
+
+/** The provider sent this message before (its receipt is kept): the conversation will skip it. */
+async function alreadyReceived(deps: ReceiveDeps, inbound: ParsedInbound): Promise<boolean> {
+  const row = await deps.conversation.db.selectFrom('inbound_receipts').select('channel').where('channel', '=', inbound.channel).where('provider_id', '=', inbound.providerId).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The one polite answer to a flood, in the language the conversation uses. */

@@ -40,6 +40,18 @@ describe('a voice note on WhatsApp Cloud API', () => {
     expect(lastText(from)).toBe(tr('fr', 'handoff:voiceHeard'));
   });
 
+  it('downloads a voice note Meta sends again only once', async () => {
+    const from = '212600000704';
+    await consented(from);
+    service.graph.addMedia('media-twice', oggOpusSilence(1), 'audio/ogg; codecs=opus');
+    const webhook = incoming(from, { type: 'audio', audio: { id: 'media-twice', mime_type: 'audio/ogg; codecs=opus', voice: true } });
+    await service.postSigned(webhook);
+    await service.postSigned(webhook);
+    await service.settle();
+    expect(service.graph.mediaRequests.filter((r) => r.endsWith('media-twice'))).toEqual(['GET /media-twice', 'download media-twice']);
+    expect((await voiceNotesOf(service.t.db, 'whatsapp', from)).notes).toHaveLength(1);
+  });
+
   it('still opens the ticket, with the reason, when the media id has expired', async () => {
     const from = '212600000702';
     await consented(from);
