@@ -3,6 +3,8 @@ import { loadConfig } from './config/load-config.ts';
 import { conversationDepsFromConfig } from './conversation/conversation-deps.ts';
 import { redisFloodGuard } from './channels/flood-guard.ts';
 import { createReceiver } from './channels/receive.ts';
+import { telegramVoiceFetcher } from './channels/telegram/telegram-voice.ts';
+import { cloudVoiceFetcher } from './channels/whatsapp-cloud/cloud-voice.ts';
 import { telegramChats } from './channels/telegram/telegram-chats.ts';
 import { startTelegramPolling } from './channels/telegram/telegram-polling.ts';
 import { createWhatsAppWebClient } from './channels/whatsapp-web/whatsapp-web-client.ts';
@@ -50,32 +52,36 @@ async function main(): Promise<void> {
   const { metrics, close: closeMetrics } = serviceMetrics({ db, redis, prefix, channels: channelNames });
   const conversation = { ...conversationDepsFromConfig(db, config), metrics };
   const flood = redisFloodGuard(redis, { prefix, limit: config.FLOOD_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  const receive = createReceiver({ conversation, queues, flood, timers, metrics });
+  const receiving = { conversation, queues, flood, timers, metrics, logger };
+  const receive = createReceiver(receiving);
   const chats = telegramChats({ db, queues, t: conversation.t });
   closers.push({ name: 'metrics', close: closeMetrics });
 
   let telegramWebhook: TelegramWebhookDeps | undefined;
   if (config.TELEGRAM_BOT_TOKEN && channels.telegram) {
     const { api } = channels.telegram.adapter;
+    // Voice notes are fetched from the Bot API as they arrive (see channels/voice-fetch.ts).
+    const telegramReceive = createReceiver({ ...receiving, fetchVoice: telegramVoiceFetcher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }) });
     if (config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET) {
       const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
-      telegramWebhook = { secretToken, receive, chats, answerCallback: (id) => api.answerCallbackQuery(id) };
+      telegramWebhook = { secretToken, receive: telegramReceive, chats, answerCallback: (id) => api.answerCallbackQuery(id) };
       if (config.PUBLIC_BASE_URL) {
         await api.setWebhook(new URL(TELEGRAM_WEBHOOK_PATH, config.PUBLIC_BASE_URL).toString(), { secret_token: secretToken });
         logger.info('telegram webhook registered');
       }
     } else {
-      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive, chats, logger, onFatal: () => void shutdown('telegram token refused', 1) });
+      const polling = startTelegramPolling({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, receive: telegramReceive, chats, logger, onFatal: () => void shutdown('telegram token refused', 1) });
       closers.push({ name: 'telegram polling', close: () => polling.stop() });
     }
   }
 
   let whatsappWebhook: WhatsAppWebhookDeps | undefined;
-  if (channels.whatsapp && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
+  if (channels.whatsapp && config.WHATSAPP_ACCESS_TOKEN && config.WHATSAPP_APP_SECRET && config.WHATSAPP_VERIFY_TOKEN) {
     whatsappWebhook = {
       appSecret: config.WHATSAPP_APP_SECRET,
       verifyToken: config.WHATSAPP_VERIFY_TOKEN,
-      receive,
+      // Media ids and their URLs expire within minutes: a voice note is fetched while the webhook is answered.
+      receive: createReceiver({ ...receiving, fetchVoice: cloudVoiceFetcher({ accessToken: config.WHATSAPP_ACCESS_TOKEN, graphRoot: config.WHATSAPP_GRAPH_ROOT }) }),
       applyStatuses: (updates) => applyDeliveryStatuses(db, 'whatsapp', updates),
       changeNumber: (change) => inTransaction(db, (trx) => moveToNewNumber(trx, { channel: 'whatsapp', ...change })),
     };

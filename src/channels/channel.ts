@@ -83,5 +83,17 @@ export interface ChannelAdapter {
   readonly voice?: VoiceCapability;
 }
 
+/**
+ * Where a voice note waits on the provider (Telegram's file_id, the Cloud API's media id): fetched at
+ * once on receipt by the channel's `VoiceFetcher` (see voice-fetch.ts), since ids and URLs expire.
+ */
+export interface VoiceSource {
+  mediaId: string;
+  mimeType?: string;
+  durationSeconds?: number;
+  /** What the provider says the file weighs, to refuse one over the limit without downloading it. */
+  sizeBytes?: number;
+}
+
 /** What a webhook or a poll produced: messages for the conversation, with the provider's ids. */
-export type ParsedInbound = Inbound & { providerId: string };
+export type ParsedInbound = Inbound & { providerId: string; voiceSource?: VoiceSource };

@@ -5,6 +5,8 @@ import type { OutboundQueues } from '../delivery/outbound.queue.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ParsedInbound } from './channel.ts';
 import { floodVerdict, type FloodGuard } from './flood-guard.ts';
+import { withVoice, type VoiceFetcher } from './voice-fetch.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { NotificationTimers } from '../scheduling/notification.queue.ts';
 
 export interface ReceiveDeps {
@@ -15,6 +17,9 @@ export interface ReceiveDeps {
   timers?: NotificationTimers;
   /** Counts the messages in, and stamps their replies' jobs for the reply latency. */
   metrics?: Metrics;
+  /** Downloads a voice note from this channel's provider, once the message passed the flood limit. */
+  fetchVoice?: VoiceFetcher;
+  logger?: Logger;
 }
 
 export type Received = HandledMessage | { throttled: true };
@@ -33,7 +38,9 @@ export function createReceiver(deps: ReceiveDeps): Receive {
       if (verdict === 'warn') await warnFlood(deps, inbound);
       return { throttled: true };
     }
-    const handled = await handleInbound(deps.conversation, inbound);
+    // Fetched only now, and once: a flood of voice notes, or a provider sending one again, costs no download.
+    const fetch = deps.fetchVoice && inbound.voiceSource && !(await alreadyReceived(deps, inbound)) ? deps.fetchVoice : undefined;
+    const handled = await handleInbound(deps.conversation, fetch ? await withVoice(inbound, fetch, deps.logger) : inbound);
     if (!handled.duplicate) deps.metrics?.messageReceived(inbound.channel);
     if (!handled.duplicate && handled.replies.length > 0) {
       await deps.queues.enqueue(handled.channel, handled.replies.map((r) => r.outboxId), { receivedAt });
@@ -42,6 +49,12 @@ export function createReceiver(deps: ReceiveDeps): Receive {
     if (deps.timers && handled.scheduled.length > 0) await deps.timers.schedule(handled.scheduled, deps.conversation.clock.now());
     return handled;
   };
+}
+
+/** The provider sent this message before (its receipt is kept): the conversation will skip it. */
+async function alreadyReceived(deps: ReceiveDeps, inbound: ParsedInbound): Promise<boolean> {
+  const row = await deps.conversation.db.selectFrom('inbound_receipts').select('channel').where('channel', '=', inbound.channel).where('provider_id', '=', inbound.providerId).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The one polite answer to a flood, in the language the conversation uses. */

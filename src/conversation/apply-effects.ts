@@ -18,6 +18,7 @@ import { cancelReminders, scheduleReminders, type ReminderSettings, type Schedul
 import { BookingRefused } from '../domain/errors.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
 import { addTicketMessage, openTicket, openTicketId } from '../domain/handoff/handoff-tickets.ts';
+import { storeVoiceNote, type VoiceNoteInput } from '../domain/handoff/voice-notes.ts';
 import type { BeneficiaryRef, Effect, Outcome } from './effects.ts';
 
 export interface EffectScope {
@@ -33,6 +34,8 @@ export interface EffectScope {
   /** Notifications written by these effects, for the caller to start their timers after the commit. */
   scheduled: ScheduledNotification[];
   deps: BookingDeps;
+  /** The voice note the channel fetched with this message, for the ticket line that keeps it. */
+  voice?: VoiceNoteInput;
 }
 
 /** Effects the rules may refuse; only these need a savepoint. */
@@ -133,12 +136,16 @@ async function applyEffect(scope: EffectScope, effect: Effect): Promise<Outcome>
     case 'opt_in':
       await optIn(trx, ctx, contactId);
       return { ok: true };
-    case 'open_ticket':
-      await openTicket(trx, ctx.actor, { contactId, reason: effect.reason, urgent: effect.urgent, ...(effect.text ? { text: effect.text } : {}) });
+    case 'open_ticket': {
+      const voice = effect.voice ? scope.voice : undefined;
+      await openTicket(trx, ctx.actor, { contactId, reason: effect.reason, urgent: effect.urgent, ...(effect.text ? { text: effect.text } : {}), ...(voice ? { voice } : {}) });
       return { ok: true };
+    }
     case 'ticket_message': {
       const ticketId = await openTicketId(trx, contactId);
-      if (ticketId !== undefined) await addTicketMessage(trx, ticketId, effect.text);
+      if (ticketId === undefined) return { ok: true };
+      const messageId = await addTicketMessage(trx, ticketId, effect.text);
+      if (effect.voice && scope.voice) await storeVoiceNote(trx, { ticketId, messageId, contactId }, scope.voice);
       return { ok: true };
     }
     case 'erase': {

@@ -80,7 +80,7 @@ export async function handleInbound(deps: ConversationDeps, input: Inbound): Pro
       contact: { id: contact.id, consented: contact.consent_at !== null, optedOut: contact.opted_out_at !== null, provinceCode: contact.province_code, hasOpenTicket, hasPhone: contact.phone_e164 !== null, donorRecall: contact.donor_recall_at !== null, voicePrompts: contact.voice_prompts },
     };
     const stepped = await conversationStep(state, inbound, understanding, base);
-    const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, identity: { channel: inbound.channel, externalId: inbound.from }, now, reminders: deps.reminders ?? defaultReminderSettings(deps.timeZone), scheduled: [] as ScheduledNotification[], ...(inbound.phone ? { phone: inbound.phone } : {}) };
+    const scope = { trx, ctx: { actor: { kind: 'contact' as const, id: contact.id }, channel: inbound.channel, today }, contactId: contact.id, deps: deps.booking, identity: { channel: inbound.channel, externalId: inbound.from }, now, reminders: deps.reminders ?? defaultReminderSettings(deps.timeZone), scheduled: [] as ScheduledNotification[], ...(inbound.phone ? { phone: inbound.phone } : {}), ...(inbound.voice ? { voice: { channel: inbound.channel, ...inbound.voice } } : {}) };
     const outcomes = await applyEffects(scope, stepped.effects);
     let finalState = stepped.state;
     let replies = stepped.replies;

@@ -21,8 +21,9 @@ export type Effect =
   | { kind: 'subscribe'; provinceCode: string }
   | { kind: 'opt_out' }
   | { kind: 'opt_in' }
-  | { kind: 'open_ticket'; reason: TicketReason; urgent: boolean; text?: string }
-  | { kind: 'ticket_message'; text: string }
+  /** `voice`: the message's voice note (audio or why it is missing) is kept on the ticket's line. */
+  | { kind: 'open_ticket'; reason: TicketReason; urgent: boolean; text?: string; voice?: true }
+  | { kind: 'ticket_message'; text: string; voice?: true }
   | { kind: 'erase' }
   /** The villager shared their phone: note it, or join this chat identity to the contact who has it. */
   | { kind: 'link_phone'; phone: string }

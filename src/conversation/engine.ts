@@ -78,10 +78,12 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   if (state.step === 'handoff' && ctx.contact.hasOpenTicket) {
     // A person is handling this contact: keep what they write for the ticket, say nothing.
     const text = turn.text !== '' ? turn.text : `[${turn.inbound.media ?? (turn.inbound.location ? 'location' : 'choice')}]`;
-    return { state, replies: [], effects: [{ kind: 'ticket_message', text }] };
+    const voice = turn.text === '' && turn.inbound.media === 'voice' ? { voice: true as const } : {};
+    return { state, replies: [], effects: [{ kind: 'ticket_message', text, ...voice }] };
   }
   if (turn.inbound.phoneShared && turn.inbound.phone) return phoneShared(state, turn.inbound.phone, ctx);
   if (turn.text === '' && turn.inbound.choice === undefined && !turn.inbound.location) {
+    if (turn.inbound.media === 'voice' && ctx.contact.consented) return voiceNote(state, turn, ctx);
     const again = await handler.enter(state, ctx);
     // Staff can listen or look where the bot cannot: a voice note or picture goes to a ticket (a new one, or the open one).
     const media = turn.inbound.media;
@@ -119,6 +121,20 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
   if (global) return { ...global, replies: [...before, ...global.replies] };
   if (idle || resumed) return ctx.go('menu', from, {}, before);
   return answerOrReask(from, turn, ctx);
+}
+
+/**
+ * Many villagers cannot read: their voice note goes to a person (a new ticket, or the open one), and they
+ * hear back that someone will listen, or, when the channel could not hand us the audio, that someone will
+ * write; with the menu's number either way. The question they were on stays open.
+ */
+function voiceNote(state: ConversationState, turn: Turn, ctx: StepContext): StepResult {
+  const s = say(state, ctx);
+  const text = '[voice]';
+  const kept: StepResult['effects'] = [ctx.contact.hasOpenTicket ? { kind: 'ticket_message', text, voice: true } : { kind: 'open_ticket', reason: 'voice', urgent: false, text, voice: true }];
+  // Only audio we hold can be listened to: a channel that could not fetch it (or fetches none) gets "a person will write".
+  const heard = turn.inbound.voice?.audio !== undefined && turn.inbound.voice.audio.length > 0;
+  return { state, replies: [{ text: s.t(heard ? 'handoff:voiceHeard' : 'handoff:voiceLost') }], effects: kept };
 }
 
 /** Clear requests that take precedence over the question being asked. */

@@ -7,6 +7,22 @@ import { LOCALES } from '../i18n/locales.ts';
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const cleanText = z.string().transform((text) => text.replace(CONTROL, ''));
 
+export const VOICE_FAILURES = ['too_big', 'expired', 'unreachable', 'refused'] as const;
+
+/**
+ * A voice note as the channel fetched it on receipt: the audio, or why it could not be had (too big for
+ * the channel's limit, expired, the provider unreachable or refusing). Either way a person is told.
+ */
+export const VoiceNoteSchema = z.object({
+  /** The channel's own id of the media (Telegram file_id, Cloud API media id, whatsapp-web.js message id). */
+  providerMediaId: z.string().min(1).max(500),
+  mimeType: z.string().max(120).optional(),
+  durationSeconds: z.number().min(0).max(86_400).optional(),
+  audio: z.custom<Buffer>((value) => Buffer.isBuffer(value)).optional(),
+  failure: z.enum(VOICE_FAILURES).optional(),
+});
+export type VoiceNote = z.infer<typeof VoiceNoteSchema>;
+
 export const InboundSchema = z.object({
   channel: ChannelSchema,
   /** The sender's id on that channel (Telegram chat id, WhatsApp number...). */
@@ -25,5 +41,7 @@ export const InboundSchema = z.object({
   localeHint: z.enum(LOCALES).optional(),
   /** Something we cannot read: a voice note, a picture, a sticker. */
   media: z.enum(['voice', 'image', 'other']).optional(),
+  /** With `media: 'voice'`, on channels that fetch it: the audio, or why it could not be had. */
+  voice: VoiceNoteSchema.optional(),
 });
 export type Inbound = z.input<typeof InboundSchema>;

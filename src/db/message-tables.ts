@@ -8,8 +8,8 @@ type Auto<T> = ColumnType<T, T | undefined, T>;
 
 export type OutboxKind = 'reply' | 'notification' | 'broadcast' | 'staff_alert';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-/** Asked for a person, three answers that did not fit, an emergency, a picture or a voice note. */
-export type TicketReason = 'asked' | 'emergency' | 'stuck' | 'media';
+/** Asked for a person, three answers that did not fit, an emergency, a picture, a voice note. */
+export type TicketReason = 'asked' | 'emergency' | 'stuck' | 'media' | 'voice';
 export type HandoffAuthor = 'villager' | 'staff' | 'note';
 
 /** When a staff member last opened a ticket: what arrived after it is unread for them. */

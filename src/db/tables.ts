@@ -339,6 +339,27 @@ export interface HandoffMessagesTable {
   outbox_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+/** A villager's voice note, the audio kept for staff to listen to (see domain/handoff/voice-notes.ts). */
+export interface VoiceNotesTable {
+  id: ColumnType<number, never, never>;
+  organisation_id: number | null;
+  contact_id: number;
+  ticket_id: number;
+  message_id: number;
+  channel: string;
+  provider_media_id: string;
+  mime_type: string | null;
+  size_bytes: number | null;
+  duration_seconds: number | null;
+  /** Null when the fetch failed (`failure` says why). */
+  audio: Buffer | null;
+  failure: VoiceFailure | null;
+  received_at: Auto<Date>;
+}
+
+/** Why a voice note's audio could not be fetched from the channel. */
+export type VoiceFailure = 'too_big' | 'expired' | 'unreachable' | 'refused';
+
 export interface AlertSubscriptionsTable {
   contact_id: number;
   province_code: string;
@@ -400,6 +421,7 @@ export interface Database {
   handoff_messages: HandoffMessagesTable;
   handoff_reads: HandoffReadsTable;
   alert_subscriptions: AlertSubscriptionsTable;
+  voice_notes: VoiceNotesTable;
   inbound_receipts: InboundReceiptsTable;
   sent_messages: SentMessagesTable;
   notifications: NotificationsTable;

@@ -8,6 +8,7 @@ import { untilDone } from './batches.ts';
 import { countFinishedBroadcasts, purgeBroadcastDeliveries } from './purge-broadcasts.ts';
 import { purgeNotifications, purgeOutbox } from './purge-messages.ts';
 import { purgeAuditLog, purgeInboundReceipts, purgeSilentConversations } from './purge-traces.ts';
+import { purgeVoiceNotes } from './purge-voice-notes.ts';
 import { BATCH_ROWS, emptyCounts, RECEIPT_DAYS, type RetentionReport, type RetentionSettings } from './retention-policy.ts';
 
 /** The retention run's advisory lock: a number no other lock of the service uses. */
@@ -53,6 +54,7 @@ async function purgeAll(db: Kysely<Database>, settings: RetentionSettings, logge
   removed.inbound_receipts = (await untilDone('inbound_receipts', purgeInboundReceipts(db, receipts, rows), logger)).removed;
   removed.audit_log = (await untilDone('audit_log', purgeAuditLog(db, kept, rows), logger)).removed;
   removed.conversations = (await untilDone('conversations', purgeSilentConversations(db, kept, rows), logger)).removed;
+  removed.voice_notes = (await untilDone('voice_notes', purgeVoiceNotes(db, kept, rows), logger)).removed;
   const report = { ran: true as const, ...removed, broadcasts_counted: broadcastsCounted, seconds: Math.round((performance.now() - started) / 100) / 10 };
   logger.info(report, 'retention: done');
   return report;

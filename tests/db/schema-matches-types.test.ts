@@ -24,6 +24,7 @@ const COLUMNS = {
   handoff_messages: ['id', 'ticket_id', 'text', 'at', 'author', 'staff_id', 'outbox_id'],
   handoff_reads: ['ticket_id', 'staff_id', 'read_at'],
   alert_subscriptions: ['contact_id', 'province_code', 'created_at'],
+  voice_notes: ['id', 'organisation_id', 'contact_id', 'ticket_id', 'message_id', 'channel', 'provider_media_id', 'mime_type', 'size_bytes', 'duration_seconds', 'audio', 'failure', 'received_at'],
   inbound_receipts: ['channel', 'provider_id', 'received_at', 'contact_id'],
   sent_messages: ['channel', 'provider_id', 'outbox_id', 'status', 'error', 'sent_at', 'updated_at'],
   staff: ['id', 'name', 'role', 'organisation_id', 'token_hash', 'created_at', 'disabled_at', 'email', 'phone_e164', 'password_hash', 'failed_sign_ins', 'locked_until', 'locale'],

@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { createReceiver } from '../../src/channels/receive.ts';
+import { cloudVoiceFetcher } from '../../src/channels/whatsapp-cloud/cloud-voice.ts';
 import { createWhatsAppCloudAdapter } from '../../src/channels/whatsapp-cloud/whatsapp-cloud.channel.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
@@ -62,7 +63,7 @@ export async function startCloudService(options: { logger?: Logger } = {}): Prom
     whatsapp: {
       appSecret: APP_SECRET,
       verifyToken: VERIFY_TOKEN,
-      receive: createReceiver({ conversation: conversationDeps(t.db, clock), queues }),
+      receive: createReceiver({ conversation: conversationDeps(t.db, clock), queues, fetchVoice: cloudVoiceFetcher({ accessToken: ACCESS_TOKEN, graphRoot: graph.root }) }),
       applyStatuses: (updates) => applyDeliveryStatuses(t.db, 'whatsapp', updates),
       changeNumber: (change) => inTransaction(t.db, (trx) => moveToNewNumber(trx, { channel: 'whatsapp', ...change })),
     },

@@ -15,6 +15,10 @@ export interface FakeGraph {
   /** Forgets every media id given so far, as Meta does after 30 days: sending one is then refused. */
   forgetMedia(): void;
   waitFor(count: number, to?: string, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
+  /** Media a villager sent (a voice note): GET /{media-id} gives its URL, and that URL its bytes, both with the bearer token. */
+  addMedia(mediaId: string, bytes: Buffer, mimeType: string): void;
+  /** How often each media id was asked for, and each download made. */
+  mediaRequests: string[];
   close(): Promise<void>;
 }
 
@@ -44,7 +48,26 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
     calls.push({ path: 'messages', body, id });
     return { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] };
   });
+  const media = new Map<string, { bytes: Buffer; mimeType: string }>();
+  const mediaRequests: string[] = [];
+  let base = '';
+  app.get<{ Params: { mediaId: string } }>('/v21.0/:mediaId', async (request, reply) => {
+    mediaRequests.push(`GET /${request.params.mediaId}`);
+    if (request.headers.authorization !== `Bearer ${accessToken}`) return reply.code(401).send({ error: { code: 190, message: 'Invalid OAuth access token' } });
+    const found = media.get(request.params.mediaId);
+    // Meta's answer for a media id it no longer has (expired, or never sent).
+    if (!found) return reply.code(404).send({ error: { code: 100, message: 'Unsupported get request' } });
+    return { messaging_product: 'whatsapp', url: `${base}/media-download/${encodeURIComponent(request.params.mediaId)}`, mime_type: found.mimeType, sha256: 'x', file_size: found.bytes.length, id: request.params.mediaId };
+  });
+  app.get<{ Params: { mediaId: string } }>('/media-download/:mediaId', async (request, reply) => {
+    mediaRequests.push(`download ${request.params.mediaId}`);
+    if (request.headers.authorization !== `Bearer ${accessToken}`) return reply.code(401).send({ error: { code: 190, message: 'Invalid OAuth access token' } });
+    const found = media.get(request.params.mediaId);
+    if (!found) return reply.code(404).send({ error: { code: 100, message: 'not found' } });
+    return reply.type(found.mimeType).send(found.bytes);
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  base = address;
   const messages = (to?: string) => calls.filter((c) => c.path === 'messages' && (to === undefined || c.body.to === to)).map((c) => c.body);
   return {
     root: `${address}/v21.0`,
@@ -60,6 +83,8 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
+    addMedia: (mediaId, bytes, mimeType) => void media.set(mediaId, { bytes, mimeType }),
+    mediaRequests,
     close: () => app.close(),
   };
 }

@@ -28,6 +28,11 @@ export interface FakeTelegram {
   forbidVoice(chatId: string): void;
   /** Queues an update for long polling: the next getUpdates whose offset allows it returns it. */
   pushUpdate(update: { update_id: number } & Record<string, unknown>): void;
+  /**
+   * A file the villager sent (a voice note): getFile names it and /file/bot<token>/<path> serves it.
+   * `tooBig` answers getFile as the Bot API does for files over 20 MB.
+   */
+  addFile(fileId: string, bytes: Buffer, options?: { tooBig?: boolean }): void;
   /** Tells `listener` of every call as it arrives (a bench timing replies without scanning `calls`). */
   listen(listener: (call: BotApiCall) => void): void;
   /** Resolves when `count` calls matching `filter` have arrived (or fails after `timeoutMs`). */
@@ -107,8 +112,26 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     lastMessageId.set(chat, call.messageId);
     return { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, ...(voice ? { voice } : {}) } };
   });
+  const files = new Map<string, { bytes: Buffer; path: string; tooBig: boolean }>();
+  app.get<{ Params: { token: string; method: string }; Querystring: Record<string, string | undefined> }>('/bot:token/:method', async (request, reply) => {
+    if (request.params.token !== token) return reply.code(401).send({ ok: false, error_code: 401, description: 'Unauthorized' });
+    if (request.params.method !== 'getFile') return reply.code(404).send({ ok: false, error_code: 404, description: 'Not Found' });
+    const fileId = request.query.file_id ?? '';
+    calls.push({ method: 'getFile', payload: { file_id: fileId }, at: Date.now() });
+    const file = files.get(fileId);
+    if (!file) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+    if (file.tooBig) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: file is too big' });
+    return { ok: true, result: { file_id: fileId, file_unique_id: `u${fileId}`, file_size: file.bytes.length, file_path: file.path } };
+  });
+  app.get<{ Params: { token: string; '*': string } }>('/file/bot:token/*', async (request, reply) => {
+    if (request.params.token !== token) return reply.code(401).send({ ok: false, error_code: 401, description: 'Unauthorized' });
+    const file = [...files.values()].find((f) => f.path === request.params['*']);
+    if (!file) return reply.code(404).send({ ok: false, error_code: 404, description: 'Not Found' });
+    return reply.type('application/octet-stream').send(file.bytes);
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
+    addFile: (fileId, bytes, options) => void files.set(fileId, { bytes, path: `voice/file_${files.size}.oga`, tooBig: options?.tooBig ?? false }),
     apiRoot: address,
     token,
     calls,

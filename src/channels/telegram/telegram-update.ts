@@ -1,10 +1,13 @@
 // Telegram updates as far as Qafila reads them, checked with zod, and turned into one Inbound. Pure.
 import { z } from 'zod';
-import type { ParsedInbound } from '../channel.ts';
+import type { ParsedInbound, VoiceSource } from '../channel.ts';
 
 /** 'private' for a person's own chat; 'group', 'supergroup' or 'channel' otherwise. */
 const Chat = z.object({ id: z.number(), type: z.string().optional() });
 const User = z.object({ id: z.number() });
+
+/** A voice note or an audio file, as far as fetching it needs. */
+const AudioFile = z.object({ file_id: z.string().min(1), duration: z.number().optional(), mime_type: z.string().optional(), file_size: z.number().optional() });
 
 const Message = z.object({
   message_id: z.number(),
@@ -80,8 +83,18 @@ export function parseTelegramUpdate(update: TelegramUpdate): ParsedTelegramUpdat
   if (m.location) return { inbound: { ...base, location: { lat: m.location.latitude, lng: m.location.longitude } } };
   if (m.text !== undefined) return { inbound: { ...base, text: m.text } };
   if (m.caption !== undefined && m.caption.trim() !== '') return { inbound: { ...base, text: m.caption } };
-  const media = m.voice !== undefined || m.audio !== undefined ? 'voice' : m.photo !== undefined ? 'image' : 'other';
+  if (m.voice !== undefined || m.audio !== undefined) return { inbound: { ...base, media: 'voice', ...voiceSourceOf(m.voice ?? m.audio) } };
+  const media = m.photo !== undefined ? 'image' : 'other';
   return { inbound: { ...base, media } };
+}
+
+/** Where the audio waits on the Bot API; a file Qafila cannot read stays a voice note without one. */
+function voiceSourceOf(raw: unknown): { voiceSource?: VoiceSource } {
+  const file = AudioFile.safeParse(raw);
+  if (!file.success) return {};
+  const { file_id, duration, mime_type, file_size } = file.data;
+  // A voice note is Ogg/Opus; Telegram names no type for it.
+  return { voiceSource: { mediaId: file_id, mimeType: mime_type ?? 'audio/ogg', ...(duration !== undefined ? { durationSeconds: duration } : {}), ...(file_size !== undefined ? { sizeBytes: file_size } : {}) } };
 }
 
 /** A chat that is not one person's: updates without a type (older payloads) are a person's own. */

@@ -19,6 +19,8 @@ export function verifyCloudSignature(rawBody: Buffer, header: string | string[] 
 const WaId = z.string().regex(/^\d{6,16}$/);
 const MetaError = z.object({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() });
 const Media = z.object({ caption: z.string().optional() });
+/** A voice note ("voice": true) or an audio file: its media id is fetched at once, before it expires. */
+const Audio = z.object({ id: z.string().min(1), mime_type: z.string().optional() });
 
 const Message = z.object({
   from: WaId,
@@ -37,6 +39,7 @@ const Message = z.object({
   button: z.object({ payload: z.string().optional(), text: z.string().optional() }).optional(),
   location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
   image: Media.optional(),
+  audio: Audio.optional(),
   video: Media.optional(),
   document: Media.optional(),
   system: z.object({ type: z.string().optional(), new_wa_id: z.string().optional() }).optional(),
@@ -132,5 +135,6 @@ function readMessage(m: z.infer<typeof Message>, out: ParsedCloudWebhook): void 
   else if (m.text) out.messages.push({ ...base, text: m.text.body });
   else if (caption) out.messages.push({ ...base, text: caption });
   else if (m.location) out.messages.push({ ...base, location: { lat: m.location.latitude, lng: m.location.longitude } });
-  else out.messages.push({ ...base, media: m.type === 'audio' || m.type === 'voice' ? 'voice' : m.type === 'image' ? 'image' : 'other' });
+  else if (m.type === 'audio' || m.type === 'voice') out.messages.push({ ...base, media: 'voice', ...(m.audio ? { voiceSource: { mediaId: m.audio.id, ...(m.audio.mime_type ? { mimeType: m.audio.mime_type } : {}) } } : {}) });
+  else out.messages.push({ ...base, media: m.type === 'image' ? 'image' : 'other' });
 }

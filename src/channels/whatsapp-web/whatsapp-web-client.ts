@@ -11,6 +11,18 @@ export interface WebMessage {
   body: string;
   type: string;
   location?: { latitude: number | string; longitude: number | string };
+  /** A voice note, a picture...: `downloadMedia()` gives its bytes. */
+  hasMedia?: boolean;
+  /** Seconds, for audio (the library gives a string). */
+  duration?: string | number;
+  downloadMedia?(): Promise<WebMedia | undefined>;
+}
+
+/** whatsapp-web.js' MessageMedia: the file as base64. */
+export interface WebMedia {
+  mimetype: string;
+  data: string;
+  filesize?: number | null;
 }
 
 export type WebContent =

@@ -7,7 +7,9 @@ import { persistentReceive } from '../receive-retry.ts';
 import { withDeadline } from '../../runtime/retry.ts';
 import { PermanentSendError, type ChannelAdapter, type ChannelCapabilities, type ParsedInbound } from '../channel.ts';
 import type { Receive } from '../receive.ts';
+import { fetchingVoice } from '../voice-fetch.ts';
 import type { WebClient, WebMessage } from './whatsapp-web-client.ts';
+import { webVoiceFetcher } from './whatsapp-web-voice.ts';
 
 export const WHATSAPP_WEB_CAPABILITIES: ChannelCapabilities = {
   maxButtons: 0,
@@ -31,8 +33,14 @@ export function parseWebMessage(m: WebMessage): ParsedInbound | undefined {
   const base = { channel: 'whatsapp_web' as const, from: m.from, providerId: m.id._serialized, ...(/^\d{6,16}$/.test(digits) ? { phone: `+${digits}` } : {}) };
   if (m.type === 'location' && m.location) return { ...base, location: { lat: Number(m.location.latitude), lng: Number(m.location.longitude) } };
   if (m.type === 'chat') return { ...base, text: m.body };
-  return { ...base, media: VOICE.has(m.type) ? 'voice' : PICTURE.has(m.type) ? 'image' : 'other' };
+  if (VOICE.has(m.type)) return { ...base, media: 'voice', ...(m.hasMedia ? { voiceSource: { mediaId: m.id._serialized, ...durationOf(m) } } : {}) };
+  return { ...base, media: PICTURE.has(m.type) ? 'image' : 'other' };
 }
+
+const durationOf = (m: WebMessage): { durationSeconds?: number } => {
+  const seconds = Number(m.duration);
+  return m.duration !== undefined && Number.isFinite(seconds) && seconds >= 0 ? { durationSeconds: seconds } : {};
+};
 
 export type WebSessionState = 'starting' | 'waiting_for_scan' | 'ready' | 'reconnecting';
 
@@ -115,7 +123,9 @@ export function startWhatsAppWeb(options: WhatsAppWebOptions): WhatsAppWebSessio
   client.on('message', (message: WebMessage) => {
     const inbound = parseWebMessage(message);
     if (!inbound) return;
-    receive(inbound).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web message failed'));
+    // A voice note's audio is taken from the phone now, before the message is handled.
+    const take = inbound.voiceSource ? fetchingVoice(receive, webVoiceFetcher(message), logger) : receive;
+    take(inbound).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'whatsapp-web message failed'));
   });
   connect();
 

@@ -8,6 +8,7 @@ import type { BookingDeps } from '../appointments/booking.ts';
 import { cancelAppointment, type CancellationResult } from '../appointments/cancellation.ts';
 import { appointmentsOf, forgetMessages } from './erasure-messages.ts';
 import { JOIN_IDENTITY_ACTION } from './phone-link.ts';
+import { forgetVoiceNotes } from '../handoff/voice-notes.ts';
 
 export interface ErasureResult {
   beneficiaries: number;
@@ -91,8 +92,9 @@ async function joinedContacts(trx: Kysely<Database>, contactId: number): Promise
   return [...found];
 }
 
-/** Open tickets are closed (nobody is left to answer); what the person wrote on any of them goes. */
+/** Open tickets are closed (nobody is left to answer); what the person wrote or said on any of them goes. */
 async function forgetTickets(trx: Kysely<Database>, ctx: WriteContext, contactIds: readonly number[]): Promise<void> {
+  await forgetVoiceNotes(trx, contactIds);
   await trx
     .updateTable('handoff_tickets')
     .set({ status: 'closed', closed_at: sql<Date>`now()`, closed_by: actorLabel(ctx.actor) })

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { actorLabel, type Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { decodeCursor, pageOf, type Page, type PageQuery } from '../pagination.ts';
+import { storeVoiceNote, type VoiceNoteInput } from './voice-notes.ts';
 
 /**
  * Opens a ticket, or joins the contact's open one (an emergency makes it urgent). Returns its id.
@@ -15,7 +16,7 @@ import { decodeCursor, pageOf, type Page, type PageQuery } from '../pagination.t
 export async function openTicket(
   trx: Kysely<Database>,
   actor: Actor,
-  input: { contactId: number; reason: TicketReason; urgent: boolean; text?: string },
+  input: { contactId: number; reason: TicketReason; urgent: boolean; text?: string; voice?: VoiceNoteInput },
 ): Promise<number> {
   let id = await openTicketId(trx, input.contactId);
   if (id === undefined) {
@@ -35,7 +36,10 @@ export async function openTicket(
   } else if (input.urgent) {
     await trx.updateTable('handoff_tickets').set({ urgent: true }).where('id', '=', id).execute();
   }
-  if (input.text) await addTicketMessage(trx, id, input.text);
+  if (input.text) {
+    const messageId = await addTicketMessage(trx, id, input.text);
+    if (input.voice) await storeVoiceNote(trx, { ticketId: id, messageId, contactId: input.contactId }, input.voice);
+  }
   return id;
 }
 
@@ -66,8 +70,10 @@ export async function openTicketId(db: Kysely<Database>, contactId: number): Pro
   return row?.id;
 }
 
-export async function addTicketMessage(trx: Kysely<Database>, ticketId: number, text: string): Promise<void> {
-  await trx.insertInto('handoff_messages').values({ ticket_id: ticketId, text: text.slice(0, 4000) }).execute();
+/** Adds the villager's line to a ticket; returns its id (a voice note hangs on it). */
+export async function addTicketMessage(trx: Kysely<Database>, ticketId: number, text: string): Promise<number> {
+  const row = await trx.insertInto('handoff_messages').values({ ticket_id: ticketId, text: text.slice(0, 4000) }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Staff close their organisation's ticket; the bot speaks to the contact again from their next message. */
@@ -94,6 +100,8 @@ export async function routeTicket(trx: Kysely<Database>, actor: Actor, ticketId:
     .where('status', '=', 'open')
     .executeTakeFirst();
   const done = Number(routed.numUpdatedRows) === 1;
+  // Its voice notes go with it: they are the organisation's to listen to now.
+  if (done) await trx.updateTable('voice_notes').set({ organisation_id: organisationId }).where('ticket_id', '=', ticketId).execute();
   if (done) await recordAudit(trx, { actor, action: 'ticket.route', entity: 'handoff_ticket', entityId: ticketId, details: { organisationId } });
   return done;
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { maskPhone } from '../campaigns/booking-search.ts';
 import { deliveryState, freeTextAllowed, inOrder } from './inbox-rules.ts';
 import { openTicketChat } from './ticket-chat.ts';
+import { voiceNotesOfTicket } from './voice-notes.ts';
 
 /** The bot's messages shown before a ticket opened: what led to it. */
 const BEFORE_OPENING_MS = 24 * 3_600_000;
@@ -25,7 +26,7 @@ export interface TicketViewOptions {
 export async function ticketDetail(db: Kysely<Database>, organisationId: number, ticketId: number, options: TicketViewOptions): Promise<TicketDetail | undefined> {
   const chat = await openTicketChat(db, organisationId, ticketId);
   if (!chat) return undefined;
-  const [lines, bot, people, appointments, assigned] = await Promise.all([
+  const [lines, bot, people, appointments, assigned, voices] = await Promise.all([
     db
       .selectFrom('handoff_messages as m')
       .leftJoin('staff as s', 's.id', 'm.staff_id')
@@ -63,6 +64,7 @@ export async function ticketDetail(db: Kysely<Database>, organisationId: number,
       .limit(50)
       .execute(),
     chat.assignedTo === null ? undefined : db.selectFrom('staff').select(['id', 'name']).where('id', '=', chat.assignedTo).executeTakeFirst(),
+    voiceNotesOfTicket(db, ticketId),
   ]);
   const timeline: TimelineEntry[] = [
     ...lines.map((m) => ({
@@ -73,6 +75,7 @@ export async function ticketDetail(db: Kysely<Database>, organisationId: number,
       staff: m.author === 'villager' ? null : m.name,
       delivery: m.author === 'staff' ? (m.status ? deliveryState({ status: m.status, delivered_at: m.delivered_at, read_at: m.read_at }) : 'sent') : null,
       error: m.author === 'staff' ? m.error : null,
+      ...(voices.has(m.id) ? { voice: voices.get(m.id) } : {}),
     })),
     ...bot.map((o) => ({
       key: `o${o.id}`,

@@ -11,11 +11,13 @@ import type { OutboundQueues } from '../../delivery/outbound.queue.ts';
 import { inboxColleagues, inboxPulse, listInbox } from '../../domain/handoff/inbox-list.ts';
 import { answerTicket, assignTicket, closeTicketTelling, markTicketRead, noteTicket, sendTicketTemplate, type ChatRules, type ReplyOutcome } from '../../domain/handoff/ticket-actions.ts';
 import { ticketDetail, ticketPhone } from '../../domain/handoff/ticket-view.ts';
+import { voiceNoteAudio } from '../../domain/handoff/voice-notes.ts';
 import { PageQuerySchema } from '../../domain/pagination.ts';
 import { staffById } from '../../domain/staff/staff-tokens.ts';
 import { createTranslator, loadResources, type Translate } from '../../i18n/translator.ts';
 import { AssignBodySchema, ColleaguesSchema, InboxPulseSchema, InboxTicketListSchema, NoteBodySchema, ReplyBodySchema, SentAnswerSchema, TicketDetailSchema, TicketPhoneSchema, type InboxPulse } from '../console/inbox.schemas.ts';
 import { badRequest, IdParams, type AdminContext } from './admin-api.routes.ts';
+import { parseByteRange } from './byte-range.ts';
 import { DEFAULT_LIVE_CAPACITY } from './capacity.routes.ts';
 import { streamLive } from './live-stream.ts';
 import { readInput, shaped } from './route-shape.ts';
@@ -136,6 +138,23 @@ export function registerInboxRoutes(scope: FastifyInstance, ctx: AdminContext): 
     if (!closed) return reply.code(404).send({ error: notFound(input) });
     await queue(request, closed.channel, closed.outboxId);
     return { closed: true, told: closed.outboxId !== undefined };
+  });
+
+  // A villager's voice note, for the console's player: only on this organisation's tickets (404 otherwise),
+  // with byte ranges so the player can seek; a listen is audited once, on its first range.
+  scope.get('/inbox/voice-notes/:id', { preHandler: staffRoles }, async (request, reply) => {
+    const input = await readInput({ params: IdParams }, request, reply);
+    if (!input) return reply;
+    const header = request.headers.range;
+    const fromStart = header === undefined || /^bytes=0-/.test(header.trim());
+    const found = await voiceNoteAudio(db, ctx.actor(request), ctx.organisationId(request), input.params.id, fromStart);
+    if (!found) return reply.code(404).send({ error: `no voice note ${input.params.id}` });
+    const { audio, mimeType } = found;
+    void reply.header('content-type', mimeType).header('accept-ranges', 'bytes').header('cache-control', 'private, no-store');
+    const range = parseByteRange(header, audio.length);
+    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${audio.length}`).send();
+    if (range === undefined) return reply.send(audio);
+    return reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${audio.length}`).send(audio.subarray(range.start, range.end + 1));
   });
 
   scope.get('/inbox/staff', { preHandler: staffRoles }, async (request) => ColleaguesSchema.parse({ items: await inboxColleagues(db, ctx.organisationId(request)) }));

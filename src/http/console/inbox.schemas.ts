@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from './capacity.schemas.ts';
 
 const Instant = z.string();
-export const TICKET_REASONS = ['asked', 'stuck', 'emergency', 'media'] as const;
+export const TICKET_REASONS = ['asked', 'stuck', 'emergency', 'media', 'voice'] as const;
 export const TicketReasonSchema = z.enum(TICKET_REASONS);
 /** How far a message went: waiting in the outbox, accepted by the channel, on the phone, opened, or refused. */
 export const DELIVERY_STATES = ['queued', 'sent', 'delivered', 'read', 'failed'] as const;
@@ -33,6 +33,19 @@ export type InboxTicket = z.infer<typeof InboxTicketSchema>;
 export const InboxTicketListSchema = z.object({ items: z.array(InboxTicketSchema), nextCursor: z.string().nullable() });
 export type InboxTicketList = z.infer<typeof InboxTicketListSchema>;
 
+/**
+ * A voice note on a villager's line: played from `/admin/api/inbox/voice-notes/:id` when its audio
+ * arrived, else `failure` says why not (too big for the channel, expired, unreachable, refused).
+ */
+export const TimelineVoiceSchema = z.object({
+  id: z.number().int(),
+  mimeType: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  durationSeconds: z.number().nullable(),
+  failure: z.enum(['too_big', 'expired', 'unreachable', 'refused']).nullable(),
+});
+export type TimelineVoice = z.infer<typeof TimelineVoiceSchema>;
+
 /** One line of the conversation: the villager, the bot, staff in the chat, or a note staff alone see. */
 export const TimelineEntrySchema = z.object({
   key: z.string(),
@@ -44,6 +57,8 @@ export const TimelineEntrySchema = z.object({
   delivery: DeliveryStateSchema.nullable(),
   /** Why it failed, as the channel said. */
   error: z.string().nullable(),
+  /** The villager's voice note on this line; absent on every other line. */
+  voice: TimelineVoiceSchema.optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

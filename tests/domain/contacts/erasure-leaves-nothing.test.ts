@@ -17,6 +17,7 @@ import { closeAsStaff, ensureOrganisation, openTicketOf } from '../../support/fi
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { addDays, bookEyeConsultation, conversationDeps, seedConversationCampaigns, START_DAY, testClock, Villager, type TestClock } from '../../support/conversation-harness.ts';
 import { findEverywhere } from '../../support/personal-data-search.ts';
+import { oggOpusSilence } from '../../support/ogg-opus.ts';
 
 const tr = createTranslator(loadResources());
 const STAFF = { kind: 'staff' as const, id: 3 };
@@ -158,6 +159,9 @@ describe('erasing a villager', () => {
     const ticket = await openTicketOf(t.db, contactId);
     await closeAsStaff(t.db, ticket?.id ?? -1);
     await fatima.send('menu');
+    // She sends a voice note: its audio, and its id on whatsapp-web.js (which names her chat), are kept for staff.
+    await fatima.send({ media: 'voice', voice: { providerMediaId: `false_${NUMBER}@c.us_3EB0VOICE`, mimeType: 'audio/ogg', audio: oggOpusSilence(1) } });
+    await fatima.send('0');
     // She also writes on Telegram and shares her number there: that chat is joined to her.
     const onTelegram = new Villager(deps, TELEGRAM_CHAT, 'telegram');
     await onTelegram.onboard('fr');
@@ -190,6 +194,7 @@ describe('erasing a villager', () => {
         'outbox.payload: يوسف العلوي',
         `outbox.payload: +${NUMBER}`,
         `sent_messages.provider_id: ${NUMBER}`,
+        `voice_notes.provider_media_id: ${NUMBER}`,
       ]),
     );
     // Her confirmation codes: her chat and the staff chat show them, so they would lead back to her appointments.

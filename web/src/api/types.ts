@@ -18,7 +18,7 @@ export interface BookingPage {
 export type OrganisationListItem = Awaited<ReturnType<typeof import('../../../src/domain/organisations/organisations.ts').listOrganisations>>[number];
 export type { BatchAnswer, CheckinBody, CheckinOutcome, DeskBooking, DeskCampaign, DeskDay, WalkInBody, WalkInOutcome } from '../../../src/http/console/desk.schemas.ts';
 export type { QueuedPerson, Seen, ServiceQueue } from '../../../src/http/console/queue.schemas.ts';
-export type { Colleagues, InboxPulse, InboxTicket, InboxTicketList, TicketDetail, TicketPhone, TimelineEntry } from '../../../src/http/console/inbox.schemas.ts';
+export type { Colleagues, InboxPulse, InboxTicket, InboxTicketList, TicketDetail, TicketPhone, TimelineEntry, TimelineVoice } from '../../../src/http/console/inbox.schemas.ts';
 export type { AlertDetail, AlertList, AlertNote, AlertState, AlertSummary, CheckinAnswers } from '../../../src/http/console/alerts.schemas.ts';
 export type { AuditEntryView, AuditFilters, AuditPage } from '../../../src/http/console/audit.schemas.ts';
 export type { VoicePromptBoard, VoicePromptView, VoiceRefusal } from '../../../src/http/console/voice-prompts.schemas.ts';

@@ -1,5 +1,6 @@
 // The console's words in Modern Standard Arabic: the same keys as the French dictionary, checked by the type.
 import { inboxAr } from './inbox.ts';
+import { inboxVoiceAr } from './inbox-voice.ts';
 import { alertsAr } from './alerts.ts';
 import { auditAr } from './audit.ts';
 import { voicePromptsAr } from './voice-prompts.ts';
@@ -280,4 +281,5 @@ export const ar: Messages = {
     blood_donation: 'التبرع بالدم',
   },
   ...inboxAr,
+  ...inboxVoiceAr,
 };

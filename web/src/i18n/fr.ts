@@ -1,5 +1,6 @@
 // The console's words in French: the reference dictionary, every other locale has the same keys.
 import { inboxFr } from './inbox.ts';
+import { inboxVoiceFr } from './inbox-voice.ts';
 import { alertsFr } from './alerts.ts';
 import { auditFr } from './audit.ts';
 import { voicePromptsFr } from './voice-prompts.ts';
@@ -275,6 +276,7 @@ export const fr = {
     blood_donation: 'Don de sang',
   } as Record<string, string>,
   ...inboxFr,
+  ...inboxVoiceFr,
 };
 
 export type Messages = typeof fr;

@@ -9,6 +9,9 @@ import { when } from './inbox-format.ts';
 import { TicketView } from './ticket-view.tsx';
 import './inbox.css';
 
+/** The line a voice note comes as (see domain/handoff/voice-notes.ts): shown as words, not code. */
+const VOICE_LINE = '[voice]';
+
 export function InboxPage({ ticketId }: { ticketId: number | undefined }) {
   const t = useMessages();
   const { locale } = useAppState();
@@ -42,7 +45,7 @@ export function InboxPage({ ticketId }: { ticketId: number | undefined }) {
                   <span class="tag">{t.inboxReasons[item.reason] ?? item.reason}</span>
                   {item.unread ? <span class="tag new">{t.inboxNew}</span> : null}
                 </span>
-                {item.lastText ? <span class="ticket-last" dir="auto">{item.lastText}</span> : null}
+                {item.lastText ? <span class="ticket-last" dir="auto">{item.lastText === VOICE_LINE ? t.inboxVoice : item.lastText}</span> : null}
                 <span class="hint">
                   {t.inboxOpenedAt(when(locale, item.openedAt))}
                   {item.channel ? ` · ${t.inboxChannels[item.channel] ?? item.channel}` : ''}

@@ -3,7 +3,7 @@
 // or give it, answer, note, close. The platform admin reads only.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import type { TicketDetail, TicketPhone, TimelineEntry } from '../../api/types.ts';
+import type { TicketDetail, TicketPhone, TimelineEntry, TimelineVoice } from '../../api/types.ts';
 import { formatDay, type Messages } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useAppState, useMessages } from '../../store.ts';
@@ -50,7 +50,7 @@ export function TicketView({ ticketId, version }: { ticketId: number; version: s
 
       <section aria-labelledby="timeline-title" class="form-section">
         <h3 id="timeline-title">{t.inboxConversation}</h3>
-        <ol class="timeline">{ticket.timeline.map((entry) => <Line key={entry.key} entry={entry} t={t} at={when(locale, entry.at)} />)}</ol>
+        <ol class="timeline">{ticket.timeline.map((entry) => <Line key={entry.key} entry={entry} t={t} at={when(locale, entry.at)} who={name} />)}</ol>
         {canAct ? <TicketComposer ticket={ticket} onSent={() => setTick((n) => n + 1)} /> : null}
       </section>
 
@@ -90,16 +90,31 @@ export function TicketView({ ticketId, version }: { ticketId: number; version: s
   );
 }
 
-function Line({ entry, t, at }: { entry: TimelineEntry; t: Messages; at: string }) {
+function Line({ entry, t, at, who }: { entry: TimelineEntry; t: Messages; at: string; who: string }) {
   return (
     <li class={`line ${entry.author}`}>
       <span class="line-who">{t.inboxAuthors[entry.author]}{entry.staff ? <> · <bdi>{entry.staff}</bdi></> : null}</span>
-      <p dir="auto">{entry.text}</p>
+      {entry.voice ? <VoiceNote voice={entry.voice} t={t} who={who} /> : <p dir="auto">{entry.text}</p>}
       <span class="line-meta">
         <time dateTime={entry.at}>{at}</time>
         {entry.delivery ? <> · <span class={`delivery ${entry.delivery}`}>{t.inboxDelivery[entry.delivery]}</span></> : null}
         {entry.error ? <> · <span dir="auto">{entry.error}</span></> : null}
       </span>
     </li>
+  );
+}
+
+/** A villager's voice note: the player (the audio comes from the server with the session cookie), or why it did not arrive. */
+function VoiceNote({ voice, t, who }: { voice: TimelineVoice; t: Messages; who: string }) {
+  if (voice.failure !== null) return <p class="voice-failed" role="note">{t.inboxVoiceFailed[voice.failure] ?? t.inboxVoice}</p>;
+  const seconds = voice.durationSeconds !== null ? ` · ${t.inboxVoiceSeconds(String(Math.round(voice.durationSeconds)))}` : '';
+  return (
+    <figure class="voice">
+      <figcaption>{t.inboxVoice}{seconds}</figcaption>
+      {/* The player's time line reads left to right in every language, as on the villager's phone. */}
+      <audio controls preload="metadata" dir="ltr" src={`/admin/api/inbox/voice-notes/${voice.id}`} aria-label={t.inboxVoiceListen(who)}>
+        {t.inboxVoiceUnsupported}
+      </audio>
+    </figure>
   );
 }
