@@ -130,10 +130,10 @@ describe('first contact, whatever the language', () => {
     expect((await contactOf('99002')).opted_out_at).toBeNull();
   });
 
-  it('answers a voice note or a picture by saying it reads only text, and re-asks', async () => {
+  it('answers a picture by saying it reads only text, and re-asks (a voice note goes to a person: media-ticket.test.ts)', async () => {
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard('fr');
-    const replies = await v.send({ media: 'voice' });
+    const replies = await v.send({ media: 'image' });
     expect(replies[0]?.text).toBe(tr('fr', 'common:cannotRead'));
     expect(replies[1]?.choices?.[0]?.id).toBe('campaigns');
   });

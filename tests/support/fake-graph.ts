@@ -26,7 +26,8 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
   const app = Fastify();
   const calls: GraphCall[] = [];
   let next = 1;
-  const media = new Set<string>();
+  /** Media ids of uploads (voice prompts), until forgotten. */
+  const uploaded = new Set<string>();
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.post<{ Params: { phone: string; kind: string } }>('/v21.0/:phone/:kind', async (request, reply) => {
     if (request.headers.authorization !== `Bearer ${accessToken}`) return reply.code(401).send({ error: { code: 190, message: 'Invalid OAuth access token' } });
@@ -35,12 +36,12 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
       const upload = request.body as Buffer;
       const type = /name="type"\r\n\r\n([^\r]*)\r\n/.exec(upload.toString('latin1'))?.[1];
       calls.push({ path: 'media', body: { bytes: upload.length, type, ogg: upload.includes(Buffer.from('OggS', 'ascii')) }, id });
-      media.add(id);
+      uploaded.add(id);
       return { id };
     }
     const body = request.body as Record<string, unknown>;
     const audio = body.type === 'audio' ? (body.audio as { id?: string } | undefined) : undefined;
-    if (audio && !media.has(audio.id ?? '')) {
+    if (audio && !uploaded.has(audio.id ?? '')) {
       calls.push({ path: 'messages', body, id: '' });
       return reply.code(400).send({ error: { code: 131053, message: 'Media upload error: the media id was not found' } });
     }
@@ -48,6 +49,7 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
     calls.push({ path: 'messages', body, id });
     return { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] };
   });
+  /** Media villagers sent, by id. */
   const media = new Map<string, { bytes: Buffer; mimeType: string }>();
   const mediaRequests: string[] = [];
   let base = '';
@@ -73,7 +75,7 @@ export async function startFakeGraph(accessToken: string): Promise<FakeGraph> {
     root: `${address}/v21.0`,
     calls,
     messages,
-    forgetMedia: () => media.clear(),
+    forgetMedia: () => uploaded.clear(),
     async waitFor(count, to, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
