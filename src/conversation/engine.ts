@@ -38,8 +38,10 @@ export async function conversationStep(state: ConversationState, inbound: Inboun
   const hasText = (inbound.text ?? '').trim() !== '';
   const locale = followScript(state.locale, understanding) ?? inbound.localeHint ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
   const idle = state.lastAt !== null && base.now.getTime() - Date.parse(state.lastAt) > IDLE_RESET_MS && !RESTING.has(state.step);
-  const current: ConversationState = { ...state, locale, lastAt: base.now.toISOString(), ...(idle ? { step: 'menu', draft: {}, misses: 0 } : {}) };
   const turn: Turn = { inbound, understanding, text: (inbound.text ?? '').trim() };
+  // Anything but a voice note ends a run of them.
+  const spoke = inbound.media === 'voice' && turn.text === '' ? {} : { voiceNotes: undefined };
+  const current: ConversationState = { ...state, locale, lastAt: base.now.toISOString(), ...spoke, ...(idle ? { step: 'menu', draft: {}, misses: 0 } : {}) };
   const result = await route(current, turn, ctx, idle);
   return { ...result, state: { ...result.state, lastAt: current.lastAt } };
 }
@@ -128,13 +130,20 @@ async function route(state: ConversationState, turn: Turn, ctx: StepContext, idl
  * hear back that someone will listen, or, when the channel could not hand us the audio, that someone will
  * write; with the menu's number either way. The question they were on stays open.
  */
+/** Voice notes in a row after which a villager is sent the recorded prompts as well as the text. */
+export const VOICE_ONLY_AFTER = 2;
+
 function voiceNote(state: ConversationState, turn: Turn, ctx: StepContext): StepResult {
   const s = say(state, ctx);
   const text = '[voice]';
   const kept: StepResult['effects'] = [ctx.contact.hasOpenTicket ? { kind: 'ticket_message', text, voice: true } : { kind: 'open_ticket', reason: 'voice', urgent: false, text, voice: true }];
   // Only audio we hold can be listened to: a channel that could not fetch it (or fetches none) gets "a person will write".
   const heard = turn.inbound.voice?.audio !== undefined && turn.inbound.voice.audio.length > 0;
-  return { state, replies: [{ text: s.t(heard ? 'handoff:voiceHeard' : 'handoff:voiceLost') }], effects: kept };
+  const replies = [{ text: s.t(heard ? 'handoff:voiceHeard' : 'handoff:voiceLost') }];
+  // A second voice note with no written word between: this villager may not read, so the recordings go too.
+  const voiceNotes = (state.voiceNotes ?? 0) + 1;
+  if (voiceNotes < VOICE_ONLY_AFTER || ctx.contact.voicePrompts) return { state: { ...state, voiceNotes }, replies, effects: kept };
+  return { state: { ...state, voiceNotes }, replies: [...replies, { text: s.t('language:voiceOnDone') }], effects: [...kept, { kind: 'set_voice', on: true }] };
 }
 
 /** Clear requests that take precedence over the question being asked. */

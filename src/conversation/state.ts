@@ -77,6 +77,8 @@ export const ConversationStateSchema = z.object({
   reminder: z.object({ appointmentId: z.number().int(), sentAt: z.string() }).optional(),
   /** A donor recall just sent, inviting to this drive: the next "1" books, "2" stops the recalls. */
   recall: z.object({ campaignId: z.number().int(), sentAt: z.string() }).optional(),
+  /** Voice notes in a row with no written word between: a villager who only speaks is sent the recordings too. */
+  voiceNotes: z.number().int().min(1).optional(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 

@@ -44,6 +44,26 @@ describe('a voice note or a picture', () => {
     expect(v.lastChoices().length).toBeGreaterThan(3);
   });
 
+  it('sends the recordings too to a villager who only speaks: two voice notes with no written word between', async () => {
+    const voicePrompts = async (externalId: string) =>
+      (await t.db.selectFrom('contacts').innerJoin('contact_identities as i', 'i.contact_id', 'contacts.id').select('contacts.voice_prompts').where('i.external_id', '=', externalId).executeTakeFirstOrThrow()).voice_prompts;
+    const note = { media: 'voice' as const, voice: { providerMediaId: 'file-2', audio: oggOpusSilence(1) } };
+    const speaker = new Villager(conversationDeps(t.db), '+212612009916');
+    await speaker.onboard('ary');
+    await speaker.send(note);
+    expect(await voicePrompts('+212612009916')).toBe(false);
+    const second = await speaker.send(note);
+    expect(second.map((r) => r.text)).toEqual([tr('ary', 'handoff:voiceHeard'), tr('ary', 'language:voiceOnDone')]);
+    expect(await voicePrompts('+212612009916')).toBe(true);
+    // A villager who writes between two voice notes reads: nothing changes.
+    const writer = new Villager(conversationDeps(t.db), '+212612009917');
+    await writer.onboard('fr');
+    await writer.send(note);
+    await writer.send('merci');
+    expect((await writer.send(note)).map((r) => r.text)).toEqual([tr('fr', 'handoff:voiceHeard')]);
+    expect(await voicePrompts('+212612009917')).toBe(false);
+  });
+
   it('says a person will write when the channel could not hand over the audio', async () => {
     const v = new Villager(conversationDeps(t.db), '+212612009904');
     await v.onboard('ar');
