@@ -77,6 +77,8 @@ describe("a service's queue", () => {
       await cb.signIn(page, 'alami@nouaceur.ma', PASSWORD);
       const switchTo = page.getByRole('button', { name: w.switchTo });
       if (await switchTo.count()) await switchTo.click();
+      // Medical staff open on their alerts; the campaigns are in the menu.
+      await page.getByRole('navigation').getByRole('link', { name: language === 'ar' ? 'الحملات' : 'Campagnes' }).click();
       await page.getByRole('link', { name: language === 'ar' ? 'قافلة النواصر' : 'Caravane de Nouaceur' }).click();
       // From the campaign's figures: today's dental queue, with its count.
       await page.getByRole('link', { name: w.queueLink }).first().click();
