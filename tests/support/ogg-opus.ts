@@ -1,22 +1,6 @@
 // A tiny Ogg/Opus writer and page reader for tests: real files (OpusHead, OpusTags, then pages of 20 ms
 // silent CELT frames with their granule positions) that browsers play, made without any tool at run time.
-
-/** Ogg's CRC-32: polynomial 0x04c11db7, not reflected, initial value 0. */
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let r = i << 24;
-    for (let j = 0; j < 8; j++) r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
-    table[i] = r >>> 0;
-  }
-  return table;
-})();
-
-export function oggCrc(bytes: Uint8Array): number {
-  let crc = 0;
-  for (const b of bytes) crc = ((crc << 8) ^ (CRC_TABLE[((crc >>> 24) ^ b) & 0xff] ?? 0)) >>> 0;
-  return crc;
-}
+import { oggCrc } from '../../src/domain/voice/ogg-opus.ts';
 
 const FLAG_CONTINUED = 0x01;
 const FLAG_FIRST = 0x02;
