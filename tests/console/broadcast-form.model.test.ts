@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { fr } from '../../web/src/i18n/fr.ts';
 import { ar } from '../../web/src/i18n/ar.ts';
-import { doneShare, EMPTY_FORM, moroccanInstant, requestOf, shownStatus, VILLAGER_LOCALES } from '../../web/src/pages/broadcasts/broadcast-form.model.ts';
+import { doneShare, EMPTY_FORM, LARGE_BROADCAST, progressPollMs, moroccanInstant, requestOf, shownStatus, VILLAGER_LOCALES } from '../../web/src/pages/broadcasts/broadcast-form.model.ts';
 
 describe('the composer form', () => {
   it('asks nothing until an audience is chosen, then sends the texts given, trimmed', () => {
@@ -36,6 +36,12 @@ describe('the composer form', () => {
     expect(doneShare({ status: 'running', targeted: 20, queued: 10, sent: 4, failed: 1, cancelled: 0 })).toBe(0.25);
     expect(doneShare({ status: 'cancelled', targeted: 20, queued: 10, sent: 4, failed: 1, cancelled: 5 })).toBe(0.5);
     expect(doneShare({ status: 'done', targeted: 0, queued: 0, sent: 0, failed: 0, cancelled: 0 })).toBe(1);
+  });
+
+  it('reads the progress of a national broadcast less often, from its audience before its messages are written', () => {
+    expect(progressPollMs({ targeted: 5_000, queued: 5_000 })).toBe(2000);
+    expect(progressPollMs({ targeted: LARGE_BROADCAST, queued: 0 })).toBe(5000);
+    expect(progressPollMs({ targeted: null, queued: LARGE_BROADCAST })).toBe(5000);
   });
 
   it('says "done" only once every message has gone', () => {

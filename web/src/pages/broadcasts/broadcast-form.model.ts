@@ -66,6 +66,14 @@ export function moroccanInstant(local: string): Date {
   return new Date(asUtc - offsetMinutes(new Date(asUtc)) * 60_000);
 }
 
+/** Broadcasts this large have their progress read less often: each read counts all their messages (about a second at a million). */
+export const LARGE_BROADCAST = 200_000;
+
+/** How long the progress panel waits between two reads: 2 s, or 5 s for a large broadcast. */
+export function progressPollMs(p: Pick<BroadcastProgress, 'targeted' | 'queued'>): number {
+  return Math.max(p.targeted ?? 0, p.queued) >= LARGE_BROADCAST ? 5000 : 2000;
+}
+
 /** Messages done with (sent, failed or cancelled) out of those to write: the bar's share, 0 to 1. */
 export function doneShare(p: Pick<BroadcastProgress, 'targeted' | 'queued' | 'sent' | 'failed' | 'cancelled' | 'status'>): number {
   const total = Math.max(p.targeted ?? 0, p.queued);

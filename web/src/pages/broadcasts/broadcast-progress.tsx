@@ -1,20 +1,18 @@
 // A broadcast as it goes: a bar, its figures, the failures grouped by reason, and "stop". Short polling
-// of one cheap grouped query every 2 seconds while it moves (no event stream: the figures change by the
-// second and a poll reads them all at once).
+// of one grouped query every 2 seconds while it moves, 5 for a national one (no event stream: the figures
+// change by the second and a poll reads them all at once).
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { usePoll } from '../../api/poll.ts';
 import type { BroadcastProgress } from '../../api/types.ts';
 import { formatNumber, type Locale, type Messages } from '../../i18n/index.ts';
-import { doneShare, isLive, shownStatus } from './broadcast-form.model.ts';
-
-const POLL_MS = 2000;
+import { doneShare, isLive, progressPollMs, shownStatus } from './broadcast-form.model.ts';
 
 export function ProgressPanel({ t, locale, id, onChange }: { t: Messages; locale: Locale; id: number; onChange: () => void }) {
   const [progress, setProgress] = useState<BroadcastProgress | null | undefined>();
   const [live, setLive] = useState(true);
   const [problem, setProblem] = useState<string | undefined>();
-  usePoll<BroadcastProgress>(live ? `/admin/api/broadcasts/${id}` : undefined, POLL_MS, (answer) => {
+  usePoll<BroadcastProgress>(live ? `/admin/api/broadcasts/${id}` : undefined, progressPollMs(progress ?? { targeted: null, queued: 0 }), (answer) => {
     if (answer.ok) {
       setProgress(answer.data);
       if (!isLive(answer.data)) setLive(false), onChange();
