@@ -2,6 +2,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 export * from './message-tables.ts';
 import type { BroadcastDeliveriesTable, BroadcastSegmentsTable, BroadcastsTable, ConversationsTable, HandoffAuthor, HandoffReadsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
+import type { DeskCheckinsTable, StaffLocale, StaffPasswordLinksTable, StaffRole, StaffSessionsTable, StaffTable } from './staff-tables.ts';
+export { STAFF_ROLES } from './staff-tables.ts';
+export type { DeskCheckinsTable, StaffLocale, StaffPasswordLinksTable, StaffRole, StaffSessionsTable, StaffTable };
+import type { VoiceFailure, VoiceNotesTable, VoicePromptMediaTable, VoicePromptsTable } from './voice-tables.ts';
+export type { VoiceFailure, VoiceNotesTable, VoicePromptMediaTable, VoicePromptsTable };
 
 /** A column the database fills in (identity, default now()). */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -244,66 +249,6 @@ export interface StaffAlertNotesTable {
   created_at: Auto<Date>;
 }
 
-export const STAFF_ROLES = ['admin', 'coordinator', 'medical', 'desk'] as const;
-/** `desk`: a volunteer at the venue who checks people in and registers walk-ins, and does nothing else. */
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export interface StaffTable {
-  id: Generated<number>;
-  name: string;
-  role: StaffRole;
-  /** null for the platform admin, who manages organisations and reads one only through a console session that picked it. */
-  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
-  /** sha256 of the token, hex; the token itself is shown once and never stored. */
-  token_hash: string;
-  created_at: Auto<Date>;
-  disabled_at: Date | null;
-  /** Lower case; signs in to the console with the password. */
-  email: ColumnType<string | null, string | null | undefined, string | null>;
-  phone_e164: ColumnType<string | null, string | null | undefined, string | null>;
-  /** scrypt, with its salt and parameters (see domain/staff/password-hash.ts); null until the one-time link is used. */
-  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
-  failed_sign_ins: Auto<number>;
-  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  locale: Auto<StaffLocale>;
-}
-
-export type StaffLocale = 'fr' | 'ar';
-
-/** A signed-in browser: the cookie's token is kept only as its SHA-256. */
-export interface StaffSessionsTable {
-  token_hash: string;
-  staff_id: number;
-  csrf_token: string;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-  /** A platform admin's session only: the organisation whose data it reads. */
-  viewed_organisation_id: number | null;
-}
-
-/** A one-time link that sets a staff member's password. */
-export interface StaffPasswordLinksTable {
-  token_hash: string;
-  staff_id: number;
-  expires_at: Date;
-  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-}
-
-/** A scan or a walk-in a desk sent, kept under the client id the desk gave it: sent again, it answers the same. */
-export interface DeskCheckinsTable {
-  client_id: string;
-  kind: 'checkin' | 'walk_in';
-  organisation_id: number;
-  campaign_id: number;
-  appointment_id: number | null;
-  staff_id: number;
-  at: Date;
-  received_at: Auto<Date>;
-  outcome: string;
-  answer: ColumnType<unknown, string, string>;
-}
-
 export interface InboundReceiptsTable {
   channel: string;
   provider_id: string;
@@ -339,27 +284,6 @@ export interface HandoffMessagesTable {
   outbox_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-/** A villager's voice note, the audio kept for staff to listen to (see domain/handoff/voice-notes.ts). */
-export interface VoiceNotesTable {
-  id: ColumnType<number, never, never>;
-  organisation_id: number | null;
-  contact_id: number;
-  ticket_id: number;
-  message_id: number;
-  channel: string;
-  provider_media_id: string;
-  mime_type: string | null;
-  size_bytes: number | null;
-  duration_seconds: number | null;
-  /** Null when the fetch failed (`failure` says why). */
-  audio: Buffer | null;
-  failure: VoiceFailure | null;
-  received_at: Auto<Date>;
-}
-
-/** Why a voice note's audio could not be fetched from the channel. */
-export type VoiceFailure = 'too_big' | 'expired' | 'unreachable' | 'refused';
-
 export interface AlertSubscriptionsTable {
   contact_id: number;
   province_code: string;
@@ -375,31 +299,6 @@ export interface CampaignFiguresTable {
   seen: number;
   operated: number;
   no_show: number;
-}
-
-/** An organisation's recording of one message key in one locale: Ogg/Opus, mono, at most 512 KB. */
-export interface VoicePromptsTable {
-  id: Generated<number>;
-  organisation_id: number;
-  /** The locale files' key, namespace included ('menu:main'). */
-  message_key: string;
-  locale: Locale;
-  audio: Buffer;
-  mime: string;
-  size_bytes: number;
-  duration_ms: number;
-  uploaded_by: number | null;
-  uploaded_at: Auto<Date>;
-}
-
-/** What one provider account calls a recording once uploaded (a WhatsApp media id, a Telegram file_id). */
-export interface VoicePromptMediaTable {
-  voice_prompt_id: number;
-  channel: string;
-  /** The WhatsApp phone number id or the Telegram bot id: ids are valid for that account only. */
-  account: string;
-  media_id: string;
-  uploaded_at: Auto<Date>;
 }
 
 export interface Database {
