@@ -53,7 +53,7 @@ function channel(failing: Map<string, () => Error>): ChannelAdapter & { sent: st
 
 const rowsOf = (ids: readonly number[]) => t.db.selectFrom('outbox').select(['recipient', 'status', 'attempts', 'error']).where('id', 'in', [...ids]).orderBy('id').execute();
 
-describe('a failing recipient in a job', () => {
+describe.each([1, 10])('a failing recipient in a job, claimed %i at a time', (claimGroup) => {
   it('leaves the other messages of the job to be sent, its error on its own row', async () => {
     const chats = Array.from({ length: 10 }, (_, i) => `90${i}`);
     const ids = await addMessages(chats.map((chat) => [chat, 'Annonce']));
@@ -63,7 +63,7 @@ describe('a failing recipient in a job', () => {
       ['907', () => new Error('socket hang up')],
     ]));
     // A failure of a moment is thrown for the queue to retry the job; the others went meanwhile.
-    await expect(deliverOutboxRows({ db: t.db, adapter, pacer: noPacing }, ids)).rejects.toThrow(/2 messages failed.*Telegram 502: Bad Gateway/);
+    await expect(deliverOutboxRows({ db: t.db, adapter, pacer: noPacing, claimGroup }, ids)).rejects.toThrow(/2 messages failed.*Telegram 502: Bad Gateway/);
     expect(adapter.sent).toEqual(['900', '901', '903', '904', '906', '908', '909'].map((chat) => `${chat}: Annonce`));
     const rows = await rowsOf(ids);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([
@@ -78,9 +78,9 @@ describe('a failing recipient in a job', () => {
     const ids = await addMessages([['911', 'Un'], ['912', 'Un'], ['913', 'Un']]);
     const failing = new Map([['912', () => new Error('socket hang up')]]);
     const adapter = channel(failing);
-    await expect(deliverOutboxRows({ db: t.db, adapter, pacer: noPacing }, ids)).rejects.toThrow('socket hang up');
+    await expect(deliverOutboxRows({ db: t.db, adapter, pacer: noPacing, claimGroup }, ids)).rejects.toThrow('socket hang up');
     failing.clear();
-    await deliverOutboxRows({ db: t.db, adapter, pacer: noPacing }, ids);
+    await deliverOutboxRows({ db: t.db, adapter, pacer: noPacing, claimGroup }, ids);
     expect(adapter.sent).toEqual(['911: Un', '913: Un', '912: Un']);
     expect((await rowsOf(ids)).map((r) => [r.recipient, r.status, r.attempts, r.error])).toEqual([['911', 'sent', 1, null], ['912', 'sent', 2, null], ['913', 'sent', 1, null]]);
   });
@@ -89,14 +89,17 @@ describe('a failing recipient in a job', () => {
     const ids = await addMessages([['921', 'premier'], ['921', 'deuxième'], ['922', 'autre']]);
     const failing = new Map([['921', () => new Error('socket hang up')]]);
     const adapter = channel(failing);
-    await expect(deliverOutboxRows({ db: t.db, adapter, pacer: noPacing }, ids)).rejects.toThrow('socket hang up');
+    await expect(deliverOutboxRows({ db: t.db, adapter, pacer: noPacing, claimGroup }, ids)).rejects.toThrow('socket hang up');
     expect(adapter.sent).toEqual(['922: autre']);
     expect((await rowsOf(ids)).map((r) => [r.status, r.attempts])).toEqual([['pending', 1], ['pending', 0], ['sent', 1]]);
     failing.clear();
-    await deliverOutboxRows({ db: t.db, adapter, pacer: noPacing }, ids);
+    await deliverOutboxRows({ db: t.db, adapter, pacer: noPacing, claimGroup }, ids);
     expect(adapter.sent).toEqual(['922: autre', '921: premier', '921: deuxième']);
   });
 
+});
+
+describe('a failing recipient in a bulk job', () => {
   it('marks failed, once the attempts are spent, only the messages that kept failing, each with its own error', async () => {
     const ids = await addMessages([['931', 'Rappel'], ['932', 'Rappel'], ['933', 'Rappel'], ['934', 'Rappel'], ['935', 'Rappel']]);
     const adapter = channel(new Map([
