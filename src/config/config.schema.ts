@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_BOOKINGS_PER_CONTACT } from '../domain/appointments/family-limit.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { MIN_OPEN_MINUTES, openMinutes } from '../scheduling/quiet-hours.ts';
+import { BROADCAST_PAGE } from '../scheduling/broadcast-segments.ts';
 import { DEFAULT_RETENTION_DAYS } from '../retention/retention-policy.ts';
 import { DEFAULT_TIMER_HORIZON_HOURS } from '../scheduling/timer-horizon.ts';
 import { WorkerLanesSchema } from '../runtime/worker-lanes.ts';
@@ -125,7 +126,7 @@ export const ConfigSchema = DatabaseConfigSchema.extend({
   /** What `npm run worker` takes: all, replies (answers to villagers only) or bulk (the rest). */
   WORKER_LANES: WorkerLanesSchema.default('all'),
   /** Recipients written per broadcast page (one transaction, one job). */
-  BROADCAST_PAGE_SIZE: z.coerce.number().int().min(10).max(10_000).default(1000),
+  BROADCAST_PAGE_SIZE: z.coerce.number().int().min(10).max(10_000).default(BROADCAST_PAGE),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(10_000).max(3_600_000).default(300_000),
   /** Notification timers wait in Redis only for what is due within this many hours; the reconciler adds the rest in time. */
   TIMER_HORIZON_HOURS: z.coerce.number().int().min(2).max(2160).default(DEFAULT_TIMER_HORIZON_HOURS),
