@@ -52,6 +52,8 @@ export interface Lexicon {
   alphabet: ReadonlySet<string>;
   /** Edits tolerated for each vocabulary word, worked out once. */
   tolerance: ReadonlyMap<string, number>;
+  /** Vocabulary words by their form with doubled letters written once: the first word of the lexicons wins. */
+  single: ReadonlyMap<string, string>;
 }
 
 export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
@@ -100,11 +102,14 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   for (const w of words) vocabulary.set(w.length, [...(vocabulary.get(w.length) ?? []), w]);
   const alphabet = new Set<string>();
   const tolerance = new Map<string, number>();
+  const single = new Map<string, string>();
   for (const w of words) {
     for (const c of w) alphabet.add(c);
     tolerance.set(w, toleratedEdits(w));
+    const s = withoutDoubles(w);
+    if (!single.has(s)) single.set(s, w);
   }
-  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance };
+  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, single };
 }
 
 function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
@@ -134,7 +139,7 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const bare = withoutClitic(lexicon, token);
+  const bare = withoutClitic(lexicon, token) ?? sameButDoubles(lexicon, token);
   if (bare !== undefined) {
     memo.set(token, bare);
     return bare;
@@ -162,6 +167,19 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (memo.size > 50_000) memo.clear();
   memo.set(token, best);
   return best;
+}
+
+/**
+ * Tachelhit doubles consonants that phones type once or twice at will ("tsjlm" for "tsjjlm", "smuttl" for
+ * "ssmuttl", "idamn" for "idammn"): that is no typo, so it is read before any edit distance. Short words
+ * are left alone, where one letter more or less is another word.
+ */
+function sameButDoubles(lexicon: Lexicon, token: string): string | undefined {
+  return token.length < 4 ? undefined : lexicon.single.get(withoutDoubles(token));
+}
+
+function withoutDoubles(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
 }
 
 /** Arabic glues "and", "with", "to", "in" to the next word: "بالدم" is "ب" + "الدم", "والقافلة" "و" + "القافلة". */
