@@ -32,11 +32,11 @@ const WHEN_WHERE_WORDS = new Set([
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /**
  * Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"), Tachelhit's
- * "anything" and "a single one" included ("ur iyi sul tsifdm kra").
+ * "anything", "a single one" and "messages" included ("ur iyi sul tsifdm kra", "ur iyi ttaznt tibratin").
  */
 const POLITE = new Set([
   '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
-  'tanmmirt', 'tanmirt', 'kra', 'yat', 'تانميرت',
+  'tanmmirt', 'tanmirt', 'kra', 'yat', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'تيبراتين',
 ]);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه']);
@@ -65,7 +65,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const script = detectScript(normalized, frenchWords(found, raw));
   const digits = script === 'latn' ? arabiziWeight(raw) : 0;
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
-  for (const m of found) evidence[m.phrase.source] += 1;
+  // "n°", "numéro", "رقم" go before a number in every language: they say nothing of which one ("rdv n illi").
+  for (const m of found) if (m.phrase.meaning.kind !== 'prefix') evidence[m.phrase.source] += 1;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
   const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
   const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
