@@ -139,7 +139,7 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const bare = withoutClitic(lexicon, token) ?? sameButDoubles(lexicon, token);
+  const bare = withoutClitic(lexicon, token) ?? sameButDoubles(lexicon, token) ?? withoutParticle(lexicon, token);
   if (bare !== undefined) {
     memo.set(token, bare);
     return bare;
@@ -170,16 +170,25 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
 }
 
 /**
- * Tachelhit doubles consonants that phones type once or twice at will ("tsjlm" for "tsjjlm", "smuttl" for
- * "ssmuttl", "idamn" for "idammn"): that is no typo, so it is read before any edit distance. Short words
- * are left alone, where one letter more or less is another word.
+ * Tachelhit doubles consonants that phones type once or twice at will ("tsjlm" for "tsjjlm", "bdl" for
+ * "bddl"), and French-taught writers add what the ear hears ("smoutl", "7bes", "idamen", "tashk" for
+ * "tachk"): no typo, so it is read before any edit distance. What folds to two letters is left alone.
  */
 function sameButDoubles(lexicon: Lexicon, token: string): string | undefined {
-  return token.length < 4 ? undefined : lexicon.single.get(withoutDoubles(token));
+  const folded = withoutDoubles(token);
+  return folded.length < 3 ? undefined : lexicon.single.get(folded);
 }
 
 function withoutDoubles(word: string): string {
-  return word.replace(/(\p{L})\1+/gu, '$1');
+  return word.replace(/ou/g, 'u').replace(/sh/g, 'ch').replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '').replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** Tachelhit writers glue "d" (hither) and "g" (in) to the next word: "dtashk" is "d" + "tashk", "gl9afila" "g" + "l9afila". */
+function withoutParticle(lexicon: Lexicon, token: string): string | undefined {
+  const m = /^(d|g)([a-z0-9]{4,})$/.exec(token);
+  if (!m) return undefined;
+  const rest = m[2] ?? '';
+  return lexicon.known.has(rest) ? rest : sameButDoubles(lexicon, rest);
 }
 
 /** Arabic glues "and", "with", "to", "in" to the next word: "بالدم" is "ب" + "الدم", "والقافلة" "و" + "القافلة". */

@@ -64,7 +64,11 @@ describe('understanding Tachelhit', () => {
     ['smuttl lmaw3id', 'reschedule shi latn'],
     ['ssmuttl lmaw3id', 'reschedule shi latn'],
     ['ad iyi tsjlm 3afak', 'book shi latn'],
-  ])('reads a consonant typed once or twice as the same word: "%s"', (text, expected) => {
+    ['smoutl lmaw3id', 'reschedule shi latn'],
+    ['7bes tibratin', 'stop shi latn'],
+    ['ar ittazal idamen', 'emergency shi latn blood_donation'],
+    ['mnchk a dtachk l9afila', 'campaigns_info shi latn'],
+  ])('reads a word as the same whether a consonant is doubled, "ou", "e" or "sh" written, or "d" glued: "%s"', (text, expected) => {
     expect(read(text)).toBe(expected);
   });
 
