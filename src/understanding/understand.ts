@@ -65,8 +65,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const script = detectScript(normalized, frenchWords(found, raw));
   const digits = script === 'latn' ? arabiziWeight(raw) : 0;
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
-  // "n°", "numéro", "رقم" go before a number in every language: they say nothing of which one ("rdv n illi").
-  for (const m of found) if (m.phrase.meaning.kind !== 'prefix') evidence[m.phrase.source] += 1;
+  // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
+  for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
   const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
   const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
@@ -119,6 +119,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
   if (intent !== undefined && (learned || onlyApproximate(intent, raw, tokens, matches))) result.approximate = true;
   return result;
+}
+
+function isLetterPrefix(phrase: Phrase): boolean {
+  return phrase.meaning.kind === 'prefix' && phrase.tokens.length === 1 && (phrase.tokens[0] ?? '').length === 1;
 }
 
 /** Words the message shares with French lexicon phrases, as written. */

@@ -36,6 +36,9 @@ describe('understanding Tachelhit', () => {
   it('counts in Tachelhit, masculine and feminine', () => {
     const numbers = ['yan', 'snat', 'kraḍ', 'kkuẓt', 'smmus', 'sḍist', 'sa', 'tamt', 'tẓa', 'mraw'].map((w) => understand(w).entities.number);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(read('uttun 3')).toBe('choice shi latn 3');
+    expect(read('kraḍ a sidi')).toBe('choice shi latn 3');
+    expect(read('سا')).toBe('choice shi arab 7');
   });
 
   it('reads the same request in Latin letters, Arabic script and Tifinagh', () => {
