@@ -24,7 +24,7 @@ const MAX_TOKENS = 200;
 const MAX_TOKENS_FOR_OPINION = 30;
 const MAX_CHARS = 4_000;
 
-const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
+const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'لموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
 const WHEN_WHERE_WORDS = new Set([
   'quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي',
   'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو',
