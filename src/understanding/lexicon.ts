@@ -52,8 +52,8 @@ export interface Lexicon {
   alphabet: ReadonlySet<string>;
   /** Edits tolerated for each vocabulary word, worked out once. */
   tolerance: ReadonlyMap<string, number>;
-  /** Vocabulary words by their form with doubled letters written once: the first word of the lexicons wins. */
-  single: ReadonlyMap<string, string>;
+  /** Vocabulary words by their spelling folded (doubles once, "ou" as u, "sh" as ch, no "e" inside): the first word of the lexicons wins. */
+  bySpelling: ReadonlyMap<string, string>;
 }
 
 export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
@@ -102,14 +102,14 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   for (const w of words) vocabulary.set(w.length, [...(vocabulary.get(w.length) ?? []), w]);
   const alphabet = new Set<string>();
   const tolerance = new Map<string, number>();
-  const single = new Map<string, string>();
+  const bySpelling = new Map<string, string>();
   for (const w of words) {
     for (const c of w) alphabet.add(c);
     tolerance.set(w, toleratedEdits(w));
-    const s = withoutDoubles(w);
-    if (!single.has(s)) single.set(s, w);
+    const s = foldSpelling(w);
+    if (!bySpelling.has(s)) bySpelling.set(s, w);
   }
-  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, single };
+  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling };
 }
 
 function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
@@ -139,7 +139,7 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const bare = withoutClitic(lexicon, token) ?? sameButDoubles(lexicon, token) ?? withoutParticle(lexicon, token);
+  const bare = withoutClitic(lexicon, token) ?? sameWhenSpeltAsHeard(lexicon, token) ?? withoutParticle(lexicon, token);
   if (bare !== undefined) {
     memo.set(token, bare);
     return bare;
@@ -174,12 +174,12 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
  * "bddl"), and French-taught writers add what the ear hears ("smoutl", "7bes", "idamen", "tashk" for
  * "tachk"): no typo, so it is read before any edit distance. What folds to two letters is left alone.
  */
-function sameButDoubles(lexicon: Lexicon, token: string): string | undefined {
-  const folded = withoutDoubles(token);
-  return folded.length < 3 ? undefined : lexicon.single.get(folded);
+function sameWhenSpeltAsHeard(lexicon: Lexicon, token: string): string | undefined {
+  const folded = foldSpelling(token);
+  return folded.length < 3 ? undefined : lexicon.bySpelling.get(folded);
 }
 
-function withoutDoubles(word: string): string {
+function foldSpelling(word: string): string {
   return word.replace(/ou/g, 'u').replace(/sh/g, 'ch').replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '').replace(/(\p{L})\1+/gu, '$1');
 }
 
@@ -188,7 +188,7 @@ function withoutParticle(lexicon: Lexicon, token: string): string | undefined {
   const m = /^(d|g)([a-z0-9]{4,})$/.exec(token);
   if (!m) return undefined;
   const rest = m[2] ?? '';
-  return lexicon.known.has(rest) ? rest : sameButDoubles(lexicon, rest);
+  return lexicon.known.has(rest) ? rest : sameWhenSpeltAsHeard(lexicon, rest);
 }
 
 /** Arabic glues "and", "with", "to", "in" to the next word: "بالدم" is "ب" + "الدم", "والقافلة" "و" + "القافلة". */
