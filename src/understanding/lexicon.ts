@@ -52,6 +52,8 @@ export interface Lexicon {
   alphabet: ReadonlySet<string>;
   /** Edits tolerated for each vocabulary word, worked out once. */
   tolerance: ReadonlyMap<string, number>;
+  /** Vocabulary words by their spelling folded (doubles once, "ou" as u, "sh" as ch, no "e" inside): the first word of the lexicons wins. */
+  bySpelling: ReadonlyMap<string, string>;
 }
 
 export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
@@ -100,11 +102,14 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   for (const w of words) vocabulary.set(w.length, [...(vocabulary.get(w.length) ?? []), w]);
   const alphabet = new Set<string>();
   const tolerance = new Map<string, number>();
+  const bySpelling = new Map<string, string>();
   for (const w of words) {
     for (const c of w) alphabet.add(c);
     tolerance.set(w, toleratedEdits(w));
+    const s = foldSpelling(w);
+    if (!bySpelling.has(s)) bySpelling.set(s, w);
   }
-  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance };
+  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling };
 }
 
 function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
@@ -134,7 +139,7 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const bare = withoutClitic(lexicon, token);
+  const bare = withoutClitic(lexicon, token) ?? sameWhenSpeltAsHeard(lexicon, token) ?? withoutParticle(lexicon, token);
   if (bare !== undefined) {
     memo.set(token, bare);
     return bare;
@@ -162,6 +167,28 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (memo.size > 50_000) memo.clear();
   memo.set(token, best);
   return best;
+}
+
+/**
+ * Tachelhit doubles consonants that phones type once or twice at will ("tsjlm" for "tsjjlm", "bdl" for
+ * "bddl"), and French-taught writers add what the ear hears ("smoutl", "7bes", "idamen", "tashk" for
+ * "tachk"): no typo, so it is read before any edit distance. What folds to two letters is left alone.
+ */
+function sameWhenSpeltAsHeard(lexicon: Lexicon, token: string): string | undefined {
+  const folded = foldSpelling(token);
+  return folded.length < 3 ? undefined : lexicon.bySpelling.get(folded);
+}
+
+function foldSpelling(word: string): string {
+  return word.replace(/ou/g, 'u').replace(/sh/g, 'ch').replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '').replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** Tachelhit writers glue "d" (hither) and "g" (in) to the next word: "dtashk" is "d" + "tashk", "gl9afila" "g" + "l9afila". */
+function withoutParticle(lexicon: Lexicon, token: string): string | undefined {
+  const m = /^(d|g)([a-z0-9]{4,})$/.exec(token);
+  if (!m) return undefined;
+  const rest = m[2] ?? '';
+  return lexicon.known.has(rest) ? rest : sameWhenSpeltAsHeard(lexicon, rest);
 }
 
 /** Arabic glues "and", "with", "to", "in" to the next word: "بالدم" is "ب" + "الدم", "والقافلة" "و" + "القافلة". */

@@ -1,5 +1,6 @@
 // Text -> { intent, locale, script, entities }: pure, deterministic, no I/O.
 import type { ServiceCode } from '../domain/service-codes.ts';
+import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
@@ -23,11 +24,20 @@ const MAX_TOKENS = 200;
 const MAX_TOKENS_FOR_OPINION = 30;
 const MAX_CHARS = 4_000;
 
-const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
-const WHEN_WHERE_WORDS = new Set(['quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي']);
+const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'لموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
+const WHEN_WHERE_WORDS = new Set([
+  'quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي',
+  'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو',
+]);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
-/** Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"). */
-const POLITE = new Set(['3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا']);
+/**
+ * Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"), Tachelhit's
+ * "anything", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
+ */
+const POLITE = new Set([
+  '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
+  'tanmmirt', 'tanmirt', 'kra', 'yat', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'تيبراتين', 'nnun', 'نون',
+]);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه']);
 
@@ -47,12 +57,16 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const raw = tokenize(normalized).slice(0, MAX_TOKENS);
   const tokens = raw.map((t) => canonicalWord(lexicon, t, memo));
   const found = findPhrases(lexicon, tokens);
-  const matches = withoutCovered(found);
+  // Whom the message speaks to says which language it is in, but asks for nothing and lengthens no answer.
+  const addressed = addressedTokens(raw);
+  const matches = withoutCovered(found).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
+  const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
   const digits = script === 'latn' ? arabiziWeight(raw) : 0;
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
-  for (const m of found) evidence[m.phrase.source] += 1;
+  // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
+  for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
   const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
   const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
@@ -73,18 +87,18 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
     if (intent) intents.add(intent);
   }
   if (tokens.some((t) => APPOINTMENT_WORDS.has(t)) && tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('my_appointments');
-  if (language !== undefined && raw.length <= 3) intents.add('change_language');
+  if (language !== undefined && length <= 3) intents.add('change_language');
   if (tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('campaigns_info');
 
-  const number = findNumber(lexicon, raw, matches, back);
-  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (raw.length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || isThumb(raw, i)));
+  const number = findNumber(lexicon, raw, length, matches, back);
+  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || isThumb(raw, i)));
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
-  if (intent === undefined && number !== undefined && raw.length <= 3) intent = 'choice';
+  if (intent === undefined && number !== undefined && length <= 3) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
   // Only a message made of stop words stops at once; a stop word among others is asked about.
-  if (intent === 'stop' && !onlyStopWords(raw, matches)) intent = 'maybe_stop';
+  if (intent === 'stop' && !onlyStopWords(raw, matches, addressed)) intent = 'maybe_stop';
   if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t)) && !saysMoreThanEnough(matches)) intent = 'maybe_stop';
   // The rules are unsure when they heard no intent at all (not when they heard one and set it aside as too
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
@@ -105,6 +119,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
   if (intent !== undefined && (learned || onlyApproximate(intent, raw, tokens, matches))) result.approximate = true;
   return result;
+}
+
+function isLetterPrefix(phrase: Phrase): boolean {
+  return phrase.meaning.kind === 'prefix' && phrase.tokens.length === 1 && (phrase.tokens[0] ?? '').length === 1;
 }
 
 /** Words the message shares with French lexicon phrases, as written. */
@@ -146,13 +164,19 @@ function saysMoreThanEnough(matches: readonly Match[]): boolean {
   return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));
 }
 
-/** Every word of the message belongs to a stop phrase, or is a "please" around one. */
-function onlyStopWords(raw: readonly string[], matches: readonly Match[]): boolean {
-  const covered = new Set<number>();
+/**
+ * Every word of the message belongs to a stop phrase, or is a "please" or a vocative around one; "enough"
+ * only goes with a clear stop ("safi ur riɣ tibratin"), as "safi baraka" alone may mean "that will do".
+ */
+function onlyStopWords(raw: readonly string[], matches: readonly Match[], addressed: ReadonlySet<number>): boolean {
+  const covered = new Set<number>(addressed);
+  let clear = false;
   for (const m of matches) {
-    if (m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'stop') for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+    if (m.phrase.meaning.kind !== 'intent' || m.phrase.meaning.intent !== 'stop') continue;
+    for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+    clear ||= !m.phrase.tokens.every((t) => ENOUGH.has(t));
   }
-  return raw.every((t, i) => covered.has(i) || POLITE.has(t));
+  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear && ENOUGH.has(t)));
 }
 
 function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {
@@ -171,15 +195,15 @@ function moreSpecific(current: ServiceCode | undefined, next: ServiceCode): Serv
   return current;
 }
 
-/** Digits anywhere (not phone numbers), number words in short answers or after "numéro"/"رقم". */
-function findNumber(lexicon: Lexicon, raw: readonly string[], matches: readonly Match[], back: boolean): number | undefined {
+/** Digits anywhere (not phone numbers), number words in short answers (`length` words besides a vocative) or after "numéro"/"رقم". */
+function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, matches: readonly Match[], back: boolean): number | undefined {
   const digits = raw.find((t) => /^\d{1,3}$/.test(t));
   if (digits !== undefined) return Number(digits);
   const prefixed = new Set(matches.filter((m) => m.phrase.meaning.kind === 'prefix').map((m) => m.at + m.phrase.tokens.length));
   for (let i = 0; i < raw.length; i++) {
     const word = raw[i] ?? '';
     const n = lexicon.numbers.get(word) ?? lexicon.numbers.get(canonicalWord(lexicon, word, memo));
-    if (n !== undefined && (raw.length <= 2 || prefixed.has(i))) return n;
+    if (n !== undefined && (length <= 2 || prefixed.has(i))) return n;
   }
   return back ? 0 : undefined;
 }

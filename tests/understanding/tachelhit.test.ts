@@ -36,6 +36,9 @@ describe('understanding Tachelhit', () => {
   it('counts in Tachelhit, masculine and feminine', () => {
     const numbers = ['yan', 'snat', 'kraḍ', 'kkuẓt', 'smmus', 'sḍist', 'sa', 'tamt', 'tẓa', 'mraw'].map((w) => understand(w).entities.number);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(read('uttun 3')).toBe('choice shi latn 3');
+    expect(read('kraḍ a sidi')).toBe('choice shi latn 3');
+    expect(read('سا')).toBe('choice shi arab 7');
   });
 
   it('reads the same request in Latin letters, Arabic script and Tifinagh', () => {
@@ -60,6 +63,32 @@ describe('understanding Tachelhit', () => {
     expect(understand('tighirdmt at tbbi iwi, sbitar').intent).toBe('emergency');
   });
 
+  it.each([
+    ['smuttl lmaw3id', 'reschedule shi latn'],
+    ['ssmuttl lmaw3id', 'reschedule shi latn'],
+    ['ad iyi tsjlm 3afak', 'book shi latn'],
+    ['smoutl lmaw3id', 'reschedule shi latn'],
+    ['7bes tibratin', 'stop shi latn'],
+    ['ar ittazal idamen', 'emergency shi latn blood_donation'],
+    ['mnchk a dtachk l9afila', 'campaigns_info shi latn'],
+  ])('reads a word as the same whether a consonant is doubled, "ou", "e" or "sh" written, or "d" glued: "%s"', (text, expected) => {
+    expect(read(text)).toBe(expected);
+  });
+
+  it.each([
+    ['is tsjjlt', 'my_appointments shi latn'],
+    ['tsjjlm yemma', 'my_appointments shi latn'],
+    ['riɣ ad iyi tsjjlm', 'book shi latn'],
+    ['ريغ اد تسجلم يما', 'book shi arab'],
+    ['mnshk ad d tashk l9afila', 'campaigns_info shi latn'],
+    ['manaku lmaw3id inu', 'my_appointments shi latn'],
+    ['ur iyi sul ttaznt tibratin', 'stop shi latn'],
+    ['ur iyi sul tsifdm kra', 'stop shi latn'],
+    ['azul fllawn a ayt l9afila', 'greeting shi latn'],
+  ])('tells "did you register" from "register me", and hears when, postpone and "not anymore": "%s"', (text, expected) => {
+    expect(read(text)).toBe(expected);
+  });
+
   it('takes "tachelhit" or "tamazight" as the language asked for', () => {
     expect(read('s tachelhit')).toBe('change_language shi latn shi');
     expect(read('ⵜⴰⵛⵍⵃⵉⵜ')).toBe('change_language shi latn shi');
@@ -73,5 +102,9 @@ describe('understanding Tachelhit', () => {
     expect(read('wakha')).toBe('yes ary latn');
     expect(read('je veux un rendez-vous')).toBe('book fr latn');
     expect(read('بغيت نسجل مي')).toBe('book ary arab');
+    expect(read('wach tsjlt')).toBe('my_appointments ary latn');
+    expect(read('salam 3alaykom')).toBe('greeting ary latn');
+    expect(understand('bzaf 3lik merci').locale).not.toBe('shi');
+    expect(read('bghit ntberre3 b dem')).toBe('donate_blood ary latn blood_donation');
   });
 });
