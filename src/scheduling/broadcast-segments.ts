@@ -8,7 +8,7 @@ import { audienceCandidates, type Audience } from './broadcast-audience.ts';
 /** Recipients written per page: past a few thousand, a page's fixed cost (its job, its locks, its plan) no longer shows. */
 export const BROADCAST_PAGE = 2500;
 
-/** Segments a broadcast is cut into: twice the pages written at once, so a short segment leaves no writer idle for long. */
+/** Segments a broadcast is cut into: more than the pages written at once, whose jobs take turns, so a short segment leaves no writer idle for long. */
 export const BROADCAST_SEGMENTS = 4;
 
 export interface SegmentRange {
