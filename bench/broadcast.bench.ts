@@ -15,7 +15,7 @@ import type { ChannelAdapter } from '../src/channels/channel.ts';
 import { TELEGRAM_CAPABILITIES } from '../src/channels/telegram/telegram.channel.ts';
 import { redisPacer } from '../src/delivery/chat-pacer.ts';
 import { createOutboundQueues } from '../src/delivery/outbound.queue.ts';
-import { bulkConcurrencyFor, startOutboundWorker } from '../src/delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, claimGroupFor, startOutboundWorker } from '../src/delivery/outbound.worker.ts';
 import { createTranslator, loadResources } from '../src/i18n/translator.ts';
 import { createBroadcastPages } from '../src/scheduling/broadcast.queue.ts';
 import { BROADCAST_PAGE, startBroadcastWorker } from '../src/scheduling/broadcast.worker.ts';
@@ -86,7 +86,7 @@ try {
   const pages = createBroadcastPages({ connection, prefix });
   const tr = createTranslator(loadResources());
   const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: tr, outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: ANY_HOUR, pageSize });
-  const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer: redisPacer(redis, { prefix, perSecond: rate, chatIntervalMs: 0 }), connection, prefix, logger, queues, bulkConcurrency: bulkConcurrencyFor(rate), sweepAfterMs: 0 });
+  const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer: redisPacer(redis, { prefix, perSecond: rate, chatIntervalMs: 0 }), connection, prefix, logger, queues, bulkConcurrency: bulkConcurrencyFor(rate), bulkClaimGroup: claimGroupFor(rate), sweepAfterMs: 0 });
 
   // The composer's count before sending, over the whole audience.
   const previewStarted = performance.now();

@@ -18,7 +18,7 @@ import { untilAvailable } from './runtime/retry.ts';
 import { redisPacer } from './delivery/chat-pacer.ts';
 import { renderWordsIn } from './delivery/deliver.ts';
 import { applyDeliveryStatuses } from './delivery/delivery-status.ts';
-import { bulkConcurrencyFor, replyConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, claimGroupFor, replyConcurrencyFor, startOutboundWorker } from './delivery/outbound.worker.ts';
 import { systemClock } from './domain/clock.ts';
 import { DEFAULT_AUTH_THROTTLE, redisAuthThrottle } from './http/auth-throttle.ts';
 import { buildServer } from './http/server.ts';
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const session = startWhatsAppWeb({ client, receive, logger, ...(printQr ? { printQr } : {}) });
     const chatIntervalMs = 1000;
     const pacer = redisPacer(redis, { prefix, perSecond: config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs });
-    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, concurrency: replyConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs), bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix, logger, queues, renderWords: renderWordsIn(conversation.t), onError: setup.redisError, metrics });
+    const worker = startOutboundWorker({ db, adapter: session.adapter, pacer, concurrency: replyConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND, chatIntervalMs), bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_WEB_PER_SECOND), bulkClaimGroup: claimGroupFor(config.WHATSAPP_WEB_PER_SECOND), connection, prefix, logger, queues, renderWords: renderWordsIn(conversation.t), onError: setup.redisError, metrics });
     closers.push({ name: 'whatsapp-web session', close: () => session.stop() }, { name: 'whatsapp-web worker', close: () => worker.close() });
     whatsappWeb = session;
   }

@@ -21,6 +21,8 @@ export interface OutboundWorkerOptions extends DeliveryDeps {
    * is how many broadcast messages a reply can find before it: see `bulkConcurrencyFor`.
    */
   bulkConcurrency?: number;
+  /** Rows a bulk job claims at once (default 1): see `claimGroupFor`. */
+  bulkClaimGroup?: number;
   logger: Logger;
   /** How long close() waits for the jobs in hand (default 5 s). */
   closeGraceMs?: number;
@@ -61,11 +63,17 @@ export const replyConcurrencyFor = (perSecond: number, chatIntervalMs: number) =
 export const BULK_CHAT_WAIT_MS = 100;
 
 /**
- * Broadcast rows claimed at once by a bulk job. One at a time, the claims took Postgres 0.7 ms of CPU a
- * message: at 1,000 a second, most of a core that the fan-out of the rest of the broadcast needed. Ten
- * cost a sixth of that; a crash leaves at most ten of a job in doubt.
+ * Rows a bulk job claims at once: about a quarter of a second of its sending, at most 10. One at a
+ * time, the claims took Postgres 0.7 ms of CPU a message: at 1,000 a second, most of a core that the
+ * fan-out of the rest of the broadcast needed; ten cost a sixth of that. Rows claimed are in the job's
+ * hands: a crash leaves them in doubt, and a stopped broadcast still sends them, so a slow channel
+ * claims one at a time.
+ *
+ * @example claimGroupFor(1000) // 10
+ * @example claimGroupFor(30) // 3
  */
-export const BULK_CLAIM_GROUP = 10;
+export const claimGroupFor = (perSecond: number) => (perSecond > 0 ? Math.min(MAX_CLAIM_GROUP, Math.max(1, Math.floor(perSecond / bulkConcurrencyFor(perSecond) / 4))) : 1);
+export const MAX_CLAIM_GROUP = 10;
 
 export function startOutboundWorker(options: OutboundWorkerOptions): RunningWorker {
   const channel = options.adapter.name;
@@ -96,7 +104,7 @@ export function startOutboundWorker(options: OutboundWorkerOptions): RunningWork
   const workers = [
     ...(takesReplies(lanes) ? [worker(outboundQueueName(channel), options.concurrency ?? 8, options)] : []),
     // Few bulk slots (see bulkConcurrencyFor): a message waiting for its chat gives its slot up meanwhile.
-    ...(takesBulk(lanes) ? [worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4, { ...options, deferChatWaitsOverMs: BULK_CHAT_WAIT_MS, claimGroup: BULK_CLAIM_GROUP })] : []),
+    ...(takesBulk(lanes) ? [worker(outboundQueueName(channel, true), options.bulkConcurrency ?? 4, { ...options, deferChatWaitsOverMs: BULK_CHAT_WAIT_MS, claimGroup: options.bulkClaimGroup ?? 1 })] : []),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, err) => {

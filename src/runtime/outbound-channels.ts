@@ -6,7 +6,7 @@ import { createWhatsAppCloudAdapter } from '../channels/whatsapp-cloud/whatsapp-
 import type { Config } from '../config/config.schema.ts';
 import { redisPacer, type ChatPacer } from '../delivery/chat-pacer.ts';
 import type { TemplateFor } from '../delivery/deliver.ts';
-import { bulkConcurrencyFor, replyConcurrencyFor } from '../delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, claimGroupFor, replyConcurrencyFor } from '../delivery/outbound.worker.ts';
 import type { RedisClient } from '../redis/redis-clients.ts';
 
 export interface OutboundChannel {
@@ -15,6 +15,8 @@ export interface OutboundChannel {
   /** Replies in progress at once. */
   concurrency: number;
   bulkConcurrency: number;
+  /** Rows a bulk job claims at once. */
+  bulkClaimGroup: number;
   templates?: TemplateFor;
 }
 
@@ -26,6 +28,7 @@ export function outboundChannels(config: Config, redis: RedisClient, prefix: str
         pacer: redisPacer(redis, { prefix, perSecond: config.TELEGRAM_PER_SECOND, chatIntervalMs: config.TELEGRAM_CHAT_INTERVAL_MS, margin: 0.06 }),
         concurrency: replyConcurrencyFor(config.TELEGRAM_PER_SECOND, config.TELEGRAM_CHAT_INTERVAL_MS),
         bulkConcurrency: bulkConcurrencyFor(config.TELEGRAM_PER_SECOND),
+        bulkClaimGroup: claimGroupFor(config.TELEGRAM_PER_SECOND),
       }
     : undefined;
   const templates = config.WHATSAPP_TEMPLATES ?? {};
@@ -36,6 +39,7 @@ export function outboundChannels(config: Config, redis: RedisClient, prefix: str
           pacer: redisPacer(redis, { prefix, perSecond: config.WHATSAPP_PER_SECOND, chatIntervalMs: 0, margin: 0.06 }),
           concurrency: replyConcurrencyFor(config.WHATSAPP_PER_SECOND, 0),
           bulkConcurrency: bulkConcurrencyFor(config.WHATSAPP_PER_SECOND),
+          bulkClaimGroup: claimGroupFor(config.WHATSAPP_PER_SECOND),
           templates: (locale: Parameters<TemplateFor>[0]) => templates[locale],
         }
       : undefined;

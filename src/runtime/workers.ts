@@ -50,7 +50,7 @@ export function startWorkers(options: WorkersOptions): { close(): Promise<void> 
   const onError = options.onError ? { onError: options.onError } : {};
   const lanes = options.lanes ?? 'all';
   const outbound = options.channels.map((c) =>
-    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, concurrency: c.concurrency, bulkConcurrency: c.bulkConcurrency, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics, lanes }),
+    startOutboundWorker({ db, adapter: c.adapter, pacer: c.pacer, concurrency: c.concurrency, bulkConcurrency: c.bulkConcurrency, bulkClaimGroup: c.bulkClaimGroup, connection, prefix, logger, queues, renderWords: renderWordsIn(options.fire.t), ...onError, ...(c.templates ? { templates: c.templates } : {}), metrics: options.metrics, lanes }),
   );
   if (!takesBulk(lanes)) return { close: async () => void (await Promise.all(outbound.map((w) => w.close()))) };
   const notifications = startNotificationWorker({ connection, prefix, fire: options.fire, outbound: queues, logger, horizonMs: timers.horizonMs, ...onError });

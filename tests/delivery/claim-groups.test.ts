@@ -5,6 +5,7 @@ import type { ChannelAdapter } from '../../src/channels/channel.ts';
 import { TELEGRAM_CAPABILITIES } from '../../src/channels/telegram/telegram.channel.ts';
 import { noPacing } from '../../src/delivery/chat-pacer.ts';
 import { deliverOutboxRows } from '../../src/delivery/deliver.ts';
+import { claimGroupFor } from '../../src/delivery/outbound.worker.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let t: TestDatabase;
@@ -51,5 +52,11 @@ describe('claiming a job\'s rows in groups', () => {
     expect(rows).toEqual(ids.map((_, i) => ({ status: 'sent', attempts: 1, provider_id: `p-${7000 + i}` })));
     const log = await t.db.selectFrom('sent_messages').select(['outbox_id', 'provider_id']).where('outbox_id', 'in', ids).orderBy('outbox_id').execute();
     expect(log).toEqual(ids.map((id, i) => ({ outbox_id: id, provider_id: `p-${7000 + i}` })));
+  });
+});
+
+describe('the group a bulk job claims', () => {
+  it('is about a quarter of a second of its sending: ten at 1,000 or 80 a second, three at 30, one for a slow channel', () => {
+    expect([1000, 80, 30, 4, 0].map(claimGroupFor)).toEqual([10, 10, 3, 1, 1]);
   });
 });

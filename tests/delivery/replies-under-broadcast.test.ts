@@ -12,7 +12,7 @@ import { createReceiver } from '../../src/channels/receive.ts';
 import { TELEGRAM_CAPABILITIES } from '../../src/channels/telegram/telegram.channel.ts';
 import { redisPacer } from '../../src/delivery/chat-pacer.ts';
 import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/outbound.queue.ts';
-import { bulkConcurrencyFor, startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, claimGroupFor, startOutboundWorker } from '../../src/delivery/outbound.worker.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
@@ -72,7 +72,7 @@ describe('replies during a broadcast', () => {
     };
     const logger = pino({ level: 'silent' });
     const pacer = redisPacer(redis, { prefix, perSecond: RATE, chatIntervalMs: 0 });
-    const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer, bulkConcurrency: bulkConcurrencyFor(RATE), connection, prefix, logger, queues, sweepAfterMs: 0 });
+    const delivery = startOutboundWorker({ db: t.db, adapter: channel, pacer, bulkConcurrency: bulkConcurrencyFor(RATE), bulkClaimGroup: claimGroupFor(RATE), connection, prefix, logger, queues, sweepAfterMs: 0 });
     // The broadcast runs on the machine's clock, at whatever hour the test runs: no quiet hours here.
     const fanout = startBroadcastWorker({ connection, prefix, db: t.db, t: createTranslator(loadResources()), outbound: queues, pages, logger, zone: 'Africa/Casablanca', quiet: { from: '00:00', until: '00:00' } });
     const receive = createReceiver({ conversation: conversationDeps(t.db, undefined, { reportMissing: false }), queues });

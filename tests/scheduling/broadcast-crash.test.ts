@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { BULK_CLAIM_GROUP, bulkConcurrencyFor } from '../../src/delivery/outbound.worker.ts';
+import { bulkConcurrencyFor, claimGroupFor } from '../../src/delivery/outbound.worker.ts';
 import { createBroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { broadcastProgress, createBroadcast } from '../../src/scheduling/broadcasts.ts';
 import { ensureOrganisation, importTestCampaign } from '../support/fixtures.ts';
@@ -89,7 +89,7 @@ describe('a worker killed mid-broadcast', () => {
     expect([...perChat.values()].filter((n) => n > 1)).toEqual([]);
     const inFlight = await t.db.selectFrom('outbox').select('recipient').where('kind', '=', 'broadcast').where('status', '=', 'sending').execute();
     // Each bulk job of the worker has one group of claimed rows in 'sending' at most: that is all a kill can leave in doubt.
-    expect(inFlight.length).toBeLessThanOrEqual(bulkConcurrencyFor(1000) * BULK_CLAIM_GROUP);
+    expect(inFlight.length).toBeLessThanOrEqual(bulkConcurrencyFor(1000) * claimGroupFor(1000));
     expect(perChat.size + inFlight.filter((r) => !perChat.has(r.recipient)).length).toBe(RECIPIENTS);
   }, 330_000);
 });
