@@ -207,7 +207,7 @@ describe('Telegram channel', () => {
     await settle();
     const tr = createTranslator(loadResources());
     const toGroup = telegram.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(group.id));
-    expect(toGroup.map((c) => c.payload.text)).toEqual([[tr('ary', 'common:privateOnly'), tr('ary-Latn', 'common:privateOnly'), tr('fr', 'common:privateOnly')].join('\n\n')]);
+    expect(toGroup.map((c) => c.payload.text)).toEqual([[tr('ary', 'common:privateOnly'), tr('ary-Latn', 'common:privateOnly'), tr('shi', 'common:privateOnly'), tr('fr', 'common:privateOnly')].join('\n\n')]);
     expect(telegram.calls.filter((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === 'cb-group')).toHaveLength(1);
     expect(await t.db.selectFrom('contact_identities').select('contact_id').where('external_id', '=', String(group.id)).execute()).toEqual([]);
     expect(await t.db.selectFrom('contacts').select('id').where('phone_e164', '=', '+212600000888').execute()).toEqual([]);

@@ -22,8 +22,9 @@ export function telegramChats(deps: { db: Kysely<Database>; queues: OutboundQueu
       // Messages with no contact are few (staff alerts, this line): the contact index finds them.
       const told = await deps.db.selectFrom('outbox').select('id').where('contact_id', 'is', null).where('channel', '=', 'telegram').where('recipient', '=', chatId).limit(1).executeTakeFirst();
       if (told) return;
-      // Nobody in a group has chosen a language: Darija in both scripts, and French.
-      const text = (['ary', 'ary-Latn', 'fr'] as const).map((locale) => deps.t(locale, 'common:privateOnly')).join('\n\n');
+      // Nobody in a group has chosen a language: Darija in both scripts, Tachelhit (groups of the Souss
+      // and the Drâa write it), and French.
+      const text = (['ary', 'ary-Latn', 'shi', 'fr'] as const).map((locale) => deps.t(locale, 'common:privateOnly')).join('\n\n');
       const row = await deps.db.insertInto('outbox').values({ contact_id: null, channel: 'telegram', recipient: chatId, payload: JSON.stringify({ text }) }).returning('id').executeTakeFirstOrThrow();
       await deps.queues.enqueue('telegram', [row.id]);
     },
