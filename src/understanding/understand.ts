@@ -2,7 +2,7 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitVerb, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
@@ -67,9 +67,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
+  const words = wordEvidence(found, raw, lexicon);
+  words.ary += digits;
+  words.shi += digits;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
-  const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
-  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
+  const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence) && !isTachelhit(script, words);
+  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence, words);
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;
@@ -119,6 +122,23 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
   if (intent !== undefined && (learned || onlyApproximate(intent, raw, tokens, matches))) result.approximate = true;
   return result;
+}
+
+/**
+ * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
+ * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
+ * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ") no lexicon has is a vote too.
+ */
+function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: Lexicon): Evidence {
+  const voters: Array<Set<LexiconLanguage>> = raw.map(() => new Set());
+  for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length; k++) voters[m.at + k]?.add(m.phrase.source);
+  const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
+  raw.forEach((t, i) => {
+    const langs = voters[i] ?? new Set<LexiconLanguage>();
+    if (langs.size === 0 && !lexicon.known.has(t) && isTachelhitVerb(t)) langs.add('shi');
+    for (const l of langs) evidence[l] += 1;
+  });
+  return evidence;
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {
