@@ -32,14 +32,15 @@ const WHEN_WHERE_WORDS = new Set([
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /**
  * Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"), Tachelhit's
- * "anything", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
+ * "anything", "nothing", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
  */
 const POLITE = new Set([
   '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
-  'tanmmirt', 'tanmirt', 'kra', 'yat', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'تيبراتين', 'nnun', 'نون',
+  'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
+  'تيبراتين', 'nnun', 'نون',
 ]);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
-const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه']);
+const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
 
 const memo = new Map<string, string>();
 

@@ -25,3 +25,11 @@ describe('word votes', () => {
     expect(locale('بغيت نشوف الطبيب')).toBe('ary');
   });
 });
+
+describe('Tachelhit in Arabic script', () => {
+  it('is heard through its "ئيي", "ؤر", "إينو", "أد" and "د" when Darija words sit beside them', () => {
+    expect(locale('ريغ أد ساولغ د شي واحد ف تيليفون')).toBe('shi');
+    expect(locale('باراكا ؤر سول ئيي د تسيفضم ميساجات')).toBe('shi');
+    expect(locale('ماد إگان لكود إينو')).toBe('shi');
+  });
+});
