@@ -16,12 +16,17 @@ const PRECEDENCE: readonly Intent[] = [
   'emergency', 'stop', 'delete_data', 'correct_data', 'my_data', 'human', 'change_language', 'cancel', 'reschedule', 'my_appointments',
   'donate_blood', 'subscribe', 'book', 'campaigns_info', 'help', 'thanks', 'no', 'yes', 'greeting',
 ];
-/** Words that only answer yes/no/hello/help when the message is this short ("la" is also French's "the"). */
-const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 6 };
+/**
+ * Words that only answer yes/no/hello/help when the message is this short ("la" is also French's "the"). Asking
+ * for help takes more words than an answer: "I don't understand anything, what must I do" is eight.
+ */
+const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 8 };
 /** Longer messages are read only up to here: enough for any request, and bounded work per message. */
 const MAX_TOKENS = 200;
 /** The second opinion reads short messages only: a villager's request fits in this, and its cost grows with length. */
 const MAX_TOKENS_FOR_OPINION = 30;
+/** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
+const MAX_TOKENS_FOR_NAMED_CHOICE = 6;
 const MAX_CHARS = 4_000;
 
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'لموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
@@ -94,12 +99,14 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   if (language !== undefined && length <= 3) intents.add('change_language');
   if (tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('campaigns_info');
 
-  const number = findNumber(lexicon, raw, length, matches, back);
+  const numbered = findNumber(lexicon, raw, length, matches, back);
+  const number = numbered?.value;
   let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || isThumb(raw, i)));
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
-  if (intent === undefined && number !== undefined && length <= 3) intent = 'choice';
+  // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
+  if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
   // Only a message made of stop words stops at once; a stop word among others is asked about.
   if (intent === 'stop' && !onlyStopWords(raw, matches, addressed)) intent = 'maybe_stop';
@@ -216,15 +223,20 @@ function moreSpecific(current: ServiceCode | undefined, next: ServiceCode): Serv
   return current;
 }
 
-/** Digits anywhere (not phone numbers), number words in short answers (`length` words besides a vocative) or after "numéro"/"رقم". */
-function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, matches: readonly Match[], back: boolean): number | undefined {
-  const digits = raw.find((t) => /^\d{1,3}$/.test(t));
-  if (digits !== undefined) return Number(digits);
-  const prefixed = new Set(matches.filter((m) => m.phrase.meaning.kind === 'prefix').map((m) => m.at + m.phrase.tokens.length));
+/**
+ * Digits anywhere (not phone numbers), number words in short answers (`length` words besides a vocative) or after "numéro"/"رقم".
+ * `named` when a word ("wis", "numéro", "uttun"), not the letter "n", says the number is one.
+ */
+function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, matches: readonly Match[], back: boolean): { value: number; named: boolean } | undefined {
+  const prefixes = matches.filter((m) => m.phrase.meaning.kind === 'prefix');
+  const prefixed = new Set(prefixes.map((m) => m.at + m.phrase.tokens.length));
+  const named = new Set(prefixes.filter((m) => !isLetterPrefix(m.phrase)).map((m) => m.at + m.phrase.tokens.length));
+  const digits = raw.findIndex((t) => /^\d{1,3}$/.test(t));
+  if (digits >= 0) return { value: Number(raw[digits]), named: named.has(digits) };
   for (let i = 0; i < raw.length; i++) {
     const word = raw[i] ?? '';
     const n = lexicon.numbers.get(word) ?? lexicon.numbers.get(canonicalWord(lexicon, word, memo));
-    if (n !== undefined && (length <= 2 || prefixed.has(i))) return n;
+    if (n !== undefined && (length <= 2 || prefixed.has(i))) return { value: n, named: named.has(i) };
   }
-  return back ? 0 : undefined;
+  return back ? { value: 0, named: false } : undefined;
 }
