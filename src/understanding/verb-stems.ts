@@ -1,9 +1,9 @@
 // Tachelhit verbs carry their person on both ends ("t-kks-m", "n-kttb", "sifd-at"): strip it to find the stem the lexicon knows.
 
-/** Person and aspect prefixes: you, we, he, habitual "tt", and a glued "ad" (will). */
-const PREFIXES = ['', 't', 'tt', 'n', 'i', 'y', 'ad', 'adt'] as const;
+/** Person and aspect prefixes: you, we, he, habitual "tt", and a glued "ad" (will); then the same in Arabic script. */
+const PREFIXES = ['', 't', 'tt', 'n', 'i', 'y', 'ad', 'adt', 'ت', 'تت', 'ن', 'ي', 'اد'] as const;
 /** Person endings: I ("gh", "x"), you plural ("m", "mt"), they ("n", "nt"), the imperative plural ("at", "amt"), you ("t"). */
-const SUFFIXES = ['', 'gh', 'x', 'm', 'mt', 'n', 'nt', 'at', 'amt', 't'] as const;
+const SUFFIXES = ['', 'gh', 'x', 'm', 'mt', 'n', 'nt', 'at', 'amt', 't', 'غ', 'م', 'ن', 'نت', 'ات', 'ت'] as const;
 const MIN_STEM = 3;
 
 /**

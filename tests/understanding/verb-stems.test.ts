@@ -21,5 +21,6 @@ describe('verb stems', () => {
     expect(understand('ad iyi tsm3tlm lmaw3id n yemma').intent).toBe('reschedule');
     expect(understand('sifḍamt yi lkhbar 3afakum').intent).toBe('subscribe');
     expect(understand('tkksnt lmaw3id n baba').intent).toBe('cancel');
+    expect(understand('اد ايي تبدلم الموعد')).toMatchObject({ intent: 'reschedule', locale: 'shi' });
   });
 });
