@@ -190,8 +190,14 @@ function sameWhenSpeltAsHeard(lexicon: Lexicon, token: string): string | undefin
   return folded.length < 3 ? undefined : lexicon.bySpelling.get(folded);
 }
 
+/** Also an opening "i" in Arabic script, written ا, إ, ئ or ي ("ئتنفاس", "يتنفاس"), as ي; the article "ال" stays. */
 function foldSpelling(word: string): string {
-  return word.replace(/ou/g, 'u').replace(/sh/g, 'ch').replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '').replace(/(\p{L})\1+/gu, '$1');
+  return word
+    .replace(/ou/g, 'u')
+    .replace(/sh/g, 'ch')
+    .replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '')
+    .replace(/^ا(?!ل)/, 'ي')
+    .replace(/(\p{L})\1+/gu, '$1');
 }
 
 /** Tachelhit writers glue "d" (hither) and "g" (in) to the next word: "dtashk" is "d" + "tashk", "gl9afila" "g" + "l9afila". */

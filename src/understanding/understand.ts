@@ -10,10 +10,11 @@ import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from '
 /**
  * When several intents are present, the first in this list wins: safety first, small talk last.
  * Erasing names a verb ("effacer mes données"), correcting names a field ("changer mon nom"): both
- * say more than "mes données" alone, which asks what is kept; a field also says more than "changer".
+ * say more than "mes données" alone, which asks what is kept; a field also says more than "changer". "Move it"
+ * says more than "I cannot come" ("ur zdarɣ ad d aškɣ, bddlat t"), which is often said with it.
  */
 const PRECEDENCE: readonly Intent[] = [
-  'emergency', 'stop', 'delete_data', 'correct_data', 'my_data', 'human', 'change_language', 'cancel', 'reschedule', 'my_appointments',
+  'emergency', 'stop', 'delete_data', 'correct_data', 'my_data', 'human', 'change_language', 'reschedule', 'cancel', 'my_appointments',
   'donate_blood', 'subscribe', 'book', 'campaigns_info', 'help', 'thanks', 'no', 'yes', 'greeting',
 ];
 /**
