@@ -19,6 +19,8 @@ export function verbStem(token: string, stems: ReadonlySet<string>, spell: (word
     for (const suffix of SUFFIXES) {
       if (!token.endsWith(suffix) || token.length - prefix.length - suffix.length < MIN_STEM) continue;
       if (prefix === '' && suffix === '') continue;
+      // "-t" alone is Darija's past ("ktbt", "bdlt"); Tachelhit's "you" has "t-" in front too ("tkkst").
+      if ((suffix === 't' || suffix === 'ت') && !prefix.startsWith('t') && !prefix.startsWith('ت')) continue;
       const candidate = token.slice(prefix.length, token.length - suffix.length);
       const stem = stems.has(candidate) ? candidate : spell(candidate);
       if (stem !== undefined && stems.has(stem)) return stem;

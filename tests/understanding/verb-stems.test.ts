@@ -17,6 +17,11 @@ describe('verb stems', () => {
     for (const token of ['kks', 'tkm', 'taksi', 'nkttbo', 'kanbddl']) expect(verbStem(token, stems, spell), token).toBeUndefined();
   });
 
+  it('leaves Darija\'s past in "-t" alone, and takes Tachelhit\'s "t-...-t"', () => {
+    expect(verbStem('kttbt', stems, spell)).toBeUndefined();
+    expect(verbStem('tkkst', stems, spell)).toBe('kks');
+  });
+
   it('lets a sentence with a verb form no lexicon lists be understood', () => {
     expect(understand('ad iyi tsm3tlm lmaw3id n yemma').intent).toBe('reschedule');
     expect(understand('sifḍamt yi lkhbar 3afakum').intent).toBe('subscribe');
