@@ -34,13 +34,16 @@ export function arabiziWeight(tokens: readonly string[]): number {
 }
 
 /**
+ * @param words the same evidence counted once per word (see understand.ts): Tachelhit is also judged on it, as
+ * Darija's larger lexicon matches one word in several phrases.
+ *
  * Tachelhit when its own words outweigh Darija's and the others': Tachelhit speakers borrow Darija words
  * ("tbib", "l9afila", "salam") that count for both, so a tie is Darija, the language most villagers write.
  * Otherwise, Latin script is French or Arabizi Darija: Darija when its evidence is at least France's, French
  * otherwise ("ok", "stop"); Arabic script is MSA or Darija: Darija unless MSA weighs more.
  */
-export function decideLocale(script: 'arab' | 'latn', evidence: Evidence): LexiconLanguage {
-  if (isTachelhit(script, evidence)) return 'shi';
+export function decideLocale(script: 'arab' | 'latn', evidence: Evidence, words: Evidence = evidence): LexiconLanguage {
+  if (isTachelhit(script, evidence) || isTachelhit(script, words)) return 'shi';
   // Darija writers borrow French nouns ("rendez-vous", "l'écho"); French writers rarely borrow Darija.
   if (script === 'latn') return evidence.ary > 0 && evidence.ary >= evidence.fr ? 'ary' : 'fr';
   return evidence.ar > evidence.ary ? 'ar' : 'ary';
@@ -50,4 +53,15 @@ export function isTachelhit(script: 'arab' | 'latn', evidence: Evidence): boolea
   // Arabizi digits say "not French", not which of Darija and Tachelhit: they are counted for both.
   const others = script === 'latn' ? Math.max(evidence.ary, evidence.fr) : Math.max(evidence.ary, evidence.ar);
   return evidence.shi > 0 && evidence.shi > others;
+}
+
+/** First person singular ("sawlgh", "fhimgh", "ساولغ"): Tachelhit's "-ɣ" ending, which Darija and French verbs never have. */
+const FIRST_PERSON_LATIN = /^[a-z0-9]{2,}gh$/;
+/** Arabic-script "-غ", except nouns that end in it: "الفراغ", "دماغ", "بلاغ" (alef before it), "مبلغ", "تبليغ". */
+const FIRST_PERSON_ARABIC = /^(?!ال)[\u0621-\u064A]{2,}غ$/;
+const ARABIC_GH_NOUN = /(اغ|با?لي?غ)$/;
+
+/** A word no lexicon has, in a verb form only Tachelhit writes: counted as Tachelhit evidence. */
+export function isTachelhitVerb(token: string): boolean {
+  return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token));
 }

@@ -4,6 +4,7 @@ import { SERVICE_CODES, type ServiceCode } from '../domain/service-codes.ts';
 import { IntentSchema, UNDERSTOOD_LOCALES, UnderstoodLocaleSchema, type Intent, type UnderstoodLocale } from './intents.ts';
 import { boundedDistance, toleratedEdits } from './edit-distance.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { verbStem } from './verb-stems.ts';
 import fr from './lexicons/fr.json' with { type: 'json' };
 import ar from './lexicons/ar.json' with { type: 'json' };
 import ary from './lexicons/ary.json' with { type: 'json' };
@@ -19,6 +20,8 @@ export const LexiconFileSchema = z.object({
   numberPrefixes: phrases,
   back: phrases,
   languages: z.partialRecord(UnderstoodLocaleSchema, phrases),
+  /** Verb stems whose other persons ("tkksm", "nkttb", "sifdat") are read as the stem; each must be a lexicon word. */
+  verbStems: phrases.optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
@@ -52,6 +55,8 @@ export interface Lexicon {
   alphabet: ReadonlySet<string>;
   /** Edits tolerated for each vocabulary word, worked out once. */
   tolerance: ReadonlyMap<string, number>;
+  /** Verb stems (kks, kttb, sifd): a token that is one with person affixes is read as the stem. */
+  verbStems: ReadonlySet<string>;
   /** Vocabulary words by their spelling folded (doubles once, "ou" as u, "sh" as ch, no "e" inside): the first word of the lexicons wins. */
   bySpelling: ReadonlyMap<string, string>;
 }
@@ -60,6 +65,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   const byFirst = new Map<string, Phrase[]>();
   const numbers = new Map<string, number>();
   const seen = new Set<string>();
+  const verbStems = new Set<string>();
   const add = (text: string, meaning: PhraseMeaning, source: LexiconLanguage) => {
     const tokens = tokenize(normalizeText(text));
     // People glue two-word phrases together ("rendezvous", "rendevous", "lmaw3iddyali").
@@ -91,6 +97,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
     }
     for (const p of file.back) add(p, { kind: 'back' }, source);
     for (const p of file.numberPrefixes) add(p, { kind: 'prefix' }, source);
+    for (const v of file.verbStems ?? []) verbStems.add(normalizeText(v));
     for (const [word, n] of Object.entries(file.numbers)) {
       numbers.set(normalizeText(word), n);
       add(word, { kind: 'marker' }, source);
@@ -109,7 +116,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
     const s = foldSpelling(w);
     if (!bySpelling.has(s)) bySpelling.set(s, w);
   }
-  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling };
+  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling, verbStems };
 }
 
 function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
@@ -139,7 +146,11 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
   if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const bare = withoutClitic(lexicon, token) ?? sameWhenSpeltAsHeard(lexicon, token) ?? withoutParticle(lexicon, token);
+  const bare =
+    withoutClitic(lexicon, token) ??
+    sameWhenSpeltAsHeard(lexicon, token) ??
+    withoutParticle(lexicon, token) ??
+    verbStem(token, lexicon.verbStems, (w) => sameWhenSpeltAsHeard(lexicon, w));
   if (bare !== undefined) {
     memo.set(token, bare);
     return bare;
@@ -179,8 +190,14 @@ function sameWhenSpeltAsHeard(lexicon: Lexicon, token: string): string | undefin
   return folded.length < 3 ? undefined : lexicon.bySpelling.get(folded);
 }
 
+/** Also an opening "i" in Arabic script, written ا, إ, ئ or ي ("ئتنفاس", "يتنفاس"), as ي; the article "ال" stays. */
 function foldSpelling(word: string): string {
-  return word.replace(/ou/g, 'u').replace(/sh/g, 'ch').replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '').replace(/(\p{L})\1+/gu, '$1');
+  return word
+    .replace(/ou/g, 'u')
+    .replace(/sh/g, 'ch')
+    .replace(/(?<=[a-z0-9])e(?=[a-z0-9])/g, '')
+    .replace(/^ا(?!ل)/, 'ي')
+    .replace(/(\p{L})\1+/gu, '$1');
 }
 
 /** Tachelhit writers glue "d" (hither) and "g" (in) to the next word: "dtashk" is "d" + "tashk", "gl9afila" "g" + "l9afila". */

@@ -45,6 +45,9 @@ export function normalizeText(input: string): string {
     .replace(ARABIC_INDIC_DIGIT, (d) => String((d.codePointAt(0) ?? 0) & 0xf))
     .replace(ARABIC_MARKS, '')
     .replace(TATWEEL, '')
+    // Tachelhit in Arabic script opens a word in "i" with ئ ("ئيي", "ئخصا"), which Arabic never does: it is an alef,
+    // as "إ" is, and not a "ي" that would merge "ئيي" into one letter.
+    .replace(/(?<![\u0600-\u06FF])ئ/g, 'ا')
     .replace(/[أإآٱىةؤئکیڭگ]/g, (c) => FOLD_ARABIC[c] ?? c)
     .normalize('NFD')
     .replace(LATIN_ACCENTS, '')

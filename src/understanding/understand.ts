@@ -2,7 +2,7 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitVerb, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
@@ -10,18 +10,24 @@ import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from '
 /**
  * When several intents are present, the first in this list wins: safety first, small talk last.
  * Erasing names a verb ("effacer mes données"), correcting names a field ("changer mon nom"): both
- * say more than "mes données" alone, which asks what is kept; a field also says more than "changer".
+ * say more than "mes données" alone, which asks what is kept; a field also says more than "changer". "Move it"
+ * says more than "I cannot come" ("ur zdarɣ ad d aškɣ, bddlat t"), which is often said with it.
  */
 const PRECEDENCE: readonly Intent[] = [
-  'emergency', 'stop', 'delete_data', 'correct_data', 'my_data', 'human', 'change_language', 'cancel', 'reschedule', 'my_appointments',
+  'emergency', 'stop', 'delete_data', 'correct_data', 'my_data', 'human', 'change_language', 'reschedule', 'cancel', 'my_appointments',
   'donate_blood', 'subscribe', 'book', 'campaigns_info', 'help', 'thanks', 'no', 'yes', 'greeting',
 ];
-/** Words that only answer yes/no/hello/help when the message is this short ("la" is also French's "the"). */
-const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 6 };
+/**
+ * Words that only answer yes/no/hello/help when the message is this short ("la" is also French's "the"). Asking
+ * for help takes more words than an answer: "I don't understand anything, what must I do" is eight.
+ */
+const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 8 };
 /** Longer messages are read only up to here: enough for any request, and bounded work per message. */
 const MAX_TOKENS = 200;
 /** The second opinion reads short messages only: a villager's request fits in this, and its cost grows with length. */
 const MAX_TOKENS_FOR_OPINION = 30;
+/** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
+const MAX_TOKENS_FOR_NAMED_CHOICE = 6;
 const MAX_CHARS = 4_000;
 
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'لموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
@@ -32,14 +38,15 @@ const WHEN_WHERE_WORDS = new Set([
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /**
  * Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"), Tachelhit's
- * "anything", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
+ * "anything", "nothing", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
  */
 const POLITE = new Set([
   '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
-  'tanmmirt', 'tanmirt', 'kra', 'yat', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'تيبراتين', 'nnun', 'نون',
+  'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
+  'تيبراتين', 'nnun', 'نون',
 ]);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
-const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه']);
+const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
 
 const memo = new Map<string, string>();
 
@@ -67,9 +74,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
+  const words = wordEvidence(found, raw, lexicon);
+  words.ary += digits;
+  words.shi += digits;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
-  const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence);
-  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence);
+  const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence) && !isTachelhit(script, words);
+  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence, words);
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;
@@ -90,12 +100,14 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   if (language !== undefined && length <= 3) intents.add('change_language');
   if (tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('campaigns_info');
 
-  const number = findNumber(lexicon, raw, length, matches, back);
+  const numbered = findNumber(lexicon, raw, length, matches, back);
+  const number = numbered?.value;
   let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || isThumb(raw, i)));
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
-  if (intent === undefined && number !== undefined && length <= 3) intent = 'choice';
+  // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
+  if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
   // Only a message made of stop words stops at once; a stop word among others is asked about.
   if (intent === 'stop' && !onlyStopWords(raw, matches, addressed)) intent = 'maybe_stop';
@@ -119,6 +131,23 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const result: Understanding = { intent: intent ?? 'unknown', locale, script, entities };
   if (intent !== undefined && (learned || onlyApproximate(intent, raw, tokens, matches))) result.approximate = true;
   return result;
+}
+
+/**
+ * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
+ * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
+ * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ") no lexicon has is a vote too.
+ */
+function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: Lexicon): Evidence {
+  const voters: Array<Set<LexiconLanguage>> = raw.map(() => new Set());
+  for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length; k++) voters[m.at + k]?.add(m.phrase.source);
+  const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
+  raw.forEach((t, i) => {
+    const langs = voters[i] ?? new Set<LexiconLanguage>();
+    if (langs.size === 0 && !lexicon.known.has(t) && isTachelhitVerb(t)) langs.add('shi');
+    for (const l of langs) evidence[l] += 1;
+  });
+  return evidence;
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {
@@ -195,15 +224,20 @@ function moreSpecific(current: ServiceCode | undefined, next: ServiceCode): Serv
   return current;
 }
 
-/** Digits anywhere (not phone numbers), number words in short answers (`length` words besides a vocative) or after "numéro"/"رقم". */
-function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, matches: readonly Match[], back: boolean): number | undefined {
-  const digits = raw.find((t) => /^\d{1,3}$/.test(t));
-  if (digits !== undefined) return Number(digits);
-  const prefixed = new Set(matches.filter((m) => m.phrase.meaning.kind === 'prefix').map((m) => m.at + m.phrase.tokens.length));
+/**
+ * Digits anywhere (not phone numbers), number words in short answers (`length` words besides a vocative) or after "numéro"/"رقم".
+ * `named` when a word ("wis", "numéro", "uttun"), not the letter "n", says the number is one.
+ */
+function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, matches: readonly Match[], back: boolean): { value: number; named: boolean } | undefined {
+  const prefixes = matches.filter((m) => m.phrase.meaning.kind === 'prefix');
+  const prefixed = new Set(prefixes.map((m) => m.at + m.phrase.tokens.length));
+  const named = new Set(prefixes.filter((m) => !isLetterPrefix(m.phrase)).map((m) => m.at + m.phrase.tokens.length));
+  const digits = raw.findIndex((t) => /^\d{1,3}$/.test(t));
+  if (digits >= 0) return { value: Number(raw[digits]), named: named.has(digits) };
   for (let i = 0; i < raw.length; i++) {
     const word = raw[i] ?? '';
     const n = lexicon.numbers.get(word) ?? lexicon.numbers.get(canonicalWord(lexicon, word, memo));
-    if (n !== undefined && (length <= 2 || prefixed.has(i))) return n;
+    if (n !== undefined && (length <= 2 || prefixed.has(i))) return { value: n, named: named.has(i) };
   }
-  return back ? 0 : undefined;
+  return back ? { value: 0, named: false } : undefined;
 }

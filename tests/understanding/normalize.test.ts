@@ -52,6 +52,10 @@ describe('folding Arabic letters', () => {
   ])('writes %s as %s', (letter, folded) => {
     expect(normalizeText(`ب${letter}ب`)).toBe(`ب${folded}ب`);
   });
+
+  it('writes a word-opening ئ, as Tachelhit spells an initial "i", as an alef, not a yeh that merges with the next', () => {
+    expect(normalizeText('ئيي ئخصا بئر')).toBe('ايي اخصا بير');
+  });
 });
 
 describe('emoji people answer with', () => {

@@ -108,3 +108,11 @@ describe('understanding Tachelhit', () => {
     expect(read('bghit ntberre3 b dem')).toBe('donate_blood ary latn blood_donation');
   });
 });
+
+describe('Tachelhit sentences the rules once missed', () => {
+  it('take a number named as a choice ("wis sin") inside a sentence, and a longer plea for help', () => {
+    expect(understand('nkki ad afrnɣ wis sin').intent).toBe('choice');
+    expect(understand('nkki ad afrnɣ wis sin').entities.number).toBe(2);
+    expect(understand('mamnk ad sxdmɣ had chi ur fhimɣ walu').intent).toBe('help');
+  });
+});

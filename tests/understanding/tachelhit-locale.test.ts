@@ -1,0 +1,35 @@
+// Telling Tachelhit from Darija when the two share loanwords: each word votes once, and Tachelhit verb forms vote.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/understanding/index.ts';
+import { isTachelhitVerb } from '../../src/understanding/language-detection.ts';
+
+const locale = (text: string) => understand(text).locale;
+
+describe('Tachelhit verb forms', () => {
+  it('takes a first person "-ɣ" in either script as Tachelhit, not a noun that ends in it', () => {
+    for (const verb of ['sxdmgh', 'afrngh', 'zznzgh', 'كشمغ', 'ساولغ', 'زدارغ']) expect(isTachelhitVerb(verb), verb).toBe(true);
+    for (const word of ['bghit', 'gh', 'الفراغ', 'دماغ', 'بلاغ', 'مبلغ', 'تبليغ', 'بغيت']) expect(isTachelhitVerb(word), word).toBe(false);
+  });
+});
+
+describe('word votes', () => {
+  it('do not let a loanword Darija lists in several phrases outvote a Tachelhit word', () => {
+    expect(locale('salam 3alaykom manzakin labas')).toBe('shi');
+    expect(locale('slm azul')).toBe('shi');
+  });
+
+  it('leave Darija, French and MSA greetings where they were', () => {
+    expect(locale('salam 3alaykom labas')).toBe('ary');
+    expect(locale('bonjour monsieur')).toBe('fr');
+    expect(locale('السلام عليكم ورحمة الله')).toBe('ary');
+    expect(locale('بغيت نشوف الطبيب')).toBe('ary');
+  });
+});
+
+describe('Tachelhit in Arabic script', () => {
+  it('is heard through its "ئيي", "ؤر", "إينو", "أد" and "د" when Darija words sit beside them', () => {
+    expect(locale('ريغ أد ساولغ د شي واحد ف تيليفون')).toBe('shi');
+    expect(locale('باراكا ؤر سول ئيي د تسيفضم ميساجات')).toBe('shi');
+    expect(locale('ماد إگان لكود إينو')).toBe('shi');
+  });
+});
