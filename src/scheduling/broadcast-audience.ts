@@ -71,14 +71,20 @@ export function audienceCandidates(db: Kysely<Database>, audience: Audience, ran
     );
 }
 
+/** The audience's candidates who may be written to: consented and not opted out. */
+export function consentingCandidates(db: Kysely<Database>, audience: Audience, range: IdRange = {}): SelectQueryBuilder<Database, 'contacts', ContactRow> {
+  return audienceCandidates(db, audience, range).where('contacts.consent_at', 'is not', null).where('contacts.opted_out_at', 'is', null);
+}
+
 /**
- * The audience, reachable or not: consented, not opted out, and dealt with the organisation (null: a
- * broadcast made before organisations had staff, which keeps its audience).
+ * Of the contacts in `ids` (consenting candidates already), those who dealt with the organisation (null:
+ * a broadcast made before organisations had staff, which keeps its audience).
  */
-export function audienceMembers(db: Kysely<Database>, audience: Audience, organisationId: number | null, range: IdRange = {}): SelectQueryBuilder<Database, 'contacts', ContactRow> {
-  return audienceCandidates(db, audience, range)
-    .where('contacts.consent_at', 'is not', null)
-    .where('contacts.opted_out_at', 'is', null)
+export function dealtWithOf(db: Kysely<Database>, ids: RawBuilder<number>, organisationId: number | null): SelectQueryBuilder<Database, 'contacts', ContactRow> {
+  return db
+    .selectFrom('contacts')
+    .select(['contacts.id', 'contacts.locale'])
+    .where('contacts.id', 'in', ids)
     .$if(organisationId !== null, (q) => q.where((eb) => dealtWithOrganisation(eb, organisationId ?? 0)));
 }
 

@@ -8,7 +8,7 @@ import type { Database, Locale, UnreachableCounts } from '../db/tables.ts';
 import { actorLabel, type Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit/audit-log.ts';
 import { LOCALES } from '../i18n/locales.ts';
-import { assertOwnCampaigns, audienceCandidates, AudienceSchema, audienceMembers, LocaleSchema, lastUsedChat, withDonorDay } from './broadcast-audience.ts';
+import { assertOwnCampaigns, AudienceSchema, consentingCandidates, dealtWithOf, LocaleSchema, lastUsedChat, withDonorDay } from './broadcast-audience.ts';
 import { unreachableOf, type Unreachable } from './broadcast-progress.ts';
 import { broadcastMessage } from './broadcast-text.ts';
 import { previewAudience } from './broadcast-preview.ts';
@@ -89,13 +89,13 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     if (!b || b.status === 'cancelled' || b.status === 'done') return nothing;
     const audience = AudienceSchema.parse(b.audience);
     const range = { after: seg.after_id, until: seg.until_id };
-    // A page is the next `pageSize` people the audience's description names (a cheap index range), and
-    // the checks of consent, STOP, the organisation and the chat run on those alone. Filtering before the
-    // limit made Postgres hash every contact of the organisation for each page: quadratic in the audience.
-    const candidates = audienceCandidates(trx, audience, range).orderBy('contacts.id').limit(pageSize);
+    // A page is the next `pageSize` consenting people the audience's description names (a cheap index
+    // range whose rows hold consent and STOP), and the checks of the organisation and the chat run on those
+    // alone. Checking the organisation before the limit made Postgres hash every contact of the
+    // organisation for each page: quadratic in the audience. The range is not read twice.
+    const candidates = consentingCandidates(trx, audience, range).orderBy('contacts.id').limit(pageSize);
     // The chat is chosen below (lastUsedChat): whoever has none a message can reach drops out there.
-    const pageQuery = audienceMembers(trx, audience, b.organisation_id, range)
-      .where('contacts.id', 'in', sql<number>`(select id from candidates)`)
+    const pageQuery = dealtWithOf(trx, sql<number>`(select id from candidates)`, b.organisation_id)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', seg.after_id))));
     // What each language reads, with how to stop; the template carries the bare text.
     const messages = LOCALES.map((l) => [l, broadcastMessage(b.texts, l, footer(l))] as const);
