@@ -5,6 +5,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitVerb, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
 
 /**
@@ -43,10 +44,13 @@ const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', than
 const POLITE = new Set([
   '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
   'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
-  'تيبراتين', 'nnun', 'نون',
+  'تيبراتين', 'nnun', 'نون', 'sms', 'ishi', 'الرسايل', 'lkhbar', 'لخبار',
 ]);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
+
+/** Patterns for these name a field and a verb Darija shares ("الاسم غلط"): they say nothing of the language. */
+const SHARED_PATTERN_INTENTS = new Set<Intent>(['correct_data', 'delete_data']);
 
 const memo = new Map<string, string>();
 
@@ -66,7 +70,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const found = findPhrases(lexicon, tokens);
   // Whom the message speaks to says which language it is in, but asks for nothing and lengthens no answer.
   const addressed = addressedTokens(raw);
-  const matches = withoutCovered(found).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
+  const patterns = patternMatches(raw, tokens);
+  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -75,6 +80,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
   const words = wordEvidence(found, raw, lexicon);
+  // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between; fields and erasing are shared with Darija.
+  const grammar = patterns.filter((m) => m.phrase.meaning.kind === 'intent' && !SHARED_PATTERN_INTENTS.has(m.phrase.meaning.intent)).length;
+  evidence.shi += grammar;
+  words.shi += grammar;
   words.ary += digits;
   words.shi += digits;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
@@ -148,6 +157,11 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: 
     for (const l of langs) evidence[l] += 1;
   });
   return evidence;
+}
+
+/** Tachelhit word-class patterns (tachelhit-patterns.ts) as matches over the words they span. */
+function patternMatches(raw: readonly string[], tokens: readonly string[]): Match[] {
+  return tachelhitPatterns(raw).map((p) => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {

@@ -1,0 +1,119 @@
+// Tachelhit requests heard through word classes in order ("ur" … "iyi" … a "send" verb in any person), where the
+// lexicon's fixed phrases cannot list every person, spelling and word between them.
+import type { Intent } from './intents.ts';
+
+type WordClass = ReadonlySet<string> | RegExp;
+
+/** Verb person and aspect around a stem: "ad", "t-", "tt-", "i-", "n-" in front; "-gh", "-m", "-n", "-at", "-in" behind. */
+const verb = (stems: string, arabic: string): RegExp =>
+  new RegExp(`^(?:(?:ad|d|a)?(?:i|y|t|n)?(?:tt|t)?(?:${stems})(?:gh|x|m|mt|n|nt|at|amt|t|in|an|d|a)?|(?:اد|د)?(?:ا|ي|ت|ن)?(?:تت|ت)?(?:${arabic})(?:غ|م|ن|نت|ات|ت|ين|ان|د|ا)?)$`);
+const words = (...list: string[]): ReadonlySet<string> => new Set(list);
+
+const NEG = words('ur', 'our', 'wr', 'ور');
+const ME = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh');
+const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي');
+const NEWS = words('lkhbar', 'lakhbar', 'lmsajat', 'lmessagat', 'sms', 'tibratin', 'لخبار', 'الاخبار', 'مساجات', 'ميساجات', 'الرسائل', 'تيبراتين');
+const SEND = verb('a?z+n|sif[dt]', 'ا?زن|سيف[دضط]');
+/** "Come" needs "me" beside it: "ur riɣ ad d ashkɣ" is I will not come, "ad iyi d ittashkin" news coming to me. */
+const COME = verb('a(?:sh|ch|s)k', 'اشك');
+const TELL = verb('ini|inim|ssn|ssin|siwl|sawl|ari', 'يني|سن|سيول|ساول');
+const SPEAK = verb('sawl|siwl|sawal|hdr|7dr|hdar', 'ساول|سيول|ساوال|هضر|هدر');
+const PERSON = words('yan', 'yat', 'bnadm', 'يان', 'يات');
+const WITH = words('d', 'د', 'ak', 'dis');
+/** Breathing in every person and spelling: "nffs", "tnffs", "itnffas", "ئتنفاس". */
+const BREATH = /^(?:ad|a)?(?:t|tt|i|it|itt|y|yt)?n+f+a?s(?:gh|x)?$|^(?:اد)?(?:ا|ي|ت|تت|يت|ات)?نف+ا?س$/;
+const BLOOD = words('idammn', 'idamn', 'idammen', 'idamen', 'idmmn', 'ddm', 'dm', 'ddam', 'damm', 'الدم', 'ادامن', 'يدامن', 'ايدامن', 'دم', 'لدم');
+const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
+const WOUND = words('ljr7', 'ljar7', 'jr7', 'ljer7', 'ljrh', 'ljar', 'lgr7', 'الجرح', 'جرح', 'لجرح');
+const OPENED = verb('ftt7|ft7|fta7|ftta7|ftth|ftah|nft7|nfta7|nftah|ftt7', 'فتح|نفتح|تفتح');
+const FEVER = words('tawla', 'tawlla', 'lhmma', 'l7mma', 'l7ma', 'skhn', 'iskhn', 'isskhn', 'tskhn', 'تاولا', 'اسخن', 'يسخن', 'تسخن', 'سخن', 'الحمى', 'لحما', 'السخانة');
+const STRONG = words('bahra', 'bzaf', 'bzzaf', 'tqwa', 'بزاف', 'بهرا', 'ghila', 'غيلا', 'غيلاد');
+/** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
+const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
+const ERASE = verb('s?sf[dt]|ms7', 'س?سفض|مسح');
+const DATA = words('nmra', 'nnmra', 'numero', 'numro', 'nimiro', 'ism', 'isem', 'ismiy', 'isim', 'douar', 'duwar', 'dduwwar', 'ddouar', 'l3mr', 'l3omr', 'l3umr', 'lma3lumat', 'tilifun', 'اسم', 'الاسم', 'اسمي', 'نمرا', 'النمره', 'نمره', 'الدوار', 'دوار', 'لعمر', 'العمر', 'لمعلومات');
+const WRONG = verb('ghlt|ghld|ghlat|ghalt|ghalat|ghlt', 'غلط|غلض');
+const CHANGE = verb('bddl|sgad|sl7|sgd', 'بدل|سكاد|صلح');
+const WHAT = words('mad', 'mayd', 'ماد', 'مايد');
+const HAVE = words('ghurun', 'darun', 'tarim', 'tkttbm', 'tktbm', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تاريم', 'تكتبم', 'تسنم');
+const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي');
+
+interface Pattern {
+  intent: Intent;
+  /** Classes in order, each within `gap` words of the one before. */
+  steps: readonly WordClass[];
+  gap: number;
+  /** Negated ("ur … ad iyi d tazznm"), the pattern says the opposite, and is not heard. */
+  positive?: boolean;
+  /** A word right after the last step that undoes it ("ur isawal s …"). */
+  unless?: WordClass;
+}
+
+const PATTERNS: readonly Pattern[] = [
+  { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
+  { intent: 'emergency', steps: [BLOOD, NEG, HOLD], gap: 3 },
+  { intent: 'emergency', steps: [NEG, HOLD, BLOOD], gap: 2 },
+  { intent: 'emergency', steps: [WOUND, OPENED], gap: 4 },
+  { intent: 'emergency', steps: [OPENED, WOUND], gap: 1 },
+  { intent: 'emergency', steps: [FEVER, STRONG], gap: 1 },
+  { intent: 'emergency', steps: [STRONG, FEVER], gap: 1 },
+  { intent: 'emergency', steps: [NEG, STILL], gap: 1, unless: words('s', 'س', 'd', 'د', 'ak', 'dis', 'iyi', 'ayi') },
+  { intent: 'stop', steps: [NEG, ME, SEND], gap: 2 },
+  { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
+  { intent: 'delete_data', steps: [ERASE, DATA], gap: 2 },
+  { intent: 'correct_data', steps: [DATA, WRONG], gap: 2 },
+  { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1 },
+  { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
+  { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
+  { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [TELL, ME, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [SEND, ME, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [ME, COME, NEWS], gap: 2, positive: true },
+  { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true },
+  { intent: 'human', steps: [PERSON, SPEAK], gap: 3 },
+  { intent: 'human', steps: [SPEAK, WITH, PERSON], gap: 1 },
+];
+
+export interface PatternMatch {
+  intent: Intent;
+  /** First and last word the pattern spans. */
+  from: number;
+  to: number;
+}
+
+const has = (c: WordClass, t: string | undefined): boolean => t !== undefined && (c instanceof RegExp ? c.test(t) : c.has(t));
+
+/**
+ * Every pattern the words follow, at its first place.
+ *
+ * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', from: 0, to: 3 }]
+ */
+export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
+  const found: PatternMatch[] = [];
+  for (const p of PATTERNS) {
+    const m = firstMatch(tokens, p);
+    if (m) found.push(m);
+  }
+  return found;
+}
+
+function firstMatch(tokens: readonly string[], p: Pattern): PatternMatch | undefined {
+  const [first, ...rest] = p.steps;
+  if (first === undefined) return undefined;
+  for (let start = 0; start < tokens.length; start++) {
+    if (!has(first, tokens[start])) continue;
+    let at = start;
+    for (const step of rest) {
+      let next = -1;
+      for (let k = at + 1; k <= at + 1 + p.gap && k < tokens.length; k++) if (has(step, tokens[k])) { next = k; break; }
+      at = next;
+      if (at < 0) break;
+    }
+    if (at < 0) continue;
+    if (p.unless && has(p.unless, tokens[at + 1])) continue;
+    if (p.positive && tokens.slice(Math.max(0, start - 3), start).some((t) => NEG.has(t))) continue;
+    return { intent: p.intent, from: start, to: at };
+  }
+  return undefined;
+}
