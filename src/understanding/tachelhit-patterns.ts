@@ -10,10 +10,13 @@ const verb = (stems: string, arabic: string): RegExp =>
 const words = (...list: string[]): ReadonlySet<string> => new Set(list);
 
 const NEG = words('ur', 'our', 'wr', 'ور');
-const ME = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh');
+const ANYMORE = words('sul', 'soul', 'سول');
+/** Me, us, and "to him, to her" ("ur sul as tazznm"): whoever the messages go to. */
+const ME = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'as', 'اس');
 const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي');
 const NEWS = words('lkhbar', 'lakhbar', 'lmsajat', 'lmessagat', 'sms', 'tibratin', 'لخبار', 'الاخبار', 'مساجات', 'ميساجات', 'الرسائل', 'تيبراتين');
-const SEND = verb('a?z+n|sif[dt]', 'ا?زن|سيف[دضط]');
+/** "Send" in every person: "tazznm", "ttaznt", "yaz" (he sends), "sifdat". */
+const SEND = verb('a?z+n|az|sif[dt]', 'ا?زن|از|سيف[دضط]');
 /** "Come" needs "me" beside it: "ur riɣ ad d ashkɣ" is I will not come, "ad iyi d ittashkin" news coming to me. */
 const COME = verb('a(?:sh|ch|s)k', 'اشك');
 const TELL = verb('ini|inim|ssn|ssin|siwl|sawl|ari', 'يني|سن|سيول|ساول');
@@ -35,6 +38,15 @@ const DATA = words('nmra', 'nnmra', 'numero', 'numro', 'nimiro', 'ism', 'isem', 
 const WRONG = verb('ghlt|ghld|ghlat|ghalt|ghalat|ghlt', 'غلط|غلض');
 const CHANGE = verb('bddl|sgad|sl7|sgd', 'بدل|سكاد|صلح');
 const WHAT = words('mad', 'mayd', 'ماد', 'مايد');
+const FORGET = verb('ttu|ttiw|ttuy', 'تتو|توي');
+const APPOINTMENT = words('code', 'lcode', 'kod', 'lkod', 'rdv', 'lmaw3id', 'maw3id', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'الكود', 'لكود', 'موعد', 'الموعد', 'لموعد', 'الساعه', 'لوقت', 'الوقت');
+const BE = words('tga', 'iga', 'ga', 'tgat', 'تكا', 'يكا');
+const HOUR = words('lssa3a', 'ssa3a', 'lwqt', 'lw9t', 'الساعه', 'لوقت', 'الوقت');
+const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl', 'سموتل|سموتي|اجل|عطل');
+const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
+const MANY = words('bahra', 'bzaf', 'bzzaf', 'بزاف', 'بهرا', 'kullu', 'kulla');
+const FULL = verb('3mr|3mmr', 'عمر');
+const MESSAGES = words('lmsajat', 'lmessagat', 'lmessages', 'messages', 'sms', 'tibratin', 'لميساجات', 'ميساجات', 'مساجات', 'الرسايل', 'تيبراتين');
 const HAVE = words('ghurun', 'darun', 'tarim', 'tkttbm', 'tktbm', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تاريم', 'تكتبم', 'تسنم');
 const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي');
 
@@ -60,9 +72,18 @@ const PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [NEG, STILL], gap: 1, unless: words('s', 'س', 'd', 'د', 'ak', 'dis', 'iyi', 'ayi') },
   { intent: 'stop', steps: [NEG, ME, SEND], gap: 2 },
   { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
+  { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
   { intent: 'delete_data', steps: [ERASE, DATA], gap: 2 },
   { intent: 'correct_data', steps: [DATA, WRONG], gap: 2 },
   { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1 },
+  { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2 },
+  { intent: 'my_appointments', steps: [APPOINTMENT, FORGET], gap: 1 },
+  { intent: 'my_appointments', steps: [WHAT, BE, HOUR], gap: 1 },
+  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2 },
+  { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, positive: true },
+  // Too many messages is a complaint that may mean "stop": asked about, never a stop at once.
+  { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2 },
+  { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3 },
   { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
   { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
   { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true },

@@ -50,7 +50,7 @@ const POLITE = new Set([
 const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
 
 /** Patterns for these name a field and a verb Darija shares ("الاسم غلط"): they say nothing of the language. */
-const SHARED_PATTERN_INTENTS = new Set<Intent>(['correct_data', 'delete_data']);
+const SHARED_PATTERN_INTENTS = new Set<Intent>(['correct_data', 'delete_data', 'maybe_stop']);
 
 const memo = new Map<string, string>();
 
@@ -115,6 +115,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
+  // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
+  if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';
   // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
   if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
