@@ -77,7 +77,7 @@ const PATTERNS: readonly Pattern[] = [
   { intent: 'correct_data', steps: [DATA, WRONG], gap: 2 },
   { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1 },
   { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2 },
-  { intent: 'my_appointments', steps: [APPOINTMENT, FORGET], gap: 1 },
+  { intent: 'my_appointments', steps: [APPOINTMENT, FORGET], gap: 3 },
   { intent: 'my_appointments', steps: [WHAT, BE, HOUR], gap: 1 },
   { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2 },
   { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, positive: true },
@@ -103,7 +103,24 @@ export interface PatternMatch {
   to: number;
 }
 
-const has = (c: WordClass, t: string | undefined): boolean => t !== undefined && (c instanceof RegExp ? c.test(t) : c.has(t));
+/** Every class a pattern names, by position: a word is tested against each once, then looked up. */
+const CLASSES: readonly WordClass[] = [...new Set(PATTERNS.flatMap((p) => (p.unless ? [...p.steps, p.unless] : p.steps)).concat(NEG))];
+const CLASS_INDEX = new Map(CLASSES.map((c, i) => [c, i]));
+/** Villagers reuse the same few hundred words: each word's classes are worked out once. */
+const memo = new Map<string, Uint8Array>();
+const NONE = new Uint8Array(CLASSES.length);
+
+function classesOf(token: string): Uint8Array {
+  const cached = memo.get(token);
+  if (cached !== undefined) return cached;
+  const found = new Uint8Array(CLASSES.length);
+  CLASSES.forEach((c, i) => {
+    if (c instanceof RegExp ? c.test(token) : c.has(token)) found[i] = 1;
+  });
+  if (memo.size > 50_000) memo.clear();
+  memo.set(token, found);
+  return found;
+}
 
 /**
  * Every pattern the words follow, at its first place.
@@ -111,29 +128,31 @@ const has = (c: WordClass, t: string | undefined): boolean => t !== undefined &&
  * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', from: 0, to: 3 }]
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
+  const classes = tokens.map(classesOf);
+  const has = (c: WordClass, at: number): boolean => ((classes[at] ?? NONE)[CLASS_INDEX.get(c) ?? -1] ?? 0) === 1;
   const found: PatternMatch[] = [];
   for (const p of PATTERNS) {
-    const m = firstMatch(tokens, p);
+    const m = firstMatch(tokens.length, p, has);
     if (m) found.push(m);
   }
   return found;
 }
 
-function firstMatch(tokens: readonly string[], p: Pattern): PatternMatch | undefined {
+function firstMatch(length: number, p: Pattern, has: (c: WordClass, at: number) => boolean): PatternMatch | undefined {
   const [first, ...rest] = p.steps;
   if (first === undefined) return undefined;
-  for (let start = 0; start < tokens.length; start++) {
-    if (!has(first, tokens[start])) continue;
+  for (let start = 0; start < length; start++) {
+    if (!has(first, start)) continue;
     let at = start;
     for (const step of rest) {
       let next = -1;
-      for (let k = at + 1; k <= at + 1 + p.gap && k < tokens.length; k++) if (has(step, tokens[k])) { next = k; break; }
+      for (let k = at + 1; k <= at + 1 + p.gap && k < length; k++) if (has(step, k)) { next = k; break; }
       at = next;
       if (at < 0) break;
     }
     if (at < 0) continue;
-    if (p.unless && has(p.unless, tokens[at + 1])) continue;
-    if (p.positive && tokens.slice(Math.max(0, start - 3), start).some((t) => NEG.has(t))) continue;
+    if (p.unless && has(p.unless, at + 1)) continue;
+    if (p.positive && [start - 3, start - 2, start - 1].some((k) => has(NEG, k))) continue;
     return { intent: p.intent, from: start, to: at };
   }
   return undefined;
