@@ -29,7 +29,8 @@ const BLOOD = words('idammn', 'idamn', 'idammen', 'idamen', 'idmmn', 'ddm', 'dm'
 const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
 const WOUND = words('ljr7', 'ljar7', 'jr7', 'ljer7', 'ljrh', 'ljar', 'lgr7', 'الجرح', 'جرح', 'لجرح');
 const OPENED = verb('ftt7|ft7|fta7|ftta7|ftth|ftah|nft7|nfta7|nftah|ftt7', 'فتح|نفتح|تفتح');
-const FEVER = words('tawla', 'tawlla', 'lhmma', 'l7mma', 'l7ma', 'skhn', 'iskhn', 'isskhn', 'tskhn', 'تاولا', 'اسخن', 'يسخن', 'تسخن', 'سخن', 'الحمى', 'لحما', 'السخانة');
+/** A body that "is hot" ("iskhn", "ئسخن"), not the weather: Darija's "السخانة بزاف", "سخن بزاف" is a hot day. */
+const FEVER = words('tawla', 'tawlla', 'lhmma', 'l7mma', 'l7ma', 'iskhn', 'isskhn', 'tskhn', 'تاولا', 'اسخن', 'تسخن', 'الحمى', 'لحما');
 const STRONG = words('bahra', 'bzaf', 'bzzaf', 'tqwa', 'بزاف', 'بهرا', 'ghila', 'غيلا', 'غيلاد');
 /** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
 const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
@@ -57,6 +58,10 @@ interface Pattern {
   gap: number;
   /** Negated ("ur … ad iyi d tazznm"), the pattern says the opposite, and is not heard. */
   positive?: boolean;
+  /** Made of words Darija shares ("الجرح تفتح", "numero ghalat"): heard, but no sign the message is Tachelhit. */
+  shared?: true;
+  /** A word right before the first step that makes it another word ("من أجل" is "for", not "postpone"). */
+  notAfter?: WordClass;
   /** A word right after the last step that undoes it ("ur isawal s …"). */
   unless?: WordClass;
 }
@@ -65,25 +70,25 @@ const PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
   { intent: 'emergency', steps: [BLOOD, NEG, HOLD], gap: 3 },
   { intent: 'emergency', steps: [NEG, HOLD, BLOOD], gap: 2 },
-  { intent: 'emergency', steps: [WOUND, OPENED], gap: 4 },
-  { intent: 'emergency', steps: [OPENED, WOUND], gap: 1 },
-  { intent: 'emergency', steps: [FEVER, STRONG], gap: 1 },
-  { intent: 'emergency', steps: [STRONG, FEVER], gap: 1 },
+  { intent: 'emergency', steps: [WOUND, OPENED], gap: 4, shared: true },
+  { intent: 'emergency', steps: [OPENED, WOUND], gap: 1, shared: true },
+  { intent: 'emergency', steps: [FEVER, STRONG], gap: 1, shared: true },
+  { intent: 'emergency', steps: [STRONG, FEVER], gap: 1, shared: true },
   { intent: 'emergency', steps: [NEG, STILL], gap: 1, unless: words('s', 'س', 'd', 'د', 'ak', 'dis', 'iyi', 'ayi') },
   { intent: 'stop', steps: [NEG, ME, SEND], gap: 2 },
   { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
   { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
-  { intent: 'delete_data', steps: [ERASE, DATA], gap: 2 },
-  { intent: 'correct_data', steps: [DATA, WRONG], gap: 2 },
-  { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1 },
-  { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2 },
-  { intent: 'my_appointments', steps: [APPOINTMENT, FORGET], gap: 3 },
+  { intent: 'delete_data', steps: [ERASE, DATA], gap: 2, shared: true },
+  { intent: 'correct_data', steps: [DATA, WRONG], gap: 2, shared: true },
+  { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1, shared: true },
+  { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'my_appointments', steps: [APPOINTMENT, FORGET], gap: 3, shared: true },
   { intent: 'my_appointments', steps: [WHAT, BE, HOUR], gap: 1 },
-  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2 },
-  { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, positive: true },
+  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true, notAfter: words('من', 'mn', 'min') },
+  { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, shared: true, positive: true },
   // Too many messages is a complaint that may mean "stop": asked about, never a stop at once.
-  { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2 },
-  { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3 },
+  { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },
+  { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3, shared: true },
   { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
   { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
   { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true },
@@ -98,13 +103,15 @@ const PATTERNS: readonly Pattern[] = [
 
 export interface PatternMatch {
   intent: Intent;
+  /** Whether the words are Darija's too, so say nothing of the language. */
+  shared: boolean;
   /** First and last word the pattern spans. */
   from: number;
   to: number;
 }
 
 /** Every class a pattern names, by position: a word is tested against each once, then looked up. */
-const CLASSES: readonly WordClass[] = [...new Set(PATTERNS.flatMap((p) => (p.unless ? [...p.steps, p.unless] : p.steps)).concat(NEG))];
+const CLASSES: readonly WordClass[] = [...new Set([...PATTERNS.flatMap((p) => [...p.steps, p.unless, p.notAfter]), NEG])].filter((c) => c !== undefined);
 const CLASS_INDEX = new Map(CLASSES.map((c, i) => [c, i]));
 /** Villagers reuse the same few hundred words: each word's classes are worked out once. */
 const memo = new Map<string, Uint8Array>();
@@ -125,7 +132,7 @@ function classesOf(token: string): Uint8Array {
 /**
  * Every pattern the words follow, at its first place.
  *
- * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', from: 0, to: 3 }]
+ * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, from: 0, to: 3 }]
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
   const classes = tokens.map(classesOf);
@@ -152,8 +159,9 @@ function firstMatch(length: number, p: Pattern, has: (c: WordClass, at: number) 
     }
     if (at < 0) continue;
     if (p.unless && has(p.unless, at + 1)) continue;
+    if (p.notAfter && has(p.notAfter, start - 1)) continue;
     if (p.positive && [start - 3, start - 2, start - 1].some((k) => has(NEG, k))) continue;
-    return { intent: p.intent, from: start, to: at };
+    return { intent: p.intent, shared: p.shared === true, from: start, to: at };
   }
   return undefined;
 }

@@ -49,9 +49,6 @@ const POLITE = new Set([
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
 
-/** Patterns for these name a field and a verb Darija shares ("الاسم غلط"): they say nothing of the language. */
-const SHARED_PATTERN_INTENTS = new Set<Intent>(['correct_data', 'delete_data', 'maybe_stop']);
-
 const memo = new Map<string, string>();
 
 interface Match {
@@ -70,7 +67,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const found = findPhrases(lexicon, tokens);
   // Whom the message speaks to says which language it is in, but asks for nothing and lengthens no answer.
   const addressed = addressedTokens(raw);
-  const patterns = patternMatches(raw, tokens);
+  const heard = tachelhitPatterns(raw);
+  const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
   const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
   const length = raw.length - addressed.size;
 
@@ -80,8 +78,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
   const words = wordEvidence(found, raw, lexicon);
-  // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between; fields and erasing are shared with Darija.
-  const grammar = patterns.filter((m) => m.phrase.meaning.kind === 'intent' && !SHARED_PATTERN_INTENTS.has(m.phrase.meaning.intent)).length;
+  // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between.
+  const grammar = heard.filter((p) => !p.shared).length;
   evidence.shi += grammar;
   words.shi += grammar;
   words.ary += digits;
@@ -159,11 +157,6 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: 
     for (const l of langs) evidence[l] += 1;
   });
   return evidence;
-}
-
-/** Tachelhit word-class patterns (tachelhit-patterns.ts) as matches over the words they span. */
-function patternMatches(raw: readonly string[], tokens: readonly string[]): Match[] {
-  return tachelhitPatterns(raw).map((p) => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {
