@@ -5,6 +5,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitVerb, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
 
 /**
@@ -43,7 +44,7 @@ const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', than
 const POLITE = new Set([
   '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
   'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
-  'تيبراتين', 'nnun', 'نون',
+  'تيبراتين', 'nnun', 'نون', 'sms', 'ishi', 'الرسايل', 'lkhbar', 'لخبار',
 ]);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
@@ -66,7 +67,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const found = findPhrases(lexicon, tokens);
   // Whom the message speaks to says which language it is in, but asks for nothing and lengthens no answer.
   const addressed = addressedTokens(raw);
-  const matches = withoutCovered(found).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
+  const heard = tachelhitPatterns(raw);
+  const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
+  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -75,6 +78,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
   const words = wordEvidence(found, raw, lexicon);
+  // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between.
+  const grammar = heard.filter((p) => !p.shared).length;
+  evidence.shi += grammar;
+  words.shi += grammar;
   words.ary += digits;
   words.shi += digits;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
@@ -106,6 +113,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
+  // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
+  if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';
   // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
   if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
