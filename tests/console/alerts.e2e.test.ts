@@ -9,7 +9,7 @@ import { localDay } from '../../src/domain/clock.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { fireNotification } from '../../src/scheduling/fire-notification.ts';
 import { DEFAULT_QUIET_HOURS } from '../../src/scheduling/quiet-hours.ts';
-import { LAPTOP, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { addDays } from '../support/conversation-harness.ts';
 import { importNouaceurDay } from '../support/desk-world.ts';
@@ -75,8 +75,7 @@ async function operatedAndInPain(person: { name: string; phone: string }): Promi
 async function signedIn(size: typeof PHONE | typeof LAPTOP, language: 'fr' | 'ar', login: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const { context, page } = await cb.open(size, language);
   await cb.signIn(page, login, PASSWORD);
-  const switchTo = page.getByRole('button', { name: WORDS[language].switchTo });
-  if (await switchTo.count()) await switchTo.click();
+  await inLanguage(page, language);
   return { page, close: () => context.close() };
 }
 

@@ -14,7 +14,7 @@ import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outb
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
 import { createBroadcastPages, type BroadcastPages } from '../../src/scheduling/broadcast.queue.ts';
 import { startBroadcastWorker } from '../../src/scheduling/broadcast.worker.ts';
-import { LAPTOP, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { importTestCampaign } from '../support/fixtures.ts';
@@ -93,8 +93,7 @@ async function compose(language: 'fr' | 'ar', size: typeof PHONE | typeof LAPTOP
   const w = WORDS[language];
   const { context, page } = await cb.open(size, language);
   await cb.signIn(page, 'khadija@tinghir.ma', PASSWORD);
-  const switchTo = page.getByRole('button', { name: language === 'ar' ? 'Langue: العربية' : 'اللغة: Français' });
-  if (await switchTo.count()) await switchTo.click();
+  await inLanguage(page, language);
   await page.getByRole('link', { name: w.nav }).click();
   await page.getByLabel(w.provinces).selectOption({ label: w.tinghir });
   await page.getByRole('textbox', { name: w.text, exact: true }).fill(w.message);

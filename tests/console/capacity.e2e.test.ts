@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/clock.ts';
 import { addPerson, book } from '../support/capacity-world.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { addDays } from '../support/conversation-harness.ts';
 import { importTestCampaign, slotIds } from '../support/fixtures.ts';
@@ -79,8 +79,7 @@ describe('the capacity page', () => {
       const { context, page } = await cb.open(size, language);
       await cb.signIn(page, 'khadija@test.ma', PASSWORD);
       // The staff member's saved language wins over the browser's: switch when it differs.
-      const switchTo = page.getByRole('button', { name: language === 'ar' ? 'Langue: العربية' : 'اللغة: Français' });
-      if (await switchTo.count()) await switchTo.click();
+      await inLanguage(page, language);
       await page.goto(`${cb.base}/console/campaigns/${campaignId}`);
       await page.getByRole('heading', { name: language === 'ar' ? 'قافلة تجريبية' : 'Caravane de test', level: 1 }).waitFor();
       await page.getByRole('button', { name: /09:00–12:00/ }).first().click();

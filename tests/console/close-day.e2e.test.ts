@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/clock.ts';
 import { markAttendance } from '../../src/domain/appointments/attendance.ts';
 import { addPerson, book, somebody } from '../support/capacity-world.ts';
-import { langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { addDays } from '../support/conversation-harness.ts';
 import { importTestCampaign } from '../support/fixtures.ts';
@@ -64,8 +64,7 @@ describe('closing the day on the capacity page', () => {
     await bookToday(['Fatima Zahra', 'Youssef Amrani'], 0);
     const { context, page } = await cb.open(PHONE, 'ar');
     await cb.signIn(page, 'khadija@test.ma', PASSWORD);
-    const switchTo = page.getByRole('button', { name: 'Langue: العربية' });
-    if (await switchTo.count()) await switchTo.click();
+    await inLanguage(page, 'ar');
     await page.goto(`${cb.base}/console/campaigns/${campaignId}`);
     await page.getByRole('heading', { name: 'قافلة تجريبية', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'إغلاق اليوم' }).click();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { localDay } from '../../src/domain/clock.ts';
 import { addPerson, book, cancel } from '../support/capacity-world.ts';
 import { addDays } from '../support/conversation-harness.ts';
-import { cameraBrowser, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { cameraBrowser, type ConsoleBrowser, inLanguage, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { pngToY4m } from '../support/fake-camera.ts';
 import { importNouaceurDay } from '../support/desk-world.ts';
@@ -67,8 +67,7 @@ describe('the check-in desk', () => {
       const { context, page } = await cb.open(PHONE, language);
       await cb.signIn(page, 'amina@nouaceur.ma', PASSWORD);
       // The desk's language is the member's, saved by the last test: switch when it differs.
-      const switchTo = page.getByRole('button', { name: w.switchTo });
-      if (await switchTo.count()) await switchTo.click();
+      await inLanguage(page, language);
       await page.getByRole('link', { name: language === 'ar' ? 'قافلة النواصر' : 'Caravane de Nouaceur' }).click();
       await page.getByRole('heading', { name: w.title, level: 1 }).waitFor();
       expect((await langAndDir(page))[1]).toBe(language === 'ar' ? 'rtl' : 'ltr');
@@ -131,8 +130,7 @@ async function openDesk(login: string, language: 'fr' | 'ar' = 'fr') {
   const { context, page } = await cb.open(PHONE, language);
   await cb.signIn(page, login, PASSWORD);
   // The member's saved language wins over the browser's: switch when it differs.
-  const switchTo = page.getByRole('button', { name: w.switchTo });
-  if (await switchTo.count()) await switchTo.click();
+  await inLanguage(page, language);
   await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
   await page.getByText(w.loaded).waitFor();
   return { context, page };
@@ -322,8 +320,7 @@ describe('the desk scanning a QR code', () => {
       await context.grantPermissions(['camera'], { origin: cb.base });
       const page = await context.newPage();
       await cb.signIn(page, 'amina@nouaceur.ma', PASSWORD);
-      const switchTo = page.getByRole('button', { name: 'اللغة: Français' });
-      if (await switchTo.count()) await switchTo.click();
+      await inLanguage(page, 'fr');
       await page.goto(`${cb.base}/console/campaigns/${campaignId}/desk`);
       await page.getByText(/rendez-vous ce jour-là/).waitFor();
       await page.getByRole('button', { name: 'Scanner le QR code' }).click();

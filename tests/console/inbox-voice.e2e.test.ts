@@ -14,7 +14,7 @@ import { createOutboundQueues, type OutboundQueues } from '../../src/delivery/ou
 import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outbound.worker.ts';
 import { TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.routes.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
-import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, type Size } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, type Size, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { conversationDeps, realClock } from '../support/conversation-harness.ts';
 import { startFakeTelegram, type BotApiCall, type FakeTelegram } from '../support/fake-telegram.ts';
@@ -63,15 +63,6 @@ async function villagerSends(fields: object, expected: (text: string) => boolean
   const before = telegram.calls.length;
   expect((await post({ update_id: updateId++, message: { message_id: updateId, date: 0, chat: { id: CHAT, type: 'private' }, from, ...fields } })).statusCode).toBe(200);
   await telegram.waitFor(1, (c) => toChat(c) && telegram.calls.indexOf(c) >= before && expected(String(c.payload.text)));
-}
-
-async function inLanguage(page: Page, language: 'fr' | 'ar') {
-  const switchTo = page.getByRole('button', { name: language === 'ar' ? 'Langue: العربية' : 'اللغة: Français' });
-  for (let tries = 0; (await langAndDir(page))[0] !== language && tries < 50; tries += 1) {
-    if (await switchTo.count()) await switchTo.click();
-    else await page.waitForTimeout(100);
-  }
-  expect((await langAndDir(page))[0]).toBe(language);
 }
 
 /** The player's state once Chromium has read the audio's header (readyState 1: metadata) from the service. */

@@ -15,7 +15,7 @@ import { startOutboundWorker, type RunningWorker } from '../../src/delivery/outb
 import { TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.routes.ts';
 import { openTicket } from '../../src/domain/handoff/handoff-tickets.ts';
 import { createTranslator, loadResources } from '../../src/i18n/translator.ts';
-import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser, type Size } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, type Size, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { conversationDeps, realClock } from '../support/conversation-harness.ts';
 import { startFakeTelegram, type BotApiCall, type FakeTelegram } from '../support/fake-telegram.ts';
@@ -72,16 +72,6 @@ async function villagerPresses(data: string, expected: string) {
   const update = { update_id: updateId++, callback_query: { id: `cb${updateId}`, from, chat_instance: 'x', data, message: { message_id: 1, date: 0, chat: { id: CHAT, type: 'private' } } } };
   expect((await post(update)).statusCode).toBe(200);
   await telegram.waitFor(1, (c) => toChat(c) && telegram.calls.indexOf(c) >= before && String(c.payload.text).includes(expected));
-}
-
-async function inLanguage(page: Page, language: 'fr' | 'ar') {
-  // The staff member's saved language wins over the browser's once the session is read: switch until it is this one.
-  const switchTo = page.getByRole('button', { name: language === 'ar' ? 'Langue: العربية' : 'اللغة: Français' });
-  for (let tries = 0; (await langAndDir(page))[0] !== language && tries < 50; tries += 1) {
-    if (await switchTo.count()) await switchTo.click();
-    else await page.waitForTimeout(100);
-  }
-  expect((await langAndDir(page))[0]).toBe(language);
 }
 
 async function looksRight(page: Page, language: 'fr' | 'ar', size: Size, name: string) {

@@ -1,7 +1,7 @@
 // The platform admin in the browser: the organisations to pick from, then one organisation's campaigns to
 // read, said to be read only, with nothing to create or edit; in French and Arabic, on a phone and a laptop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importTestCampaign } from '../support/fixtures.ts';
 
@@ -38,8 +38,7 @@ describe('the platform admin', () => {
       // No organisation's data yet: the organisations to pick from.
       await page.waitForURL(`${cb.base}/console/organisations`);
       // The language saved by the last test wins over the browser's: switch when it differs.
-      const switchTo = page.getByRole('button', { name: w.switchTo });
-      if (await switchTo.count()) await switchTo.click();
+      await inLanguage(page, language);
       await page.getByRole('heading', { name: w.organisations, level: 1 }).waitFor();
       await page.getByRole('button', { name: w.viewOther }).waitFor();
       expect((await langAndDir(page))[1]).toBe(language === 'ar' ? 'rtl' : 'ltr');

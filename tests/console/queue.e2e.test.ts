@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { localDay } from '../../src/domain/clock.ts';
 import { checkIn } from '../../src/domain/venue/index.ts';
 import { addPerson, book, somebody } from '../support/capacity-world.ts';
-import { LAPTOP, langAndDir, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { importNouaceurDay } from '../support/desk-world.ts';
 
@@ -75,8 +75,7 @@ describe("a service's queue", () => {
 
       const { context, page } = await cb.open(PHONE, language);
       await cb.signIn(page, 'alami@nouaceur.ma', PASSWORD);
-      const switchTo = page.getByRole('button', { name: w.switchTo });
-      if (await switchTo.count()) await switchTo.click();
+      await inLanguage(page, language);
       // Medical staff open on their alerts; the campaigns are in the menu.
       await page.getByRole('navigation').getByRole('link', { name: language === 'ar' ? 'الحملات' : 'Campagnes' }).click();
       await page.getByRole('link', { name: language === 'ar' ? 'قافلة النواصر' : 'Caravane de Nouaceur' }).click();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, SCREENSHOTS, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, SCREENSHOTS, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { reportWorld, type ReportWorld } from '../support/report-world.ts';
 
@@ -73,8 +73,7 @@ describe('the report pages', () => {
     for (const [language, size, sizeName] of [['ar', PHONE, 'phone'], ['fr', PHONE, 'phone'], ['ar', LAPTOP, 'laptop']] as const) {
       const { context, page } = await cb.open(size, language);
       await cb.signIn(page, 'khadija@test.ma', PASSWORD);
-      const switchTo = page.getByRole('button', { name: language === 'ar' ? 'Langue: العربية' : 'اللغة: Français' });
-      if (await switchTo.count()) await switchTo.click();
+      await inLanguage(page, language);
       await page.goto(`${cb.base}/console/campaigns/${world.caravanId}/report`);
       await page.getByRole('heading', { level: 1, name: language === 'ar' ? 'التقرير — قافلة تجريبية' : 'Rapport — Caravane de test' }).waitFor();
       expect((await langAndDir(page))[1]).toBe(language === 'ar' ? 'rtl' : 'ltr');
@@ -97,8 +96,7 @@ describe('the report pages', () => {
     await page.locator('#password').fill(PASSWORD);
     await page.locator('#password').press('Enter');
     await page.waitForURL(`${cb.base}/console/organisations`);
-    const switchTo = page.getByRole('button', { name: 'Langue: العربية' });
-    if (await switchTo.count()) await switchTo.click();
+    await inLanguage(page, 'ar');
     await page.getByRole('link', { name: 'التقرير الوطني' }).click();
     await page.getByRole('heading', { level: 1, name: 'التقرير الوطني' }).waitFor();
     const totals = await count(sql`select count(*)::int as n from appointments a join campaigns c on c.id = a.campaign_id where c.status <> 'draft' and a.status in ('booked', 'attended', 'no_show') and not a.walk_in`);

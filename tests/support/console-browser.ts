@@ -132,6 +132,22 @@ export async function langAndDir(page: Page): Promise<[string | null, string | n
   return [await html.getAttribute('lang'), await html.getAttribute('dir')];
 }
 
+/**
+ * Puts the signed-in console in `language` and waits until the server keeps it. The page shows the staff
+ * member's saved language once the session is read (the switch is rendered then), and a reload reads it
+ * again from the server: switching before the first, or reloading before the save, lands in the other one.
+ */
+export async function inLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
+  const languageSwitch = page.getByRole('button', { name: /^(Langue|اللغة): / });
+  await languageSwitch.waitFor();
+  if ((await langAndDir(page))[0] !== language) {
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/console/api/me');
+    await languageSwitch.click();
+    await saved;
+  }
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
 export async function focusedId(page: Page): Promise<string> {
   return page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
 }
