@@ -36,7 +36,7 @@ const { values } = parseArgs({
     page: { type: 'string', default: String(BROADCAST_PAGE) },
     tail: { type: 'string', default: '5' },
     drain: { type: 'boolean', default: false },
-    /** Read the coordinator's full progress every 5 s, as a watching console would (a grouped count over the deliveries). */
+    /** Read the coordinator's full progress every 5 s, as a watching console would (a grouped count over the broadcast's messages). */
     watch: { type: 'boolean', default: false },
   },
 });
@@ -103,7 +103,7 @@ try {
   for (;;) {
     await sleep(100);
     // The status alone, cheaply, for when the fan-out ends; the full counters (a count over the
-    // deliveries, as a coordinator's screen reads them) every few seconds only.
+    // broadcast's messages, as a coordinator's screen reads them) every few seconds only.
     if (!fanoutS && (await t.db.selectFrom('broadcasts').select('status').where('id', '=', b.id).executeTakeFirst())?.status === 'done') {
       fanoutS = (performance.now() - started) / 1000;
       cpuOfFanout = { own: ownCpuSeconds(cpuAtStart.own), db: await cpuAtStart.db.stop() };
@@ -119,7 +119,7 @@ try {
   }
   await Promise.all([fanout.close(), delivery.close()]);
   await Promise.all([queues.close(), pages.close()]);
-  const written = await t.db.selectFrom('broadcast_deliveries').select((eb) => eb.fn.countAll<string>().as('n')).where('broadcast_id', '=', b.id).executeTakeFirstOrThrow();
+  const written = await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('broadcast_id', '=', b.id).executeTakeFirstOrThrow();
   let first = Infinity;
   let last = -Infinity;
   for (const at of sent) [first, last] = [Math.min(first, at), Math.max(last, at)];

@@ -27,7 +27,7 @@ export const DatabaseConfigSchema = z.object({
   /** Safety numbers given in every emergency reply; check them before each release. */
   EMERGENCY_SAMU: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 141').default('141'),
   EMERGENCY_CIVIL_PROTECTION: z.string().regex(/^\d{2,4}$/, 'expected a short phone number like 15').default('15'),
-  /** Days delivered messages, finished broadcasts' deliveries, fired notifications, the audit log and silent conversations are kept. */
+  /** Days delivered messages, fired notifications, the audit log and silent conversations are kept. */
   RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(DEFAULT_RETENTION_DAYS),
   /** The most places one contact (one phone: a family) may hold in one campaign, all services together. */
   MAX_BOOKINGS_PER_CONTACT: z.coerce.number().int().min(1).max(100).default(DEFAULT_MAX_BOOKINGS_PER_CONTACT),

@@ -52,6 +52,8 @@ export interface OutboxTable {
   forget_after_send: Auto<boolean>;
   /** The campaign a reminder, check-in, recall, broadcast or staff alert was about: its count outlives the row. */
   campaign_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The broadcast this message carries (kind 'broadcast'): one per person per broadcast. */
+  broadcast_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type SentMessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -99,7 +101,7 @@ export interface BroadcastsTable {
   segments_left: Auto<number>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
-  /** Its figures, written from the deliveries before the retention job deletes them (then counted_at is set). */
+  /** Its figures, written from its messages before the retention job deletes them (then counted_at is set). */
   queued: ColumnType<number | null, number | null | undefined, number | null>;
   sent: ColumnType<number | null, number | null | undefined, number | null>;
   failed: ColumnType<number | null, number | null | undefined, number | null>;
@@ -144,8 +146,3 @@ export interface BroadcastSegmentsTable {
   done: Auto<boolean>;
 }
 
-export interface BroadcastDeliveriesTable {
-  broadcast_id: number;
-  contact_id: number;
-  outbox_id: number;
-}

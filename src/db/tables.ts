@@ -1,7 +1,7 @@
 // Table types for Kysely, kept in step with migrations/ (a test compares them with the live schema).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 export * from './message-tables.ts';
-import type { BroadcastDeliveriesTable, BroadcastSegmentsTable, BroadcastsTable, ConversationsTable, HandoffAuthor, HandoffReadsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
+import type { BroadcastSegmentsTable, BroadcastsTable, ConversationsTable, HandoffAuthor, HandoffReadsTable, MessageCountsTable, NotificationsTable, OutboxTable, SentMessagesTable, TicketReason } from './message-tables.ts';
 import type { DeskCheckinsTable, StaffLocale, StaffPasswordLinksTable, StaffRole, StaffSessionsTable, StaffTable } from './staff-tables.ts';
 export { STAFF_ROLES } from './staff-tables.ts';
 export type { DeskCheckinsTable, StaffLocale, StaffPasswordLinksTable, StaffRole, StaffSessionsTable, StaffTable };
@@ -332,7 +332,6 @@ export interface Database {
   staff_alerts: StaffAlertsTable;
   staff_alert_notes: StaffAlertNotesTable;
   broadcasts: BroadcastsTable;
-  broadcast_deliveries: BroadcastDeliveriesTable;
   broadcast_segments: BroadcastSegmentsTable;
   message_counts: MessageCountsTable;
   donations: DonationsTable;

@@ -27,9 +27,8 @@ export function purgeOutbox(db: Kysely<Database>, cutoff: Date, rows: number): (
     writtenAt: 'created_at',
     cutoff,
     rows,
-    also: sql<boolean>`(x.kind <> 'broadcast' or not exists (
-      select 1 from broadcast_deliveries d join broadcasts b on b.id = d.broadcast_id
-      where d.outbox_id = x.id and b.counted_at is null))`,
+    also: sql<boolean>`(x.broadcast_id is null or not exists (
+      select 1 from broadcasts b where b.id = x.broadcast_id and b.counted_at is null))`,
     returning: sql`x.id, x.created_at, x.organisation_id, x.campaign_id, x.channel, x.kind, x.status, x.delivered_at, x.read_at`,
     more: {
       ctes: sql`counted as (

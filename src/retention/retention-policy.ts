@@ -1,6 +1,6 @@
 // What the retention job keeps, and for how long. Pure: the numbers and the shape of a run's report.
 
-/** Delivered messages, finished broadcasts' deliveries, fired notifications, the audit log, silent conversations, closed tickets' voice notes (`RETENTION_DAYS`). */
+/** Delivered messages (a finished broadcast's once its figures are on its row), fired notifications, the audit log, silent conversations, closed tickets' voice notes (`RETENTION_DAYS`). */
 export const DEFAULT_RETENTION_DAYS = 180;
 
 /**
@@ -23,7 +23,7 @@ export interface RetentionSettings {
 }
 
 /** What a run removed, by table, and the broadcasts whose figures it wrote on their rows. */
-export const PURGED_TABLES = ['notifications', 'outbox', 'sent_messages', 'broadcast_deliveries', 'inbound_receipts', 'audit_log', 'conversations', 'voice_notes'] as const;
+export const PURGED_TABLES = ['notifications', 'outbox', 'sent_messages', 'inbound_receipts', 'audit_log', 'conversations', 'voice_notes'] as const;
 export type PurgedTable = (typeof PURGED_TABLES)[number];
 
 export type RetentionReport =

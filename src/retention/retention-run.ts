@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/tables.ts';
 import { untilDone } from './batches.ts';
-import { countFinishedBroadcasts, purgeBroadcastDeliveries } from './purge-broadcasts.ts';
+import { countFinishedBroadcasts } from './purge-broadcasts.ts';
 import { purgeNotifications, purgeOutbox } from './purge-messages.ts';
 import { purgeAuditLog, purgeInboundReceipts, purgeSilentConversations } from './purge-traces.ts';
 import { purgeVoiceNotes } from './purge-voice-notes.ts';
@@ -50,7 +50,6 @@ async function purgeAll(db: Kysely<Database>, settings: RetentionSettings, logge
   const outbox = await untilDone('outbox', purgeOutbox(db, kept, rows), logger);
   removed.outbox = outbox.removed;
   removed.sent_messages = outbox.alongside;
-  removed.broadcast_deliveries = (await untilDone('broadcast_deliveries', purgeBroadcastDeliveries(db, rows), logger)).removed;
   removed.inbound_receipts = (await untilDone('inbound_receipts', purgeInboundReceipts(db, receipts, rows), logger)).removed;
   removed.audit_log = (await untilDone('audit_log', purgeAuditLog(db, kept, rows), logger)).removed;
   removed.conversations = (await untilDone('conversations', purgeSilentConversations(db, kept, rows), logger)).removed;

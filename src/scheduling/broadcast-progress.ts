@@ -1,6 +1,6 @@
-// How a broadcast is going, read from its deliveries: written, waiting, sent, delivered, read, failed
-// (grouped by reason) and cancelled; and the organisation's past broadcasts with the same figures. One
-// grouped query over the broadcast's deliveries per read: the console polls it every few seconds.
+// How a broadcast is going, read from its messages in the outbox: written, waiting, sent, delivered, read,
+// failed (grouped by reason) and cancelled; and the organisation's past broadcasts with the same figures.
+// One grouped query over the broadcast's messages per read: the console polls it every few seconds.
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Database, Locale, UnreachableCounts } from '../db/tables.ts';
@@ -54,16 +54,15 @@ interface BroadcastRow {
   counted_at: Date | null;
 }
 
-/** The figures of each broadcast, from its deliveries, or from its row once the retention job counted them. */
+/** The figures of each broadcast, from its messages, or from its row once the retention job counted them. */
 async function figuresOf(db: Kysely<Database>, rows: readonly BroadcastRow[]): Promise<Map<number, BroadcastFigures>> {
   const live = rows.filter((r) => r.counted_at === null).map((r) => r.id);
   const counts = live.length === 0
     ? []
     : await db
-        .selectFrom('broadcast_deliveries as d')
-        .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+        .selectFrom('outbox as o')
         .select((eb) => [
-          'd.broadcast_id',
+          'o.broadcast_id',
           'o.status',
           // Errors only of failed rows: a pending row keeps the error of its last try, which is no outcome yet.
           eb.case().when('o.status', '=', 'failed').then(eb.ref('o.error')).else(null).end().as('error'),
@@ -71,8 +70,8 @@ async function figuresOf(db: Kysely<Database>, rows: readonly BroadcastRow[]): P
           eb.fn.count<string>('o.delivered_at').as('delivered'),
           eb.fn.count<string>('o.read_at').as('read'),
         ])
-        .where('d.broadcast_id', 'in', live)
-        .groupBy(['d.broadcast_id', 'o.status', 'error'])
+        .where('o.broadcast_id', 'in', live)
+        .groupBy(['o.broadcast_id', 'o.status', 'error'])
         .execute();
   const figures = new Map<number, BroadcastFigures>();
   for (const row of rows) {

@@ -96,13 +96,15 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
     const candidates = consentingCandidates(trx, audience, range).orderBy('contacts.id').limit(pageSize);
     // The chat is chosen below (lastUsedChat): whoever has none a message can reach drops out there.
     const pageQuery = dealtWithOf(trx, sql<number>`(select id from candidates)`, b.organisation_id)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('broadcast_deliveries as d').select('d.contact_id').whereRef('d.contact_id', '=', 'contacts.id').where('d.broadcast_id', '=', broadcastId).where('d.contact_id', '>', seg.after_id))));
-    // What each language reads, with how to stop; the template carries the bare text.
-    const messages = LOCALES.map((l) => [l, broadcastMessage(b.texts, l, footer(l))] as const);
-    const full = Object.fromEntries(messages.map(([l, m]) => [l, m.text]));
-    const plain = Object.fromEntries(messages.map(([l, m]) => [l, m.template.params[0]]));
-    // One statement: the page, the chat each person used last (not the terminal or the simulator),
-    // the outbox rows and the record of who got one.
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('outbox as d').select('d.contact_id').where('d.broadcast_id', '=', broadcastId).whereRef('d.contact_id', '=', 'contacts.id'))));
+    // What each language reads, with how to stop; the template carries the bare text. One payload per
+    // language, parsed once per page, not once per person.
+    const payloads = LOCALES.map((l) => {
+      const m = broadcastMessage(b.texts, l, footer(l));
+      return sql`(${l}, ${JSON.stringify({ text: m.text, template: { params: [m.template.params[0]] } })}::jsonb)`;
+    });
+    // One statement: the page, the chat each person used last (not the terminal or the simulator), and
+    // the outbox rows, each naming the broadcast (who got one).
     const result = await sql<{ written: Array<{ id: number; channel: string }>; last: number | null; n: number }>`
       with candidates as materialized (${candidates}),
       page as (${pageQuery}),
@@ -110,14 +112,13 @@ export async function fanoutPage(db: Kysely<Database>, broadcastId: number, page
         select p.id, coalesce(p.locale, 'fr') as locale, i.channel, i.external_id
         from page p cross join lateral ${lastUsedChat(sql.ref('p.id'))} i
       ),
+      payloads (locale, payload) as materialized (values ${sql.join(payloads)}),
       ob as (
-        insert into outbox (contact_id, organisation_id, campaign_id, channel, recipient, kind, payload)
-        select id, ${b.organisation_id}::int, ${b.campaign_id}::int, channel, external_id, 'broadcast',
-          jsonb_build_object('text', ${JSON.stringify(full)}::jsonb ->> locale, 'template', jsonb_build_object('params', jsonb_build_array(${JSON.stringify(plain)}::jsonb ->> locale)))
-        from target
-        returning id, contact_id, channel
-      ),
-      dl as (insert into broadcast_deliveries (broadcast_id, contact_id, outbox_id) select ${broadcastId}, contact_id, id from ob)
+        insert into outbox (contact_id, organisation_id, campaign_id, broadcast_id, channel, recipient, kind, payload)
+        select t.id, ${b.organisation_id}::int, ${b.campaign_id}::int, ${broadcastId}::int, t.channel, t.external_id, 'broadcast', p.payload
+        from target t join payloads p on p.locale = t.locale
+        returning id, channel
+      )
       select (select coalesce(json_agg(json_build_object('id', ob.id, 'channel', ob.channel) order by ob.id), '[]'::json) from ob) as written,
              (select max(id) from candidates) as last,
              (select count(*)::int from candidates) as n`.execute(trx);
@@ -169,7 +170,7 @@ export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, organi
           eb('status', 'in', ['scheduled', 'running']),
           eb.and([
             eb('status', '=', 'done'),
-            eb.exists(eb.selectFrom('broadcast_deliveries as d').innerJoin('outbox as o', 'o.id', 'd.outbox_id').select('o.id').whereRef('d.broadcast_id', '=', 'broadcasts.id').where('o.status', '=', 'pending')),
+            eb.exists(eb.selectFrom('outbox as o').select('o.id').whereRef('o.broadcast_id', '=', 'broadcasts.id').where('o.status', '=', 'pending')),
           ]),
         ]),
       )
@@ -179,8 +180,8 @@ export async function cancelBroadcast(db: Kysely<Database>, actor: Actor, organi
     await trx
       .updateTable('outbox')
       .set({ status: 'cancelled', updated_at: sql<Date>`now()` })
+      .where('broadcast_id', '=', id)
       .where('status', '=', 'pending')
-      .where('id', 'in', (eb) => eb.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', id))
       .execute();
     await recordAudit(trx, { actor, action: 'broadcast.cancel', entity: 'broadcast', entityId: id });
     return true;

@@ -1,7 +1,7 @@
 // The backfill that names the campaign of messages written before the outbox said it, so the retention job
 // keeps their counts by campaign.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { up as backfill } from '../../migrations/20261204T1510_backfill_outbox_campaigns.ts';
 import { bookAppointment } from '../../src/domain/appointments/booking.ts';
 import { raiseStaffAlert } from '../../src/scheduling/staff-alerts.ts';
@@ -34,7 +34,9 @@ describe('messages written before the outbox named their campaign', () => {
     await t.db.insertInto('notifications').values({ kind: 'recall', contact_id: contactId, donation_id: donation.id, label: 'recall', due_at: new Date(), status: 'sent', outbox_id: recall }).execute();
     const announced = await message('broadcast');
     const broadcast = await t.db.insertInto('broadcasts').values({ organisation_id: organisationId, campaign_id: campaignId, audience: '{}', texts: '{"fr":"x"}', scheduled_at: new Date(), created_by: 'test', status: 'done' }).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('broadcast_deliveries').values({ broadcast_id: broadcast.id, contact_id: contactId, outbox_id: announced }).execute();
+    // Who got a broadcast was then a table of its own (now the outbox row's broadcast_id), as the backfill reads it.
+    await sql`create table broadcast_deliveries (broadcast_id integer not null, contact_id integer not null, outbox_id bigint not null)`.execute(t.db);
+    await sql`insert into broadcast_deliveries values (${broadcast.id}, ${contactId}, ${announced})`.execute(t.db);
     await raiseStaffAlert(t.db, 'unreachable', appointment.id, { reason: 'no answer after a retry' });
     const reply = await message('reply');
     // As the rows were before: no campaign.

@@ -14,6 +14,7 @@ describe('the outbox indexes', () => {
   it('are only those its queries use', async () => {
     const rows = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'outbox' order by indexname`.execute(t.db);
     expect(rows.rows.map((r) => r.indexname)).toEqual([
+      'outbox_broadcast', // one message per person per broadcast; a broadcast's progress, cancel and count
       'outbox_campaign', // a campaign's messages counted (campaignMessageCounts)
       'outbox_contact', // erasure, a changed number, the Telegram group notice, contacts deleted
       'outbox_pending', // the sweep of rows whose job was lost (pendingOutbox)

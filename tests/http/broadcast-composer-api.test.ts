@@ -88,10 +88,10 @@ describe('the composer API', () => {
 
   it('groups the failed messages by a reason a coordinator can act on', async () => {
     const id = await sentBroadcast();
-    const rows = await t.db.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', id).orderBy('outbox_id').execute();
+    const rows = await t.db.selectFrom('outbox').select('id').where('broadcast_id', '=', id).orderBy('id').execute();
     const errors = ['Telegram 403: Forbidden: bot was blocked by the user', 'Telegram 403: Forbidden: bot was blocked by the user', 'WhatsApp 400 131026: Message undeliverable', 'WhatsApp 400 132001: Template name does not exist in the translation'];
-    for (const [i, error] of errors.entries()) await t.db.updateTable('outbox').set({ status: 'failed', error }).where('id', '=', rows[i]?.outbox_id ?? 0).execute();
-    await t.db.updateTable('outbox').set({ status: 'sent', sent_at: now, delivered_at: now, read_at: now }).where('id', '=', rows[4]?.outbox_id ?? 0).execute();
+    for (const [i, error] of errors.entries()) await t.db.updateTable('outbox').set({ status: 'failed', error }).where('id', '=', rows[i]?.id ?? 0).execute();
+    await t.db.updateTable('outbox').set({ status: 'sent', sent_at: now, delivered_at: now, read_at: now }).where('id', '=', rows[4]?.id ?? 0).execute();
     const progress = (await call('GET', `/admin/api/broadcasts/${id}`, token.coordinator)).json();
     expect(progress).toMatchObject({ queued: 6, waiting: 1, sent: 1, delivered: 1, read: 1, failed: 4 });
     expect(progress.failures).toEqual([{ reason: 'blocked', count: 2 }, { reason: 'not_on_whatsapp', count: 1 }, { reason: 'template_refused', count: 1 }]);

@@ -81,7 +81,7 @@ describe('a retention run', () => {
     const s = await seed();
     const auditBefore = await t.db.selectFrom('audit_log').select('id').execute();
     const report = await runRetention(t.db, { retentionDays: 180 }, logger);
-    expect(report).toMatchObject({ ran: true, outbox: 2, sent_messages: 1, notifications: 1, inbound_receipts: 1, audit_log: 1, conversations: 1, broadcast_deliveries: 0 });
+    expect(report).toMatchObject({ ran: true, outbox: 2, sent_messages: 1, notifications: 1, inbound_receipts: 1, audit_log: 1, conversations: 1 });
 
     const ids = async (table: 'outbox' | 'notifications') => (await t.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
     expect(await ids('outbox')).toEqual([s.outbox.recent]);

@@ -63,7 +63,7 @@ afterAll(async () => t?.drop());
 async function reached(audience: Audience, organisationId = ORG): Promise<{ targeted: number; names: string[] }> {
   const b = await createBroadcast(t.db, staff, organisationId, { audience, texts: { fr: 'La caravane arrive.', ar: 'القافلة قادمة.' } }, START);
   while (!(await fanoutPage(t.db, b.id, 2, (l) => tr(l, 'broadcasts:stopHint'))).done) { /* the next page */ }
-  const rows = await t.db.selectFrom('broadcast_deliveries').select('contact_id').where('broadcast_id', '=', b.id).execute();
+  const rows = await t.db.selectFrom('outbox').select('contact_id').where('broadcast_id', '=', b.id).where('contact_id', 'is not', null).$narrowType<{ contact_id: number }>().execute();
   const byId = new Map(Object.entries(people).map(([name, id]) => [id, name]));
   return { targeted: b.targeted, names: rows.map((r) => byId.get(r.contact_id) ?? `#${r.contact_id}`).sort() };
 }

@@ -82,7 +82,7 @@ describe('a worker killed mid-broadcast', () => {
       await new Promise((resolve) => second.on('exit', resolve));
       await pages.close();
     }
-    const deliveries = await sql<{ n: number; people: number }>`select count(*)::int as n, count(distinct contact_id)::int as people from broadcast_deliveries where broadcast_id = ${b.id}`.execute(t.db);
+    const deliveries = await sql<{ n: number; people: number }>`select count(*)::int as n, count(distinct contact_id)::int as people from outbox where broadcast_id = ${b.id}`.execute(t.db);
     expect(deliveries.rows[0]).toEqual({ n: RECIPIENTS, people: RECIPIENTS });
     const perChat = new Map<string, number>();
     for (const c of telegram.calls) if (c.method === 'sendMessage') perChat.set(String(c.payload.chat_id), (perChat.get(String(c.payload.chat_id)) ?? 0) + 1);

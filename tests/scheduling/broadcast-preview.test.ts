@@ -63,11 +63,10 @@ async function fanOut(audience: Audience) {
   const b = await createBroadcast(t.db, staff, ORG, { audience, texts: { fr: 'La caravane arrive.' } }, NOON, ZONE);
   while (!(await fanoutPage(t.db, b.id, 2, footer)).done) { /* the next page */ }
   return t.db
-    .selectFrom('broadcast_deliveries as d')
-    .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+    .selectFrom('outbox as o')
     .innerJoin('contact_identities as i', (j) => j.onRef('i.channel', '=', 'o.channel').onRef('i.external_id', '=', 'o.recipient'))
     .select(['o.channel', 'i.last_inbound_at'])
-    .where('d.broadcast_id', '=', b.id)
+    .where('o.broadcast_id', '=', b.id)
     .execute();
 }
 

@@ -81,15 +81,15 @@ describe('broadcasts', () => {
     expect(runs).toEqual([[0, 615, false], [1, 625, false], [2, 625, false], [3, 625, true]]);
     expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'done', targeted: 2490, queued: 2490, sent: 0 });
     const byLocale = await sql<{ locale: string; text: string }>`
-      select distinct c.locale, o.payload->>'text' as text from broadcast_deliveries d join outbox o on o.id = d.outbox_id join contacts c on c.id = d.contact_id
-      where d.broadcast_id = ${b.id} order by c.locale`.execute(t.db);
+      select distinct c.locale, o.payload->>'text' as text from outbox o join contacts c on c.id = o.contact_id
+      where o.broadcast_id = ${b.id} order by c.locale`.execute(t.db);
     expect(byLocale.rows).toEqual([
       { locale: 'ar', text: `${texts.ar}\n${footer('ar')}` },
       { locale: 'ary', text: `${texts.ar}\n${footer('ary')}` }, // Darija readers get the Arabic text
       { locale: 'ary-Latn', text: `${texts.fr}\n${footer('ary-Latn')}` }, // Arabizi readers the French one
       { locale: 'fr', text: `${texts.fr}\n${footer('fr')}` },
     ]);
-    const optedOut = await sql<{ n: number }>`select count(*)::int as n from broadcast_deliveries d join contacts c on c.id = d.contact_id where d.broadcast_id = ${b.id} and c.opted_out_at is not null`.execute(t.db);
+    const optedOut = await sql<{ n: number }>`select count(*)::int as n from outbox o join contacts c on c.id = o.contact_id where o.broadcast_id = ${b.id} and c.opted_out_at is not null`.execute(t.db);
     expect(optedOut.rows[0]?.n).toBe(0);
   });
 
@@ -105,7 +105,7 @@ describe('broadcasts', () => {
     expect(again).toMatchObject({ segment: 0, cursor: 110, done: false });
     expect(again.queued.get('telegram')).toBeUndefined(); // the same hundred are not written again
     while (!(await fanoutPage(t.db, b.id, 1000, footer)).done) { /* the rest */ }
-    const dup = await sql<{ n: number }>`select count(*)::int as n from (select d.contact_id from outbox o join broadcast_deliveries d on d.outbox_id = o.id where d.broadcast_id = ${b.id} group by d.contact_id having count(*) > 1) x`.execute(t.db);
+    const dup = await sql<{ n: number }>`select count(*)::int as n from (select o.contact_id from outbox o where o.broadcast_id = ${b.id} group by o.contact_id having count(*) > 1) x`.execute(t.db);
     expect(dup.rows[0]?.n).toBe(0);
     expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ status: 'done', queued: 2490 });
   });
@@ -140,11 +140,11 @@ describe('broadcasts', () => {
       await worker.close();
     }
     expect(await broadcastProgress(t.db, ORG, b.id)).toMatchObject({ targeted: 5, queued: 5 });
-    const rows = await t.db.selectFrom('broadcast_deliveries').select('outbox_id').where('broadcast_id', '=', b.id).execute();
+    const rows = await t.db.selectFrom('outbox').select('id').where('broadcast_id', '=', b.id).execute();
     const queue = new Queue(outboundQueueName('telegram', true), { connection, prefix });
     const jobs = await queue.getJobs(['waiting']);
     await queue.close();
-    expect(jobs.flatMap((j) => (j.data as { outboxIds: number[] }).outboxIds).sort((x, y) => x - y)).toEqual(rows.map((r) => r.outbox_id).sort((x, y) => x - y));
+    expect(jobs.flatMap((j) => (j.data as { outboxIds: number[] }).outboxIds).sort((x, y) => x - y)).toEqual(rows.map((r) => r.id).sort((x, y) => x - y));
   });
 
   it('writes nothing at night: a page that comes due at 22:30 waits until 08:00', async () => {
