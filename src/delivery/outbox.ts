@@ -35,23 +35,31 @@ interface ClaimedRow {
 }
 
 /**
- * Takes the pending rows of `ids` for sending, in the order given; a row is left out when it was sent,
- * failed, or is being sent elsewhere, or when it goes to one of `waitingChats` (an earlier message to
- * that chat failed: this one waits for it). `previous`, the rows the same job sent just before, are
- * marked sent in the same statement. A statement costs Postgres far more than the rows it touches
- * (0.7 ms of its CPU for one row, 0.05 ms a row for fifty: tests/delivery/claim-groups), so a broadcast
- * claims its rows a few at a time; replies, one at a time.
+ * The statement of claimForSending. Its rows are found by id alone: "(status = 'pending') is true" keeps
+ * the planner off outbox_pending, which it would otherwise AND with the ids when its statistics predate a
+ * broadcast's rows, reading every pending entry (a million, during a national broadcast) at each claim.
  */
-export async function claimForSending(db: Kysely<Database>, ids: readonly number[], previous: readonly SentMessage[] = [], waitingChats: readonly string[] = []): Promise<ClaimedMessage[]> {
+export function claimStatement(ids: readonly number[], previous: readonly SentMessage[], waitingChats: readonly string[]) {
   const finish = previous.length > 0 ? sql`${markSentStatement(previous)}, ` : sql``;
-  const result = await sql<ClaimedRow>`
+  return sql<ClaimedRow>`
     with ${finish}claimed as (
       update outbox set status = 'sending', attempts = attempts + 1, updated_at = now()
-      where id = any(${[...ids]}::bigint[]) and status = 'pending' and recipient <> all(${[...waitingChats]}::text[])
+      where id = any(${[...ids]}::bigint[]) and (status = 'pending') is true and recipient <> all(${[...waitingChats]}::text[])
       returning id, channel, recipient, payload, provider_id, forget_after_send, contact_id
     )
     select c.id, c.channel, c.recipient, c.payload, c.provider_id, c.forget_after_send, k.locale
-    from claimed c left join contacts k on k.id = c.contact_id`.execute(db);
+    from claimed c left join contacts k on k.id = c.contact_id`;
+}
+
+/**
+ * Takes the pending rows of `ids` for sending, in the order given; a row is left out when it was sent,
+ * failed, or is being sent elsewhere, or when it goes to one of `waitingChats` (an earlier message to
+ * that chat failed: this one waits for it). `previous`, the rows the same job sent just before, are
+ * marked sent in the same statement. A statement costs Postgres far more than the rows it touches, so a
+ * broadcast claims its rows a few at a time; replies, one at a time.
+ */
+export async function claimForSending(db: Kysely<Database>, ids: readonly number[], previous: readonly SentMessage[] = [], waitingChats: readonly string[] = []): Promise<ClaimedMessage[]> {
+  const result = await claimStatement(ids, previous, waitingChats).execute(db);
   const order = new Map(ids.map((id, i) => [id, i]));
   return result.rows
     .map((row) => ({
