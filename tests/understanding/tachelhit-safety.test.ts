@@ -1,0 +1,68 @@
+// Tachelhit emergencies and stops heard through word classes: any person, either script, Darija and French mixed in.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/understanding/index.ts';
+
+const intentOf = (text: string) => understand(text).intent;
+
+describe('Tachelhit emergencies in any person and spelling', () => {
+  it.each([
+    ['bleeding', 'idammn ar ttazzaln zg tnzart'],
+    ['bleeding in Arabic script', 'ئدامن ار تازالن'],
+    ['bleeding, the verb first', 'ئتازل ادامن'],
+    ['bleeding in pregnancy', 'tamghart inu tga s tadist ar as ittazzal idamn'],
+    ['an opened wound', 'ljr7 n l3amaliya irzm'],
+    ['vomiting blood', 'ar itqiya idammn'],
+    ['vomiting blood, Darija words', 'باباتي ار يتقيا الدم'],
+    ['not breathing', 'ور ار ئسونفوس'],
+    ['fainting', 'tghma tamghart inu'],
+    ['convulsions', 'ar ittsra3 iwi'],
+    ['chest pain', 'admar inu ar iyi ittqrrah bahra'],
+    ['chest pain, French words', 'mal a la poitrine, ur zdargh ad nkkr'],
+    ['poisoning', 'iwi iswa jafil'],
+    ['a snake bite', 'ibbi t ufigr'],
+    ['a dog bite', 'lkelb i3dd iwi'],
+    ['a child with fever', 'afrukh inu ghurs tawla'],
+  ])('hears %s: "%s"', (_, text) => expect(intentOf(text)).toBe('emergency'));
+
+  it('puts an emergency before the blood donation its words also name', () => {
+    expect(intentOf('باب نو ار يتقيا ادامن، ماد ad skrgh')).toBe('emergency');
+    expect(intentOf('righ ad fkgh idammn')).toBe('donate_blood');
+  });
+
+  it('does not hear a fever alone, or vomiting alone, as an emergency', () => {
+    expect(intentOf('tawla ghurs')).not.toBe('emergency');
+    expect(intentOf('ar itqiya')).not.toBe('emergency');
+  });
+});
+
+describe('Tachelhit stops', () => {
+  it.each([
+    'ur righ imsagn ad',
+    'ور ريغ الميساجات اد',
+    'bddat lmsajat 3afak',
+    'حبسات الميساجات',
+    'ur iyi sar tazznm walu',
+    'ور سول ايي تصيفطم والو',
+    'ur iyi ttarum sul',
+    'kksat iyi zg lista nnun',
+    'كسات ايي زك ليستا',
+    'fl iyi 3afak',
+    'arretez les messages ur righ',
+  ])('stops at once on "%s"', (text) => expect(intentOf(text)).toBe('stop'));
+
+  it('stops at once when a stop is said twice, whatever else is said', () => {
+    expect(intentOf('yemma ur tra imsagn, hbsat kulchi f tilifun nns')).toBe('stop');
+  });
+
+  it.each(['lmsajat kraygat ass', 'ar d ttashkin lmsajat gh yid', 'بزاف د الميساجات', 'mad agh trim s lmsajat ad'])(
+    'asks about a complaint that may mean stop: "%s"',
+    (text) => expect(intentOf(text)).toBe('maybe_stop'),
+  );
+
+  it.each([
+    ['kks iyi lmaw3id', 'cancel'],
+    ['ajj iyi ad sawlgh d tbib', 'human'],
+    ['bdd ghid', 'maybe_stop'],
+    ['ur righ', 'no'],
+  ] as const)('does not stop "%s" (%s)', (text, intent) => expect(intentOf(text)).toBe(intent));
+});
