@@ -1,7 +1,7 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { COME, NEG, SEND, WANT } from './tachelhit-classes.ts';
-import { foldWord, inClass, verb } from './tachelhit-words.ts';
+import { ARRIVING, NEG, WANT } from './tachelhit-classes.ts';
+import { inClass, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
 export interface HeardPhrase {
@@ -22,15 +22,13 @@ const POLITE = new Set([
  * Tachelhit's frame around a refusal, in any spelling: "I don't want" ("ur righ"), "anymore" ("sul", "sar"), "not even
  * one" ("ula yat"), "these" ("ad"), "to me" ("iyi", "dayi"), "from the list" ("zg liste"), "messages" ("imsagn").
  */
-const FRAME = new Set(
-  [
+const FRAME = words(
+  ...[
     'ur', 'our', 'ور', 'righ', 'rix', 'ريغ', 'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'iyi', 'yi', 'ayi', 'dayi', 'ايي', 'يي', 'ي',
-    'zg', 'زك', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'imsagn', 'lmessages', 'message', 'الميساجات', 'الرسائل', 'kulchi', 'kullu', 'كولشي', 'nnun', 'نون',
+    'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'imsagn', 'lmessages', 'message', 'الميساجات', 'الرسائل', 'kulchi', 'kullu', 'كولشي', 'nnun', 'نون',
     'yan', 'had', 'هاد',
-  ].map(foldWord),
+  ],
 );
-/** What the messages do, in any person: they come, arrive, are sent ("dayi ilkmn", "ad iyi ttashkin"). */
-const ARRIVING = new RegExp(`${SEND.source}|${COME.source}|${verb('lkm', 'لكم').source}`);
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 export const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
 
@@ -53,7 +51,7 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
-  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (FRAME.has(foldWord(t)) || inClass(ARRIVING, t) || ENOUGH.has(t))));
+  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inClass(FRAME, t) || inClass(ARRIVING, t) || ENOUGH.has(t))));
 }
 
 /** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */

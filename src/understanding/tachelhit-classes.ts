@@ -19,9 +19,11 @@ export const MESSAGES = words(
 );
 export const NEWS = words('lkhbar', 'lakhbar', 'لخبار', 'الاخبار', ...MESSAGES);
 /** "Send" in every person: "tazznm", "ttaznt", "yaz" (he sends), "sifdat"; Darija's "صيفط" in Arabic script too. */
-export const SEND = verb('a?z+n|az|sif[dt]|sift', 'ا?زن|از|[سص]يف[دضط]');
+export const SEND = verb('a?z+n|az|sifi?[dt]|sift', 'ا?زن|از|[سص]يف[دضط]');
 /** "Come" needs "me" beside it: "ur riɣ ad d ashkɣ" is I will not come; "tushka" (she came) too. */
 export const COME = verb('(?:a|u)(?:sh|ch|s)k', '(?:ا|و)شك');
+/** What messages do, in any person: they come, arrive, are sent ("ad iyi d ilkm kra", "ad iyi ttashkin"). */
+export const ARRIVING = new RegExp(`${SEND.source}|${COME.source}|${verb('lkm', 'لكم').source}`);
 export const TELL = verb('ini|inim|ssn|ssin|siwl|sawl|ari', 'ا?يني|اني|سن|سيول|ساول');
 export const SPEAK = verb('sawl|siwl|sawal|hdr|7dr|hdar', 'ساول|سيول|ساوال|هضر|هدر');
 export const BLOOD = words('idammn', 'idamn', 'idmmn', 'ddm', 'dm', 'ddam', 'damm', 'adamn', 'الدم', 'ادامن', 'يدامن', 'دم', 'لدم');

@@ -22,6 +22,18 @@ export interface PatternMatch {
 /** Every class a pattern names, by position: a word is tested against each once, then looked up. */
 const CLASSES: readonly WordClass[] = [...new Set([...PATTERNS.flatMap((p) => [...p.steps, p.unless, p.notAfter]), NEG])].filter((c) => c !== undefined);
 const CLASS_INDEX = new Map(CLASSES.map((c, i) => [c, i]));
+const indexOf = (c: WordClass | undefined): number => (c === undefined ? -1 : (CLASS_INDEX.get(c) ?? -1));
+const NEG_INDEX = indexOf(NEG);
+
+/** A pattern with its classes as positions, worked out once. */
+interface Compiled {
+  pattern: Pattern;
+  steps: readonly number[];
+  unless: number;
+  notAfter: number;
+}
+const COMPILED: readonly Compiled[] = PATTERNS.map((p) => ({ pattern: p, steps: p.steps.map(indexOf), unless: indexOf(p.unless), notAfter: indexOf(p.notAfter) }));
+
 /** Villagers reuse the same few hundred words: each word's classes are worked out once. */
 const memo = new Map<string, Uint8Array>();
 const NONE = new Uint8Array(CLASSES.length);
@@ -38,6 +50,8 @@ function classesOf(token: string): Uint8Array {
   return found;
 }
 
+type Has = (c: number, at: number) => boolean;
+
 /**
  * Every pattern the words follow, at its first place.
  *
@@ -45,17 +59,22 @@ function classesOf(token: string): Uint8Array {
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
   const classes = tokens.map(classesOf);
-  const has = (c: WordClass, at: number): boolean => ((classes[at] ?? NONE)[CLASS_INDEX.get(c) ?? -1] ?? 0) === 1;
+  const has: Has = (c, at) => c >= 0 && (classes[at] ?? NONE)[c] === 1;
+  // Most messages hold few of the classes: a pattern with a class no word has is not looked for.
+  const present = new Uint8Array(CLASSES.length);
+  for (const c of classes) for (let i = 0; i < c.length; i++) if (c[i] === 1) present[i] = 1;
   const found: PatternMatch[] = [];
-  for (const p of PATTERNS) {
+  for (const p of COMPILED) {
+    if (!p.steps.every((s) => present[s] === 1)) continue;
     const m = firstMatch(tokens.length, p, has);
     if (m) found.push(m);
   }
   return found;
 }
 
-function firstMatch(length: number, p: Pattern, has: (c: WordClass, at: number) => boolean): PatternMatch | undefined {
-  const [first, ...rest] = p.steps;
+function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undefined {
+  const p = c.pattern;
+  const [first, ...rest] = c.steps;
   if (first === undefined) return undefined;
   for (let start = 0; start < length; start++) {
     if (!has(first, start)) continue;
@@ -67,8 +86,8 @@ function firstMatch(length: number, p: Pattern, has: (c: WordClass, at: number) 
       if (at < 0) break;
     }
     if (at < 0) continue;
-    if (p.unless && has(p.unless, at + 1)) continue;
-    if (p.notAfter && has(p.notAfter, start - 1)) continue;
+    if (has(c.unless, at + 1)) continue;
+    if (has(c.notAfter, start - 1)) continue;
     if (p.positive && negated(start, at, has)) continue;
     return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, from: start, to: at };
   }
@@ -76,7 +95,7 @@ function firstMatch(length: number, p: Pattern, has: (c: WordClass, at: number) 
 }
 
 /** A "not" up to three words before the pattern or inside it ("wakha ur rad d ashkgh" is no promise). */
-function negated(from: number, to: number, has: (c: WordClass, at: number) => boolean): boolean {
-  for (let k = from - 3; k <= to; k++) if (has(NEG, k)) return true;
+function negated(from: number, to: number, has: Has): boolean {
+  for (let k = from - 3; k <= to; k++) if (has(NEG_INDEX, k)) return true;
   return false;
 }

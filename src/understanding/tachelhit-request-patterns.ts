@@ -15,7 +15,10 @@ const KNOW = verb('ssn|ssin|fhm|fhim|ghr|qr|9r', 'سن|سين|فهم|فهيم|غ
 const IN_LANGUAGE = words('b', 'bi', 'ب', 's', 'س');
 /** "Call me": "ad iyi ighr", "ghr iyi" ("ghr" alone is also "read": "me" must be beside it). */
 const CALL = verb('ghr|ghra|3yt|3ayt', 'غر|عيط');
-const ERASE = verb('s?sf[dt]|ms7|kk?i?s', 'س?سفض|مسح|كس');
+const ERASE = verb('s?sf[dt]|ms7', 'س?سفض|مسح');
+/** "Remove" erases only what is kept about the writer: "kkst ism inu" takes a name off the list, a cancellation. */
+const REMOVE = verb('kk?i?s', 'كس|كيس');
+const RECORDS = words('lma3lumat', 'lma3lumatinu', 'kulchi', 'kullchi', 'معلومات', 'كولشي');
 const WRONG = verb('ghlt|ghld|ghlat|ghalt|ghalat', 'غلط|غلض');
 /** Is not: "machi 50", "ur iga", "ور ايكي". */
 const NOT_BE = words('machi', 'mashi', 'ماشي');
@@ -51,6 +54,7 @@ const ARRIVES = verb('(?:a|u)(?:sh|ch)k|as|lkm', '(?:ا|و)شك|اس|لكم');
 
 export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'delete_data', steps: [ERASE, DATA], gap: 2, shared: true },
+  { intent: 'delete_data', steps: [REMOVE, RECORDS], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, WRONG], gap: 2, shared: true },
   { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1, shared: true },
   { intent: 'correct_data', steps: [DATA, NOT_BE], gap: 3, shared: true },

@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, SEND, WANT, WHAT } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, SEND, WANT, WHAT } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Breathing in every person and spelling: "nffs", "tnffs", "itnffas", "isunfus" (rests his breath), "ئتنفاس". */
@@ -28,7 +28,7 @@ const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 
 const DRINK = verb('swa|sw|chrb|chrb', 'سوا|شرب');
 const TOXIC = words('jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'جافيل');
 /** Pain where the heart is: "admar inu ar iyi ittqrrah", "ka ydrni sdri", "douleur poitrine". */
-const CHEST = words('admar', 'udmar', 'idmarn', 'sdr', 'sder', 'sdri', 'lqlb', 'lqalb', 'l9lb', 'l9alb', 'poitrine', 'ادمار', 'صدر', 'صدري', 'قلب', 'قلبي');
+const CHEST = words('admar', 'udmar', 'ul', 'idmarn', 'sdr', 'sder', 'sdri', 'lqlb', 'lqalb', 'l9lb', 'l9alb', 'poitrine', 'ادمار', 'صدر', 'صدري', 'قلب', 'قلبي');
 const PAIN = verb('q+r+a?h|9+r+a?h|q+r+a?7|h+r+q|7+r+q|wj3|wja3|drni', 'قرح|قراح|حرق|وجع|ضرني');
 const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l7ri9', 'lwj3');
 /** A bite or sting: an animal that bites beside a verb of biting ("ibbi as ufigr", "تعضو الكلب"). */
@@ -38,8 +38,8 @@ const BITER = words(
 );
 const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|mord', 'بي|عض|قرص|لدغ|لسع');
 
-/** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopi". */
-const STOP = verb('bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi', 'بد|بدا|حبس|وقف|ستوب');
+/** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopiw". */
+const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'kullu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
 const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
@@ -83,6 +83,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2 },
   { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
   { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
+  { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
   { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
   { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },

@@ -1,11 +1,12 @@
 // Word classes the Tachelhit patterns are made of: a verb in any person, or a set of words in any spelling.
 import type { Intent } from './intents.ts';
+import { normalizeText } from './normalize.ts';
 
 export type WordClass = ReadonlySet<string> | RegExp;
 
 /**
- * A word as the ear spells it: "ou" and "o" as "u", no "e" after the first letter (but "de" stays "de"), doubled letters once, and no Arabic article
- * ("الميساجات", "لميساجات" as "ميساجات"), so one entry covers "lma3lomat", "lma3lumat" and "المعلومات" alike.
+ * A word as the ear spells it: "ou" and "o" as "u", no "e" after the first letter (but "de" stays "de"), doubled letters once, no Arabic article
+ * ("الميساجات", "لميساجات" as "ميساجات"), and an opening ئ (folded to ا) as ي ("ئرا" as "يرا"), so one entry covers "lma3lomat", "lma3lumat" and "المعلومات" alike.
  *
  * @example foldWord('lmessagat') // 'lmsagat'
  */
@@ -15,11 +16,12 @@ export function foldWord(word: string): string {
     .replace(/o/g, 'u')
     .replace(/(?<=[a-z0-9])e(?=[a-z0-9]{2})|(?<=[a-z0-9]{2})e/g, '')
     .replace(/^ا?ل(?=[\u0621-\u064A]{3})/, '')
+    .replace(/^ا(?!ل)/, 'ي')
     .replace(/(\p{L})\1+/gu, '$1');
 }
 
-/** A set of words, matched in any of the spellings `foldWord` makes one. */
-export const words = (...list: string[]): ReadonlySet<string> => new Set(list.map(foldWord));
+/** A set of words, matched in any of the spellings `foldWord` makes one (written as villagers do: "لائحة" is normalised). */
+export const words = (...list: string[]): ReadonlySet<string> => new Set(list.map((w) => foldWord(normalizeText(w))));
 
 /** Verb person and aspect around a stem: "ad", "t-", "tt-", "i-", "n-" in front; "-gh", "-m", "-n", "-at", "-in" behind. */
 export const verb = (stems: string, arabic: string): RegExp =>

@@ -26,6 +26,11 @@ describe('Tachelhit requests', () => {
     ['kkouz a khouya', 'choice'],
   ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
 
+  it('reads taking a name off the list as a cancellation, and erasing what is kept as deletion', () => {
+    expect(intentOf('our rad d ddugh azkka, kksat smiyt inu')).toBe('cancel');
+    expect(intentOf('kksat lma3lumat inu kullu')).toBe('delete_data');
+  });
+
   it('does not read a question about the caravan, or work in the mornings, as something else', () => {
     expect(intentOf('is illa tbib n wallen g l9afila')).not.toBe('my_appointments');
     expect(intentOf('ar skrgh l3mal s tifawt')).not.toBe('reschedule');

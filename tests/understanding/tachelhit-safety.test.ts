@@ -17,6 +17,7 @@ describe('Tachelhit emergencies in any person and spelling', () => {
     ['fainting', 'tghma tamghart inu'],
     ['convulsions', 'ar ittsra3 iwi'],
     ['chest pain', 'admar inu ar iyi ittqrrah bahra'],
+    ['heart pain', 'ar iyi ittqrah ul inu bahra'],
     ['chest pain, French words', 'mal a la poitrine, ur zdargh ad nkkr'],
     ['poisoning', 'iwi iswa jafil'],
     ['a snake bite', 'ibbi t ufigr'],
@@ -46,6 +47,10 @@ describe('Tachelhit stops', () => {
     'ur iyi ttarum sul',
     'kksat iyi zg lista nnun',
     'كسات ايي زك ليستا',
+    'كسات ايي زغ لائحة',
+    'ور ئرا ئمساكن',
+    'stopiw lmsajat ur righ kra',
+    'ur sul righ ad iyi d ilkm kra',
     'fl iyi 3afak',
     'arretez les messages ur righ',
   ])('stops at once on "%s"', (text) => expect(intentOf(text)).toBe('stop'));

@@ -8,6 +8,9 @@ describe('word classes', () => {
     expect(foldWord('lmessagat')).toBe(foldWord('lmsagat'));
     expect(foldWord('الميساجات')).toBe(foldWord('ميساجات'));
     expect(foldWord('لميساجات')).toBe(foldWord('ميساجات'));
+    // An opening ئ, normalised to ا, is Tachelhit's opening i.
+    expect(inClass(words('يرا'), 'ارا')).toBe(true);
+    expect(inClass(words('لائحة'), 'لايحه')).toBe(true);
   });
 
   it('leave short words whole: "de" is not "d"', () => {
