@@ -26,7 +26,7 @@ const FRAME = words(
   ...[
     'ur', 'our', 'ور', 'righ', 'rix', 'ريغ', 'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'iyi', 'yi', 'ayi', 'dayi', 'ايي', 'يي', 'ي',
     'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'imsagn', 'lmessages', 'message', 'الميساجات', 'الرسائل', 'kulchi', 'kullu', 'كولشي', 'nnun', 'نون',
-    'yan', 'had', 'هاد',
+    'yan', 'had', 'هاد', 'كرا',
   ],
 );
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */

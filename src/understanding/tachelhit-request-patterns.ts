@@ -44,7 +44,7 @@ const DO = verb('skr|sskr|sxdm|skhdm', 'سكر|سخدم');
 /** An answer that says yes by promising to come: "ok ad d asgh", "wakha rad d ashkgh". */
 const OK = words('ok', 'okay', 'wakha', 'waxxa', 'wakhkha', 'iyyeh', 'iyeh', 'yah', 'ih', 'ayyeh', 'daccord', 'mzyan', 'واخا', 'ياه', 'ايه', 'اييه', 'مزيان');
 const FUTURE = words('ad', 'rad', 'ghad', 'gha', 'a', 'اد', 'راد', 'غاد');
-const I_COME = /^d?(?:ashk|achk|ask|as|ushk|ddu)(?:gh|x)$|^د?(?:اشك|اس|دو)غ$/;
+const I_COME = /^d?(?:ashk|achk|ask|as|ushk|dduw?)(?:gh|x)$|^د?(?:اشك|اس|دو)غ$/;
 /** Is there … on the list: "is illa isem n baba gh liste", "is tlla smiyt ns"; "ad ktbgh yiwi g lista" is a booking. */
 const IS = words('is', 'wach', 'اس', 'واش');
 const THERE = words('illa', 'tlla', 'lla', 'kayn', 'ila', 'يلا', 'الا', 'تلا', 'كاين');

@@ -1,8 +1,11 @@
 // Tachelhit emergencies and stops heard through word classes: any person, either script, Darija and French mixed in.
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/understanding/index.ts';
+import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
+import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
 
 const intentOf = (text: string) => understand(text).intent;
+const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
 
 describe('Tachelhit emergencies in any person and spelling', () => {
   it.each([
@@ -30,9 +33,10 @@ describe('Tachelhit emergencies in any person and spelling', () => {
     expect(intentOf('righ ad fkgh idammn')).toBe('donate_blood');
   });
 
-  it('does not hear a fever alone, or vomiting alone, as an emergency', () => {
+  it('needs blood beside vomiting, and a child or "very" beside a fever', () => {
     expect(intentOf('tawla ghurs')).not.toBe('emergency');
-    expect(intentOf('ar itqiya')).not.toBe('emergency');
+    expect(patternIntents('ar itqiya')).not.toContain('emergency');
+    expect(patternIntents('ar itqiya idammn')).toContain('emergency');
   });
 });
 
