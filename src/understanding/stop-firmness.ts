@@ -1,6 +1,6 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { ARRIVING, NEG, WANT } from './tachelhit-classes.ts';
+import { ARRIVING, ME, MESSAGES, NEG, WANT } from './tachelhit-classes.ts';
 import { inClass, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
@@ -26,9 +26,12 @@ const FRAME = words(
   ...[
     'ur', 'our', 'ور', 'righ', 'rix', 'ريغ', 'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'iyi', 'yi', 'ayi', 'dayi', 'ايي', 'يي', 'ي',
     'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'imsagn', 'lmessages', 'message', 'الميساجات', 'الرسائل', 'kulchi', 'kullu', 'كولشي', 'nnun', 'نون',
-    'yan', 'had', 'هاد', 'كرا',
+    'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو',
   ],
 );
+/** A refusal's frame: the listed words, and any "not", "want", "me", messages or what messages do. */
+const inFrame = (t: string): boolean => [FRAME, NEG, WANT, ME, MESSAGES, ARRIVING].some((c) => inClass(c, t));
+
 /** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 export const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
 
@@ -51,7 +54,7 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
-  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inClass(FRAME, t) || inClass(ARRIVING, t) || ENOUGH.has(t))));
+  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inFrame(t) || ENOUGH.has(t))));
 }
 
 /** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */

@@ -23,7 +23,10 @@ describe('Tachelhit emergencies in any person and spelling', () => {
     ['heart pain', 'ar iyi ittqrah ul inu bahra'],
     ['chest pain, French words', 'mal a la poitrine, ur zdargh ad nkkr'],
     ['poisoning', 'iwi iswa jafil'],
+    ['rat poison eaten', 'ishsh iwi dwa n lfar'],
+    ['bleeding, the brief\'s word', 'tamghart inu tzzenz idammn'],
     ['a snake bite', 'ibbi t ufigr'],
+    ['a scorpion sting', 'ibbi t ughrdm'],
     ['a dog bite', 'lkelb i3dd iwi'],
     ['a child with fever', 'afrukh inu ghurs tawla'],
   ])('hears %s: "%s"', (_, text) => expect(intentOf(text)).toBe('emergency'));
@@ -54,6 +57,10 @@ describe('Tachelhit stops', () => {
     'كسات ايي زغ لائحة',
     'ور ئرا ئمساكن',
     'stopiw lmsajat ur righ kra',
+    'ma bghitch lmsajat ur righ tent',
+    'ur iyi ttazznt sul lmessage',
+    '7bs lmessagat ad ur ri yat',
+    'desinscrire iyi 3afak',
     'ur sul righ ad iyi d ilkm kra',
     'fl iyi 3afak',
     'arretez les messages ur righ',
@@ -63,10 +70,15 @@ describe('Tachelhit stops', () => {
     expect(intentOf('yemma ur tra imsagn, hbsat kulchi f tilifun nns')).toBe('stop');
   });
 
-  it.each(['lmsajat kraygat ass', 'ar d ttashkin lmsajat gh yid', 'بزاف د الميساجات', 'mad agh trim s lmsajat ad'])(
+  it.each(['lmsajat ad bahra ghwalan', 'lmsajat kraygat ass', 'ar d ttashkin lmsajat gh yid', 'بزاف د الميساجات', 'mad agh trim s lmsajat ad'])(
     'asks about a complaint that may mean stop: "%s"',
     (text) => expect(intentOf(text)).toBe('maybe_stop'),
   );
+
+  it('hears "too many" right after the messages, not praise two words away', () => {
+    expect(patternIntents('lmsajat ad bahra')).toContain('maybe_stop');
+    expect(patternIntents('lmsajat nnun mzyanin bahra')).not.toContain('maybe_stop');
+  });
 
   it.each([
     ['kks iyi lmaw3id', 'cancel'],
