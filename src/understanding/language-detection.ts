@@ -81,7 +81,7 @@ export function tachelhitOpenings(text: string): number {
 const TACHELHIT_CORE = new Set([
   'ur', 'our', 'ور', 'iyi', 'ayi', 'ايي', 'inu', 'inou', 'اينو', 'ينو', 'nnun', 'nns', 'nnk', 'نون', 'righ', 'rix', 'ريغ', 'mad', 'mayd', 'ماد', 'mani',
   'manig', 'ماني', 'mlmi', 'ملمي', 'مليمي', 'nkki', 'نكي', 'tanmmirt', 'tanmirt', 'تانميرت', 'azul', 'ازول', 'manzakin', 'مانزاكين', 'uhu', 'اوهو',
-  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد',
+  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */
