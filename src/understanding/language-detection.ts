@@ -65,3 +65,26 @@ const ARABIC_GH_NOUN = /(اغ|با?لي?غ)$/;
 export function isTachelhitVerb(token: string): boolean {
   return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token));
 }
+
+/** A word opening on ؤ or ئ: Tachelhit's way of writing an opening "u" or "i" ("ؤر", "ئيي"), which Arabic words never have. */
+const HAMZA_OPENING = /(?:^|[^\u0600-\u06FF])[ؤئ]/g;
+
+/** How many words the writer opened Tachelhit's way, read before normalising folds ؤ and ئ away. */
+export function tachelhitOpenings(text: string): number {
+  return text.match(HAMZA_OPENING)?.length ?? 0;
+}
+
+/**
+ * Tachelhit's own grammar and everyday words, which a Darija writer never borrows (unlike "lmaw3id", "tbib", "bzaf"
+ * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks".
+ */
+const TACHELHIT_CORE = new Set([
+  'ur', 'our', 'ور', 'iyi', 'ayi', 'ايي', 'inu', 'inou', 'اينو', 'ينو', 'nnun', 'nns', 'nnk', 'نون', 'righ', 'rix', 'ريغ', 'mad', 'mayd', 'ماد', 'mani',
+  'manig', 'ماني', 'mlmi', 'ملمي', 'مليمي', 'nkki', 'نكي', 'tanmmirt', 'tanmirt', 'تانميرت', 'azul', 'ازول', 'manzakin', 'مانزاكين', 'uhu', 'اوهو',
+  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ',
+]);
+
+/** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */
+export function isTachelhitCore(token: string): boolean {
+  return TACHELHIT_CORE.has(token) || isTachelhitVerb(token);
+}

@@ -2,9 +2,10 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitVerb, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
 
@@ -37,18 +38,6 @@ const WHEN_WHERE_WORDS = new Set([
   'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو',
 ]);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
-/**
- * Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"), Tachelhit's
- * "anything", "nothing", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
- */
-const POLITE = new Set([
-  '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
-  'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
-  'تيبراتين', 'nnun', 'نون', 'sms', 'ishi', 'الرسايل', 'lkhbar', 'لخبار',
-]);
-/** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
-const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
-
 const memo = new Map<string, string>();
 
 interface Match {
@@ -77,9 +66,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
-  const words = wordEvidence(found, raw, lexicon);
+  const words = wordEvidence(found, raw, lexicon, addressed);
   // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between.
-  const grammar = heard.filter((p) => !p.shared).length;
+  const grammar = heard.filter((p) => !p.shared).length + 3 * tachelhitOpenings(text.slice(0, MAX_CHARS));
   evidence.shi += grammar;
   words.shi += grammar;
   words.ary += digits;
@@ -109,7 +98,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
 
   const numbered = findNumber(lexicon, raw, length, matches, back);
   const number = numbered?.value;
-  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || isThumb(raw, i)));
+  // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
+  const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
+  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i)));
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
@@ -118,8 +109,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
   if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
-  // Only a message made of stop words stops at once; a stop word among others is asked about.
-  if (intent === 'stop' && !onlyStopWords(raw, matches, addressed)) intent = 'maybe_stop';
+  // Only a firm stop stops at once (a message of stop words, or a stop said twice); any other is asked about.
+  if (intent === 'stop' && !isFirmStop(raw, matches, addressed)) intent = 'maybe_stop';
   if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t)) && !saysMoreThanEnough(matches)) intent = 'maybe_stop';
   // The rules are unsure when they heard no intent at all (not when they heard one and set it aside as too
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
@@ -145,16 +136,21 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
 /**
  * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
  * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
- * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ") no lexicon has is a vote too.
+ * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ") no lexicon has is a vote too. Tachelhit's
+ * grammar words vote twice, and a vocative not at all, so "ur nhtaj" among Darija loans reads as Tachelhit.
  */
-function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: Lexicon): Evidence {
+function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: Lexicon, addressed: ReadonlySet<number>): Evidence {
   const voters: Array<Set<LexiconLanguage>> = raw.map(() => new Set());
   for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length; k++) voters[m.at + k]?.add(m.phrase.source);
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
   raw.forEach((t, i) => {
+    // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
+    if (addressed.has(i) && addressed.size < raw.length) return;
     const langs = voters[i] ?? new Set<LexiconLanguage>();
     if (langs.size === 0 && !lexicon.known.has(t) && isTachelhitVerb(t)) langs.add('shi');
-    for (const l of langs) evidence[l] += 1;
+    // Tachelhit writers borrow Darija words; Darija writers do not borrow Tachelhit's grammar: it weighs double.
+    const onlyTachelhit = langs.size === 1 && langs.has('shi') && isTachelhitCore(t);
+    for (const l of langs) evidence[l] += onlyTachelhit ? 2 : 1;
   });
   return evidence;
 }
@@ -195,26 +191,6 @@ function onlyApproximate(intent: Intent, raw: readonly string[], tokens: readonl
   const behind = matches.filter((m) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === intent);
   const exact = (m: Match) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]);
   return behind.length > 0 && !behind.some(exact);
-}
-
-/** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */
-function saysMoreThanEnough(matches: readonly Match[]): boolean {
-  return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));
-}
-
-/**
- * Every word of the message belongs to a stop phrase, or is a "please" or a vocative around one; "enough"
- * only goes with a clear stop ("safi ur riɣ tibratin"), as "safi baraka" alone may mean "that will do".
- */
-function onlyStopWords(raw: readonly string[], matches: readonly Match[], addressed: ReadonlySet<number>): boolean {
-  const covered = new Set<number>(addressed);
-  let clear = false;
-  for (const m of matches) {
-    if (m.phrase.meaning.kind !== 'intent' || m.phrase.meaning.intent !== 'stop') continue;
-    for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
-    clear ||= !m.phrase.tokens.every((t) => ENOUGH.has(t));
-  }
-  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear && ENOUGH.has(t)));
 }
 
 function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {

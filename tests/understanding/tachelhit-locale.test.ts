@@ -1,7 +1,7 @@
 // Telling Tachelhit from Darija when the two share loanwords: each word votes once, and Tachelhit verb forms vote.
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/understanding/index.ts';
-import { isTachelhitVerb } from '../../src/understanding/language-detection.ts';
+import { isTachelhitVerb, tachelhitOpenings } from '../../src/understanding/language-detection.ts';
 
 const locale = (text: string) => understand(text).locale;
 
@@ -31,5 +31,29 @@ describe('Tachelhit in Arabic script', () => {
     expect(locale('ريغ أد ساولغ د شي واحد ف تيليفون')).toBe('shi');
     expect(locale('باراكا ؤر سول ئيي د تسيفضم ميساجات')).toBe('shi');
     expect(locale('ماد إگان لكود إينو')).toBe('shi');
+  });
+});
+
+describe('Tachelhit with Darija words mixed in', () => {
+  it('counts a word opened on ؤ or ئ, which Arabic never writes, as Tachelhit', () => {
+    expect(tachelhitOpenings('ؤر سار ئيي تصيفطم')).toBe(2);
+    expect(tachelhitOpenings('السلام عليكم، شكون ربح')).toBe(0);
+    expect(locale('شكون غادي يجي البارح ؤلا ئضگام')).toBe('shi');
+  });
+
+  it('weighs Tachelhit grammar above the Darija loans around it', () => {
+    expect(locale('la merci ur nhtaj')).toBe('shi');
+    expect(locale('tanmirt bzaf lah ijazikoum bikhir')).toBe('shi');
+    expect(locale('شنو لي عندكم عليا ماد تسنم فلاي')).toBe('shi');
+  });
+
+  it('does not count whom the message calls: "a khouya" is said in any language', () => {
+    expect(locale('kkouz a khouya')).toBe('shi');
+    expect(locale('salam a khouya')).toBe('ary');
+  });
+
+  it('leaves Darija with a loan Tachelhit also lists as Darija', () => {
+    expect(locale('fo9ach lmaw3id')).toBe('ary');
+    expect(locale('momkin nakhar lmaw3id')).toBe('ary');
   });
 });

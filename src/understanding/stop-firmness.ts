@@ -1,0 +1,63 @@
+// Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
+import type { Phrase } from './lexicon.ts';
+import { ARRIVING, ME, MESSAGES, NEG, WANT } from './tachelhit-classes.ts';
+import { inClass, words } from './tachelhit-words.ts';
+
+/** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
+export interface HeardPhrase {
+  phrase: Pick<Phrase, 'tokens' | 'meaning'>;
+  at: number;
+}
+
+/**
+ * Words that may surround a stop word without making it less exact ("stop svp", "حبسو عافاك"), Tachelhit's
+ * "anything", "nothing", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
+ */
+const POLITE = new Set([
+  '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
+  'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
+  'تيبراتين', 'nnun', 'نون', 'sms', 'ishi', 'الرسايل', 'lkhbar', 'لخبار',
+]);
+/**
+ * Tachelhit's frame around a refusal, in any spelling: "I don't want" ("ur righ"), "anymore" ("sul", "sar"), "not even
+ * one" ("ula yat"), "these" ("ad"), "to me" ("iyi", "dayi"), "from the list" ("zg liste"), "messages" ("imsagn").
+ */
+const FRAME = words(
+  ...[
+    'ur', 'our', 'ور', 'righ', 'rix', 'ريغ', 'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'iyi', 'yi', 'ayi', 'dayi', 'ايي', 'يي', 'ي',
+    'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'imsagn', 'lmessages', 'message', 'الميساجات', 'الرسائل', 'kulchi', 'kullu', 'كولشي', 'nnun', 'نون',
+    'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو',
+  ],
+);
+/** A refusal's frame: the listed words, and any "not", "want", "me", messages or what messages do. */
+const inFrame = (t: string): boolean => [FRAME, NEG, WANT, ME, MESSAGES, ARRIVING].some((c) => inClass(c, t));
+
+/** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
+export const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
+
+const isStop = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'stop';
+const isClear = (m: HeardPhrase) => !m.phrase.tokens.every((t) => ENOUGH.has(t));
+/** "I don't want (it, any more)": "ur righ yat", "ur sul righ", whatever intent its phrase has alone. */
+const isRefusal = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.tokens.some((t) => inClass(NEG, t)) && m.phrase.tokens.some((t) => inClass(WANT, t));
+
+/**
+ * Firm when every word belongs to a stop phrase, or is a "please", a refusal's frame or a vocative around one ("enough"
+ * only beside a clear stop, as "safi baraka" alone may mean "that will do"); or when a clear stop is said twice, or
+ * beside an "I don't want" ("ur ira imsagn … hbsat kulchi", "arrêtez … ur rix yat"), whatever else is said.
+ *
+ * @example isFirmStop(['ur', 'righ', 'imsagn', 'ad'], [{ phrase: { tokens: ['ur', 'righ', 'imsagn'], meaning: { kind: 'intent', intent: 'stop' } }, at: 0 }], new Set()) // true
+ */
+export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase[], addressed: ReadonlySet<number>): boolean {
+  const stops = matches.filter(isStop);
+  const clear = stops.filter(isClear);
+  const signals = [...clear, ...matches.filter(isRefusal)];
+  if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
+  const covered = new Set<number>(addressed);
+  for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+  return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inFrame(t) || ENOUGH.has(t))));
+}
+
+/** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */
+export function saysMoreThanEnough(matches: readonly HeardPhrase[]): boolean {
+  return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));
+}

@@ -1,0 +1,90 @@
+// Tachelhit requests other than safety, heard through word classes in order, where fixed phrases cannot list every
+// person, spelling and word between them: data, appointments, being told, a person, help, a language, "yes I'll come".
+import { APPOINTMENT, BLOOD, COME, DATA, ME, NEG, NEWS, SEND, SPEAK, TELL, TIME, WHAT, WHEN } from './tachelhit-classes.ts';
+import { verb, words, type Pattern } from './tachelhit-words.ts';
+
+const PERSON = words('yan', 'yat', 'bnadm', 'يان', 'يات');
+const WITH = words('d', 'د', 'ak', 'dis');
+/** A language named: "s tachelhit" is asked for, "ur ssingh l3arbiya" is one the writer cannot read. */
+const LANGUAGE = words(
+  'tachelhit', 'tachlhit', 'tachl7it', 'tchel7it', 'tashelhit', 'chl7a', 'tamazight', 'tmazight', 'l3arbiya', 'l3rbiya', 'ta3rabt', 'lfransiya',
+  'tfransist', 'tafransist', 'lfransawiya', 'arabe', 'francais', 'تاشلحيت', 'شلحه', 'تمازيغت', 'عربيه', 'تعرابت', 'فرنسيه', 'تافرانسيست',
+);
+/** Knowing, understanding, reading: "ur ssingh", "ur fhimgh", "ad ghrgh". */
+const KNOW = verb('ssn|ssin|fhm|fhim|ghr|qr|9r', 'سن|سين|فهم|فهيم|غر|قر');
+const IN_LANGUAGE = words('b', 'bi', 'ب', 's', 'س');
+/** "Call me": "ad iyi ighr", "ghr iyi" ("ghr" alone is also "read": "me" must be beside it). */
+const CALL = verb('ghr|ghra|3yt|3ayt', 'غر|عيط');
+const ERASE = verb('s?sf[dt]|ms7', 'س?سفض|مسح');
+/** "Remove" erases only what is kept about the writer: "kkst ism inu" takes a name off the list, a cancellation. */
+const REMOVE = verb('kk?i?s', 'كس|كيس');
+const RECORDS = words('lma3lumat', 'lma3lumatinu', 'kulchi', 'kullchi', 'معلومات', 'كولشي');
+const WRONG = verb('ghlt|ghld|ghlat|ghalt|ghalat', 'غلط|غلض');
+/** Is not: "machi 50", "ur iga", "ور ايكي". */
+const NOT_BE = words('machi', 'mashi', 'ماشي');
+const BE = words('tga', 'iga', 'ga', 'tgat', 'igi', 'tgi', 'ig', 'تكا', 'يكا', 'اكا', 'ايكي', 'يكي', 'تكي');
+const CHANGE = verb('bddl|sgad|sl7|sgd', 'بدل|سكاد|صلح');
+const FORGET = verb('ttu|ttiw|ttuy', 'تتو|توي');
+const HOUR = words('lssa3a', 'ssa3a', 'lwqt', 'lw9t', 'الساعه', 'لوقت', 'الوقت');
+const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl', 'سموتل|سموتي|اجل|عطل');
+/** Another day or time: "yan wass yadni", "nhar akhur", "ass nnidn". */
+const OTHER = words('yadni', 'yadnin', 'nnidn', 'ydnin', 'akhur', 'khur', 'ukhur', 'lukhra', 'autre', 'اخر', 'اخور', 'يادني', 'نيضن', 'اخرى');
+/** Make it, put it: "ad t tsskrm s tadggwat" (make it in the evening); "it" must be there, as "ar skrgh s tifawt" is I work mornings. */
+const IT = words('t', 'tt', 'ت', 'tent');
+const MAKE = verb('s?skr|rar|srs', 'س?سكر|رار|سرس');
+const TOWARD = words('s', 'i', 'l', 'س', 'ي', 'ل');
+const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
+const HAVE = words('ghurun', 'darun', 'tarim', 'tkttbm', 'tktbm', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تاريم', 'تكتبم', 'تسنم');
+const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي');
+const LIST = words('liste', 'lista', 'listat', 'list', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست');
+/** How, what must: "mad iqqan ad nskr", "mamk ad skrgh". */
+const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
+const MUST = words('iqqan', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'ad', 'rad', 'اخصا', 'اخصان', 'يقان', 'اد', 'راد');
+const DO = verb('skr|sskr|sxdm|skhdm', 'سكر|سخدم');
+/** An answer that says yes by promising to come: "ok ad d asgh", "wakha rad d ashkgh". */
+const OK = words('ok', 'okay', 'wakha', 'waxxa', 'wakhkha', 'iyyeh', 'iyeh', 'yah', 'ih', 'ayyeh', 'daccord', 'mzyan', 'واخا', 'ياه', 'ايه', 'اييه', 'مزيان');
+const FUTURE = words('ad', 'rad', 'ghad', 'gha', 'a', 'اد', 'راد', 'غاد');
+const I_COME = /^d?(?:ashk|achk|ask|as|ushk|dduw?)(?:gh|x)$|^د?(?:اشك|اس|دو)غ$/;
+/** Is there … on the list: "is illa isem n baba gh liste", "is tlla smiyt ns"; "ad ktbgh yiwi g lista" is a booking. */
+const IS = words('is', 'wach', 'اس', 'واش');
+const THERE = words('illa', 'tlla', 'lla', 'kayn', 'ila', 'يلا', 'الا', 'تلا', 'كاين');
+const ANY_REQUEST = new RegExp(`${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
+/** The caravan coming: "tushka", "tlkm" (arrives), "tas" (comes), "ئلكم". */
+const ARRIVES = verb('(?:a|u)(?:sh|ch)k|as|lkm', '(?:ا|و)شك|اس|لكم');
+
+export const REQUEST_PATTERNS: readonly Pattern[] = [
+  { intent: 'delete_data', steps: [ERASE, DATA], gap: 2, shared: true },
+  { intent: 'delete_data', steps: [REMOVE, RECORDS], gap: 0, shared: true },
+  { intent: 'correct_data', steps: [DATA, WRONG], gap: 2, shared: true },
+  { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1, shared: true },
+  { intent: 'correct_data', steps: [DATA, NOT_BE], gap: 3, shared: true },
+  { intent: 'correct_data', steps: [DATA, NEG, BE], gap: 2 },
+  { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'my_appointments', steps: [APPOINTMENT, FORGET], gap: 3, shared: true },
+  { intent: 'my_appointments', steps: [WHAT, BE, HOUR], gap: 1 },
+  { intent: 'my_appointments', steps: [IS, THERE, LIST], gap: 5, shared: true },
+  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true, notAfter: words('من', 'mn', 'min') },
+  { intent: 'reschedule', steps: [TIME, OTHER], gap: 1, shared: true },
+  { intent: 'reschedule', steps: [IT, MAKE, TOWARD, TIME], gap: 0 },
+  { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, shared: true, positive: true },
+  { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
+  { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
+  { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [TELL, ME, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [SEND, ME, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [ME, COME, NEWS], gap: 2, positive: true },
+  { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true },
+  // "When the caravan comes, call me or send me a word": a request for later; its span covers the "call me" in it.
+  { intent: 'subscribe', steps: [WHEN, ARRIVES, ANY_REQUEST, ME], gap: 6, positive: true },
+  { intent: 'human', steps: [PERSON, SPEAK], gap: 3 },
+  { intent: 'human', steps: [SPEAK, WITH, PERSON], gap: 1 },
+  { intent: 'human', steps: [SPEAK, ME], gap: 0, unless: IN_LANGUAGE },
+  { intent: 'human', steps: [ME, SPEAK], gap: 0, unless: IN_LANGUAGE },
+  { intent: 'human', steps: [ME, CALL], gap: 1 },
+  { intent: 'human', steps: [CALL, ME], gap: 0 },
+  { intent: 'help', steps: [HOW, MUST, DO], gap: 1, anyLength: true },
+  { intent: 'change_language', steps: [NEG, KNOW, LANGUAGE], gap: 3, shared: true },
+  { intent: 'change_language', steps: [IN_LANGUAGE, LANGUAGE], gap: 0, shared: true },
+  { intent: 'yes', steps: [OK, FUTURE, I_COME], gap: 1, positive: true, anyLength: true },
+];

@@ -1,0 +1,101 @@
+// Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
+// and "don't send me", "stop the messages", "remove me", "leave me" in either script.
+import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, SEND, WANT, WHAT } from './tachelhit-classes.ts';
+import { verb, words, type Pattern } from './tachelhit-words.ts';
+
+/** Breathing in every person and spelling: "nffs", "tnffs", "itnffas", "isunfus" (rests his breath), "ئتنفاس". */
+const BREATH = /^(?:ad|a)?(?:t|tt|i|it|itt|y|yt)?(?:su)?n+f+[au]?s(?:gh|x)?$|^(?:اد)?(?:ا|ي|ت|تت|يت|ات)?(?:سو)?نف+[او]?س$/;
+/** Blood running: "ar ittazzal", "ittazzaln", "tssuf" (spills), "izzenz", "ئتازل". */
+const FLOW = verb('t?taz+a?l|z+al|s+uf|z+e?nz', 'تازا?ل|زال|سوف');
+/** Throwing up: "ar itqiya", "t9iyat", Darija's "يتقيا". */
+const VOMIT = verb('q+i?ya|9+i?ya|qia|9ia|tqi', 'قيا|قي|تقي');
+const WOUND = words('ljr7', 'ljar7', 'jr7', 'ljrh', 'ljar', 'lgr7', 'الجرح', 'جرح');
+/** Opened: "ifttḥ", "inft7", and Tachelhit's "irzm", "ئرزم". */
+const OPENED = verb('ft+a?7|ft+a?h|nft+a?7|nftah|rzm|rzem', 'فتح|نفتح|تفتح|رزم');
+/** A body that "is hot" ("iskhn", "ئسخن"), not the weather: Darija's "السخانة بزاف", "سخن بزاف" is a hot day. */
+const FEVER = words('tawla', 'lhmma', 'l7mma', 'l7ma', 'iskhn', 'isskhn', 'tskhn', 'تاولا', 'اسخن', 'تسخن', 'الحمى', 'لحما');
+const STRONG = words('bahra', 'bzaf', 'tqwa', 'بزاف', 'بهرا', 'ghila', 'غيلا', 'غيلاد');
+/** A child of the house, in Tachelhit: a fever in one is an emergency ("tawla n iwi"). */
+const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'amzzyan', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي');
+/** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
+const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
+/** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع". */
+const FAINT = verb('ghma|ghmi|ghuma', 'غما|غمي|غمى');
+const CONVULSE = /^(?:ar|ka|kay|kat|ki)?(?:i|t|y)?t{1,2}s+r+a?3(?:at|n|gh|t|u)?$|^(?:كي|كا|كت|ار)?(?:ي|ت)?تت?صرع$|^convulsions?$/;
+/** Poison swallowed: "issmm", "itsmmem", "tsmem", "مسموم"; bleach ("jafil") drunk, rat poison ("dwa n lfar") eaten. */
+const POISON = /^(?:i|t|y|it|tt|itt)?s+m+[ue]?m(?:at|n|gh|x)?$|^intoxication$|^empoisonnee?$/;
+const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 'مسمومه', 'السم', 'سم', 'التسمم');
+const SWALLOW = verb('swa|sw|chrb|(?:ch|sh)+a?|kla', 'سوا|شرب|شا|كلا');
+const TOXIC = words('jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'lfar', 'جافيل', 'الفار');
+/** Pain where the heart is: "admar inu ar iyi ittqrrah", "ka ydrni sdri", "douleur poitrine". */
+const CHEST = words('admar', 'udmar', 'ul', 'idmarn', 'sdr', 'sder', 'sdri', 'lqlb', 'lqalb', 'l9lb', 'l9alb', 'poitrine', 'ادمار', 'صدر', 'صدري', 'قلب', 'قلبي');
+const PAIN = verb('q+r+a?h|9+r+a?h|q+r+a?7|h+r+q|7+r+q|wj3|wja3|drni', 'قرح|قراح|حرق|وجع|ضرني');
+const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l7ri9', 'lwj3');
+/** A bite or sting: an animal that bites beside a verb of biting ("ibbi as ufigr", "تعضو الكلب"). */
+const BITER = words(
+  'afigr', 'ufigr', 'aghrdm', 'ughrdm', 'tighirdmt', 'tighrdmt', 'aydi', 'uydi', 'lkelb', 'kelb', 'lkalb', 'l7nch', 'lhnch', 'lfa3a', 'l3qrb', '3qrb', 'l3a9rab', 'chien',
+  'serpent', 'scorpion', 'افيكر', 'وفيكر', 'اغردم', 'تيغيردمت', 'ايدي', 'ويدي', 'كلب', 'حنش', 'فعه', 'عقرب',
+);
+const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|mord', 'بي|عض|قرص|لدغ|لسع');
+
+/** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopiw". */
+const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
+/** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
+const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
+const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'kullu', 'tout', 'كولشي', 'كلشي', 'كولو');
+/** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
+const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
+/** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
+const LEAVE = verb('fl|fil|ajj', 'فل|اج');
+/** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
+const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd', 'كس|كيس|س?سفض|مسح|حيد');
+const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', 'الموعد');
+/** Too often: every day, at night, always ("lmsajat kraygat ass", "gh yid", "dima"). */
+const OFTEN = words('kraygat', 'kraygatt', 'kull', 'kul', 'yid', 'ghyid', 'lil', 'dima', 'toujours', 'كراكات', 'كرايكات', 'كل', 'ييض', 'الليل', 'ديما');
+const MANY = words('bahra', 'bzaf', 'بزاف', 'بهرا', 'kullu', 'kulla', 'trop');
+const FULL = verb('3mr|3mmr', 'عمر');
+
+export const SAFETY_PATTERNS: readonly Pattern[] = [
+  { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
+  { intent: 'emergency', steps: [BLOOD, NEG, HOLD], gap: 3 },
+  { intent: 'emergency', steps: [NEG, HOLD, BLOOD], gap: 2 },
+  { intent: 'emergency', steps: [FLOW, BLOOD], gap: 1, shared: true },
+  { intent: 'emergency', steps: [BLOOD, FLOW], gap: 1, shared: true },
+  { intent: 'emergency', steps: [VOMIT, BLOOD], gap: 1, shared: true },
+  { intent: 'emergency', steps: [BLOOD, VOMIT], gap: 1, shared: true },
+  { intent: 'emergency', steps: [WOUND, OPENED], gap: 4, shared: true },
+  { intent: 'emergency', steps: [OPENED, WOUND], gap: 1, shared: true },
+  { intent: 'emergency', steps: [FEVER, STRONG], gap: 1, shared: true },
+  { intent: 'emergency', steps: [STRONG, FEVER], gap: 1, shared: true },
+  { intent: 'emergency', steps: [CHILD, FEVER], gap: 4 },
+  { intent: 'emergency', steps: [FEVER, CHILD], gap: 3 },
+  { intent: 'emergency', steps: [NEG, STILL], gap: 1, unless: words('s', 'س', 'd', 'د', 'ak', 'dis', 'iyi', 'ayi') },
+  { intent: 'emergency', steps: [FAINT], gap: 0, shared: true },
+  { intent: 'emergency', steps: [CONVULSE], gap: 0, shared: true },
+  { intent: 'emergency', steps: [POISON], gap: 0, shared: true },
+  { intent: 'emergency', steps: [POISON_AR], gap: 0, shared: true },
+  { intent: 'emergency', steps: [SWALLOW, TOXIC], gap: 3, shared: true },
+  { intent: 'emergency', steps: [CHEST, PAIN], gap: 3, shared: true },
+  { intent: 'emergency', steps: [PAIN, CHEST], gap: 3, shared: true },
+  { intent: 'emergency', steps: [ACHE, CHEST], gap: 2, shared: true },
+  { intent: 'emergency', steps: [BITER, BITE], gap: 3, shared: true },
+  { intent: 'emergency', steps: [BITE, BITER], gap: 3, shared: true },
+  { intent: 'stop', steps: [NEG, ME, SEND], gap: 2 },
+  { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
+  { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2 },
+  { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
+  { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
+  { intent: 'stop', steps: [NOT_WANT, MESSAGES], gap: 1, shared: true },
+  { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
+  { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
+  { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
+  { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },
+  { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },
+  // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
+  { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },
+  { intent: 'maybe_stop', steps: [MESSAGES, MANY], gap: 1, shared: true },
+  { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3, shared: true },
+  { intent: 'maybe_stop', steps: [MESSAGES, OFTEN], gap: 5, shared: true },
+  { intent: 'maybe_stop', steps: [OFTEN, MESSAGES], gap: 2, shared: true },
+  { intent: 'maybe_stop', steps: [WHAT, WANT, MESSAGES], gap: 3 },
+];

@@ -1,0 +1,51 @@
+// Word classes the Tachelhit patterns are made of: a verb in any person, or a set of words in any spelling.
+import type { Intent } from './intents.ts';
+import { normalizeText } from './normalize.ts';
+
+export type WordClass = ReadonlySet<string> | RegExp;
+
+/**
+ * A word as the ear spells it: "ou" and "o" as "u", no "e" after the first letter (but "de" stays "de"), doubled letters once, no Arabic article
+ * ("الميساجات", "لميساجات" as "ميساجات"), and an opening ئ (folded to ا) as ي ("ئرا" as "يرا"), so one entry covers "lma3lomat", "lma3lumat" and "المعلومات" alike.
+ *
+ * @example foldWord('lmessagat') // 'lmsagat'
+ */
+export function foldWord(word: string): string {
+  return word
+    .replace(/ou/g, 'u')
+    .replace(/o/g, 'u')
+    .replace(/(?<=[a-z0-9])e(?=[a-z0-9]{2})|(?<=[a-z0-9]{2})e/g, '')
+    .replace(/^ا?ل(?=[\u0621-\u064A]{3})/, '')
+    .replace(/^ا(?!ل)/, 'ي')
+    .replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** A set of words, matched in any of the spellings `foldWord` makes one (written as villagers do: "لائحة" is normalised). */
+export const words = (...list: string[]): ReadonlySet<string> => new Set(list.map((w) => foldWord(normalizeText(w))));
+
+/** Verb person and aspect around a stem: "ad", "t-", "tt-", "i-", "n-" in front; "-gh", "-m", "-n", "-at", "-in" behind. */
+export const verb = (stems: string, arabic: string): RegExp =>
+  new RegExp(`^(?:(?:ad|d|a)?(?:i|y|t|n)?(?:tt|t)?(?:${stems})(?:gh|x|m|mt|n|nt|at|amt|t|in|an|d|a)?|(?:اد|د)?(?:ا|ي|ت|ن)?(?:تت|ت)?(?:${arabic})(?:غ|م|ن|نت|ات|ت|ين|ان|د|ا)?)$`);
+
+/** Whether `token` belongs to `c`: a set by its folded spelling, a verb as written or folded. */
+export function inClass(c: WordClass, token: string): boolean {
+  const folded = foldWord(token);
+  return c instanceof RegExp ? c.test(token) || c.test(folded) : c.has(folded);
+}
+
+/** Word classes in order, each within `gap` words of the one before, that together ask for `intent`. */
+export interface Pattern {
+  intent: Intent;
+  steps: readonly WordClass[];
+  gap: number;
+  /** Negated before or inside ("ur … ad iyi d tazznm"), the pattern says the opposite, and is not heard. */
+  positive?: true;
+  /** Made of words Darija shares ("الجرح تفتح", "numero ghalat"): heard, but no sign the message is Tachelhit. */
+  shared?: true;
+  /** A word right before the first step that makes it another word ("من أجل" is "for", not "postpone"). */
+  notAfter?: WordClass;
+  /** A word right after the last step that undoes it ("ur isawal s …"). */
+  unless?: WordClass;
+  /** Said in a long message too: the pattern is a whole request, not a one-word answer ("what must we do"). */
+  anyLength?: true;
+}

@@ -1,0 +1,29 @@
+// When a heard stop stops at once, and when it is asked about.
+import { describe, expect, it } from 'vitest';
+import { isFirmStop, type HeardPhrase } from '../../src/understanding/stop-firmness.ts';
+
+const stop = (at: number, ...tokens: string[]): HeardPhrase => ({ phrase: { tokens, meaning: { kind: 'intent', intent: 'stop' } }, at });
+const no = (at: number, ...tokens: string[]): HeardPhrase => ({ phrase: { tokens, meaning: { kind: 'intent', intent: 'no' } }, at });
+const none = new Set<number>();
+
+describe('a firm stop', () => {
+  it('is a message of stop words and a refusal frame around them', () => {
+    expect(isFirmStop(['ad', 'ur', 'iyi', 'sar', 'ttazznm', 'imsagn', 'ula', 'yat'], [stop(1, 'ur', 'iyi', 'sar', 'ttazznm')], none)).toBe(true);
+    expect(isFirmStop(['hbsat', 'lmsajat', 'dayi', 'ilkmn'], [stop(0, 'hbs', 'lmsajat')], none)).toBe(true);
+  });
+
+  it('is not a stop beside words that say something else', () => {
+    expect(isFirmStop(['bdd', 'ghid', 'rad', 'd', 'ashkgh'], [stop(0, 'bdd')], none)).toBe(false);
+    expect(isFirmStop(['ne', 'plus', 'recevoir', 'de', 'messages'], [stop(0, 'ne', 'plus', 'recevoir')], none)).toBe(false);
+  });
+
+  it('needs a clear stop for the frame: "safi" alone with "ur righ" is no stop', () => {
+    expect(isFirmStop(['safi', 'ur', 'righ'], [stop(0, 'safi')], none)).toBe(false);
+  });
+
+  it('is a stop said twice, or a stop beside "I don\'t want", whatever surrounds them', () => {
+    expect(isFirmStop(['baba', 'ur', 'ira', 'imsagn', 'hbsat', 'kulchi', 'f', 'numero'], [stop(1, 'ur', 'ira', 'imsagn'), stop(4, 'hbsat', 'kulchi')], none)).toBe(true);
+    expect(isFirmStop(['arretez', 'd', 'envoyer', 'ur', 'rix', 'yat'], [stop(0, 'arretez'), no(3, 'ur', 'rix', 'yat')], none)).toBe(true);
+    expect(isFirmStop(['arretez', 'd', 'envoyer', 'ur', 'rix', 'yat'], [stop(0, 'arretez'), stop(0, 'arretez')], none)).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+// Tachelhit emergencies and stops heard through word classes: any person, either script, Darija and French mixed in.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/understanding/index.ts';
+import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
+import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
+
+const intentOf = (text: string) => understand(text).intent;
+const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
+
+describe('Tachelhit emergencies in any person and spelling', () => {
+  it.each([
+    ['bleeding', 'idammn ar ttazzaln zg tnzart'],
+    ['bleeding in Arabic script', 'ئدامن ار تازالن'],
+    ['bleeding, the verb first', 'ئتازل ادامن'],
+    ['bleeding in pregnancy', 'tamghart inu tga s tadist ar as ittazzal idamn'],
+    ['an opened wound', 'ljr7 n l3amaliya irzm'],
+    ['vomiting blood', 'ar itqiya idammn'],
+    ['vomiting blood, Darija words', 'باباتي ار يتقيا الدم'],
+    ['not breathing', 'ور ار ئسونفوس'],
+    ['fainting', 'tghma tamghart inu'],
+    ['convulsions', 'ar ittsra3 iwi'],
+    ['chest pain', 'admar inu ar iyi ittqrrah bahra'],
+    ['heart pain', 'ar iyi ittqrah ul inu bahra'],
+    ['chest pain, French words', 'mal a la poitrine, ur zdargh ad nkkr'],
+    ['poisoning', 'iwi iswa jafil'],
+    ['rat poison eaten', 'ishsh iwi dwa n lfar'],
+    ['bleeding, the brief\'s word', 'tamghart inu tzzenz idammn'],
+    ['a snake bite', 'ibbi t ufigr'],
+    ['a scorpion sting', 'ibbi t ughrdm'],
+    ['a dog bite', 'lkelb i3dd iwi'],
+    ['a child with fever', 'afrukh inu ghurs tawla'],
+  ])('hears %s: "%s"', (_, text) => expect(intentOf(text)).toBe('emergency'));
+
+  it('puts an emergency before the blood donation its words also name', () => {
+    expect(intentOf('باب نو ار يتقيا ادامن، ماد ad skrgh')).toBe('emergency');
+    expect(intentOf('righ ad fkgh idammn')).toBe('donate_blood');
+  });
+
+  it('needs blood beside vomiting, and a child or "very" beside a fever', () => {
+    expect(intentOf('tawla ghurs')).not.toBe('emergency');
+    expect(patternIntents('ar itqiya')).not.toContain('emergency');
+    expect(patternIntents('ar itqiya idammn')).toContain('emergency');
+  });
+});
+
+describe('Tachelhit stops', () => {
+  it.each([
+    'ur righ imsagn ad',
+    'ور ريغ الميساجات اد',
+    'bddat lmsajat 3afak',
+    'حبسات الميساجات',
+    'ur iyi sar tazznm walu',
+    'ور سول ايي تصيفطم والو',
+    'ur iyi ttarum sul',
+    'kksat iyi zg lista nnun',
+    'كسات ايي زك ليستا',
+    'كسات ايي زغ لائحة',
+    'ور ئرا ئمساكن',
+    'stopiw lmsajat ur righ kra',
+    'ma bghitch lmsajat ur righ tent',
+    'ur iyi ttazznt sul lmessage',
+    '7bs lmessagat ad ur ri yat',
+    'desinscrire iyi 3afak',
+    'ur sul righ ad iyi d ilkm kra',
+    'fl iyi 3afak',
+    'arretez les messages ur righ',
+  ])('stops at once on "%s"', (text) => expect(intentOf(text)).toBe('stop'));
+
+  it('stops at once when a stop is said twice, whatever else is said', () => {
+    expect(intentOf('yemma ur tra imsagn, hbsat kulchi f tilifun nns')).toBe('stop');
+  });
+
+  it.each(['lmsajat ad bahra ghwalan', 'lmsajat kraygat ass', 'ar d ttashkin lmsajat gh yid', 'بزاف د الميساجات', 'mad agh trim s lmsajat ad'])(
+    'asks about a complaint that may mean stop: "%s"',
+    (text) => expect(intentOf(text)).toBe('maybe_stop'),
+  );
+
+  it('hears "too many" right after the messages, not praise two words away', () => {
+    expect(patternIntents('lmsajat ad bahra')).toContain('maybe_stop');
+    expect(patternIntents('lmsajat nnun mzyanin bahra')).not.toContain('maybe_stop');
+  });
+
+  it.each([
+    ['kks iyi lmaw3id', 'cancel'],
+    ['ajj iyi ad sawlgh d tbib', 'human'],
+    ['bdd ghid', 'maybe_stop'],
+    ['ur righ', 'no'],
+  ] as const)('does not stop "%s" (%s)', (text, intent) => expect(intentOf(text)).toBe(intent));
+});
