@@ -52,10 +52,10 @@ describe('messages neither the rules nor the n-gram table were tuned on', () => 
   });
 
   // The aim is 95% of intents in each way of writing; these floors catch a regression without tuning on
-  // these messages. Tachelhit is far from the aim: its third writer's 86 messages scored 65.1% of intents
-  // and 87.2% of locales before they moved to the reviewed part; fresh writers' messages take their place.
-  const FLOORS: Record<string, { intent: number; locale: number }> = { shi: { intent: 0.6, locale: 0.85 } };
-  it('get the right intent at least 90% of the time and the locale 97% in each way of writing (Tachelhit: 60% and 85%)', () => {
+  // these messages. Tachelhit is far from the aim: 179 messages by two writers who never saw the rules
+  // score 73.2% of intents and 94.4% of locales, after four rounds of tuning on earlier writers' messages.
+  const FLOORS: Record<string, { intent: number; locale: number }> = { shi: { intent: 0.7, locale: 0.92 } };
+  it('get the right intent at least 90% of the time and the locale 97% in each way of writing (Tachelhit: 70% and 92%)', () => {
     const score = scoreCorpus(unseen);
     report('unseen', score);
     for (const [writing, e] of Object.entries(score.perLocale)) {
