@@ -191,7 +191,7 @@ function sameWhenSpeltAsHeard(lexicon: Lexicon, token: string): string | undefin
 }
 
 /** Also an opening "i" in Arabic script, written ا, إ, ئ or ي ("ئتنفاس", "يتنفاس"), as ي; the article "ال" stays. */
-function foldSpelling(word: string): string {
+export function foldSpelling(word: string): string {
   return word
     .replace(/ou/g, 'u')
     .replace(/sh/g, 'ch')

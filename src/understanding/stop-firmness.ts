@@ -19,14 +19,14 @@ const POLITE = new Set([
   'تيبراتين', 'nnun', 'نون', 'sms', 'ishi', 'الرسايل', 'lkhbar', 'لخبار',
 ]);
 /**
- * Tachelhit's frame around a refusal, in any spelling: "I don't want" ("ur righ"), "anymore" ("sul", "sar"), "not even
- * one" ("ula yat"), "these" ("ad"), "to me" ("iyi", "dayi"), "from the list" ("zg liste"), "messages" ("imsagn").
+ * Tachelhit's frame around a refusal, besides the negation, "want", "me" and the messages (their classes, below), in
+ * any spelling: "anymore" ("sul", "sar"), "not even one" ("ula yat"), "these" ("ad"), "to me" ("dayi"), "from the list"
+ * ("zg liste"), "everything" ("kullu"), "your", "my".
  */
 const FRAME = words(
   ...[
-    'ur', 'our', 'ور', 'righ', 'rix', 'ريغ', 'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'iyi', 'yi', 'ayi', 'dayi', 'ايي', 'يي', 'ي',
-    'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'imsagn', 'lmessages', 'message', 'الميساجات', 'الرسائل', 'kulchi', 'kullu', 'كولشي', 'nnun', 'نون',
-    'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو',
+    'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'dayi', 'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'الرسائل',
+    'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو',
   ],
 );
 /** A refusal's frame: the listed words, and any "not", "want", "me", messages or what messages do. */

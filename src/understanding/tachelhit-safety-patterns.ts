@@ -42,7 +42,7 @@ const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|mord', 'بي|عض|قر�
 const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
-const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'kullu', 'tout', 'كولشي', 'كلشي', 'كولو');
+const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
 const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */

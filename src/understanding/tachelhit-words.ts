@@ -1,23 +1,19 @@
 // Word classes the Tachelhit patterns are made of: a verb in any person, or a set of words in any spelling.
 import type { Intent } from './intents.ts';
+import { foldSpelling } from './lexicon.ts';
 import { normalizeText } from './normalize.ts';
 
 export type WordClass = ReadonlySet<string> | RegExp;
 
 /**
- * A word as the ear spells it: "ou" and "o" as "u", no "e" after the first letter (but "de" stays "de"), doubled letters once, no Arabic article
- * ("الميساجات", "لميساجات" as "ميساجات"), and an opening ئ (folded to ا) as ي ("ئرا" as "يرا"), so one entry covers "lma3lomat", "lma3lumat" and "المعلومات" alike.
+ * A word as the ear spells it: the lexicon's spelling fold (`foldSpelling`: "ou" as "u", no inner "e", doubled letters once,
+ * an opening ئ as ي), and also "o" as "u" and no Arabic article ("الميساجات", "لميساجات" as "ميساجات"), so one entry
+ * covers "lma3lomat", "lma3lumat" and "المعلومات" alike.
  *
  * @example foldWord('lmessagat') // 'lmsagat'
  */
 export function foldWord(word: string): string {
-  return word
-    .replace(/ou/g, 'u')
-    .replace(/o/g, 'u')
-    .replace(/(?<=[a-z0-9])e(?=[a-z0-9]{2})|(?<=[a-z0-9]{2})e/g, '')
-    .replace(/^ا?ل(?=[\u0621-\u064A]{3})/, '')
-    .replace(/^ا(?!ل)/, 'ي')
-    .replace(/(\p{L})\1+/gu, '$1');
+  return foldSpelling(word.replace(/o/g, 'u').replace(/^ا?ل(?=[\u0621-\u064A]{3})/, ''));
 }
 
 /** A set of words, matched in any of the spellings `foldWord` makes one (written as villagers do: "لائحة" is normalised). */
