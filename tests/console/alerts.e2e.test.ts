@@ -38,13 +38,13 @@ afterAll(async () => {
 
 const WORDS = {
   fr: {
-    switchTo: 'اللغة: Français', nav: 'Alertes', title: 'Alertes après opération', urgent: 'Urgent', day: 'J+1', reason: 'Douleur : Insupportable',
+    switchTo: 'اللغة: Français', nav: 'Alertes', waiting: (n: number) => `${n} sans prise en charge`, title: 'Alertes après opération', urgent: 'Urgent', day: 'J+1', reason: 'Douleur : Insupportable',
     call: 'Appeler le', take: 'Je prends en charge', taken: /Prise en charge par \u2068Dr Alami\u2069/, noteLabel: 'Ajouter une note', note: 'Appelé, vient au centre de santé', addNote: 'Ajouter la note',
     checkin: /Suivi J\+1/, pain: 'Insupportable ⚠ signe inquiétant', person: { name: 'Brahim Oulad', phone: '+212661000101' },
     audit: 'Journal', auditTitle: 'Journal d’audit', staff: 'Membre de l’équipe', kind: 'Type d’action', dayLabel: 'Jour', acknowledged: 'Alerte prise en charge', shown: 'Téléphone d’un patient affiché (alerte)', empty: 'Aucune entrée pour ces filtres.',
   },
   ar: {
-    switchTo: 'Langue: العربية', nav: 'التنبيهات', title: 'تنبيهات ما بعد العملية', urgent: 'عاجل', day: 'اليوم 1 بعد العملية', reason: 'الألم: لا يُحتمل',
+    switchTo: 'Langue: العربية', nav: 'التنبيهات', waiting: (n: number) => `${n} دون تكفّل`, title: 'تنبيهات ما بعد العملية', urgent: 'عاجل', day: 'اليوم 1 بعد العملية', reason: 'الألم: لا يُحتمل',
     call: 'اتصل بالرقم', take: 'أتكفّل به', taken: /تكفّل به \u2068Dr Alami\u2069/, noteLabel: 'إضافة ملاحظة', note: 'اتصلت به، سيأتي إلى المركز الصحي', addNote: 'أضف الملاحظة',
     checkin: /متابعة اليوم 1/, pain: 'لا يُحتمل ⚠ علامة مقلقة', person: { name: 'Fadma Ait Ali', phone: '+212661000202' },
     audit: 'السجل', auditTitle: 'سجل العمليات', staff: 'عضو الفريق', kind: 'نوع العملية', dayLabel: 'اليوم', acknowledged: 'التكفّل بتنبيه', shown: 'عرض هاتف مريض (تنبيه)', empty: 'لا توجد عمليات بهذه التصفية.',
@@ -79,6 +79,12 @@ async function signedIn(size: typeof PHONE | typeof LAPTOP, language: 'fr' | 'ar
   return { page, close: () => context.close() };
 }
 
+/** Open alerts nobody has taken yet, in the database: what the header's badge must show. */
+async function alertsWaiting(): Promise<number> {
+  const row = await cb.t.db.selectFrom('staff_alerts').select((eb) => eb.fn.countAll<string>().as('n')).where('acknowledged_at', 'is', null).where('resolved_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 async function looksRight(page: Page, language: 'fr' | 'ar', name: string): Promise<void> {
   expect(await langAndDir(page)).toEqual([language, language === 'ar' ? 'rtl' : 'ltr']);
   expect(await overflowingText(page)).toEqual([]);
@@ -99,6 +105,10 @@ describe('medical alerts and the audit log', () => {
       const card = page.getByRole('list', { name: w.title }).getByRole('listitem').filter({ hasText: w.person.name });
       await card.waitFor({ timeout: 20_000 });
       expect(await page.evaluate<string>('window.qafilaMarker')).toBe('no reload');
+      // The header counts the alerts nobody has taken, live too.
+      const waiting = await alertsWaiting();
+      expect(waiting).toBeGreaterThan(0);
+      await page.getByRole('navigation').getByRole('link', { name: `${w.nav} ${w.waiting(waiting)}`, exact: true }).waitFor({ timeout: 20_000 });
       expect(await card.textContent()).toContain(w.urgent);
       expect(await card.textContent()).toContain(w.day);
       expect(await card.textContent()).toContain(w.reason);
@@ -114,6 +124,9 @@ describe('medical alerts and the audit log', () => {
       expect(await checkin.getByRole('definition').first().textContent()).toBe(w.pain);
       await page.getByRole('button', { name: w.take }).click();
       await page.getByText(w.taken).waitFor();
+      const left = await alertsWaiting();
+      expect(left).toBe(waiting - 1);
+      await page.getByRole('navigation').getByRole('link', { name: left > 0 ? `${w.nav} ${w.waiting(left)}` : w.nav, exact: true }).waitFor({ timeout: 20_000 });
       await page.getByLabel(w.noteLabel).fill(w.note);
       await page.getByRole('button', { name: w.addNote }).click();
       await page.getByRole('listitem').filter({ hasText: w.note }).waitFor();

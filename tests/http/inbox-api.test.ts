@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTicketMessage } from '../../src/domain/handoff/handoff-tickets.ts';
 import { InboxPulseSchema, InboxTicketListSchema, TicketDetailSchema, type InboxPulse } from '../../src/http/console/inbox.schemas.ts';
 import { addConsoleStaff, signInBrowser } from '../support/console-staff.ts';
-import { ensureOrganisation } from '../support/fixtures.ts';
+import { ensureOrganisation, slotIds } from '../support/fixtures.ts';
 import { asStaff, inboxWorld, villagerWaiting, type InboxWorld } from '../support/inbox-world.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { deleteKeys } from '../support/test-redis.ts';
@@ -165,5 +165,34 @@ describe('unread tickets', () => {
     } finally {
       request.destroy();
     }
+  });
+});
+
+describe('the header’s alert count', () => {
+  it('counts the organisation’s post-operative alerts nobody has taken yet, for the header', async () => {
+    const raise = async (slot: number, name: string) => {
+      const v = await villagerWaiting(t.db, w, { name, channel: 'telegram', slot });
+      const ap = await t.db.selectFrom('appointments as a').innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id').select(['a.id', 'a.campaign_id']).where('b.contact_id', '=', v.contactId).executeTakeFirstOrThrow();
+      const row = await t.db.insertInto('staff_alerts').values({ kind: 'red_flag', appointment_id: ap.id, campaign_id: ap.campaign_id, details: JSON.stringify({ question: 'pain', answer: 3 }) }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    };
+    const before = { ours: (await pulse()).alerts, theirs: (await pulse(w.stranger.token)).alerts };
+    // Other windows than the one the inbox tests fill.
+    const [ours, theirs] = await Promise.all([w.slot, w.otherSlot].map(async (slot) => {
+      const { campaign_id } = await t.db.selectFrom('slots').select('campaign_id').where('id', '=', slot).executeTakeFirstOrThrow();
+      return (await slotIds(t.db, campaign_id)).at(-1) ?? slot;
+    }));
+    const first = await raise(ours ?? w.slot, 'Brahim Oulad');
+    const second = await raise(ours ?? w.slot, 'Ali Ouhaddou');
+    await raise(theirs ?? w.otherSlot, 'Autre Patient');
+    const raised = await pulse();
+    expect(raised.alerts).toBe(before.ours + 2);
+    expect((await pulse(w.medical.token)).alerts).toBe(raised.alerts);
+    expect((await pulse(w.stranger.token)).alerts).toBe(before.theirs + 1);
+    // Taken by someone, or resolved: no longer waiting.
+    await t.db.updateTable('staff_alerts').set({ acknowledged_at: new Date(), acknowledged_by: w.medical.id }).where('id', '=', first).execute();
+    await t.db.updateTable('staff_alerts').set({ resolved_at: new Date(), resolved_by: w.medical.id }).where('id', '=', second).execute();
+    const after = await pulse();
+    expect(after.alerts).toBe(before.ours);
   });
 });

@@ -55,10 +55,14 @@ export async function listInbox(db: Kysely<Database>, organisationId: number, st
 /**
  * The unread and open counts for one staff member, and a version digest of everything the inbox shows
  * (tickets, lines, assignments, delivery statuses): a page compares one short string to know when to reload.
+ * Also the post-operative alerts nobody has taken yet: the header, which shows both badges, listens to
+ * this one stream.
  */
 export async function inboxPulse(db: Kysely<Database>, organisationId: number, staffId: number): Promise<InboxPulse> {
-  const row = await sql<{ open: number; unread: number; tickets: string; lines: string; outbox: string }>`
+  const row = await sql<{ open: number; unread: number; alerts: number; tickets: string; lines: string; outbox: string }>`
     select count(*)::int as open,
+      (select count(*) from staff_alerts a join campaigns c on c.id = a.campaign_id
+        where c.organisation_id = ${organisationId} and a.resolved_at is null and a.acknowledged_at is null)::int as alerts,
       (count(*) filter (where ${unreadFor(staffId)}))::int as unread,
       coalesce(string_agg(t.id || ':' || t.urgent || ':' || coalesce(t.assigned_to, 0), ',' order by t.id), '') as tickets,
       coalesce((select max(m.id) from handoff_messages m join handoff_tickets h on h.id = m.ticket_id where h.organisation_id = ${organisationId}), 0)::text as lines,
@@ -66,9 +70,9 @@ export async function inboxPulse(db: Kysely<Database>, organisationId: number, s
         (select h.contact_id from handoff_tickets h where h.organisation_id = ${organisationId} and h.status = 'open'))::text, '') as outbox
     from handoff_tickets t
     where t.organisation_id = ${organisationId} and t.status = 'open'`.execute(db);
-  const figures = row.rows[0] ?? { open: 0, unread: 0, tickets: '', lines: '0', outbox: '' };
+  const figures = row.rows[0] ?? { open: 0, unread: 0, alerts: 0, tickets: '', lines: '0', outbox: '' };
   const version = createHash('sha1').update(`${figures.tickets}|${figures.lines}|${figures.outbox}|${figures.unread}`).digest('base64url').slice(0, 16);
-  return { open: figures.open, unread: figures.unread, version };
+  return { open: figures.open, unread: figures.unread, alerts: figures.alerts, version };
 }
 
 /** Who a ticket can be given to: the organisation's active coordinators and medical staff. */

@@ -171,6 +171,7 @@ export function registerInboxRoutes(scope: FastifyInstance, ctx: AdminContext): 
       const still = member !== undefined && (member.role === 'admin' || member.organisation?.id === organisationId);
       return still ? pulse : undefined;
     };
-    return streamLive(request, reply, first, { event: 'inbox', read, versionOf: (p) => p.version, timings, open });
+    // The alerts' count moves the stream too, not the inbox's version (the inbox page reloads on that).
+    return streamLive(request, reply, first, { event: 'inbox', read, versionOf: (p) => `${p.version}:${p.alerts}`, timings, open });
   });
 }

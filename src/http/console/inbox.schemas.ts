@@ -116,7 +116,13 @@ export const SentAnswerSchema = z.object({ outboxId: z.number().int() });
 export const ColleaguesSchema = z.object({ items: z.array(StaffRefSchema.extend({ role: z.string() })) });
 export type Colleagues = z.infer<typeof ColleaguesSchema>;
 /** GET /admin/api/inbox/unread, and each `inbox` event of /admin/api/inbox/events. */
-export const InboxPulseSchema = z.object({ unread: z.number().int().min(0), open: z.number().int().min(0), version: z.string() });
+export const InboxPulseSchema = z.object({
+  unread: z.number().int().min(0),
+  open: z.number().int().min(0),
+  /** Open post-operative alerts of the organisation that nobody has taken yet: the badge beside "Alerts". */
+  alerts: z.number().int().min(0),
+  version: z.string(),
+});
 export type InboxPulse = z.infer<typeof InboxPulseSchema>;
 export const TicketPhoneSchema = z.object({ phone: z.string().nullable() });
 export type TicketPhone = z.infer<typeof TicketPhoneSchema>;

@@ -5,6 +5,7 @@ import { endSession, useAppState, useMessages } from '../store.ts';
 import { navigate } from '../router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { InboxLink } from '../pages/inbox/inbox-link.tsx';
+import { AlertsLink } from '../pages/alerts/alerts-link.tsx';
 import { waitingOnDevice, wipeDevice } from '../pages/desk/desk-queue.ts';
 import { NationalReportLink } from '../pages/reports/national-link.tsx';
 
@@ -40,7 +41,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             <InboxLink />
             {me.role === 'coordinator' ? <a href="/console/broadcasts">{t.navBroadcasts}</a> : null}
             {me.role === 'admin' ? <a href="/console/organisations">{t.navOrganisations}</a> : null}
-            {me.role === 'medical' || me.role === 'coordinator' || viewing ? <a href="/console/alerts">{t.navAlerts}</a> : null}
+            <AlertsLink />
             {me.role === 'coordinator' || viewing ? <a href="/console/audit">{t.navAudit}</a> : null}
             {me.role === 'coordinator' || viewing ? <a href="/console/voice-prompts">{t.navVoice}</a> : null}
             <NationalReportLink />

@@ -1,6 +1,7 @@
 // The words of the medical alerts pages, in French (the reference) and Arabic.
 export const alertsFr = {
   navAlerts: 'Alertes',
+  alertsWaiting: (n: string) => `${n} sans prise en charge`,
   alertsTitle: 'Alertes après opération',
   alertsIntro: 'D’abord celles que personne n’a prises en charge, les plus graves en tête, puis les plus récentes.',
   alertsEmpty: 'Aucune alerte ouverte. Les nouvelles apparaissent ici d’elles-mêmes.',
@@ -49,6 +50,7 @@ export const alertsFr = {
 
 export const alertsAr: typeof alertsFr = {
   navAlerts: 'التنبيهات',
+  alertsWaiting: (n: string) => `${n} دون تكفّل`,
   alertsTitle: 'تنبيهات ما بعد العملية',
   alertsIntro: 'أولاً التنبيهات التي لم يتكفّل بها أحد، الأخطر أولاً، ثم الأحدث.',
   alertsEmpty: 'لا توجد تنبيهات مفتوحة. تظهر التنبيهات الجديدة هنا تلقائياً.',
