@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { type ConsoleBrowser, inLanguage, langAndDir, LAPTOP, lowContrastText, overflowingText, PHONE, screenshot, SCREENSHOTS, startConsoleBrowser } from '../support/console-browser.ts';
 import { addConsoleStaff } from '../support/console-staff.ts';
 import { reportWorld, type ReportWorld } from '../support/report-world.ts';
@@ -23,6 +24,10 @@ afterAll(async () => {
 });
 
 const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(cb.t.db)).rows[0]?.n ?? -1;
+
+/** The tables one would have to scroll sideways to read (by their names), at the page's width. */
+const sidewaysTables = (page: Page) =>
+  page.getByRole('table').evaluateAll((tables) => tables.filter((t) => t.parentElement && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1).map((t) => t.querySelector('caption')?.textContent ?? '?'));
 
 describe('the report pages', () => {
   it("show a campaign's figures as the database counts them, and download them as CSV", async () => {
@@ -79,6 +84,7 @@ describe('the report pages', () => {
       expect((await langAndDir(page))[1]).toBe(language === 'ar' ? 'rtl' : 'ltr');
       expect(await overflowingText(page)).toEqual([]);
       expect(await lowContrastText(page)).toEqual([]);
+      if (size === PHONE) expect(await sidewaysTables(page)).toEqual([]);
       await screenshot(page, `report-${language}-${sizeName}`);
       // An association's coordinator has no national view: no link to it in the menu, once the menu has asked.
       await page.waitForLoadState('networkidle');
@@ -103,6 +109,7 @@ describe('the report pages', () => {
     const registered = page.getByRole('region', { name: 'المجاميع' }).locator('div', { hasText: 'المسجلون' }).locator('dd');
     expect((await registered.innerText()).replace(/\D/g, '')).toBe(String(totals));
     expect(await overflowingText(page)).toEqual([]);
+    expect(await sidewaysTables(page)).toEqual([]);
     await screenshot(page, 'report-national-ar-phone');
     await context.close();
   });

@@ -71,21 +71,32 @@ export function Pyramid({ bands, leftName, rightName }: { bands: readonly Pyrami
 }
 
 /**
- * A table that scrolls sideways inside the page on a phone rather than pushing the page wider. The first
- * `text` columns hold words (aligned to the start), the others numbers (aligned to the end, as their heads).
- * The caption names it for a screen reader; the section's heading already does on screen.
+ * A report's table. On a phone a table of more than three columns is shown as a card per row (the row's
+ * name, then each figure with its column's name), as one cannot read a table whose columns run past the
+ * screen; the explicit roles keep it a table for a screen reader whatever the layout. Narrower tables, and
+ * any table on a wide screen, stay tables (scrolling sideways inside the page if they must). The first
+ * `text` columns hold words (aligned to the start), the others numbers (aligned to the end, as their
+ * heads). The caption names it for a screen reader; the section's heading already does on screen.
  */
 export function ReportTable({ caption, head, rows, text = 1 }: { caption: string; head: readonly string[]; rows: readonly (readonly ComponentChildren[])[]; text?: number }) {
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table class="report-table">
+      <table class={head.length > 3 ? 'report-table stacks' : 'report-table'} role="table">
         <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>{head.map((h, j) => <th key={h} scope="col" class={j < text ? 'text' : undefined}>{h}</th>)}</tr>
+        <thead role="rowgroup">
+          <tr role="row">{head.map((h, j) => <th key={h} scope="col" role="columnheader" class={j < text ? 'text' : undefined}>{h}</th>)}</tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((row, i) => (
-            <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row" class="text">{cell}</th> : <td key={j} class={j < text ? 'text' : undefined}>{cell}</td>))}</tr>
+            <tr key={i} role="row">
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row" role="rowheader" class="text">{cell}</th>
+                ) : (
+                  <td key={j} role="cell" class={j < text ? 'text' : undefined} data-label={head[j]}>{cell}</td>
+                ),
+              )}
+            </tr>
           ))}
         </tbody>
       </table>
