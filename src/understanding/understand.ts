@@ -7,7 +7,7 @@ import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, typ
 import { normalizeText, tokenize } from './normalize.ts';
 import { ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
-import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
+import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, TACHELHIT_MIN_CONFIDENCE, NEVER_OVERRIDDEN_TO, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, type SecondOpinion } from './second-opinion.ts';
 
 /**
  * When several intents are present, the first in this list wins: safety first, small talk last.
@@ -119,6 +119,15 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   if (intent === undefined && intents.size === 0 && service === undefined && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
     const guess = opinion.intent(normalized);
     if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
+      intent = guess;
+      learned = true;
+    }
+  }
+  // Tachelhit, whose rules know less: a fairly sure table answers where they heard nothing, a very sure one
+  // in place of the request they heard (see second-opinion.ts for the figures).
+  if (locale === 'shi' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
+    const guess = opinion.intent(normalized, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
+    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && (intent === undefined || !NEVER_OVERRIDDEN_TO.has(guess))) {
       intent = guess;
       learned = true;
     }

@@ -37,7 +37,8 @@ describe('Tachelhit emergencies in any person and spelling', () => {
   });
 
   it('needs blood beside vomiting, and a child or "very" beside a fever', () => {
-    expect(intentOf('tawla ghurs')).not.toBe('emergency');
+    // The rules alone: the learned table, very sure, may still call a fever an emergency (a person then asks).
+    expect(patternIntents('tawla ghurs')).not.toContain('emergency');
     expect(patternIntents('ar itqiya')).not.toContain('emergency');
     expect(patternIntents('ar itqiya idammn')).toContain('emergency');
   });

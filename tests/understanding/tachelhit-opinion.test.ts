@@ -1,0 +1,46 @@
+// The learned second opinion's larger say in Tachelhit, whose rules know fewer words than the others'.
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../src/understanding/intents.ts';
+import { understand } from '../../src/understanding/index.ts';
+import { MIN_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
+
+/** A table that is `confidence` sure of `intent` for every message. */
+const sure = (intent: Intent, confidence: number): SecondOpinion => ({
+  intent: (_, min = MIN_CONFIDENCE) => (confidence >= min ? intent : undefined),
+  arabicLocale: () => 'ary',
+});
+const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
+
+describe('the second opinion on Tachelhit messages', () => {
+  const booking = 'ri ad sjjlgh baba g tbib n walln';
+  const nothingHeard = 'tga tafukt ghassad g tmazirt nngh';
+
+  it('answers where the rules heard nothing, less sure than in the other languages', () => {
+    expect(understand(nothingHeard, undefined, silent)).toMatchObject({ intent: 'unknown', locale: 'shi' });
+    const between = (TACHELHIT_MIN_CONFIDENCE + MIN_CONFIDENCE) / 2;
+    expect(understand(nothingHeard, undefined, sure('help', between))).toMatchObject({ intent: 'help', approximate: true });
+    expect(understand(nothingHeard, undefined, sure('help', TACHELHIT_MIN_CONFIDENCE - 0.01)).intent).toBe('unknown');
+    // Darija keeps the usual confidence.
+    expect(understand('ana f tinghir', undefined, sure('help', between)).intent).toBe('unknown');
+  });
+
+  it('puts its intent in place of the rules\' request only when very sure', () => {
+    expect(understand(booking, undefined, silent).intent).toBe('book');
+    expect(understand(booking, undefined, sure('emergency', TACHELHIT_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'emergency', approximate: true });
+    expect(understand(booking, undefined, sure('emergency', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
+    // Not in Darija: its rules are trusted.
+    expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('emergency', 0.99)).intent).toBe('book');
+  });
+
+  it('never overrides a stop, an emergency, a "maybe stop" or a number, and never to erase or cancel', () => {
+    expect(understand('safi ur ri lmsajat nnun, bdd', undefined, silent).intent).toBe('stop');
+    expect(understand('safi ur ri lmsajat nnun, bdd', undefined, sure('book', 0.99)).intent).toBe('stop');
+    expect(understand('idammn ar ttazzaln zg tnzart', undefined, sure('book', 0.99)).intent).toBe('emergency');
+    expect(understand('wis sin', undefined, sure('book', 0.99)).intent).toBe('choice');
+    expect(understand('lma3lumat inu', undefined, silent).intent).toBe('my_data');
+    expect(understand('lma3lumat inu', undefined, sure('delete_data', 0.99)).intent).toBe('my_data');
+    expect(understand(booking, undefined, sure('cancel', 0.99)).intent).toBe('book');
+    // Nor can it stop anyone where the rules heard nothing.
+    expect(understand(nothingHeard, undefined, sure('stop', 0.99)).intent).toBe('unknown');
+  });
+});
