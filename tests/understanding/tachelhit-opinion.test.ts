@@ -40,6 +40,8 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(understand('lma3lumat inu', undefined, silent).intent).toBe('my_data');
     expect(understand('lma3lumat inu', undefined, sure('delete_data', 0.99)).intent).toBe('my_data');
     expect(understand(booking, undefined, sure('cancel', 0.99)).intent).toBe('book');
+    // A short answer is not read into a long message, as anywhere else.
+    expect(understand(booking, undefined, sure('yes', 0.99)).intent).toBe('book');
     // Nor can it stop anyone where the rules heard nothing.
     expect(understand(nothingHeard, undefined, sure('stop', 0.99)).intent).toBe('unknown');
   });
