@@ -66,8 +66,11 @@ export function isTachelhitVerb(token: string): boolean {
   return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token));
 }
 
-/** A word opening on ؤ or ئ: Tachelhit's way of writing an opening "u" or "i" ("ؤر", "ئيي"), which Arabic words never have. */
-const HAMZA_OPENING = /(?:^|[^\u0600-\u06FF])[ؤئ]/g;
+/**
+ * A word opening on ؤ, ئ or a bare ء before its vowel: Tachelhit's way of writing an opening "u" or "i" ("ؤر", "ئيي",
+ * "ءيدامن"), which Arabic words never have.
+ */
+const HAMZA_OPENING = /(?:^|[^\u0600-\u06FF])(?:[ؤئ]|ء[ياوؤ])/g;
 
 /** How many words the writer opened Tachelhit's way, read before normalising folds ؤ and ئ away. */
 export function tachelhitOpenings(text: string): number {

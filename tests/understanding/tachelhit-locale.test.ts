@@ -39,6 +39,7 @@ describe('Tachelhit with Darija words mixed in', () => {
     expect(tachelhitOpenings('ؤر سار ئيي تصيفطم')).toBe(2);
     expect(tachelhitOpenings('السلام عليكم، شكون ربح')).toBe(0);
     expect(locale('شكون غادي يجي البارح ؤلا ئضگام')).toBe('shi');
+    expect(tachelhitOpenings('ءيس ءيلا لموعد')).toBe(2);
   });
 
   it('weighs Tachelhit grammar above the Darija loans around it', () => {
