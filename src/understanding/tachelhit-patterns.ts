@@ -2,11 +2,12 @@
 // lexicon's fixed phrases cannot list every person, spelling and word between them.
 import type { Intent } from './intents.ts';
 import { NEG } from './tachelhit-classes.ts';
+import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
 import { REQUEST_PATTERNS } from './tachelhit-request-patterns.ts';
 import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
 import { inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...REQUEST_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;

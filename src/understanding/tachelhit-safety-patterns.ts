@@ -1,6 +1,7 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
 import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, SEND, WANT, WHAT } from './tachelhit-classes.ts';
+import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Breathing in every person and spelling: "nffs", "tnffs", "itnffas", "isunfus" (rests his breath), "ئتنفاس". */
@@ -14,9 +15,10 @@ const WOUND = words('ljr7', 'ljar7', 'jr7', 'ljrh', 'ljar', 'lgr7', 'الجرح'
 const OPENED = verb('ft+a?7|ft+a?h|nft+a?7|nftah|rzm|rzem', 'فتح|نفتح|تفتح|رزم');
 /** A body that "is hot" ("iskhn", "ئسخن"), not the weather: Darija's "السخانة بزاف", "سخن بزاف" is a hot day. */
 const FEVER = words('tawla', 'lhmma', 'l7mma', 'l7ma', 'iskhn', 'isskhn', 'tskhn', 'تاولا', 'اسخن', 'تسخن', 'الحمى', 'لحما');
-const STRONG = words('bahra', 'bzaf', 'tqwa', 'بزاف', 'بهرا', 'ghila', 'غيلا', 'غيلاد');
+/** Much, strong: "bahra", "ggutn" (plenty), Darija's "bzaf". */
+const STRONG = words('bahra', 'bzaf', 'bzzaf', 'tqwa', 'ggutn', 'ggut', 'iggutn', 'بزاف', 'بهرا', 'كوتن', 'يكوتن', 'ghila', 'غيلا', 'غيلاد');
 /** A child of the house, in Tachelhit: a fever in one is an emergency ("tawla n iwi"). */
-const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'amzzyan', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي');
+const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي', ...LITTLE);
 /** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
 const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
 /** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع". */
@@ -32,11 +34,8 @@ const CHEST = words('admar', 'udmar', 'ul', 'idmarn', 'sdr', 'sder', 'sdri', 'lq
 const PAIN = verb('q+r+a?h|9+r+a?h|q+r+a?7|h+r+q|7+r+q|wj3|wja3|drni', 'قرح|قراح|حرق|وجع|ضرني');
 const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l7ri9', 'lwj3');
 /** A bite or sting: an animal that bites beside a verb of biting ("ibbi as ufigr", "تعضو الكلب"). */
-const BITER = words(
-  'afigr', 'ufigr', 'aghrdm', 'ughrdm', 'tighirdmt', 'tighrdmt', 'aydi', 'uydi', 'lkelb', 'kelb', 'lkalb', 'l7nch', 'lhnch', 'lfa3a', 'l3qrb', '3qrb', 'l3a9rab', 'chien',
-  'serpent', 'scorpion', 'افيكر', 'وفيكر', 'اغردم', 'تيغيردمت', 'ايدي', 'ويدي', 'كلب', 'حنش', 'فعه', 'عقرب',
-);
-const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|mord', 'بي|عض|قرص|لدغ|لسع');
+/** Biting and stinging: "ibbi", "iqqs" (also written "ikks"), Darija's "l9sat", "3addo". */
+const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'بي|عض|قرص|لدغ|لسع|قس|كس');
 
 /** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopiw". */
 const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
@@ -54,6 +53,7 @@ const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', '�
 const OFTEN = words('kraygat', 'kraygatt', 'kull', 'kul', 'yid', 'ghyid', 'lil', 'dima', 'toujours', 'كراكات', 'كرايكات', 'كل', 'ييض', 'الليل', 'ديما');
 const MANY = words('bahra', 'bzaf', 'بزاف', 'بهرا', 'kullu', 'kulla', 'trop');
 const FULL = verb('3mr|3mmr', 'عمر');
+const GIVE = verb('fk|fka|fkk', 'فك|فكا');
 
 export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
@@ -66,6 +66,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [WOUND, OPENED], gap: 4, shared: true },
   { intent: 'emergency', steps: [OPENED, WOUND], gap: 1, shared: true },
   { intent: 'emergency', steps: [FEVER, STRONG], gap: 1, shared: true },
+  { intent: 'emergency', steps: [BLOOD, STRONG], gap: 0, shared: true, notAfter: GIVE },
   { intent: 'emergency', steps: [STRONG, FEVER], gap: 1, shared: true },
   { intent: 'emergency', steps: [CHILD, FEVER], gap: 4 },
   { intent: 'emergency', steps: [FEVER, CHILD], gap: 3 },
