@@ -5,6 +5,8 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { isDeathWord, mourns } from './mourning.ts';
+import { offTopic } from './off-topic.ts';
 import { ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, type SecondOpinion } from './second-opinion.ts';
@@ -58,7 +60,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const addressed = addressedTokens(raw);
   const heard = tachelhitPatterns(raw);
   const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
-  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
+  // "baba immut, llah irḥmu": a death mourned is past, and what the message asks comes after it.
+  const mourning = mourns(raw);
+  const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
+  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -94,7 +99,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
   if (tokens.some((t) => APPOINTMENT_WORDS.has(t)) && tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('my_appointments');
   if (language !== undefined && length <= 3) intents.add('change_language');
-  if (tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('campaigns_info');
+  // "How much is argan oil", "when will it rain": the market and the weather are not the caravan.
+  const aside = offTopic(raw);
+  if (tokens.some((t) => WHEN_WHERE_WORDS.has(t)) && !aside) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);
   const number = numbered?.value;
@@ -116,7 +123,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
   // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
   let learned = false;
-  if (intent === undefined && intents.size === 0 && service === undefined && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
+  const unsure = intent === undefined && intents.size === 0 && service === undefined && !aside;
+  if (unsure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
     const guess = opinion.intent(normalized);
     if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
       intent = guess;
@@ -153,6 +161,10 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: 
     for (const l of langs) evidence[l] += onlyTachelhit ? 2 : 1;
   });
   return evidence;
+}
+
+function isIntent(phrase: Phrase, intent: Intent): boolean {
+  return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {
