@@ -1,7 +1,7 @@
 // The Tachelhit word classes both the safety and the request patterns use: negation, persons, messages, common verbs.
 import { verb, words } from './tachelhit-words.ts';
 
-export const NEG = words('ur', 'our', 'wr', 'ور');
+export const NEG = words('ur', 'our', 'wr', 'ور', 'اور');
 /** "Anymore": "ur sul", "ur sar" (never again), Darija's "3ad". */
 export const ANYMORE = words('sul', 'soul', 'sar', 'سول', 'سار');
 /** Me, us, and "to him, to her" ("ur sul as tazznm"): whoever the messages go to; "i"/"ي" is "iyi" cut short ("ad i tsjjlm"). */
@@ -9,7 +9,7 @@ export const ME = words('iyi', 'yi', 'ayi', 'i', 'ايي', 'يي', 'اي', 'ي',
 /** Only the writer: "kks iyi" is remove me, "kks as" cancel for him. */
 export const MYSELF = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'اغ');
 /** "Want" in any person: "righ", "ira" (he wants), "trim" (you want); Darija's "bghit" borrowed. */
-export const WANT = words('righ', 'rix', 'ri', 'ira', 'tra', 'nra', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghit', 'ريغ', 'يرا', 'ترا', 'نرا', 'تريم', 'بغيت');
+export const WANT = words('righ', 'rix', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghit', 'ريغ', 'يرا', 'يري', 'ترا', 'نرا', 'تريم', 'بغيت');
 export const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي');
 export const WHAT = words('mad', 'mayd', 'ماد', 'مايد');
 /** Messages in any language they are called by: "tibratin", "imsagn" (Tachelhit plural), "lmsajat", "sms". */

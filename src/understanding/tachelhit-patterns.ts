@@ -88,7 +88,7 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
     }
     if (at < 0) continue;
     if (has(c.unless, at + 1)) continue;
-    if (has(c.notAfter, start - 1)) continue;
+    if (after(c.notAfter, start, p.notAfterGap ?? 0, has)) continue;
     if (p.positive && negated(start, at, has)) continue;
     return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, from: start, to: at };
   }
@@ -98,5 +98,11 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
 /** A "not" up to three words before the pattern or inside it ("wakha ur rad d ashkgh" is no promise). */
 function negated(from: number, to: number, has: Has): boolean {
   for (let k = from - 3; k <= to; k++) if (has(NEG_INDEX, k)) return true;
+  return false;
+}
+
+/** A `notAfter` word right before `start`, or up to `gap` words further back. */
+function after(c: number, start: number, gap: number, has: Has): boolean {
+  for (let k = start - 1; k >= start - 1 - gap; k--) if (has(c, k)) return true;
   return false;
 }

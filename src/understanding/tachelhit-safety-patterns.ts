@@ -41,13 +41,26 @@ const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'ب
 const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
+/** Why, asked of messages: "max", "ma fllas", "mafllas", "ماد" ("ماد ئيي د ئتسيفضن" is why do they send me). */
+const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'ماخ', 'مافلاس', 'فلاس', ...WHAT);
+/** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
+const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
+const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
 const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
 /** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
-const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd', 'كس|كيس|س?سفض|مسح|حيد');
+const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb', 'كس|كيس|س?سفض|مسح|حيد|سحب');
+/** Take off (a list), not erase: "ssfḍ nmra inu zg lista" wipes what is kept, "kkes numero inu zg lista nnun" stops the messages. */
+const TAKE_OFF = verb('kk?i?s|7yd|hyd|s7b|sehb|shb', 'كس|كيس|حيد|سحب');
+/** "Leave me", "take me off" typed as one word: "ajjiyi", "flatiyi", "kksiyi". */
+const LEAVE_ME = /^(?:fl|flat|fil|ajj|ajjat|kks|kksat|kkis)(?:iyi|yi|ayi)$|^(?:فل|فلات|اج|اجات|كس|كسات)(?:ايي|يي)$/;
+/** Off a list: "zg lista", "mn lgroup"; "liste n tbib" is the doctor's list, a cancellation. */
+const FROM = words('zg', 'zgi', 'zi', 'mn', 'men', 'من', 'زك', 'زغ');
+const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
+const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
 const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', 'الموعد');
 /** Too often: every day, at night, always ("lmsajat kraygat ass", "gh yid", "dima"). */
 const OFTEN = words('kraygat', 'kraygatt', 'kull', 'kul', 'yid', 'ghyid', 'lil', 'dima', 'toujours', 'كراكات', 'كرايكات', 'كل', 'ييض', 'الليل', 'ديما');
@@ -92,6 +105,10 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
   { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },
+  { intent: 'stop', steps: [LEAVE_ME], gap: 0, unless: LET_ME_DO },
+  // Off your list ("kkes numero inu zg lista nnun"): the messages' list; "zg lista" alone may be the data kept.
+  { intent: 'stop', steps: [TAKE_OFF, FROM, LIST, YOUR], gap: 3, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
   { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },
   { intent: 'maybe_stop', steps: [MESSAGES, MANY], gap: 1, shared: true },
@@ -99,4 +116,8 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'maybe_stop', steps: [MESSAGES, OFTEN], gap: 5, shared: true },
   { intent: 'maybe_stop', steps: [OFTEN, MESSAGES], gap: 2, shared: true },
   { intent: 'maybe_stop', steps: [WHAT, WANT, MESSAGES], gap: 3 },
+  // "Why do you send me these" is a complaint, not a request for more.
+  { intent: 'maybe_stop', steps: [WHY, ME, ARRIVING], gap: 3 },
+  { intent: 'maybe_stop', steps: [WHY, ME, WRITE], gap: 3 },
+  { intent: 'maybe_stop', steps: [NEG, NEVER, SIGNED_UP], gap: 1 },
 ];

@@ -40,6 +40,8 @@ export interface Pattern {
   shared?: true;
   /** A word right before the first step that makes it another word ("من أجل" is "for", not "postpone"). */
   notAfter?: WordClass;
+  /** How many more words before the first step `notAfter` is looked for ("ma fllas ar iyi d ttaznm": why, not please). */
+  notAfterGap?: number;
   /** A word right after the last step that undoes it ("ur isawal s …"). */
   unless?: WordClass;
   /** Said in a long message too: the pattern is a whole request, not a one-word answer ("what must we do"). */

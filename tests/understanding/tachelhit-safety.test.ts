@@ -66,6 +66,24 @@ describe('Tachelhit stops', () => {
     'arretez les messages ur righ',
   ])('stops at once on "%s"', (text) => expect(intentOf(text)).toBe('stop'));
 
+  it.each([
+    'kkes numero inu zg lista nnun daba',
+    'kksat iyi zg lgroup nnun, nhar ad ikfa',
+    'baba ur iri lmsajat, kkes t zg kullu ghila',
+    'a wenna ittarun, 7bs! ajjiyi',
+    'اور ريغ ميساجات نّون، حبسات غيلاد',
+  ])('stops at once on being taken off the list, or left alone: "%s"', (text) => expect(intentOf(text)).toBe('stop'));
+
+  it('erases the number when it is wiped, and stops only when it is taken off your list', () => {
+    expect(intentOf('ssfd nmra inu zg lista')).toBe('delete_data');
+    expect(patternIntents('kks nmra inu zg liste n tbib')).not.toContain('stop');
+  });
+
+  it.each(['max ad yi ttarum kullu ass', 'ma fllas ar iyi d ttaznm lmsajat ad, ur jju sjjlɣ', 'ماد ئيي د ئتسيفضن لميساجات اد'])(
+    'asks about "why do you write to me": "%s"',
+    (text) => expect(intentOf(text)).toBe('maybe_stop'),
+  );
+
   it('stops at once when a stop is said twice, whatever else is said', () => {
     expect(intentOf('yemma ur tra imsagn, hbsat kulchi f tilifun nns')).toBe('stop');
   });
