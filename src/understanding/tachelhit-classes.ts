@@ -29,10 +29,12 @@ export const SPEAK = verb('sawl|siwl|sawal|hdr|7dr|hdar', 'ساول|سيول|س�
 export const BLOOD = words('idammn', 'idamn', 'idmmn', 'ddm', 'dm', 'ddam', 'damm', 'adamn', 'الدم', 'ادامن', 'يدامن', 'دم', 'لدم');
 export const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
 export const DATA = words(
-  'nmra', 'numero', 'numro', 'nimiro', 'ism', 'isem', 'ismiy', 'isim', 'smiyt', 'smiya', 'smit', 'smiti', 'lism', 'douar', 'duwar', 'l3mr', 'l3umr',
-  'lma3lumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
+  'nmra', 'numero', 'numro', 'nimiro', 'raqm', 'rqm', 'ra9m', 'رقم', 'ism', 'isem', 'ismiy', 'ismiw', 'isminu', 'isim', 'smiyt', 'smiya', 'smit', 'smiti',
+  'lism', 'douar', 'duwar', 'l3mr', 'l3umr', 'lma3lumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
 );
-export const APPOINTMENT = words('code', 'lcode', 'kod', 'lkod', 'rdv', 'lmaw3id', 'maw3id', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'كود', 'موعد', 'ساعه', 'وقت');
+export const APPOINTMENT = words(
+  'code', 'lcode', 'kod', 'lkod', 'rdv', 'rendez', 'rendezvous', 'lmaw3id', 'maw3id', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'كود', 'موعد', 'ساعه', 'وقت', 'رونديفو',
+);
 /** A day or a time of day: "ass", "nhar", "tadggwat" (evening), "tifawt" (morning). */
 export const TIME = words(
   'ass', 'wass', 'nhar', 'lyum', 'sa3a', 'lsa3a', 'lwqt', 'lw9t', 'simana', 'ssimana', 'jour', 'heure', 'date', 'tadggwat', 'tadggwt', 'tifawt',

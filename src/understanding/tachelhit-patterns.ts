@@ -3,11 +3,12 @@
 import type { Intent } from './intents.ts';
 import { NEG } from './tachelhit-classes.ts';
 import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
+import { QUESTION_PATTERNS } from './tachelhit-question-patterns.ts';
 import { REQUEST_PATTERNS } from './tachelhit-request-patterns.ts';
 import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
 import { inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...QUESTION_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;

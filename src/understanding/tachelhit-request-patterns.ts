@@ -30,7 +30,7 @@ const FORGET = verb('ttu|ttiw|ttuy', 'تتو|توي');
 const HOUR = words('lssa3a', 'ssa3a', 'lwqt', 'lw9t', 'الساعه', 'لوقت', 'الوقت');
 const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl', 'سموتل|سموتي|اجل|عطل');
 /** Another day or time: "yan wass yadni", "nhar akhur", "ass nnidn". */
-const OTHER = words('yadni', 'yadnin', 'nnidn', 'ydnin', 'akhur', 'khur', 'ukhur', 'lukhra', 'autre', 'اخر', 'اخور', 'يادني', 'نيضن', 'اخرى');
+const OTHER = words('yadni', 'yadnin', 'yadn', 'ydn', 'يادن', 'nnidn', 'ydnin', 'akhur', 'khur', 'ukhur', 'lukhra', 'autre', 'اخر', 'اخور', 'يادني', 'نيضن', 'اخرى');
 /** Make it, put it: "ad t tsskrm s tadggwat" (make it in the evening); "it" must be there, as "ar skrgh s tifawt" is I work mornings. */
 const IT = words('t', 'tt', 'ت', 'tent');
 const MAKE = verb('s?skr|rar|srs', 'س?سكر|رار|سرس');
@@ -59,6 +59,8 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'delete_data', steps: [REMOVE, RECORDS], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, WRONG], gap: 2, shared: true },
   { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1, shared: true },
+  // "numero inu ibddl": the number changed, so the one kept is wrong.
+  { intent: 'correct_data', steps: [DATA, CHANGE], gap: 2, shared: true },
   { intent: 'correct_data', steps: [DATA, NOT_BE], gap: 3, shared: true },
   { intent: 'correct_data', steps: [DATA, NEG, BE], gap: 2 },
   { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2, shared: true },

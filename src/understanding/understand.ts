@@ -37,7 +37,7 @@ const MAX_CHARS = 4_000;
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'لموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
 const WHEN_WHERE_WORDS = new Set([
   'quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي',
-  'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو',
+  'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو', 'manza', 'mnnaw', 'mnaw', 'مانزا', 'منناو',
 ]);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 const memo = new Map<string, string>();
@@ -101,7 +101,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   if (language !== undefined && length <= 3) intents.add('change_language');
   // "How much is argan oil", "when will it rain": the market and the weather are not the caravan.
   const aside = offTopic(raw);
-  if (tokens.some((t) => WHEN_WHERE_WORDS.has(t)) && !aside) intents.add('campaigns_info');
+  // "mani g tlla l3afit" asks how the writer is: a question word inside a greeting asks nothing of the caravan.
+  const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
+  if (tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !greets(i)) && !aside) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);
   const number = numbered?.value;
