@@ -61,9 +61,12 @@ const FIRST_PERSON_LATIN = /^[a-z0-9]{2,}gh$/;
 const FIRST_PERSON_ARABIC = /^(?!ال)[\u0621-\u064A]{2,}غ$/;
 const ARABIC_GH_NOUN = /(اغ|با?لي?غ)$/;
 
-/** A word no lexicon has, in a verb form only Tachelhit writes: counted as Tachelhit evidence. */
+/** A verb with Tachelhit's "me" glued on ("ariyi", "ajjiyi", "ارايي"): Darija says "liya", "ليا". */
+const GLUED_ME = /^[a-z0-9]{2,}iyi$|^[\u0621-\u064A]{2,}ايي$/;
+
+/** A word in a verb form only Tachelhit writes: counted as Tachelhit evidence when no phrase claims it. */
 export function isTachelhitVerb(token: string): boolean {
-  return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token));
+  return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token)) || GLUED_ME.test(token);
 }
 
 /**
@@ -79,12 +82,14 @@ export function tachelhitOpenings(text: string): number {
 
 /**
  * Tachelhit's own grammar and everyday words, which a Darija writer never borrows (unlike "lmaw3id", "tbib", "bzaf"
- * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks".
+ * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks", "is" ("iga"),
+ * "on you" ("ghifk"), "yesterday" ("idgam").
  */
 const TACHELHIT_CORE = new Set([
   'ur', 'our', 'ور', 'iyi', 'ayi', 'ايي', 'inu', 'inou', 'اينو', 'ينو', 'nnun', 'nns', 'nnk', 'نون', 'righ', 'rix', 'ريغ', 'mad', 'mayd', 'ماد', 'mani',
   'manig', 'ماني', 'mlmi', 'ملمي', 'مليمي', 'nkki', 'نكي', 'tanmmirt', 'tanmirt', 'تانميرت', 'azul', 'ازول', 'manzakin', 'مانزاكين', 'uhu', 'اوهو',
-  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ',
+  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ', 'iga', 'tga', 'ايكا', 'تكا', 'ayd', 'ghifk',
+  'غيفك', 'idgam', 'اضكام',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

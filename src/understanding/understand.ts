@@ -71,7 +71,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
-  const words = wordEvidence(found, raw, lexicon, addressed);
+  const words = wordEvidence(found, raw, addressed);
   // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between.
   const grammar = heard.filter((p) => !p.shared).length + 3 * tachelhitOpenings(text.slice(0, MAX_CHARS));
   evidence.shi += grammar;
@@ -146,10 +146,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
 /**
  * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
  * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
- * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ") no lexicon has is a vote too. Tachelhit's
+ * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ", "fkgh") no phrase claims is a vote too. Tachelhit's
  * grammar words vote twice, and a vocative not at all, so "ur nhtaj" among Darija loans reads as Tachelhit.
  */
-function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: Lexicon, addressed: ReadonlySet<number>): Evidence {
+function wordEvidence(found: readonly Match[], raw: readonly string[], addressed: ReadonlySet<number>): Evidence {
   const voters: Array<Set<LexiconLanguage>> = raw.map(() => new Set());
   for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length; k++) voters[m.at + k]?.add(m.phrase.source);
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
@@ -157,7 +157,8 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: 
     // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
     if (addressed.has(i) && addressed.size < raw.length) return;
     const langs = voters[i] ?? new Set<LexiconLanguage>();
-    if (langs.size === 0 && !lexicon.known.has(t) && isTachelhitVerb(t)) langs.add('shi');
+    // Only Tachelhit's lexicon has words in "-gh" ("fkgh"): one no phrase claims still says who is writing.
+    if (langs.size === 0 && isTachelhitVerb(t)) langs.add('shi');
     // Tachelhit writers borrow Darija words; Darija writers do not borrow Tachelhit's grammar: it weighs double.
     const onlyTachelhit = langs.size === 1 && langs.has('shi') && isTachelhitCore(t);
     for (const l of langs) evidence[l] += onlyTachelhit ? 2 : 1;
