@@ -3,8 +3,8 @@
 
 /** "May God have mercy on him/her": "irḥmu", "yrhmo", "ترحمها", "يرحمو"; the bare "yrhm lwalidin" is thanks, not mourning. */
 const MERCY = /^(?:i|y|t)?r[h7]m(?:u|o|ou|ha|hum)$|^(?:ي|ت)?رحم(?:و|ه|ها|هم)$/;
-/** Died, death: "immut", "imut", "tmmut", Darija's "mat", "twffa". */
-const DIED = /^(?:i|y|t)?m+u?t$|^(?:mat|matt|mata|twffa|twfa|tuffa|lmut|lmout)$|^(?:ي|ت)?م+و?ت$|^(?:مات|ماتت|توفى|توفي|توفات|الموت|لموت)$/;
+/** Died, death: "immut", "imut", "tmmut", "ئمّوت", Darija's "mat", "twffa". */
+const DIED = /^(?:i|y|t)?m+u?t$|^(?:mat|matt|mata|twffa|twfa|tuffa|lmut|lmout)$|^(?:ي|ت|ا)?م+و?ت$|^(?:مات|ماتت|توفى|توفي|توفات|الموت|لموت)$/;
 
 /** Whether a blessing on the dead is said. */
 export function mourns(tokens: readonly string[]): boolean {

@@ -31,7 +31,7 @@ const BODY = words(
 export const BITER = words(
   'afigr', 'ufigr', 'alfsa', 'ulfsa', 'lfsa', 'talfsa', 'lef3a', 'lf3a', 'lfa3a', 'aghrdm', 'ughrdm', 'tighirdmt', 'tighrdmt', 'l3qrb', '3qrb', 'l3a9rab', 'aydi',
   'uydi', 'lkelb', 'kelb', 'lkalb', 'l7nch', 'lhnch', 'chien', 'serpent', 'vipere', 'scorpion', 'افيكر', 'وفيكر', 'الفسا', 'ولفسا', 'لفسا', 'الفعه', 'لفعه', 'اغردم',
-  'تيغيردمت', 'عقرب', 'العقرب', 'ايدي', 'ويدي', 'كلب', 'الكلب', 'حنش', 'الحنش',
+  'وغردم', 'تيغيردمت', 'عقرب', 'العقرب', 'ايدي', 'ويدي', 'كلب', 'الكلب', 'حنش', 'الحنش',
 );
 /** Swelling in any person: "itnfkh", "ttbbuz", "ئزّيط", Darija's "تنفخ", "wrem". */
 const SWELL = verb('nfkh|nfukh|nfakh|bbuz|zzit|zit|wrm|wrem', 'نفخ|نفاخ|زيط|ورم');

@@ -12,6 +12,7 @@ describe('a death mourned', () => {
   it('is past: the message asks what follows it', () => {
     expect(intentOf('baba immut llah irhmu, kks lmaw3id nns')).toBe('cancel');
     expect(intentOf('yemma tmmut lah irhmha, kksat smitis')).toBe('cancel');
+    expect(intentOf('بابا ئمّوت الله يرحمو، كسات الموعد')).toBe('cancel');
   });
 
   it('is told by a blessing on the dead, not by the thanks that blesses parents', () => {

@@ -31,6 +31,7 @@ describe('Tachelhit injuries', () => {
     ['no waking', 'طاحت ور تفيق'],
     ['a burn on the body', 't7rg afus ns'],
     ['a swelling beside a snake', 'ulfsa, afus ns ar ittnfakh'],
+    ['a swelling beside a scorpion, Arabic script', 'ئقّس ت ؤغردم، ؤفوس نّس ئتنفخ'],
     ['a birth in blood', 'tarw yemma s idammn'],
     ['a little one shaking', 'arba ar itrgigi'],
     ['much blood', 'idammn bzaf g tgmmi'],
