@@ -31,9 +31,11 @@ const PRICE = new RegExp(`${verb('khlls|xlls|khls|xls', 'خلص').source}|^(?:bl
 const DOCTOR = words('tbib', 'ttbib', 'tbiba', 'ttbiba', 'doctor', 'docteur', 'doktor', 'specialiste', 'طبيب', 'الطبيب', 'طبيبه', 'الطبيبه', 'دوكتور');
 /** You know (about me): "is tssnm isem inu". */
 const YOU_KNOW = words('tssnm', 'tssanm', 'tssnt', 'tssant', 'تسنم', 'تسانم', 'تسنت');
-/** Registering as a request: "qiyd yyi", "sjjl iyi". */
-const REGISTER = verb('qiyd|qyd|9iyd|9yd|sjjl|sjl', 'قيد|سجل');
-/** Going, coming: "ur ira ad iddu" (he does not want to go). */
+/** Registering asked for, in the imperative: "qiyd yyi", "sjjlat yemma"; "tsjjlm yemma" (did you register her) asks about it. */
+const REGISTER = /^(?:s?sjj?l|qiyd|qyd|9iyd|9yd)(?:at|amt)?$|^(?:سجل|قيد)(?:ات)?$/;
+/** The family a villager books for: "qiyd yemma", "sjjl iwi". */
+const KIN = words('yemma', 'baba', 'iwi', 'yiwi', 'illi', 'mmi', 'ultma', 'gma', 'tamghart', 'argaz', 'jddi', 'inna', 'يما', 'بابا', 'ايوي', 'يلي', 'تامغارت');
+/** Going, coming: "ur ira ad iddu" (he does not want to go), "ad d yashk". */
 const GO = verb('ddu|ddiw|dduy|ashk|achk', 'دو|اشك');
 const FUTURE = words('ad', 'a', 'rad', 'اد', 'راد');
 /** Taken out by a doctor: tonsils, a tooth, a stone, a cyst ("ad as kksn lluzat" is an operation, not a cancellation). */
@@ -64,6 +66,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'campaigns_info', steps: [IS, YOU_HAVE, DOCTOR], gap: 2, shared: true },
   { intent: 'my_data', steps: [IS, YOU_KNOW, DATA], gap: 1 },
   { intent: 'book', steps: [REGISTER, ME], gap: 0, positive: true },
+  { intent: 'book', steps: [REGISTER, KIN], gap: 0, positive: true },
   { intent: 'book', steps: [TAKE_OUT, ORGAN], gap: 1, shared: true },
   { intent: 'campaigns_info', steps: [PRICE], gap: 0, shared: true },
   { intent: 'greeting', steps: [WHERE, IN, THERE, HEALTH], gap: 0 },
@@ -76,5 +79,5 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "ur sar ikhssa rdv nns": the appointment is no longer needed.
   { intent: 'cancel', steps: [NEG, ANYMORE, NEED, APPOINTMENT], gap: 2 },
   { intent: 'no', steps: [NEG, WANT, NOTHING], gap: 1 },
-  { intent: 'no', steps: [NEG, WANT, FUTURE, GO], gap: 0, anyLength: true },
+  { intent: 'no', steps: [NEG, WANT, FUTURE, GO], gap: 1, anyLength: true },
 ];

@@ -39,6 +39,7 @@ describe('Tachelhit questions', () => {
   it('tells asking for a registration from asking about one', () => {
     expect(intentOf('is ad iyi tsjjlm')).toBe('book');
     expect(intentOf('qiyd iyi 3afak, Fadma Id Hmad')).toBe('book');
+    expect(intentOf('qiyd yemma 3afak')).toBe('book');
     expect(intentOf('is tqiydm yemma')).toBe('my_appointments');
   });
 
@@ -55,6 +56,7 @@ describe('Tachelhit questions', () => {
 describe('Tachelhit answers around requests', () => {
   it.each([
     ['uhu, ur ira ad iddu azkka', 'no'],
+    ['ur ira ad d yashk', 'no'],
     ['ur righ walu', 'no'],
     ['baba ur sar ikhssa rdv nns', 'cancel'],
     ['numero inu ibddl, wa jdid ad', 'correct_data'],
