@@ -44,6 +44,9 @@ const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.ph
 /** "Don't send (to me) any more" ("ur sul as tazznm"): a stop that says "never again" is no complaint to ask about. */
 const isNeverAgain = (m: HeardPhrase) =>
   isStop(m) && [NEG, ANYMORE, ARRIVING].every((c) => m.phrase.tokens.some((t) => inClass(c, t)));
+/** What may surround a stop without asking for something else: greetings, thanks, a "no", a complaint. */
+const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', 'thanks', 'greeting']);
+const asksElse = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent);
 
 /**
  * Firm when every word belongs to a stop phrase, or is a "please", a refusal's frame or a vocative around one ("enough"
@@ -58,7 +61,8 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   // Asking to erase the number beside a stop ("ur riɣ lmsaj, kksat numero inu") says the stop again.
   const signals = [...clear, ...matches.filter(isRefusal), ...matches.filter(isErasure)];
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
-  if (clear.some(isNeverAgain)) return true;
+  // "Never again" beside another request ("… but tell me when it comes") is asked about, lest the request be lost.
+  if (clear.some(isNeverAgain) && !matches.some(asksElse)) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).

@@ -28,10 +28,12 @@ describe('a firm stop', () => {
     expect(isFirmStop(['arretez', 'd', 'envoyer', 'ur', 'rix', 'yat'], [stop(0, 'arretez'), stop(0, 'arretez')], none)).toBe(false);
   });
 
-  it('is "never again" said of the messages, whatever explains it', () => {
+  it('is "never again" said of the messages, whatever explains it, unless something else is asked beside it', () => {
     const raw = ['nkki', 'argaz', 'nns', 'ur', 'tssn', 'ad', 'tghr', 'ur', 'sul', 'as', 'tazznm', 'walo'];
     expect(isFirmStop(raw, [stop(7, 'ur', 'sul', 'as', 'tazznm')], none)).toBe(true);
     expect(isFirmStop(['nkki', 'argaz', 'nns', 'ur', 'as', 'tazznm'], [stop(3, 'ur', 'as', 'tazznm')], none)).toBe(false);
+    const asks: HeardPhrase = { phrase: { tokens: ['ini', 'yi', 'mlmi'], meaning: { kind: 'intent', intent: 'subscribe' } }, at: 4 };
+    expect(isFirmStop(['ur', 'sul', 'iyi', 'tazznm', 'ini', 'yi', 'mlmi'], [stop(0, 'ur', 'sul', 'iyi', 'tazznm'), asks], none)).toBe(false);
   });
 
   it('is a clear stop with "enough" after it, not "enough of" before it', () => {
