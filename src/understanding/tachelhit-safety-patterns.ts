@@ -66,6 +66,10 @@ const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', '�
 const OFTEN = words('kraygat', 'kraygatt', 'kull', 'kul', 'yid', 'ghyid', 'lil', 'dima', 'toujours', 'كراكات', 'كرايكات', 'كل', 'ييض', 'الليل', 'ديما');
 const MANY = words('bahra', 'bzaf', 'بزاف', 'بهرا', 'kullu', 'kulla', 'trop');
 const FULL = verb('3mr|3mmr', 'عمر');
+/** Only so often: "ghir yat twalt f simana", "ghir mrra f chhr" asks for fewer messages. */
+const ONLY = words('ghir', 'ghar', 'gher', 'seulement', 'juste', 'غير');
+const TIMES = words('twalt', 'tiwal', 'tikklt', 'tikkal', 'mrra', 'lmrra', 'fois', 'توالت', 'تيكلت', 'مره', 'المره');
+const PERIOD = words('simana', 'ssimana', 'semaine', 'chhr', 'ccher', 'mois', 'سيمانه', 'السيمانه', 'الشهر', 'شهر', 'الاسبوع');
 const GIVE = verb('fk|fka|fkk', 'فك|فكا');
 
 export const SAFETY_PATTERNS: readonly Pattern[] = [
@@ -116,6 +120,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'maybe_stop', steps: [MESSAGES, OFTEN], gap: 5, shared: true },
   { intent: 'maybe_stop', steps: [OFTEN, MESSAGES], gap: 2, shared: true },
   { intent: 'maybe_stop', steps: [WHAT, WANT, MESSAGES], gap: 3 },
+  { intent: 'maybe_stop', steps: [ONLY, TIMES, PERIOD], gap: 2, shared: true },
   // "Why do you send me these" is a complaint, not a request for more.
   { intent: 'maybe_stop', steps: [WHY, ME, ARRIVING], gap: 3 },
   { intent: 'maybe_stop', steps: [WHY, ME, WRITE], gap: 3 },
