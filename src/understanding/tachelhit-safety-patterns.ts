@@ -21,9 +21,9 @@ const STRONG = words('bahra', 'bzaf', 'bzzaf', 'tqwa', 'ggutn', 'ggut', 'iggutn'
 const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي', ...LITTLE);
 /** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
 const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
-/** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع". */
+/** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع", "ئتّسرع" (ئ folded to ا, ص heard as س). */
 const FAINT = verb('ghma|ghmi|ghuma', 'غما|غمي|غمى');
-const CONVULSE = /^(?:ar|ka|kay|kat|ki)?(?:i|t|y)?t{1,2}s+r+a?3(?:at|n|gh|t|u)?$|^(?:كي|كا|كت|ار)?(?:ي|ت)?تت?صرع$|^convulsions?$/;
+const CONVULSE = /^(?:ar|ka|kay|kat|ki)?(?:i|t|y)?t{1,2}s+r+a?3(?:at|n|gh|t|u)?$|^(?:كي|كا|كت|ار)?(?:ي|ت|ا)?تت?[صس]رع$|^convulsions?$/;
 /** Poison swallowed: "issmm", "itsmmem", "tsmem", "مسموم"; bleach ("jafil") drunk, rat poison ("dwa n lfar") eaten. */
 const POISON = /^(?:i|t|y|it|tt|itt)?s+m+[ue]?m(?:at|n|gh|x)?$|^intoxication$|^empoisonnee?$/;
 const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 'مسمومه', 'السم', 'سم', 'التسمم');

@@ -19,6 +19,7 @@ describe('Tachelhit emergencies in any person and spelling', () => {
     ['not breathing', 'ور ار ئسونفوس'],
     ['fainting', 'tghma tamghart inu'],
     ['convulsions', 'ar ittsra3 iwi'],
+    ['convulsions, Arabic script', 'ئيوي ئتّسرع'],
     ['chest pain', 'admar inu ar iyi ittqrrah bahra'],
     ['heart pain', 'ar iyi ittqrah ul inu bahra'],
     ['chest pain, French words', 'mal a la poitrine, ur zdargh ad nkkr'],
