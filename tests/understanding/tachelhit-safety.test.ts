@@ -16,6 +16,8 @@ describe('Tachelhit emergencies in any person and spelling', () => {
     ['an opened wound', 'ljr7 n l3amaliya irzm'],
     ['vomiting blood', 'ar itqiya idammn'],
     ['vomiting blood, Darija words', 'باباتي ار يتقيا الدم'],
+    ['vomiting blood, Darija\'s habitual', 'kaytqiya ddem baba'],
+    ['bleeding, Darija\'s habitual', 'ddm kaysil mn rass dyalo'],
     ['not breathing', 'ور ار ئسونفوس'],
     ['fainting', 'tghma tamghart inu'],
     ['convulsions', 'ar ittsra3 iwi'],
