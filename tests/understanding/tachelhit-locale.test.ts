@@ -55,6 +55,11 @@ describe('Tachelhit with Darija words mixed in', () => {
     for (const w of ['iga', 'tga', 'ghifk', 'idgam']) expect(isTachelhitCore(w), w).toBe(true);
   });
 
+  it('weighs a lone "س", "غ" or "ن", which Arabic glues to the next word, as Tachelhit\'s own', () => {
+    expect(locale('عافاك ارايي س الدارجة ولا العربية')).toBe('shi');
+    expect(locale('عافاك كتب ليا بالدارجة ولا العربية')).toBe('ary');
+  });
+
   it('weighs Tachelhit grammar above the Darija loans around it', () => {
     expect(locale('la merci ur nhtaj')).toBe('shi');
     expect(locale('tanmirt bzaf lah ijazikoum bikhir')).toBe('shi');
