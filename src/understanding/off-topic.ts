@@ -1,5 +1,5 @@
 // Words of the market, the weather and football: a "when", "where" or "how much" beside them asks about those, not the caravan.
-import { verb, words, inClass } from './tachelhit-words.ts';
+import { foldWord, inClass, verb, words } from './tachelhit-words.ts';
 
 /** Selling, buying, what a thing is worth, in any person: Tachelhit's "zznzgh", "tsghm", Darija's "nbi3", "nchri", "ysawa". */
 const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|^(?:vendre|acheter|vends|achete)$`);
@@ -15,5 +15,18 @@ const THINGS = words(
  * @example offTopic(['mnchk', 'a', 'ysawa', 'zit']) // true
  */
 export function offTopic(tokens: readonly string[]): boolean {
-  return tokens.some((t) => inClass(TRADE, t) || inClass(THINGS, t));
+  return tokens.some(aside);
+}
+
+/** Villagers reuse the same few hundred words: each word is looked at once. */
+const memo = new Map<string, boolean>();
+
+function aside(token: string): boolean {
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  const folded = foldWord(token);
+  const found = inClass(TRADE, token, folded) || inClass(THINGS, token, folded);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(token, found);
+  return found;
 }

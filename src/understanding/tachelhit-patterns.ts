@@ -6,7 +6,7 @@ import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
 import { QUESTION_PATTERNS } from './tachelhit-question-patterns.ts';
 import { REQUEST_PATTERNS } from './tachelhit-request-patterns.ts';
 import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
-import { inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
+import { foldWord, inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
 const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...QUESTION_PATTERNS];
 
@@ -44,8 +44,9 @@ function classesOf(token: string): Uint8Array {
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
   const found = new Uint8Array(CLASSES.length);
+  const folded = foldWord(token);
   CLASSES.forEach((c, i) => {
-    if (inClass(c, token)) found[i] = 1;
+    if (inClass(c, token, folded)) found[i] = 1;
   });
   if (memo.size > 50_000) memo.clear();
   memo.set(token, found);
