@@ -62,6 +62,8 @@ const LEAVE_ME = /^(?:fl|flat|fil|ajj|ajjat|kks|kksat|kkis)(?:iyi|yi|ayi)$|^(?:�
 /** Off a list: "zg lista", "mn lgroup"; "liste n tbib" is the doctor's list, a cancellation. */
 const FROM = words('zg', 'zgi', 'zi', 'mn', 'men', 'من', 'زك', 'زغ');
 const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
+/** Who or what comes off the list: me, or the number the messages go to; a name off it cancels a visit ("kkst ism inu"). */
+const RECIPIENT = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'numero', 'numro', 'nmra', 'nnmra', 'raqm', 'tilifun', 'tilifon', 'نمرا', 'رقم', 'نيميرو', 'تيليفون');
 const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
 const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', 'الموعد');
 /** Too often: every day, at night, always ("lmsajat kraygat ass", "gh yid", "dima"). */
@@ -113,7 +115,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [LEAVE_ME], gap: 0, unless: LET_ME_DO },
   // Off your list ("kkes numero inu zg lista nnun"): the messages' list; "zg lista" alone may be the data kept.
-  { intent: 'stop', steps: [TAKE_OFF, FROM, LIST, YOUR], gap: 3, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, LIST, YOUR], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
   { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },

@@ -72,6 +72,7 @@ describe('Tachelhit stops', () => {
   it.each([
     'kkes numero inu zg lista nnun daba',
     'kksat iyi zg lgroup nnun, nhar ad ikfa',
+    'kksat tilifun n yemma zg lista nnun',
     'baba ur iri lmsajat, kkes t zg kullu ghila',
     'a wenna ittarun, 7bs! ajjiyi',
     'اور ريغ ميساجات نّون، حبسات غيلاد',
@@ -80,6 +81,7 @@ describe('Tachelhit stops', () => {
   it('erases the number when it is wiped, and stops only when it is taken off your list', () => {
     expect(intentOf('ssfd nmra inu zg lista')).toBe('delete_data');
     expect(patternIntents('kks nmra inu zg liste n tbib')).not.toContain('stop');
+    expect(intentOf('kksat lmaw3id inu zg lista nnun')).toBe('cancel');
   });
 
   it.each(['ghir yat twalt f simana a lfri9', 'walakin ghir mrra f chhr'])('asks about "only so often": "%s"', (text) => expect(intentOf(text)).toBe('maybe_stop'));
