@@ -42,8 +42,8 @@ const MIDWIFE = words('qabla', 'lqabla', 'l9abla', '9abla', 'tamqablt', 'sagefem
 const SHAKE = verb('rgigi|rgagi|rgigiy|rjf|rja?3f|r3d|nqlab|tnqlab', 'ركيكي|رجف|رعد|نقلاب|تنقلب');
 /** A little one: "arba", "tarbat", "amzzyan", "mmi" (my son), Darija's "drari". */
 export const LITTLE = words('arba', 'arrba', 'tarbat', 'mzzin', 'imzzi', 'imzzin', 'amzzyan', 'tamzzyant', 'mmi', 'drari', 'ldrari', 'lbz', 'اربا', 'تاربات', 'الدراري', 'امزيان');
-/** Throwing up in Tachelhit: "ar ittarra", "irra", "ئتّارّا". */
-const THROW_UP = verb('a?rra|rri|tarra', 'ارا|را');
+/** Throwing up in Tachelhit: "ar ittarra", "irra", "ئتّارّا"; not "يرا" (he wants), whose r is single. */
+const THROW_UP = verb('a?rra|rri|tarra', 'ارا');
 
 export const INJURY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [FALL, HIGH], gap: 3, shared: true },

@@ -65,7 +65,7 @@ const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
 /** Who or what comes off the list: me, or the number the messages go to; a name off it cancels a visit ("kkst ism inu"). */
 const RECIPIENT = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'numero', 'numro', 'nmra', 'nnmra', 'raqm', 'tilifun', 'tilifon', 'نمرا', 'رقم', 'نيميرو', 'تيليفون');
 const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
-const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', 'الموعد');
+const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 'rendez', 'rendezvous', 't', 'ت', 'الموعد', 'موعد', 'رونديفو');
 /** Too often: every day, at night, always ("lmsajat kraygat ass", "gh yid", "dima"). */
 const OFTEN = words('kraygat', 'kraygatt', 'kull', 'kul', 'yid', 'ghyid', 'lil', 'dima', 'toujours', 'كراكات', 'كرايكات', 'كل', 'ييض', 'الليل', 'ديما');
 const MANY = words('bahra', 'bzaf', 'بزاف', 'بهرا', 'kullu', 'kulla', 'trop');

@@ -44,6 +44,7 @@ describe('Tachelhit injuries', () => {
     expect(patternIntents('illa ulfsa g lbir')).not.toContain('emergency');
     expect(patternIntents('ultma tarw yan urba')).not.toContain('emergency');
     expect(patternIntents('ur tsawalgh s tachelhit')).not.toContain('emergency');
+    expect(patternIntents('بابا يرا ادامن')).not.toContain('emergency');
   });
 
   it('reads blood thrown up or bleeding as an emergency, never as a donation', () => {

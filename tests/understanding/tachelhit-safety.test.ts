@@ -82,6 +82,7 @@ describe('Tachelhit stops', () => {
     expect(intentOf('ssfd nmra inu zg lista')).toBe('delete_data');
     expect(patternIntents('kks nmra inu zg liste n tbib')).not.toContain('stop');
     expect(intentOf('kksat lmaw3id inu zg lista nnun')).toBe('cancel');
+    expect(patternIntents('kksiyi rendez vous nnun')).not.toContain('stop');
   });
 
   it.each(['ghir yat twalt f simana a lfri9', 'walakin ghir mrra f chhr'])('asks about "only so often": "%s"', (text) => expect(intentOf(text)).toBe('maybe_stop'));
