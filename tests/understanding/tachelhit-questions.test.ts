@@ -34,6 +34,10 @@ describe('Tachelhit questions', () => {
     ['s blash', 'campaigns_info'],
     ['abonni iyi', 'subscribe'],
     ['ur righ walu', 'no'],
+    ['mad llan d tbibn g lqafila', 'campaigns_info'],
+    ['manwi tbibn ad d yusin', 'campaigns_info'],
+    ['ma lsa3a ayd ghuri azkka', 'my_appointments'],
+    ['ur ssingh ad ktbgh', 'help'],
   ] as const)('hears "%s" as %s through its word classes', (text, intent) => expect(patternIntents(text)).toContain(intent));
 
   it('tells asking for a registration from asking about one', () => {
