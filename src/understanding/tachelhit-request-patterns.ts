@@ -3,8 +3,11 @@
 import { APPOINTMENT, BLOOD, COME, DATA, ME, NEG, NEWS, SEND, SPEAK, TELL, TIME, WHAT, WHEN } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
-/** Why: asked of messages, a complaint ("ma fllas ar iyi d ttaznm"), never a request for more. */
-const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'ماخ', 'مافلاس', 'فلاس', ...WHAT);
+/**
+ * Why, or "keep doing" ("ar iyi d ttashkin", they keep coming to me): a complaint about the messages ("ma fllas ar iyi d
+ * ttaznm"), never a request for more, which says "ad" (will).
+ */
+const NOT_ASKING = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'ماخ', 'مافلاس', 'فلاس', 'ar', 'ار', ...WHAT);
 const PERSON = words('yan', 'yat', 'bnadm', 'يان', 'يات');
 const WITH = words('d', 'د', 'ak', 'dis');
 /** A language named: "s tachelhit" is asked for, "ur ssingh l3arbiya" is one the writer cannot read. */
@@ -73,12 +76,12 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, shared: true, positive: true },
   { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
   { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
-  { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true, notAfter: WHY, notAfterGap: 2 },
-  { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true, notAfter: WHY, notAfterGap: 2 },
+  { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
+  { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   { intent: 'subscribe', steps: [TELL, ME, WHEN], gap: 3, positive: true },
   { intent: 'subscribe', steps: [SEND, ME, WHEN], gap: 3, positive: true },
-  { intent: 'subscribe', steps: [ME, COME, NEWS], gap: 2, positive: true, notAfter: WHY, notAfterGap: 2 },
-  { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true, notAfter: WHY, notAfterGap: 2 },
+  { intent: 'subscribe', steps: [ME, COME, NEWS], gap: 2, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
+  { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   // "When the caravan comes, call me or send me a word": a request for later; its span covers the "call me" in it.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ANY_REQUEST, ME], gap: 6, positive: true },
   { intent: 'human', steps: [PERSON, SPEAK], gap: 3 },

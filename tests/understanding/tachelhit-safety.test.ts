@@ -85,7 +85,7 @@ describe('Tachelhit stops', () => {
     expect(patternIntents('kksiyi rendez vous nnun')).not.toContain('stop');
   });
 
-  it.each(['ghir yat twalt f simana a lfri9', 'walakin ghir mrra f chhr'])('asks about "only so often": "%s"', (text) => expect(intentOf(text)).toBe('maybe_stop'));
+  it.each(['ghir yat twalt f simana a lfri9', 'walakin ghir mrra f chhr', 'kul ass ar iyi d ttashkin krad lmsajat'])('asks about how often they come: "%s"', (text) => expect(intentOf(text)).toBe('maybe_stop'));
 
   it.each(['max ad yi ttarum kullu ass', 'ma fllas ar iyi d ttaznm lmsajat ad, ur jju sjjlɣ', 'ماد ئيي د ئتسيفضن لميساجات اد'])(
     'asks about "why do you write to me": "%s"',
