@@ -123,6 +123,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3, shared: true },
   { intent: 'maybe_stop', steps: [MESSAGES, OFTEN], gap: 5, shared: true },
   { intent: 'maybe_stop', steps: [OFTEN, MESSAGES], gap: 2, shared: true },
+  { intent: 'maybe_stop', steps: [OFTEN, ME, ARRIVING], gap: 3 },
   { intent: 'maybe_stop', steps: [WHAT, WANT, MESSAGES], gap: 3 },
   { intent: 'maybe_stop', steps: [ONLY, TIMES, PERIOD], gap: 2, shared: true },
   // "Why do you send me these" is a complaint, not a request for more.

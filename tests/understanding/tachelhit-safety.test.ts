@@ -101,6 +101,10 @@ describe('Tachelhit stops', () => {
     (text) => expect(intentOf(text)).toBe('maybe_stop'),
   );
 
+  it('hears "every day they come to me" as a complaint through its words', () => {
+    expect(patternIntents('kul ass ar iyi d ttashkin')).toContain('maybe_stop');
+  });
+
   it('hears "too many" right after the messages, not praise two words away', () => {
     expect(patternIntents('lmsajat ad bahra')).toContain('maybe_stop');
     expect(patternIntents('lmsajat nnun mzyanin bahra')).not.toContain('maybe_stop');
