@@ -57,7 +57,7 @@ const NEED = words('ikhssa', 'ixssa', 'ikhssan', 'tkhssa', 'ihtaj', 'htaj', 'nht
 const NOTHING = words('walu', 'walo', 'walou', 'والو', 'ualu');
 /** Subscribing: "abonni yyi", "inscri iyi", "sjjl iyi f lkhbar". */
 const SUBSCRIBE = verb('abon+i|abun+i|abonn|inscri|nscri', 'ابوني|انسكري');
-/** Where and what of health: "mani g tlla l3afit" (how are you) asks after the writer, not the caravan. */
+/** Where and what of health: "mani g tlla l3afit" (how are you) asks after the villager, not the caravan. */
 const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
 const IN = words('g', 'gh', 'غ', 'ك');
 const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');

@@ -101,7 +101,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   if (language !== undefined && length <= 3) intents.add('change_language');
   // "How much is argan oil", "when will it rain": the market and the weather are not the caravan.
   const aside = offTopic(raw);
-  // "mani g tlla l3afit" asks how the writer is: a question word inside a greeting asks nothing of the caravan.
+  // "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan.
   const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
   if (tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !greets(i)) && !aside) intents.add('campaigns_info');
 
