@@ -2,7 +2,7 @@
 import { foldWord, inClass, verb, words } from './tachelhit-words.ts';
 
 /** Selling, buying, what a thing is worth, in any person: Tachelhit's "zznzgh", "tsghm", Darija's "nbi3", "nchri", "ysawa". */
-const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|^(?:vendre|acheter|vends|achete)$`);
+const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|^(?:vendre|acheter|vends|achete)$`);
 /** Livestock, crops, rain and matches: what villagers also ask a bot about, which the caravan does not answer. */
 const THINGS = words(
   'tghatt', 'tghat', 'tighttn', 'tighatin', 'ulli', 'azgr', 'tafunast', 'afullus', 'lbhaym', 'lghnm', 'zit', 'argan', 'anzar', 'unzar', 'lmtar', 'chta', 'lmatch',

@@ -8,7 +8,7 @@ export const FALL = new RegExp(`${verb('dr|drn', 'ضر').source}|^(?:ka|kat|ki|t
 /** High places a villager falls from: a palm, an argan tree, a roof, a wall, a ladder, a mule. */
 const HIGH = words(
   'tazdayt', 'tazdait', 'tazdayin', 'ugrn', 'argan', 'wargan', 'tadgagt', 'sjra', 'chjra', 'nkhla', 'nnkhla', 'ssqf', 'sqf', 'lborj', 'afella', 'ufella',
-  'sur', 'lhit', 'l7it', 'ssullum', 'sllum', 'taghrast', 'aghyul', 'ughyul', 'lbghl', 'tazdayt', 'تزدايت', 'تازدايت', 'شجره', 'نخله', 'السقف', 'سقف', 'الحيط',
+  'sur', 'lhit', 'l7it', 'ssullum', 'sllum', 'taghrast', 'aghyul', 'ughyul', 'lbghl', 'تزدايت', 'تازدايت', 'شجره', 'نخله', 'السقف', 'سقف', 'الحيط',
   'حيط', 'فوق', 'السلوم', 'سلوم', 'البغل', 'اغيول', 'وغيول',
 );
 /** The head or the face, where a fall that bleeds or knocks out is serious. */

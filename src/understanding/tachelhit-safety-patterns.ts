@@ -6,9 +6,9 @@ import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Breathing in every person and spelling: "nffs", "tnffs", "itnffas", "isunfus" (rests his breath), "ئتنفاس". */
 const BREATH = /^(?:ad|a)?(?:t|tt|i|it|itt|y|yt)?(?:su)?n+f+[au]?s(?:gh|x)?$|^(?:اد)?(?:ا|ي|ت|تت|يت|ات)?(?:سو)?نف+[او]?س$/;
-/** Blood running: "ar ittazzal", "ittazzaln", "tssuf" (spills), "izzenz", "ئتازل", Darija's "kaysil", "sal". */
 /** Darija's habitual "ka-", "kay-" in front of a verb: "kaytqiya", "kaysil". */
 const HABITUALLY = (latin: string, arabic: string): RegExp => new RegExp(`^(?:ka|kay|kat|ki)(?:y|t)?(?:${latin})(?:u|o|w)?$|^(?:كا|كي|كاي|كت)(?:ي|ت)?(?:${arabic})و?$`);
+/** Blood running: "ar ittazzal", "ittazzaln", "tssuf" (spills), "izzenz", "ئتازل", Darija's "kaysil", "sal". */
 const FLOW = new RegExp(`${verb('t?taz+a?l|z+al|s+uf|z+e?nz', 'تازا?ل|زال|سوف').source}|${HABITUALLY('sil', 'سيل').source}|^(?:sal|سال|يسيل)$`);
 /** Throwing up: "ar itqiya", "t9iyat", Darija's "يتقيا", "kaytqiya". */
 const VOMIT = new RegExp(`${verb('q+i?ya|9+i?ya|qia|9ia|tqi', 'قيا|قي|تقي').source}|${HABITUALLY('q+i?ya|9+i?ya|tqi', 'قيا|تقيا').source}`);
