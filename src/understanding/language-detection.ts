@@ -80,6 +80,14 @@ export function tachelhitOpenings(text: string): number {
   return text.match(HAMZA_OPENING)?.length ?? 0;
 }
 
+/** A word in Tifinagh, which only Amazigh is written in: read before normalising folds it into Latin letters. */
+const TIFINAGH_WORD = /[\u2D30-\u2D7F]+/g;
+
+/** How many words are written in Tifinagh ("ⵉⴱⴱⵉ ⵜ ⵓⵍⴼⵙⴰ"): each as sure a sign of Tachelhit as a ؤ or ئ opening. */
+export function tifinaghWords(text: string): number {
+  return text.match(TIFINAGH_WORD)?.length ?? 0;
+}
+
 /**
  * Tachelhit's own grammar and everyday words, which a Darija writer never borrows (unlike "lmaw3id", "tbib", "bzaf"
  * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks", "is" ("iga"),

@@ -2,7 +2,7 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { isDeathWord, mourns } from './mourning.ts';
@@ -73,7 +73,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
   const words = wordEvidence(found, raw, addressed);
   // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between.
-  const grammar = heard.filter((p) => !p.shared).length + 3 * tachelhitOpenings(text.slice(0, MAX_CHARS));
+  const written = text.slice(0, MAX_CHARS);
+  const grammar = heard.filter((p) => !p.shared).length + 3 * (tachelhitOpenings(written) + tifinaghWords(written));
   evidence.shi += grammar;
   words.shi += grammar;
   words.ary += digits;

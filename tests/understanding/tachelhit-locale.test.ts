@@ -1,7 +1,7 @@
 // Telling Tachelhit from Darija when the two share loanwords: each word votes once, and Tachelhit verb forms vote.
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/understanding/index.ts';
-import { isTachelhitCore, isTachelhitVerb, tachelhitOpenings } from '../../src/understanding/language-detection.ts';
+import { isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords } from '../../src/understanding/language-detection.ts';
 
 const locale = (text: string) => understand(text).locale;
 
@@ -53,6 +53,11 @@ describe('Tachelhit with Darija words mixed in', () => {
     expect(locale('slm labas ghifk')).toBe('shi');
     expect(locale('ma tga lmatch idgam')).toBe('shi');
     for (const w of ['iga', 'tga', 'ghifk', 'idgam']) expect(isTachelhitCore(w), w).toBe(true);
+  });
+
+  it('counts a word in Tifinagh, which only Amazigh is written in, as Tachelhit', () => {
+    expect(tifinaghWords('ⵉⴱⴱⵉ ⵜ ⵓⵍⴼⵙⴰ, ok')).toBe(3);
+    expect(locale('ⵉⴱⴱⵉ ⵜ ⵓⵍⴼⵙⴰ')).toBe('shi');
   });
 
   it('weighs a lone "س", "غ" or "ن", which Arabic glues to the next word, as Tachelhit\'s own', () => {
