@@ -55,8 +55,8 @@ const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
 /** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
 const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb', 'كس|كيس|س?سفض|مسح|حيد|سحب');
-/** Take off (a list), not erase: "ssfḍ nmra inu zg lista" wipes what is kept, "kkes numero inu zg lista nnun" stops the messages. */
-const TAKE_OFF = verb('kk?i?s|7yd|hyd|s7b|sehb|shb', 'كس|كيس|حيد|سحب');
+/** Take off (a list), not erase: "ssfḍ nmra inu zg lista" wipes what is kept, "kkes numero inu zg lista nnun" (or French "retirez") stops the messages. */
+const TAKE_OFF = new RegExp(`${verb('kk?i?s|7yd|hyd|s7b|sehb|shb', 'كس|كيس|حيد|سحب').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`);
 /** "Leave me", "take me off" typed as one word: "ajjiyi", "flatiyi", "kksiyi". */
 const LEAVE_ME = /^(?:fl|flat|fil|ajj|ajjat|kks|kksat|kkis)(?:iyi|yi|ayi)$|^(?:فل|فلات|اج|اجات|كس|كسات)(?:ايي|يي)$/;
 /** Off a list: "zg lista", "mn lgroup"; "liste n tbib" is the doctor's list, a cancellation. */

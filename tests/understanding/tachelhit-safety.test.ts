@@ -73,6 +73,7 @@ describe('Tachelhit stops', () => {
     'kkes numero inu zg lista nnun daba',
     'kksat iyi zg lgroup nnun, nhar ad ikfa',
     'kksat tilifun n yemma zg lista nnun',
+    'retirez numero inu zg lista nnun 3afak',
     'baba ur iri lmsajat, kkes t zg kullu ghila',
     'a wenna ittarun, 7bs! ajjiyi',
     'اور ريغ ميساجات نّون، حبسات غيلاد',
