@@ -80,10 +80,11 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'book', steps: [TAKE_OUT, ORGAN], gap: 1, shared: true },
   { intent: 'campaigns_info', steps: [PRICE], gap: 0, shared: true },
   { intent: 'greeting', steps: [WHERE, IN, THERE, HEALTH], gap: 0 },
-  // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ": how to use the bot.
+  // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ", "mad ikhssa ad ktbɣ": how to use the bot.
   { intent: 'help', steps: [HOW, SHALL, WORKS], gap: 1, anyLength: true },
   { intent: 'help', steps: [HOW, WORKS], gap: 1, anyLength: true },
   { intent: 'help', steps: [WHAT, SHALL, ACT], gap: 0, anyLength: true },
+  { intent: 'help', steps: [WHAT, SHALL, SHALL, ACT], gap: 0, anyLength: true },
   { intent: 'help', steps: [HELP], gap: 0, shared: true, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 1, anyLength: true },
   { intent: 'subscribe', steps: [SUBSCRIBE, ME], gap: 1, shared: true },

@@ -38,6 +38,7 @@ describe('Tachelhit questions', () => {
     ['manwi tbibn ad d yusin', 'campaigns_info'],
     ['ma lsa3a ayd ghuri azkka', 'my_appointments'],
     ['ur ssingh ad ktbgh', 'help'],
+    ['mad ikhssa ad ktbgh', 'help'],
   ] as const)('hears "%s" as %s through its word classes', (text, intent) => expect(patternIntents(text)).toContain(intent));
 
   it('tells asking for a registration from asking about one', () => {
