@@ -61,27 +61,43 @@ const FIRST_PERSON_LATIN = /^[a-z0-9]{2,}gh$/;
 const FIRST_PERSON_ARABIC = /^(?!ال)[\u0621-\u064A]{2,}غ$/;
 const ARABIC_GH_NOUN = /(اغ|با?لي?غ)$/;
 
-/** A word no lexicon has, in a verb form only Tachelhit writes: counted as Tachelhit evidence. */
+/** A verb with Tachelhit's "me" glued on ("ariyi", "ajjiyi", "ارايي"): Darija says "liya", "ليا". */
+const GLUED_ME = /^[a-z0-9]{2,}iyi$|^[\u0621-\u064A]{2,}ايي$/;
+
+/** A word in a verb form only Tachelhit writes: counted as Tachelhit evidence when no phrase claims it. */
 export function isTachelhitVerb(token: string): boolean {
-  return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token));
+  return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token)) || GLUED_ME.test(token);
 }
 
-/** A word opening on ؤ or ئ: Tachelhit's way of writing an opening "u" or "i" ("ؤر", "ئيي"), which Arabic words never have. */
-const HAMZA_OPENING = /(?:^|[^\u0600-\u06FF])[ؤئ]/g;
+/**
+ * A word opening on ؤ, ئ or a bare ء before its vowel: Tachelhit's way of writing an opening "u" or "i" ("ؤر", "ئيي",
+ * "ءيدامن"), which Arabic words never have.
+ */
+const HAMZA_OPENING = /(?:^|[^\u0600-\u06FF])(?:[ؤئ]|ء[ياوؤ])/g;
 
 /** How many words the writer opened Tachelhit's way, read before normalising folds ؤ and ئ away. */
 export function tachelhitOpenings(text: string): number {
   return text.match(HAMZA_OPENING)?.length ?? 0;
 }
 
+/** A word in Tifinagh, which only Amazigh is written in: read before normalising folds it into Latin letters. */
+const TIFINAGH_WORD = /[\u2D30-\u2D7F]+/g;
+
+/** How many words are written in Tifinagh ("ⵉⴱⴱⵉ ⵜ ⵓⵍⴼⵙⴰ"): each as sure a sign of Tachelhit as a ؤ or ئ opening. */
+export function tifinaghWords(text: string): number {
+  return text.match(TIFINAGH_WORD)?.length ?? 0;
+}
+
 /**
  * Tachelhit's own grammar and everyday words, which a Darija writer never borrows (unlike "lmaw3id", "tbib", "bzaf"
- * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks".
+ * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks", "is" ("iga"),
+ * "on you" ("ghifk"), "yesterday" ("idgam"), and Arabic script's lone "س" (with), "غ" (in), "ن" (of), which Arabic glues on.
  */
 const TACHELHIT_CORE = new Set([
   'ur', 'our', 'ور', 'iyi', 'ayi', 'ايي', 'inu', 'inou', 'اينو', 'ينو', 'nnun', 'nns', 'nnk', 'نون', 'righ', 'rix', 'ريغ', 'mad', 'mayd', 'ماد', 'mani',
   'manig', 'ماني', 'mlmi', 'ملمي', 'مليمي', 'nkki', 'نكي', 'tanmmirt', 'tanmirt', 'تانميرت', 'azul', 'ازول', 'manzakin', 'مانزاكين', 'uhu', 'اوهو',
-  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ',
+  'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ', 'iga', 'tga', 'ايكا', 'تكا', 'ayd', 'ghifk',
+  'غيفك', 'idgam', 'اضكام', 'س', 'غ', 'ن',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

@@ -48,6 +48,9 @@ export function normalizeText(input: string): string {
     // Tachelhit in Arabic script opens a word in "i" with ئ ("ئيي", "ئخصا"), which Arabic never does: it is an alef,
     // as "إ" is, and not a "ي" that would merge "ئيي" into one letter.
     .replace(/(?<![\u0600-\u06FF])ئ/g, 'ا')
+    // Others write that opening as a bare hamza before its vowel ("ءيدامن", "ءاس", "ءولفسا"): the same alef, or a waw.
+    .replace(/(?<![\u0600-\u06FF])ء(?=ي)/g, 'ا')
+    .replace(/(?<![\u0600-\u06FF])ء(?=[اوؤ])/g, '')
     .replace(/[أإآٱىةؤئکیڭگ]/g, (c) => FOLD_ARABIC[c] ?? c)
     .normalize('NFD')
     .replace(LATIN_ACCENTS, '')

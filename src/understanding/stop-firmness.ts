@@ -1,6 +1,6 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { ARRIVING, ME, MESSAGES, NEG, WANT } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, WANT } from './tachelhit-classes.ts';
 import { inClass, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
@@ -21,24 +21,32 @@ const POLITE = new Set([
 /**
  * Tachelhit's frame around a refusal, besides the negation, "want", "me" and the messages (their classes, below), in
  * any spelling: "anymore" ("sul", "sar"), "not even one" ("ula yat"), "these" ("ad"), "to me" ("dayi"), "from the list"
- * ("zg liste"), "everything" ("kullu"), "your", "my".
+ * ("zg liste"), "everything" ("kullu"), "your", "my", "now" ("ghila", "daba": said with a clear stop, it urges).
  */
 const FRAME = words(
   ...[
     'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'dayi', 'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'الرسائل',
-    'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو',
+    'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو', 'ghila', 'ghilad', 'غيلا', 'غيلاد',
+    'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group',
   ],
 );
 /** A refusal's frame: the listed words, and any "not", "want", "me", messages or what messages do. */
 const inFrame = (t: string): boolean => [FRAME, NEG, WANT, ME, MESSAGES, ARRIVING].some((c) => inClass(c, t));
 
-/** "Enough" words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
-export const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا']);
+/** "Enough", "it is over" ("ikfa"): words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
+export const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا', 'ikfa', 'kfa', 'يكفا', 'كفى', 'كفا']);
 
 const isStop = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'stop';
 const isClear = (m: HeardPhrase) => !m.phrase.tokens.every((t) => ENOUGH.has(t));
 /** "I don't want (it, any more)": "ur righ yat", "ur sul righ", whatever intent its phrase has alone. */
 const isRefusal = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.tokens.some((t) => inClass(NEG, t)) && m.phrase.tokens.some((t) => inClass(WANT, t));
+const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'delete_data';
+/** "Don't send (to me) any more" ("ur sul as tazznm"): a stop that says "never again" is no complaint to ask about. */
+const isNeverAgain = (m: HeardPhrase) =>
+  isStop(m) && [NEG, ANYMORE, ARRIVING].every((c) => m.phrase.tokens.some((t) => inClass(c, t)));
+/** What may surround a stop without asking for something else: greetings, thanks, a "no", a complaint. */
+const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', 'thanks', 'greeting']);
+const asksElse = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent);
 
 /**
  * Firm when every word belongs to a stop phrase, or is a "please", a refusal's frame or a vocative around one ("enough"
@@ -50,10 +58,15 @@ const isRefusal = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.ph
 export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase[], addressed: ReadonlySet<number>): boolean {
   const stops = matches.filter(isStop);
   const clear = stops.filter(isClear);
-  const signals = [...clear, ...matches.filter(isRefusal)];
+  // Asking to erase the number beside a stop ("ur riɣ lmsaj, kksat numero inu") says the stop again.
+  const signals = [...clear, ...matches.filter(isRefusal), ...matches.filter(isErasure)];
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
+  // "Never again" beside another request ("… but tell me when it comes") is asked about, lest the request be lost.
+  if (clear.some(isNeverAgain) && !matches.some(asksElse)) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+  // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).
+  if (raw.some((t, i) => ENOUGH.has(t) && clear.some((m) => i >= m.at + m.phrase.tokens.length))) return true;
   return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inFrame(t) || ENOUGH.has(t))));
 }
 

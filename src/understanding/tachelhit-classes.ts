@@ -1,7 +1,7 @@
 // The Tachelhit word classes both the safety and the request patterns use: negation, persons, messages, common verbs.
 import { verb, words } from './tachelhit-words.ts';
 
-export const NEG = words('ur', 'our', 'wr', 'ور');
+export const NEG = words('ur', 'our', 'wr', 'ور', 'اور');
 /** "Anymore": "ur sul", "ur sar" (never again), Darija's "3ad". */
 export const ANYMORE = words('sul', 'soul', 'sar', 'سول', 'سار');
 /** Me, us, and "to him, to her" ("ur sul as tazznm"): whoever the messages go to; "i"/"ي" is "iyi" cut short ("ad i tsjjlm"). */
@@ -9,7 +9,7 @@ export const ME = words('iyi', 'yi', 'ayi', 'i', 'ايي', 'يي', 'اي', 'ي',
 /** Only the writer: "kks iyi" is remove me, "kks as" cancel for him. */
 export const MYSELF = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'اغ');
 /** "Want" in any person: "righ", "ira" (he wants), "trim" (you want); Darija's "bghit" borrowed. */
-export const WANT = words('righ', 'rix', 'ri', 'ira', 'tra', 'nra', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghit', 'ريغ', 'يرا', 'ترا', 'نرا', 'تريم', 'بغيت');
+export const WANT = words('righ', 'rix', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghit', 'ريغ', 'يرا', 'يري', 'ترا', 'نرا', 'تريم', 'بغيت');
 export const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي');
 export const WHAT = words('mad', 'mayd', 'ماد', 'مايد');
 /** Messages in any language they are called by: "tibratin", "imsagn" (Tachelhit plural), "lmsajat", "sms". */
@@ -29,10 +29,12 @@ export const SPEAK = verb('sawl|siwl|sawal|hdr|7dr|hdar', 'ساول|سيول|س�
 export const BLOOD = words('idammn', 'idamn', 'idmmn', 'ddm', 'dm', 'ddam', 'damm', 'adamn', 'الدم', 'ادامن', 'يدامن', 'دم', 'لدم');
 export const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
 export const DATA = words(
-  'nmra', 'numero', 'numro', 'nimiro', 'ism', 'isem', 'ismiy', 'isim', 'smiyt', 'smiya', 'smit', 'smiti', 'lism', 'douar', 'duwar', 'l3mr', 'l3umr',
-  'lma3lumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
+  'nmra', 'numero', 'numro', 'nimiro', 'raqm', 'rqm', 'ra9m', 'رقم', 'ism', 'isem', 'ismiy', 'ismiw', 'isminu', 'isim', 'smiyt', 'smiya', 'smit', 'smiti',
+  'lism', 'douar', 'duwar', 'l3mr', 'l3umr', 'lma3lumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
 );
-export const APPOINTMENT = words('code', 'lcode', 'kod', 'lkod', 'rdv', 'lmaw3id', 'maw3id', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'كود', 'موعد', 'ساعه', 'وقت');
+export const APPOINTMENT = words(
+  'code', 'lcode', 'kod', 'lkod', 'rdv', 'rendez', 'rendezvous', 'lmaw3id', 'maw3id', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'كود', 'موعد', 'ساعه', 'وقت', 'رونديفو',
+);
 /** A day or a time of day: "ass", "nhar", "tadggwat" (evening), "tifawt" (morning). */
 export const TIME = words(
   'ass', 'wass', 'nhar', 'lyum', 'sa3a', 'lsa3a', 'lwqt', 'lw9t', 'simana', 'ssimana', 'jour', 'heure', 'date', 'tadggwat', 'tadggwt', 'tifawt',

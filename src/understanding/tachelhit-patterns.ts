@@ -2,11 +2,13 @@
 // lexicon's fixed phrases cannot list every person, spelling and word between them.
 import type { Intent } from './intents.ts';
 import { NEG } from './tachelhit-classes.ts';
+import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
+import { QUESTION_PATTERNS } from './tachelhit-question-patterns.ts';
 import { REQUEST_PATTERNS } from './tachelhit-request-patterns.ts';
 import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
-import { inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
+import { foldWord, inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...REQUEST_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...QUESTION_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;
@@ -42,8 +44,9 @@ function classesOf(token: string): Uint8Array {
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
   const found = new Uint8Array(CLASSES.length);
+  const folded = foldWord(token);
   CLASSES.forEach((c, i) => {
-    if (inClass(c, token)) found[i] = 1;
+    if (inClass(c, token, folded)) found[i] = 1;
   });
   if (memo.size > 50_000) memo.clear();
   memo.set(token, found);
@@ -87,7 +90,7 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
     }
     if (at < 0) continue;
     if (has(c.unless, at + 1)) continue;
-    if (has(c.notAfter, start - 1)) continue;
+    if (after(c.notAfter, start, p.notAfterGap ?? 0, has)) continue;
     if (p.positive && negated(start, at, has)) continue;
     return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, from: start, to: at };
   }
@@ -97,5 +100,11 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
 /** A "not" up to three words before the pattern or inside it ("wakha ur rad d ashkgh" is no promise). */
 function negated(from: number, to: number, has: Has): boolean {
   for (let k = from - 3; k <= to; k++) if (has(NEG_INDEX, k)) return true;
+  return false;
+}
+
+/** A `notAfter` word right before `start`, or up to `gap` words further back. */
+function after(c: number, start: number, gap: number, has: Has): boolean {
+  for (let k = start - 1; k >= start - 1 - gap; k--) if (has(c, k)) return true;
   return false;
 }

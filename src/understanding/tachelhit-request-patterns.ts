@@ -3,6 +3,11 @@
 import { APPOINTMENT, BLOOD, COME, DATA, ME, NEG, NEWS, SEND, SPEAK, TELL, TIME, WHAT, WHEN } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
+/**
+ * Why, or "keep doing" ("ar iyi d ttashkin", they keep coming to me): a complaint about the messages ("ma fllas ar iyi d
+ * ttaznm"), never a request for more, which says "ad" (will).
+ */
+const NOT_ASKING = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'ماخ', 'مافلاس', 'فلاس', 'ar', 'ار', ...WHAT);
 const PERSON = words('yan', 'yat', 'bnadm', 'يان', 'يات');
 const WITH = words('d', 'د', 'ak', 'dis');
 /** A language named: "s tachelhit" is asked for, "ur ssingh l3arbiya" is one the writer cannot read. */
@@ -28,7 +33,7 @@ const FORGET = verb('ttu|ttiw|ttuy', 'تتو|توي');
 const HOUR = words('lssa3a', 'ssa3a', 'lwqt', 'lw9t', 'الساعه', 'لوقت', 'الوقت');
 const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl', 'سموتل|سموتي|اجل|عطل');
 /** Another day or time: "yan wass yadni", "nhar akhur", "ass nnidn". */
-const OTHER = words('yadni', 'yadnin', 'nnidn', 'ydnin', 'akhur', 'khur', 'ukhur', 'lukhra', 'autre', 'اخر', 'اخور', 'يادني', 'نيضن', 'اخرى');
+const OTHER = words('yadni', 'yadnin', 'yadn', 'ydn', 'يادن', 'nnidn', 'ydnin', 'akhur', 'khur', 'ukhur', 'lukhra', 'autre', 'اخر', 'اخور', 'يادني', 'نيضن', 'اخرى');
 /** Make it, put it: "ad t tsskrm s tadggwat" (make it in the evening); "it" must be there, as "ar skrgh s tifawt" is I work mornings. */
 const IT = words('t', 'tt', 'ت', 'tent');
 const MAKE = verb('s?skr|rar|srs', 'س?سكر|رار|سرس');
@@ -57,6 +62,8 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'delete_data', steps: [REMOVE, RECORDS], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, WRONG], gap: 2, shared: true },
   { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1, shared: true },
+  // "numero inu ibddl": the number changed, so the one kept is wrong.
+  { intent: 'correct_data', steps: [DATA, CHANGE], gap: 2, shared: true },
   { intent: 'correct_data', steps: [DATA, NOT_BE], gap: 3, shared: true },
   { intent: 'correct_data', steps: [DATA, NEG, BE], gap: 2 },
   { intent: 'my_appointments', steps: [FORGET, APPOINTMENT], gap: 2, shared: true },
@@ -69,12 +76,12 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, shared: true, positive: true },
   { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
   { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
-  { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true },
-  { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true },
+  { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
+  { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   { intent: 'subscribe', steps: [TELL, ME, WHEN], gap: 3, positive: true },
   { intent: 'subscribe', steps: [SEND, ME, WHEN], gap: 3, positive: true },
-  { intent: 'subscribe', steps: [ME, COME, NEWS], gap: 2, positive: true },
-  { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true },
+  { intent: 'subscribe', steps: [ME, COME, NEWS], gap: 2, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
+  { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   // "When the caravan comes, call me or send me a word": a request for later; its span covers the "call me" in it.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ANY_REQUEST, ME], gap: 6, positive: true },
   { intent: 'human', steps: [PERSON, SPEAK], gap: 3 },

@@ -1,27 +1,31 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
 import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, SEND, WANT, WHAT } from './tachelhit-classes.ts';
+import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Breathing in every person and spelling: "nffs", "tnffs", "itnffas", "isunfus" (rests his breath), "ئتنفاس". */
 const BREATH = /^(?:ad|a)?(?:t|tt|i|it|itt|y|yt)?(?:su)?n+f+[au]?s(?:gh|x)?$|^(?:اد)?(?:ا|ي|ت|تت|يت|ات)?(?:سو)?نف+[او]?س$/;
-/** Blood running: "ar ittazzal", "ittazzaln", "tssuf" (spills), "izzenz", "ئتازل". */
-const FLOW = verb('t?taz+a?l|z+al|s+uf|z+e?nz', 'تازا?ل|زال|سوف');
-/** Throwing up: "ar itqiya", "t9iyat", Darija's "يتقيا". */
-const VOMIT = verb('q+i?ya|9+i?ya|qia|9ia|tqi', 'قيا|قي|تقي');
+/** Darija's habitual "ka-", "kay-" in front of a verb: "kaytqiya", "kaysil". */
+const HABITUALLY = (latin: string, arabic: string): RegExp => new RegExp(`^(?:ka|kay|kat|ki)(?:y|t)?(?:${latin})(?:u|o|w)?$|^(?:كا|كي|كاي|كت)(?:ي|ت)?(?:${arabic})و?$`);
+/** Blood running: "ar ittazzal", "ittazzaln", "tssuf" (spills), "izzenz", "ئتازل", Darija's "kaysil", "sal". */
+const FLOW = new RegExp(`${verb('t?taz+a?l|z+al|s+uf|z+e?nz', 'تازا?ل|زال|سوف').source}|${HABITUALLY('sil', 'سيل').source}|^(?:sal|سال|يسيل)$`);
+/** Throwing up: "ar itqiya", "t9iyat", Darija's "يتقيا", "kaytqiya". */
+const VOMIT = new RegExp(`${verb('q+i?ya|9+i?ya|qia|9ia|tqi', 'قيا|قي|تقي').source}|${HABITUALLY('q+i?ya|9+i?ya|tqi', 'قيا|تقيا').source}`);
 const WOUND = words('ljr7', 'ljar7', 'jr7', 'ljrh', 'ljar', 'lgr7', 'الجرح', 'جرح');
 /** Opened: "ifttḥ", "inft7", and Tachelhit's "irzm", "ئرزم". */
 const OPENED = verb('ft+a?7|ft+a?h|nft+a?7|nftah|rzm|rzem', 'فتح|نفتح|تفتح|رزم');
 /** A body that "is hot" ("iskhn", "ئسخن"), not the weather: Darija's "السخانة بزاف", "سخن بزاف" is a hot day. */
 const FEVER = words('tawla', 'lhmma', 'l7mma', 'l7ma', 'iskhn', 'isskhn', 'tskhn', 'تاولا', 'اسخن', 'تسخن', 'الحمى', 'لحما');
-const STRONG = words('bahra', 'bzaf', 'tqwa', 'بزاف', 'بهرا', 'ghila', 'غيلا', 'غيلاد');
+/** Much, strong: "bahra", "ggutn" (plenty), Darija's "bzaf". */
+const STRONG = words('bahra', 'bzaf', 'bzzaf', 'tqwa', 'ggutn', 'ggut', 'iggutn', 'بزاف', 'بهرا', 'كوتن', 'يكوتن', 'ghila', 'غيلا', 'غيلاد');
 /** A child of the house, in Tachelhit: a fever in one is an emergency ("tawla n iwi"). */
-const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'amzzyan', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي');
+const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي', ...LITTLE);
 /** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
 const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
-/** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع". */
+/** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع", "ئتّسرع" (ئ folded to ا, ص heard as س). */
 const FAINT = verb('ghma|ghmi|ghuma', 'غما|غمي|غمى');
-const CONVULSE = /^(?:ar|ka|kay|kat|ki)?(?:i|t|y)?t{1,2}s+r+a?3(?:at|n|gh|t|u)?$|^(?:كي|كا|كت|ار)?(?:ي|ت)?تت?صرع$|^convulsions?$/;
+const CONVULSE = /^(?:ar|ka|kay|kat|ki)?(?:i|t|y)?t{1,2}s+r+a?3(?:at|n|gh|t|u)?$|^(?:كي|كا|كت|ار)?(?:ي|ت|ا)?تت?[صس]رع$|^convulsions?$/;
 /** Poison swallowed: "issmm", "itsmmem", "tsmem", "مسموم"; bleach ("jafil") drunk, rat poison ("dwa n lfar") eaten. */
 const POISON = /^(?:i|t|y|it|tt|itt)?s+m+[ue]?m(?:at|n|gh|x)?$|^intoxication$|^empoisonnee?$/;
 const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 'مسمومه', 'السم', 'سم', 'التسمم');
@@ -32,28 +36,45 @@ const CHEST = words('admar', 'udmar', 'ul', 'idmarn', 'sdr', 'sder', 'sdri', 'lq
 const PAIN = verb('q+r+a?h|9+r+a?h|q+r+a?7|h+r+q|7+r+q|wj3|wja3|drni', 'قرح|قراح|حرق|وجع|ضرني');
 const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l7ri9', 'lwj3');
 /** A bite or sting: an animal that bites beside a verb of biting ("ibbi as ufigr", "تعضو الكلب"). */
-const BITER = words(
-  'afigr', 'ufigr', 'aghrdm', 'ughrdm', 'tighirdmt', 'tighrdmt', 'aydi', 'uydi', 'lkelb', 'kelb', 'lkalb', 'l7nch', 'lhnch', 'lfa3a', 'l3qrb', '3qrb', 'l3a9rab', 'chien',
-  'serpent', 'scorpion', 'افيكر', 'وفيكر', 'اغردم', 'تيغيردمت', 'ايدي', 'ويدي', 'كلب', 'حنش', 'فعه', 'عقرب',
-);
-const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|mord', 'بي|عض|قرص|لدغ|لسع');
+/** Biting and stinging: "ibbi", "iqqs" (also written "ikks"), Darija's "l9sat", "3addo". */
+const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'بي|عض|قرص|لدغ|لسع|قس|كس');
 
 /** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopiw". */
 const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
+/** Why, asked of messages: "max", "ma fllas", "mafllas", "ماد" ("ماد ئيي د ئتسيفضن" is why do they send me). */
+const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'ماخ', 'مافلاس', 'فلاس', ...WHAT);
+/** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
+const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
+const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
 const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
 /** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
-const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd', 'كس|كيس|س?سفض|مسح|حيد');
-const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 't', 'ت', 'الموعد');
+const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb', 'كس|كيس|س?سفض|مسح|حيد|سحب');
+/** Take off (a list), not erase: "ssfḍ nmra inu zg lista" wipes what is kept, "kkes numero inu zg lista nnun" (or French "retirez") stops the messages. */
+const TAKE_OFF = new RegExp(`${verb('kk?i?s|7yd|hyd|s7b|sehb|shb', 'كس|كيس|حيد|سحب').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`);
+/** "Leave me", "take me off" typed as one word: "ajjiyi", "flatiyi", "kksiyi". */
+const LEAVE_ME = /^(?:fl|flat|fil|ajj|ajjat|kks|kksat|kkis)(?:iyi|yi|ayi)$|^(?:فل|فلات|اج|اجات|كس|كسات)(?:ايي|يي)$/;
+/** Off a list: "zg lista", "mn lgroup"; "liste n tbib" is the doctor's list, a cancellation. */
+const FROM = words('zg', 'zgi', 'zi', 'mn', 'men', 'من', 'زك', 'زغ');
+const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
+/** Who or what comes off the list: me, or the number the messages go to; a name off it cancels a visit ("kkst ism inu"). */
+const RECIPIENT = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'numero', 'numro', 'nmra', 'nnmra', 'raqm', 'tilifun', 'tilifon', 'نمرا', 'رقم', 'نيميرو', 'تيليفون');
+const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
+const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 'rendez', 'rendezvous', 't', 'ت', 'الموعد', 'موعد', 'رونديفو');
 /** Too often: every day, at night, always ("lmsajat kraygat ass", "gh yid", "dima"). */
 const OFTEN = words('kraygat', 'kraygatt', 'kull', 'kul', 'yid', 'ghyid', 'lil', 'dima', 'toujours', 'كراكات', 'كرايكات', 'كل', 'ييض', 'الليل', 'ديما');
 const MANY = words('bahra', 'bzaf', 'بزاف', 'بهرا', 'kullu', 'kulla', 'trop');
 const FULL = verb('3mr|3mmr', 'عمر');
+/** Only so often: "ghir yat twalt f simana", "ghir mrra f chhr" asks for fewer messages. */
+const ONLY = words('ghir', 'ghar', 'gher', 'seulement', 'juste', 'غير');
+const TIMES = words('twalt', 'tiwal', 'tikklt', 'tikkal', 'mrra', 'lmrra', 'fois', 'توالت', 'تيكلت', 'مره', 'المره');
+const PERIOD = words('simana', 'ssimana', 'semaine', 'chhr', 'ccher', 'mois', 'سيمانه', 'السيمانه', 'الشهر', 'شهر', 'الاسبوع');
+const GIVE = verb('fk|fka|fkk', 'فك|فكا');
 
 export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
@@ -66,6 +87,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [WOUND, OPENED], gap: 4, shared: true },
   { intent: 'emergency', steps: [OPENED, WOUND], gap: 1, shared: true },
   { intent: 'emergency', steps: [FEVER, STRONG], gap: 1, shared: true },
+  { intent: 'emergency', steps: [BLOOD, STRONG], gap: 0, shared: true, notAfter: GIVE },
   { intent: 'emergency', steps: [STRONG, FEVER], gap: 1, shared: true },
   { intent: 'emergency', steps: [CHILD, FEVER], gap: 4 },
   { intent: 'emergency', steps: [FEVER, CHILD], gap: 3 },
@@ -91,11 +113,21 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
   { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },
+  { intent: 'stop', steps: [LEAVE_ME], gap: 0, unless: LET_ME_DO },
+  // Off your list ("kkes numero inu zg lista nnun"): the messages' list; "zg lista" alone may be the data kept.
+  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, LIST, YOUR], gap: 2, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
   { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },
   { intent: 'maybe_stop', steps: [MESSAGES, MANY], gap: 1, shared: true },
   { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3, shared: true },
   { intent: 'maybe_stop', steps: [MESSAGES, OFTEN], gap: 5, shared: true },
   { intent: 'maybe_stop', steps: [OFTEN, MESSAGES], gap: 2, shared: true },
+  { intent: 'maybe_stop', steps: [OFTEN, ME, ARRIVING], gap: 3 },
   { intent: 'maybe_stop', steps: [WHAT, WANT, MESSAGES], gap: 3 },
+  { intent: 'maybe_stop', steps: [ONLY, TIMES, PERIOD], gap: 2, shared: true },
+  // "Why do you send me these" is a complaint, not a request for more.
+  { intent: 'maybe_stop', steps: [WHY, ME, ARRIVING], gap: 3 },
+  { intent: 'maybe_stop', steps: [WHY, ME, WRITE], gap: 3 },
+  { intent: 'maybe_stop', steps: [NEG, NEVER, SIGNED_UP], gap: 1 },
 ];

@@ -23,9 +23,8 @@ export const words = (...list: string[]): ReadonlySet<string> => new Set(list.ma
 export const verb = (stems: string, arabic: string): RegExp =>
   new RegExp(`^(?:(?:ad|d|a)?(?:i|y|t|n)?(?:tt|t)?(?:${stems})(?:gh|x|m|mt|n|nt|at|amt|t|in|an|d|a)?|(?:اد|د)?(?:ا|ي|ت|ن)?(?:تت|ت)?(?:${arabic})(?:غ|م|ن|نت|ات|ت|ين|ان|د|ا)?)$`);
 
-/** Whether `token` belongs to `c`: a set by its folded spelling, a verb as written or folded. */
-export function inClass(c: WordClass, token: string): boolean {
-  const folded = foldWord(token);
+/** Whether `token` belongs to `c`: a set by its folded spelling, a verb as written or folded (pass `folded` when testing many classes). */
+export function inClass(c: WordClass, token: string, folded: string = foldWord(token)): boolean {
   return c instanceof RegExp ? c.test(token) || c.test(folded) : c.has(folded);
 }
 
@@ -40,6 +39,8 @@ export interface Pattern {
   shared?: true;
   /** A word right before the first step that makes it another word ("من أجل" is "for", not "postpone"). */
   notAfter?: WordClass;
+  /** How many more words before the first step `notAfter` is looked for ("ma fllas ar iyi d ttaznm": why, not please). */
+  notAfterGap?: number;
   /** A word right after the last step that undoes it ("ur isawal s …"). */
   unless?: WordClass;
   /** Said in a long message too: the pattern is a whole request, not a one-word answer ("what must we do"). */

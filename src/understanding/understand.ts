@@ -2,9 +2,11 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { isDeathWord, mourns } from './mourning.ts';
+import { offTopic } from './off-topic.ts';
 import { ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, TACHELHIT_MIN_CONFIDENCE, NEVER_OVERRIDDEN_TO, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, type SecondOpinion } from './second-opinion.ts';
@@ -35,7 +37,7 @@ const MAX_CHARS = 4_000;
 const APPOINTMENT_WORDS = new Set(['rendez', 'rdv', 'maw3id', 'lmaw3id', 'موعد', 'الموعد', 'لموعد', 'رونديفو', 'الرونديفو', 'موعدي']);
 const WHEN_WHERE_WORDS = new Set([
   'quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي',
-  'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو',
+  'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو', 'manza', 'mnnaw', 'mnaw', 'مانزا', 'منناو',
 ]);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 const memo = new Map<string, string>();
@@ -58,7 +60,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const addressed = addressedTokens(raw);
   const heard = tachelhitPatterns(raw);
   const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
-  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)));
+  // "baba immut, llah irḥmu": a death mourned is past, and what the message asks comes after it.
+  const mourning = mourns(raw);
+  const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
+  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -66,9 +71,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const evidence: Evidence = { fr: 0, ar: 0, ary: digits, shi: digits };
   // "n°" goes before a number in every language, and "n" is Tachelhit's "of": it says nothing of which one ("rdv n illi").
   for (const m of found) if (!isLetterPrefix(m.phrase)) evidence[m.phrase.source] += 1;
-  const words = wordEvidence(found, raw, lexicon, addressed);
+  const words = wordEvidence(found, raw, addressed);
   // "ur … iyi … tazznm" is Tachelhit grammar, whatever borrowed nouns sit between.
-  const grammar = heard.filter((p) => !p.shared).length + 3 * tachelhitOpenings(text.slice(0, MAX_CHARS));
+  const written = text.slice(0, MAX_CHARS);
+  const grammar = heard.filter((p) => !p.shared).length + 3 * (tachelhitOpenings(written) + tifinaghWords(written));
   evidence.shi += grammar;
   words.shi += grammar;
   words.ary += digits;
@@ -94,7 +100,11 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
   if (tokens.some((t) => APPOINTMENT_WORDS.has(t)) && tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('my_appointments');
   if (language !== undefined && length <= 3) intents.add('change_language');
-  if (tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('campaigns_info');
+  // "How much is argan oil", "when will it rain": the market and the weather are not the caravan.
+  const aside = offTopic(raw);
+  // "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan.
+  const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
+  if (tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !greets(i)) && !aside) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);
   const number = numbered?.value;
@@ -116,7 +126,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
   // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
   let learned = false;
-  if (intent === undefined && intents.size === 0 && service === undefined && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
+  const unsure = intent === undefined && intents.size === 0 && service === undefined && !aside;
+  if (unsure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
     const guess = opinion.intent(normalized);
     if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
       intent = guess;
@@ -145,10 +156,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
 /**
  * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
  * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
- * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ") no lexicon has is a vote too. Tachelhit's
+ * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ", "fkgh") no phrase claims is a vote too. Tachelhit's
  * grammar words vote twice, and a vocative not at all, so "ur nhtaj" among Darija loans reads as Tachelhit.
  */
-function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: Lexicon, addressed: ReadonlySet<number>): Evidence {
+function wordEvidence(found: readonly Match[], raw: readonly string[], addressed: ReadonlySet<number>): Evidence {
   const voters: Array<Set<LexiconLanguage>> = raw.map(() => new Set());
   for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length; k++) voters[m.at + k]?.add(m.phrase.source);
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
@@ -156,12 +167,17 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], lexicon: 
     // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
     if (addressed.has(i) && addressed.size < raw.length) return;
     const langs = voters[i] ?? new Set<LexiconLanguage>();
-    if (langs.size === 0 && !lexicon.known.has(t) && isTachelhitVerb(t)) langs.add('shi');
+    // Only Tachelhit's lexicon has words in "-gh" ("fkgh"): one no phrase claims still says who is writing.
+    if (langs.size === 0 && isTachelhitVerb(t)) langs.add('shi');
     // Tachelhit writers borrow Darija words; Darija writers do not borrow Tachelhit's grammar: it weighs double.
     const onlyTachelhit = langs.size === 1 && langs.has('shi') && isTachelhitCore(t);
     for (const l of langs) evidence[l] += onlyTachelhit ? 2 : 1;
   });
   return evidence;
+}
+
+function isIntent(phrase: Phrase, intent: Intent): boolean {
+  return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {

@@ -56,6 +56,11 @@ describe('folding Arabic letters', () => {
   it('writes a word-opening ئ, as Tachelhit spells an initial "i", as an alef, not a yeh that merges with the next', () => {
     expect(normalizeText('ئيي ئخصا بئر')).toBe('ايي اخصا بير');
   });
+
+  it('writes a word-opening bare hamza before its vowel as the same alef, or drops it before a waw', () => {
+    expect(normalizeText('ءيدامّن ءيي ءاس ءولفسا')).toBe('ايدامن ايي اس ولفسا');
+    expect(normalizeText('السماء صافية')).toBe('السماء صافيه');
+  });
 });
 
 describe('emoji people answer with', () => {

@@ -1,7 +1,7 @@
 // Telling Tachelhit from Darija when the two share loanwords: each word votes once, and Tachelhit verb forms vote.
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/understanding/index.ts';
-import { isTachelhitVerb, tachelhitOpenings } from '../../src/understanding/language-detection.ts';
+import { isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords } from '../../src/understanding/language-detection.ts';
 
 const locale = (text: string) => understand(text).locale;
 
@@ -39,6 +39,30 @@ describe('Tachelhit with Darija words mixed in', () => {
     expect(tachelhitOpenings('ؤر سار ئيي تصيفطم')).toBe(2);
     expect(tachelhitOpenings('السلام عليكم، شكون ربح')).toBe(0);
     expect(locale('شكون غادي يجي البارح ؤلا ئضگام')).toBe('shi');
+    expect(tachelhitOpenings('ءيس ءيلا لموعد')).toBe(2);
+  });
+
+  it('counts a verb in "-gh" no phrase claims, and a glued "me" ("ariyi", "ارايي"), as Tachelhit', () => {
+    expect(locale('numero li fkɣ ghlṭ, lli ṣḥḥan')).toBe('shi');
+    expect(locale('عافاك ارايي س الدارجة')).toBe('shi');
+    expect(isTachelhitVerb('ajjiyi')).toBe(true);
+    expect(isTachelhitVerb('liya')).toBe(false);
+  });
+
+  it('weighs "iga" (is), "ghifk" (on you) and "idgam" (yesterday) as Tachelhit\'s own', () => {
+    expect(locale('slm labas ghifk')).toBe('shi');
+    expect(locale('ma tga lmatch idgam')).toBe('shi');
+    for (const w of ['iga', 'tga', 'ghifk', 'idgam']) expect(isTachelhitCore(w), w).toBe(true);
+  });
+
+  it('counts a word in Tifinagh, which only Amazigh is written in, as Tachelhit', () => {
+    expect(tifinaghWords('ⵉⴱⴱⵉ ⵜ ⵓⵍⴼⵙⴰ, ok')).toBe(3);
+    expect(locale('ⵉⴱⴱⵉ ⵜ ⵓⵍⴼⵙⴰ')).toBe('shi');
+  });
+
+  it('weighs a lone "س", "غ" or "ن", which Arabic glues to the next word, as Tachelhit\'s own', () => {
+    expect(locale('عافاك ارايي س الدارجة ولا العربية')).toBe('shi');
+    expect(locale('عافاك كتب ليا بالدارجة ولا العربية')).toBe('ary');
   });
 
   it('weighs Tachelhit grammar above the Darija loans around it', () => {

@@ -16,9 +16,12 @@ describe('Tachelhit emergencies in any person and spelling', () => {
     ['an opened wound', 'ljr7 n l3amaliya irzm'],
     ['vomiting blood', 'ar itqiya idammn'],
     ['vomiting blood, Darija words', 'باباتي ار يتقيا الدم'],
+    ['vomiting blood, Darija\'s habitual', 'kaytqiya ddem baba'],
+    ['bleeding, Darija\'s habitual', 'ddm kaysil mn rass dyalo'],
     ['not breathing', 'ور ار ئسونفوس'],
     ['fainting', 'tghma tamghart inu'],
     ['convulsions', 'ar ittsra3 iwi'],
+    ['convulsions, Arabic script', 'ئيوي ئتّسرع'],
     ['chest pain', 'admar inu ar iyi ittqrrah bahra'],
     ['heart pain', 'ar iyi ittqrah ul inu bahra'],
     ['chest pain, French words', 'mal a la poitrine, ur zdargh ad nkkr'],
@@ -67,6 +70,30 @@ describe('Tachelhit stops', () => {
     'arretez les messages ur righ',
   ])('stops at once on "%s"', (text) => expect(intentOf(text)).toBe('stop'));
 
+  it.each([
+    'kkes numero inu zg lista nnun daba',
+    'kksat iyi zg lgroup nnun, nhar ad ikfa',
+    'kksat tilifun n yemma zg lista nnun',
+    'retirez numero inu zg lista nnun 3afak',
+    'baba ur iri lmsajat, kkes t zg kullu ghila',
+    'a wenna ittarun, 7bs! ajjiyi',
+    'اور ريغ ميساجات نّون، حبسات غيلاد',
+  ])('stops at once on being taken off the list, or left alone: "%s"', (text) => expect(intentOf(text)).toBe('stop'));
+
+  it('erases the number when it is wiped, and stops only when it is taken off your list', () => {
+    expect(intentOf('ssfd nmra inu zg lista')).toBe('delete_data');
+    expect(patternIntents('kks nmra inu zg liste n tbib')).not.toContain('stop');
+    expect(intentOf('kksat lmaw3id inu zg lista nnun')).toBe('cancel');
+    expect(patternIntents('kksiyi rendez vous nnun')).not.toContain('stop');
+  });
+
+  it.each(['ghir yat twalt f simana a lfri9', 'walakin ghir mrra f chhr', 'kul ass ar iyi d ttashkin krad lmsajat'])('asks about how often they come: "%s"', (text) => expect(intentOf(text)).toBe('maybe_stop'));
+
+  it.each(['max ad yi ttarum kullu ass', 'ma fllas ar iyi d ttaznm lmsajat ad, ur jju sjjlɣ', 'ماد ئيي د ئتسيفضن لميساجات اد'])(
+    'asks about "why do you write to me": "%s"',
+    (text) => expect(intentOf(text)).toBe('maybe_stop'),
+  );
+
   it('stops at once when a stop is said twice, whatever else is said', () => {
     expect(intentOf('yemma ur tra imsagn, hbsat kulchi f tilifun nns')).toBe('stop');
   });
@@ -75,6 +102,10 @@ describe('Tachelhit stops', () => {
     'asks about a complaint that may mean stop: "%s"',
     (text) => expect(intentOf(text)).toBe('maybe_stop'),
   );
+
+  it('hears "every day they come to me" as a complaint through its words', () => {
+    expect(patternIntents('kul ass ar iyi d ttashkin')).toContain('maybe_stop');
+  });
 
   it('hears "too many" right after the messages, not praise two words away', () => {
     expect(patternIntents('lmsajat ad bahra')).toContain('maybe_stop');

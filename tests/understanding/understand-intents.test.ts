@@ -118,3 +118,13 @@ describe('short answers', () => {
     expect(heard('x x x x x x x x x x urgence')).toBe('emergency');
   });
 });
+
+describe('"no problem" and "like this"', () => {
+  it.each(['machi mochkil', 'ماشي مشكل', 'ايه صافي ماكاين مشكل', 'ur illi mushkil'])('reads "%s" as yes, not as the "no" inside it', (text) => {
+    expect(understand(text).intent).toBe('yes');
+  });
+
+  it('reads "hakka" as "like this", not as an itch', () => {
+    expect(understand('bghit hakka a khouya').entities.service).toBeUndefined();
+  });
+});

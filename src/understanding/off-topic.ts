@@ -1,0 +1,32 @@
+// Words of the market, the weather and football: a "when", "where" or "how much" beside them asks about those, not the caravan.
+import { foldWord, inClass, verb, words } from './tachelhit-words.ts';
+
+/** Selling, buying, what a thing is worth, in any person: Tachelhit's "zznzgh", "tsghm", Darija's "nbi3", "nchri", "ysawa". */
+const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|^(?:vendre|acheter|vends|achete)$`);
+/** Livestock, crops, rain and matches: what villagers also ask a bot about, which the caravan does not answer. */
+const THINGS = words(
+  'tghatt', 'tghat', 'tighttn', 'tighatin', 'ulli', 'azgr', 'tafunast', 'afullus', 'lbhaym', 'lghnm', 'zit', 'argan', 'anzar', 'unzar', 'lmtar', 'chta', 'lmatch',
+  'match', 'tirni', 'lkhrouf', 'khrouf', 'lhwli', 'lbgra', 'تغاط', 'الخروف', 'الحولي', 'البقره', 'تيغطن', 'ولي', 'تافوناست', 'الزيت', 'انزار', 'ونزار', 'الشتا', 'المطر', 'ماتش', 'لماتش',
+);
+
+/**
+ * Whether the message speaks of trade, weather or sport: then a question word in it is no question about the caravan.
+ *
+ * @example offTopic(['mnchk', 'a', 'ysawa', 'zit']) // true
+ */
+export function offTopic(tokens: readonly string[]): boolean {
+  return tokens.some(aside);
+}
+
+/** Villagers reuse the same few hundred words: each word is looked at once. */
+const memo = new Map<string, boolean>();
+
+function aside(token: string): boolean {
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  const folded = foldWord(token);
+  const found = inClass(TRADE, token, folded) || inClass(THINGS, token, folded);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(token, found);
+  return found;
+}

@@ -1,0 +1,66 @@
+// Injuries and births in Tachelhit, heard through word classes: a fall, a burn, a bite that swells, a birth that
+// bleeds, a child shaking, blood thrown up. Each needs two words, as each word alone also says harmless things.
+import { BLOOD, NEG } from './tachelhit-classes.ts';
+import { verb, words, type Pattern } from './tachelhit-words.ts';
+
+/** Falling in any person: Tachelhit's "idr", "tdr", "ئضر", Darija's "طاح", "tay7", "ta7at". */
+export const FALL = new RegExp(`${verb('dr|drn', 'ضر').source}|^(?:ka|kat|ki|t)?(?:ta7|tah|tay7|tayh|ti7|tih)(?:at|t|et|u|o)?$|^(?:كا|كي|كت|ت)?(?:طاح|طيح)(?:ات|ت|و)?$`);
+/** High places a villager falls from: a palm, an argan tree, a roof, a wall, a ladder, a mule. */
+const HIGH = words(
+  'tazdayt', 'tazdait', 'tazdayin', 'ugrn', 'argan', 'wargan', 'tadgagt', 'sjra', 'chjra', 'nkhla', 'nnkhla', 'ssqf', 'sqf', 'lborj', 'afella', 'ufella',
+  'sur', 'lhit', 'l7it', 'ssullum', 'sllum', 'taghrast', 'aghyul', 'ughyul', 'lbghl', 'تزدايت', 'تازدايت', 'شجره', 'نخله', 'السقف', 'سقف', 'الحيط',
+  'حيط', 'فوق', 'السلوم', 'سلوم', 'البغل', 'اغيول', 'وغيول',
+);
+/** The head or the face, where a fall that bleeds or knocks out is serious. */
+const HEAD = words('ixf', 'ikhf', 'ighf', 'ikhfns', 'rras', 'rass', 'udm', 'wudm', 'tete', 'الراس', 'راس', 'يخف', 'ايخف', 'اخف', 'ودم');
+/** Out of it: not speaking, not moving, not waking, in the third person only ("ur tsawl", "ور تفاق"). */
+export const SENSELESS = /^(?:ar)?(?:i|y|t|it|itt|tt)?(?:sawa?l|mussu|mossu|musu|faq|fiq)(?:n|nt)?$|^(?:ي|ت|يت|تت)?(?:ساوا?ل|موسو|فاق|فيق)(?:ن|نت)?$/;
+/** Burning in any person: "iḥrg", "t7rq", "tchwat" (scalded), French "brûlé". */
+export const BURN = new RegExp(`${verb('7rg|hrg|7r9|hr9|7rq|hrq|chwa|shwa', 'حرق|تحرق|شوا|تشوا').source}|^brule[es]?$|^brulures?$`);
+/** What burns: boiling water ("lma irghan", "sxun"), oil, fire ("timssi", "l3afit"), the gas bottle. */
+const HOT = words(
+  'irghan', 'irghn', 'yirghan', 'tirghan', 'sxun', 'skhun', 'skhon', 'sxon', 'bouillante', 'zit', 'zzit', 'timssi', 'lafit', 'l3afit', 'nnar', 'feu', 'lbuta',
+  'lbota', 'gaz', 'يرغان', 'ارغان', 'سخون', 'السخون', 'الزيت', 'زيت', 'تيمسي', 'العافيت', 'لعافيت', 'النار', 'البوطا',
+);
+/** A body part a burn or a swelling is on. */
+const BODY = words(
+  'lbdn', 'ddat', 'afus', 'ufus', 'ifassn', 'adar', 'udar', 'idarn', 'udm', 'wudm', 'ixf', 'ikhf', 'lwjh', 'rjlo', 'ydo', 'البدن', 'لبدن', 'افوس', 'وفوس', 'ادار',
+  'وضار', 'يدو', 'رجلو', 'وجهو',
+);
+/** Snakes, scorpions and dogs, in Tachelhit, Darija and French. */
+export const BITER = words(
+  'afigr', 'ufigr', 'alfsa', 'ulfsa', 'lfsa', 'talfsa', 'lef3a', 'lf3a', 'lfa3a', 'aghrdm', 'ughrdm', 'tighirdmt', 'tighrdmt', 'l3qrb', '3qrb', 'l3a9rab', 'aydi',
+  'uydi', 'lkelb', 'kelb', 'lkalb', 'l7nch', 'lhnch', 'chien', 'serpent', 'vipere', 'scorpion', 'افيكر', 'وفيكر', 'الفسا', 'ولفسا', 'لفسا', 'الفعه', 'لفعه', 'اغردم',
+  'وغردم', 'تيغيردمت', 'عقرب', 'العقرب', 'ايدي', 'ويدي', 'كلب', 'الكلب', 'حنش', 'الحنش',
+);
+/** Swelling in any person: "itnfkh", "ttbbuz", "ئزّيط", Darija's "تنفخ", "wrem". */
+const SWELL = verb('nfkh|nfukh|nfakh|bbuz|zzit|zit|wrm|wrem', 'نفخ|نفاخ|زيط|ورم');
+/** Giving birth: Tachelhit's "ar taru", "turw", Darija's "katwld"; a midwife or a birth named. */
+const BIRTH = new RegExp(`^(?:ar)?t(?:a|u|i)rw?u?$|^(?:ka|kat|ki)?tt?wl+d(?:at|t)?$|^(?:تارو|تورو|تيرو|ترو)$|^(?:كا|كت|ك)?تت?ولد(?:ات|ت)?$|^(?:wilada|lwilada|tadist|accouchement|accouche|الولاده|ولاده)$`);
+const MIDWIFE = words('qabla', 'lqabla', 'l9abla', '9abla', 'tamqablt', 'sagefemme', 'قابله', 'القابله', 'لقابله');
+/** Shaking, trembling, tossing: "ar itrgigi", "ittnqlab", Darija's "kayrj3f". */
+const SHAKE = verb('rgigi|rgagi|rgigiy|rjf|rja?3f|r3d|nqlab|tnqlab', 'ركيكي|رجف|رعد|نقلاب|تنقلب');
+/** A little one: "arba", "tarbat", "amzzyan", "mmi" (my son), Darija's "drari". */
+export const LITTLE = words('arba', 'arrba', 'tarbat', 'mzzin', 'imzzi', 'imzzin', 'amzzyan', 'tamzzyant', 'mmi', 'drari', 'ldrari', 'lbz', 'اربا', 'تاربات', 'الدراري', 'امزيان');
+/** Throwing up in Tachelhit: "ar ittarra", "irra", "ئتّارّا"; not "يرا" (he wants), whose r is single. */
+const THROW_UP = verb('a?rra|rri|tarra', 'ارا');
+
+export const INJURY_PATTERNS: readonly Pattern[] = [
+  { intent: 'emergency', steps: [FALL, HIGH], gap: 3, shared: true },
+  { intent: 'emergency', steps: [FALL, HEAD], gap: 5, shared: true },
+  { intent: 'emergency', steps: [FALL, BLOOD], gap: 8, shared: true },
+  { intent: 'emergency', steps: [NEG, SENSELESS], gap: 1, unless: words('s', 'س', 'd', 'د', 'ak', 'dis', 'iyi', 'ayi', 'ايي') },
+  { intent: 'emergency', steps: [BURN, HOT], gap: 6, shared: true },
+  { intent: 'emergency', steps: [HOT, BURN], gap: 6, shared: true },
+  { intent: 'emergency', steps: [FALL, HOT], gap: 4, shared: true },
+  { intent: 'emergency', steps: [BURN, BODY], gap: 3, shared: true },
+  { intent: 'emergency', steps: [BODY, BURN], gap: 3, shared: true },
+  { intent: 'emergency', steps: [BITER, SWELL], gap: 8, shared: true },
+  { intent: 'emergency', steps: [SWELL, BITER], gap: 8, shared: true },
+  { intent: 'emergency', steps: [BIRTH, BLOOD], gap: 8, shared: true },
+  { intent: 'emergency', steps: [BLOOD, BIRTH], gap: 8, shared: true },
+  { intent: 'emergency', steps: [BIRTH, NEG, MIDWIFE], gap: 8 },
+  { intent: 'emergency', steps: [LITTLE, SHAKE], gap: 4, shared: true },
+  { intent: 'emergency', steps: [SHAKE, LITTLE], gap: 4, shared: true },
+  { intent: 'emergency', steps: [THROW_UP, BLOOD], gap: 1 },
+];

@@ -1,0 +1,95 @@
+// Tachelhit questions heard through word classes: is there a doctor, am I on the list, how does this work, what does it
+// cost; and the answers around them ("I want nothing", "he no longer needs it").
+import { ANYMORE, APPOINTMENT, DATA, ME, NEG, TIME, WANT } from './tachelhit-classes.ts';
+import { verb, words, type Pattern } from './tachelhit-words.ts';
+
+/** "Is", "whether": "is", "wach", "ءيس" (folded to "اس"). */
+const IS = words('is', 'wach', 'was', 'اس', 'واش');
+/** There is: "illa", "tlla", "ءيلا", Darija's "kayn". */
+const THERE = words('illa', 'tlla', 'lla', 'llan', 'illan', 'kayn', 'kayna', 'kaynin', 'ila', 'يلا', 'الا', 'تلا', 'لان', 'يلان', 'كاين', 'كاينه', 'كاينين');
+/** You have (the caravan has): "ghurun", "darun", "ghurwn"; "is ghurun plas" asks for a place, a booking. */
+const YOU_HAVE = words('ghurun', 'ghurwn', 'darun', 'دارون', 'غورون');
+/** I have: "ghuri", "dari" ("ma lsa3a ayd ghuri": at what time am I). */
+const I_HAVE = words('ghuri', 'dari', 'غوري', 'داري');
+/** Registered, entered, written, in any person and the passive: "ittuqiyd", "tqiydm", "ikchm", "ittusjjl". */
+const REGISTERED = verb('(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjjl|sjl|kttb|ktb|kchm)', '(?:تو|تتو)?(?:قيد|سجل|كتب|كشم)');
+/** How, how much, which: "mamnk", "mnnaw", "mnchk", "manwi". */
+const HOW = words('mamnk', 'mamk', 'mamnck', 'mnnaw', 'mnaw', 'manwi', 'manwiyad', 'manwa', 'منناو', 'مناو', 'مامك', 'مامنك', 'مانوي');
+/** Works, is done: "ar tkhdam", "itti3ml" ("how is it used"). */
+const WORKS = verb('khdam|xdam|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|خدم|عمل|تعمل');
+/** What, in its short spelling too: "ma ra ktbɣ". */
+const WHAT = words('ma', 'mad', 'mayd', 'ما', 'ماد', 'مايد');
+/** Must, will: "ma ra ktbɣ" (what shall I write), "mad iqqan". */
+const SHALL = words('ra', 'rad', 'ad', 'a', 'ikhssa', 'iqqan', 'را', 'راد', 'اد');
+/** What a villager does with the bot: write, do, send, press. */
+const ACT = verb('ktb|kttb|skr|sskr|sifd|azn|ari|3ml|klik|bri', 'كتب|سكر|سيفد|ازن|اري|عمل');
+/** Help as a verb, in any person: "3awnat", "3awn iyi", Darija's "3awnini". */
+const HELP = verb('3awn|3awen|3awnini|3ayn', 'عاون|عاونيني');
+/** Free or paid: "s blash", "mjjana", "nkhlls" (we pay); a price alone ("chhal taman") may be the market's. */
+const PRICE = new RegExp(`${verb('khlls|xlls|khls|xls', 'خلص').source}|^(?:blash|blach|blech|mjjana|mjana|gratuit|gratuite|gratis|بلاش|مجانا)$`);
+/** A doctor the caravan may bring: "is illa tbib n tiṭṭ". */
+const DOCTOR = words(
+  'tbib', 'ttbib', 'tbiba', 'ttbiba', 'tbibn', 'ttbibn', 'tbibat', 'doctor', 'docteur', 'docteurs', 'doktor', 'specialiste', 'طبيب', 'الطبيب', 'طبيبه', 'الطبيبه',
+  'طبيبن', 'الاطباء', 'دوكتور',
+);
+/** Which: "manwi tbibn ad d yusin" (which doctors are coming). */
+const WHICH = words('manwi', 'manwiyad', 'manwa', 'manwin', 'مانوي', 'مانوا');
+/** You know (about me): "is tssnm isem inu". */
+const YOU_KNOW = words('tssnm', 'tssanm', 'tssnt', 'tssant', 'تسنم', 'تسانم', 'تسنت');
+/** Registering asked for, in the imperative: "qiyd yyi", "sjjlat yemma"; "tsjjlm yemma" (did you register her) asks about it. */
+const REGISTER = /^(?:s?sjj?l|qiyd|qyd|9iyd|9yd)(?:at|amt)?$|^(?:سجل|قيد)(?:ات)?$/;
+/** The family a villager books for: "qiyd yemma", "sjjl iwi". */
+const KIN = words('yemma', 'baba', 'iwi', 'yiwi', 'illi', 'mmi', 'ultma', 'gma', 'tamghart', 'argaz', 'jddi', 'inna', 'يما', 'بابا', 'ايوي', 'يلي', 'تامغارت');
+/** Going, coming: "ur ira ad iddu" (he does not want to go), "ad d yashk". */
+const GO = verb('ddu|ddiw|dduy|ashk|achk', 'دو|اشك');
+const FUTURE = words('ad', 'a', 'rad', 'اد', 'راد');
+/** Taken out by a doctor: tonsils, a tooth, a stone, a cyst ("ad as kksn lluzat" is an operation, not a cancellation). */
+const TAKE_OUT = verb('kk?i?s|qla3|9la3', 'كس|كيس|قلع');
+const ORGAN = words(
+  'lluzat', 'luzat', 'amygdales', 'amygdale', 'tighmst', 'tighmas', 'tughmst', 'tughmas', 'ssnan', 'snan', 'dent', 'dents', 'drs', 'dders', 'lhjra', 'lhjr',
+  'kyst', 'lkyst', 'lmrara', 'cataracte', 'لوزات', 'اللوزات', 'تيغمست', 'تيغمس', 'سنان', 'الضرس', 'ضرس', 'الحجره', 'المراره',
+);
+/** Knowing how: "ur ssingh ad ktbgh" (I do not know how to write) asks for help, not to be registered. */
+const KNOW_HOW = verb('ssn|ssin', 'سن|سين');
+/** Needing: "ikhssa", "ihtaj", "ixssa". */
+const NEED = words('ikhssa', 'ixssa', 'ikhssan', 'tkhssa', 'ihtaj', 'htaj', 'nhtaj', 'ihtaja', 'اخصا', 'يخصا', 'يحتاج', 'احتاج');
+/** Nothing, none: "ur riɣ walu" is a plain no. */
+const NOTHING = words('walu', 'walo', 'walou', 'والو', 'ualu');
+/** Subscribing: "abonni yyi", "inscri iyi", "sjjl iyi f lkhbar". */
+const SUBSCRIBE = verb('abon+i|abun+i|abonn|inscri|nscri', 'ابوني|انسكري');
+/** Where and what of health: "mani g tlla l3afit" (how are you) asks after the villager, not the caravan. */
+const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
+const IN = words('g', 'gh', 'غ', 'ك');
+const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');
+
+export const QUESTION_PATTERNS: readonly Pattern[] = [
+  // "is ghuri kra n rendez vous", "ءيس ءيلا لموعد ن يمّا": am I (is she) booked.
+  { intent: 'my_appointments', steps: [IS, I_HAVE, APPOINTMENT], gap: 3, shared: true },
+  { intent: 'my_appointments', steps: [IS, THERE, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'my_appointments', steps: [WHAT, TIME, I_HAVE], gap: 2 },
+  // "is ittuqiyd baba", "ئس تقيدم ئيي", "is ikchm isem inu": a registration asked about, not asked for ("is ad iyi tsjjlm").
+  { intent: 'my_appointments', steps: [IS, REGISTERED], gap: 0, shared: true },
+  // "is illa tbib n tiṭṭ", "is ghurun tbib n walln": what the caravan offers.
+  { intent: 'campaigns_info', steps: [IS, THERE, DOCTOR], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [WHAT, THERE, DOCTOR], gap: 1, shared: true },
+  { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
+  { intent: 'campaigns_info', steps: [IS, YOU_HAVE, DOCTOR], gap: 2, shared: true },
+  { intent: 'my_data', steps: [IS, YOU_KNOW, DATA], gap: 1 },
+  { intent: 'book', steps: [REGISTER, ME], gap: 0, positive: true },
+  { intent: 'book', steps: [REGISTER, KIN], gap: 0, positive: true },
+  { intent: 'book', steps: [TAKE_OUT, ORGAN], gap: 1, shared: true },
+  { intent: 'campaigns_info', steps: [PRICE], gap: 0, shared: true },
+  { intent: 'greeting', steps: [WHERE, IN, THERE, HEALTH], gap: 0 },
+  // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ", "mad ikhssa ad ktbɣ": how to use the bot.
+  { intent: 'help', steps: [HOW, SHALL, WORKS], gap: 1, anyLength: true },
+  { intent: 'help', steps: [HOW, WORKS], gap: 1, anyLength: true },
+  { intent: 'help', steps: [WHAT, SHALL, ACT], gap: 0, anyLength: true },
+  { intent: 'help', steps: [WHAT, SHALL, SHALL, ACT], gap: 0, anyLength: true },
+  { intent: 'help', steps: [HELP], gap: 0, shared: true, anyLength: true },
+  { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 1, anyLength: true },
+  { intent: 'subscribe', steps: [SUBSCRIBE, ME], gap: 1, shared: true },
+  // "ur sar ikhssa rdv nns": the appointment is no longer needed.
+  { intent: 'cancel', steps: [NEG, ANYMORE, NEED, APPOINTMENT], gap: 2 },
+  { intent: 'no', steps: [NEG, WANT, NOTHING], gap: 1 },
+  { intent: 'no', steps: [NEG, WANT, FUTURE, GO], gap: 1, anyLength: true },
+];

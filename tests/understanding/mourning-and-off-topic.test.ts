@@ -1,0 +1,53 @@
+// A death already mourned is no emergency, and the market or the weather is no question about the caravan.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEXICON } from '../../src/understanding/lexicon.ts';
+import { understand } from '../../src/understanding/index.ts';
+import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
+import { isDeathWord, mourns } from '../../src/understanding/mourning.ts';
+import { offTopic } from '../../src/understanding/off-topic.ts';
+
+const intentOf = (text: string) => understand(text).intent;
+
+describe('a death mourned', () => {
+  it('is past: the message asks what follows it', () => {
+    expect(intentOf('baba immut llah irhmu, kks lmaw3id nns')).toBe('cancel');
+    expect(intentOf('yemma tmmut lah irhmha, kksat smitis')).toBe('cancel');
+    expect(intentOf('بابا ئمّوت الله يرحمو، كسات الموعد')).toBe('cancel');
+  });
+
+  it('is told by a blessing on the dead, not by the thanks that blesses parents', () => {
+    expect(mourns(['llah', 'irhmu'])).toBe(true);
+    expect(mourns(['يرحمو'])).toBe(true);
+    expect(mourns(['lah', 'yrhm', 'lwalidin'])).toBe(false);
+    expect(isDeathWord(['immut'])).toBe(true);
+    expect(isDeathWord(['ittazzal'])).toBe(false);
+  });
+
+  it('leaves a dying person an emergency', () => {
+    expect(intentOf('baba rad immt, ur sul ar itnffas')).toBe('emergency');
+    expect(intentOf('immut')).toBe('emergency');
+  });
+});
+
+describe('the market, the weather and football', () => {
+  it.each(['mnchk a tsawa tghatt', 'ghuri yat tghatt ad tt zznzgh, mnchk', 'is ra yili unzar ghassad', 'dari krad tghat riɣ ad tnt zznzɣ'])(
+    'are not the caravan: "%s"',
+    (text) => expect(intentOf(text)).toBe('unknown'),
+  );
+
+  it('are told by their verbs and things, in any person', () => {
+    expect(offTopic(['ad', 'zznzgh', 'yat'])).toBe(true);
+    expect(offTopic(['ntsgh'])).toBe(true);
+    expect(offTopic(['mlmi', 'rad', 'd', 'tashk'])).toBe(false);
+  });
+
+  it('are not given to the learned second opinion, however sure it is', () => {
+    const sure: SecondOpinion = { intent: () => 'campaigns_info', arabicLocale: () => 'ary' };
+    expect(understand('is ra yili unzar ghassad', DEFAULT_LEXICON, sure).intent).toBe('unknown');
+    expect(understand('is ra yili lqafila ghassad', DEFAULT_LEXICON, sure).intent).toBe('campaigns_info');
+  });
+
+  it('leave the caravan\'s own questions heard', () => {
+    expect(intentOf('mnchk ad d tashk lqafila')).toBe('campaigns_info');
+  });
+});

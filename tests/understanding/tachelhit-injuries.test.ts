@@ -1,0 +1,54 @@
+// Tachelhit injuries heard through two words each: a fall, a burn, a bite that swells, a bleeding birth, a child shaking.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/understanding/index.ts';
+import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
+import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
+
+const intentOf = (text: string) => understand(text).intent;
+const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
+
+describe('Tachelhit injuries', () => {
+  it.each([
+    ['a fall from a palm tree, in Tifinagh', 'ⵉⴹⵕ ⴱⴰⴱⴰ ⵣⴳ ⵜⴰⵣⴷⴰⵢⵜ'],
+    ['a fall that bleeds from the head', 'baba idr zg ugrn ar as ittazzal idammn g ikhf'],
+    ['a fall, then silence', 'tdr yemma ur sul tsawal'],
+    ['a fall in Darija words, then no waking', 'ئمي طاحت ؤر تفيق'],
+    ['a burn from boiling water', 'iwi ihrg s lma irghan'],
+    ['a burn from oil on a hand', 'illi t7rg afus ns s zzit'],
+    ['a burn from fire, Arabic script', 'تحرق ئفوس نس س العافيت'],
+    ['a snake bite that swells', 'ibbi t ulfsa g udar, ar ittnfakh'],
+    ['a scorpion sting that swells', 'l3qrb tlsa3 illi, afus ns itnfkh'],
+    ['a birth at home that bleeds', 'tamghart inu ar tarw g tgmmi ar as ittazzal idammn'],
+    ['a birth with no midwife', 'ultma tarw ur dis lqabla'],
+    ['a little one shaking', 'arba ar itrgigi, ur ifaq'],
+    ['blood thrown up, Tachelhit verb', 'baba irra idammn'],
+    ['much blood, written with a bare hamza', 'ءيدامّن بزاف ار تازالن'],
+  ])('hears %s: "%s"', (_, text) => expect(intentOf(text)).toBe('emergency'));
+
+  it.each([
+    ['a fall from a high place', 'ta7 baba mn nnkhla'],
+    ['a fall on the head', 'ta7 baba 3la rras'],
+    ['no waking', 'طاحت ور تفيق'],
+    ['a burn on the body', 't7rg afus ns'],
+    ['a swelling beside a snake', 'ulfsa, afus ns ar ittnfakh'],
+    ['a swelling beside a scorpion, Arabic script', 'ئقّس ت ؤغردم، ؤفوس نّس ئتنفخ'],
+    ['a birth in blood', 'tarw yemma s idammn'],
+    ['a little one shaking', 'arba ar itrgigi'],
+    ['much blood', 'idammn bzaf g tgmmi'],
+    ['a fever that is plenty', 'tawla ggutn'],
+  ])('hears %s through its own words: "%s"', (_, text) => expect(patternIntents(text)).toContain('emergency'));
+
+  it('needs the second word: a fall of rain, a burnt meal, a snake seen, a birth alone are no emergency', () => {
+    expect(patternIntents('tdr tmazirt')).not.toContain('emergency');
+    expect(patternIntents('t7rg lmakla')).not.toContain('emergency');
+    expect(patternIntents('illa ulfsa g lbir')).not.toContain('emergency');
+    expect(patternIntents('ultma tarw yan urba')).not.toContain('emergency');
+    expect(patternIntents('ur tsawalgh s tachelhit')).not.toContain('emergency');
+    expect(patternIntents('بابا يرا ادامن')).not.toContain('emergency');
+  });
+
+  it('reads blood thrown up or bleeding as an emergency, never as a donation', () => {
+    expect(intentOf('dada ar ittarra idammn zg sbah')).toBe('emergency');
+    expect(intentOf('righ ad fkgh idammn bzaf')).toBe('donate_blood');
+  });
+});

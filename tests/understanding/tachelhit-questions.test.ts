@@ -1,0 +1,71 @@
+// Tachelhit questions heard through word classes: am I booked, is there a doctor, is it free, how does this work.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/understanding/index.ts';
+import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
+import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
+
+const intentOf = (text: string) => understand(text).intent;
+const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
+
+describe('Tachelhit questions', () => {
+  it.each([
+    ['is ghuri kra n rdv azkka', 'my_appointments'],
+    ['ءيس ءيلا لموعد ن بابا', 'my_appointments'],
+    ['is ittusjjl baba i l operation', 'my_appointments'],
+    ['ئس تقيدم ئيي', 'my_appointments'],
+    ['riɣ ad ssnɣ is ikchm isem inu g liste', 'my_appointments'],
+    ['is illa tbib n snan g lqafila', 'campaigns_info'],
+    ['is ghurun tbib n tarwa', 'campaigns_info'],
+    ['lqafila s blash nigh rad nkhlls', 'campaigns_info'],
+    ['mnnaw wussan ad tgawrm', 'campaigns_info'],
+    ['manza ass ad d tashk lqafila', 'campaigns_info'],
+    ['mlmi rad d tashk lkafila s tafrawt', 'campaigns_info'],
+    ['mamnk ar ikhdam whatsapp ad, ur fhimgh', 'help'],
+    ['baba ur issin mamnk ad itti3ml d tilifun', 'help'],
+    ['ma ra ktbgh daba', 'help'],
+    ['abonni iyi f lkhbar n lqafila', 'subscribe'],
+    ['is tssnm ism inu', 'my_data'],
+    ['mani g tlla l3afit a lfri9', 'greeting'],
+  ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it.each([
+    ['is illa rdv i yemma', 'my_appointments'],
+    ['is ghuri kra n rendez vous', 'my_appointments'],
+    ['s blash', 'campaigns_info'],
+    ['abonni iyi', 'subscribe'],
+    ['ur righ walu', 'no'],
+    ['mad llan d tbibn g lqafila', 'campaigns_info'],
+    ['manwi tbibn ad d yusin', 'campaigns_info'],
+    ['ma lsa3a ayd ghuri azkka', 'my_appointments'],
+    ['ur ssingh ad ktbgh', 'help'],
+    ['mad ikhssa ad ktbgh', 'help'],
+  ] as const)('hears "%s" as %s through its word classes', (text, intent) => expect(patternIntents(text)).toContain(intent));
+
+  it('tells asking for a registration from asking about one', () => {
+    expect(intentOf('is ad iyi tsjjlm')).toBe('book');
+    expect(intentOf('qiyd iyi 3afak, Fadma Id Hmad')).toBe('book');
+    expect(intentOf('qiyd yemma 3afak')).toBe('book');
+    expect(intentOf('is tqiydm yemma')).toBe('my_appointments');
+  });
+
+  it('asks for a place when "is ghurun" asks no doctor', () => {
+    expect(intentOf('tamghart inu tra ad tzr tbiba, is ghurun plas')).toBe('book');
+  });
+
+  it('reads taking out a tooth or tonsils as an operation, not a cancellation', () => {
+    expect(intentOf('mmi ihtaj ad as kksn tighmst')).toBe('book');
+    expect(intentOf('kks lmaw3id n baba')).toBe('cancel');
+  });
+});
+
+describe('Tachelhit answers around requests', () => {
+  it.each([
+    ['uhu, ur ira ad iddu azkka', 'no'],
+    ['ur ira ad d yashk', 'no'],
+    ['ur righ walu', 'no'],
+    ['baba ur sar ikhssa rdv nns', 'cancel'],
+    ['numero inu ibddl, wa jdid ad', 'correct_data'],
+    ['ismiw ur igi Hmad', 'correct_data'],
+    ['rendez vous ad ur iwafq, is illa yan wass yadn', 'reschedule'],
+  ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+});
