@@ -1,7 +1,7 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
 import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, WANT } from './tachelhit-classes.ts';
-import { inClass, words } from './tachelhit-words.ts';
+import { inClass, verb, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
 export interface HeardPhrase {
@@ -27,11 +27,14 @@ const FRAME = words(
   ...[
     'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'dayi', 'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'الرسائل',
     'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو', 'ghila', 'ghilad', 'غيلا', 'غيلاد',
-    'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group',
+    'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group', 'da', 'دا', 'tilifun', 'tilifon', 'telephone', 'portable', 'تيليفون', 'tt', 'تت',
+    'nkki', 'nkkin', 'نكي', 'نكين', 'يات', 'والو', 'fllai', 'flla', 'فلاي', 'gisn', 'gisnt', 'gis', 'كيسن',
   ],
 );
+/** "I don't read them" ("ur da ttghrigh lmsajat") gives the reason for a stop, and asks nothing else. */
+const READ = verb('ghr|ghri|qr|9r|qra|9ra', 'غر|غري|قر|قرا');
 /** A refusal's frame: the listed words, and any "not", "want", "me", messages or what messages do. */
-const inFrame = (t: string): boolean => [FRAME, NEG, WANT, ME, MESSAGES, ARRIVING].some((c) => inClass(c, t));
+const inFrame = (t: string): boolean => [FRAME, NEG, WANT, ME, MESSAGES, ARRIVING, READ].some((c) => inClass(c, t));
 
 /** "Enough", "it is over" ("ikfa"): words that stop nothing alone ("safi" is "ok") but, in a longer message with no clear request, may mean "stop". */
 export const ENOUGH = new Set(['safi', 'صافي', 'baraka', 'بركا', 'بركه', 'باراكا', 'ikfa', 'kfa', 'يكفا', 'كفى', 'كفا']);

@@ -1,6 +1,6 @@
 // Tachelhit requests other than safety, heard through word classes in order, where fixed phrases cannot list every
 // person, spelling and word between them: data, appointments, being told, a person, help, a language, "yes I'll come".
-import { APPOINTMENT, BLOOD, COME, DATA, ME, NEG, NEWS, SEND, SPEAK, TELL, TIME, WHAT, WHEN } from './tachelhit-classes.ts';
+import { APPOINTMENT, BLOOD, COME, DATA, ME, NEG, NEWS, NUMBER, SEND, SPEAK, TELL, TIME, WHAT, WHEN } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /**
@@ -20,10 +20,12 @@ const KNOW = verb('ssn|ssin|fhm|fhim|ghr|qr|9r', 'سن|سين|فهم|فهيم|غ
 const IN_LANGUAGE = words('b', 'bi', 'ب', 's', 'س');
 /** "Call me": "ad iyi ighr", "ghr iyi" ("ghr" alone is also "read": "me" must be beside it). */
 const CALL = verb('ghr|ghra|3yt|3ayt', 'غر|عيط');
-const ERASE = verb('s?sf[dt]|ms7', 'س?سفض|مسح');
+const ERASE = verb('s?sf[dt]|ms7|msh|msa7|msah', 'س?سفض|مسح');
 /** "Remove" erases only what is kept about the writer: "kkst ism inu" takes a name off the list, a cancellation. */
 const REMOVE = verb('kk?i?s', 'كس|كيس');
-const RECORDS = words('lma3lumat', 'lma3lumatinu', 'kulchi', 'kullchi', 'معلومات', 'كولشي');
+/** Take the phone number off: "kks nnmra inu", "7ydat nmra nu", "sehbo raqm"; beside a stop, it says the stop again. */
+const TAKE_OFF = verb('kk?i?s|(?:7yd|hyd|hiyd|7iyd)(?:u|o|w)?|s7b|sehb|shb', 'كس|كيس|حيدو?|حييدو?|سحب');
+const RECORDS = words('lma3lumat', 'lma3lumatinu', 'kulchi', 'kullchi', 'kullu', 'kolchi', 'معلومات', 'كولشي', 'كولو');
 const WRONG = verb('ghlt|ghld|ghlat|ghalt|ghalat', 'غلط|غلض');
 /** Is not: "machi 50", "ur iga", "ور ايكي". */
 const NOT_BE = words('machi', 'mashi', 'ماشي');
@@ -41,7 +43,7 @@ const TOWARD = words('s', 'i', 'l', 'س', 'ي', 'ل');
 const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
 const HAVE = words('ghurun', 'darun', 'tarim', 'tkttbm', 'tktbm', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تاريم', 'تكتبم', 'تسنم');
 const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي');
-const LIST = words('liste', 'lista', 'listat', 'list', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست');
+const LIST = words('liste', 'lista', 'listat', 'list', 'lisda', 'لائحه', 'ليستا', 'ليسطا', 'ليست', 'ليسته', 'لاليست');
 /** How, what must: "mad iqqan ad nskr", "mamk ad skrgh". */
 const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
 const MUST = words('iqqan', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'ad', 'rad', 'اخصا', 'اخصان', 'يقان', 'اد', 'راد');
@@ -55,11 +57,13 @@ const IS = words('is', 'wach', 'اس', 'واش');
 const THERE = words('illa', 'tlla', 'lla', 'kayn', 'ila', 'يلا', 'الا', 'تلا', 'كاين');
 const ANY_REQUEST = new RegExp(`${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
 /** The caravan coming: "tushka", "tlkm" (arrives), "tas" (comes), "ئلكم". */
-const ARRIVES = verb('(?:a|u)(?:sh|ch)k|as|lkm', '(?:ا|و)شك|اس|لكم');
+const ARRIVES = verb('(?:a|u)(?:sh|ch|c)k|as|lkm', '(?:ا|و)شك|اس|لكم');
 
 export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'delete_data', steps: [ERASE, DATA], gap: 2, shared: true },
   { intent: 'delete_data', steps: [REMOVE, RECORDS], gap: 0, shared: true },
+  { intent: 'delete_data', steps: [ERASE, RECORDS], gap: 1, shared: true },
+  { intent: 'delete_data', steps: [TAKE_OFF, NUMBER], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, WRONG], gap: 2, shared: true },
   { intent: 'correct_data', steps: [CHANGE, DATA], gap: 1, shared: true },
   // "numero inu ibddl": the number changed, so the one kept is wrong.

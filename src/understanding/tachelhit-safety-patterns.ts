@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, SEND, WANT, WHAT } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, NUMBER, SEND, WANT, WHAT } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -20,7 +20,7 @@ const FEVER = words('tawla', 'lhmma', 'l7mma', 'l7ma', 'iskhn', 'isskhn', 'tskhn
 /** Much, strong: "bahra", "ggutn" (plenty), Darija's "bzaf". */
 const STRONG = words('bahra', 'bzaf', 'bzzaf', 'tqwa', 'ggutn', 'ggut', 'iggutn', 'بزاف', 'بهرا', 'كوتن', 'يكوتن', 'ghila', 'غيلا', 'غيلاد');
 /** A child of the house, in Tachelhit: a fever in one is an emergency ("tawla n iwi"). */
-const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي', ...LITTLE);
+const CHILD = words('arraw', 'tarwa', 'afrukh', 'tafrukht', 'ifrkhan', 'tifrkhin', 'iwi', 'yiwi', 'ayyaw', 'اراو', 'تاروا', 'افروخ', 'تافروخت', 'ايوي', 'اوي', 'يوي', ...LITTLE);
 /** Not speaking, not moving: "ur isawal", "ur itmussu"; "ur isawal s tachelhit" is a language, not a collapse. */
 const STILL = verb('sawal|mussu|mossu|musu|moussou', 'ساوال|موسو');
 /** Fainting and convulsions: "tghma", "ighmi", "ar ittsra3", "كيتصرع", "ئتّسرع" (ئ folded to ا, ص heard as س). */
@@ -31,6 +31,10 @@ const POISON = /^(?:i|t|y|it|tt|itt)?s+m+[ue]?m(?:at|n|gh|x)?$|^intoxication$|^e
 const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 'مسمومه', 'السم', 'سم', 'التسمم');
 const SWALLOW = verb('swa|sw|chrb|(?:ch|sh)+a?|kla', 'سوا|شرب|شا|كلا');
 const TOXIC = words('jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'lfar', 'جافيل', 'الفار');
+/** Pills and medicine: taken as told they are no danger, swallowed by a child or by the handful they are ("iwi ichcha lhbub"). */
+const PILLS = words('lhbub', 'l7bub', 'hbub', '7bub', 'lkinat', 'dwa', 'ddwa', 'ldwa', 'comprimes', 'comprime', 'medicaments', 'حبوب', 'الحبوب', 'الدوا', 'دوا', 'كينات');
+/** Many, all of them: "kiggan", "bahra", "kullu" (the whole box). */
+const HANDFUL = words('kigan', 'kiggan', 'kiggann', 'bahra', 'bzaf', 'kullu', 'kulchi', 'ggutn', 'كيكان', 'بزاف', 'بهرا', 'كولو', 'كولشي', 'كوتن');
 /** Pain where the heart is: "admar inu ar iyi ittqrrah", "ka ydrni sdri", "douleur poitrine". */
 const CHEST = words('admar', 'udmar', 'ul', 'idmarn', 'sdr', 'sder', 'sdri', 'lqlb', 'lqalb', 'l9lb', 'l9alb', 'poitrine', 'ادمار', 'صدر', 'صدري', 'قلب', 'قلبي');
 const PAIN = verb('q+r+a?h|9+r+a?h|q+r+a?7|h+r+q|7+r+q|wj3|wja3|drni', 'قرح|قراح|حرق|وجع|ضرني');
@@ -40,17 +44,23 @@ const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l
 const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'بي|عض|قرص|لدغ|لسع|قس|كس');
 
 /** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopiw". */
-const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
+const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
+/** French "se désabonner" as villagers write it, alone or with "me": "dsabonni-yyi", "desabonni iyi", "désabonnez-moi". */
+const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|yi)?$|^د[ي]?[سز]ابون[ي]?(?:يي|ايي)?$/;
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
 /** Why, asked of messages: "max", "ma fllas", "mafllas", "ماد" ("ماد ئيي د ئتسيفضن" is why do they send me). */
-const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'ماخ', 'مافلاس', 'فلاس', ...WHAT);
+const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maghr', 'ماخ', 'ماغ', 'ماغر', 'مافلاس', 'فلاس', ...WHAT);
+/** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it). */
+const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين');
+/** Given or found, in any person: "ifkan", "tufit", "tafit", Darija's "jbrti", "l9iti". */
+const GOT = verb('fk|fka|ufi|afi|lqi|l9i|jbr', 'فك|فكا|وفي|افي|لقي|جبر');
 /** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
 const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
 const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
-const WRITE = verb('ar[iu]|tar[iu]', 'ار[يو]|تار[يو]');
+const WRITE = verb('ar[iu]|tar[iu]|ara', 'ار[يو]|تار[يو]');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
 /** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
@@ -97,6 +107,9 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [POISON], gap: 0, shared: true },
   { intent: 'emergency', steps: [POISON_AR], gap: 0, shared: true },
   { intent: 'emergency', steps: [SWALLOW, TOXIC], gap: 3, shared: true },
+  { intent: 'emergency', steps: [CHILD, SWALLOW, PILLS], gap: 3 },
+  { intent: 'emergency', steps: [SWALLOW, PILLS, HANDFUL], gap: 4, shared: true },
+  { intent: 'emergency', steps: [SWALLOW, HANDFUL, PILLS], gap: 2, shared: true },
   { intent: 'emergency', steps: [CHEST, PAIN], gap: 3, shared: true },
   { intent: 'emergency', steps: [PAIN, CHEST], gap: 3, shared: true },
   { intent: 'emergency', steps: [ACHE, CHEST], gap: 2, shared: true },
@@ -111,6 +124,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
   { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
+  { intent: 'stop', steps: [UNSUBSCRIBE], gap: 0, shared: true },
   { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [LEAVE_ME], gap: 0, unless: LET_ME_DO },
@@ -129,5 +143,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "Why do you send me these" is a complaint, not a request for more.
   { intent: 'maybe_stop', steps: [WHY, ME, ARRIVING], gap: 3 },
   { intent: 'maybe_stop', steps: [WHY, ME, WRITE], gap: 3 },
+  // "Who gave you my number?": a stranger's messages are a complaint that may mean "stop".
+  { intent: 'maybe_stop', steps: [WHO_WHERE, GOT, NUMBER], gap: 2 },
   { intent: 'maybe_stop', steps: [NEG, NEVER, SIGNED_UP], gap: 1 },
 ];
