@@ -6,9 +6,10 @@ import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
 import { QUESTION_PATTERNS } from './tachelhit-question-patterns.ts';
 import { REQUEST_PATTERNS } from './tachelhit-request-patterns.ts';
 import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
+import { VISIT_PATTERNS } from './tachelhit-visit-patterns.ts';
 import { foldWord, inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...QUESTION_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;

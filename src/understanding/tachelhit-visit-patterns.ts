@@ -1,0 +1,59 @@
+// Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in,
+// when the caravan comes back, a person of the association or a doctor to call, the menu.
+import { APPOINTMENT, ME, NEG, NEWS, NUMBER, SEND, SPEAK } from './tachelhit-classes.ts';
+import { verb, words, type Pattern } from './tachelhit-words.ts';
+
+/** Call off, take off, in any person: "hiyd", "7ydat", "kksat", Darija's "bttl", "بطلات", French "annuler" ("annulix"). */
+const CALL_OFF = verb('(?:7yd|hyd|hiyd|7iyd|hid|7id)(?:u|o|w)?|kk?i?s|bt+l|b6l|annuli?|anuli?', 'حيدو?|حييدو?|كس|بطل');
+/** French "annuler", alone or in a Tachelhit verb ("rix ad annulix l'operation"): a cancellation whatever follows; no sign of the language. */
+const ANNUL = /^(?:ad|a)?(?:i|t|n)?(?:annul|anul)(?:i|e|er|ez)?(?:gh|x|m|n)?$/;
+/** Moved, in any person: "ad t tsmuttim" (will you move it), "smuttl", Darija's "ajjl". */
+const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl|bddl', 'سموتل|سموتي|اجل|عطل|بدل');
+/** Suits me: "ur iyi ifulki" (it does not suit me), Darija's "ma mnasbnich". */
+const SUIT = verb('fulki|fulk|nasb|wafq', 'فولكي|ناسب|وافق');
+/** Can, in any person: "is tzdarm ad t tsmuttim" (can you move it). */
+const CAN = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
+/** What, how, how much, at what hour: "mad", "mnck n tsa3t". */
+const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
+const MUST = words('iqqan', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'ixsa', 'ikhsa', 'اخصا', 'اخصان', 'يقان', 'خصا', 'خصان');
+/** Bring, take along, in any person: "ad d nawi", "awigh", "awid"; "yawd" is news brought. */
+const BRING = verb('awi|awy|iwi|awd|jib|hz', 'اوي|يوي|جيب');
+/** At what hour: "mnck n tsa3t", "manza lwqt", "mlmi". */
+const WHAT_HOUR = words('mnck', 'mnchk', 'mnshk', 'mnsk', 'manza', 'mlmi', 'منشك', 'مانزا', 'ملمي', 'مليمي');
+/** The doctors begin, open: "ad bdun", "ad ftun". */
+const BEGIN = verb('bdu|bda|bdi|ftu|ftu7|ftah', 'بدو|بدا|فتح');
+/** Go in to the doctor, in any person: "ad ikcm", "kchmgh". */
+const GO_IN = verb('kcm|kchm|kshm|dkhl', 'كشم|دخل');
+/** Will it come back: "is rad d t3awd" (will it come again). */
+const IS = words('is', 'wach', 'اس', 'واش');
+const FUTURE = words('ad', 'rad', 'ghad', 'ra', 'اد', 'راد', 'غاد', 'را');
+const AGAIN = verb('3awd|3awed|3aud|3awdu', 'عاود');
+/** Someone of the association: "lmuwazaf", "lmas2ul", "responsable". */
+const STAFF = words(
+  'lmuwazaf', 'muwazaf', 'lmuwadaf', 'lmowazaf', 'lmwazaf', 'lmas2ul', 'lmasul', 'lmasoul', 'lmas2oul', 'responsable', 'employe', 'موظف', 'لموظف', 'مسؤول', 'لمسؤول',
+);
+const WITH = words('d', 'د', 'dids', 'ak', 'dis');
+const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
+/** Bring or send me: "awid", "sifd iyi". */
+const ASK_FOR = new RegExp(`${BRING.source}|${SEND.source}`);
+const MENU = words('lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'منيو', 'المنيو');
+
+export const VISIT_PATTERNS: readonly Pattern[] = [
+  { intent: 'cancel', steps: [CALL_OFF, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'cancel', steps: [APPOINTMENT, CALL_OFF], gap: 5, shared: true },
+  { intent: 'cancel', steps: [ANNUL], gap: 0, positive: true, shared: true },
+  { intent: 'reschedule', steps: [APPOINTMENT, MOVE], gap: 10, shared: true },
+  { intent: 'reschedule', steps: [APPOINTMENT, NEG, ME, SUIT], gap: 6 },
+  { intent: 'reschedule', steps: [CAN, MOVE], gap: 3 },
+  { intent: 'campaigns_info', steps: [HOW, MUST, BRING], gap: 2, anyLength: true },
+  { intent: 'campaigns_info', steps: [WHAT_HOUR, BEGIN], gap: 4, anyLength: true },
+  { intent: 'campaigns_info', steps: [IS, FUTURE, AGAIN], gap: 1, anyLength: true },
+  { intent: 'my_appointments', steps: [WHAT_HOUR, GO_IN], gap: 4, anyLength: true },
+  { intent: 'subscribe', steps: [ME, BRING, NEWS], gap: 2, positive: true },
+  { intent: 'human', steps: [STAFF, SPEAK], gap: 5 },
+  { intent: 'human', steps: [SPEAK, WITH, STAFF], gap: 1 },
+  // "Give me the doctor's number, I will call him": a person to speak to.
+  { intent: 'human', steps: [GIVE, ME, NUMBER], gap: 1 },
+  // "awid lmenu", "sifd iyi lmenu": the menu asked for; "menu" alone may be a choice in it.
+  { intent: 'help', steps: [ASK_FOR, MENU], gap: 1 },
+];

@@ -1,0 +1,31 @@
+// Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/understanding/index.ts';
+
+const intentOf = (text: string) => understand(text).intent;
+
+describe('Tachelhit requests about a visit', () => {
+  it.each([
+    ['7ydat lmaw3id n baba, ur rad izdar ad yashk', 'cancel'],
+    ['عافاكم حيدو الموعد ئنو', 'cancel'],
+    ['lmaw3id n ghda ur iyi ifulki, kksat t', 'cancel'],
+    ['ur nzdar ad nddu, btlat rdv nngh', 'cancel'],
+    ['nra ad nannuli rendez-vous', 'cancel'],
+    ['is tzdarm ad tsmuttlm lmaw3id inu', 'reschedule'],
+    ['rendez-vous n lkhmis ur iyi ifulki, is tlla kra ass yadni', 'reschedule'],
+    ['mad ikhssa ad d nawi s lkaravana', 'campaigns_info'],
+    ['ماد ئخصان اد د ناوي؟', 'campaigns_info'],
+    ['mnchk n tsa3t ad ftun tbib?', 'campaigns_info'],
+    ['is rad d t3awd lkaravana imal?', 'campaigns_info'],
+    ['manza lwqt ad kchmgh s dar tbib', 'my_appointments'],
+    ['ad iyi d tawim lkhbar n tbib n wallen', 'subscribe'],
+    ['rix ad sawlgh d lmuwazaf n ljam3iya', 'human'],
+    ['fk iyi numero n lmas2ul', 'human'],
+    ['sifd iyi lmenu', 'help'],
+  ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it('does not call off, or read as a person to call, what only names a visit or a number', () => {
+    expect(intentOf('mlmi ad ilin lmaw3id inu')).not.toBe('cancel');
+    expect(intentOf('ad ak fkgh numero inu')).not.toBe('human');
+  });
+});
