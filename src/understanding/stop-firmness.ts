@@ -28,7 +28,7 @@ const FRAME = words(
     'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'dayi', 'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'الرسائل',
     'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو', 'ghila', 'ghilad', 'غيلا', 'غيلاد',
     'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group', 'da', 'دا', 'tilifun', 'tilifon', 'telephone', 'portable', 'تيليفون', 'tt', 'تت',
-    'nkki', 'nkkin', 'نكي', 'نكين', 'يات', 'والو', 'fllai', 'flla', 'فلاي', 'gisn', 'gisnt', 'gis', 'كيسن',
+    'nkki', 'nkkin', 'نكي', 'نكين', 'يات', 'والو', 'انو', 'ino', 'f', 'ف', 'g', 'gh', 'غ', 'fllai', 'flla', 'فلاي', 'gisn', 'gisnt', 'gis', 'كيسن',
   ],
 );
 /** "I don't read them" ("ur da ttghrigh lmsajat") gives the reason for a stop, and asks nothing else. */

@@ -32,7 +32,10 @@ const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 
 const SWALLOW = verb('swa|sw|chrb|(?:ch|sh)+a?|kla', 'سوا|شرب|شا|كلا');
 const TOXIC = words('jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'lfar', 'جافيل', 'الفار');
 /** Pills and medicine: taken as told they are no danger, swallowed by a child or by the handful they are ("iwi ichcha lhbub"). */
-const PILLS = words('lhbub', 'l7bub', 'hbub', '7bub', 'lkinat', 'dwa', 'ddwa', 'ldwa', 'comprimes', 'comprime', 'medicaments', 'حبوب', 'الحبوب', 'الدوا', 'دوا', 'كينات');
+const PILLS = words(
+  'lhbub', 'l7bub', 'hbub', '7bub', 'lkinat', 'dwa', 'ddwa', 'ldwa', 'sirop', 'siro', 'comprimes', 'comprime', 'medicaments', 'حبوب', 'الحبوب', 'الدوا', 'دوا', 'كينات',
+  'سيرو', 'سيروب',
+);
 /** Many, all of them: "kiggan", "bahra", "kullu" (the whole box). */
 const HANDFUL = words('kigan', 'kiggan', 'kiggann', 'bahra', 'bzaf', 'kullu', 'kulchi', 'ggutn', 'كيكان', 'بزاف', 'بهرا', 'كولو', 'كولشي', 'كوتن');
 /** Pain where the heart is: "admar inu ar iyi ittqrrah", "ka ydrni sdri", "douleur poitrine". */
@@ -43,8 +46,8 @@ const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l
 /** Biting and stinging: "ibbi", "iqqs" (also written "ikks"), Darija's "l9sat", "3addo". */
 const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'بي|عض|قرص|لدغ|لسع|قس|كس');
 
-/** "Stop" as a verb in any person: "bddat", "hbsat", "7bsm", Darija's "wqf", "stopiw". */
-const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي)و?');
+/** "Stop" or "cut off" as a verb in any person: "bddat", "hbsat", "bbit" (cut), Darija's "wqf", "qt3", "stopiw". */
+const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby|qt3|9t3|qta3|9ta3)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي|بي|قطع)و?');
 /** French "se désabonner" as villagers write it, alone or with "me": "dsabonni-yyi", "desabonni iyi", "désabonnez-moi". */
 const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|yi)?$|^د[ي]?[سز]ابون[ي]?(?:يي|ايي)?$/;
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */

@@ -17,8 +17,11 @@ describe('Tachelhit refusals', () => {
     ['ur sar rix yat lmisaj', 'stop'],
     ['ؤر سار تري لميساج', 'stop'],
     ['bbiyat lmsajat nnun', 'stop'],
+    ['9t3at lmsajat kullu', 'stop'],
+    ['قطعو الميساجات', 'stop'],
     ['hbsat lmsajat, ur da ttghrigh yat', 'stop'],
     ['7bsat lmsajat ad, ur sar ttasin s tilifun inu', 'stop'],
+    ['بدات الميساجات ف تيليفون ئنو', 'stop'],
     ['ur righ lmsajat nnun, 7ydat nmra inu', 'stop'],
     ['nkki ur rix lmsajat, kksat numero nu', 'stop'],
   ] as const)('hears "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
@@ -40,6 +43,7 @@ describe('Tachelhit pills swallowed', () => {
     ['arraw ichcha ddwa n babas', 'emergency'],
     ['تاربات تشا لحبوب ن ئمّاس', 'emergency'],
     ['ichcha lhbub kiggan, mad nskr', 'emergency'],
+    ['tarbat tswa sirop kullu', 'emergency'],
   ] as const)('hears "%s" as %s, by the rules alone', (text, intent) => expect(ruleOf(text)).toBe(intent));
 
   it('does not hear medicine taken as told as an emergency', () => {
