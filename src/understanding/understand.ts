@@ -199,16 +199,21 @@ function isThumb(raw: readonly string[], intent: Intent): boolean {
 
 /**
  * A phrase inside a longer phrase of another meaning is not heard on its own: "baraka" (enough) in
- * "baraka llahou fik" (God bless you) is thanks, not stop. An emergency is always heard.
+ * "baraka llahou fik" (God bless you) is thanks, not stop; "idammn" (blood) in "ta7lil n idammn" (a blood
+ * test) is no donation. An emergency is always heard.
  */
 function withoutCovered(matches: readonly Match[]): Match[] {
-  const isIntent = (m: Match) => m.phrase.meaning.kind === 'intent';
-  const intentOf = (m: Match) => (m.phrase.meaning.kind === 'intent' ? m.phrase.meaning.intent : undefined);
+  const meaningOf = (m: Match) => {
+    const meaning = m.phrase.meaning;
+    return meaning.kind === 'intent' ? `intent:${meaning.intent}` : meaning.kind === 'service' ? `service:${meaning.service}` : undefined;
+  };
+  const kindOf = (m: Match) => m.phrase.meaning.kind;
   return matches.filter((inner) => {
-    if (!isIntent(inner) || intentOf(inner) === 'emergency') return true;
+    const meaning = meaningOf(inner);
+    if (meaning === undefined || meaning === 'intent:emergency') return true;
     const end = inner.at + inner.phrase.tokens.length;
     return !matches.some(
-      (outer) => isIntent(outer) && intentOf(outer) !== intentOf(inner) && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
+      (outer) => kindOf(outer) === kindOf(inner) && meaningOf(outer) !== meaning && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
     );
   });
 }

@@ -24,6 +24,12 @@ describe('Tachelhit requests about a visit', () => {
     ['sifd iyi lmenu', 'help'],
   ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
 
+  it('books a blood test, in either script, and does not read its blood as a donation', () => {
+    expect(understand('ri ad sjjlgh mmi i ta7lil n idammn').entities.service).toBe('general_medicine');
+    expect(intentOf('ئرا اد ئسجل ئ تحاليل ن ئدامن')).toBe('book');
+    expect(intentOf('ri ad fkgh idammn')).toBe('donate_blood');
+  });
+
   it('does not call off, or read as a person to call, what only names a visit or a number', () => {
     expect(intentOf('mlmi ad ilin lmaw3id inu')).not.toBe('cancel');
     expect(intentOf('ad ak fkgh numero inu')).not.toBe('human');
