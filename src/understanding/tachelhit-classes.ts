@@ -43,6 +43,6 @@ export const APPOINTMENT = words(
 );
 /** A day or a time of day: "ass", "nhar", "tadggwat" (evening), "tifawt" (morning). */
 export const TIME = words(
-  'ass', 'wass', 'nhar', 'lyum', 'sa3a', 'lsa3a', 'lwqt', 'lw9t', 'simana', 'ssimana', 'jour', 'heure', 'date', 'tadggwat', 'tadggwt', 'tifawt',
+  'ass', 'wass', 'nhar', 'inhar', 'lyum', 'tsa3t', 'tisa3t', 'sa3a', 'lsa3a', 'lwqt', 'lw9t', 'simana', 'ssimana', 'jour', 'heure', 'date', 'tadggwat', 'tadggwt', 'tifawt',
   'tsbah', 'sbah', 'azkka', 'l3chiya', 'lachiya', 'tazzwart', 'واس', 'نهار', 'يوم', 'ساعه', 'وقت', 'سيمانه', 'تادكوات', 'تيفاوت', 'الصباح',
 );

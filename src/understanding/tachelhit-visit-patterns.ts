@@ -1,14 +1,16 @@
 // Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in,
 // when the caravan comes back, a person of the association or a doctor to call, the menu.
-import { APPOINTMENT, ME, NEG, NEWS, NUMBER, SEND, SPEAK } from './tachelhit-classes.ts';
+import { APPOINTMENT, ME, NEG, NEWS, NUMBER, SEND, SPEAK, TIME } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Call off, take off, in any person: "hiyd", "7ydat", "kksat", Darija's "bttl", "بطلات", French "annuler" ("annulix"). */
 const CALL_OFF = verb('(?:7yd|hyd|hiyd|7iyd|hid|7id)(?:u|o|w)?|kk?i?s|bt+l|b6l|annuli?|anuli?', 'حيدو?|حييدو?|كس|بطل');
 /** French "annuler", alone or in a Tachelhit verb ("rix ad annulix l'operation"): a cancellation whatever follows; no sign of the language. */
 const ANNUL = /^(?:ad|a)?(?:i|t|n)?(?:annul|anul)(?:i|e|er|ez)?(?:gh|x|m|n)?$/;
-/** Moved, in any person: "ad t tsmuttim" (will you move it), "smuttl", Darija's "ajjl". */
-const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl|bddl', 'سموتل|سموتي|اجل|عطل|بدل');
+/** Moved, in any person: "ad t tsmuttim" (will you move it), "smuttl", "bdl" (change), Darija's "ajjl". */
+const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl|bd?dl', 'سموتل|سموتي|اجل|عطل|بدل');
+/** Moved, far from the appointment word or beside a day: without "ajl", which after "min" is "for" ("min ajl"). */
+const MOVE_FAR = verb('s?smutt?l?i?|sm3tl|a3tl|bd?dl', 'سموتل|سموتي|عطل|بدل');
 /** Suits me: "ur iyi ifulki" (it does not suit me), Darija's "ma mnasbnich". */
 const SUIT = verb('fulki|fulk|nasb|wafq', 'فولكي|ناسب|وافق');
 /** Can, in any person: "is tzdarm ad t tsmuttim" (can you move it). */
@@ -42,7 +44,9 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'cancel', steps: [CALL_OFF, APPOINTMENT], gap: 2, shared: true },
   { intent: 'cancel', steps: [APPOINTMENT, CALL_OFF], gap: 5, shared: true },
   { intent: 'cancel', steps: [ANNUL], gap: 0, positive: true, shared: true },
-  { intent: 'reschedule', steps: [APPOINTMENT, MOVE], gap: 10, shared: true },
+  { intent: 'reschedule', steps: [APPOINTMENT, MOVE_FAR], gap: 10, shared: true },
+  // "ri ad bdl inhar" (I want to change the day): the day or hour changed.
+  { intent: 'reschedule', steps: [MOVE_FAR, TIME], gap: 1, shared: true },
   { intent: 'reschedule', steps: [APPOINTMENT, NEG, ME, SUIT], gap: 6 },
   { intent: 'reschedule', steps: [CAN, MOVE], gap: 3 },
   { intent: 'campaigns_info', steps: [HOW, MUST, BRING], gap: 2, anyLength: true },

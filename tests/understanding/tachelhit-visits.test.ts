@@ -1,8 +1,11 @@
 // Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in.
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/understanding/index.ts';
+import { DEFAULT_LEXICON, understand } from '../../src/understanding/index.ts';
+import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 
 const intentOf = (text: string) => understand(text).intent;
+/** The rules alone, with no learned second opinion to make up for them. */
+const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
 
 describe('Tachelhit requests about a visit', () => {
   it.each([
@@ -24,6 +27,11 @@ describe('Tachelhit requests about a visit', () => {
     ['sifd iyi lmenu', 'help'],
   ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
 
+  it('hears the day changed as moving the visit, by the rules alone', () => {
+    expect(understand('ri ad bdl inhar, ur zdarx ghassad', DEFAULT_LEXICON, silent).intent).toBe('reschedule');
+    expect(understand('nra ad nbdl tisa3t n tbib', DEFAULT_LEXICON, silent).intent).toBe('reschedule');
+  });
+
   it('books a blood test, in either script, and does not read its blood as a donation', () => {
     expect(understand('ri ad sjjlgh mmi i ta7lil n idammn').entities.service).toBe('general_medicine');
     expect(intentOf('ئرا اد ئسجل ئ تحاليل ن ئدامن')).toBe('book');
@@ -33,5 +41,6 @@ describe('Tachelhit requests about a visit', () => {
   it('does not call off, or read as a person to call, what only names a visit or a number', () => {
     expect(intentOf('mlmi ad ilin lmaw3id inu')).not.toBe('cancel');
     expect(intentOf('ad ak fkgh numero inu')).not.toBe('human');
+    expect(intentOf('bghit lmaw3id mn ajl lktaf dyal mmi')).not.toBe('reschedule');
   });
 });
