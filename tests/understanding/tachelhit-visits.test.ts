@@ -32,6 +32,11 @@ describe('Tachelhit requests about a visit', () => {
     expect(understand('nra ad nbdl tisa3t n tbib', DEFAULT_LEXICON, silent).intent).toBe('reschedule');
   });
 
+  it('reads the eye written "tite" as the eye doctor, not as French "vite" (quick)', () => {
+    expect(understand('ri ad sjjlgh mmi i l operation n tite').intent).toBe('book');
+    expect(understand('tite n baba ur tannay mzyan').entities.service).toBe('ophthalmology');
+  });
+
   it('books a blood test, in either script, and does not read its blood as a donation', () => {
     expect(understand('ri ad sjjlgh mmi i ta7lil n idammn').entities.service).toBe('general_medicine');
     expect(intentOf('ئرا اد ئسجل ئ تحاليل ن ئدامن')).toBe('book');
