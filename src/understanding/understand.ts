@@ -60,10 +60,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const addressed = addressedTokens(raw);
   const heard = tachelhitPatterns(raw);
   const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
-  // "baba immut, llah irḥmu": a death mourned is past, and what the message asks comes after it.
-  const mourning = mourns(raw);
+  // "baba immut, llah irḥmu", "a death in the family, cancel my visit": a death mourned, or told to call off a visit, is
+  // past, and what the message asks comes after it.
+  const heardAll = [...found, ...patterns];
+  const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
   const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
-  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m));
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -167,7 +169,8 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], addressed
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
   raw.forEach((t, i) => {
     // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
-    if (addressed.has(i) && addressed.size < raw.length) return;
+    // Only Tachelhit's own vocative ("a wddi") says which language calls.
+    if (addressed.has(i) && addressed.size < raw.length && !isTachelhitCore(t)) return;
     const langs = voters[i] ?? new Set<LexiconLanguage>();
     // Only Tachelhit's lexicon has words in "-gh" ("fkgh"): one no phrase claims still says who is writing.
     if (langs.size === 0 && isTachelhitVerb(t)) langs.add('shi');
