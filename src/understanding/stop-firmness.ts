@@ -69,9 +69,8 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.some(isNeverAgain) && !matches.some(asksElse)) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
-  // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it, and before a "never again" ("baraka lmsajat, ur
-  // sul iyi taram") too ("baraka mn had lmessagat", enough of these, complains).
-  if (raw.some((t, i) => ENOUGH.has(t) && clear.some((m) => i >= m.at + m.phrase.tokens.length || (i < m.at && isNeverAgain(m))))) return true;
+  // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).
+  if (raw.some((t, i) => ENOUGH.has(t) && clear.some((m) => i >= m.at + m.phrase.tokens.length))) return true;
   return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inFrame(t) || ENOUGH.has(t))));
 }
 

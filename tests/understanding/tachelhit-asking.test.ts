@@ -16,8 +16,8 @@ describe('Tachelhit requests', () => {
     ['ur rad d asgh, 7iyydat iyi', 'cancel'],
     ['ئلي ور راد تاس، كستات روندي فو نس', 'cancel'],
     ['mad ad nawi ass n lkhmis?', 'campaigns_info'],
-    ['mnshk ad nkhlls f tbib n tuf?', 'campaigns_info'],
-    ['ur fhimgh walu', 'help'],
+    ['mnshk ad nfk i tbib n tuf?', 'campaigns_info'],
+    ['ur fhimx walu a wddi', 'help'],
     ['ur ssingh manik ad skrgh', 'help'],
     ['mayd ikhssan ad sjjlgh illi?', 'help'],
     ['fk iyi lmenu', 'help'],
@@ -40,6 +40,7 @@ describe('Tachelhit requests', () => {
   });
 
   it('counts the vocative "a wddi" as Tachelhit', () => {
-    expect(read('iyyeh a wddi').locale).toBe('shi');
+    expect(read('iyyeh a wddi wakha').locale).toBe('shi');
+    expect(read('wakha a wddi').locale).toBe('shi');
   });
 });

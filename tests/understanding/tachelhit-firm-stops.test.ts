@@ -1,4 +1,4 @@
-// Tachelhit stops said with more than one sign (off the bot, a service dropped, "enough" before "never again"), and
+// Tachelhit stops said with more than one sign (off the bot, a service dropped, "never write to me again"), and
 // pills swallowed then thrown up: what must stop at once, or be answered as an emergency.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEXICON, understand } from '../../src/understanding/index.ts';
@@ -18,8 +18,8 @@ describe('Tachelhit stops said firmly', () => {
     ['كست نيمرو ن بابا ور ري كرا', 'stop'],
     // "don't send any more", with no "me"
     ['ad ur sul tazznm kra i nmra ad', 'stop'],
-    // "enough" before a "never again"
-    ['baraka, ur iyi sul ttaram abadan', 'stop'],
+    // "never write to me again", whatever comes around it
+    ['baraka tibratin alligh ur sul iyi ttarum', 'stop'],
     ['بركا، ؤر ئي د سول تارام', 'stop'],
     // a stop and then a refusal: "I want nothing", "urssul righ"
     ['bddat tibratin nnun, ur nri walu', 'stop'],
