@@ -65,7 +65,11 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const heardAll = [...found, ...patterns];
   const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
   const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m));
+  // "ikhssa ad nack zik ad nbdd f sf" (we must come early and stand in line): a lone stop verb said of "we" inside a
+  // whole question is what the villagers will do, not an order to the messages.
+  const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
+  const ourDoing = (m: Match) => asksWhole && isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -183,6 +187,11 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], addressed
 
 function isIntent(phrase: Phrase, intent: Intent): boolean {
   return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
+}
+
+/** A verb conjugated for "we" ("nbdd", "نحبس"): written with "n-" before the stem the lexicon knows. */
+function saidOfUs(written: string, stem: string): boolean {
+  return written !== stem && /^[nن]/.test(written) && !/^[nن]/.test(stem);
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {

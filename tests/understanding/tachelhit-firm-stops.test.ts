@@ -55,3 +55,14 @@ describe('pills swallowed and thrown up', () => {
     expect(ruleOf('immut baba, 3afak awid tomobil')).toBe('emergency');
   });
 });
+
+describe('a stop verb said of "we"', () => {
+  it('is what the villagers will do inside a whole question, not a stop', () => {
+    expect(ruleOf('mnshk n tsa3t ad bdun? ad nbdd f sf zik')).toBe('campaigns_info');
+  });
+
+  it('is still a stop said alone or as an order', () => {
+    expect(ruleOf('bddat')).not.toBe('campaigns_info');
+    expect(ruleOf('mnshk n tsa3t ad bdun? bddat tibratin nnun')).toMatch(/stop/);
+  });
+});
