@@ -66,6 +66,8 @@ const NEED = words('ikhssa', 'ixssa', 'ikhssan', 'tkhssa', 'ihtaj', 'htaj', 'nht
 const SUBSCRIBE = verb('abon+i|abun+i|abonn|inscri|nscri', 'ابوني|انسكري');
 /** Where and what of health: "mani g tlla l3afit" (how are you) asks after the villager, not the caravan. */
 const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
+/** Beginning, in any person: "ur ssingh mani gh rad bdugh" (I don't know where to begin) asks how to use the bot. */
+const BEGIN = verb('bdu|bda', 'بدو|بدا');
 const IN = words('g', 'gh', 'غ', 'ك');
 const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');
 
@@ -94,6 +96,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, SHALL, SHALL, ACT], gap: 0, anyLength: true },
   { intent: 'help', steps: [HELP], gap: 0, shared: true, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 3, anyLength: true },
+  { intent: 'help', steps: [NEG, KNOW_HOW, WHERE, BEGIN], gap: 3, anyLength: true },
   // "ur fhimgh walu"; "ur sar nfhm walu" (I no longer understand any of it) complains of the messages.
   { intent: 'help', steps: [NEG, UNDERSTAND, NOTHING], gap: 0, anyLength: true },
   { intent: 'help', steps: [WHAT, SHALL, SIGN_UP], gap: 4, anyLength: true },

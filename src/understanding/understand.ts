@@ -110,8 +110,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const aside = offTopic(raw);
   // "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan.
   const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
-  // "mani ayd tufit nmra nu" (where did you find my number) complains: its question word asks nothing of the caravan either.
-  const complains = (i: number) => heard.some((p) => p.intent === 'maybe_stop' && i >= p.from && i <= p.to);
+  // "mani ayd tufit nmra nu" (where did you find my number) complains, and "ur ssingh mani gh rad bdugh" (I don't know
+  // where to begin) asks for help: their question word asks nothing of the caravan either.
+  const complains = (i: number) => heard.some((p) => (p.intent === 'maybe_stop' || p.intent === 'help') && i >= p.from && i <= p.to);
   if (tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !greets(i) && !complains(i)) && !aside) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);

@@ -21,6 +21,8 @@ describe('Tachelhit requests', () => {
     ['ur ssingh manik ad skrgh', 'help'],
     ['mayd ikhssan ad sjjlgh illi?', 'help'],
     ['fk iyi lmenu', 'help'],
+    ['ur ssinx manig ad bdux', 'help'],
+    ['ور سينغ ماني غ راد بداغ ئ لبوت', 'help'],
     ['menu 3afak', 'help'],
     ['is tzdarm ad tarm isem n ultma?', 'book'],
     ['igh d tusim s ighrm ssnamt iyi', 'subscribe'],
