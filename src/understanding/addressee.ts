@@ -3,7 +3,7 @@
 /** Words that open a vocative after "a"/"ya": titles, kin and the caravan's team, as villagers address them. */
 const ADDRESS_HEADS = new Set([
   'sidi', 'lalla', 'khuya', 'lkhuya', 'khoya', 'lkhoya', 'khouya', 'lkhouya', 'ljma3a', 'khti', 'lkhut', 'lfri9', 'lfriq', 'ayt', 'lhaj', 'lhajja', '3ammi', 'doktor', 'tbib', 'ttbib',
-  'سيدي', 'لالة', 'لاله', 'خويا', 'الفريق', 'ايت',
+  'سيدي', 'لالة', 'لاله', 'خويا', 'الفريق', 'ايت', 'wddi', 'wldi', 'weldi', 'ولدي',
 ]);
 const CALLS = new Set(['a', 'ya', 'يا', 'ا']);
 /** Words that tie a second noun to the head: "a lfri9 n l9afila", "a ayt l9afila". */

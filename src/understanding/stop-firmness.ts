@@ -1,6 +1,6 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, WANT } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, WANT, WRITE } from './tachelhit-classes.ts';
 import { inClass, verb, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
@@ -29,6 +29,7 @@ const FRAME = words(
     'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو', 'ghila', 'ghilad', 'غيلا', 'غيلاد',
     'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group', 'da', 'دا', 'tilifun', 'tilifon', 'telephone', 'portable', 'تيليفون', 'tt', 'تت',
     'nkki', 'nkkin', 'نكي', 'نكين', 'يات', 'والو', 'انو', 'ino', 'f', 'ف', 'g', 'gh', 'غ', 'fllai', 'flla', 'فلاي', 'gisn', 'gisnt', 'gis', 'كيسن',
+    'abadan', 'abadn', 'ابدا', 'jamais',
   ],
 );
 /** "I don't read them" ("ur da ttghrigh lmsajat") gives the reason for a stop, and asks nothing else. */
@@ -44,9 +45,9 @@ const isClear = (m: HeardPhrase) => !m.phrase.tokens.every((t) => ENOUGH.has(t))
 /** "I don't want (it, any more)": "ur righ yat", "ur sul righ", whatever intent its phrase has alone. */
 const isRefusal = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.tokens.some((t) => inClass(NEG, t)) && m.phrase.tokens.some((t) => inClass(WANT, t));
 const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'delete_data';
-/** "Don't send (to me) any more" ("ur sul as tazznm"): a stop that says "never again" is no complaint to ask about. */
+/** "Don't send (or write) to me any more" ("ur sul as tazznm", "ur iyi d sul tarat"): a stop that says "never again" is no complaint to ask about. */
 const isNeverAgain = (m: HeardPhrase) =>
-  isStop(m) && [NEG, ANYMORE, ARRIVING].every((c) => m.phrase.tokens.some((t) => inClass(c, t)));
+  isStop(m) && [NEG, ANYMORE].every((c) => m.phrase.tokens.some((t) => inClass(c, t))) && m.phrase.tokens.some((t) => inClass(ARRIVING, t) || inClass(WRITE, t));
 /** What may surround a stop without asking for something else: greetings, thanks, a "no", a complaint. */
 const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', 'thanks', 'greeting']);
 const asksElse = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent);

@@ -1,6 +1,6 @@
 // Tachelhit questions heard through word classes: is there a doctor, am I on the list, how does this work, what does it
 // cost; and the answers around them ("I want nothing", "he no longer needs it").
-import { ANYMORE, APPOINTMENT, DATA, ME, NEG, TIME, WANT } from './tachelhit-classes.ts';
+import { ANYMORE, APPOINTMENT, DATA, ME, NEG, NO_MORE, NOTHING, TIME, WANT } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** "Is", "whether": "is", "wach", "ءيس" (folded to "اس"). */
@@ -20,9 +20,18 @@ const WORKS = verb('khdam|xdam|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|�
 /** What, in its short spelling too: "ma ra ktbɣ". */
 const WHAT = words('ma', 'mad', 'mayd', 'ما', 'ماد', 'مايد');
 /** Must, will: "ma ra ktbɣ" (what shall I write), "mad iqqan". */
-const SHALL = words('ra', 'rad', 'ad', 'a', 'ikhssa', 'iqqan', 'را', 'راد', 'اد');
+const SHALL = words('ra', 'rad', 'ad', 'a', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'iqqan', 'را', 'راد', 'اد', 'ئخصا', 'ئخصان', 'يخصان');
 /** What a villager does with the bot: write, do, send, press. */
-const ACT = verb('ktb|kttb|skr|sskr|sifd|azn|ari|3ml|klik|bri', 'كتب|سكر|سيفد|ازن|اري|عمل');
+const ACT = verb('ktb|kttb|skr|sskr|sifd|azn|ari|tar|ara|3ml|klik|bri', 'كتب|سكر|سيفد|ازن|اري|تار|ارا|عمل');
+/** Understanding: "ur fhimgh walu" (I understand nothing) asks for help. */
+const UNDERSTAND = verb('fhm|fhim', 'فهم|فهيم');
+/** Signing up, in any person: "ماد ئخصان ئغ ئرا يان ئسجل" (what is needed to sign up) asks how. */
+const SIGN_UP = verb('sjj?l|qiyd|qyd|9iyd|inscri', 'سجل|قيد');
+/** Able, in any person: "is tzdarm ad tarm isem n yemma" (can you write my mother's name) books her. */
+const ABLE = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
+const NAME = words('ism', 'isem', 'isim', 'lism', 'smiya', 'smiyt', 'اسم', 'سميه', 'سميت');
+/** Let me know, in the imperative: "ssnat iyi" (tell me when it comes), "ssnamt iyi". */
+const INFORM = /^(?:s?sn|s?sin)(?:at|amt)$|^سن(?:ات|امت)$/;
 /** Help as a verb, in any person: "3awnat", "3awn iyi", Darija's "3awnini". */
 const HELP = verb('3awn|3awen|3awnini|3ayn', 'عاون|عاونيني');
 /** Free or paid: "s blash", "mjjana", "nkhlls" (we pay); a price alone ("chhal taman") may be the market's. */
@@ -53,12 +62,12 @@ const ORGAN = words(
 const KNOW_HOW = verb('ssn|ssin', 'سن|سين');
 /** Needing: "ikhssa", "ihtaj", "ixssa". */
 const NEED = words('ikhssa', 'ixssa', 'ikhssan', 'tkhssa', 'ihtaj', 'htaj', 'nhtaj', 'ihtaja', 'اخصا', 'يخصا', 'يحتاج', 'احتاج');
-/** Nothing, none: "ur riɣ walu" is a plain no. */
-const NOTHING = words('walu', 'walo', 'walou', 'والو', 'ualu');
 /** Subscribing: "abonni yyi", "inscri iyi", "sjjl iyi f lkhbar". */
 const SUBSCRIBE = verb('abon+i|abun+i|abonn|inscri|nscri', 'ابوني|انسكري');
 /** Where and what of health: "mani g tlla l3afit" (how are you) asks after the villager, not the caravan. */
 const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
+/** Beginning, in any person: "ur ssingh mani gh rad bdugh" (I don't know where to begin) asks how to use the bot. */
+const BEGIN = verb('bdu|bda', 'بدو|بدا');
 const IN = words('g', 'gh', 'غ', 'ك');
 const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');
 
@@ -86,10 +95,18 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, SHALL, ACT], gap: 0, anyLength: true },
   { intent: 'help', steps: [WHAT, SHALL, SHALL, ACT], gap: 0, anyLength: true },
   { intent: 'help', steps: [HELP], gap: 0, shared: true, anyLength: true },
-  { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 1, anyLength: true },
+  { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 3, anyLength: true },
+  { intent: 'help', steps: [NEG, KNOW_HOW, WHERE, BEGIN], gap: 3, anyLength: true },
+  // "ur fhimgh walu"; "ur sar nfhm walu" (I no longer understand any of it) complains of the messages.
+  { intent: 'help', steps: [NEG, UNDERSTAND, NOTHING], gap: 0, anyLength: true },
+  { intent: 'help', steps: [WHAT, SHALL, SIGN_UP], gap: 4, anyLength: true },
+  { intent: 'book', steps: [ABLE, ACT, NAME], gap: 2, positive: true },
+  { intent: 'subscribe', steps: [INFORM, ME], gap: 0, positive: true },
   { intent: 'subscribe', steps: [SUBSCRIBE, ME], gap: 1, shared: true },
   // "ur sar ikhssa rdv nns": the appointment is no longer needed.
   { intent: 'cancel', steps: [NEG, ANYMORE, NEED, APPOINTMENT], gap: 2 },
   { intent: 'no', steps: [NEG, WANT, NOTHING], gap: 1 },
+  // "urssul righ": I want no more (an appointment no longer wanted is a cancellation).
+  { intent: 'no', steps: [NO_MORE, WANT], gap: 0, unless: APPOINTMENT },
   { intent: 'no', steps: [NEG, WANT, FUTURE, GO], gap: 1, anyLength: true },
 ];

@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, NUMBER, SEND, WANT, WHAT } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, NUMBER, SEND, WANT, WHAT, WRITE } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -29,15 +29,20 @@ const CONVULSE = /^(?:ar|ka|kay|kat|ki)?(?:i|t|y)?t{1,2}s+r+a?3(?:at|n|gh|t|u)?$
 /** Poison swallowed: "issmm", "itsmmem", "tsmem", "مسموم"; bleach ("jafil") drunk, rat poison ("dwa n lfar") eaten. */
 const POISON = /^(?:i|t|y|it|tt|itt)?s+m+[ue]?m(?:at|n|gh|x)?$|^intoxication$|^empoisonnee?$/;
 const POISON_AR = words('تسمم', 'يتسمم', 'تسممات', 'مسموم', 'مسمومه', 'السم', 'سم', 'التسمم');
-const SWALLOW = verb('swa|sw|chrb|(?:ch|sh)+a?|kla', 'سوا|شرب|شا|كلا');
-const TOXIC = words('jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'lfar', 'جافيل', 'الفار');
+/** Swallowed, drank, ate: "iswa", "ichcha", "ushsha" (he ate it), Darija's "chrb", "kla". */
+const SWALLOW = verb('swa|sw|chrb|(?:ch|sh)+a?|u(?:ch|sh)+a|kla', 'سوا|شرب|شا|وشا|كلا');
+/** Bleach, rat poison, pesticide, petrol: what a child may drink or eat by mistake. */
+const TOXIC = words(
+  'jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'lfar', 'mbid', 'lmbid', 'lisans', 'lesans', 'essence', 'petrole', 'lpetrol', 'جافيل', 'الفار', 'مبيد', 'ليصانص',
+  'بترول',
+);
 /** Pills and medicine: taken as told they are no danger, swallowed by a child or by the handful they are ("iwi ichcha lhbub"). */
 const PILLS = words(
   'lhbub', 'l7bub', 'hbub', '7bub', 'lkinat', 'dwa', 'ddwa', 'ldwa', 'sirop', 'siro', 'comprimes', 'comprime', 'medicaments', 'حبوب', 'الحبوب', 'الدوا', 'دوا', 'كينات',
-  'سيرو', 'سيروب',
+  'سيرو', 'سيروب', 'kachiyat', 'lkachiyat', 'kachiya', 'cachets', 'ddwayat', 'كاشيات', 'كاشيه', 'دوايات',
 );
 /** Many, all of them: "kiggan", "bahra", "kullu" (the whole box). */
-const HANDFUL = words('kigan', 'kiggan', 'kiggann', 'bahra', 'bzaf', 'kullu', 'kulchi', 'ggutn', 'كيكان', 'بزاف', 'بهرا', 'كولو', 'كولشي', 'كوتن');
+const HANDFUL = words('kigan', 'kiggan', 'kiggann', 'bahra', 'bzaf', 'kullu', 'kulchi', 'ggutn', 'ga3', 'gaa3', 'كيكان', 'بزاف', 'بهرا', 'كولو', 'كولشي', 'كوتن', 'كاع', 'قاع');
 /** Pain where the heart is: "admar inu ar iyi ittqrrah", "ka ydrni sdri", "douleur poitrine". */
 const CHEST = words('admar', 'udmar', 'ul', 'idmarn', 'sdr', 'sder', 'sdri', 'lqlb', 'lqalb', 'l9lb', 'l9alb', 'poitrine', 'ادمار', 'صدر', 'صدري', 'قلب', 'قلبي');
 const PAIN = verb('q+r+a?h|9+r+a?h|q+r+a?7|h+r+q|7+r+q|wj3|wja3|drni', 'قرح|قراح|حرق|وجع|ضرني');
@@ -47,9 +52,9 @@ const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l
 const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'بي|عض|قرص|لدغ|لسع|قس|كس');
 
 /** "Stop" or "cut off" as a verb in any person: "bddat", "hbsat", "bbit" (cut), Darija's "wqf", "qt3", "stopiw". */
-const STOP = verb('(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby|qt3|9t3|qta3|9ta3)(?:w|u|o)?', '(?:بد|بدا|حبس|وقف|ستوب|ستوبي|بي|قطع)و?');
+const STOP = verb('s?(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby|qt3|9t3|qta3|9ta3)(?:w|u|o)?', 'س?(?:بد|بدا|حبس|وقف|ستوب|ستوبي|بي|قطع)و?');
 /** French "se désabonner" as villagers write it, alone or with "me": "dsabonni-yyi", "desabonni iyi", "désabonnez-moi". */
-const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|yi)?$|^د[ي]?[سز]ابون[ي]?(?:يي|ايي)?$/;
+const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|yi|gh|x)?$|^د[ي]?[سز]ابون[ي]?(?:يي|ايي)?$/;
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
 /** Why, asked of messages: "max", "ma fllas", "mafllas", "ماد" ("ماد ئيي د ئتسيفضن" is why do they send me). */
@@ -62,21 +67,26 @@ const GOT = verb('fk|fka|ufi|afi|lqi|l9i|jbr', 'فك|فكا|وفي|افي|لقي
 const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
 const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
-/** Writing to me: "ur iyi sul ttarum"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
-const WRITE = verb('ar[iu]|tar[iu]|ara', 'ار[يو]|تار[يو]');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
 /** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
 const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb', 'كس|كيس|س?سفض|مسح|حيد|سحب');
 /** Take off (a list), not erase: "ssfḍ nmra inu zg lista" wipes what is kept, "kkes numero inu zg lista nnun" (or French "retirez") stops the messages. */
-const TAKE_OFF = new RegExp(`${verb('kk?i?s|7yd|hyd|s7b|sehb|shb', 'كس|كيس|حيد|سحب').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`);
+const TAKE_OFF = new RegExp(`${verb('kk?i?s|[7h][ai]?y+d|s7b|sehb|shb', 'كس|كيس|حيد|حييد|سحب').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`);
 /** "Leave me", "take me off" typed as one word: "ajjiyi", "flatiyi", "kksiyi". */
 const LEAVE_ME = /^(?:fl|flat|fil|ajj|ajjat|kks|kksat|kkis)(?:iyi|yi|ayi)$|^(?:فل|فلات|اج|اجات|كس|كسات)(?:ايي|يي)$/;
 /** Off a list: "zg lista", "mn lgroup"; "liste n tbib" is the doctor's list, a cancellation. */
 const FROM = words('zg', 'zgi', 'zi', 'mn', 'men', 'من', 'زك', 'زغ');
 const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
 /** Who or what comes off the list: me, or the number the messages go to; a name off it cancels a visit ("kkst ism inu"). */
-const RECIPIENT = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'numero', 'numro', 'nmra', 'nnmra', 'raqm', 'tilifun', 'tilifon', 'نمرا', 'رقم', 'نيميرو', 'تيليفون');
+const RECIPIENT = words(
+  'iyi', 'yi', 'ayi', 'ايي', 'يي', 'numero', 'numro', 'numiro', 'nimiro', 'nimro', 'nmra', 'nnmra', 'raqm', 'tilifun', 'tilifon', 'نمرا', 'رقم', 'نيميرو', 'نيمرو',
+  'تيليفون',
+);
+/** The bot that writes: "zg lbot" (off the bot); "zg lkhdma nnun" with a name too erases what is kept. */
+const BOT = words('lbot', 'bot', 'robot', 'البوت', 'بوت');
+/** The service itself: "n7ayd had lkhidma" (I take off this service). */
+const SERVICE = words('lkhidma', 'khidma', 'lkhdma', 'service', 'abonnement', 'labonnement', 'الخدمه', 'لخدمه', ...BOT);
 const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
 const LET_ME_DO = words('ad', 'a', 'اد', 'ا', 'lmaw3id', 'rdv', 'rendez', 'rendezvous', 't', 'ت', 'الموعد', 'موعد', 'رونديفو');
 /** Too often: every day, at night, always ("lmsajat kraygat ass", "gh yid", "dima"). */
@@ -113,6 +123,8 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [CHILD, SWALLOW, PILLS], gap: 3 },
   { intent: 'emergency', steps: [SWALLOW, PILLS, HANDFUL], gap: 4, shared: true },
   { intent: 'emergency', steps: [SWALLOW, HANDFUL, PILLS], gap: 2, shared: true },
+  // Pills swallowed and then thrown up: whoever took them, and however many.
+  { intent: 'emergency', steps: [SWALLOW, PILLS, VOMIT], gap: 8, shared: true },
   { intent: 'emergency', steps: [CHEST, PAIN], gap: 3, shared: true },
   { intent: 'emergency', steps: [PAIN, CHEST], gap: 3, shared: true },
   { intent: 'emergency', steps: [ACHE, CHEST], gap: 2, shared: true },
@@ -122,7 +134,10 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
   { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2 },
   { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
+  { intent: 'stop', steps: [NEG, ANYMORE, SEND], gap: 1 },
   { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
+  // "ur righ ad sul d kcmnt lmsajat": I don't want the messages to come in any more.
+  { intent: 'stop', steps: [NEG, WANT, ANYMORE, MESSAGES], gap: 3 },
   { intent: 'stop', steps: [NOT_WANT, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
   { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
@@ -134,6 +149,10 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // Off your list ("kkes numero inu zg lista nnun"): the messages' list; "zg lista" alone may be the data kept.
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, LIST, YOUR], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, SERVICE], gap: 1, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, BOT], gap: 2, shared: true },
+  // "kkst nimro inu, ur sul righ yat": my number off, and I want nothing more.
+  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, NEG, WANT], gap: 4 },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
   { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },
   { intent: 'maybe_stop', steps: [MESSAGES, MANY], gap: 1, shared: true },

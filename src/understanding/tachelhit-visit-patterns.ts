@@ -4,13 +4,17 @@ import { APPOINTMENT, ME, NEG, NEWS, NUMBER, SEND, SPEAK, TIME } from './tachelh
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Call off, take off, in any person: "hiyd", "7ydat", "kksat", Darija's "bttl", "بطلات", French "annuler" ("annulix"). */
-const CALL_OFF = verb('(?:7yd|hyd|hiyd|7iyd|hid|7id)(?:u|o|w)?|kk?i?s|bt+l|b6l|annuli?|anuli?', 'حيدو?|حييدو?|كس|بطل');
+const CALL_OFF = verb('(?:7yd|hyd|hi?yy?d|7i?yy?d|hid|7id)(?:u|o|w)?|kk?i?st?|bt+l|b6l|annuli?|anuli?', 'حيدو?|حييدو?|كست?|بطل');
 /** French "annuler", alone or in a Tachelhit verb ("rix ad annulix l'operation"): a cancellation whatever follows; no sign of the language. */
 const ANNUL = /^(?:ad|a)?(?:i|t|n)?(?:annul|anul)(?:i|e|er|ez)?(?:gh|x|m|n)?$/;
 /** Moved, in any person: "ad t tsmuttim" (will you move it), "smuttl", "bdl" (change), Darija's "ajjl". */
 const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl|bd?dl', 'سموتل|سموتي|اجل|عطل|بدل');
 /** Moved, far from the appointment word or beside a day: without "ajl", which after "min" is "for" ("min ajl"). */
 const MOVE_FAR = verb('s?smutt?l?i?|sm3tl|a3tl|bd?dl', 'سموتل|سموتي|عطل|بدل');
+/** Put off, Darija's "khr", "wkhkhr" ("khrat rendez-vous", put the visit off). */
+const DELAY = verb('w?a?kh+r|w?a?x+r', 'و?ا?خر');
+/** I come, first person only: "ur ra d asx" (I won't come), "ur zdargh ad d ashkgh". */
+const I_COME = /^(?:ad|d)?(?:a|u)(?:sh|ch|s|c)k?(?:gh|x)$|^(?:اد|د)?(?:ا|و)[شس]ك?غ$/;
 /** Suits me: "ur iyi ifulki" (it does not suit me), Darija's "ma mnasbnich". */
 const SUIT = verb('fulki|fulk|nasb|wafq', 'فولكي|ناسب|وافق');
 /** Can, in any person: "is tzdarm ad t tsmuttim" (can you move it). */
@@ -37,19 +41,30 @@ const STAFF = words(
 const WITH = words('d', 'د', 'dids', 'ak', 'dis');
 const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
 /** Bring or send me: "awid", "sifd iyi". */
-const ASK_FOR = new RegExp(`${BRING.source}|${SEND.source}`);
+const ASK_FOR = new RegExp(`${BRING.source}|${SEND.source}|${GIVE.source}`);
 const MENU = words('lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'منيو', 'المنيو');
+const PLEASE = words('afak', '3afak', '3fak', 'afk', 'عافاك', 'عفاك', 'svp', 'stp');
+/** How much: "mnchk ad nfk" (how much do we give), "chhal". */
+const HOW_MUCH = words('mnchk', 'mnck', 'mnshk', 'mnsk', 'chhal', 'ch7al', 'chh7al', 'منشك', 'شحال');
+/** Paying, in any person: "ad nfk", "nkhlls", Darija's "nkhlsso". */
+const PAY = verb('fk|fka|khl+s|xl+s|dfe3|df3', 'فك|خلص|دفع');
 
 export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'cancel', steps: [CALL_OFF, APPOINTMENT], gap: 2, shared: true },
   { intent: 'cancel', steps: [APPOINTMENT, CALL_OFF], gap: 5, shared: true },
   { intent: 'cancel', steps: [ANNUL], gap: 0, positive: true, shared: true },
+  // "ur zdarx ad d asx ass n lkhmis, hiyydat iyi": I cannot come, take me off.
+  { intent: 'cancel', steps: [NEG, I_COME, CALL_OFF], gap: 8 },
+  { intent: 'reschedule', steps: [DELAY, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'reschedule', steps: [APPOINTMENT, DELAY], gap: 5, shared: true },
   { intent: 'reschedule', steps: [APPOINTMENT, MOVE_FAR], gap: 10, shared: true },
   // "ri ad bdl inhar" (I want to change the day): the day or hour changed.
   { intent: 'reschedule', steps: [MOVE_FAR, TIME], gap: 1, shared: true },
   { intent: 'reschedule', steps: [APPOINTMENT, NEG, ME, SUIT], gap: 6 },
   { intent: 'reschedule', steps: [CAN, MOVE], gap: 3 },
   { intent: 'campaigns_info', steps: [HOW, MUST, BRING], gap: 2, anyLength: true },
+  { intent: 'campaigns_info', steps: [HOW, FUTURE, BRING], gap: 1, anyLength: true },
+  { intent: 'campaigns_info', steps: [HOW_MUCH, PAY], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [WHAT_HOUR, BEGIN], gap: 4, anyLength: true },
   { intent: 'campaigns_info', steps: [IS, FUTURE, AGAIN], gap: 1, anyLength: true },
   { intent: 'my_appointments', steps: [WHAT_HOUR, GO_IN], gap: 4, anyLength: true },
@@ -60,4 +75,5 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'human', steps: [GIVE, ME, NUMBER], gap: 1 },
   // "awid lmenu", "sifd iyi lmenu": the menu asked for; "menu" alone may be a choice in it.
   { intent: 'help', steps: [ASK_FOR, MENU], gap: 1 },
+  { intent: 'help', steps: [MENU, PLEASE], gap: 0 },
 ];

@@ -60,10 +60,16 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const addressed = addressedTokens(raw);
   const heard = tachelhitPatterns(raw);
   const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
-  // "baba immut, llah irḥmu": a death mourned is past, and what the message asks comes after it.
-  const mourning = mourns(raw);
+  // "baba immut, llah irḥmu", "a death in the family, cancel my visit": a death mourned, or told to call off a visit, is
+  // past, and what the message asks comes after it.
+  const heardAll = [...found, ...patterns];
+  const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
   const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
-  const matches = withoutCovered([...found, ...patterns]).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m));
+  // "ikhssa ad nack zik ad nbdd f sf" (we must come early and stand in line): a lone stop verb said of "we" inside a
+  // whole question is what the villagers will do, not an order to the messages.
+  const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
+  const ourDoing = (m: Match) => asksWhole && isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -104,8 +110,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const aside = offTopic(raw);
   // "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan.
   const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
-  // "mani ayd tufit nmra nu" (where did you find my number) complains: its question word asks nothing of the caravan either.
-  const complains = (i: number) => heard.some((p) => p.intent === 'maybe_stop' && i >= p.from && i <= p.to);
+  // "mani ayd tufit nmra nu" (where did you find my number) complains, and "ur ssingh mani gh rad bdugh" (I don't know
+  // where to begin) asks for help: their question word asks nothing of the caravan either.
+  const complains = (i: number) => heard.some((p) => (p.intent === 'maybe_stop' || p.intent === 'help') && i >= p.from && i <= p.to);
   if (tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !greets(i) && !complains(i)) && !aside) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);
@@ -167,7 +174,8 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], addressed
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
   raw.forEach((t, i) => {
     // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
-    if (addressed.has(i) && addressed.size < raw.length) return;
+    // Only Tachelhit's own vocative ("a wddi") says which language calls.
+    if (addressed.has(i) && addressed.size < raw.length && !isTachelhitCore(t)) return;
     const langs = voters[i] ?? new Set<LexiconLanguage>();
     // Only Tachelhit's lexicon has words in "-gh" ("fkgh"): one no phrase claims still says who is writing.
     if (langs.size === 0 && isTachelhitVerb(t)) langs.add('shi');
@@ -180,6 +188,11 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], addressed
 
 function isIntent(phrase: Phrase, intent: Intent): boolean {
   return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
+}
+
+/** A verb conjugated for "we" ("nbdd", "نحبس"): written with "n-" before the stem the lexicon knows. */
+function saidOfUs(written: string, stem: string): boolean {
+  return written !== stem && /^[nن]/.test(written) && !/^[nن]/.test(stem);
 }
 
 function isLetterPrefix(phrase: Phrase): boolean {

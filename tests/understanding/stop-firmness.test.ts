@@ -34,6 +34,8 @@ describe('a firm stop', () => {
     expect(isFirmStop(['nkki', 'argaz', 'nns', 'ur', 'as', 'tazznm'], [stop(3, 'ur', 'as', 'tazznm')], none)).toBe(false);
     const asks: HeardPhrase = { phrase: { tokens: ['ini', 'yi', 'mlmi'], meaning: { kind: 'intent', intent: 'subscribe' } }, at: 4 };
     expect(isFirmStop(['ur', 'sul', 'iyi', 'tazznm', 'ini', 'yi', 'mlmi'], [stop(0, 'ur', 'sul', 'iyi', 'tazznm'), asks], none)).toBe(false);
+    // "Write to me" is what messages do too: "ur iyi d sul tarat, ghassad ur ssingh ad ghrgh".
+    expect(isFirmStop(['ur', 'iyi', 'd', 'sul', 'tarat', 'ghassad', 'ur', 'ssingh', 'lktaba'], [stop(0, 'ur', 'iyi', 'd', 'sul', 'tarat')], none)).toBe(true);
   });
 
   it('is a clear stop with "enough" after it, not "enough of" before it', () => {
