@@ -41,6 +41,12 @@ describe('Tachelhit requests', () => {
     expect(read('rix tamzwarut')).toMatchObject({ intent: 'choice', entities: { number: 1 } });
   });
 
+  it('reads "urri" (go back) as back to the menu, not as "ur ri" (I don\'t want) glued', () => {
+    expect(read('urri s lmenu')).toMatchObject({ intent: 'choice', entities: { number: 0 } });
+    expect(read('urri')).toMatchObject({ entities: { number: 0 } });
+    expect(read('urri').intent).not.toBe('no');
+  });
+
   it('counts the vocative "a wddi" as Tachelhit', () => {
     expect(read('iyyeh a wddi wakha').locale).toBe('shi');
     expect(read('wakha a wddi').locale).toBe('shi');
