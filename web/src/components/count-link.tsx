@@ -2,12 +2,12 @@
 // a sentence for a screen reader, nothing at zero.
 import { formatNumber } from '../i18n/index.ts';
 import { useAppState } from '../store.ts';
-import '../pages/inbox/inbox-link.css';
+import './count-link.css';
 
 export function CountLink({ href, label, count, spoken }: { href: string; label: string; count: number; spoken: (n: string) => string }) {
   const { locale } = useAppState();
   return (
-    <a href={href} class="inbox-link">
+    <a href={href} class="count-link">
       {label}
       {count > 0 ? (
         <span class="badge">
