@@ -3,8 +3,10 @@
 // spaced by the interval, so no sliding second ever holds more than the limit.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
 import type { RedisClient } from '../redis/redis-clients.ts';
 import { keyGroup } from '../redis/redis-keys.ts';
+import { observeRoundTrip, type OffsetBounds } from './clock-offset.ts';
 
 export interface ChatPacer {
   /** Resolves when this chat may receive its next message, with how many milliseconds it waited. */
@@ -17,7 +19,7 @@ export interface ChatPacer {
 
 /**
  * Reserves the next free slot of KEYS[1] spaced by ARGV[1] microseconds, not before the hold KEYS[2]
- * (a provider's 429) ends; returns the wait in microseconds. Both keys are of one channel's group, so
+ * (a provider's 429) ends; returns the slot and Redis's clock, in microseconds. Both keys are of one channel's group, so
  * they share a slot on a Redis Cluster.
  * Microseconds, and numbers written with %.0f: at 1,000 a second a slot is about a millisecond apart.
  */
@@ -30,8 +32,10 @@ local held = redis.call('PTTL', KEYS[2])
 local slot = math.max(tat, now)
 if held > 0 then slot = math.max(slot, now + held * 1000) end
 redis.call('SET', KEYS[1], string.format('%.0f', slot + interval), 'PX', math.ceil((slot + interval - now) / 1000) + 1000)
-return slot - now
+return {slot, now}
 `;
+
+const SlotReplySchema = z.tuple([z.number(), z.number()]);
 
 const RESERVE_SHA = createHash('sha1').update(RESERVE).digest('hex');
 
@@ -76,23 +80,28 @@ export function redisPacer(redis: RedisClient, options: PacerOptions): ChatPacer
   // second holds at most the slots of 1 s + D, which stay under N while D < 1 s × margin / (1 + margin)
   // (29 ms at 3%). A waiter that wakes later than 20 ms after its slot (a busy event loop) takes a
   // fresh one instead; the rest of the room is for the way to the provider.
-  // Its lateness is counted from when the reservation was asked, not answered, so the time the answer
-  // spent on its way back is counted too and 20 ms bounds the real delay.
   const lateUs = 20_000;
+  // Slots are on Redis's clock. Where they fall on ours is known within the bounds round trips give
+  // (clock-offset.ts): a sender sleeps until the latest the slot can be, so it is never early however
+  // long a request took to reach Redis, and counts its lateness from the earliest, so 20 ms bounds the
+  // real delay.
+  let offset: OffsetBounds | undefined;
+  const nowUs = () => performance.now() * 1000;
   /** Waits for a slot of `key`; returns how long it slept. */
   const reserve = async (key: string, holdKey: string, intervalUs: number): Promise<number> => {
     let slept = 0;
     // Five late wake-ups in a row mean Redis itself answers that late: go rather than loop; a 429 then holds the channel.
     for (let attempt = 1; ; attempt++) {
-      const asked = performance.now();
-      const waitUs = Number(await reserveSlot(redis, key, holdKey, intervalUs));
-      const due = asked + waitUs / 1000;
-      const wait = due - performance.now();
+      const askedUs = nowUs();
+      const [slotUs, theirsUs] = SlotReplySchema.parse(await reserveSlot(redis, key, holdKey, intervalUs));
+      offset = observeRoundTrip(offset, { askedUs, answeredUs: nowUs(), theirsUs });
+      const wait = (slotUs - offset.low - nowUs()) / 1000;
       if (wait >= 1) {
         await sleep(wait);
         slept += wait;
       }
-      if ((performance.now() - due) * 1000 <= lateUs || intervalUs === 0 || attempt >= 5) return slept;
+      const lateByUs = nowUs() - (slotUs - offset.high);
+      if (lateByUs <= lateUs || intervalUs === 0 || attempt >= 5) return slept;
     }
   };
   // `qafila:pace:telegram:...` on one Redis; `{qafila:pace:telegram}:...` on a cluster, one slot per channel.

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { redisPacer } from '../../src/delivery/chat-pacer.ts';
 import { maxInAnyWindow } from '../../bench/rate-window.ts';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from '../support/test-redis.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
 
 const redis = new Redis(TEST_REDIS_URL);
 const prefix = testPrefix();
@@ -47,6 +48,29 @@ describe('redis pacer', () => {
     expect((same[2] ?? 0) - start).toBeGreaterThanOrEqual(2 * 300 - 2);
     // The other chats do not wait for this one: all three have gone before its second message.
     expect(others[2] ?? Infinity).toBeLessThan(same[1] ?? 0);
+  });
+
+  it('is never early for a chat when a reservation takes long to reach Redis', async () => {
+    // Redis places the slot on its own clock, when the request arrives: a sender that counted the wait
+    // from when it asked would leave early by the time the request spent on the way.
+    const proxy = await startTcpProxy(Number(new URL(TEST_REDIS_URL).port || 6379));
+    const slow = new Redis(`redis://127.0.0.1:${proxy.port}`);
+    try {
+      const pacer = redisPacer(slow, { prefix: `${prefix}:slowlink`, perSecond: 0, chatIntervalMs: 300 });
+      // A few quick round trips first, as a running worker has had.
+      for (let i = 0; i < 3; i++) await pacer.waitTurn('telegram', `warm-${i}`);
+      const start = performance.now();
+      await pacer.waitTurn('telegram', 'one');
+      // Only the chat's reservation is slow; the channel's, right after it, is not, so it cannot hide an early wake.
+      proxy.delayNextRequest(120);
+      await pacer.waitTurn('telegram', 'one');
+      // Its slot is 300 ms after the first's on Redis's clock, and the first's was no earlier than the
+      // start; a timer may fire a ms early.
+      expect(performance.now() - start).toBeGreaterThanOrEqual(300 - 2);
+    } finally {
+      slow.disconnect();
+      await proxy.close();
+    }
   });
 
   it('holds every send on a channel for as long as the provider asked', async () => {

@@ -1,5 +1,6 @@
 // A TCP hop in front of Postgres or Redis that a test can cut and restore, as a network that drops
-// or a server that restarts would, without touching the real server other test files use.
+// or a server that restarts would, or slow a request on its way to the server, as a loaded network or
+// host would, without touching the real server other test files use.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
@@ -8,6 +9,8 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Accepts connections again (on the same port). */
   restore(): Promise<void>;
+  /** Holds back the next chunk a client sends (a request) by `ms`; answers still come back at once. */
+  delayNextRequest(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -15,6 +18,7 @@ export async function startTcpProxy(targetPort: number, options: { listening?: b
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = options.port ?? 0;
+  let nextDelayMs = 0;
   const listen = () =>
     new Promise<void>((resolve) => {
       server = createServer((client) => {
@@ -24,7 +28,18 @@ export async function startTcpProxy(targetPort: number, options: { listening?: b
           s.on('close', () => sockets.delete(s));
           s.on('error', () => undefined);
         }
-        client.pipe(upstream).pipe(client);
+        upstream.pipe(client);
+        // A chunk never overtakes the one before it, even when the delay shrinks in between.
+        let lastRelease = 0;
+        client.on('data', (chunk) => {
+          const release = Math.max(lastRelease, performance.now() + nextDelayMs);
+          nextDelayMs = 0;
+          lastRelease = release;
+          const wait = release - performance.now();
+          if (wait <= 0) upstream.write(chunk);
+          else setTimeout(() => upstream.write(chunk), wait);
+        });
+        client.on('end', () => setTimeout(() => upstream.end(), Math.max(0, lastRelease - performance.now())));
       });
       server.listen(port, '127.0.0.1', () => {
         const address = server?.address();
@@ -49,6 +64,9 @@ export async function startTcpProxy(targetPort: number, options: { listening?: b
     },
     cut: stop,
     restore: listen,
+    delayNextRequest(ms) {
+      nextDelayMs = ms;
+    },
     close: stop,
   };
 }
