@@ -63,24 +63,35 @@ export function trainNgramModel(examples: ReadonlyArray<{ text: string; label: s
   return { labels, docs, totals, grams };
 }
 
-/** A model with its per-label constants worked out once. */
+/** A model with its logarithms worked out once: classifying then only adds. */
 export interface Classifier {
-  model: NgramModel;
+  labels: readonly string[];
   logPrior: readonly number[];
   /** log(ALPHA / (total + ALPHA * V)) per label: the score of an n-gram never seen with it. */
   logUnseen: readonly number[];
-  logDenominator: readonly number[];
+  /**
+   * n-gram -> flat [labelIndex, gain, ...] for the labels it was seen with; the gain is
+   * log(count + ALPHA) − log(ALPHA), what being seen adds over the unseen score. Flat numbers: a
+   * Tachelhit message meets about 80 known n-grams and 900 of these pairs.
+   */
+  gains: ReadonlyMap<string, readonly number[]>;
 }
 
 export function prepareClassifier(model: NgramModel): Classifier {
   const vocabulary = Object.keys(model.grams).length;
   const docs = model.docs.reduce((a, b) => a + b, 0);
-  const logDenominator = model.totals.map((t) => Math.log(t + ALPHA * vocabulary));
+  const logAlpha = Math.log(ALPHA);
+  const gains = new Map<string, number[]>();
+  for (const [gram, seen] of Object.entries(model.grams)) {
+    const pairs: number[] = [];
+    for (let k = 0; k + 1 < seen.length; k += 2) pairs.push(seen[k] ?? 0, Math.log((seen[k + 1] ?? 0) + ALPHA) - logAlpha);
+    gains.set(gram, pairs);
+  }
   return {
-    model,
+    labels: model.labels,
     logPrior: model.docs.map((d) => Math.log(d / docs)),
-    logUnseen: logDenominator.map((d) => Math.log(ALPHA) - d),
-    logDenominator,
+    logUnseen: model.totals.map((t) => logAlpha - Math.log(t + ALPHA * vocabulary)),
+    gains,
   };
 }
 
@@ -89,23 +100,22 @@ export function prepareClassifier(model: NgramModel): Classifier {
  * Scores are divided by the number of n-grams so that long messages are not made falsely certain.
  */
 export function classify(classifier: Classifier, normalized: string): Verdict | undefined {
-  const { model, logPrior, logUnseen, logDenominator } = classifier;
-  const grams = ngrams(normalized);
-  const scores = [...logPrior];
+  const { labels, logPrior, logUnseen, gains } = classifier;
+  const scores = new Float64Array(logPrior);
   let known = 0;
-  for (const g of grams) {
-    const seen = model.grams[g];
-    if (seen === undefined) continue;
+  for (const g of ngrams(normalized)) {
+    const pairs = gains.get(g);
+    if (pairs === undefined) continue;
     known++;
-    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (logUnseen[li] ?? 0);
-    for (let k = 0; k + 1 < seen.length; k += 2) {
-      const li = seen[k] ?? 0;
-      // Replace the unseen score added above by the seen one.
-      scores[li] = (scores[li] ?? 0) - (logUnseen[li] ?? 0) + Math.log((seen[k + 1] ?? 0) + ALPHA) - (logDenominator[li] ?? 0);
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      const li = pairs[k] ?? 0;
+      scores[li] = (scores[li] ?? 0) + (pairs[k + 1] ?? 0);
     }
   }
+  // Each known n-gram scores every label as unseen, plus its gain where it was seen.
+  for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + known * (logUnseen[li] ?? 0);
   if (known === 0) return undefined;
-  const scaled = scores.map((s) => s / Math.sqrt(known));
+  const scaled = Array.from(scores, (s) => s / Math.sqrt(known));
   const top = Math.max(...scaled);
   const weights = scaled.map((s) => Math.exp(s - top));
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -118,5 +128,5 @@ export function classify(classifier: Classifier, normalized: string): Verdict | 
     if (i !== best && w > second) second = w;
   });
   const confidence = (weights[best] ?? 0) / sum;
-  return { label: model.labels[best] ?? '', confidence, margin: confidence - second / sum };
+  return { label: labels[best] ?? '', confidence, margin: confidence - second / sum };
 }
