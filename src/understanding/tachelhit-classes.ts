@@ -12,7 +12,7 @@ export const ANYMORE = words('sul', 'soul', 'sar', 'سول', 'سار');
 /** "dari" ("ur dari tazznm", don't send to mine) is "to me" too. */
 export const ME = words('iyi', 'yi', 'ayi', 'i', 'ايي', 'يي', 'اي', 'ي', 'agh', 'as', 'اس', 'dari', 'داري');
 /** Only the writer: "kks iyi" is remove me, "kks as" cancel for him. */
-export const MYSELF = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'اغ');
+export const MYSELF = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'اغ', 'moi');
 /** "Want" in any person: "righ", "ira" (he wants), "trim" (you want), "trid"; Darija's "bghit" borrowed. */
 const WANT_WORDS = words(
   'righ', 'rix', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'nri', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghit',
@@ -72,5 +72,7 @@ export const NOTHING = words('walu', 'walo', 'walou', 'والو', 'ualu', 'kra',
 export const STOP = verb('s?(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby|qt3|9t3|qta3|9ta3)(?:w|u|o)?', 'س?(?:بد|بدا|حبس|وقف|ستوب|ستوبي|بي|قطع)و?');
 /** French "se désabonner" as villagers write it, alone or with "me": "dsabonni-yyi", "desabonni iyi", "désabonnez-moi". */
 export const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|yi|gh|x)?$|^د[ي]?[سز]ابون[ي]?(?:يي|ايي)?$/;
-/** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd", with its plural order "-u" too ("7ydu", "sehbo", "سحبو"). */
-export const REMOVE = verb('(?:kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb)(?:u|o|w)?', '(?:كس|كيس|س?سفض|مسح|حيد|سحب)و?');
+/** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd", with its plural order "-u" too ("7ydu", "sehbo", "سحبو"), French's "retirez moi". */
+export const REMOVE = new RegExp(
+  `${verb('(?:kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb)(?:u|o|w)?', '(?:كس|كيس|س?سفض|مسح|حيد|سحب)و?').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`,
+);

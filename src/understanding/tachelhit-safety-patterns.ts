@@ -57,11 +57,13 @@ const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'ما�
 const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maghr', 'ماخ', 'ماغ', 'ماغر', 'مافلاس', 'فلاس', ...WHAT);
 /** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it). */
 const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين');
-/** Given or found, in any person: "ifkan", "tufit", "tafit", Darija's "jbrti", "l9iti". */
-const GOT = verb('fk|fka|ufi|afi|lqi|l9i|jbr', 'فك|فكا|وفي|افي|لقي|جبر');
+/** Given or found, in any person: "ifkan", "tufit", "tufam" (you all found), "tafit", Darija's "jbrti", "l9iti". */
+const GOT = verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr', 'فك|فكا|وفي|افي|وفا|لقي|جبر');
 /** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
 const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
 const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
+/** Them, the messages: "tent", "tnt", "tn"; "t" alone (it) may be a visit. */
+const THEM = words('tent', 'tnt', 'tn', 'tnin', 'tint', 'تنت', 'تن');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
@@ -135,6 +137,8 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
   { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
+  // "hbsat tent", "bddat tn": stop them, the messages (feminine "tibratin", masculine "imsagn").
+  { intent: 'stop', steps: [STOP, THEM], gap: 0 },
   { intent: 'stop', steps: [UNSUBSCRIBE], gap: 0, shared: true },
   { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },

@@ -26,6 +26,12 @@ describe('a stop in the words villagers refuse with', () => {
     // "send" with its long vowel in Arabic script, and "for ever"
     ['ؤر ئيي تّسيفيضم يات', 'stop'],
     ['ur iyi tsifidm ar labad', 'stop'],
+    // "stop them", and "stop" in every person said twice
+    ['ur da ttghrigh lmsajat, hbsat tent', 'stop'],
+    ['bddat tn a wddi', 'stop'],
+    ['thbsm ad ur iyi tazznm', 'stop'],
+    // French's "take me off", mixed in
+    ['retirez moi zg la liste afak', 'stop'],
   ])('hears %j as %s', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
   });
@@ -75,6 +81,8 @@ describe('a stranger\'s messages, asked about', () => {
     ['nkkin ur sjjlx g yat, mafllas', 'maybe_stop'],
     ['ur sjjlgh gh walu, mayd iyi tsifidm lmsajat', 'maybe_stop'],
     ['nkki ur sjjlgh f chi, mad iyi d ittarun', 'maybe_stop'],
+    ['mani d tufam numero inu?', 'maybe_stop'],
+    ['ma yufan nmra n yemma?', 'maybe_stop'],
   ])('hears %j as %s', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
   });
