@@ -52,7 +52,7 @@ export const BLOOD = words('idammn', 'idamn', 'idmmn', 'ddm', 'dm', 'ddam', 'dam
 export const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
 export const DATA = words(
   'nmra', 'numero', 'numro', 'nimiro', 'raqm', 'rqm', 'ra9m', 'رقم', 'ism', 'isem', 'ismiy', 'ismiw', 'isminu', 'isim', 'smiyt', 'smiya', 'smit', 'smiti',
-  'lism', 'douar', 'duwar', 'l3mr', 'l3umr', 'lma3lumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
+  'lism', 'douar', 'duwar', 'l3mr', 'l3umr', 'lma3lumat', 'lm3lumat', 'm3lumat', 'lmaalumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
 );
 export const APPOINTMENT = words(
   'code', 'lcode', 'kod', 'lkod', 'rdv', 'rendez', 'rendezvous', 'lmaw3id', 'maw3id', 'lmu3id', 'lmaw3d', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'كود', 'موعد',
