@@ -19,7 +19,7 @@ const WANT_WORDS = words(
   'ري', 'ريغ', 'ريخ', 'يرا', 'يري', 'ترا', 'تري', 'نرا', 'نري', 'تريم', 'تريد', 'تريت', 'بغيت',
 );
 /** Needing in any person ("ur htajgh kra", "ur nḥtaj", "ؤر نحتاج"), and accepting said by someone ("ur qbilgh", "ur nqbl"): "qbl" alone is "before". */
-const NEED = new RegExp(`${verb('h?taj|7taj', 'حتاج').source}|^(?:n|t|i)?q+b[ie]?l(?:gh|x|m|n)$|^nq+b[ie]?l$|^(?:ن|ت|ي)?قبل(?:غ|م|ن)$|^نقبل$`);
+const NEED = new RegExp(`${verb('h?taj|7taj', 'حتاج').source}|^(?:n|t|i)?t?q+b[iea]?l(?:gh|x|m|n)$|^nt?q+b[iea]?l$|^(?:ن|ت|ي)?قبل(?:غ|م|ن)$|^نقبل$`);
 /** Not wanting what comes: "ur righ", "ur htajgh", "ur qbilgh" all refuse it. */
 export const WANT = new RegExp(`^(?:${[...WANT_WORDS].join('|')})$|${NEED.source}`);
 export const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي');

@@ -57,11 +57,13 @@ const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'ما�
 const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maghr', 'ماخ', 'ماغ', 'ماغر', 'مافلاس', 'فلاس', ...WHAT);
 /** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it). */
 const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين');
-/** Given or found, in any person: "ifkan", "tufit", "tufam" (you all found), "tafit", Darija's "jbrti", "l9iti". */
-const GOT = verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr', 'فك|فكا|وفي|افي|وفا|لقي|جبر');
+/** Given, found or got in, in any person: "ifkan", "tufit", "tufam" (you all found), "tkcmm" (it got in), Darija's "jbrti". */
+const GOT = verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr|kcm|kchm|kshm', 'فك|فكا|وفي|افي|وفا|لقي|جبر|كشم');
 /** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
 const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
 const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
+/** "I signed up", first person only: "ur sjjlgh" is mine to deny; "ur tsjjlm baba" (you did not list him) is a booking gone wrong. */
+const I_SIGNED_UP = /^(?:sjj?l|qiyd|qyd|ktt?b|kchm)(?:gh|x)$|^(?:سجل|قيد|كتب|كشم)غ$/;
 /** Them, the messages: "tent", "tnt", "tn"; "t" alone (it) may be a visit. */
 const THEM = words('tent', 'tnt', 'tn', 'tnin', 'tint', 'تنت', 'تن');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
@@ -78,6 +80,9 @@ const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
 const RECIPIENT = new Set([...words('iyi', 'yi', 'ayi', 'ايي', 'يي'), ...NUMBER]);
 /** The bot that writes: "zg lbot" (off the bot); "zg lkhdma nnun" with a name too erases what is kept. */
 const BOT = words('lbot', 'bot', 'robot', 'البوت', 'بوت', 'بوط', 'روبو', 'روبوت');
+/** A group the messages go to ("zg lgroup"): only ever the messages', unlike a list. */
+const GROUP = words('lgroup', 'group', 'groupe', 'lgrup', 'لكروب', 'الكروب');
+const SENDER = new Set([...BOT, ...GROUP]);
 /** The service itself: "n7ayd had lkhidma" (I take off this service). */
 const SERVICE = words('lkhidma', 'khidma', 'lkhdma', 'service', 'abonnement', 'labonnement', 'الخدمه', 'لخدمه', ...BOT);
 const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
@@ -147,7 +152,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, LIST, YOUR], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, SERVICE], gap: 1, shared: true },
-  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, BOT], gap: 2, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, SENDER], gap: 2, shared: true },
   // "kkst nimro inu, ur sul righ yat": my number off, and I want nothing more.
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, NEG, WANT], gap: 4 },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
@@ -165,6 +170,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "Who gave you my number?": a stranger's messages are a complaint that may mean "stop".
   { intent: 'maybe_stop', steps: [WHO_WHERE, GOT, NUMBER], gap: 2 },
   { intent: 'maybe_stop', steps: [NEG, NEVER, SIGNED_UP], gap: 1 },
-  // "ur sjjlgh g yat", "ؤر سجّلغ غ والو": signed up for nothing, so the messages come unasked.
+  // "nkki ur sjjlgh", "ur sjjlgh g yat", "ؤر سجّلغ غ والو": I signed up for nothing, so the messages come unasked.
+  { intent: 'maybe_stop', steps: [NEG, I_SIGNED_UP], gap: 0 },
   { intent: 'maybe_stop', steps: [NEG, SIGNED_UP, NOTHING], gap: 2 },
 ];

@@ -20,6 +20,7 @@ describe('a stop in the words villagers refuse with', () => {
     ['ur htajgh imesajn nnun', 'stop'],
     ['ؤر نحتاج لميساجات', 'stop'],
     ['ur qbilgh lmisajat ad', 'stop'],
+    ['ur sar ntqbal lmsajat', 'stop'],
     // "never write to this number again"
     ['ur sul ad tarum i numero ad', 'stop'],
     ['ur sar ad tazznm kra s tilifun ad', 'stop'],
@@ -42,6 +43,9 @@ describe('a number or a person taken off the bot, in either script', () => {
     ['كسات نومرو ئنو زگ روبو', 'stop'],
     ['حيدات نمرة ن بابا زغ لبوط', 'stop'],
     ['سحبو نمرو ءينو زگ لبوط ءاد', 'stop'],
+    // a group is only ever the messages'
+    ['kksat numero inu zg lgroup', 'stop'],
+    ['حيدات نمرا ن يمّا زگ لكروب', 'stop'],
   ])('hears %j as %s', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
   });
@@ -83,8 +87,16 @@ describe('a stranger\'s messages, asked about', () => {
     ['nkki ur sjjlgh f chi, mad iyi d ittarun', 'maybe_stop'],
     ['mani d tufam numero inu?', 'maybe_stop'],
     ['ma yufan nmra n yemma?', 'maybe_stop'],
+    ['mani d tkcmm numero inu?', 'maybe_stop'],
+    // "I did not sign up", before a "why"
+    ['nkki ur sjjlgh, mayd iyi d ittasin lmsajat?', 'maybe_stop'],
+    ['ؤر سجّلغ غ والو', 'maybe_stop'],
   ])('hears %j as %s', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
+  });
+
+  it('still books when a registration is asked for beside "I did not sign up"', () => {
+    expect(ruleOf('ur sjjlgh yemma, sjjl tt afak')).toBe('book');
   });
 
   it('reads "dari" as "to me", not as "write": "no message reaches me" stops nothing', () => {
