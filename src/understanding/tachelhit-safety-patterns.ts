@@ -128,9 +128,9 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [ACHE, CHEST], gap: 2, shared: true },
   { intent: 'emergency', steps: [BITER, BITE], gap: 3, shared: true },
   { intent: 'emergency', steps: [BITE, BITER], gap: 3, shared: true },
-  { intent: 'stop', steps: [NEG, ME, SEND], gap: 2 },
-  { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
-  { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2 },
+  { intent: 'stop', steps: [NEG, ME, SEND], gap: 2, notBetween: WHY },
+  { intent: 'stop', steps: [NEG, ME, COME], gap: 2, notBetween: WHY },
+  { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
   // "ur sul ad tazznm", "ur sul ad tarum s numero ad": never send, never write again, to me or to this number.
   { intent: 'stop', steps: [NEG, ANYMORE, SEND], gap: 1 },

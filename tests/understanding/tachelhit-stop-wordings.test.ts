@@ -91,6 +91,9 @@ describe('a stranger\'s messages, asked about', () => {
     // "I did not sign up", before a "why"
     ['nkki ur sjjlgh, mayd iyi d ittasin lmsajat?', 'maybe_stop'],
     ['ؤر سجّلغ غ والو', 'maybe_stop'],
+    // the "not" of "I did not sign up" is not carried past a "why" to "send me"
+    ['ؤر سجّلغ ، ماخ ئيي تّازنم ؟', 'maybe_stop'],
+    ['ur sjjlx, mafllas iyi ttaznm imisajn', 'maybe_stop'],
   ])('hears %j as %s', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
   });
