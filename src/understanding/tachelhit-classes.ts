@@ -22,7 +22,8 @@ const WANT_WORDS = words(
 const NEED = new RegExp(`${verb('h?taj|7taj', 'حتاج').source}|^(?:n|t|i)?t?q+b[iea]?l(?:gh|x|m|n)$|^nt?q+b[iea]?l$|^(?:ن|ت|ي)?قبل(?:غ|م|ن)$|^نقبل$`);
 /** Not wanting what comes: "ur righ", "ur htajgh", "ur qbilgh" all refuse it. */
 export const WANT = new RegExp(`^(?:${[...WANT_WORDS].join('|')})$|${NEED.source}`);
-export const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي');
+/** When, if: "igh", "mlmi", and Darija's "ila", "mlli" said in Tachelhit ("ila d tusa lhamla"). */
+export const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي', 'ila', 'ilakan', 'mlli', 'mli', 'ملي', 'ايلا', 'الاكان');
 export const WHAT = words('mad', 'mayd', 'ماد', 'مايد');
 /** Messages in any language they are called by: "tibratin", "imsagn" (Tachelhit plural), "lmsajat", "sms". */
 export const MESSAGES = words(

@@ -57,8 +57,8 @@ const IS = words('is', 'wach', 'اس', 'واش');
 /** There is, and "I am" ("is ggigh g lista", "ئس گيغ غ ليستا": am I on the list). */
 const THERE = words('illa', 'tlla', 'lla', 'kayn', 'ila', 'يلا', 'الا', 'تلا', 'كاين', 'ggigh', 'ggix', 'gigh', 'tggit', 'ككيغ', 'كيغ', 'تكيت');
 const ANY_REQUEST = new RegExp(`${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
-/** The caravan coming: "tushka", "tlkm" (arrives), "tas" (comes), "ئلكم". */
-const ARRIVES = verb('(?:a|u)(?:sh|ch|c)k|as|lkm', '(?:ا|و)شك|اس|لكم');
+/** The caravan coming: "tushka", "tlkm" (arrives), "tas" (comes), "tusa" (came), "ئلكم". */
+const ARRIVES = verb('(?:a|u)(?:sh|ch|c)k|as|usa|lkm', '(?:ا|و)شك|اس|وسا|لكم');
 
 export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'delete_data', steps: [ERASE, DATA], gap: 2, shared: true },

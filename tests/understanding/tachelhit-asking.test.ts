@@ -59,6 +59,9 @@ describe('Tachelhit requests in more of the villagers\' words', () => {
     ['iɣ d tusa lkafila nbbh iyi', 'subscribe'],
     ['ءيغ د توسا لقافلة نبّه ئيي', 'subscribe'],
     ['nbbhat iyi ig d tusa lqafila', 'subscribe'],
+    // Darija's "if", "when" before "it came", then "send me", "tell me"
+    ['ila d tusa lkafila azznat iyi yat lmsaj', 'subscribe'],
+    ['mlli d tusa lhamla siftat iyi', 'subscribe'],
     // "show me the menu", "what are the choices"
     ['ml iyi lmenu', 'help'],
     ['mlat iyi lkhyarat afak', 'help'],
