@@ -64,8 +64,10 @@ export const TIME = words(
   'ass', 'wass', 'nhar', 'inhar', 'lyum', 'tsa3t', 'tisa3t', 'sa3a', 'lsa3a', 'lwqt', 'lw9t', 'simana', 'ssimana', 'jour', 'heure', 'date', 'tadggwat', 'tadggwt', 'tifawt',
   'tsbah', 'sbah', 'azkka', 'l3chiya', 'lachiya', 'tazzwart', 'واس', 'نهار', 'يوم', 'ساعه', 'وقت', 'سيمانه', 'تادكوات', 'تيفاوت', 'الصباح',
 );
-/** Writing to me: "ur iyi sul ttarum", "ur ئي د سول تارات"; "kttb" is left out, as it also registers ("ur iyi tktbm", you did not list me). */
-/** "dari" (to me, "ur sar dari lmsaj": no message reaches me) is not "d" + "ari". */
+/**
+ * Writing to me: "ur iyi sul ttarum", "ur ئي د سول تارات"; "kttb" is left out, as it also registers ("ur iyi tktbm", you
+ * did not list me), and "dari" is "to me" ("ur sar dari lmsaj": no message reaches me), not "d" + "ari".
+ */
 export const WRITE = new RegExp(`^(?!(?:dari|داري)$)(?:${verb('ar[iu]|tar[iu]|ara', 'ار[يو]|تار[يو]|ارا|تارا').source})`);
 /** Nothing, not one: "ur riɣ walu", "ur nri kra", "ur ri yat", Darija's "chi", "شا" ("ur riɣ cha n lmsaj"). */
 export const NOTHING = words('walu', 'walo', 'walou', 'والو', 'ualu', 'kra', 'yat', 'كرا', 'يات', 'chi', 'cha', 'شي', 'شا');
