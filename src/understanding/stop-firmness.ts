@@ -1,6 +1,6 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, WANT, WRITE } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, REMOVE, STOP, UNSUBSCRIBE, WANT, WRITE } from './tachelhit-classes.ts';
 import { inClass, verb, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
@@ -29,7 +29,7 @@ const FRAME = words(
     'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو', 'ghila', 'ghilad', 'غيلا', 'غيلاد',
     'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group', 'da', 'دا', 'tilifun', 'tilifon', 'telephone', 'portable', 'تيليفون', 'tt', 'تت',
     'nkki', 'nkkin', 'نكي', 'نكين', 'يات', 'والو', 'انو', 'ino', 'f', 'ف', 'g', 'gh', 'غ', 'fllai', 'flla', 'فلاي', 'gisn', 'gisnt', 'gis', 'كيسن',
-    'abadan', 'abadn', 'ابدا', 'jamais',
+    'abadan', 'abadn', 'ابدا', 'jamais', 'ar', 'ار', 'lbda', 'labad', 'l2abad', 'لبدا', 'لابد', 'الابد',
   ],
 );
 /** "I don't read them" ("ur da ttghrigh lmsajat") gives the reason for a stop, and asks nothing else. */
@@ -48,6 +48,23 @@ const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.ph
 /** "Don't send (or write) to me any more" ("ur sul as tazznm", "ur iyi d sul tarat"): a stop that says "never again" is no complaint to ask about. */
 const isNeverAgain = (m: HeardPhrase) =>
   isStop(m) && [NEG, ANYMORE].every((c) => m.phrase.tokens.some((t) => inClass(c, t))) && m.phrase.tokens.some((t) => inClass(ARRIVING, t) || inClass(WRITE, t));
+/**
+ * A stop that says what it orders: a stop or take-off verb with what it stops ("hbsat lmsajat", "kksat numero n yemma zg
+ * liste nnun"), "I don't want" ("ur righ imisajn", a refusal), or "unsubscribe" opening the message ("desabonner 3afak,
+ * …"; "je veux me désabonner" is a wish, asked about). "ur as tazznm" may be "you did not send her" and "ar iyi d ttazznm"
+ * (you keep sending me) only describes: both are asked about.
+ */
+const isOrder = (m: HeardPhrase) =>
+  isStop(m) &&
+  (m.phrase.tokens.length >= 2
+    ? isRefusal(m) || m.phrase.tokens.some((t) => inClass(STOP, t) || inClass(REMOVE, t))
+    : m.at === 0 && m.phrase.tokens.every((t) => UNSUBSCRIBE.test(t)));
+/** "The morning messages", "until tomorrow", "at night": a stop of some messages only, asked about. */
+const PART_OF_DAY = words(
+  'sbah', 'sba7', 'tsbah', 'tifawt', 'tadggwat', 'tadggwt', 'l3chiya', 'lachiya', 'tazzwart', 'azkka', 'ghasad', 'lil', 'llil', 'yid', 'matin', 'soir', 'nuit',
+  'demain', 'الصباح', 'صباح', 'تيفاوت', 'تادكوات', 'العشيه', 'الليل', 'ازكا', 'غاساد',
+);
+const namesWhen = (t: string) => inClass(PART_OF_DAY, t);
 /** What may surround a stop without asking for something else: greetings, thanks, a "no", a complaint. */
 const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', 'thanks', 'greeting']);
 const asksElse = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent);
@@ -55,7 +72,8 @@ const asksElse = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && !ASID
 /**
  * Firm when every word belongs to a stop phrase, or is a "please", a refusal's frame or a vocative around one ("enough"
  * only beside a clear stop, as "safi baraka" alone may mean "that will do"); or when a clear stop is said twice, or
- * beside an "I don't want" ("ur ira imsagn … hbsat kulchi", "arrêtez … ur rix yat"), whatever else is said.
+ * beside an "I don't want" ("ur ira imsagn … hbsat kulchi", "arrêtez … ur rix yat"), whatever else is said; or when
+ * an order or a "never again" is said with no other request and no time of day beside it.
  *
  * @example isFirmStop(['ur', 'righ', 'imsagn', 'ad'], [{ phrase: { tokens: ['ur', 'righ', 'imsagn'], meaning: { kind: 'intent', intent: 'stop' } }, at: 0 }], new Set()) // true
  */
@@ -65,8 +83,9 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   // Asking to erase the number beside a stop ("ur riɣ lmsaj, kksat numero inu") says the stop again.
   const signals = [...clear, ...matches.filter(isRefusal), ...matches.filter(isErasure)];
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
-  // "Never again" beside another request ("… but tell me when it comes") is asked about, lest the request be lost.
-  if (clear.some(isNeverAgain) && !matches.some(asksElse)) return true;
+  // An order said with its reason ("… she is old and cannot read") stops; beside another request ("… but tell me when
+  // it comes") it is asked about, lest the request be lost.
+  if (clear.some((m) => isNeverAgain(m) || (isOrder(m) && !raw.some(namesWhen))) && !matches.some(asksElse)) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).

@@ -23,7 +23,7 @@ export interface PatternMatch {
 }
 
 /** Every class a pattern names, by position: a word is tested against each once, then looked up. */
-const CLASSES: readonly WordClass[] = [...new Set([...PATTERNS.flatMap((p) => [...p.steps, p.unless, p.notAfter]), NEG])].filter((c) => c !== undefined);
+const CLASSES: readonly WordClass[] = [...new Set([...PATTERNS.flatMap((p) => [...p.steps, p.unless, p.notAfter, p.notBetween]), NEG])].filter((c) => c !== undefined);
 const CLASS_INDEX = new Map(CLASSES.map((c, i) => [c, i]));
 const indexOf = (c: WordClass | undefined): number => (c === undefined ? -1 : (CLASS_INDEX.get(c) ?? -1));
 const NEG_INDEX = indexOf(NEG);
@@ -34,8 +34,15 @@ interface Compiled {
   steps: readonly number[];
   unless: number;
   notAfter: number;
+  notBetween: number;
 }
-const COMPILED: readonly Compiled[] = PATTERNS.map((p) => ({ pattern: p, steps: p.steps.map(indexOf), unless: indexOf(p.unless), notAfter: indexOf(p.notAfter) }));
+const COMPILED: readonly Compiled[] = PATTERNS.map((p) => ({
+  pattern: p,
+  steps: p.steps.map(indexOf),
+  unless: indexOf(p.unless),
+  notAfter: indexOf(p.notAfter),
+  notBetween: indexOf(p.notBetween),
+}));
 
 /** Villagers reuse the same few hundred words: each word's classes are worked out once. */
 const memo = new Map<string, Uint8Array>();
@@ -85,7 +92,10 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
     let at = start;
     for (const step of rest) {
       let next = -1;
-      for (let k = at + 1; k <= at + 1 + p.gap && k < length; k++) if (has(step, k)) { next = k; break; }
+      for (let k = at + 1; k <= at + 1 + p.gap && k < length; k++) {
+        if (has(step, k)) { next = k; break; }
+        if (has(c.notBetween, k)) break;
+      }
       at = next;
       if (at < 0) break;
     }

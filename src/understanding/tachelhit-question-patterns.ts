@@ -32,6 +32,8 @@ const ABLE = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
 const NAME = words('ism', 'isem', 'isim', 'lism', 'smiya', 'smiyt', 'اسم', 'سميه', 'سميت');
 /** Let me know, in the imperative: "ssnat iyi" (tell me when it comes), "ssnamt iyi". */
 const INFORM = /^(?:s?sn|s?sin)(?:at|amt)$|^سن(?:ات|امت)$/;
+/** Alert me, in any person: "nbbh iyi", "nbbhat iyi", "tnbbhm iyi", "نبّه ئيي". */
+const NOTIFY = verb('nb+h|nab+h', 'نبه|نابه');
 /** Help as a verb, in any person: "3awnat", "3awn iyi", Darija's "3awnini". */
 const HELP = verb('3awn|3awen|3awnini|3ayn', 'عاون|عاونيني');
 /** Free or paid: "s blash", "mjjana", "nkhlls" (we pay); a price alone ("chhal taman") may be the market's. */
@@ -102,6 +104,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, SHALL, SIGN_UP], gap: 4, anyLength: true },
   { intent: 'book', steps: [ABLE, ACT, NAME], gap: 2, positive: true },
   { intent: 'subscribe', steps: [INFORM, ME], gap: 0, positive: true },
+  { intent: 'subscribe', steps: [NOTIFY, ME], gap: 0, positive: true },
   { intent: 'subscribe', steps: [SUBSCRIBE, ME], gap: 1, shared: true },
   // "ur sar ikhssa rdv nns": the appointment is no longer needed.
   { intent: 'cancel', steps: [NEG, ANYMORE, NEED, APPOINTMENT], gap: 2 },

@@ -54,10 +54,11 @@ const FUTURE = words('ad', 'rad', 'ghad', 'gha', 'a', 'اد', 'راد', 'غاد'
 const I_COME = /^d?(?:ashk|achk|ask|as|ushk|dduw?)(?:gh|x)$|^د?(?:اشك|اس|دو)غ$/;
 /** Is there … on the list: "is illa isem n baba gh liste", "is tlla smiyt ns"; "ad ktbgh yiwi g lista" is a booking. */
 const IS = words('is', 'wach', 'اس', 'واش');
-const THERE = words('illa', 'tlla', 'lla', 'kayn', 'ila', 'يلا', 'الا', 'تلا', 'كاين');
+/** There is, and "I am" ("is ggigh g lista", "ئس گيغ غ ليستا": am I on the list). */
+const THERE = words('illa', 'tlla', 'lla', 'kayn', 'ila', 'يلا', 'الا', 'تلا', 'كاين', 'ggigh', 'ggix', 'gigh', 'tggit', 'ككيغ', 'كيغ', 'تكيت');
 const ANY_REQUEST = new RegExp(`${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
-/** The caravan coming: "tushka", "tlkm" (arrives), "tas" (comes), "ئلكم". */
-const ARRIVES = verb('(?:a|u)(?:sh|ch|c)k|as|lkm', '(?:ا|و)شك|اس|لكم');
+/** The caravan coming: "tushka", "tlkm" (arrives), "tas" (comes), "tusa" (came), "ئلكم". */
+const ARRIVES = verb('(?:a|u)(?:sh|ch|c)k|as|usa|lkm', '(?:ا|و)شك|اس|وسا|لكم');
 
 export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'delete_data', steps: [ERASE, DATA], gap: 2, shared: true },
@@ -79,7 +80,8 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'reschedule', steps: [IT, MAKE, TOWARD, TIME], gap: 0 },
   { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, shared: true, positive: true },
   { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
-  { intent: 'my_data', steps: [WHAT, HAVE, DATA], gap: 2 },
+  // "ma ghurun zg lm3lumat inu": "ma" is "what" too before "you have".
+  { intent: 'my_data', steps: [HOW, HAVE, DATA], gap: 2 },
   { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   { intent: 'subscribe', steps: [ME, SEND, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   { intent: 'subscribe', steps: [TELL, ME, WHEN], gap: 3, positive: true },

@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, NUMBER, SEND, WANT, WHAT, WRITE } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, NOTHING, NUMBER, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -51,40 +51,38 @@ const ACHE = words('mal', 'douleur', 'الم', 'وجع', 'حريق', 'lhriq', 'l
 /** Biting and stinging: "ibbi", "iqqs" (also written "ikks"), Darija's "l9sat", "3addo". */
 const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'بي|عض|قرص|لدغ|لسع|قس|كس');
 
-/** "Stop" or "cut off" as a verb in any person: "bddat", "hbsat", "bbit" (cut), Darija's "wqf", "qt3", "stopiw". */
-const STOP = verb('s?(?:bdd|bdda|7bs|hbs|7bes|hbes|wqf|w9f|stop|stopi|bbi|bbiy|bby|qt3|9t3|qta3|9ta3)(?:w|u|o)?', 'س?(?:بد|بدا|حبس|وقف|ستوب|ستوبي|بي|قطع)و?');
-/** French "se désabonner" as villagers write it, alone or with "me": "dsabonni-yyi", "desabonni iyi", "désabonnez-moi". */
-const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|yi|gh|x)?$|^د[ي]?[سز]ابون[ي]?(?:يي|ايي)?$/;
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
 /** Why, asked of messages: "max", "ma fllas", "mafllas", "ماد" ("ماد ئيي د ئتسيفضن" is why do they send me). */
 const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maghr', 'ماخ', 'ماغ', 'ماغر', 'مافلاس', 'فلاس', ...WHAT);
 /** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it). */
 const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين');
-/** Given or found, in any person: "ifkan", "tufit", "tafit", Darija's "jbrti", "l9iti". */
-const GOT = verb('fk|fka|ufi|afi|lqi|l9i|jbr', 'فك|فكا|وفي|افي|لقي|جبر');
+/** Given, found or got in, in any person: "ifkan", "tufit", "tufam" (you all found), "tkcmm" (it got in), Darija's "jbrti". */
+const GOT = verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr|kcm|kchm|kshm', 'فك|فكا|وفي|افي|وفا|لقي|جبر|كشم');
 /** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
 const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
 const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
+/** "I signed up", first person only: "ur sjjlgh" is mine to deny; "ur tsjjlm baba" (you did not list him) is a booking gone wrong. */
+const I_SIGNED_UP = /^(?:sjj?l|qiyd|qyd|ktt?b|kchm)(?:gh|x)$|^(?:سجل|قيد|كتب|كشم)غ$/;
+/** Them, the messages: "tent", "tnt", "tn"; "t" alone (it) may be a visit. */
+const THEM = words('tent', 'tnt', 'tn', 'tnin', 'tint', 'تنت', 'تن');
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
-/** Take me off: "kks iyi", "ssfd iyi", Darija's "7yd". */
-const REMOVE = verb('kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb', 'كس|كيس|س?سفض|مسح|حيد|سحب');
 /** Take off (a list), not erase: "ssfḍ nmra inu zg lista" wipes what is kept, "kkes numero inu zg lista nnun" (or French "retirez") stops the messages. */
-const TAKE_OFF = new RegExp(`${verb('kk?i?s|[7h][ai]?y+d|s7b|sehb|shb', 'كس|كيس|حيد|حييد|سحب').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`);
+const TAKE_OFF = new RegExp(`${verb('(?:kk?i?s|[7h][ai]?y+d|s7b|sehb|shb)(?:u|o|w)?', '(?:كس|كيس|حيد|حييد|سحب)و?').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`);
 /** "Leave me", "take me off" typed as one word: "ajjiyi", "flatiyi", "kksiyi". */
 const LEAVE_ME = /^(?:fl|flat|fil|ajj|ajjat|kks|kksat|kkis)(?:iyi|yi|ayi)$|^(?:فل|فلات|اج|اجات|كس|كسات)(?:ايي|يي)$/;
 /** Off a list: "zg lista", "mn lgroup"; "liste n tbib" is the doctor's list, a cancellation. */
 const FROM = words('zg', 'zgi', 'zi', 'mn', 'men', 'من', 'زك', 'زغ');
 const YOUR = words('nnun', 'nnwn', 'nnk', 'نون');
 /** Who or what comes off the list: me, or the number the messages go to; a name off it cancels a visit ("kkst ism inu"). */
-const RECIPIENT = words(
-  'iyi', 'yi', 'ayi', 'ايي', 'يي', 'numero', 'numro', 'numiro', 'nimiro', 'nimro', 'nmra', 'nnmra', 'raqm', 'tilifun', 'tilifon', 'نمرا', 'رقم', 'نيميرو', 'نيمرو',
-  'تيليفون',
-);
+const RECIPIENT = new Set([...words('iyi', 'yi', 'ayi', 'ايي', 'يي'), ...NUMBER]);
 /** The bot that writes: "zg lbot" (off the bot); "zg lkhdma nnun" with a name too erases what is kept. */
-const BOT = words('lbot', 'bot', 'robot', 'البوت', 'بوت');
+const BOT = words('lbot', 'bot', 'robot', 'البوت', 'بوت', 'بوط', 'روبو', 'روبوت');
+/** A group the messages go to ("zg lgroup"): only ever the messages', unlike a list. */
+const GROUP = words('lgroup', 'group', 'groupe', 'lgrup', 'لكروب', 'الكروب');
+const SENDER = new Set([...BOT, ...GROUP]);
 /** The service itself: "n7ayd had lkhidma" (I take off this service). */
 const SERVICE = words('lkhidma', 'khidma', 'lkhdma', 'service', 'abonnement', 'labonnement', 'الخدمه', 'لخدمه', ...BOT);
 const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
@@ -130,11 +128,13 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [ACHE, CHEST], gap: 2, shared: true },
   { intent: 'emergency', steps: [BITER, BITE], gap: 3, shared: true },
   { intent: 'emergency', steps: [BITE, BITER], gap: 3, shared: true },
-  { intent: 'stop', steps: [NEG, ME, SEND], gap: 2 },
-  { intent: 'stop', steps: [NEG, ME, COME], gap: 2 },
-  { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2 },
+  { intent: 'stop', steps: [NEG, ME, SEND], gap: 2, notBetween: WHY },
+  { intent: 'stop', steps: [NEG, ME, COME], gap: 2, notBetween: WHY },
+  { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
+  // "ur sul ad tazznm", "ur sul ad tarum s numero ad": never send, never write again, to me or to this number.
   { intent: 'stop', steps: [NEG, ANYMORE, SEND], gap: 1 },
+  { intent: 'stop', steps: [NEG, ANYMORE, WRITE], gap: 2 },
   { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
   // "ur righ ad sul d kcmnt lmsajat": I don't want the messages to come in any more.
   { intent: 'stop', steps: [NEG, WANT, ANYMORE, MESSAGES], gap: 3 },
@@ -142,6 +142,8 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
   { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
+  // "hbsat tent", "bddat tn": stop them, the messages (feminine "tibratin", masculine "imsagn").
+  { intent: 'stop', steps: [STOP, THEM], gap: 0 },
   { intent: 'stop', steps: [UNSUBSCRIBE], gap: 0, shared: true },
   { intent: 'stop', steps: [LEAVE, MYSELF], gap: 0, unless: LET_ME_DO },
   { intent: 'stop', steps: [REMOVE, MYSELF], gap: 0, unless: LET_ME_DO },
@@ -150,7 +152,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, LIST, YOUR], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, SERVICE], gap: 1, shared: true },
-  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, BOT], gap: 2, shared: true },
+  { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, SENDER], gap: 2, shared: true },
   // "kkst nimro inu, ur sul righ yat": my number off, and I want nothing more.
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, NEG, WANT], gap: 4 },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
@@ -168,4 +170,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "Who gave you my number?": a stranger's messages are a complaint that may mean "stop".
   { intent: 'maybe_stop', steps: [WHO_WHERE, GOT, NUMBER], gap: 2 },
   { intent: 'maybe_stop', steps: [NEG, NEVER, SIGNED_UP], gap: 1 },
+  // "nkki ur sjjlgh", "ur sjjlgh g yat", "ؤر سجّلغ غ والو": I signed up for nothing, so the messages come unasked.
+  { intent: 'maybe_stop', steps: [NEG, I_SIGNED_UP], gap: 0 },
+  { intent: 'maybe_stop', steps: [NEG, SIGNED_UP, NOTHING], gap: 2 },
 ];

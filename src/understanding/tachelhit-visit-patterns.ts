@@ -40,9 +40,16 @@ const STAFF = words(
 );
 const WITH = words('d', 'د', 'dids', 'ak', 'dis');
 const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
-/** Bring or send me: "awid", "sifd iyi". */
-const ASK_FOR = new RegExp(`${BRING.source}|${SEND.source}|${GIVE.source}`);
-const MENU = words('lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'منيو', 'المنيو');
+/** Show, in any person: "ml iyi", "mlat iyi", "tmlm". */
+const SHOW = verb('ml|mml|mal', 'مل|مال');
+/** Bring, send or show me: "awid", "sifd iyi", "ml iyi". */
+const ASK_FOR = new RegExp(`${BRING.source}|${SEND.source}|${GIVE.source}|${SHOW.source}`);
+/** The menu, or the choices in it: "lmenu", "lkhyarat", "les options". */
+const MENU = words(
+  'lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'منيو', 'المنيو', 'lkhyarat', 'khyarat', 'lkhiyarat', 'lkhtiyarat', 'options', 'choix', 'الخيارات', 'خيارات',
+);
+/** They are: "mad gan lkhyarat" (what are the choices). */
+const ARE = words('gan', 'gant', 'igan', 'ga', 'كان', 'كانت', 'ايكان');
 const PLEASE = words('afak', '3afak', '3fak', 'afk', 'عافاك', 'عفاك', 'svp', 'stp');
 /** How much: "mnchk ad nfk" (how much do we give), "chhal". */
 const HOW_MUCH = words('mnchk', 'mnck', 'mnshk', 'mnsk', 'chhal', 'ch7al', 'chh7al', 'منشك', 'شحال');
@@ -76,4 +83,5 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   // "awid lmenu", "sifd iyi lmenu": the menu asked for; "menu" alone may be a choice in it.
   { intent: 'help', steps: [ASK_FOR, MENU], gap: 1 },
   { intent: 'help', steps: [MENU, PLEASE], gap: 0 },
+  { intent: 'help', steps: [HOW, ARE, MENU], gap: 0 },
 ];

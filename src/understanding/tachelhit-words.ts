@@ -41,6 +41,8 @@ export interface Pattern {
   notAfter?: WordClass;
   /** How many more words before the first step `notAfter` is looked for ("ma fllas ar iyi d ttaznm": why, not please). */
   notAfterGap?: number;
+  /** A word that may not sit between the steps: "max" (why) opens another clause ("ur sjjlgh, max iyi ttazznm"). */
+  notBetween?: WordClass;
   /** A word right after the last step that undoes it ("ur isawal s …"). */
   unless?: WordClass;
   /** Said in a long message too: the pattern is a whole request, not a one-word answer ("what must we do"). */

@@ -52,3 +52,30 @@ describe('Tachelhit requests', () => {
     expect(read('wakha a wddi').locale).toBe('shi');
   });
 });
+
+describe('Tachelhit requests in more of the villagers\' words', () => {
+  it.each([
+    // "alert me" in any person and script
+    ['iɣ d tusa lkafila nbbh iyi', 'subscribe'],
+    ['ءيغ د توسا لقافلة نبّه ئيي', 'subscribe'],
+    ['nbbhat iyi ig d tusa lqafila', 'subscribe'],
+    // Darija's "if", "when" before "it came", then "send me", "tell me"
+    ['ila d tusa lkafila azznat iyi yat lmsaj', 'subscribe'],
+    ['mlli d tusa lhamla siftat iyi', 'subscribe'],
+    // "show me the menu", "what are the choices"
+    ['ml iyi lmenu', 'help'],
+    ['mlat iyi lkhyarat afak', 'help'],
+    ['mad gan lkhyarat?', 'help'],
+    // "am I on the list" in Arabic script
+    ['ئس گيغ غ ليستا؟', 'my_appointments'],
+    // what is kept of me, with the vowels left out
+    ['ma ghurun zg lm3lumat inu', 'my_data'],
+  ])('hears %j as %s', (text, intent) => {
+    expect(read(text).intent).toBe(intent);
+  });
+
+  it('reads "iqqan" (must) and "yusa" (he came) as Tachelhit, not as a stop or a sick man', () => {
+    expect(read('ءيقّان ءاد نخلص؟').intent).toBe('campaigns_info');
+    expect(read('ig d yusa ttbib n wallen, nbbhat iyi').intent).toBe('subscribe');
+  });
+});
