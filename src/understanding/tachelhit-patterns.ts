@@ -17,6 +17,8 @@ export interface PatternMatch {
   shared: boolean;
   /** A whole request, heard in a message of any length. */
   anyLength: boolean;
+  /** A question whose form the learned table may not overrule. */
+  sure: boolean;
   /** First and last word the pattern spans. */
   from: number;
   to: number;
@@ -59,7 +61,7 @@ type Has = (c: number, at: number) => boolean;
 /**
  * Every pattern the words follow, at its first place.
  *
- * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, anyLength: false, from: 0, to: 3 }]
+ * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, anyLength: false, sure: false, from: 0, to: 3 }]
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
   const classes = tokens.map(classesOf);
@@ -93,7 +95,7 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
     if (has(c.unless, at + 1)) continue;
     if (after(c.notAfter, start, p.notAfterGap ?? 0, has)) continue;
     if (p.positive && negated(start, at, has)) continue;
-    return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, from: start, to: at };
+    return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, sure: p.sure === true, from: start, to: at };
   }
   return undefined;
 }
