@@ -1,0 +1,93 @@
+// Tachelhit follow-ups of a villager already known to the caravan, heard through word classes: am I on the list, when do I
+// go, show me my data or the menu, you wrote it wrong, tell me when it comes, I would speak to the doctor, you need blood.
+import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL } from './tachelhit-classes.ts';
+import { DOCTOR } from './tachelhit-question-patterns.ts';
+import { verb, words, type Pattern } from './tachelhit-words.ts';
+
+const IS = words('is', 'wach', 'اس', 'واش');
+/** Being, in any person: "is gigh g liste" (am I on the list), "is tga yemma", "ؤر ئگ" (it is not). */
+const BE = words(
+  'gigh', 'ggigh', 'gix', 'ggix', 'tgit', 'tgid', 'iga', 'tga', 'nga', 'gan', 'ig', 'igi', 'tgi', 'ga',
+  'كيغ', 'ككيغ', 'تكيت', 'تكيد', 'ايكا', 'يكا', 'تكا', 'نكا', 'كان', 'اك', 'يك', 'ايكي', 'يكي', 'تكي', 'كا',
+);
+const LIST = words('liste', 'lista', 'listat', 'list', 'lisda', 'llista', 'لائحه', 'ليستا', 'ليسطا', 'ليست', 'ليسته', 'لاليست');
+/** What, short or long: "ma ghurun", "mad gan", "mayd tktbm". */
+const WHAT = words('ma', 'mad', 'mayd', 'madd', 'ما', 'ماد', 'مايد');
+/** Show, in any person: "ml iyi", "mlat iyi", "sskn iyi" (Darija's "wrri li"). */
+const SHOW = verb('ml|mml|mel|mmel|sskn|skn|wrri|wri', 'مل|ميل|سكن|وري');
+/** Kept by the caravan: "ghurun" (you have), "tssnm" (you know), "tsjjlm" (you registered), "tktbm" (you wrote). */
+const YOU_KEEP = words('ghurun', 'ghurwn', 'darun', 'tarim', 'tssnm', 'tssanm', 'tkttbm', 'tktbm', 'tsjjlm', 'tsjlm', 'tqiydm', 'غورون', 'دارون', 'تسنم', 'تكتبم', 'تسجلم', 'تقيدم');
+/** From, about: "zg lm3lomat inu", "fllai". */
+const OF = words('zg', 'zgi', 'g', 'gh', 'f', 'fllai', 'زك', 'زكي', 'غ', 'ف', 'فلاي');
+const MENU = words('lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'منيو');
+/** The choices the bot offers: "mad gan lkhyarat" (what are the choices). */
+const CHOICES = words('lkhyarat', 'lkhiyarat', 'khyarat', 'lkhayarat', 'likhtiyarat', 'ikhtiyarat', 'choix', 'options', 'خيارات', 'الخيارات', 'اختيارات', 'الاختيارات');
+/** When or which day: "mlmi", "manza ass", "mnshk" (how much, at what hour). */
+const WHEN_ASKED = words('mlmi', 'mlmmi', 'manza', 'manzaku', 'manzagu', 'mnshk', 'mnchk', 'mnck', 'ملمي', 'مليمي', 'مانزا', 'منشك');
+/** Going or coming, said of oneself only: "ad ddugh", "rad d ashkx", "ghan ad ddux". */
+const I_GO = /^(?:ad|d|a)?(?:ddu|dduy|ddiw|ashk|achk|ask|ack|ash|as|kchm|kcm)(?:gh|x)$|^(?:اد|د)?(?:دو|اشك|اسك|اس|كشم)غ$/;
+/** Today, tomorrow, before "it is … that": "ghassad ayd rdv n illi" (is my daughter's appointment today). */
+const DAY = words('ghassad', 'ghasad', 'ghassa', 'askka', 'azkka', 'askk', 'غاساد', 'اسكا', 'ازكا');
+const THAT_IS = words('ayd', 'aydd', 'ayad', 'ايد');
+/** The appointment with its article glued on, as "l'rendez-vous" is often written. */
+const APPOINTMENT_GLUED = words('lrendez', 'lrendezvous', 'lrdv', 'lcode', 'لرونديفو', 'لموعد');
+/** Wrote, said of you: "tarum ghlat" (you wrote it wrong), "tktbm", "turim". */
+const YOU_WROTE = /^(?:t|tt)(?:ar[iu]?|ur[iu]?)(?:m|mt|t|d)$|^(?:t|tt)kk?tt?b(?:m|mt|d)$|^(?:ت|تت)(?:ار[يو]?|كتب)(?:م|مت|د)$/;
+/** Wrong, said of what was written: "ghlat"; "ghltgh" (I erred) owns the mistake and asks nothing. */
+const WRONG = words('ghlat', 'ghalat', 'ghalt', 'ghlt', 'ghlet', 'ghlta', 'ghalta', 'lghlat', 'ghld', 'غلط', 'غالط', 'غلض', 'لغلط');
+/** Years of age: "ghurs 9 snin machi 19". */
+const YEARS = words('snin', 'snn', 'asggwas', 'isggusa', 'l3am', '3am', 'سنين', 'سنه', 'عام', 'اسكواس', 'يسكوسا');
+const NOT_BE = words('machi', 'mashi', 'machii', 'ماشي');
+/** "When it comes": "ig", "iɣ", Darija's "ila", "mlli" (once). */
+const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'ila', 'ida', 'mlli', 'mli', 'mlmi', 'اغ', 'يغ', 'ايلا', 'الا', 'ملي', 'ملمي');
+/** The caravan arriving, in any person: "tusa", "d tas", "tushka", "ad d ilkm". */
+const ARRIVES = verb('(?:a|u)(?:sh|ch|c|s)k|as|usa?|lkm', '(?:ا|و)(?:ش|س)ك|اس|وسا?|لكم');
+/** Letting know, in the imperative or any person: "nbbh iyi" (warn me), "3lmat iyi", "khbrat iyi". */
+const NOTIFY = verb('nbbh|nbh|3lm|a3lm|khbr|xbr', 'نبه|علم|خبر');
+/** Calling: "3ayyt iyi", "ghr iyi". */
+const CALL = verb('3yt|3ayt|ghr', 'عيط|غر');
+const ASK_TO_KNOW = new RegExp(`${NOTIFY.source}|${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
+/** Speaking in a language is another matter: "tbib ar isawal s tachelhit". */
+const IN_LANGUAGE = words('s', 'b', 'bi', 'س', 'ب', 'tachelhit', 'tachlhit', 'tashelhit', 'chl7a', 'tamazight', 'l3arbiya', 'ta3rabt', 'تاشلحيت', 'شلحه', 'تمازيغت', 'تعرابت');
+const WITH = words('d', 'د', 'dids', 'didk', 'didun', 'ديدس', 'mʕa', 'm3a', 'مع');
+/** Needing, said to you all: "iɣ t7tajam idammen" (if you need blood), the habitual "ttaḥtajam", "tkhssam". */
+const YOU_NEED = /^(?:t|tt)a?(?:7|h)taja?(?:m|mt|d)$|^t(?:kh|x)ssa(?:m|mt)$|^(?:ت|تت)حتاجا?(?:م|مت)$/;
+/** Moved, in the spelling that drops the "u": "سمتّيات لموعد", "smttlat rdv". */
+const MOVE = verb('s?smt+(?:l|i|li)', 'س?سمت(?:ل|ي|لي)');
+/** Free of charge: "is lkaravana batl" ("batl" alone may be an order to stop). */
+const FREE = words('batl', 'batel', 'fabor', 'fabour', 'fabur', 'bla flus', 'باطل', 'فابور');
+
+export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
+  // "is gigh g liste", "ئس گيغ غ ليستا", "is tga yemma g lista": a place on the list asked about, not asked for.
+  { intent: 'my_appointments', steps: [IS, BE, LIST], gap: 2, shared: true, sure: true },
+  // "ml iyi lmaw3id inu", "mlat iyi lcode": the appointment shown.
+  { intent: 'my_appointments', steps: [SHOW, ME, APPOINTMENT], gap: 2 },
+  { intent: 'my_appointments', steps: [SHOW, ME, APPOINTMENT_GLUED], gap: 2 },
+  // "mlmi ghan ad ddux", "manza ass ad d ashkgh": when the writer goes, which only the booking says.
+  { intent: 'my_appointments', steps: [WHEN_ASKED, I_GO], gap: 3, anyLength: true },
+  { intent: 'my_appointments', steps: [DAY, THAT_IS, APPOINTMENT], gap: 1, shared: true },
+  { intent: 'my_appointments', steps: [DAY, THAT_IS, APPOINTMENT_GLUED], gap: 1, shared: true },
+  // "ma ghurun zg lm3lomat inu", "ml iyi ma tsjjlm": what is kept about the writer.
+  { intent: 'my_data', steps: [WHAT, YOU_KEEP, OF, DATA], gap: 1 },
+  { intent: 'my_data', steps: [SHOW, ME, DATA], gap: 2 },
+  { intent: 'my_data', steps: [SHOW, ME, WHAT, YOU_KEEP], gap: 0 },
+  // "tarum ghlat f l3mr ns", "ghlt g isem inu", "9 snin machi 19", "دوار ن تمغارت ئنو ؤر ئگ تيكيوين".
+  { intent: 'correct_data', steps: [YOU_WROTE, WRONG], gap: 1 },
+  { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
+  { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
+  { intent: 'correct_data', steps: [DATA, NEG, BE], gap: 4 },
+  // "ila d tusa lhamla azznat iyi yat lmsaj", "iɣ d tusa lkaravana nbbh iyi": told later, when it comes.
+  { intent: 'subscribe', steps: [WHEN, ARRIVES, ASK_TO_KNOW, ME], gap: 6, positive: true },
+  // "is illa doktor ad sawlx dids", "ri ad sawlgh d tbib": a doctor to speak to, not what the caravan brings.
+  { intent: 'human', steps: [DOCTOR, SPEAK], gap: 2, unless: IN_LANGUAGE },
+  { intent: 'human', steps: [SPEAK, WITH, DOCTOR], gap: 1 },
+  // "mad gan lkhyarat", "ml iyi lmenu": the menu.
+  { intent: 'help', steps: [WHAT, CHOICES], gap: 1 },
+  { intent: 'help', steps: [SHOW, ME, MENU], gap: 1 },
+  { intent: 'help', steps: [SHOW, ME, CHOICES], gap: 1 },
+  // "iɣ t7tajam idammen … siwlat iyi": blood offered; its span covers the "call me" in it.
+  { intent: 'donate_blood', steps: [WHEN, YOU_NEED, BLOOD, ASK_TO_KNOW, ME], gap: 5, positive: true },
+  { intent: 'donate_blood', steps: [YOU_NEED, BLOOD], gap: 1, positive: true },
+  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
+];
