@@ -1,22 +1,32 @@
 // Tachelhit follow-ups of a villager already known to the caravan, heard through word classes: am I on the list, when do I
-// go, show me my data or the menu, you wrote it wrong, tell me when it comes, I would speak to the doctor, you need blood.
+// go, show me my data or the menu, you wrote it wrong, tell me when it comes, call me or let me speak to the doctor, where
+// will it be, is it free, you need blood.
 import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL } from './tachelhit-classes.ts';
 import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 const IS = words('is', 'wach', 'اس', 'واش');
-/** Being, in any person: "is gigh g liste" (am I on the list), "is tga yemma", "ؤر ئگ" (it is not). */
+/** Being, in any person: "is gigh g liste" (am I on the list), "is tga yemma". */
 const BE = words(
   'gigh', 'ggigh', 'gix', 'ggix', 'tgit', 'tgid', 'iga', 'tga', 'nga', 'gan', 'ig', 'igi', 'tgi', 'ga',
   'كيغ', 'ككيغ', 'تكيت', 'تكيد', 'ايكا', 'يكا', 'تكا', 'نكا', 'كان', 'اك', 'يك', 'ايكي', 'يكي', 'تكي', 'كا',
 );
+/** Being, said of a thing: "ur ig", "ur t iga", "ؤر ئگ"; "ur ssinx ma tgit" (I don't know who you are) is no correction. */
+const IT_IS = words('ig', 'iga', 'igi', 'tga', 'ga', 'اك', 'يك', 'ايكا', 'يكا', 'تكا', 'ايكي', 'يكي');
 const LIST = words('liste', 'lista', 'listat', 'list', 'lisda', 'llista', 'لائحه', 'ليستا', 'ليسطا', 'ليست', 'ليسته', 'لاليست');
 /** What, short or long: "ma ghurun", "mad gan", "mayd tktbm". */
 const WHAT = words('ma', 'mad', 'mayd', 'madd', 'ما', 'ماد', 'مايد');
 /** Show, in any person: "ml iyi", "mlat iyi", "sskn iyi" (Darija's "wrri li"). */
 const SHOW = verb('ml|mml|mel|mmel|sskn|skn|wrri|wri', 'مل|ميل|سكن|وري');
 /** Kept by the caravan: "ghurun" (you have), "tssnm" (you know), "tsjjlm" (you registered), "tktbm" (you wrote). */
-const YOU_KEEP = words('ghurun', 'ghurwn', 'darun', 'tarim', 'tssnm', 'tssanm', 'tkttbm', 'tktbm', 'tsjjlm', 'tsjlm', 'tqiydm', 'غورون', 'دارون', 'تسنم', 'تكتبم', 'تسجلم', 'تقيدم');
+const YOU_KEEP = words(
+  'ghurun', 'ghurwn', 'darun', 'tarim', 'tarum', 'tssnm', 'tssanm', 'tkttbm', 'tktbm', 'tsjjlm', 'tsjlm', 'tqiydm', 'غورون', 'دارون', 'تاريم', 'تاروم', 'تسنم', 'تكتبم',
+  'تسجلم', 'تقيدم',
+);
+/** About me: "fllai", "flli", "zgi" ("ماد ءيلان غ لّيسطا فلّي", what your list holds about me). */
+const ABOUT_ME = words('fllai', 'flli', 'fllawi', 'zgi', 'ghifi', 'فلاي', 'فلي', 'زكي', 'غيفي');
+/** There is, in the forms a relative clause takes: "mad illan", "ma llan", "ماد ءيلان". */
+const THERE_IS = words('illan', 'llan', 'ilan', 'illa', 'tlla', 'يلان', 'ايلان', 'لان', 'يلا', 'تلا');
 /** From, about: "zg lm3lomat inu", "fllai". */
 const OF = words('zg', 'zgi', 'g', 'gh', 'f', 'fllai', 'زك', 'زكي', 'غ', 'ف', 'فلاي');
 const MENU = words('lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'منيو');
@@ -43,11 +53,26 @@ const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'ila', 'ida', 'mlli', 'mli'
 /** The caravan arriving, in any person: "tusa", "d tas", "tushka", "ad d ilkm". */
 const ARRIVES = verb('(?:a|u)(?:sh|ch|c|s)k|as|usa?|lkm', '(?:ا|و)(?:ش|س)ك|اس|وسا?|لكم');
 /** Letting know, in the imperative or any person: "nbbh iyi" (warn me), "3lmat iyi", "khbrat iyi". */
-const NOTIFY = verb('nbbh|nbh|3lm|a3lm|khbr|xbr', 'نبه|علم|خبر');
+const NOTIFY = verb('nbbh|nbh|3lm|a3lm|khbr|xbr|siwd|swd|wsl', 'نبه|علم|خبر|سيود|وصل');
+/** Tell, in the imperative: "ئنات ئيي ئغ راد د تاشكم" (tell me when you come); "inna yi" (he told me) is news. */
+const TELL_SHORT = /^(?:ini|inat|inamt|inim)$|^(?:اني|اين|انات|اينات|انيات|انامت|اينامت)$/;
+/** Registering, in any person: "ريغ اد سجّلغ غ لأخبار" (I would sign up for the news) is asking to be told. */
+const SIGN_UP = verb('sjj?l|qiyd|qyd|9iyd|inscri|abon+i', 'سجل|قيد');
+const IN = words('g', 'gh', 'f', 'i', 'غ', 'ف', 'ي');
+const NEWS = words('lkhbar', 'lakhbar', 'lkhbarat', 'akhbar', 'الاخبار', 'اخبار', 'لخبار');
+/** Where, in every spelling: "mani", "manig", "مانيگ", "maniɣ". */
+const WHERE = words('mani', 'manig', 'manigh', 'maniɣ', 'mnig', 'ماني', 'مانيك', 'مانيغ', 'منيك');
+/** The caravan by any of its names. */
+const CARAVAN = words('lkaravana', 'karavana', 'lkarafana', 'lqafila', 'lkafila', 'l9afila', 'lhamla', 'لكارافانا', 'كارافانا', 'القافله', 'لقافله', 'لقافلا', 'الحمله', 'لحمله');
+/** By phone: "ad iyi isawl s tilifun" asks for a person to call. */
+const PHONE = words('tilifun', 'ttilifun', 'tilifon', 'telephone', 'lhatif', 'portable', 'تيليفون', 'التيليفون', 'الهاتف', 'بورطابل');
+const BY = words('s', 'f', 'g', 'س', 'ف', 'غ');
+/** Hither, the particle a verb of coming or speaking to me takes: "ad iyi d isawl". */
+const HITHER = words('d', 'د');
 /** Calling: "3ayyt iyi", "ghr iyi". */
 const CALL = verb('3yt|3ayt|ghr', 'عيط|غر');
 const ASK_TO_KNOW = new RegExp(`${NOTIFY.source}|${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
-/** Speaking in a language is another matter: "tbib ar isawal s tachelhit". */
+/** Speaking in a language is another matter: "tbib ar isawal s tachelhit", "ad iyi d isawl s tachelhit". */
 const IN_LANGUAGE = words('s', 'b', 'bi', 'س', 'ب', 'tachelhit', 'tachlhit', 'tashelhit', 'chl7a', 'tamazight', 'l3arbiya', 'ta3rabt', 'تاشلحيت', 'شلحه', 'تمازيغت', 'تعرابت');
 const WITH = words('d', 'د', 'dids', 'didk', 'didun', 'ديدس', 'mʕa', 'm3a', 'مع');
 /** Needing, said to you all: "iɣ t7tajam idammen" (if you need blood), the habitual "ttaḥtajam", "tkhssam". */
@@ -75,7 +100,7 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'correct_data', steps: [YOU_WROTE, WRONG], gap: 1 },
   { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
   { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
-  { intent: 'correct_data', steps: [DATA, NEG, BE], gap: 4 },
+  { intent: 'correct_data', steps: [DATA, NEG, IT_IS], gap: 4 },
   // "ila d tusa lhamla azznat iyi yat lmsaj", "iɣ d tusa lkaravana nbbh iyi": told later, when it comes.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ASK_TO_KNOW, ME], gap: 6, positive: true },
   // "is illa doktor ad sawlx dids", "ri ad sawlgh d tbib": a doctor to speak to, not what the caravan brings.
@@ -90,4 +115,18 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'donate_blood', steps: [YOU_NEED, BLOOD], gap: 1, positive: true },
   { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
+  // "مانيگ اد تّيلي لكارافانا", "manig ghtili lqafila": where the caravan will be.
+  { intent: 'campaigns_info', steps: [WHERE, CARAVAN], gap: 3 },
+  // "ماد ءيلان غ لّيسطا فلّي", "mad tarim fllai": what is written about me.
+  { intent: 'my_data', steps: [WHAT, THERE_IS, ABOUT_ME], gap: 4 },
+  { intent: 'my_data', steps: [WHAT, YOU_KEEP, ABOUT_ME], gap: 1 },
+  // "ئنات ئيي ئغ راد د تاشكم", "sjjl iyi g lkhbar", "siwdat iyi lkhbar": to be told later.
+  { intent: 'subscribe', steps: [TELL_SHORT, ME, WHEN], gap: 1, positive: true },
+  { intent: 'subscribe', steps: [SIGN_UP, IN, NEWS], gap: 1, positive: true },
+  { intent: 'subscribe', steps: [NOTIFY, ME, NEWS], gap: 1, positive: true },
+  // "is yan ad iyi d isawl s tilifun", "sawlat iyi f ttilifun": a person on the phone.
+  { intent: 'human', steps: [SPEAK, BY, PHONE], gap: 1 },
+  { intent: 'human', steps: [ME, HITHER, SPEAK], gap: 0, unless: IN_LANGUAGE },
+  // "is ilkm lmaw3id n baba", "ءيس ءيلكم لموعد": whether an appointment was given.
+  { intent: 'my_appointments', steps: [IS, ARRIVES, APPOINTMENT], gap: 1, shared: true },
 ];

@@ -35,6 +35,16 @@ describe('Tachelhit follow-ups', () => {
     ['is ttahtajam idamn? ha nkki', 'donate_blood'],
     ['smttlat rdv inu s ass nnidn', 'reschedule'],
     ['is lqafila batl ula ad nfk lflus?', 'campaigns_info'],
+    ['manig rad tili lqafila s tafraout?', 'campaigns_info'],
+    ['مانيگ غا تيلي لقافلة ن ئمي ن تانوت؟', 'campaigns_info'],
+    ['mad illan g lista nnun fllai', 'my_data'],
+    ['ماد تاريم فلّي؟', 'my_data'],
+    ['انات ئيي ئغ د تلكم لقافلة', 'subscribe'],
+    ['sjjlat iyi g lkhbar n lkaravana', 'subscribe'],
+    ['3lmat iyi s lkhbar ig d tushka', 'subscribe'],
+    ['ri yan ad iyi d isawl, ur ssinɣ ad ktbɣ', 'human'],
+    ['sawlat iyi f ttilifun afak', 'human'],
+    ['wach ilkm lcode n yemma?', 'my_appointments'],
   ] as const)('reads "%s" as %s, by its words\' pattern', (text, intent) => {
     expect(patternIntents(text)).toContain(intent);
     expect(intentOf(text)).toBe(intent);
@@ -45,6 +55,9 @@ describe('Tachelhit follow-ups', () => {
     ['smh iyi ghltgh g nmra', 'correct_data'],
     ['is illa tbib ar isawal s tachelhit', 'human'],
     ['ur t7tajam idammn', 'donate_blood'],
+    ['tbib inna yi illa lma g tit', 'subscribe'],
+    ['ma k ifkan numero inu? ur ssinx ma tgit', 'correct_data'],
+    ['ad iyi d isawl s tachelhit', 'human'],
   ] as const)('hears no pattern in "%s" asking %s', (text, intent) => expect(patternIntents(text)).not.toContain(intent));
 
   it('keeps "is ittusjjl baba" a question about a registration, whatever else the message names', () => {
