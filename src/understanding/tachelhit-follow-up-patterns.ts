@@ -1,15 +1,15 @@
 // Tachelhit follow-ups of a villager already known to the caravan, heard through word classes: am I on the list, when do I
 // go, show me my data or the menu, you wrote it wrong, tell me when it comes, call me or let me speak to the doctor, where
 // will it be, is it free, you need blood.
-import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL } from './tachelhit-classes.ts';
+import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL, WANT } from './tachelhit-classes.ts';
 import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 const IS = words('is', 'wach', 'اس', 'واش');
 /** Being, in any person: "is gigh g liste" (am I on the list), "is tga yemma". */
 const BE = words(
-  'gigh', 'ggigh', 'gix', 'ggix', 'tgit', 'tgid', 'iga', 'tga', 'nga', 'gan', 'ig', 'igi', 'tgi', 'ga',
-  'كيغ', 'ككيغ', 'تكيت', 'تكيد', 'ايكا', 'يكا', 'تكا', 'نكا', 'كان', 'اك', 'يك', 'ايكي', 'يكي', 'تكي', 'كا',
+  'gigh', 'ggigh', 'gix', 'ggix', 'tgit', 'tgid', 'iga', 'tga', 'nga', 'gan', 'igan', 'ig', 'igi', 'tgi', 'ga',
+  'كيغ', 'ككيغ', 'تكيت', 'تكيد', 'ايكا', 'يكا', 'تكا', 'نكا', 'كان', 'اكان', 'ايكان', 'اك', 'يك', 'ايكي', 'يكي', 'تكي', 'كا',
 );
 /** Being, said of a thing: "ur ig", "ur t iga", "ؤر ئگ"; "ur ssinx ma tgit" (I don't know who you are) is no correction. */
 const IT_IS = words('ig', 'iga', 'igi', 'tga', 'ga', 'اك', 'يك', 'ايكا', 'يكا', 'تكا', 'ايكي', 'يكي');
@@ -23,6 +23,8 @@ const YOU_KEEP = words(
   'ghurun', 'ghurwn', 'darun', 'tarim', 'tarum', 'tssnm', 'tssanm', 'tkttbm', 'tktbm', 'tsjjlm', 'tsjlm', 'tqiydm', 'غورون', 'دارون', 'تاريم', 'تاروم', 'تسنم', 'تكتبم',
   'تسجلم', 'تقيدم',
 );
+/** Having or knowing only: "is ghurun numero inu" asks what is kept, "is tsjjlm ism inu" whether one is registered. */
+const YOU_HAVE = words('ghurun', 'ghurwn', 'darun', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تسنم');
 /** About me: "fllai", "flli", "zgi" ("ماد ءيلان غ لّيسطا فلّي", what your list holds about me). */
 const ABOUT_ME = words('fllai', 'flli', 'fllawi', 'zgi', 'ghifi', 'فلاي', 'فلي', 'زكي', 'غيفي');
 /** There is, in the forms a relative clause takes: "mad illan", "ma llan", "ماد ءيلان". */
@@ -77,6 +79,13 @@ const IN_LANGUAGE = words('s', 'b', 'bi', 'س', 'ب', 'tachelhit', 'tachlhit', '
 const WITH = words('d', 'د', 'dids', 'didk', 'didun', 'ديدس', 'mʕa', 'm3a', 'مع');
 /** Needing, said to you all: "iɣ t7tajam idammen" (if you need blood), the habitual "ttaḥtajam", "tkhssam". */
 const YOU_NEED = /^(?:t|tt)a?(?:7|h)taja?(?:m|mt|d)$|^t(?:kh|x)ssa(?:m|mt)$|^(?:ت|تت)حتاجا?(?:م|مت)$/;
+/** Needed by anyone: "ig ikhssa idammn, siwl iyi" offers blood too, when it asks to be called. */
+const NEEDED = new RegExp(`${YOU_NEED.source}|^(?:i|tt?u)?(?:kh|x)ssa$|^i(?:7|h)taj$|^(?:ي|ا)?خصا$`);
+/** Which, how many: "mnnaw tbibn ad d yashkn" (which doctors come) asks what the caravan brings, not for a doctor. */
+const WHICH = words('mnnaw', 'mnaw', 'manwi', 'manwa', 'manwin', 'mad', 'mayd', 'منناو', 'مناو', 'مانوي', 'ماد', 'مايد');
+/** Written down or entered, in any person: "ad iyi tktbm g lista", "ad kchmgh g liste". */
+const ENTER = verb('kk?tt?b|sjj?l|qiyd|qyd|9iyd|kchm|kcm|dkhl', 'كتب|سجل|قيد|كشم|دخل');
+const WILL = words('ad', 'a', 'rad', 'اد', 'راد');
 /** Moved, in the spelling that drops the "u": "سمتّيات لموعد", "smttlat rdv". */
 const MOVE = verb('s?smt+(?:l|i|li)', 'س?سمت(?:ل|ي|لي)');
 /** Free of charge: "is lkaravana batl" ("batl" alone may be an order to stop). */
@@ -98,9 +107,15 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'my_data', steps: [SHOW, ME, WHAT, YOU_KEEP], gap: 0 },
   // "tarum ghlat f l3mr ns", "ghlt g isem inu", "9 snin machi 19", "دوار ن تمغارت ئنو ؤر ئگ تيكيوين".
   { intent: 'correct_data', steps: [YOU_WROTE, WRONG], gap: 1 },
+  { intent: 'correct_data', steps: [YOU_WROTE, DATA, WRONG], gap: 3 },
   { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
   { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, NEG, IT_IS], gap: 4 },
+  // "ماد ئگان لكود ئنو" (what is my code).
+  { intent: 'my_appointments', steps: [WHAT, BE, APPOINTMENT], gap: 1 },
+  // "ri ad iyi tktbm g lista", "righ ad ktbgh yiwi g liste": a place on the list asked for; its span covers "g liste".
+  { intent: 'book', steps: [WANT, WILL, ENTER, IN, LIST], gap: 2, positive: true },
+  { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
   // "ila d tusa lhamla azznat iyi yat lmsaj", "iɣ d tusa lkaravana nbbh iyi": told later, when it comes.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ASK_TO_KNOW, ME], gap: 6, positive: true },
   // "is illa doktor ad sawlx dids", "ri ad sawlgh d tbib": a doctor to speak to, not what the caravan brings.
@@ -111,7 +126,7 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [SHOW, ME, MENU], gap: 1 },
   { intent: 'help', steps: [SHOW, ME, CHOICES], gap: 1 },
   // "iɣ t7tajam idammen … siwlat iyi": blood offered; its span covers the "call me" in it.
-  { intent: 'donate_blood', steps: [WHEN, YOU_NEED, BLOOD, ASK_TO_KNOW, ME], gap: 5, positive: true },
+  { intent: 'donate_blood', steps: [WHEN, NEEDED, BLOOD, ASK_TO_KNOW, ME], gap: 5, positive: true },
   { intent: 'donate_blood', steps: [YOU_NEED, BLOOD], gap: 1, positive: true },
   { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
@@ -120,6 +135,7 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   // "ماد ءيلان غ لّيسطا فلّي", "mad tarim fllai": what is written about me.
   { intent: 'my_data', steps: [WHAT, THERE_IS, ABOUT_ME], gap: 4 },
   { intent: 'my_data', steps: [WHAT, YOU_KEEP, ABOUT_ME], gap: 1 },
+  { intent: 'my_data', steps: [IS, YOU_HAVE, DATA], gap: 1 },
   // "ئنات ئيي ئغ راد د تاشكم", "sjjl iyi g lkhbar", "siwdat iyi lkhbar": to be told later.
   { intent: 'subscribe', steps: [TELL_SHORT, ME, WHEN], gap: 1, positive: true },
   { intent: 'subscribe', steps: [SIGN_UP, IN, NEWS], gap: 1, positive: true },

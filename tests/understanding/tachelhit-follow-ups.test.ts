@@ -45,6 +45,12 @@ describe('Tachelhit follow-ups', () => {
     ['ri yan ad iyi d isawl, ur ssinɣ ad ktbɣ', 'human'],
     ['sawlat iyi f ttilifun afak', 'human'],
     ['wach ilkm lcode n yemma?', 'my_appointments'],
+    ['ماد ئگان لكود ن ئمّا؟', 'my_appointments'],
+    ['is darun nmra inu d isem inu?', 'my_data'],
+    ['turim lism n illi s lghlat', 'correct_data'],
+    ['mnnaw tbibn ad ilin g lqafila?', 'campaigns_info'],
+    ['ila ikhssa idammn i yan 3ayt iyi, nkki O+', 'donate_blood'],
+    ['rix ad kchmgh g lista n tbib n walln', 'book'],
   ] as const)('reads "%s" as %s, by its words\' pattern', (text, intent) => {
     expect(patternIntents(text)).toContain(intent);
     expect(intentOf(text)).toBe(intent);
@@ -58,6 +64,8 @@ describe('Tachelhit follow-ups', () => {
     ['tbib inna yi illa lma g tit', 'subscribe'],
     ['ma k ifkan numero inu? ur ssinx ma tgit', 'correct_data'],
     ['ad iyi d isawl s tachelhit', 'human'],
+    ['is tsjjlm ism inu?', 'my_data'],
+    ['baba ikhssa idammn', 'donate_blood'],
   ] as const)('hears no pattern in "%s" asking %s', (text, intent) => expect(patternIntents(text)).not.toContain(intent));
 
   it('keeps "is ittusjjl baba" a question about a registration, whatever else the message names', () => {
