@@ -41,12 +41,21 @@ const I_GO = /^(?:ad|d|a)?(?:ddu|dduy|ddiw|ashk|achk|ask|ack|ash|as|kchm|kcm)(?:
 /** Today, tomorrow, before "it is … that": "ghassad ayd rdv n illi" (is my daughter's appointment today). */
 const DAY = words('ghassad', 'ghasad', 'ghassa', 'askka', 'azkka', 'askk', 'غاساد', 'اسكا', 'ازكا');
 const THAT_IS = words('ayd', 'aydd', 'ayad', 'ايد');
+/** I have: "ayd ghuri" (that I have). */
+const I_HAVE = words('ghuri', 'dari', 'غوري', 'داري');
 /** The appointment with its article glued on, as "l'rendez-vous" is often written. */
 const APPOINTMENT_GLUED = words('lrendez', 'lrendezvous', 'lrdv', 'lcode', 'لرونديفو', 'لموعد');
 /** Wrote, said of you: "tarum ghlat" (you wrote it wrong), "tktbm", "turim". */
 const YOU_WROTE = /^(?:t|tt)(?:ar[iu]?|ur[iu]?)(?:m|mt|t|d)$|^(?:t|tt)kk?tt?b(?:m|mt|d)$|^(?:ت|تت)(?:ار[يو]?|كتب)(?:م|مت|د)$/;
 /** Wrong, said of what was written: "ghlat"; "ghltgh" (I erred) owns the mistake and asks nothing. */
-const WRONG = words('ghlat', 'ghalat', 'ghalt', 'ghlt', 'ghlet', 'ghlta', 'ghalta', 'lghlat', 'ghld', 'غلط', 'غالط', 'غلض', 'لغلط');
+const WRONG = words(
+  'ghlat', 'ghalat', 'ghalt', 'ghlt', 'ghlet', 'ghlta', 'ghalta', 'lghlat', 'ghld', 'lkhata2', 'lkhatae', 'khata2', 'lkhta2', 'erreur', 'غلط', 'غالط', 'غلض', 'لغلط',
+  'الخطا', 'خطا',
+);
+/** Well, rightly: "ur t tarim mzyan" (you did not write it right). */
+const WELL = words('mzyan', 'mzyana', 'mziyan', 'ghmklli', 'sswab', 'مزيان', 'مزيانا', 'صواب');
+/** Being there, now or to come: "is tlla lqafila", "is rad tili". */
+const BE_THERE = words('tlla', 'illa', 'tili', 'ttili', 'ghtili', 'تلا', 'يلا', 'تيلي', 'تتيلي');
 /** Years of age: "ghurs 9 snin machi 19". */
 const YEARS = words('snin', 'snn', 'asggwas', 'isggusa', 'l3am', '3am', 'سنين', 'سنه', 'عام', 'اسكواس', 'يسكوسا');
 const NOT_BE = words('machi', 'mashi', 'machii', 'ماشي');
@@ -73,7 +82,8 @@ const BY = words('s', 'f', 'g', 'س', 'ف', 'غ');
 const HITHER = words('d', 'د');
 /** Calling: "3ayyt iyi", "ghr iyi". */
 const CALL = verb('3yt|3ayt|ghr', 'عيط|غر');
-const ASK_TO_KNOW = new RegExp(`${NOTIFY.source}|${TELL.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
+const ASK_TO_KNOW = new RegExp(`${NOTIFY.source}|${TELL.source}|${TELL_SHORT.source}|${SEND.source}|${SPEAK.source}|${CALL.source}`);
+
 /** Speaking in a language is another matter: "tbib ar isawal s tachelhit", "ad iyi d isawl s tachelhit". */
 const IN_LANGUAGE = words('s', 'b', 'bi', 'س', 'ب', 'tachelhit', 'tachlhit', 'tashelhit', 'chl7a', 'tamazight', 'l3arbiya', 'ta3rabt', 'تاشلحيت', 'شلحه', 'تمازيغت', 'تعرابت');
 const WITH = words('d', 'د', 'dids', 'didk', 'didun', 'ديدس', 'mʕa', 'm3a', 'مع');
@@ -108,6 +118,7 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   // "tarum ghlat f l3mr ns", "ghlt g isem inu", "9 snin machi 19", "دوار ن تمغارت ئنو ؤر ئگ تيكيوين".
   { intent: 'correct_data', steps: [YOU_WROTE, WRONG], gap: 1 },
   { intent: 'correct_data', steps: [YOU_WROTE, DATA, WRONG], gap: 3 },
+  { intent: 'correct_data', steps: [NEG, YOU_WROTE, WELL], gap: 1 },
   { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
   { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, NEG, IT_IS], gap: 4 },
@@ -132,6 +143,11 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
   // "مانيگ اد تّيلي لكارافانا", "manig ghtili lqafila": where the caravan will be.
   { intent: 'campaigns_info', steps: [WHERE, CARAVAN], gap: 3 },
+  // "is tlla lqafila ghassad", "is rad d tashk lkaravana s igherm": whether it comes, not whether one is booked.
+  { intent: 'campaigns_info', steps: [IS, BE_THERE, CARAVAN], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [IS, ARRIVES, CARAVAN], gap: 2, shared: true },
+  // "manza ass ayd ghuri", "mlmi ayd ghuri rdv": when the writer's own turn is.
+  { intent: 'my_appointments', steps: [WHEN_ASKED, THAT_IS, I_HAVE], gap: 2 },
   // "ماد ءيلان غ لّيسطا فلّي", "mad tarim fllai": what is written about me.
   { intent: 'my_data', steps: [WHAT, THERE_IS, ABOUT_ME], gap: 4 },
   { intent: 'my_data', steps: [WHAT, YOU_KEEP, ABOUT_ME], gap: 1 },

@@ -51,6 +51,12 @@ describe('Tachelhit follow-ups', () => {
     ['mnnaw tbibn ad ilin g lqafila?', 'campaigns_info'],
     ['ila ikhssa idammn i yan 3ayt iyi, nkki O+', 'donate_blood'],
     ['rix ad kchmgh g lista n tbib n walln', 'book'],
+    ['ئغ د تاس لقافلا ئنات ئيي', 'subscribe'],
+    ['mnck n tsa3t ayd ghuri azkka?', 'my_appointments'],
+    ['lism inu ur t turim mzyan', 'correct_data'],
+    ['illa lkhata2 g numero n baba', 'correct_data'],
+    ['is tlla lqafila s tata ass n ssbt?', 'campaigns_info'],
+    ['is rad d tashk lkaravana s agadir oufella?', 'campaigns_info'],
   ] as const)('reads "%s" as %s, by its words\' pattern', (text, intent) => {
     expect(patternIntents(text)).toContain(intent);
     expect(intentOf(text)).toBe(intent);
