@@ -1,7 +1,7 @@
 // Tachelhit follow-ups of a villager already known to the caravan, heard through word classes: am I on the list, when do I
 // go, show me my data or the menu, you wrote it wrong, tell me when it comes, call me or let me speak to the doctor, where
 // will it be, is it free, you need blood.
-import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL, WANT } from './tachelhit-classes.ts';
+import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL, TIME, WANT } from './tachelhit-classes.ts';
 import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -41,6 +41,13 @@ const I_GO = /^(?:ad|d|a)?(?:ddu|dduy|ddiw|ashk|achk|ask|ack|ash|as|kchm|kcm)(?:
 /** Today, tomorrow, before "it is … that": "ghassad ayd rdv n illi" (is my daughter's appointment today). */
 const DAY = words('ghassad', 'ghasad', 'ghassa', 'askka', 'azkka', 'askk', 'غاساد', 'اسكا', 'ازكا');
 const THAT_IS = words('ayd', 'aydd', 'ayad', 'ايد');
+/** Mine or my family's: "lmaw3id inu", "لكود انو", "rdv n yemma". */
+const MINE = words('inu', 'inou', 'ino', 'nu', 'nnu', 'ينو', 'اينو', 'انو', 'نو', 'yemma', 'baba', 'illi', 'iwi', 'mmi', 'يما', 'بابا', 'يلي', 'ايوي');
+const OF_KIN = words('n', 'ن');
+/** Other, in the plural and Arabic script's spellings: "yan wass idnin", "يان واس يضنين", "ؤسّ ياضنين". */
+/** A day or time, with the "u-" of "yan uss" (one day) that Arabic script writes "ؤسّ". */
+const DAY_OR_TIME: ReadonlySet<string> = new Set([...TIME, ...words('uss', 'wuss', 'وس')]);
+const OTHER = words('idnin', 'yadnin', 'ydnin', 'yaḍnin', 'يضنين', 'ياضنين', 'اضنين', 'يادنين', 'ايضنين');
 /** I have: "ayd ghuri" (that I have). */
 const I_HAVE = words('ghuri', 'dari', 'غوري', 'داري');
 /** The appointment with its article glued on, as "l'rendez-vous" is often written. */
@@ -122,6 +129,11 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
   { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
   { intent: 'correct_data', steps: [DATA, NEG, IT_IS], gap: 4 },
+  // "lmaw3id inu azkka?", "لكود انو عافاك", "rdv n yemma": one's own appointment named asks about it; a verb to call it off
+  // or move it says more, and a guess must not read it as one.
+  { intent: 'my_appointments', steps: [APPOINTMENT, MINE], gap: 0, shared: true },
+  { intent: 'my_appointments', steps: [APPOINTMENT, OF_KIN, MINE], gap: 0, shared: true },
+  { intent: 'my_appointments', steps: [APPOINTMENT_GLUED, OF_KIN, MINE], gap: 1, shared: true },
   // "ماد ئگان لكود ئنو" (what is my code).
   { intent: 'my_appointments', steps: [WHAT, BE, APPOINTMENT], gap: 1 },
   // "ri ad iyi tktbm g lista", "righ ad ktbgh yiwi g liste": a place on the list asked for; its span covers "g liste".
@@ -140,6 +152,7 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'donate_blood', steps: [WHEN, NEEDED, BLOOD, ASK_TO_KNOW, ME], gap: 5, positive: true },
   { intent: 'donate_blood', steps: [YOU_NEED, BLOOD], gap: 1, positive: true },
   { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'reschedule', steps: [DAY_OR_TIME, OTHER], gap: 1 },
   { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
   // "مانيگ اد تّيلي لكارافانا", "manig ghtili lqafila": where the caravan will be.
   { intent: 'campaigns_info', steps: [WHERE, CARAVAN], gap: 3 },

@@ -57,6 +57,10 @@ describe('Tachelhit follow-ups', () => {
     ['illa lkhata2 g numero n baba', 'correct_data'],
     ['is tlla lqafila s tata ass n ssbt?', 'campaigns_info'],
     ['is rad d tashk lkaravana s agadir oufella?', 'campaigns_info'],
+    ['lmaw3id inu s ssbt?', 'my_appointments'],
+    ['rdv n illi azkka ula ghassad?', 'my_appointments'],
+    ['is tzdarm yan wass idnin i rdv n baba', 'reschedule'],
+    ['ريغ يان ؤسّ ياضنين ئ لموعد ن ئمّا', 'reschedule'],
   ] as const)('reads "%s" as %s, by its words\' pattern', (text, intent) => {
     expect(patternIntents(text)).toContain(intent);
     expect(intentOf(text)).toBe(intent);
@@ -77,6 +81,14 @@ describe('Tachelhit follow-ups', () => {
   it('keeps "is ittusjjl baba" a question about a registration, whatever else the message names', () => {
     expect(intentOf('is ittusjjl baba i l operation')).toBe('my_appointments');
     expect(intentOf('wach ttuqiyd yemma i tiṭṭ n wallen')).toBe('my_appointments');
+  });
+});
+
+describe('one\'s own appointment named without a verb', () => {
+  it('asks about it, in Tachelhit, and is never guessed to be a cancellation', () => {
+    for (const text of ['الكود انو عافاك', 'لموعد انو غدا', 'lcode inu afak']) {
+      expect(understand(text), text).toMatchObject({ intent: 'my_appointments', locale: 'shi' });
+    }
   });
 });
 
