@@ -64,7 +64,7 @@ const WELL = words('mzyan', 'mzyana', 'mziyan', 'ghmklli', 'sswab', 'مزيان'
 /** Being there, now or to come: "is tlla lqafila", "is rad tili". */
 const BE_THERE = words('tlla', 'illa', 'tili', 'ttili', 'ghtili', 'تلا', 'يلا', 'تيلي', 'تتيلي');
 /** Years of age: "ghurs 9 snin machi 19". */
-const YEARS = words('snin', 'snn', 'asggwas', 'isggusa', 'l3am', '3am', 'سنين', 'سنه', 'عام', 'اسكواس', 'يسكوسا');
+const YEARS = words('snin', 'snn', 'asggwas', 'asggas', 'usggas', 'isggasn', 'isggusa', 'l3am', '3am', 'سنين', 'سنه', 'عام', 'اسكواس', 'يسكوسا');
 const NOT_BE = words('machi', 'mashi', 'machii', 'ماشي');
 /** "When it comes": "ig", "iɣ", Darija's "ila", "mlli" (once). */
 const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'ila', 'ida', 'mlli', 'mli', 'mlmi', 'اغ', 'يغ', 'ايلا', 'الا', 'ملي', 'ملمي');

@@ -24,6 +24,7 @@ describe('Tachelhit follow-ups', () => {
     ['tktbm ghalat isem n illi', 'correct_data'],
     ['ghlat g l3mr n baba', 'correct_data'],
     ['baba ghurs 70 l3am machi 60', 'correct_data'],
+    ['tamghart inu ghurs 50 usggas machi 40', 'correct_data'],
     ['isem inu ur t iga hmad, mhmd ayd iga', 'correct_data'],
     ['ig d tashk lkafila s tafraout 3lmat iyi', 'subscribe'],
     ['mlli d tlkm lqafila khbrat iyi afak', 'subscribe'],
