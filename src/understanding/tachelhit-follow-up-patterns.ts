@@ -44,9 +44,9 @@ const THAT_IS = words('ayd', 'aydd', 'ayad', 'ايد');
 /** Mine or my family's: "lmaw3id inu", "لكود انو", "rdv n yemma". */
 const MINE = words('inu', 'inou', 'ino', 'nu', 'nnu', 'ينو', 'اينو', 'انو', 'نو', 'yemma', 'baba', 'illi', 'iwi', 'mmi', 'يما', 'بابا', 'يلي', 'ايوي');
 const OF_KIN = words('n', 'ن');
-/** Other, in the plural and Arabic script's spellings: "yan wass idnin", "يان واس يضنين", "ؤسّ ياضنين". */
 /** A day or time, with the "u-" of "yan uss" (one day) that Arabic script writes "ؤسّ". */
 const DAY_OR_TIME: ReadonlySet<string> = new Set([...TIME, ...words('uss', 'wuss', 'وس')]);
+/** Other, in the plural and Arabic script's spellings: "yan wass idnin", "يان واس يضنين", "ؤسّ ياضنين". */
 const OTHER = words('idnin', 'yadnin', 'ydnin', 'yaḍnin', 'يضنين', 'ياضنين', 'اضنين', 'يادنين', 'ايضنين');
 /** I have: "ayd ghuri" (that I have). */
 const I_HAVE = words('ghuri', 'dari', 'غوري', 'داري');
@@ -93,7 +93,7 @@ const ASK_TO_KNOW = new RegExp(`${NOTIFY.source}|${TELL.source}|${TELL_SHORT.sou
 
 /** Speaking in a language is another matter: "tbib ar isawal s tachelhit", "ad iyi d isawl s tachelhit". */
 const IN_LANGUAGE = words('s', 'b', 'bi', 'س', 'ب', 'tachelhit', 'tachlhit', 'tashelhit', 'chl7a', 'tamazight', 'l3arbiya', 'ta3rabt', 'تاشلحيت', 'شلحه', 'تمازيغت', 'تعرابت');
-const WITH = words('d', 'د', 'dids', 'didk', 'didun', 'ديدس', 'mʕa', 'm3a', 'مع');
+const WITH = words('d', 'د', 'dids', 'didk', 'didun', 'ديدس', 'm3a', 'مع');
 /** Needing, said to you all: "iɣ t7tajam idammen" (if you need blood), the habitual "ttaḥtajam", "tkhssam". */
 const YOU_NEED = /^(?:t|tt)a?(?:7|h)taja?(?:m|mt|d)$|^t(?:kh|x)ssa(?:m|mt)$|^(?:ت|تت)حتاجا?(?:م|مت)$/;
 /** Needed by anyone: "ig ikhssa idammn, siwl iyi" offers blood too, when it asks to be called. */
@@ -118,17 +118,6 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'my_appointments', steps: [WHEN_ASKED, I_GO], gap: 3, anyLength: true },
   { intent: 'my_appointments', steps: [DAY, THAT_IS, APPOINTMENT], gap: 1, shared: true },
   { intent: 'my_appointments', steps: [DAY, THAT_IS, APPOINTMENT_GLUED], gap: 1, shared: true },
-  // "ma ghurun zg lm3lomat inu", "ml iyi ma tsjjlm": what is kept about the writer.
-  { intent: 'my_data', steps: [WHAT, YOU_KEEP, OF, DATA], gap: 1 },
-  { intent: 'my_data', steps: [SHOW, ME, DATA], gap: 2 },
-  { intent: 'my_data', steps: [SHOW, ME, WHAT, YOU_KEEP], gap: 0 },
-  // "tarum ghlat f l3mr ns", "ghlt g isem inu", "9 snin machi 19", "دوار ن تمغارت ئنو ؤر ئگ تيكيوين".
-  { intent: 'correct_data', steps: [YOU_WROTE, WRONG], gap: 1 },
-  { intent: 'correct_data', steps: [YOU_WROTE, DATA, WRONG], gap: 3 },
-  { intent: 'correct_data', steps: [NEG, YOU_WROTE, WELL], gap: 1 },
-  { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
-  { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
-  { intent: 'correct_data', steps: [DATA, NEG, IT_IS], gap: 4 },
   // "lmaw3id inu azkka?", "لكود انو عافاك", "rdv n yemma": one's own appointment named asks about it; a verb to call it off
   // or move it says more, and a guess must not read it as one.
   { intent: 'my_appointments', steps: [APPOINTMENT, MINE], gap: 0, shared: true },
@@ -136,14 +125,42 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'my_appointments', steps: [APPOINTMENT_GLUED, OF_KIN, MINE], gap: 1, shared: true },
   // "ماد ئگان لكود ئنو" (what is my code).
   { intent: 'my_appointments', steps: [WHAT, BE, APPOINTMENT], gap: 1 },
+  // "manza ass ayd ghuri", "mlmi ayd ghuri rdv": when the writer's own turn is.
+  { intent: 'my_appointments', steps: [WHEN_ASKED, THAT_IS, I_HAVE], gap: 2 },
+  // "is ilkm lmaw3id n baba", "ءيس ءيلكم لموعد": whether an appointment was given.
+  { intent: 'my_appointments', steps: [IS, ARRIVES, APPOINTMENT], gap: 1, shared: true },
+  // "ma ghurun zg lm3lomat inu", "ml iyi ma tsjjlm": what is kept about the writer.
+  { intent: 'my_data', steps: [WHAT, YOU_KEEP, OF, DATA], gap: 1 },
+  { intent: 'my_data', steps: [SHOW, ME, DATA], gap: 2 },
+  { intent: 'my_data', steps: [SHOW, ME, WHAT, YOU_KEEP], gap: 0 },
+  // "ماد ءيلان غ لّيسطا فلّي", "mad tarim fllai": what is written about me.
+  { intent: 'my_data', steps: [WHAT, THERE_IS, ABOUT_ME], gap: 4 },
+  { intent: 'my_data', steps: [WHAT, YOU_KEEP, ABOUT_ME], gap: 1 },
+  { intent: 'my_data', steps: [IS, YOU_HAVE, DATA], gap: 1 },
+  // "tarum ghlat f l3mr ns", "ghlt g isem inu", "9 snin machi 19", "دوار ن تمغارت ئنو ؤر ئگ تيكيوين".
+  { intent: 'correct_data', steps: [YOU_WROTE, WRONG], gap: 1 },
+  { intent: 'correct_data', steps: [YOU_WROTE, DATA, WRONG], gap: 3 },
+  { intent: 'correct_data', steps: [NEG, YOU_WROTE, WELL], gap: 1 },
+  { intent: 'correct_data', steps: [WRONG, DATA], gap: 2, shared: true },
+  { intent: 'correct_data', steps: [YEARS, NOT_BE], gap: 0, shared: true },
+  { intent: 'correct_data', steps: [DATA, NEG, IT_IS], gap: 4 },
+  // "سمتّيات لموعد نس", "yan wass idnin i rdv": the appointment moved, or another day asked for.
+  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
+  { intent: 'reschedule', steps: [DAY_OR_TIME, OTHER], gap: 1 },
   // "ri ad iyi tktbm g lista", "righ ad ktbgh yiwi g liste": a place on the list asked for; its span covers "g liste".
   { intent: 'book', steps: [WANT, WILL, ENTER, IN, LIST], gap: 2, positive: true },
-  { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
   // "ila d tusa lhamla azznat iyi yat lmsaj", "iɣ d tusa lkaravana nbbh iyi": told later, when it comes.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ASK_TO_KNOW, ME], gap: 6, positive: true },
+  // "ئنات ئيي ئغ راد د تاشكم", "sjjl iyi g lkhbar", "siwdat iyi lkhbar": to be told later.
+  { intent: 'subscribe', steps: [TELL_SHORT, ME, WHEN], gap: 1, positive: true },
+  { intent: 'subscribe', steps: [SIGN_UP, IN, NEWS], gap: 1, positive: true },
+  { intent: 'subscribe', steps: [NOTIFY, ME, NEWS], gap: 1, positive: true },
   // "is illa doktor ad sawlx dids", "ri ad sawlgh d tbib": a doctor to speak to, not what the caravan brings.
   { intent: 'human', steps: [DOCTOR, SPEAK], gap: 2, unless: IN_LANGUAGE },
   { intent: 'human', steps: [SPEAK, WITH, DOCTOR], gap: 1 },
+  // "is yan ad iyi d isawl s tilifun", "sawlat iyi f ttilifun": a person on the phone.
+  { intent: 'human', steps: [SPEAK, BY, PHONE], gap: 1 },
+  { intent: 'human', steps: [ME, HITHER, SPEAK], gap: 0, unless: IN_LANGUAGE },
   // "mad gan lkhyarat", "ml iyi lmenu": the menu.
   { intent: 'help', steps: [WHAT, CHOICES], gap: 1 },
   { intent: 'help', steps: [SHOW, ME, MENU], gap: 1 },
@@ -151,27 +168,12 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   // "iɣ t7tajam idammen … siwlat iyi": blood offered; its span covers the "call me" in it.
   { intent: 'donate_blood', steps: [WHEN, NEEDED, BLOOD, ASK_TO_KNOW, ME], gap: 5, positive: true },
   { intent: 'donate_blood', steps: [YOU_NEED, BLOOD], gap: 1, positive: true },
-  { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
-  { intent: 'reschedule', steps: [DAY_OR_TIME, OTHER], gap: 1 },
+  // "mnnaw tbibn ad d yashkn", "is lkaravana batl": which doctors come, whether it is free.
+  { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
   { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
   // "مانيگ اد تّيلي لكارافانا", "manig ghtili lqafila": where the caravan will be.
   { intent: 'campaigns_info', steps: [WHERE, CARAVAN], gap: 3 },
   // "is tlla lqafila ghassad", "is rad d tashk lkaravana s igherm": whether it comes, not whether one is booked.
   { intent: 'campaigns_info', steps: [IS, BE_THERE, CARAVAN], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [IS, ARRIVES, CARAVAN], gap: 2, shared: true },
-  // "manza ass ayd ghuri", "mlmi ayd ghuri rdv": when the writer's own turn is.
-  { intent: 'my_appointments', steps: [WHEN_ASKED, THAT_IS, I_HAVE], gap: 2 },
-  // "ماد ءيلان غ لّيسطا فلّي", "mad tarim fllai": what is written about me.
-  { intent: 'my_data', steps: [WHAT, THERE_IS, ABOUT_ME], gap: 4 },
-  { intent: 'my_data', steps: [WHAT, YOU_KEEP, ABOUT_ME], gap: 1 },
-  { intent: 'my_data', steps: [IS, YOU_HAVE, DATA], gap: 1 },
-  // "ئنات ئيي ئغ راد د تاشكم", "sjjl iyi g lkhbar", "siwdat iyi lkhbar": to be told later.
-  { intent: 'subscribe', steps: [TELL_SHORT, ME, WHEN], gap: 1, positive: true },
-  { intent: 'subscribe', steps: [SIGN_UP, IN, NEWS], gap: 1, positive: true },
-  { intent: 'subscribe', steps: [NOTIFY, ME, NEWS], gap: 1, positive: true },
-  // "is yan ad iyi d isawl s tilifun", "sawlat iyi f ttilifun": a person on the phone.
-  { intent: 'human', steps: [SPEAK, BY, PHONE], gap: 1 },
-  { intent: 'human', steps: [ME, HITHER, SPEAK], gap: 0, unless: IN_LANGUAGE },
-  // "is ilkm lmaw3id n baba", "ءيس ءيلكم لموعد": whether an appointment was given.
-  { intent: 'my_appointments', steps: [IS, ARRIVES, APPOINTMENT], gap: 1, shared: true },
 ];
