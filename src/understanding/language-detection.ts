@@ -90,14 +90,14 @@ export function tifinaghWords(text: string): number {
 
 /**
  * Tachelhit's own grammar and everyday words, which a Darija writer never borrows (unlike "lmaw3id", "tbib", "bzaf"
- * that Tachelhit writers borrow from Darija): negation, "me", "my", "I want", "what", "where", "when", "thanks", "is" ("iga"),
+ * that Tachelhit writers borrow from Darija): negation, "me", "my" (also "انو", as Arabic script writes it plain), "I want", "what", "where", "when", "thanks", "is" ("iga"),
  * "on you" ("ghifk"), "yesterday" ("idgam"), and Arabic script's lone "س" (with), "غ" (in), "ن" (of), which Arabic glues on.
  */
 const TACHELHIT_CORE = new Set([
   'ur', 'our', 'ور', 'iyi', 'ayi', 'ايي', 'inu', 'inou', 'اينو', 'ينو', 'nnun', 'nns', 'nnk', 'نون', 'righ', 'rix', 'ريغ', 'mad', 'mayd', 'ماد', 'mani',
   'manig', 'ماني', 'mlmi', 'ملمي', 'مليمي', 'nkki', 'نكي', 'tanmmirt', 'tanmirt', 'تانميرت', 'azul', 'ازول', 'manzakin', 'مانزاكين', 'uhu', 'اوهو',
   'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ', 'iga', 'tga', 'ايكا', 'تكا', 'ayd', 'ghifk',
-  'غيفك', 'idgam', 'اضكام', 'س', 'غ', 'ن',
+  'غيفك', 'idgam', 'اضكام', 'س', 'غ', 'ن', 'انو',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

@@ -2,6 +2,7 @@
 // lexicon's fixed phrases cannot list every person, spelling and word between them.
 import type { Intent } from './intents.ts';
 import { NEG } from './tachelhit-classes.ts';
+import { FOLLOW_UP_PATTERNS } from './tachelhit-follow-up-patterns.ts';
 import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
 import { QUESTION_PATTERNS } from './tachelhit-question-patterns.ts';
 import { REQUEST_PATTERNS } from './tachelhit-request-patterns.ts';
@@ -9,7 +10,7 @@ import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
 import { VISIT_PATTERNS } from './tachelhit-visit-patterns.ts';
 import { foldWord, inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS, ...FOLLOW_UP_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;
@@ -17,6 +18,8 @@ export interface PatternMatch {
   shared: boolean;
   /** A whole request, heard in a message of any length. */
   anyLength: boolean;
+  /** A question whose form the learned table may not overrule. */
+  sure: boolean;
   /** First and last word the pattern spans. */
   from: number;
   to: number;
@@ -66,7 +69,7 @@ type Has = (c: number, at: number) => boolean;
 /**
  * Every pattern the words follow, at its first place.
  *
- * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, anyLength: false, from: 0, to: 3 }]
+ * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, anyLength: false, sure: false, from: 0, to: 3 }]
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
   const classes = tokens.map(classesOf);
@@ -103,7 +106,7 @@ function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undef
     if (has(c.unless, at + 1)) continue;
     if (after(c.notAfter, start, p.notAfterGap ?? 0, has)) continue;
     if (p.positive && negated(start, at, has)) continue;
-    return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, from: start, to: at };
+    return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, sure: p.sure === true, from: start, to: at };
   }
   return undefined;
 }

@@ -39,7 +39,7 @@ const HELP = verb('3awn|3awen|3awnini|3ayn', 'عاون|عاونيني');
 /** Free or paid: "s blash", "mjjana", "nkhlls" (we pay); a price alone ("chhal taman") may be the market's. */
 const PRICE = new RegExp(`${verb('khlls|xlls|khls|xls', 'خلص').source}|^(?:blash|blach|blech|mjjana|mjana|gratuit|gratuite|gratis|بلاش|مجانا)$`);
 /** A doctor the caravan may bring: "is illa tbib n tiṭṭ". */
-const DOCTOR = words(
+export const DOCTOR = words(
   'tbib', 'ttbib', 'tbiba', 'ttbiba', 'tbibn', 'ttbibn', 'tbibat', 'doctor', 'docteur', 'docteurs', 'doktor', 'specialiste', 'طبيب', 'الطبيب', 'طبيبه', 'الطبيبه',
   'طبيبن', 'الاطباء', 'دوكتور',
 );
@@ -79,7 +79,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'my_appointments', steps: [IS, THERE, APPOINTMENT], gap: 2, shared: true },
   { intent: 'my_appointments', steps: [WHAT, TIME, I_HAVE], gap: 2 },
   // "is ittuqiyd baba", "ئس تقيدم ئيي", "is ikchm isem inu": a registration asked about, not asked for ("is ad iyi tsjjlm").
-  { intent: 'my_appointments', steps: [IS, REGISTERED], gap: 0, shared: true },
+  { intent: 'my_appointments', steps: [IS, REGISTERED], gap: 0, shared: true, sure: true },
   // "is illa tbib n tiṭṭ", "is ghurun tbib n walln": what the caravan offers.
   { intent: 'campaigns_info', steps: [IS, THERE, DOCTOR], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [WHAT, THERE, DOCTOR], gap: 1, shared: true },

@@ -47,4 +47,6 @@ export interface Pattern {
   unless?: WordClass;
   /** Said in a long message too: the pattern is a whole request, not a one-word answer ("what must we do"). */
   anyLength?: true;
+  /** A question whose form says all it asks ("is ittusjjl baba"): the learned table does not put another intent in its place. */
+  sure?: true;
 }

@@ -145,7 +145,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
   // Tachelhit, whose rules know less: a fairly sure table answers where they heard nothing, a very sure one
   // in place of the request they heard (see second-opinion.ts for the figures).
-  if (locale === 'shi' && !aside && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
+  // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
+  const sure = heard.some((p) => p.sure && p.intent === intent);
+  if (locale === 'shi' && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
     const guess = opinion.intent(normalized, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
     if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && (intent === undefined || !NEVER_OVERRIDDEN_TO.has(guess))) {
       intent = guess;
