@@ -23,6 +23,14 @@ describe('a death mourned', () => {
     expect(isDeathWord(['ittazzal'])).toBe(false);
   });
 
+  it('is told in Arabic script with the opening ئ and by "the late", so a stop to the dead one\'s number stops', () => {
+    expect(mourns(['ارحمو'])).toBe(true);
+    expect(mourns(['lmr7um'])).toBe(true);
+    expect(mourns(['المرحومه'])).toBe(true);
+    expect(intentOf('يما تمّوت، الله ئرحمها. ؤر سول تسيفضم ئ نمرة نس')).toBe('stop');
+    expect(intentOf('baba immut, lah irhmo. ur sul tarum i nmra ns 3afakum')).toBe('stop');
+  });
+
   it('leaves a dying person an emergency', () => {
     expect(intentOf('baba rad immt, ur sul ar itnffas')).toBe('emergency');
     expect(intentOf('immut')).toBe('emergency');
