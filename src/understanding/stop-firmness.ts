@@ -1,6 +1,6 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { ANYMORE, ARRIVING, ME, MESSAGES, NEG, REMOVE, STOP, UNSUBSCRIBE, WANT, WRITE } from './tachelhit-classes.ts';
+import { ARRIVING, EVER_AGAIN, ME, MESSAGES, NEG, NOTHING, REMOVE, STOP, UNSUBSCRIBE, WANT, WRITE, YOU_WRITE } from './tachelhit-classes.ts';
 import { inClass, verb, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
@@ -45,9 +45,15 @@ const isClear = (m: HeardPhrase) => !m.phrase.tokens.every((t) => ENOUGH.has(t))
 /** "I don't want (it, any more)": "ur righ yat", "ur sul righ", whatever intent its phrase has alone. */
 const isRefusal = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.tokens.some((t) => inClass(NEG, t)) && m.phrase.tokens.some((t) => inClass(WANT, t));
 const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'delete_data';
-/** "Don't send (or write) to me any more" ("ur sul as tazznm", "ur iyi d sul tarat"): a stop that says "never again" is no complaint to ask about. */
-const isNeverAgain = (m: HeardPhrase) =>
-  isStop(m) && [NEG, ANYMORE].every((c) => m.phrase.tokens.some((t) => inClass(c, t))) && m.phrase.tokens.some((t) => inClass(ARRIVING, t) || inClass(WRITE, t));
+/**
+ * "Don't send (or write) to me any more" ("ur sul as tazznm", "ur iyi d sul tarat", "ur iyi tktbm sul", "ur iyi tazznm
+ * abadan"): a stop that says "never again", in it or right after it, is no complaint to ask about.
+ */
+const isNeverAgain = (m: HeardPhrase, raw: readonly string[]) => {
+  const said = raw.slice(m.at, m.at + m.phrase.tokens.length + 1);
+  const sends = (t: string) => inClass(ARRIVING, t) || inClass(WRITE, t) || YOU_WRITE.test(t);
+  return isStop(m) && said.some((t) => inClass(NEG, t)) && said.some((t) => inClass(EVER_AGAIN, t)) && said.some(sends);
+};
 /**
  * A stop that says what it orders: a stop or take-off verb with what it stops ("hbsat lmsajat", "kksat numero n yemma zg
  * liste nnun"), "I don't want" ("ur righ imisajn", a refusal), or "unsubscribe" opening the message ("desabonner 3afak,
@@ -85,7 +91,7 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
   // An order said with its reason ("… she is old and cannot read") stops; beside another request ("… but tell me when
   // it comes") it is asked about, lest the request be lost.
-  if (clear.some((m) => isNeverAgain(m) || (isOrder(m) && !raw.some(namesWhen))) && !matches.some(asksElse)) return true;
+  if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !matches.some(asksElse)) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).
@@ -96,4 +102,24 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
 /** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */
 export function saysMoreThanEnough(matches: readonly HeardPhrase[]): boolean {
   return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));
+}
+
+/** What may follow a closing "I don't want": "(any) more", "anything", "these messages", a "please" ("ur rix sul", "ur ri yat 3afak"). */
+const inRefusalTail = (t: string): boolean => POLITE.has(t) || ENOUGH.has(t) || [EVER_AGAIN, NOTHING, MESSAGES].some((c) => inClass(c, t));
+
+/**
+ * A complaint closed by a bare "I don't want (any more)" ("baraka mn rsayl, kul ass ar iyi ttaznm. ur rix", "bahra n
+ * lmsajat, ur sul righ yat") refuses the messages it complained of: a firm stop, when nothing else is asked before it. "ur righ ad
+ * …" (I don't want to …) goes on, and is left as it was.
+ *
+ * @example closesWithRefusal(['bahra', 'n', 'lmsajat', 'ur', 'rix'], []) // true
+ */
+export function closesWithRefusal(raw: readonly string[], matches: readonly HeardPhrase[]): boolean {
+  let end = raw.length;
+  while (end > 0 && inRefusalTail(raw[end - 1] ?? '')) end--;
+  const want = end - 1;
+  if (want < 2 || !inClass(WANT, raw[want] ?? '')) return false;
+  const neg = inClass(EVER_AGAIN, raw[want - 1] ?? '') ? want - 2 : want - 1;
+  // The refusal itself may be heard as "no" or as "I no longer want (the visit)": it is what the complaint refuses.
+  return inClass(NEG, raw[neg] ?? '') && !matches.some((m) => m.at < neg && asksElse(m));
 }

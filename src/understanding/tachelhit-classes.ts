@@ -31,6 +31,8 @@ export const MESSAGES = words(
   'الميساجات', 'ميساجات', 'مساجات', 'الرسايل', 'الرسائل', 'تيبراتين', 'ايمساكن', 'المساج', 'lmisaj', 'misaj', 'lmisajat', 'ميساج', 'رساله',
   // Tachelhit's plural in every vowel and script: "imisajn", "imesagn", "ءيميساجن", "ئمساجن".
   'imisajn', 'imisagn', 'imesajn', 'imesagn', 'imsajen', 'ايميساجن', 'ايمساجن', 'ميساجن', 'ايميساكن', 'misajat', 'لميساج', 'لمساج',
+  // Darija's "rsayl" borrowed: "ur righ rsayl", "baraka mn rrsayl".
+  'rsayl', 'rrsayl', 'lrsayl', 'rasayl', 'rsa2il', 'رسايل', 'رسائل',
 );
 export const NEWS = words('lkhbar', 'lakhbar', 'لخبار', 'الاخبار', ...MESSAGES);
 /** "Send" in every person: "tazznm", "ttaznt", "yaz" (he sends), "sifdat"; Darija's "صيفط" in Arabic script too. */
@@ -79,3 +81,10 @@ export const UNSUBSCRIBE = /^d[e]?[sz]+abonn?(?:i|e|er|ez|iw|u|ini)?(?:yyi|iyi|y
 export const REMOVE = new RegExp(
   `${verb('(?:kk?i?s|s?sf[dt]|ms7|7yd|hyd|s7b|sehb|shb)(?:u|o|w)?', '(?:كس|كيس|س?سفض|مسح|حيد|سحب)و?').source}|^(?:supprim|enlev|retir)(?:er|ez|e)$`,
 );
+/**
+ * "You write" to someone, second person only ("ur iyi tktbm sul", "ur iyi ttkttabm dagh"): said with "again" it is the
+ * messages; alone "ur iyi tktbm" is also "you did not list me", which the request patterns hear.
+ */
+export const YOU_WRITE = /^(?:ad|a)?tt?k+t*a?i?b(?:m|mt|d|t)?$|^(?:اد|ا)?تت?كت?ا?ي?ب(?:م|مت|د|ت)?$/;
+/** "Again", "ever", said after a "not" ("ur iyi tazznm dagh", "ar labad", "abadan", "jamais"): never again, as "sul" says. */
+export const EVER_AGAIN = words('dagh', 'dax', 'dag', 'دغ', 'abadan', 'abadn', 'labad', 'lbda', 'l2abad', 'ابدا', 'لابد', 'الابد', 'لبدا', 'jamais', ...ANYMORE);

@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, ARRIVING, BLOOD, COME, HOLD, ME, MESSAGES, MYSELF, NEG, NOTHING, NUMBER, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, EVER_AGAIN, HOLD, ME, MESSAGES, MYSELF, NEG, NOTHING, NUMBER, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE, YOU_WRITE } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -135,6 +135,9 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "ur sul ad tazznm", "ur sul ad tarum s numero ad": never send, never write again, to me or to this number.
   { intent: 'stop', steps: [NEG, ANYMORE, SEND], gap: 1 },
   { intent: 'stop', steps: [NEG, ANYMORE, WRITE], gap: 2 },
+  // "ur iyi tktbm sul", "ur sul iyi ttktabm", "ur iyi dagh tkttbm": "you write" said with "again" is the messages.
+  { intent: 'stop', steps: [NEG, ME, YOU_WRITE, EVER_AGAIN], gap: 2, notBetween: WHY },
+  { intent: 'stop', steps: [NEG, EVER_AGAIN, YOU_WRITE], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
   // "ur righ ad sul d kcmnt lmsajat": I don't want the messages to come in any more.
   { intent: 'stop', steps: [NEG, WANT, ANYMORE, MESSAGES], gap: 3 },

@@ -7,7 +7,7 @@ import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, typ
 import { normalizeText, tokenize } from './normalize.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { offTopic } from './off-topic.ts';
-import { ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
+import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, TACHELHIT_MIN_CONFIDENCE, NEVER_OVERRIDDEN_TO, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, type SecondOpinion } from './second-opinion.ts';
 
@@ -131,6 +131,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // Only a firm stop stops at once (a message of stop words, or a stop said twice); any other is asked about.
   if (intent === 'stop' && !isFirmStop(raw, matches, addressed)) intent = 'maybe_stop';
   if (intent === undefined && raw.length > (MAX_TOKENS_FOR.yes ?? 0) && tokens.some((t) => ENOUGH.has(t)) && !saysMoreThanEnough(matches)) intent = 'maybe_stop';
+  // A complaint ("enough of these", "every day you send me") that closes on "I don't want" refuses what it complained
+  // of, however short ("lmsajat bzaf, ur righ" is no bare "no", nor "ur sul righ" a visit called off).
+  const refusal = intent === 'maybe_stop' || ((intent === 'no' || intent === 'cancel') && intents.has('maybe_stop'));
+  if (refusal && closesWithRefusal(raw, matches)) intent = 'stop';
   // The rules are unsure when they heard no intent at all (not when they heard one and set it aside as too
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
   // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
