@@ -2,6 +2,7 @@
 // lexicon's fixed phrases cannot list every person, spelling and word between them.
 import type { Intent } from './intents.ts';
 import { NEG } from './tachelhit-classes.ts';
+import { DOUBT_PATTERNS } from './tachelhit-doubt-patterns.ts';
 import { FOLLOW_UP_PATTERNS } from './tachelhit-follow-up-patterns.ts';
 import { INJURY_PATTERNS } from './tachelhit-injury-patterns.ts';
 import { QUESTION_PATTERNS } from './tachelhit-question-patterns.ts';
@@ -10,7 +11,7 @@ import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
 import { VISIT_PATTERNS } from './tachelhit-visit-patterns.ts';
 import { foldWord, inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS, ...FOLLOW_UP_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS, ...FOLLOW_UP_PATTERNS, ...DOUBT_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;

@@ -1,0 +1,32 @@
+// Doubt about the messages themselves ("is this real or a scam?", "is it lies?"): a villager who fears a fraud may want
+// them stopped, so the rules ask, never stop at once.
+import { words, type Pattern } from './tachelhit-words.ts';
+
+/**
+ * A fraud or its author, as villagers write it: Tachelhit's "nnsb", Darija's "nsba", "nnsaba", "نصابة", French "arnaque",
+ * "escroc". The bare verb "نصب", "nsb" is left out: it also sets up a tent.
+ */
+const SCAM = new RegExp(
+  [
+    '^(?:l|n)?n?s+a?b+(?:a|in|at)$|^nn?s+a?b$|^(?:l|n)?n?s+a+b+(?:in|a|at)?$',
+    '^(?:ال|ل)?نص+اب(?:ه|ين|ات)?$|^(?:ال|ل)?نصبه$',
+    '^arna(?:q|k)(?:ue|e)?(?:s|urs?)?$|^escro(?:c|cs|querie)$|^scam(?:s|mers?)?$|^fake$',
+  ].join('|'),
+);
+/** Lies: "lkdub", Tachelhit's "tikrkas", "الكذوب", French "mensonge"; "batel" is also "free of charge", so is left out. */
+const LIES = words('kdub', 'lkdub', 'kdoub', 'lkdoub', 'tikrkas', 'tikerkas', 'tkrkas', 'krkas', 'كذوب', 'الكذوب', 'تيكركاس', 'كركاس', 'mensonge', 'mensonges');
+/** True, real: Darija's "bsa7", "بصح", Tachelhit's "tidt" (the truth), French "vrai". */
+const REAL = words(
+  'bsa7', 'bsah', 'bs7', 'bss7', 'bssa7', 'bsaa7', 'sa7i7', 'sahih', 's7i7', 'bssah', 'tidt', 'ttidt', 'vrai', 'vraiment', 'reel', 'real', 'بصح', 'بالصح', 'صحيح',
+  'تيدت', 'تديت',
+);
+/** "Or", in every language villagers mix: "ola", "wla", "ulla", "ولا", "ou". */
+const OR = words('ola', 'ula', 'wla', 'wala', 'wlla', 'ulla', 'walla', 'wlla', 'ou', 'or', 'ولا', 'ولاه', 'والا', 'اولا');
+
+export const DOUBT_PATTERNS: readonly Pattern[] = [
+  { intent: 'maybe_stop', steps: [SCAM], gap: 0, shared: true },
+  { intent: 'maybe_stop', steps: [LIES], gap: 0, shared: true },
+  // "wach had lkaravana bsa7 ola chi 7aja d lflus", "is tidt ola tikrkas": real, or something else.
+  // "bsa7 ola la" (true or not) may ask whether a visit is really coming: no doubt of the messages is said.
+  { intent: 'maybe_stop', steps: [REAL, OR], gap: 2, shared: true, unless: words('la', 'lla', 'لا', 'non', 'uhu', 'oho', 'lala') },
+];
