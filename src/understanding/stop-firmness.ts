@@ -1,6 +1,6 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
 import type { Phrase } from './lexicon.ts';
-import { ARRIVING, EVER_AGAIN, ME, MESSAGES, NEG, NOTHING, REMOVE, STOP, UNSUBSCRIBE, WANT, WRITE, YOU_WRITE } from './tachelhit-classes.ts';
+import { ARRIVING, EVER_AGAIN, HALT, ME, MESSAGES, NEG, NOTHING, NUMBER, REACHING, REMOVE, UNSUBSCRIBE, WANT } from './tachelhit-classes.ts';
 import { inClass, verb, words } from './tachelhit-words.ts';
 
 /** A phrase heard at a word position; what understanding matches the lexicons and patterns into. */
@@ -51,8 +51,7 @@ const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.ph
  */
 const isNeverAgain = (m: HeardPhrase, raw: readonly string[]) => {
   const said = raw.slice(m.at, m.at + m.phrase.tokens.length + 1);
-  const sends = (t: string) => inClass(ARRIVING, t) || inClass(WRITE, t) || YOU_WRITE.test(t);
-  return isStop(m) && said.some((t) => inClass(NEG, t)) && said.some((t) => inClass(EVER_AGAIN, t)) && said.some(sends);
+  return isStop(m) && said.some((t) => inClass(NEG, t)) && said.some((t) => inClass(EVER_AGAIN, t)) && said.some((t) => inClass(REACHING, t));
 };
 /**
  * A stop that says what it orders: a stop or take-off verb with what it stops ("hbsat lmsajat", "kksat numero n yemma zg
@@ -63,7 +62,7 @@ const isNeverAgain = (m: HeardPhrase, raw: readonly string[]) => {
 const isOrder = (m: HeardPhrase) =>
   isStop(m) &&
   (m.phrase.tokens.length >= 2
-    ? isRefusal(m) || m.phrase.tokens.some((t) => inClass(STOP, t) || inClass(REMOVE, t))
+    ? isRefusal(m) || m.phrase.tokens.some((t) => inClass(HALT, t) || inClass(REMOVE, t))
     : m.at === 0 && m.phrase.tokens.every((t) => UNSUBSCRIBE.test(t)));
 /** "The morning messages", "until tomorrow", "at night": a stop of some messages only, asked about. */
 const PART_OF_DAY = words(
@@ -73,7 +72,10 @@ const PART_OF_DAY = words(
 const namesWhen = (t: string) => inClass(PART_OF_DAY, t);
 /** What may surround a stop without asking for something else: greetings, thanks, a "no", a complaint. */
 const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', 'thanks', 'greeting']);
-const asksElse = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent);
+/** "numero ad ghalat" (this is the wrong number) beside a stop is its reason, not a correction to make. */
+const wrongNumber = (m: HeardPhrase, raw: readonly string[]) =>
+  m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'correct_data' && raw.slice(Math.max(0, m.at - 2), m.at + m.phrase.tokens.length).some((t) => inClass(NUMBER, t));
+const asksElse = (m: HeardPhrase, raw: readonly string[]) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent) && !wrongNumber(m, raw);
 
 /**
  * Firm when every word belongs to a stop phrase, or is a "please", a refusal's frame or a vocative around one ("enough"
@@ -91,7 +93,7 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
   // An order said with its reason ("… she is old and cannot read") stops; beside another request ("… but tell me when
   // it comes") it is asked about, lest the request be lost.
-  if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !matches.some(asksElse)) return true;
+  if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !matches.some((m) => asksElse(m, raw))) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).
@@ -121,5 +123,5 @@ export function closesWithRefusal(raw: readonly string[], matches: readonly Hear
   if (want < 2 || !inClass(WANT, raw[want] ?? '')) return false;
   const neg = inClass(EVER_AGAIN, raw[want - 1] ?? '') ? want - 2 : want - 1;
   // The refusal itself may be heard as "no" or as "I no longer want (the visit)": it is what the complaint refuses.
-  return inClass(NEG, raw[neg] ?? '') && !matches.some((m) => m.at < neg && asksElse(m));
+  return inClass(NEG, raw[neg] ?? '') && !matches.some((m) => m.at < neg && asksElse(m, raw));
 }

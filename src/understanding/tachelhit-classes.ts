@@ -86,5 +86,13 @@ export const REMOVE = new RegExp(
  * messages; alone "ur iyi tktbm" is also "you did not list me", which the request patterns hear.
  */
 export const YOU_WRITE = /^(?:ad|a)?tt?k+t*a?i?b(?:m|mt|d|t)?$|^(?:اد|ا)?تت?كت?ا?ي?ب(?:م|مت|د|ت)?$/;
-/** "Again", "ever", said after a "not" ("ur iyi tazznm dagh", "ar labad", "abadan", "jamais"): never again, as "sul" says. */
-export const EVER_AGAIN = words('dagh', 'dax', 'dag', 'دغ', 'abadan', 'abadn', 'labad', 'lbda', 'l2abad', 'ابدا', 'لابد', 'الابد', 'لبدا', 'jamais', ...ANYMORE);
+/** "Again", "ever", said after a "not" ("ur iyi tazznm dagh", "ar labad", "abadan", "jamais"): never again, as "sul" and "ma3ad" say. */
+export const EVER_AGAIN = words('dagh', 'dax', 'dag', 'دغ', 'abadan', 'abadn', 'labad', 'lbda', 'l2abad', 'ابدا', 'لابد', 'الابد', 'لبدا', 'jamais', ...ANYMORE, ...NO_MORE_WORDS);
+/** "Stop", also in French ("arrêtez les messages"): what a stop orders, in any language villagers mix. */
+export const HALT = new RegExp(`${STOP.source}|^arr?et(?:ez|er|e|es)$|^stopp?(?:ez|er)$`);
+/** Darija's "send" with its plural "-u" ("ma3ad tsifdo", "ما تصيفطو"), which Tachelhit's verb endings do not make. */
+export const SEND_DARIJA = /^(?:t|y|n)?s[iy]f[dt](?:u|o|ou|iw|uh)$|^(?:ت|ي|ن)?[سص]ي?ف[طضد]و$/;
+/** "You write" with its vowel left out in Arabic script: "ؤر ئيي سول تّارم", "تارمت". */
+export const WRITE_SHORT = /^(?:اد|د)?تت?ار(?:م|مت|ت|د)$/;
+/** Any verb of messages reaching someone: sent, written, come, in Tachelhit or in Darija. */
+export const REACHING = new RegExp(`${ARRIVING.source}|${WRITE.source}|${WRITE_SHORT.source}|${YOU_WRITE.source}|${SEND_DARIJA.source}`);

@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, ARRIVING, BLOOD, COME, EVER_AGAIN, HOLD, ME, MESSAGES, MYSELF, NEG, NOTHING, NUMBER, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE, YOU_WRITE } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, EVER_AGAIN, HALT, HOLD, ME, MESSAGES, MYSELF, NEG, NO_MORE, NOTHING, NUMBER, REACHING, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE, WRITE_SHORT, YOU_WRITE } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -55,17 +55,23 @@ const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|mord', 'ب
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
 /** Why, asked of messages: "max", "ma fllas", "mafllas", "ماد" ("ماد ئيي د ئتسيفضن" is why do they send me). */
 const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maghr', 'ماخ', 'ماغ', 'ماغر', 'مافلاس', 'فلاس', ...WHAT);
-/** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it). */
-const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين');
-/** Given, found or got in, in any person: "ifkan", "tufit", "tufam" (you all found), "tkcmm" (it got in), Darija's "jbrti". */
-const GOT = verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr|kcm|kchm|kshm', 'فك|فكا|وفي|افي|وفا|لقي|جبر|كشم');
+/** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it), Darija's "fin", "chkun". */
+const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين', 'fin', 'fine', 'mnayn', 'chkun', 'chkoun', 'فين', 'شكون');
+/** Given, found or got in, in any person: "ifkan", "tufit", "tufam" (you all found), "tkcmm" (it got in), Darija's "jbrti", "jbti", "lqitu". */
+const GOT = new RegExp(
+  `${verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr|kcm|kchm|kshm', 'فك|فكا|وفي|افي|وفا|لقي|جبر|كشم').source}|^(?:jb|jab|l9i|lqi|khdi|jbr)(?:ti|tu|to|tou|tiw)$|^(?:جب|جاب|لقي|خدي|جبر)(?:تي|تو|تيو)$`,
+);
+/** "My number" in Darija's one word too: "raqmi", "nmrti", "numeroya". */
+const MY_NUMBER = new Set([...NUMBER, ...words('raqmi', 'ra9mi', 'rqmi', 'nmrti', 'nmriti', 'numeroya', 'nimirti', 'نمرتي', 'نمرتى', 'رقمي')]);
 /** Never: "ur jju sjjlɣ" (I never signed up) is a complaint about the messages, not a booking. */
 const NEVER = words('jju', 'jjun', 'jjiw', 'jjaj', 'جو', 'جون');
-const SIGNED_UP = verb('sjjl|sjl|qiyd|qyd|kttb|ktb|kchm', 'سجل|قيد|كتب|كشم');
+const SIGNED_UP = verb('sjjl|sjl|sjil|sjjil|qiyd|qyd|kttb|ktb|kchm', 'سجل|سجيل|قيد|كتب|كشم');
 /** "I signed up", first person only: "ur sjjlgh" is mine to deny; "ur tsjjlm baba" (you did not list him) is a booking gone wrong. */
-const I_SIGNED_UP = /^(?:sjj?l|qiyd|qyd|ktt?b|kchm)(?:gh|x)$|^(?:سجل|قيد|كتب|كشم)غ$/;
+const I_SIGNED_UP = /^(?:sjj?i?l|qiyd|qyd|ktt?i?b|kchm)(?:gh|x)$|^(?:سجي?ل|قيد|كتي?ب|كشم)غ$/;
 /** Them, the messages: "tent", "tnt", "tn"; "t" alone (it) may be a visit. */
 const THEM = words('tent', 'tnt', 'tn', 'tnin', 'tint', 'تنت', 'تن');
+/** "Stop them" in one word, the messages' "-tnt", "-tn", "-nt" glued on: "hbsatnt", "bddattn", "حبساتنت". */
+const STOP_THEM = /^s?(?:bdd|7bs|hbs|wqf|w9f|qt3|9t3|bbi)(?:at|amt|m|t)?(?:tnt|ttnt|tn|ttn|tent|nt)$|^س?(?:بد|حبس|وقف|قطع|بي)(?:ات|امت|م|ت)?(?:تنت|تن|نت)$/;
 const ALL = words('kulchi', 'kullchi', 'kullu', 'kolchi', 'kulu', 'tout', 'كولشي', 'كلشي', 'كولو');
 /** Leave me, let me be: "fl iyi", "flat iyi", "ajjat iyi"; "ajj iyi ad …" (let me …) is undone by what follows. */
 const LEAVE = verb('fl|fil|ajj', 'فل|اج');
@@ -131,6 +137,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, ME, SEND], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, ME, COME], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, ME, WRITE], gap: 2, notBetween: WHY },
+  { intent: 'stop', steps: [NEG, ME, WRITE_SHORT], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, ANYMORE, ME, SEND], gap: 2 },
   // "ur sul ad tazznm", "ur sul ad tarum s numero ad": never send, never write again, to me or to this number.
   { intent: 'stop', steps: [NEG, ANYMORE, SEND], gap: 1 },
@@ -138,6 +145,13 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "ur iyi tktbm sul", "ur sul iyi ttktabm", "ur iyi dagh tkttbm": "you write" said with "again" is the messages.
   { intent: 'stop', steps: [NEG, ME, YOU_WRITE, EVER_AGAIN], gap: 2, notBetween: WHY },
   { intent: 'stop', steps: [NEG, EVER_AGAIN, YOU_WRITE], gap: 2, notBetween: WHY },
+  // "ma3ad tsifdo walo", "ورسول تازنم": "no more" as one word before "send"; "ur ttarat dagh", "ur tazznm abadan": "again" after it.
+  { intent: 'stop', steps: [NO_MORE, REACHING], gap: 1 },
+  { intent: 'stop', steps: [NEG, REACHING, EVER_AGAIN], gap: 0 },
+  // "arrêtez les messages", "stoppez vos sms": French's stop before the messages.
+  { intent: 'stop', steps: [HALT, MESSAGES], gap: 2, shared: true },
+  // "hbsatnt", "bddattn": stop them, the object glued to the verb.
+  { intent: 'stop', steps: [STOP_THEM], gap: 0 },
   { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
   // "ur righ ad sul d kcmnt lmsajat": I don't want the messages to come in any more.
   { intent: 'stop', steps: [NEG, WANT, ANYMORE, MESSAGES], gap: 3 },
@@ -171,7 +185,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'maybe_stop', steps: [WHY, ME, ARRIVING], gap: 3 },
   { intent: 'maybe_stop', steps: [WHY, ME, WRITE], gap: 3 },
   // "Who gave you my number?": a stranger's messages are a complaint that may mean "stop".
-  { intent: 'maybe_stop', steps: [WHO_WHERE, GOT, NUMBER], gap: 2 },
+  { intent: 'maybe_stop', steps: [WHO_WHERE, GOT, MY_NUMBER], gap: 2 },
   { intent: 'maybe_stop', steps: [NEG, NEVER, SIGNED_UP], gap: 1 },
   // "nkki ur sjjlgh", "ur sjjlgh g yat", "ؤر سجّلغ غ والو": I signed up for nothing, so the messages come unasked.
   { intent: 'maybe_stop', steps: [NEG, I_SIGNED_UP], gap: 0 },

@@ -43,3 +43,29 @@ describe('a complaint closed by "I don\'t want"', () => {
     expect(ruleOf('ur righ')).toBe('no');
   });
 });
+
+describe('a stop said with a reason, in Darija and French words too', () => {
+  it.each([
+    // "no more" as one word, "again" after the verb
+    'ma3ad tsifdo walo l had nmra, mol tilifun mat lah yrhmo',
+    'ورسول تازنم يات ئ نمرا ئد',
+    'ur ttarat dagh i numero ad, baba immut lah irhmu',
+    'ur tsifidm abadan s tilifon n yemma, ur tssn ad tghr',
+    // a wrong number is the reason, not a correction
+    'numero ad ghalat, ur iyi sul ttarum',
+    'نمرا ئد غالط، ؤر ئيي سول تّارم',
+    // French's stop before the messages
+    'arrêtez les messages 3afak, yemma ur tssn ad tghr',
+    'stoppez vos sms, tilifon ad n jddi',
+    // "stop them" in one word
+    'ur da ttghrigh lmsajat, hbsatnt',
+    'bddattn 3afak',
+  ])('is a firm stop: "%s"', (text) => expect(ruleOf(text)).toBe('stop'));
+});
+
+describe('a stranger\'s messages, in Darija words too', () => {
+  it.each(['mnin jbti raqmi?', 'fin lqitu nmrti', 'ur sjilgh yat, max iyi ttazznm', 'ؤر سجيلغ غ والو'])(
+    'are asked about: "%s"',
+    (text) => expect(ruleOf(text)).toBe('maybe_stop'),
+  );
+});
