@@ -88,8 +88,10 @@ export const REMOVE = new RegExp(
 export const YOU_WRITE = /^(?:ad|a)?tt?k+t*a?i?b(?:m|mt|d|t)?$|^(?:اد|ا)?تت?كت?ا?ي?ب(?:م|مت|د|ت)?$/;
 /** "Again", "ever", said after a "not" ("ur iyi tazznm dagh", "ar labad", "abadan", "jamais"): never again, as "sul" and "ma3ad" say. */
 export const EVER_AGAIN = words('dagh', 'dax', 'dag', 'دغ', 'abadan', 'abadn', 'labad', 'lbda', 'l2abad', 'ابدا', 'لابد', 'الابد', 'لبدا', 'jamais', ...ANYMORE, ...NO_MORE_WORDS);
-/** "Stop", also in French ("arrêtez les messages"): what a stop orders, in any language villagers mix. */
-export const HALT = new RegExp(`${STOP.source}|^arr?et(?:ez|er|e|es)$|^stopp?(?:ez|er)$`);
+/** French's "stop" as villagers write it among Tachelhit words: "arrêtez les messages", "stoppez vos sms". */
+export const HALT_FR = /^arr?et(?:ez|er|e|es)$|^stopp?(?:ez|er)$/;
+/** "Stop", also in French: what a stop orders, in any language villagers mix. */
+export const HALT = new RegExp(`${STOP.source}|${HALT_FR.source}`);
 /** Darija's "send" with its plural "-u" ("ma3ad tsifdo", "ما تصيفطو"), which Tachelhit's verb endings do not make. */
 export const SEND_DARIJA = /^(?:t|y|n)?s[iy]f[dt](?:u|o|ou|iw|uh)$|^(?:ت|ي|ن)?[سص]ي?ف[طضد]و$/;
 /** "You write" with its vowel left out in Arabic script: "ؤر ئيي سول تّارم", "تارمت". */

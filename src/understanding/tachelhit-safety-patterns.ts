@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, ARRIVING, BLOOD, COME, EVER_AGAIN, HALT, HOLD, ME, MESSAGES, MYSELF, NEG, NO_MORE, NOTHING, NUMBER, REACHING, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE, WRITE_SHORT, YOU_WRITE } from './tachelhit-classes.ts';
+import { ANYMORE, ARRIVING, BLOOD, COME, EVER_AGAIN, HALT_FR, HOLD, ME, MESSAGES, MYSELF, NEG, NO_MORE, NOTHING, NUMBER, REACHING, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WRITE, WRITE_SHORT, YOU_WRITE } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -149,7 +149,7 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NO_MORE, REACHING], gap: 1 },
   { intent: 'stop', steps: [NEG, REACHING, EVER_AGAIN], gap: 0 },
   // "arrêtez les messages", "stoppez vos sms": French's stop before the messages.
-  { intent: 'stop', steps: [HALT, MESSAGES], gap: 2, shared: true },
+  { intent: 'stop', steps: [HALT_FR, MESSAGES], gap: 2, shared: true },
   // "hbsatnt", "bddattn": stop them, the object glued to the verb.
   { intent: 'stop', steps: [STOP_THEM], gap: 0 },
   { intent: 'stop', steps: [NEG, WANT, MESSAGES], gap: 2 },
