@@ -76,6 +76,11 @@ const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', '
 const wrongNumber = (m: HeardPhrase, raw: readonly string[]) =>
   m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'correct_data' && raw.slice(Math.max(0, m.at - 2), m.at + m.phrase.tokens.length).some((t) => inClass(NUMBER, t));
 const asksElse = (m: HeardPhrase, raw: readonly string[]) => m.phrase.meaning.kind === 'intent' && !ASIDE.has(m.phrase.meaning.intent) && !wrongNumber(m, raw);
+/** "To", before whom a stop is for: "i", "s", "ئ" ("ur sul tsifidm ئ نمرا نس", not to her number). */
+const TO = words('i', 's', 'l', 'ي', 'ا', 'س', 'ل');
+/** What a stop is sent to, said right after it ("… ئ نمرا نس"), is its object, whatever that phrase asks alone ("her number"). */
+const toWhomStopped = (m: HeardPhrase, raw: readonly string[], stops: readonly HeardPhrase[]) =>
+  inClass(TO, raw[m.at - 1] ?? '') && stops.some((s) => s.at + s.phrase.tokens.length === m.at - 1);
 
 /**
  * Firm when every word belongs to a stop phrase, or is a "please", a refusal's frame or a vocative around one ("enough"
@@ -93,7 +98,8 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
   // An order said with its reason ("… she is old and cannot read") stops; beside another request ("… but tell me when
   // it comes") it is asked about, lest the request be lost.
-  if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !matches.some((m) => asksElse(m, raw))) return true;
+  const asks = matches.some((m) => asksElse(m, raw) && !toWhomStopped(m, raw, stops));
+  if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !asks) return true;
   const covered = new Set<number>(addressed);
   for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).

@@ -61,6 +61,11 @@ describe('a stop said with a reason, in Darija and French words too', () => {
     'ur da ttghrigh lmsajat, hbsatnt',
     'bddattn 3afak',
   ])('is a firm stop: "%s"', (text) => expect(ruleOf(text)).toBe('stop'));
+
+  it('takes the number it is sent to as its object, not as a request for that number', () => {
+    expect(ruleOf('يمّا تمّوت، الله ئرحمها. ؤر سول تسيفضم ئ نمرا نس')).toBe('stop');
+    expect(ruleOf('ur sul tsifidm i nmra ns, fk iyi nmra n tbib')).toBe('maybe_stop');
+  });
 });
 
 describe('a stranger\'s messages, in Darija words too', () => {
