@@ -5,6 +5,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { namesBirthSpecialty } from './birth-specialty.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { offTopic } from './off-topic.ts';
 import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
@@ -65,11 +66,13 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const heardAll = [...found, ...patterns];
   const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
   const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
+  // "طبيبة ن لولادة" (the birth doctor) names whom a booking is with: the lone birth word is no birth under way.
+  const namedBirth = (m: Match) => isIntent(m.phrase, 'emergency') && m.phrase.tokens.length === 1 && namesBirthSpecialty(raw, m.at);
   // "ikhssa ad nack zik ad nbdd f sf" (we must come early and stand in line): a lone stop verb said of "we" inside a
   // whole question is what the villagers will do, not an order to the messages.
   const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
   const ourDoing = (m: Match) => asksWhole && isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m));
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !namedBirth(m) && !ourDoing(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
