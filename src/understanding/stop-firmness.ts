@@ -47,10 +47,11 @@ const isRefusal = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.ph
 const isErasure = (m: HeardPhrase) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === 'delete_data';
 /**
  * "Don't send (or write) to me any more" ("ur sul as tazznm", "ur iyi d sul tarat", "ur iyi tktbm sul", "ur iyi tazznm
- * abadan"): a stop that says "never again", in it or right after it, is no complaint to ask about.
+ * abadan"): a stop that says "never again", in it or just after it, is no complaint to ask about.
  */
 const isNeverAgain = (m: HeardPhrase, raw: readonly string[]) => {
-  const said = raw.slice(m.at, m.at + m.phrase.tokens.length + 1);
+  // "Ever" may close the sentence a few words on: "ur iyi d ttazznm lmsajat ar labad".
+  const said = raw.slice(m.at, m.at + m.phrase.tokens.length + 3);
   return isStop(m) && said.some((t) => inClass(NEG, t)) && said.some((t) => inClass(EVER_AGAIN, t)) && said.some((t) => inClass(REACHING, t));
 };
 /**

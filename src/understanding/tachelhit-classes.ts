@@ -87,7 +87,7 @@ export const REMOVE = new RegExp(
  */
 export const YOU_WRITE = /^(?:ad|a)?tt?k+t*a?i?b(?:m|mt|d|t)?$|^(?:اد|ا)?تت?كت?ا?ي?ب(?:م|مت|د|ت)?$/;
 /** "Again", "ever", said after a "not" ("ur iyi tazznm dagh", "ar labad", "abadan", "jamais"): never again, as "sul" and "ma3ad" say. */
-export const EVER_AGAIN = words('dagh', 'dax', 'dag', 'دغ', 'abadan', 'abadn', 'labad', 'lbda', 'l2abad', 'ابدا', 'لابد', 'الابد', 'لبدا', 'jamais', ...ANYMORE, ...NO_MORE_WORDS);
+export const EVER_AGAIN = words('dagh', 'dax', 'dag', 'دغ', 'داغ', 'abadan', 'abadn', 'labad', 'lbda', 'l2abad', 'ابدا', 'لابد', 'الابد', 'لبدا', 'jamais', ...ANYMORE, ...NO_MORE_WORDS);
 /** French's "stop" as villagers write it among Tachelhit words: "arrêtez les messages", "stoppez vos sms". */
 export const HALT_FR = /^arr?et(?:ez|er|e|es)$|^stopp?(?:ez|er)$/;
 /** "Stop", also in French: what a stop orders, in any language villagers mix. */

@@ -57,9 +57,9 @@ const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'ما�
 const WHY = words('max', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maghr', 'ماخ', 'ماغ', 'ماغر', 'مافلاس', 'فلاس', ...WHAT);
 /** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it), Darija's "fin", "chkun". */
 const WHO_WHERE = words('ma', 'mad', 'mayd', 'mani', 'manis', 'mnin', 'ما', 'ماد', 'مايد', 'ماني', 'مانيس', 'منين', 'fin', 'fine', 'mnayn', 'chkun', 'chkoun', 'فين', 'شكون');
-/** Given, found or got in, in any person: "ifkan", "tufit", "tufam" (you all found), "tkcmm" (it got in), Darija's "jbrti", "jbti", "lqitu". */
+/** Given, found or got in, in any person: "ifkan", "tufit", "tufam" (you all found), "tkcmm" (it got in), Darija's "jbrti", "jbti", "lqitu", "3tak" (gave you). */
 const GOT = new RegExp(
-  `${verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr|kcm|kchm|kshm', 'فك|فكا|وفي|افي|وفا|لقي|جبر|كشم').source}|^(?:jb|jab|l9i|lqi|khdi|jbr)(?:ti|tu|to|tou|tiw)$|^(?:جب|جاب|لقي|خدي|جبر)(?:تي|تو|تيو)$`,
+  `${verb('fk|fka|ufi|afi|ufa|afa|lqi|l9i|jbr|kcm|kchm|kshm', 'فك|فكا|وفي|افي|وفا|لقي|جبر|كشم').source}|^(?:jb|jab|l9i|lqi|khdi|jbr)(?:ti|tu|to|tou|tiw)$|^(?:جب|جاب|لقي|خدي|جبر)(?:تي|تو|تيو)$|^a?3t(?:a|i)?(?:k|kum|kom)$|^ا?عطا?(?:ك|كم)$`,
 );
 /** "My number" in Darija's one word too: "raqmi", "nmrti", "numeroya". */
 const MY_NUMBER = new Set([...NUMBER, ...words('raqmi', 'ra9mi', 'rqmi', 'nmrti', 'nmriti', 'numeroya', 'nimirti', 'نمرتي', 'نمرتى', 'رقمي')]);

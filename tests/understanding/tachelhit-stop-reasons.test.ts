@@ -60,6 +60,9 @@ describe('a stop said with a reason, in Darija and French words too', () => {
     // "stop them" in one word
     'ur da ttghrigh lmsajat, hbsatnt',
     'bddattn 3afak',
+    // "again" in Arabic script with its alif, and "ever" a few words on
+    'لا ؤر ئيي داغ تّازنم، ماشي نكّ',
+    'sba7 lkhir, ur iyi d ttazznm lmsajat ar labad',
   ])('is a firm stop: "%s"', (text) => expect(ruleOf(text)).toBe('stop'));
 
   it('takes the number it is sent to as its object, not as a request for that number', () => {
@@ -69,7 +72,7 @@ describe('a stop said with a reason, in Darija and French words too', () => {
 });
 
 describe('a stranger\'s messages, in Darija words too', () => {
-  it.each(['mnin jbti raqmi?', 'fin lqitu nmrti', 'ur sjilgh yat, max iyi ttazznm', 'ؤر سجيلغ غ والو'])(
+  it.each(['mnin jbti raqmi?', 'fin lqitu nmrti', 'chkun lli 3tak nmrti', 'ur sjilgh yat, max iyi ttazznm', 'ؤر سجيلغ غ والو'])(
     'are asked about: "%s"',
     (text) => expect(ruleOf(text)).toBe('maybe_stop'),
   );
