@@ -5,6 +5,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
+import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { offTopic } from './off-topic.ts';
 import { ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
@@ -69,7 +70,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // whole question is what the villagers will do, not an order to the messages.
   const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
   const ourDoing = (m: Match) => asksWhole && isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m));
+  // "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen.
+  const field = (m: Match) => isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
+  const fields = heardAll.filter(field);
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -100,6 +104,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
     else if (m.kind === 'language') language ??= m.language;
     else if (m.kind === 'back') back = true;
   }
+  if (fields.length > 0) service = moreSpecific(service, 'gynecology');
   for (const t of raw) {
     const intent = THUMBS[t];
     if (intent) intents.add(intent);
