@@ -18,8 +18,8 @@ const REGISTERED = verb('(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjjl|sjl|kttb|ktb|kchm)
  * bare "sjjliyi" is an order (register me), so the person is needed.
  */
 const REGISTERED_ME = /^t?(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjj?l|kt?tb|kchm)(?:m|mt|n|nt|t)(?:iyi|yi)$|^ت?(?:قيد|سجل|كتب|كشم)(?:م|ن|نت|ت)(?:ايي|يي)$/;
-/** How, how much, which: "mamnk", "mnnaw", "mnchk", "manwi". */
-const HOW = words('mamnk', 'mamk', 'mamnck', 'mnnaw', 'mnaw', 'manwi', 'manwiyad', 'manwa', 'منناو', 'مناو', 'مامك', 'مامنك', 'مانوي');
+/** How, how much, which: "mamnk", "manik" (as the Souss says it), "mnnaw", "mnchk", "manwi". */
+const HOW = words('mamnk', 'mamk', 'mamnck', 'manik', 'mnik', 'mnnaw', 'mnaw', 'manwi', 'manwiyad', 'manwa', 'منناو', 'مناو', 'مامك', 'مامنك', 'مانوي');
 /** Works, is done: "ar tkhdam", "itti3ml" ("how is it used"). */
 const WORKS = verb('khdam|xdam|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|خدم|عمل|تعمل');
 /** What, in its short spelling too: "ma ra ktbɣ". */
@@ -109,10 +109,10 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [NEG, UNDERSTAND, NOTHING], gap: 0, anyLength: true },
   { intent: 'help', steps: [WHAT, SHALL, SIGN_UP], gap: 4, anyLength: true },
   // "mamnk ayd ra skrgh ad sjjlgh", "mamk ad tsjjlm iwi": how to sign up asks for help, and covers the booking verb in it.
-  { intent: 'help', steps: [HOW, SHALL, SIGN_UP], gap: 4, anyLength: true },
+  { intent: 'help', steps: [HOW, SHALL, SIGN_UP], gap: 4, anyLength: true, sure: true },
   // "ma ikhssn ad skrgh bach ad ktbgh baba": what to do in order to sign up, the whole of it.
-  { intent: 'help', steps: [WHAT, SHALL, ACT, SHALL, SIGN_UP], gap: 2, anyLength: true },
-  { intent: 'help', steps: [HOW, SHALL, ACT, SHALL, SIGN_UP], gap: 2, anyLength: true },
+  { intent: 'help', steps: [WHAT, SHALL, ACT, SHALL, SIGN_UP], gap: 2, anyLength: true, sure: true },
+  { intent: 'help', steps: [HOW, SHALL, ACT, SHALL, SIGN_UP], gap: 2, anyLength: true, sure: true },
   { intent: 'book', steps: [ABLE, ACT, NAME], gap: 2, positive: true },
   { intent: 'subscribe', steps: [INFORM, ME], gap: 0, positive: true },
   { intent: 'subscribe', steps: [NOTIFY, ME], gap: 0, positive: true },

@@ -127,6 +127,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i)));
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
+  // "baba ira l'operation n walln, manik ad t nsjjl?": how to sign up for a named doctor asks to be booked with them.
+  if (intent === 'help' && service !== undefined && heard.some((p) => p.intent === 'help' && p.sure)) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
   // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
   if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';

@@ -33,5 +33,12 @@ describe('how to sign up', () => {
     'mamnk ayd ra skrgh bach ad qiydgh yemma',
     'aide? ma ikhssn ad ktbgh bach ad sjjlgh',
     'ma ixssen ad sskrgh ad ktbgh baba',
+    'manik ad sjjlgh',
+    'manik rad nqiyd baba',
   ])('reads "%s" as asking for help, not booking', (text) => expect(intentOf(text)).toBe('help'));
+
+  it.each(['riɣ tbib n walln i yemma, mamnk ad tt sjjlgh?', 'gigh s tadist, manik rad qiydgh i tbiba', 'iwi ira tbib n snan, mamk ad t nsjjl'])(
+    'books "%s", which names the doctor to sign up for',
+    (text) => expect(intentOf(text)).toBe('book'),
+  );
 });
