@@ -75,6 +75,8 @@ const YOU_ALL_LATIN = /^(?!t(?:fhm|khdm|xdm|qdm|9dm|3lm|slm|hkm|7km|lzm|kl+m|rjm
  * vowel or an opening "ma" ("mafhmtx", "mabghix"); French's follows a vowel ("prix", "deux").
  */
 const FIRST_PERSON_X = /^(?!ma)[a-z0-9]{2,}[bcdfghjklmnpqrsvwyz]x$/;
+/** The passive, which Darija forms with "t-" alone: "ittusjjl" (he was registered), "ttuqiydgh", "tttuktb". */
+const PASSIVE = /^(?:i|t)?ttu[bcdfghjklmnqrsvwxyz3-9][a-z0-9]{2,}$/;
 /** "My" glued on a noun: "ismino", "babatinou", "tamghartinu" (Darija says "smiti", "bba dyali"). */
 const GLUED_MY = /^[a-z]{3,}(?:inu|ino|inou)$/;
 
@@ -86,6 +88,7 @@ export function isTachelhitVerb(token: string): boolean {
     GLUED_ME.test(token) ||
     FIRST_PERSON_X.test(token) ||
     YOU_ALL_LATIN.test(token) ||
+    PASSIVE.test(token) ||
     GLUED_MY.test(token)
   );
 }
@@ -122,6 +125,8 @@ const TACHELHIT_CORE = new Set([
   'غيفك', 'idgam', 'اضكام', 'س', 'غ', 'ن', 'انو',
   // Kin a villager books for, in words Darija does not have ("gma", my brother; "ultma", my sister; "iwi", my son).
   'gma', 'ultma', 'iwi', 'yiwi', 'tamghart', 'argaz', 'tarwa', 'ايوي', 'ولتما', 'تامغارت', 'تاروا',
+  // "my" written apart ("smiyt nu", "mama ino"), "I want" cut short ("ri ad sajlgh"), "whether" ("is ttusjjl"), "how" ("mamnk").
+  'nu', 'nnu', 'nou', 'ino', 'ri', 'is', 'mamnk', 'mamk', 'manik', 'مامنك', 'مامك',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

@@ -27,6 +27,19 @@ describe('Tachelhit word forms', () => {
   });
 });
 
+describe('Tachelhit words written apart', () => {
+  it('counts "my", a short "I want", "whether", "how" and the passive as Tachelhit', () => {
+    for (const word of ['nu', 'ino', 'ri', 'is', 'mamnk', 'مامنك']) expect(isTachelhitCore(word), word).toBe(true);
+    for (const verb of ['ittusjjl', 'ttuqiydgh', 'ttuktb']) expect(isTachelhitVerb(verb), verb).toBe(true);
+    for (const word of ['ttuma', 'tsjjl', 'kaytsjjl']) expect(isTachelhitVerb(word), word).toBe(false);
+  });
+
+  it.each(['smiyt nu ghalat, 3afak bddlha', 'is ttusjjl khti f lista?', 'salam, ri ad sajal baba ino', 'salam 3alikom, mamnk a tgam'])(
+    'reads "%s" as Tachelhit',
+    (text) => expect(locale(text)).toBe('shi'),
+  );
+});
+
 describe('short mixed lines', () => {
   it.each([
     'smiya ghalat li ktbtm, 3afak bddlha',
@@ -36,7 +49,15 @@ describe('short mixed lines', () => {
     'wach ssinx mnin',
   ])('reads "%s" as Tachelhit', (text) => expect(locale(text)).toBe('shi'));
 
-  it.each(['ana ma fhmtx walo', 'mabghitx had lmsajat', 'wach tfhm darija', 'bghit nkhdm', 'salam 3afak ma bqitch bghit lmsajat'])(
+  it.each([
+    'ana ma fhmtx walo',
+    'mabghitx had lmsajat',
+    'wach tfhm darija',
+    'bghit nkhdm',
+    'salam 3afak ma bqitch bghit lmsajat',
+    'wach khti tsjjlat f lista?',
+    '3afak bghit nsjjl mama',
+  ])(
     'leaves "%s" Darija',
     (text) => expect(locale(text)).toBe('ary'),
   );
