@@ -64,9 +64,33 @@ const ARABIC_GH_NOUN = /(اغ|با?لي?غ)$/;
 /** A verb with Tachelhit's "me" glued on ("ariyi", "ajjiyi", "ارايي"): Darija says "liya", "ليا". */
 const GLUED_ME = /^[a-z0-9]{2,}iyi$|^[\u0621-\u064A]{2,}ايي$/;
 
+/**
+ * "You all" in Latin script, with no vowel written: "tktbm", "tsjjlm", "ktbtm" (Darija says "ktbtu", "katsjlu"). Darija's
+ * own "t-" verbs whose stem ends in "m" ("tfhm", "tkhdm", "t9dm") are left out; Arabic script, which writes no short
+ * vowels, is left out too ("تفهم", "تكلم").
+ */
+const YOU_ALL_LATIN = /^(?!t(?:fhm|khdm|xdm|qdm|9dm|3lm|slm|hkm|7km|lzm|kl+m|rjm|rsm|hrm|7rm)$)(?:tt?[bcdfghjklmnqrstwxyz]{2,5}m|[bcdfghjklmnqrstwxyz]{2,5}tm)t?$/;
+/**
+ * First person written "-x" for "-ɣ" after a consonant: "ssinx", "sjjlx", "fhimx". Darija's negative "-x" follows "t", a
+ * vowel or an opening "ma" ("mafhmtx", "mabghix"); French's follows a vowel ("prix", "deux").
+ */
+const FIRST_PERSON_X = /^(?!ma)[a-z0-9]{2,}[bcdfghjklmnpqrsvwyz]x$/;
+/** The passive, which Darija forms with "t-" alone: "ittusjjl" (he was registered), "ttuqiydgh", "tttuktb". */
+const PASSIVE = /^(?:i|t)?ttu[bcdfghjklmnqrsvwxyz3-9][a-z0-9]{2,}$/;
+/** "My" glued on a noun: "ismino", "babatinou", "tamghartinu" (Darija says "smiti", "bba dyali"). */
+const GLUED_MY = /^[a-z]{3,}(?:inu|ino|inou)$/;
+
 /** A word in a verb form only Tachelhit writes: counted as Tachelhit evidence when no phrase claims it. */
 export function isTachelhitVerb(token: string): boolean {
-  return FIRST_PERSON_LATIN.test(token) || (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token)) || GLUED_ME.test(token);
+  return (
+    FIRST_PERSON_LATIN.test(token) ||
+    (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token)) ||
+    GLUED_ME.test(token) ||
+    FIRST_PERSON_X.test(token) ||
+    YOU_ALL_LATIN.test(token) ||
+    PASSIVE.test(token) ||
+    GLUED_MY.test(token)
+  );
 }
 
 /**
@@ -91,13 +115,18 @@ export function tifinaghWords(text: string): number {
 /**
  * Tachelhit's own grammar and everyday words, which a Darija writer never borrows (unlike "lmaw3id", "tbib", "bzaf"
  * that Tachelhit writers borrow from Darija): negation, "me", "my" (also "انو", as Arabic script writes it plain), "I want", "what", "where", "when", "thanks", "is" ("iga"),
- * "on you" ("ghifk"), "yesterday" ("idgam"), and Arabic script's lone "س" (with), "غ" (in), "ن" (of), which Arabic glues on.
+ * "on you" ("ghifk"), "yesterday" ("idgam"), Arabic script's lone "س" (with), "غ" (in), "ن" (of), which Arabic glues on,
+ * and the kin named in Tachelhit.
  */
 const TACHELHIT_CORE = new Set([
   'ur', 'our', 'ور', 'iyi', 'ayi', 'ايي', 'inu', 'inou', 'اينو', 'ينو', 'nnun', 'nns', 'nnk', 'نون', 'righ', 'rix', 'ريغ', 'mad', 'mayd', 'ماد', 'mani',
   'manig', 'ماني', 'mlmi', 'ملمي', 'مليمي', 'nkki', 'نكي', 'tanmmirt', 'tanmirt', 'تانميرت', 'azul', 'ازول', 'manzakin', 'مانزاكين', 'uhu', 'اوهو',
   'ghurun', 'غورون', 'ghurk', 'ghuri', 'nagh', 'ناغ', 'zg', 'ghila', 'غيلا', 'wddi', 'ad', 'اد', 'nngh', 'نغ', 'iga', 'tga', 'ايكا', 'تكا', 'ayd', 'ghifk',
   'غيفك', 'idgam', 'اضكام', 'س', 'غ', 'ن', 'انو',
+  // Kin a villager books for, in words Darija does not have ("gma", my brother; "ultma", my sister; "iwi", my son).
+  'gma', 'ultma', 'iwi', 'yiwi', 'tamghart', 'argaz', 'tarwa', 'ايوي', 'ولتما', 'تامغارت', 'تاروا',
+  // "my" written apart ("smiyt nu", "mama ino"), "I want" cut short ("ri ad sajlgh"), "whether" ("is ttusjjl"), "how" ("mamnk").
+  'nu', 'nnu', 'nou', 'ino', 'ri', 'is', 'mamnk', 'mamk', 'manik', 'مامنك', 'مامك',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

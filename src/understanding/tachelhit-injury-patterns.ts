@@ -37,6 +37,12 @@ export const BITER = words(
 const SWELL = verb('nfkh|nfukh|nfakh|bbuz|zzit|zit|wrm|wrem', 'نفخ|نفاخ|زيط|ورم');
 /** Giving birth: Tachelhit's "ar taru", "turw", Darija's "katwld"; a midwife or a birth named. */
 const BIRTH = new RegExp(`^(?:ar)?t(?:a|u|i)rw?u?$|^(?:ka|kat|ki)?tt?wl+d(?:at|t)?$|^(?:تارو|تورو|تيرو|ترو)$|^(?:كا|كت|ك)?تت?ولد(?:ات|ت)?$|^(?:wilada|lwilada|tadist|accouchement|accouche|الولاده|ولاده)$`);
+/** "ar ttaru" / "ar tturu": giving birth right now, the imperfective of "aru" after "ar". */
+const GIVING_BIRTH_NOW = /^tt?(?:a|u)ru$|^تت?(?:ا|و)رو$/;
+const AR = words('ar', 'ار');
+/** Labour named ("lwilada", "الولادة") and said to have begun ("bdat", "بدات"): a birth under way, not a doctor's field. */
+const LABOUR = words('wilada', 'lwilada', 'lwlada', 'ولاده', 'الولاده', 'لولاده', 'accouchement', 'ttal9', 'ttalq', 'الطلق', 'طلق');
+const BEGAN = words('bdat', 'bdaat', 'bdaa', 'tbda', 'tbdat', 'commence', 'بدات', 'بدأت', 'تبدا', 'تبدات', 'بدا');
 const MIDWIFE = words('qabla', 'lqabla', 'l9abla', '9abla', 'tamqablt', 'sagefemme', 'قابله', 'القابله', 'لقابله');
 /** Shaking, trembling, tossing: "ar itrgigi", "ittnqlab", Darija's "kayrj3f". */
 const SHAKE = verb('rgigi|rgagi|rgigiy|rjf|rja?3f|r3d|nqlab|tnqlab', 'ركيكي|رجف|رعد|نقلاب|تنقلب');
@@ -60,6 +66,9 @@ export const INJURY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [BIRTH, BLOOD], gap: 8, shared: true },
   { intent: 'emergency', steps: [BLOOD, BIRTH], gap: 8, shared: true },
   { intent: 'emergency', steps: [BIRTH, NEG, MIDWIFE], gap: 8 },
+  { intent: 'emergency', steps: [AR, GIVING_BIRTH_NOW], gap: 0 },
+  { intent: 'emergency', steps: [LABOUR, BEGAN], gap: 2, shared: true },
+  { intent: 'emergency', steps: [BEGAN, LABOUR], gap: 2, shared: true },
   { intent: 'emergency', steps: [LITTLE, SHAKE], gap: 4, shared: true },
   { intent: 'emergency', steps: [SHAKE, LITTLE], gap: 4, shared: true },
   { intent: 'emergency', steps: [THROW_UP, BLOOD], gap: 1 },

@@ -13,20 +13,25 @@ const YOU_HAVE = words('ghurun', 'ghurwn', 'darun', 'دارون', 'غورون');
 const I_HAVE = words('ghuri', 'dari', 'غوري', 'داري');
 /** Registered, entered, written, in any person and the passive: "ittuqiyd", "tqiydm", "ikchm", "ittusjjl". */
 const REGISTERED = verb('(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjjl|sjl|kttb|ktb|kchm)', '(?:تو|تتو)?(?:قيد|سجل|كتب|كشم)');
-/** How, how much, which: "mamnk", "mnnaw", "mnchk", "manwi". */
-const HOW = words('mamnk', 'mamk', 'mamnck', 'mnnaw', 'mnaw', 'manwi', 'manwiyad', 'manwa', 'منناو', 'مناو', 'مامك', 'مامنك', 'مانوي');
+/**
+ * Registered, said with who did it and whom glued on: "is sjlmiyi" (did you register me), "is tktbtiyi", "ئس سجلميي"; a
+ * bare "sjjliyi" is an order (register me), so the person is needed.
+ */
+const REGISTERED_ME = /^t?(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjj?l|kt?tb|kchm)(?:m|mt|n|nt|t)(?:iyi|yi)$|^ت?(?:قيد|سجل|كتب|كشم)(?:م|ن|نت|ت)(?:ايي|يي)$/;
+/** How, how much, which: "mamnk", "manik" (as the Souss says it), "mnnaw", "mnchk", "manwi". */
+const HOW = words('mamnk', 'mamk', 'mamnck', 'manik', 'mnik', 'mnnaw', 'mnaw', 'manwi', 'manwiyad', 'manwa', 'منناو', 'مناو', 'مامك', 'مامنك', 'مانوي');
 /** Works, is done: "ar tkhdam", "itti3ml" ("how is it used"). */
 const WORKS = verb('khdam|xdam|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|خدم|عمل|تعمل');
 /** What, in its short spelling too: "ma ra ktbɣ". */
 const WHAT = words('ma', 'mad', 'mayd', 'ما', 'ماد', 'مايد');
 /** Must, will: "ma ra ktbɣ" (what shall I write), "mad iqqan". */
-const SHALL = words('ra', 'rad', 'ad', 'a', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'iqqan', 'را', 'راد', 'اد', 'ئخصا', 'ئخصان', 'يخصان');
+const SHALL = words('ra', 'rad', 'ad', 'a', 'ayd', 'ikhssa', 'ikhssan', 'ikhssn', 'ixssn', 'ikhssen', 'ixssen', 'ikhsn', 'ixssa', 'ixssan', 'iqqan', 'را', 'راد', 'اد', 'ئخصا', 'ئخصان', 'يخصان');
 /** What a villager does with the bot: write, do, send, press. */
 const ACT = verb('ktb|kttb|skr|sskr|sifd|azn|ari|tar|ara|3ml|klik|bri', 'كتب|سكر|سيفد|ازن|اري|تار|ارا|عمل');
 /** Understanding: "ur fhimgh walu" (I understand nothing) asks for help. */
 const UNDERSTAND = verb('fhm|fhim', 'فهم|فهيم');
-/** Signing up, in any person: "ماد ئخصان ئغ ئرا يان ئسجل" (what is needed to sign up) asks how. */
-const SIGN_UP = verb('sjj?l|qiyd|qyd|9iyd|inscri', 'سجل|قيد');
+/** Signing up or being written down, in any person: "ماد ئخصان ئغ ئرا يان ئسجل" (what is needed to sign up) asks how. */
+const SIGN_UP = verb('sjj?l|qiyd|qyd|9iyd|inscri|kt?tb', 'سجل|قيد|كتب');
 /** Able, in any person: "is tzdarm ad tarm isem n yemma" (can you write my mother's name) books her. */
 const ABLE = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
 const NAME = words('ism', 'isem', 'isim', 'lism', 'smiya', 'smiyt', 'اسم', 'سميه', 'سميت');
@@ -80,6 +85,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'my_appointments', steps: [WHAT, TIME, I_HAVE], gap: 2 },
   // "is ittuqiyd baba", "ئس تقيدم ئيي", "is ikchm isem inu": a registration asked about, not asked for ("is ad iyi tsjjlm").
   { intent: 'my_appointments', steps: [IS, REGISTERED], gap: 0, shared: true, sure: true },
+  { intent: 'my_appointments', steps: [IS, REGISTERED_ME], gap: 0, sure: true },
   // "is illa tbib n tiṭṭ", "is ghurun tbib n walln": what the caravan offers.
   { intent: 'campaigns_info', steps: [IS, THERE, DOCTOR], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [WHAT, THERE, DOCTOR], gap: 1, shared: true },
@@ -102,6 +108,11 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "ur fhimgh walu"; "ur sar nfhm walu" (I no longer understand any of it) complains of the messages.
   { intent: 'help', steps: [NEG, UNDERSTAND, NOTHING], gap: 0, anyLength: true },
   { intent: 'help', steps: [WHAT, SHALL, SIGN_UP], gap: 4, anyLength: true },
+  // "mamnk ayd ra skrgh ad sjjlgh", "mamk ad tsjjlm iwi": how to sign up asks for help, and covers the booking verb in it.
+  { intent: 'help', steps: [HOW, SHALL, SIGN_UP], gap: 4, anyLength: true, sure: true },
+  // "ma ikhssn ad skrgh bach ad ktbgh baba": what to do in order to sign up, the whole of it.
+  { intent: 'help', steps: [WHAT, SHALL, ACT, SHALL, SIGN_UP], gap: 2, anyLength: true, sure: true },
+  { intent: 'help', steps: [HOW, SHALL, ACT, SHALL, SIGN_UP], gap: 2, anyLength: true, sure: true },
   { intent: 'book', steps: [ABLE, ACT, NAME], gap: 2, positive: true },
   { intent: 'subscribe', steps: [INFORM, ME], gap: 0, positive: true },
   { intent: 'subscribe', steps: [NOTIFY, ME], gap: 0, positive: true },

@@ -41,8 +41,12 @@ const IT = words('t', 'tt', 'ت', 'tent');
 const MAKE = verb('s?skr|rar|srs', 'س?سكر|رار|سرس');
 const TOWARD = words('s', 'i', 'l', 'س', 'ي', 'ل');
 const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
-const HAVE = words('ghurun', 'darun', 'tarim', 'tkttbm', 'tktbm', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تاريم', 'تكتبم', 'تسنم');
-const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي');
+const HAVE_WORDS = words('ghurun', 'darun', 'tarim', 'tkttbm', 'tktbm', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تاريم', 'تكتبم', 'تسنم');
+/** What you wrote or keep, said to one or to all: "tktbt", "tsjjlm", "tqiydmt", "tarm" ("mad tarm f ikhf inu"). */
+const YOU_WROTE = /^tt?(?:kt?tb|sjj?l|qiyd|qyd|ar|ssn|ssan)(?:m|mt|t)$|^تت?(?:كتب|سجل|قيد|ار|سن)(?:م|ت)$/;
+const HAVE = new RegExp(`^(?:${[...HAVE_WORDS].join('|')})$|${YOU_WROTE.source}`);
+/** About me: "zgi", "fllai", and "f ikhf inu" (on my head), "ghef ixf nu", "ف ئخف ئنو". */
+const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي', 'ikhf', 'ixf', 'ikhfinu', 'ixfinu', 'اخف', 'يخف');
 const LIST = words('liste', 'lista', 'listat', 'list', 'lisda', 'لائحه', 'ليستا', 'ليسطا', 'ليست', 'ليسته', 'لاليست');
 /** How, what must: "mad iqqan ad nskr", "mamk ad skrgh". */
 const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
@@ -80,6 +84,7 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'reschedule', steps: [IT, MAKE, TOWARD, TIME], gap: 0 },
   { intent: 'donate_blood', steps: [GIVE, BLOOD], gap: 1, shared: true, positive: true },
   { intent: 'my_data', steps: [WHAT, HAVE, ABOUT_ME], gap: 1 },
+  { intent: 'my_data', steps: [HOW, HAVE, ABOUT_ME], gap: 1 },
   // "ma ghurun zg lm3lumat inu": "ma" is "what" too before "you have".
   { intent: 'my_data', steps: [HOW, HAVE, DATA], gap: 2 },
   { intent: 'subscribe', steps: [ME, TELL, WHEN], gap: 3, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },

@@ -5,7 +5,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
-import { namesBirthSpecialty } from './birth-specialty.ts';
+import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { offTopic } from './off-topic.ts';
 import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
@@ -66,13 +66,14 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const heardAll = [...found, ...patterns];
   const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
   const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
-  // "طبيبة ن لولادة" (the birth doctor) names whom a booking is with: the lone birth word is no birth under way.
-  const namedBirth = (m: Match) => isIntent(m.phrase, 'emergency') && m.phrase.tokens.length === 1 && namesBirthSpecialty(raw, m.at);
   // "ikhssa ad nack zik ad nbdd f sf" (we must come early and stand in line): a lone stop verb said of "we" inside a
   // whole question is what the villagers will do, not an order to the messages.
   const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
   const ourDoing = (m: Match) => asksWhole && isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !namedBirth(m) && !ourDoing(m));
+  // "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen.
+  const field = (m: Match) => isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
+  const fields = heardAll.filter(field);
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -103,6 +104,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
     else if (m.kind === 'language') language ??= m.language;
     else if (m.kind === 'back') back = true;
   }
+  if (fields.length > 0) service = moreSpecific(service, 'gynecology');
   for (const t of raw) {
     const intent = THUMBS[t];
     if (intent) intents.add(intent);
@@ -125,6 +127,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i)));
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
+  // "baba ira l'operation n walln, manik ad t nsjjl?": how to sign up for a named doctor asks to be booked with them.
+  if (intent === 'help' && service !== undefined && heard.some((p) => p.intent === 'help' && p.sure)) intent = 'book';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
   // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
   if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';

@@ -36,6 +36,12 @@ describe('Tachelhit injuries', () => {
     ['a little one shaking', 'arba ar itrgigi'],
     ['much blood', 'idammn bzaf g tgmmi'],
     ['a fever that is plenty', 'tawla ggutn'],
+    ['a birth under way, "ar ttaru"', 'tamghart inu ar ttaru, ur tlli lqabla'],
+    ['a birth under way, "ar tturu", before a doctor asked for', 'illi ar tturu, riɣ tbiba'],
+    ['a birth under way, Arabic script', 'ئلّي ار تّارو'],
+    ['labour begun, Darija after the doctor called', 'الطبيبة، الولادة بدات'],
+    ['labour begun, Latin letters', 'bdat lwilada l mrati'],
+    ['contractions begun', 'الطلق بدا عند مراتي'],
   ])('hears %s through its own words: "%s"', (_, text) => expect(patternIntents(text)).toContain('emergency'));
 
   it('needs the second word: a fall of rain, a burnt meal, a snake seen, a birth alone are no emergency', () => {
