@@ -75,7 +75,15 @@ export interface Classifier {
    * Tachelhit message meets about 80 known n-grams and 900 of these pairs.
    */
   gains: ReadonlyMap<string, readonly number[]>;
+  /**
+   * A word's sum of gains per label, with its count of known n-grams last: villagers reuse the same
+   * few hundred words, so most words of a message are added from here, not n-gram by n-gram.
+   */
+  words: Map<string, Float64Array>;
 }
+
+/** Past this many words the memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
+export const MAX_MEMO_WORDS = 50_000;
 
 export function prepareClassifier(model: NgramModel): Classifier {
   const vocabulary = Object.keys(model.grams).length;
@@ -92,7 +100,27 @@ export function prepareClassifier(model: NgramModel): Classifier {
     logPrior: model.docs.map((d) => Math.log(d / docs)),
     logUnseen: model.totals.map((t) => logAlpha - Math.log(t + ALPHA * vocabulary)),
     gains,
+    words: new Map(),
   };
+}
+
+/** One word's gains per label and, last, how many of its n-grams the table knows; from the memo when it has them. */
+function wordGains(classifier: Classifier, token: string): Float64Array {
+  const memo = classifier.words.get(token);
+  if (memo !== undefined) return memo;
+  const sums = new Float64Array(classifier.labels.length + 1);
+  for (const g of ngrams(token)) {
+    const pairs = classifier.gains.get(g);
+    if (pairs === undefined) continue;
+    sums[classifier.labels.length] = (sums[classifier.labels.length] ?? 0) + 1;
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      const li = pairs[k] ?? 0;
+      sums[li] = (sums[li] ?? 0) + (pairs[k + 1] ?? 0);
+    }
+  }
+  if (classifier.words.size >= MAX_MEMO_WORDS) classifier.words.clear();
+  classifier.words.set(token, sums);
+  return sums;
 }
 
 /**
@@ -100,17 +128,13 @@ export function prepareClassifier(model: NgramModel): Classifier {
  * Scores are divided by the number of n-grams so that long messages are not made falsely certain.
  */
 export function classify(classifier: Classifier, normalized: string): Verdict | undefined {
-  const { labels, logPrior, logUnseen, gains } = classifier;
+  const { labels, logPrior, logUnseen } = classifier;
   const scores = new Float64Array(logPrior);
   let known = 0;
-  for (const g of ngrams(normalized)) {
-    const pairs = gains.get(g);
-    if (pairs === undefined) continue;
-    known++;
-    for (let k = 0; k + 1 < pairs.length; k += 2) {
-      const li = pairs[k] ?? 0;
-      scores[li] = (scores[li] ?? 0) + (pairs[k + 1] ?? 0);
-    }
+  for (const token of tokenize(normalized)) {
+    const word = wordGains(classifier, token);
+    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (word[li] ?? 0);
+    known += word[labels.length] ?? 0;
   }
   // Each known n-gram scores every label as unseen, plus its gain where it was seen.
   for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + known * (logUnseen[li] ?? 0);

@@ -1,7 +1,7 @@
 // The learned second opinion: a deterministic n-gram table, in step with the tuning corpus, that only speaks when the rules are silent.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classify, ngrams, prepareClassifier, trainNgramModel } from '../../src/understanding/ngram-classifier.ts';
+import { classify, MAX_MEMO_WORDS, ngrams, prepareClassifier, trainNgramModel } from '../../src/understanding/ngram-classifier.ts';
 import { trainNgramTables, TUNING_FILES } from '../../src/understanding/ngram-training.ts';
 import { understand } from '../../src/understanding/index.ts';
 import { LEARNED_OPINION, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
@@ -33,6 +33,23 @@ describe('character n-grams', () => {
     const verdict = classify(classifier, 'choukran');
     expect(verdict?.confidence).toBeGreaterThan(0.5);
     expect(verdict?.margin).toBeLessThanOrEqual(verdict?.confidence ?? 0);
+  });
+});
+
+describe("a word's sums kept in memory", () => {
+  it('give the same verdict as reading the word afresh', () => {
+    const warm = prepareClassifier(trainNgramModel(examples));
+    classify(warm, 'lghi lmaw3id choukran');
+    const fresh = prepareClassifier(trainNgramModel(examples));
+    expect(warm.words.size).toBeGreaterThan(0);
+    expect(classify(warm, 'nlghi lmaw3id choukran')).toEqual(classify(fresh, 'nlghi lmaw3id choukran'));
+  });
+
+  it('are forgotten past their bound, so a stream of new words cannot grow them for ever', () => {
+    const classifier = prepareClassifier(trainNgramModel(examples));
+    for (let i = 0; i <= MAX_MEMO_WORDS; i++) classify(classifier, `lghi${i}`);
+    expect(classifier.words.size).toBeLessThanOrEqual(MAX_MEMO_WORDS);
+    expect(classify(classifier, 'lghi rdv')?.label).toBe('cancel');
   });
 });
 
