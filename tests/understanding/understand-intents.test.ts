@@ -46,6 +46,12 @@ describe('asking when or where the caravan comes', () => {
     expect(intentOf('quand caravane yeux', SMALL)).toBe('campaigns_info');
     expect(intentOf('quand', SMALL)).toBe('campaigns_info');
   });
+
+  it('is not a visit called off when "it will not come" is asked: the lexicon knows "ghatjich" from "ghanjich" (I will not come)', () => {
+    const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
+    for (const text of ['lkaravana ma ghatjich?', 'mlmi rat dach lkarafana wala ma ghatjich']) expect(understand(text, undefined, silent).intent, text).not.toBe('cancel');
+    expect(heard('ana ma ghanjich ghda')).toBe('cancel');
+  });
 });
 
 describe('booking and giving blood', () => {
