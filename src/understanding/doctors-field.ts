@@ -2,13 +2,12 @@
 // pregnancy to be seen, not labour under way, which says so in words of its own (bleeding, pains, "ar tturu").
 // Only a doctor without the article names a field by standing right before it ("طبيب الولادة"): "الطبيبة، الولادة
 // بدات" (the doctor! the birth has begun) reaches here without its comma, and is labour.
+import { CHILDBIRTH } from './tachelhit-classes.ts';
 import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { inClass, words } from './tachelhit-words.ts';
 
 /** "Of" between a doctor and the field: Tachelhit's "n", Darija's "dyal", "ta3", French's "d'", "de". */
 const OF = words('n', 'ن', 'dyal', 'diyal', 'ديال', 'ta3', 'تاع', 'd', 'د', 'de', 'du');
-/** Childbirth as a field of medicine; the article is folded away ("لولادة", "الولادة", "lwilada"). */
-const BIRTH = words('wilada', 'lwilada', 'lwiladat', 'lwlada', 'ولاده', 'accouchement', 'accouchements');
 /** The article, Arabic or Darija in Latin letters ("ttbiba" doubles its first letter for it). */
 const ARTICLE = /^(ال|l(?=[a-z]{3})|tt)/;
 
@@ -18,7 +17,7 @@ const ARTICLE = /^(ال|l(?=[a-z]{3})|tt)/;
  * @example namesDoctorsField(['tbiba', 'n', 'lwilada'], 2, 1) // true
  */
 export function namesDoctorsField(raw: readonly string[], at: number, length: number): boolean {
-  if (length !== 1 || !inClass(BIRTH, raw[at] ?? '')) return false;
+  if (length !== 1 || !inClass(CHILDBIRTH, raw[at] ?? '')) return false;
   const before = raw[at - 1] ?? '';
   return (inClass(DOCTOR, before) && !ARTICLE.test(before)) || (inClass(OF, before) && inClass(DOCTOR, raw[at - 2] ?? ''));
 }

@@ -51,6 +51,8 @@ export const NUMBER = words(
 );
 export const TELL = verb('ini|inim|ssn|ssin|siwl|sawl|ari', 'ا?يني|اني|سن|سيول|ساول');
 export const SPEAK = verb('sawl|siwl|sawal|hdr|7dr|hdar', 'ساول|سيول|ساوال|هضر|هدر');
+/** Childbirth named: "lwilada", "الولادة" (the article is folded away), French "accouchement". */
+export const CHILDBIRTH = words('wilada', 'lwilada', 'lwiladat', 'lwlada', 'ولاده', 'accouchement', 'accouchements');
 export const BLOOD = words('idammn', 'idamn', 'idmmn', 'ddm', 'dm', 'ddam', 'damm', 'adamn', 'الدم', 'ادامن', 'يدامن', 'دم', 'لدم');
 export const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
 export const DATA = words(

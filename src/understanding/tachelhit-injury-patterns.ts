@@ -1,6 +1,6 @@
 // Injuries and births in Tachelhit, heard through word classes: a fall, a burn, a bite that swells, a birth that
 // bleeds, a child shaking, blood thrown up. Each needs two words, as each word alone also says harmless things.
-import { BLOOD, NEG } from './tachelhit-classes.ts';
+import { BLOOD, CHILDBIRTH, NEG } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Falling in any person: Tachelhit's "idr", "tdr", "ئضر", Darija's "طاح", "tay7", "ta7at". */
@@ -40,8 +40,8 @@ const BIRTH = new RegExp(`^(?:ar)?t(?:a|u|i)rw?u?$|^(?:ka|kat|ki)?tt?wl+d(?:at|t
 /** "ar ttaru" / "ar tturu": giving birth right now, the imperfective of "aru" after "ar". */
 const GIVING_BIRTH_NOW = /^tt?(?:a|u)ru$|^تت?(?:ا|و)رو$/;
 const AR = words('ar', 'ار');
-/** Labour named ("lwilada", "الولادة") and said to have begun ("bdat", "بدات"): a birth under way, not a doctor's field. */
-const LABOUR = words('wilada', 'lwilada', 'lwlada', 'ولاده', 'الولاده', 'لولاده', 'accouchement', 'ttal9', 'ttalq', 'الطلق', 'طلق');
+/** Labour named (childbirth, or contractions: "ttal9", "الطلق") and said to have begun ("bdat", "بدات"): a birth under way. */
+const LABOUR: ReadonlySet<string> = new Set([...CHILDBIRTH, ...words('ttal9', 'ttalq', 'طلق')]);
 const BEGAN = words('bdat', 'bdaat', 'bdaa', 'tbda', 'tbdat', 'commence', 'بدات', 'بدأت', 'تبدا', 'تبدات', 'بدا');
 const MIDWIFE = words('qabla', 'lqabla', 'l9abla', '9abla', 'tamqablt', 'sagefemme', 'قابله', 'القابله', 'لقابله');
 /** Shaking, trembling, tossing: "ar itrgigi", "ittnqlab", Darija's "kayrj3f". */
