@@ -1,12 +1,21 @@
-// A small multinomial naive Bayes over character n-grams: the learned second opinion next to the rules. Pure, but
+// A small multinomial naive Bayes over character n-grams and whole words: the learned second opinion next to the rules. Pure, but
 // for a memo of each word's sums that changes no answer.
 import { z } from 'zod';
 import { normalizeText, tokenize } from './normalize.ts';
 
 /** Word-bounded character n-grams of these lengths: short enough to survive misspellings, long enough to mean something. */
 const GRAM_LENGTHS = [2, 3, 4] as const;
-/** Add-alpha smoothing: an n-gram never seen with a label is unlikely, not impossible. */
-const ALPHA = 0.5;
+/**
+ * Each word is also a feature whole ("#sjjl"), counted as this many n-grams: a word seen whole says more than
+ * the pieces it shares with other words ("sjjl" and "sjjlx" are one request, "ssfd" only looks like them).
+ */
+const WHOLE_WORD_WEIGHT = 2;
+/**
+ * Add-alpha smoothing: an n-gram never seen with a label is unlikely, not impossible. Chosen by training without
+ * each sixth of the Tachelhit tuning lines in turn and reading that sixth: with whole words and 0.05, the table
+ * alone names 92.0% of them, against 87.5% with n-grams only and 0.5 (0.1: 91.8%, 0.02: 91.6%).
+ */
+const ALPHA = 0.05;
 
 export const NgramModelSchema = z.object({
   labels: z.array(z.string()),
@@ -28,13 +37,15 @@ export interface Verdict {
 }
 
 /**
- * @example ngrams('rdv') // ['<r', 'rd', 'dv', 'v>', '<rd', 'rdv', 'dv>', '<rdv', 'rdv>']
+ * @example ngrams('rdv') // ['<r', 'rd', 'dv', 'v>', '<rd', 'rdv', 'dv>', '<rdv', 'rdv>', '#rdv', '#rdv']
  */
 export function ngrams(normalized: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(normalized)) {
     const word = `<${token}>`;
     for (const n of GRAM_LENGTHS) for (let i = 0; i + n <= word.length; i++) out.push(word.slice(i, i + n));
+    // Normalised text has no "#": the whole word cannot be taken for an n-gram.
+    for (let k = 0; k < WHOLE_WORD_WEIGHT; k++) out.push(`#${token}`);
   }
   return out;
 }

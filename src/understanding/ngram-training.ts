@@ -1,4 +1,5 @@
-// Turns tuning-corpus lines into the second opinion's tables: one for intents, one for Darija vs MSA in Arabic script.
+// Turns tuning-corpus lines into the second opinion's tables: one for intents, one for Darija vs MSA in Arabic script,
+// one for the language of Latin-script text.
 import { z } from 'zod';
 import { IntentSchema, UnderstoodLocaleSchema } from './intents.ts';
 import { trainNgramModel } from './ngram-classifier.ts';
@@ -14,5 +15,6 @@ export function trainNgramTables(jsonLines: readonly string[]): NgramTables {
   return {
     intents: trainNgramModel(lines.map((l) => ({ text: l.text, label: l.intent }))),
     arabicLocale: trainNgramModel(lines.filter((l) => l.script === 'arab').map((l) => ({ text: l.text, label: l.locale }))),
+    latinLocale: trainNgramModel(lines.filter((l) => l.script === 'latn').map((l) => ({ text: l.text, label: l.locale }))),
   };
 }

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import table from './ngram-model.json' with { type: 'json' };
 
 /** The committed table `npm run nlu:train` writes from the tuning corpus. */
-export const NgramTablesSchema = z.object({ intents: NgramModelSchema, arabicLocale: NgramModelSchema });
+export const NgramTablesSchema = z.object({ intents: NgramModelSchema, arabicLocale: NgramModelSchema, latinLocale: NgramModelSchema });
 export type NgramTables = z.infer<typeof NgramTablesSchema>;
 
 const tables = NgramTablesSchema.parse(table);
 const intents: Classifier = prepareClassifier(tables.intents);
 const arabicLocale: Classifier = prepareClassifier(tables.arabicLocale);
+const latinLocale: Classifier = prepareClassifier(tables.latinLocale);
 
 /**
  * How sure the classifier must be before its intent replaces the rules' "unknown". Chosen on the tuning
@@ -43,6 +44,8 @@ export interface SecondOpinion {
   /** The intent when the table is at least `minConfidence` sure of it (MIN_CONFIDENCE when absent). */
   intent(normalized: string, minConfidence?: number): Intent | undefined;
   arabicLocale(normalized: string): 'ar' | 'ary';
+  /** Whether Latin-script text the lexicons read as French or Darija is written as Tachelhit is; absent, the lexicons decide. */
+  latinTachelhit?(normalized: string): boolean;
 }
 
 /** The classifier's intent for a message the rules did not understand, when it is sure enough. */
@@ -62,4 +65,17 @@ export function learnedArabicLocale(normalized: string): 'ar' | 'ary' {
   return verdict?.label === 'ar' && verdict.confidence >= MIN_MSA_CONFIDENCE ? 'ar' : 'ary';
 }
 
-export const LEARNED_OPINION: SecondOpinion = { intent: learnedIntent, arabicLocale: learnedArabicLocale };
+/**
+ * How sure the Latin-script table must be that a message is Tachelhit. Chosen on 182 Tachelhit messages by new
+ * writers and on the tuning part (each French and Darija line read by a table trained without it): at 0.9, in messages
+ * of five words or more, 6 Tachelhit messages were righted and 1 of 118 French or Darija ones made wrong; 0.95 righted 5.
+ */
+export const MIN_TACHELHIT_STYLE_CONFIDENCE = 0.9;
+
+/** Tachelhit for Latin text whose words the lexicons gave to French or Darija: voice-typed or loan-heavy Tachelhit. */
+export function learnedLatinTachelhit(normalized: string): boolean {
+  const verdict = classify(latinLocale, normalized);
+  return verdict?.label === 'shi' && verdict.confidence >= MIN_TACHELHIT_STYLE_CONFIDENCE;
+}
+
+export const LEARNED_OPINION: SecondOpinion = { intent: learnedIntent, arabicLocale: learnedArabicLocale, latinTachelhit: learnedLatinTachelhit };

@@ -48,6 +48,8 @@ export const DOCTOR = words(
   'tbib', 'ttbib', 'tbiba', 'ttbiba', 'tbibn', 'ttbibn', 'tbibat', 'doctor', 'docteur', 'docteurs', 'doktor', 'specialiste', 'طبيب', 'الطبيب', 'طبيبه', 'الطبيبه',
   'طبيبن', 'الاطباء', 'دوكتور',
 );
+/** Whether you will: "is ad iyi tsjjlm" (will you register me) asks for the booking, not about it. */
+const WILL = words('ad', 'a', 'اد');
 /** Which: "manwi tbibn ad d yusin" (which doctors are coming). */
 const WHICH = words('manwi', 'manwiyad', 'manwa', 'manwin', 'مانوي', 'مانوا');
 /** You know (about me): "is tssnm isem inu". */
@@ -86,13 +88,15 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "is ittuqiyd baba", "ئس تقيدم ئيي", "is ikchm isem inu": a registration asked about, not asked for ("is ad iyi tsjjlm").
   { intent: 'my_appointments', steps: [IS, REGISTERED], gap: 0, shared: true, sure: true },
   { intent: 'my_appointments', steps: [IS, REGISTERED_ME], gap: 0, sure: true },
+  { intent: 'book', steps: [IS, WILL, ME, REGISTERED], gap: 0, sure: true },
   // "is illa tbib n tiṭṭ", "is ghurun tbib n walln": what the caravan offers.
   { intent: 'campaigns_info', steps: [IS, THERE, DOCTOR], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [WHAT, THERE, DOCTOR], gap: 1, shared: true },
   { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
   { intent: 'campaigns_info', steps: [IS, YOU_HAVE, DOCTOR], gap: 2, shared: true },
   { intent: 'my_data', steps: [IS, YOU_KNOW, DATA], gap: 1 },
-  { intent: 'book', steps: [REGISTER, ME], gap: 0, positive: true },
+  // "qiyd iyi", "sjjlat iyi": an order to register me, which no look-alike question in the table overrules.
+  { intent: 'book', steps: [REGISTER, ME], gap: 0, positive: true, sure: true },
   { intent: 'book', steps: [REGISTER, KIN], gap: 0, positive: true },
   { intent: 'book', steps: [TAKE_OUT, ORGAN], gap: 1, shared: true },
   { intent: 'campaigns_info', steps: [PRICE], gap: 0, shared: true },

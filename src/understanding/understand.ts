@@ -31,6 +31,8 @@ const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greetin
 const MAX_TOKENS = 200;
 /** The second opinion reads short messages only: a villager's request fits in this, and its cost grows with length. */
 const MAX_TOKENS_FOR_OPINION = 30;
+/** Fewer words than this say too little of how a message is written for the Latin table to overrule the lexicons ("lah yjazik bikhir"). */
+const MIN_TOKENS_FOR_STYLE = 5;
 /** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
 const MAX_TOKENS_FOR_NAMED_CHOICE = 6;
 const MAX_CHARS = 4_000;
@@ -91,7 +93,11 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   words.shi += digits;
   // Arabic script with even evidence (often none): the n-gram table tells MSA's style from Darija's.
   const even = script === 'arab' && evidence.ar === evidence.ary && !isTachelhit(script, evidence) && !isTachelhit(script, words);
-  const locale = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence, words);
+  const decided = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence, words);
+  // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") or typed with Darija loans has few words
+  // the Tachelhit lexicon claims; in five words or more, the Latin table knows how it is written.
+  const styled = script === 'latn' && (decided === 'fr' || decided === 'ary') && raw.length >= MIN_TOKENS_FOR_STYLE && opinion.latinTachelhit?.(normalized) === true;
+  const locale = styled ? 'shi' : decided;
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, MAX_MEMO_WORDS, ngrams, prepareClassifier, trainNgramModel } from '../../src/understanding/ngram-classifier.ts';
 import { trainNgramTables, TUNING_FILES } from '../../src/understanding/ngram-training.ts';
-import { understand } from '../../src/understanding/index.ts';
+import { normalizeText, understand } from '../../src/understanding/index.ts';
 import { LEARNED_OPINION, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
 import committed from '../../src/understanding/ngram-model.json' with { type: 'json' };
 
@@ -16,8 +16,8 @@ const examples = [
 ];
 
 describe('character n-grams', () => {
-  it('are cut inside word bounds, two to four letters long', () => {
-    expect(ngrams('rdv')).toEqual(['<r', 'rd', 'dv', 'v>', '<rd', 'rdv', 'dv>', '<rdv', 'rdv>']);
+  it('are cut inside word bounds, two to four letters long, and each word also counts twice whole', () => {
+    expect(ngrams('rdv')).toEqual(['<r', 'rd', 'dv', 'v>', '<rd', 'rdv', 'dv>', '<rdv', 'rdv>', '#rdv', '#rdv']);
     expect(ngrams('a b').filter((g) => g.includes(' '))).toEqual([]);
   });
 
@@ -59,6 +59,22 @@ describe('the committed table', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(trainNgramTables(lines))));
   });
 
+  // Tachelhit leans on the table most (its rules know fewer turns), so how well the table reads writers it never
+  // saw is what matters: train without each sixth of the Tachelhit tuning lines in turn, then read that sixth.
+  it('alone names the intent of at least 90% of Tachelhit tuning lines it was trained without', () => {
+    const lines = TUNING_FILES.flatMap((f) => readFileSync(new URL(f, root), 'utf8').split('\n')).filter((l) => l.trim() !== '');
+    const parsed = lines.map((l) => JSON.parse(l) as { text: string; intent: string; locale: string });
+    const tachelhit = parsed.filter((l) => l.locale === 'shi');
+    const FOLDS = 6;
+    let right = 0;
+    for (let f = 0; f < FOLDS; f++) {
+      const held = new Set(tachelhit.slice(Math.floor((f * tachelhit.length) / FOLDS), Math.floor(((f + 1) * tachelhit.length) / FOLDS)).map((l) => l.text));
+      const classifier = prepareClassifier(trainNgramModel(parsed.filter((l) => !held.has(l.text)).map((l) => ({ text: l.text, label: l.intent }))));
+      for (const l of tachelhit) if (held.has(l.text) && classify(classifier, normalizeText(l.text))?.label === l.intent) right++;
+    }
+    expect(right / tachelhit.length).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('never learns from the measuring set', () => {
     expect(TUNING_FILES.some((f) => f.includes('unseen'))).toBe(false);
   });
@@ -94,8 +110,8 @@ describe('the second opinion in understanding', () => {
 
   it('as shipped, hears a place given without a question as asking about the caravans, and leaves small talk unknown', () => {
     const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
-    expect(understand('ana f tinghir', undefined, silent).intent).toBe('unknown');
-    expect(understand('ana f tinghir', undefined, LEARNED_OPINION)).toMatchObject({ intent: 'campaigns_info', approximate: true });
+    expect(understand('ana mn tinghir', undefined, silent).intent).toBe('unknown');
+    expect(understand('ana mn tinghir', undefined, LEARNED_OPINION)).toMatchObject({ intent: 'campaigns_info', approximate: true });
     expect(understand('je vends une vache').intent).toBe('unknown');
   });
 });

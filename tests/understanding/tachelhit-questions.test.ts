@@ -43,6 +43,9 @@ describe('Tachelhit questions', () => {
 
   it('tells asking for a registration from asking about one', () => {
     expect(intentOf('is ad iyi tsjjlm')).toBe('book');
+    // Whether you will register me asks for it, however sure the table is of the look-alike question.
+    for (const text of ['is a yi tqiydm', 'ئس اد ئيي تسجلم', 'is ad iyi tktbm']) expect(intentOf(text), text).toBe('book');
+    expect(intentOf('is iyi tqiydm')).toBe('my_appointments');
     expect(intentOf('qiyd iyi 3afak, Fadma Id Hmad')).toBe('book');
     expect(intentOf('qiyd yemma 3afak')).toBe('book');
     expect(intentOf('is tqiydm yemma')).toBe('my_appointments');
