@@ -34,6 +34,16 @@ export const TACHELHIT_OVERRIDE_CONFIDENCE = 0.9;
 /** What a Tachelhit message's rules decide alone: the safety intents, and a number picked from a list. */
 export const TACHELHIT_RULES_KEPT: ReadonlySet<Intent> = new Set(['stop', 'maybe_stop', 'emergency', 'choice']);
 /**
+ * How sure the table must be that a Tachelhit message is a stop for its word to count. Where the rules heard a complaint
+ * about the messages ("3yyix d lmsajat nnun kul ass ... bddat") or a number to take off a list (which they read as
+ * erasing data), a sure table makes it a stop; where they heard nothing, the stop is asked about, never made. Chosen by
+ * reading each sixth of the Tachelhit tuning lines with a table trained without it, and 182 new messages: at 0.9 it
+ * made 6 stops right and none wrong; at 0.8 one complaint became a stop.
+ */
+export const TACHELHIT_STOP_CONFIDENCE = 0.9;
+/** The rules' readings a sure table may turn into a stop. */
+export const TACHELHIT_STOP_FROM: ReadonlySet<Intent> = new Set(['maybe_stop', 'delete_data']);
+/**
  * What the table may not put in place of the rules' request: undoing something ("my information" is not
  * "erase my information"). It may still answer with them when the rules heard nothing.
  */

@@ -10,7 +10,10 @@ import { isDeathWord, mourns } from './mourning.ts';
 import { offTopic } from './off-topic.ts';
 import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
-import { LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, TACHELHIT_MIN_CONFIDENCE, NEVER_OVERRIDDEN_TO, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, type SecondOpinion } from './second-opinion.ts';
+import {
+  LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_OVERRIDDEN_TO, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
+  TACHELHIT_STOP_FROM, type SecondOpinion,
+} from './second-opinion.ts';
 
 /**
  * When several intents are present, the first in this list wins: safety first, small talk last.
@@ -170,6 +173,14 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
       intent = guess;
       learned = true;
     }
+  }
+
+  // A stop the table is sure of: firm where the rules heard a complaint or a list to leave, asked about where they
+  // heard nothing (see second-opinion.ts).
+  const stopsHere = intent === undefined ? !aside && raw.length >= 2 : TACHELHIT_STOP_FROM.has(intent);
+  if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && opinion.intent(normalized, TACHELHIT_STOP_CONFIDENCE) === 'stop') {
+    intent = intent === undefined ? 'maybe_stop' : 'stop';
+    learned = true;
   }
 
   const entities: Understanding['entities'] = {};

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/understanding/intents.ts';
 import { understand } from '../../src/understanding/index.ts';
-import { MIN_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
+import { MIN_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
 
 /** A table that is `confidence` sure of `intent` for every message. */
 const sure = (intent: Intent, confidence: number): SecondOpinion => ({
@@ -42,7 +42,22 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(understand(booking, undefined, sure('cancel', 0.99)).intent).toBe('book');
     // A short answer is not read into a long message, as anywhere else.
     expect(understand(booking, undefined, sure('yes', 0.99)).intent).toBe('book');
-    // Nor can it stop anyone where the rules heard nothing.
-    expect(understand(nothingHeard, undefined, sure('stop', 0.99)).intent).toBe('unknown');
+    // Nor can it stop anyone where the rules heard nothing: it is asked about.
+    expect(understand(nothingHeard, undefined, sure('stop', 0.99))).toMatchObject({ intent: 'maybe_stop', approximate: true });
+    expect(understand(nothingHeard, undefined, sure('stop', TACHELHIT_STOP_CONFIDENCE - 0.01)).intent).toBe('unknown');
+  });
+
+  it('makes a stop of a complaint or a list to leave only when sure it is one', () => {
+    const complaint = 'kul ass lmsajat nnun, 3yyigh';
+    expect(understand(complaint, undefined, silent).intent).toBe('maybe_stop');
+    expect(understand(complaint, undefined, sure('stop', TACHELHIT_STOP_CONFIDENCE))).toMatchObject({ intent: 'stop', approximate: true });
+    expect(understand(complaint, undefined, sure('stop', TACHELHIT_STOP_CONFIDENCE - 0.01)).intent).toBe('maybe_stop');
+    const erase = 'ssfd numero inu';
+    expect(understand(erase, undefined, silent).intent).toBe('delete_data');
+    expect(understand(erase, undefined, sure('stop', 0.99)).intent).toBe('stop');
+    // A request is no complaint: a sure table does not stop someone who asked to book.
+    expect(understand(booking, undefined, sure('stop', 0.99)).intent).toBe('book');
+    // Nor in Darija, whose rules know their stops.
+    expect(understand('kola nhar had lmessages, 3yit', undefined, sure('stop', 0.99)).intent).not.toBe('stop');
   });
 });
