@@ -82,8 +82,8 @@ const BITE = verb('b+i|gzm|3d+|3ad|9rs|qrs|ldgh|ls3|lsa3|q+s|9+s|kk?s|ut|mord', 
 
 /** Darija's "I don't want", said in Tachelhit messages too: "ma bghitch lmsajat". */
 const NOT_WANT = words('mabghitch', 'mabghitsh', 'bghitch', 'mabghinach', 'مابغيتش', 'بغيتش');
-/** Why, and only why: "max", "mayx", "magh", "mah", "ma fllas", "mafllas", "ماف". */
-const WHY_ONLY = words('max', 'mayx', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maygh', 'maghr', 'mah', 'ماخ', 'مايخ', 'ماغ', 'مايغ', 'ماغر', 'ماف', 'مافلاس', 'فلاس');
+/** Why, and only why: "max" (also "makh", as Tifinagh's ⵅ folds), "mayx", "magh", "mah", "ma fllas", "mafllas", "ماف". */
+const WHY_ONLY = words('max', 'makh', 'mayx', 'maykh', 'maf', 'mafllas', 'fllas', 'maxf', 'magh', 'maygh', 'maghr', 'mah', 'ماخ', 'مايخ', 'ماغ', 'مايغ', 'ماغر', 'ماف', 'مافلاس', 'فلاس');
 /** Why, asked of messages, and "what" that asks it too: "ماد ئيي د ئتسيفضن" is why do they send me. */
 const WHY: ReadonlySet<string> = new Set([...WHY_ONLY, ...WHAT]);
 /** A verb of the writer's own ("skrgh", "سكرغ"): "ماد ئرا سكرغ" is what must I do, its "ئرا" (must) no "write". */
@@ -184,9 +184,11 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [SWALLOW, HANDFUL, PILLS], gap: 2, shared: true },
   // Pills swallowed and then thrown up: whoever took them, and however many.
   { intent: 'emergency', steps: [SWALLOW, PILLS, VOMIT], gap: 8, shared: true },
-  // A meal or a wedding, then vomiting: "chan lhm, ghilad ar ttqiyan", "kullu ayt tmghra ar ttqiyan".
+  // A meal or a wedding, and vomiting: "chan lhm, ghilad ar ttqiyan", "kullu ayt tmghra ar ttqiyan", "ar ttqiyan zg lli chan".
   { intent: 'emergency', steps: [SWALLOW, VOMIT], gap: 6, shared: true, positive: true },
   { intent: 'emergency', steps: [MEAL, VOMIT], gap: 8, shared: true, positive: true },
+  { intent: 'emergency', steps: [VOMIT, SWALLOW], gap: 6, shared: true, positive: true },
+  { intent: 'emergency', steps: [VOMIT, MEAL], gap: 6, shared: true, positive: true },
   // "udmar n baba ar as ittqrrah": whose chest may sit between it and the pain.
   { intent: 'emergency', steps: [CHEST, PAIN], gap: 4, shared: true },
   { intent: 'emergency', steps: [PAIN, CHEST], gap: 3, shared: true },
@@ -240,8 +242,9 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'maybe_stop', steps: [OFTEN, ME, ARRIVING], gap: 3 },
   { intent: 'maybe_stop', steps: [WHAT, WANT, MESSAGES], gap: 3 },
   { intent: 'maybe_stop', steps: [ONLY, TIMES, PERIOD], gap: 2, shared: true },
-  // "Why do you send me these" is a complaint, not a request for more.
+  // "Why do you send me these" is a complaint, not a request for more, however "why" is spelt ("mayx ayi tsifidm lmsajat").
   { intent: 'maybe_stop', steps: [WHY, ME, ARRIVING], gap: 3 },
+  { intent: 'maybe_stop', steps: [WHY_ONLY, ME, ARRIVING, MESSAGES], gap: 2 },
   { intent: 'maybe_stop', steps: [WHY, ME, WRITE], gap: 3, unless: MY_DOING },
   { intent: 'maybe_stop', steps: [WHY, ME, WRITE_SHORT], gap: 3 },
   { intent: 'maybe_stop', steps: [WHY_ONLY, ME, YOU_WRITE], gap: 3 },

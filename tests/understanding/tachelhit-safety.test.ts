@@ -64,6 +64,8 @@ describe('Tachelhit emergencies in the words new writers use', () => {
     ['fainting, Darija', 'tsakhfat yemma'],
     ['vomiting after a wedding', 'ayt tmghra kullu ar ttqiyan'],
     ['vomiting after a meal, Arabic script', 'شين لحم ، غيلاد ار تقيان'],
+    ['vomiting since a meal, said first', 'tarwa kullu ar ttqiyan zg lli chan lhm'],
+    ['vomiting since a wedding, said first', 'ar ttqiyan kullu mnid tamghra'],
     ['whose chest hurts, words between', 'idmarn n yemma ar as ttqqa7n bahra'],
     ['a heart that aches, Arabic script', 'ؤل ئنو ار ئي ئتقّاح'],
     ['chest pain, Darija "drr"', 'ar iyi ittdrr udmar'],
@@ -139,6 +141,8 @@ describe('Tachelhit stops', () => {
 
   it.each([
     'maygh ar iyi ttarum?',
+    'ⵎⴰⵅ ⴰⵔ ⵉⵢⵉ ⵜⵜⴰⵔⵓⵎ',
+    'mayx ayi tsifidm lmsajat ad?',
     'mayx ar iyi tktbm?',
     'mah ar iyi tktbm kullu ass',
     'ماف ار ئي تّارم؟',
