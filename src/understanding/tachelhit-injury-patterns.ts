@@ -30,12 +30,12 @@ const BODY = words(
   'وضار', 'يدو', 'رجلو', 'وجهو',
   'udmawn', 'افاسن', 'ودماون',
 );
-/** Snakes, scorpions and dogs, in Tachelhit ("afigr", "azrm", "ulfsa"), Darija and French. */
+/** Snakes, scorpions and dogs, in Tachelhit ("afigr", "azrm", "ulfsa", "ughrdm" also written "ugrdm"), Darija and French. */
 export const BITER = words(
   'afigr', 'ufigr', 'alfsa', 'ulfsa', 'lfsa', 'talfsa', 'lef3a', 'lf3a', 'lfa3a', 'aghrdm', 'ughrdm', 'tighirdmt', 'tighrdmt', 'l3qrb', '3qrb', 'l3a9rab', 'aydi',
   'uydi', 'lkelb', 'kelb', 'lkalb', 'l7nch', 'lhnch', 'chien', 'serpent', 'vipere', 'scorpion', 'افيكر', 'وفيكر', 'الفسا', 'ولفسا', 'لفسا', 'الفعه', 'لفعه', 'اغردم',
   'وغردم', 'تيغيردمت', 'عقرب', 'العقرب', 'ايدي', 'ويدي', 'كلب', 'الكلب', 'حنش', 'الحنش',
-  'wfigr', 'afighr', 'ufighr', 'ifighr', 'ifgran', 'azrm', 'uzrm', 'wzrm', 'izrman', 'ازرم', 'وزرم', 'لفعا', 'الفعا',
+  'wfigr', 'afighr', 'ufighr', 'ifighr', 'ifgran', 'azrm', 'uzrm', 'wzrm', 'izrman', 'agrdm', 'ugrdm', 'tigrdmt', 'ازرم', 'وزرم', 'لفعا', 'الفعا',
 );
 /** Swelling in any person: "itnfkh", "ttbbuz", "ibzg", "ئزّيط", Darija's "تنفخ", "wrem". */
 const SWELL = verb('nfkh|nfukh|nfakh|bbuz|zzit|zit|bzg|bzgh|wrm|wrem', 'نفخ|نفاخ|زيط|بزك|بزغ|ورم');

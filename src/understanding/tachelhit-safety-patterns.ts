@@ -58,6 +58,8 @@ const TOXIC = words(
   'jafil', 'javel', 'jafel', 'jabil', 'pesticide', 'lfar', 'mbid', 'lmbid', 'lisans', 'lesans', 'essence', 'petrole', 'lpetrol', 'جافيل', 'الفار', 'مبيد', 'ليصانص',
   'بترول',
   'ljafil', 'ljavel', 'ljafel',
+  // Poison for livestock, locusts and bugs: "dwa n lbhaym", "dwa n ljrad".
+  'lbhaym', 'ljrad', 'lbq', 'البهايم', 'الجراد', 'البق',
 );
 /** Pills and medicine: taken as told they are no danger, swallowed by a child or by the handful they are ("iwi ichcha lhbub"). */
 const PILLS = words(
@@ -101,6 +103,10 @@ const WHERE = words('mani', 'manig', 'mnin', 'mnayn', 'fin', 'ماني', 'مني
 const CAME = verb('kk|kka|ja|jat|jaw', 'كا|جا|جات|جاو');
 /** Without: "bla ma sjjlgh" (without my signing up), "بلا ما سجلغ". */
 const WITHOUT = words('bla', 'blama', 'بلا', 'بلاما');
+/** Who writes, sends: "chkun a ittarun" (who is it that writes), "ma d isifdn", "ماد ئتّارون". */
+const WRITING_ONE = /^(?:i|y|a)?(?:tt?)?(?:ar[iu]?|az+n|sifi?d|sift)(?:n|un|in)$|^(?:ي|ا)?(?:تت?)?(?:ار[يو]?|ازن|سيفض|صيفط)(?:ن|ون|ين)$/;
+/** "Will": "ma ra ittarun tbib" asks what the doctor will write. */
+const WILL = words('ra', 'rad', 'ghad', 'را', 'راد');
 /** Signed up by someone else, in the third person: "sjjln", "isjjl", "kttbn", "سجلن". */
 const THEY_SIGNED_UP = /^(?:i|y)?(?:sjj?i?l|qiyd|qyd|ktt?b|kchm)(?:n|an|nin)?$|^(?:ي|ا)?(?:سجي?ل|قيد|كتب|كشم)(?:ن|ان)?$/;
 /** Who or where: "ma ak ifkan numero inu" (who gave you my number), "mani ayd tufit nmra nu" (where did you find it), Darija's "fin", "chkun". */
@@ -268,4 +274,9 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "bla ma sjjlgh ar iyi tsifidm", "ماد ئيي سّجلن": signed up without asking, or by someone unknown.
   { intent: 'maybe_stop', steps: [WITHOUT, I_SIGNED_UP], gap: 1 },
   { intent: 'maybe_stop', steps: [WHO, ME, THEY_SIGNED_UP], gap: 1 },
+  // "chkun a ittarun?", "ma d yi isifdn imsagn ad?": who writes; "ma ra ittarun tbib" (what the doctor will write) is none.
+  { intent: 'maybe_stop', steps: [WHO, WRITING_ONE], gap: 1, notBetween: WILL },
+  { intent: 'maybe_stop', steps: [WHO, ME, WRITING_ONE], gap: 1, notBetween: WILL },
+  // Its span holds the messages named, which "yi isifdn imsagn" alone would ask for.
+  { intent: 'maybe_stop', steps: [WHO, ME, WRITING_ONE, MESSAGES], gap: 1, notBetween: WILL },
 ];

@@ -61,6 +61,7 @@ describe('Tachelhit injuries', () => {
     ['a snake, "azrm", that swells', 'yut uzrm baba, adar ns ar ittnfakh'],
     ['a snake, Arabic script', 'ئوت ؤزرم ئلّي غ ؤفوس'],
     ['a swelling, "bzg"', 'afigr, udar ns ibzg kullu'],
+    ['a scorpion written with "g"', 'ibbi t ugrdm g ufus ns'],
     ['a little one shaking, "ahnjir"', 'ahnjir inu ar ittrjff'],
     ['a little one shaking, Arabic script', 'ئمزي ار ئترڭيڭي'],
     ['the gas bottle burst', 'tfrgat lbuta g tgmmi'],

@@ -74,6 +74,7 @@ describe('Tachelhit emergencies in the words new writers use', () => {
     ['blood coming out, Darija', 'ddm kaykhrj mn rasso'],
     ['no longer speaking', 'ور سول ار يساوال بابا'],
     ['bleach drunk, with its article', 'tsswa illi ljafil'],
+    ['livestock poison drunk', 'illi tswa dwa n lbhaym'],
   ])('hears %s through its own words: "%s"', (_, text) => expect(patternIntents(text)).toContain('emergency'));
 
   it('needs the second word: a meal with no vomiting, a wedding named, a walk out, a talk with the doctor', () => {
@@ -162,6 +163,10 @@ describe('Tachelhit stops', () => {
     'bla ma sjjlx, ar d ttashkin lmsajat',
     'بلا ما سجلغ ار ئي تيد تّازنم',
     'mak yufan numero inu?',
+    'chkun a ittarun?',
+    'شكون ايد ئتّارون ئ نمرا ينو',
+    'ma d yi isifdn?',
+    'chkun a yi isifdn lmsajat ad?',
     'ماك ئفكان نمرا ينو',
   ])('asks about a complaint of the messages: "%s"', (text) => {
     expect(patternIntents(text)).toContain('maybe_stop');
@@ -174,6 +179,7 @@ describe('Tachelhit stops', () => {
     expect(patternIntents('ar iyi itsd3 ikhf')).not.toContain('maybe_stop');
     expect(patternIntents('mani d tkka lkaravana?')).not.toContain('maybe_stop');
     expect(patternIntents('mad illan? ini iyi mad ara sskrgh')).not.toContain('maybe_stop');
+    expect(patternIntents('ma ra ittarun tbib g lwr9a?')).not.toContain('maybe_stop');
   });
 
   it('hears "who signed me up" as a complaint, and "what did you sign me up for" as none', () => {
