@@ -74,8 +74,8 @@ const FACE = words('udm', 'wudm', 'lwjh', 'wjho', 'ودم', 'الوجه', 'وج�
 const FACE_OR_MOUTH: ReadonlySet<string> = new Set([...FACE, ...words('imi', 'امي')]);
 /** Turned blue or grey: "izgzaw", "tzgzaw", Darija's "zrq", "zr9at". */
 const BLUE = verb('zgzaw|zgzw|zrq|zr9|zraq|zra9', 'زكزاو|زكزو|زرق');
-/** Changed, turning: "ibddl", "ar itbddal", "itbeddel". */
-const CHANGED = verb('bddl|bdl|bddal|bdal', 'بدل|بدال');
+/** Changed, turning, said of someone: "ibddl", "ar itbddal", "itbeddel"; "nbddl lwjh" (I change the picture) is no face turning. */
+const CHANGED = /^(?:ar)?(?:i|t|y|it|itt|tt)(?:bddl|bdl|bddal|bdal)(?:n|nt|at)?$|^(?:ي|ت|ا|يت|تت)(?:بدل|بدال)(?:ن|نت|ات)?$/;
 
 export const INJURY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [FALL, HIGH], gap: 3, shared: true },

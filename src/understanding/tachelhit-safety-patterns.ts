@@ -105,7 +105,9 @@ const CAME = verb('kk|kka|ja|jat|jaw', 'كا|جا|جات|جاو');
 const WITHOUT = words('bla', 'blama', 'بلا', 'بلاما');
 /** Who writes, sends: "chkun a ittarun" (who is it that writes), "ma d isifdn", "ماد ئتّارون". */
 const WRITING_ONE = /^(?:i|y|a)?(?:tt?)?(?:ar[iu]?|az+n|sifi?d|sift)(?:n|un|in)$|^(?:ي|ا)?(?:تت?)?(?:ار[يو]?|ازن|سيفض|صيفط)(?:ن|ون|ين)$/;
-/** "Will": "ma ra ittarun tbib" asks what the doctor will write. */
+/** Who, the person only: "chkun a ittarun" (who is writing); "ma ittarun" may be what is written. */
+const CHKUN = words('chkun', 'chkoun', 'chkon', 'shkun', 'شكون');
+/** "Will": "chkun ra ittarun f lwrqa" asks who will write on the form. */
 const WILL = words('ra', 'rad', 'ghad', 'را', 'راد');
 /** Signed up by someone else, in the third person: "sjjln", "isjjl", "kttbn", "سجلن". */
 const THEY_SIGNED_UP = /^(?:i|y)?(?:sjj?i?l|qiyd|qyd|ktt?b|kchm)(?:n|an|nin)?$|^(?:ي|ا)?(?:سجي?ل|قيد|كتب|كشم)(?:ن|ان)?$/;
@@ -271,11 +273,12 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   // "nkki ur sjjlgh", "ur sjjlgh g yat", "ؤر سجّلغ غ والو": I signed up for nothing, so the messages come unasked.
   { intent: 'maybe_stop', steps: [NEG, I_SIGNED_UP], gap: 0 },
   { intent: 'maybe_stop', steps: [NEG, SIGNED_UP, NOTHING], gap: 2 },
-  // "bla ma sjjlgh ar iyi tsifidm", "ماد ئيي سّجلن": signed up without asking, or by someone unknown.
-  { intent: 'maybe_stop', steps: [WITHOUT, I_SIGNED_UP], gap: 1 },
+  // "bla ma sjjlgh ar iyi tsifidm", "ماد ئيي سّجلن": signed up without asking, or by someone unknown ("bla ma sjjlgh ad d
+  // ashkgh?" asks whether one may come unlisted).
+  { intent: 'maybe_stop', steps: [WITHOUT, I_SIGNED_UP, AR, REACHING], gap: 2 },
   { intent: 'maybe_stop', steps: [WHO, ME, THEY_SIGNED_UP], gap: 1 },
-  // "chkun a ittarun?", "ma d yi isifdn imsagn ad?": who writes; "ma ra ittarun tbib" (what the doctor will write) is none.
-  { intent: 'maybe_stop', steps: [WHO, WRITING_ONE], gap: 1, notBetween: WILL },
+  // "chkun a ittarun?", "ma d yi isifdn?": who writes (to me); "ma ittarun tbib" (what the doctor writes) is none.
+  { intent: 'maybe_stop', steps: [CHKUN, WRITING_ONE], gap: 1, notBetween: WILL },
   { intent: 'maybe_stop', steps: [WHO, ME, WRITING_ONE], gap: 1, notBetween: WILL },
   // Its span holds the messages named, which "yi isifdn imsagn" alone would ask for.
   { intent: 'maybe_stop', steps: [WHO, ME, WRITING_ONE, MESSAGES], gap: 1, notBetween: WILL },

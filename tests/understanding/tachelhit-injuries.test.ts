@@ -82,6 +82,7 @@ describe('Tachelhit injuries', () => {
     expect(patternIntents('is rad as bbin afus s lmnjl?')).not.toContain('emergency');
     expect(patternIntents('sghgh lbuta tamaynut')).not.toContain('emergency');
     expect(patternIntents('immi tbddl lmaw3id')).not.toContain('emergency');
+    expect(patternIntents('bghit nbddl lwjh dyal lprofil')).not.toContain('emergency');
     expect(patternIntents('ur righ inu g ufus')).not.toContain('emergency');
   });
 

@@ -161,6 +161,7 @@ describe('Tachelhit stops', () => {
     'lmsajat ad mani d kkant?',
     'mnin jaw had lmsajat',
     'bla ma sjjlx, ar d ttashkin lmsajat',
+    'bla ma sjjlgh ar iyi ttaznm',
     'بلا ما سجلغ ار ئي تيد تّازنم',
     'mak yufan numero inu?',
     'chkun a ittarun?',
@@ -179,7 +180,9 @@ describe('Tachelhit stops', () => {
     expect(patternIntents('ar iyi itsd3 ikhf')).not.toContain('maybe_stop');
     expect(patternIntents('mani d tkka lkaravana?')).not.toContain('maybe_stop');
     expect(patternIntents('mad illan? ini iyi mad ara sskrgh')).not.toContain('maybe_stop');
-    expect(patternIntents('ma ra ittarun tbib g lwr9a?')).not.toContain('maybe_stop');
+    expect(patternIntents('chkun ra ittarun f lwr9a?')).not.toContain('maybe_stop');
+    expect(patternIntents('rix ad ssnx ma ittarun tbib')).not.toContain('maybe_stop');
+    expect(patternIntents('is zdargh ad d ashkgh bla ma sjjlgh?')).not.toContain('maybe_stop');
   });
 
   it('hears "who signed me up" as a complaint, and "what did you sign me up for" as none', () => {
