@@ -1,12 +1,15 @@
 // Words of the market, the weather and football: a "when", "where" or "how much" beside them asks about those, not the caravan.
 import { foldWord, inClass, verb, words } from './tachelhit-words.ts';
 
+/** Sold, in the passive: "ittnz", "ar ttnzn" (they are sold), "ئتّنز". */
+const SOLD = /^(?:i|t|y)?tt?nz(?:n|nt)?$|^(?:ي|ت|ا)?تت?نز(?:ن|نت)?$/;
 /** Selling, buying, what a thing is worth, in any person: Tachelhit's "zznzgh", "tsghm", Darija's "nbi3", "nchri", "ysawa". */
-const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|^(?:vendre|acheter|vends|achete)$`);
-/** Livestock, crops, rain and matches: what villagers also ask a bot about, which the caravan does not answer. */
+const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|${SOLD.source}|^(?:vendre|acheter|vends|achete)$`);
+/** Livestock, crops and the gas bottle, rain and matches: what villagers also ask a bot about, which the caravan does not answer. */
 const THINGS = words(
   'tghatt', 'tghat', 'tighttn', 'tighatin', 'ulli', 'azgr', 'tafunast', 'afullus', 'lbhaym', 'lghnm', 'zit', 'argan', 'anzar', 'unzar', 'lmtar', 'chta', 'lmatch',
   'match', 'tirni', 'lkhrouf', 'khrouf', 'lhwli', 'lbgra', 'تغاط', 'الخروف', 'الحولي', 'البقره', 'تيغطن', 'ولي', 'تافوناست', 'الزيت', 'انزار', 'ونزار', 'الشتا', 'المطر', 'ماتش', 'لماتش',
+  'lluz', 'lbotagaz', 'botagaz', 'butagaz', 'lbutagaz', 'lbuta', 'lbota', 'البوطاغاز', 'البوطا',
 );
 
 /**

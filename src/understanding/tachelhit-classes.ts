@@ -13,24 +13,31 @@ export const ANYMORE = words('sul', 'soul', 'sar', 'سول', 'سار');
 export const ME = words('iyi', 'yi', 'ayi', 'i', 'ايي', 'يي', 'اي', 'ي', 'agh', 'as', 'اس', 'dari', 'داري');
 /** Only the writer: "kks iyi" is remove me, "kks as" cancel for him. */
 export const MYSELF = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'اغ', 'moi');
-/** "Want" in any person: "righ", "ira" (he wants), "trim" (you want), "trid"; Darija's "bghit" borrowed. */
+/** "Want" in any person: "righ" (also "rix", "ri3"), "ira" (he wants), "trim" (you want), "trid"; Darija's "bghit" borrowed. */
 const WANT_WORDS = words(
-  'righ', 'rix', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'nri', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghit',
+  'righ', 'rix', 'ri3', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'nri', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghi3', 'bghit',
   'ري', 'ريغ', 'ريخ', 'يرا', 'يري', 'ترا', 'تري', 'نرا', 'نري', 'تريم', 'تريد', 'تريت', 'بغيت',
 );
 /** Needing in any person ("ur htajgh kra", "ur nḥtaj", "ؤر نحتاج"), and accepting said by someone ("ur qbilgh", "ur nqbl"): "qbl" alone is "before". */
 const NEED = new RegExp(`${verb('h?taj|7taj', 'حتاج').source}|^(?:n|t|i)?t?q+b[iea]?l(?:gh|x|m|n)$|^nt?q+b[iea]?l$|^(?:ن|ت|ي)?قبل(?:غ|م|ن)$|^نقبل$`);
 /** Not wanting what comes: "ur righ", "ur htajgh", "ur qbilgh" all refuse it. */
 export const WANT = new RegExp(`^(?:${[...WANT_WORDS].join('|')})$|${NEED.source}`);
+/** "ar" before a verb: it is happening, again and again ("ar ttaru", she is giving birth; "ar iyi ttaznm", you keep sending me). */
+export const AR = words('ar', 'ار');
+/** Will, would: "ad", "rad" before a verb ask for or promise what is to come ("ad iyi d tazznm", send me). */
+export const FUTURE = words('ad', 'a', 'rad', 'ra', 'اد', 'راد', 'را');
 /** When, if: "igh", "mlmi", and Darija's "ila", "mlli" said in Tachelhit ("ila d tusa lhamla"). */
 export const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'mlmi', 'اغ', 'يغ', 'ملمي', 'مليمي', 'ila', 'ilakan', 'mlli', 'mli', 'ملي', 'ايلا', 'الاكان');
 export const WHAT = words('mad', 'mayd', 'ماد', 'مايد');
+/** Who, what, asked of someone: "chkun ntuma" (who are you), "mad iyi sjjln" (who signed me up). */
+export const WHO = words('chkun', 'chkoun', 'chkon', 'shkun', 'ma', 'mad', 'mayd', 'شكون', 'ما', 'ماد', 'مايد');
 /** Messages in any language they are called by: "tibratin", "imsagn" (Tachelhit plural), "lmsajat", "sms". */
 export const MESSAGES = words(
   'lmsajat', 'lmessagat', 'lmessages', 'messages', 'message', 'msajat', 'imsagn', 'imsajn', 'lmsaj', 'lmessage', 'sms', 'tibratin', 'tabrat',
   'الميساجات', 'ميساجات', 'مساجات', 'الرسايل', 'الرسائل', 'تيبراتين', 'ايمساكن', 'المساج', 'lmisaj', 'misaj', 'lmisajat', 'ميساج', 'رساله',
-  // Tachelhit's plural in every vowel and script: "imisajn", "imesagn", "ءيميساجن", "ئمساجن".
+  // Tachelhit's plural in every vowel and script: "imisajn", "imesagn", "imesajat", "ءيميساجن", "ئمساجن".
   'imisajn', 'imisagn', 'imesajn', 'imesagn', 'imsajen', 'ايميساجن', 'ايمساجن', 'ميساجن', 'ايميساكن', 'misajat', 'لميساج', 'لمساج',
+  'imesajat', 'imisajat', 'imsajat', 'lmessajat', 'messajat', 'ايميساجات', 'ايمساجات',
   // Darija's "rsayl" borrowed: "ur righ rsayl", "baraka mn rrsayl".
   'rsayl', 'rrsayl', 'lrsayl', 'rasayl', 'rsa2il', 'رسايل', 'رسائل',
 );

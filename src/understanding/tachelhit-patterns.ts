@@ -84,7 +84,15 @@ export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
     const m = firstMatch(tokens.length, p, has);
     if (m) found.push(m);
   }
-  return found;
+  return found.filter((m) => !openedByComplaint(m, found, has));
+}
+
+/**
+ * "ur kn ssingh, maf ar iyi tarram" (I don't know you, why do you write to me): a "not knowing" that a complaint opens on
+ * is of the writer, not of what to do, so no help is asked.
+ */
+function openedByComplaint(m: PatternMatch, found: readonly PatternMatch[], has: Has): boolean {
+  return m.intent === 'help' && has(NEG_INDEX, m.from) && found.some((c) => c.intent === 'maybe_stop' && c.from === m.from);
 }
 
 function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undefined {

@@ -43,10 +43,17 @@ describe('the market, the weather and football', () => {
     (text) => expect(intentOf(text)).toBe('unknown'),
   );
 
+  it.each(['mnchk a ittnz lluz ghassad', 'mnchk a tswa lluz', 'mnshk a tswa lbotagaz f lhanut', 'manza lbuta lli ttnzn s 40'])(
+    'are not the caravan, nor the gas bottle or almonds: "%s"',
+    (text) => expect(intentOf(text)).toBe('unknown'),
+  );
+
   it('are told by their verbs and things, in any person', () => {
     expect(offTopic(['ad', 'zznzgh', 'yat'])).toBe(true);
     expect(offTopic(['ntsgh'])).toBe(true);
     expect(offTopic(['mlmi', 'rad', 'd', 'tashk'])).toBe(false);
+    expect(offTopic(['ar', 'ttnzn', 'tifiyi'])).toBe(true);
+    expect(offTopic(['mnchk', 'a', 'tswa', 'l3amaliya'])).toBe(false);
   });
 
   it('are not given to the learned second opinion, however sure it is', () => {

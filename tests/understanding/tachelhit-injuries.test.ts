@@ -53,6 +53,39 @@ describe('Tachelhit injuries', () => {
     expect(patternIntents('بابا يرا ادامن')).not.toContain('emergency');
   });
 
+  it.each([
+    ['a burn, "irgha" on a hand', 'irgha ufus n illi'],
+    ['a burn, "srgh" with hot water', 'tsrgh yemma s waman rghanin'],
+    ['a burn, Arabic script', 'ترغا ئفاسن ن ئوي'],
+    ['hot water, "ihmayn"', 'tḥrg s waman ihmayn'],
+    ['a snake, "azrm", that swells', 'yut uzrm baba, adar ns ar ittnfakh'],
+    ['a snake, Arabic script', 'ئوت ؤزرم ئلّي غ ؤفوس'],
+    ['a swelling, "bzg"', 'afigr, udar ns ibzg kullu'],
+    ['a scorpion written with "g"', 'ibbi t ugrdm g ufus ns'],
+    ['a little one shaking, "ahnjir"', 'ahnjir inu ar ittrjff'],
+    ['a little one shaking, Arabic script', 'ئمزي ار ئترڭيڭي'],
+    ['the gas bottle burst', 'tfrgat lbuta g tgmmi'],
+    ['the gas bottle burst, Darija', 'البوطا تفركعات على مراتي'],
+    ['cut by a sickle', 'iqt3 dad ns s lmnjl'],
+    ['cut by a machine, the machine first', 'lmachina tbbi as afus'],
+    ['cut by a knife, Arabic script', 'ئجرح ئفوس نس س الجنوي'],
+    ['lips turned blue', 'imi ns izgzaw'],
+    ['turned blue in the face', 'izgzaw udm n baba'],
+    ['a face that changed colour', 'ar itbddal udm n iwi'],
+    ['a face that changed colour, the face first', 'udm n yemma ibddl llon'],
+    ['a burn on the face', 'irgha udmawn ns'],
+    ['a fall from a ladder, "usllum"', 'tdr ultma zg usllum'],
+    ['a fall into a well', 'idr yan urba g wanu'],
+  ])('hears %s: "%s"', (_, text) => expect(patternIntents(text)).toContain('emergency'));
+
+  it('needs the blade, the bottle or the colour: an operation, a new stove, a changed visit are no emergency', () => {
+    expect(patternIntents('is rad as bbin afus s lmnjl?')).not.toContain('emergency');
+    expect(patternIntents('sghgh lbuta tamaynut')).not.toContain('emergency');
+    expect(patternIntents('immi tbddl lmaw3id')).not.toContain('emergency');
+    expect(patternIntents('bghit nbddl lwjh dyal lprofil')).not.toContain('emergency');
+    expect(patternIntents('ur righ inu g ufus')).not.toContain('emergency');
+  });
+
   it('reads blood thrown up or bleeding as an emergency, never as a donation', () => {
     expect(intentOf('dada ar ittarra idammn zg sbah')).toBe('emergency');
     expect(intentOf('righ ad fkgh idammn bzaf')).toBe('donate_blood');

@@ -1,10 +1,13 @@
 // Tachelhit emergencies and stops heard through word classes: any person, either script, Darija and French mixed in.
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/understanding/index.ts';
+import { DEFAULT_LEXICON, understand } from '../../src/understanding/index.ts';
+import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
 import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
 
 const intentOf = (text: string) => understand(text).intent;
+const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
+const ruleOf = (text: string) => understand(text, DEFAULT_LEXICON, silent).intent;
 const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
 
 describe('Tachelhit emergencies in any person and spelling', () => {
@@ -47,6 +50,41 @@ describe('Tachelhit emergencies in any person and spelling', () => {
   });
 });
 
+describe('Tachelhit emergencies in the words new writers use', () => {
+  it.each([
+    ['breathing as "isnufus"', 'ur ar isnufus baba'],
+    ['breathing as "issnfs", Arabic script', 'ؤر ئسّنفس ئوي'],
+    ['breathing as "sunfu"', 'illi ur da tsunfu mzyan'],
+    ['breathing as "sunfu", Arabic script', 'ؤر ئزمر اد ئسونفو'],
+    ['not able to breathe any more', 'baba ur sul izmmr ad itnffas'],
+    ['choking', 'ar t tkhnaq yiwi'],
+    ['choking, Arabic script', 'ئوي ار ئتخنق'],
+    ['fainting as "skhf"', 'tskhf ultma g ufrdu'],
+    ['fainting as "skhf", Arabic script, plural', 'كراض ئسخفن غ تمغرا'],
+    ['fainting, Darija', 'tsakhfat yemma'],
+    ['vomiting after a wedding', 'ayt tmghra kullu ar ttqiyan'],
+    ['vomiting after a meal, Arabic script', 'شين لحم ، غيلاد ار تقيان'],
+    ['vomiting since a meal, said first', 'tarwa kullu ar ttqiyan zg lli chan lhm'],
+    ['vomiting since a wedding, said first', 'ar ttqiyan kullu mnid tamghra'],
+    ['whose chest hurts, words between', 'idmarn n yemma ar as ttqqa7n bahra'],
+    ['a heart that aches, Arabic script', 'ؤل ئنو ار ئي ئتقّاح'],
+    ['chest pain, Darija "drr"', 'ar iyi ittdrr udmar'],
+    ['blood coming out', 'ar ffghn idammn zg unzaren ns'],
+    ['blood coming out, Arabic script', 'ئدامن ار تفغن زڭ ؤخف نس'],
+    ['blood coming out, Darija', 'ddm kaykhrj mn rasso'],
+    ['no longer speaking', 'ور سول ار يساوال بابا'],
+    ['bleach drunk, with its article', 'tsswa illi ljafil'],
+    ['livestock poison drunk', 'illi tswa dwa n lbhaym'],
+  ])('hears %s through its own words: "%s"', (_, text) => expect(patternIntents(text)).toContain('emergency'));
+
+  it('needs the second word: a meal with no vomiting, a wedding named, a walk out, a talk with the doctor', () => {
+    expect(patternIntents('ichcha imnsi, ur itqiya')).not.toContain('emergency');
+    expect(patternIntents('tamghra n illi ass n sbt')).not.toContain('emergency');
+    expect(patternIntents('iffgh baba s lhanut')).not.toContain('emergency');
+    expect(patternIntents('ur sawalgh d tbib')).not.toContain('emergency');
+  });
+});
+
 describe('Tachelhit stops', () => {
   it.each([
     'ur righ imsagn ad',
@@ -69,6 +107,14 @@ describe('Tachelhit stops', () => {
     'fl iyi 3afak',
     'arretez les messages ur righ',
   ])('stops at once on "%s"', (text) => expect(intentOf(text)).toBe('stop'));
+
+  it.each(['ur ri3 imesajat nnun', 'ور ريغ ئميساجات', 'ur sul bghi3 imisajat'])(
+    'hears "I don\'t want", in any spelling, of the messages in any spelling: "%s"',
+    (text) => {
+      expect(patternIntents(text)).toContain('stop');
+      expect(intentOf(text)).toBe('stop');
+    },
+  );
 
   it.each([
     'kkes numero inu zg lista nnun daba',
@@ -93,6 +139,56 @@ describe('Tachelhit stops', () => {
     'asks about "why do you write to me": "%s"',
     (text) => expect(intentOf(text)).toBe('maybe_stop'),
   );
+
+  it.each([
+    'maygh ar iyi ttarum?',
+    'ⵎⴰⵅ ⴰⵔ ⵉⵢⵉ ⵜⵜⴰⵔⵓⵎ',
+    'mayx ayi tsifidm lmsajat ad?',
+    'mayx ar iyi tktbm?',
+    'mah ar iyi tktbm kullu ass',
+    'ماف ار ئي تّارم؟',
+    'ar iyi ttazznm kraygat ass',
+    'ar iyi d ttazznm kul nhar',
+    'kraygat ass ar d ttazznm imsagn',
+    'imisajn nnun ar iyi sd3nt',
+    'lmsajat ad ar iyi tsqlaqnt',
+    'لميساجات ار ئي قلقنت',
+    'ar iyi tzz3jm s lmsajat',
+    'imsagn ggutnt bahra',
+    'لميساجات ڭّوتنت',
+    'imsagn nnun ghassad bahra ayad',
+    'mani d kkant imisajn ad?',
+    'lmsajat ad mani d kkant?',
+    'mnin jaw had lmsajat',
+    'bla ma sjjlx, ar d ttashkin lmsajat',
+    'bla ma sjjlgh ar iyi ttaznm',
+    'بلا ما سجلغ ار ئي تيد تّازنم',
+    'mak yufan numero inu?',
+    'chkun a ittarun?',
+    'شكون ايد ئتّارون ئ نمرا ينو',
+    'ma d yi isifdn?',
+    'chkun a yi isifdn lmsajat ad?',
+    'ماك ئفكان نمرا ينو',
+  ])('asks about a complaint of the messages: "%s"', (text) => {
+    expect(patternIntents(text)).toContain('maybe_stop');
+    expect(ruleOf(text)).toBe('maybe_stop');
+  });
+
+  it('does not hear a wish, a headache, a caravan\'s road or "what must I do" as a complaint', () => {
+    expect(intentOf('ad iyi d tazznm kul ass mlmi rad tasm')).toBe('subscribe');
+    expect(patternIntents('ad iyi d tazznm kul ass')).not.toContain('maybe_stop');
+    expect(patternIntents('ar iyi itsd3 ikhf')).not.toContain('maybe_stop');
+    expect(patternIntents('mani d tkka lkaravana?')).not.toContain('maybe_stop');
+    expect(patternIntents('mad illan? ini iyi mad ara sskrgh')).not.toContain('maybe_stop');
+    expect(patternIntents('chkun ra ittarun f lwr9a?')).not.toContain('maybe_stop');
+    expect(patternIntents('rix ad ssnx ma ittarun tbib')).not.toContain('maybe_stop');
+    expect(patternIntents('is zdargh ad d ashkgh bla ma sjjlgh?')).not.toContain('maybe_stop');
+  });
+
+  it('hears "who signed me up" as a complaint, and "what did you sign me up for" as none', () => {
+    expect(patternIntents('ma iyi isjjln g lista nnun?')).toContain('maybe_stop');
+    expect(patternIntents('mad iyi tsjjlm?')).not.toContain('maybe_stop');
+  });
 
   it('stops at once when a stop is said twice, whatever else is said', () => {
     expect(intentOf('yemma ur tra imsagn, hbsat kulchi f tilifun nns')).toBe('stop');
