@@ -1,14 +1,20 @@
 // Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in,
 // when the caravan comes back, a person of the association or a doctor to call, the menu.
 import { APPOINTMENT, ME, NEG, NEWS, NUMBER, SEND, SPEAK, TIME } from './tachelhit-classes.ts';
+import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Call off, take off, in any person: "hiyd", "7ydat", "kksat", Darija's "bttl", "بطلات", French "annuler" ("annulix"). */
 const CALL_OFF = verb('(?:7yd|hyd|hi?yy?d|7i?yy?d|hid|7id)(?:u|o|w)?|kk?i?st?|bt+l|b6l|annuli?|anuli?', 'حيدو?|حييدو?|كست?|بطل');
 /** French "annuler", alone or in a Tachelhit verb ("rix ad annulix l'operation"): a cancellation whatever follows; no sign of the language. */
 const ANNUL = /^(?:ad|a)?(?:i|t|n)?(?:annul|anul)(?:i|e|er|ez)?(?:gh|x|m|n)?$/;
-/** Moved, in any person: "ad t tsmuttim" (will you move it), "smuttl", "bdl" (change), Darija's "ajjl". */
-const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl|bd?dl', 'سموتل|سموتي|اجل|عطل|بدل');
+/**
+ * Moved, in any person: "ad t tsmuttim" (will you move it), "ssmuttiyat", "smuttl", "bdl" (change), Darija's "ajjl" and
+ * "7wl", also with Darija's plural ("wach ymkn tbdlo lrdv", "is tzdarm ad t t7wlm").
+ */
+export const MOVE = new RegExp(
+  `${verb('s?smutt?l?(?:iy|i)?|sm3tl|ajjl|ajl|a3tl|bd?dl|7a?wl|ha?wl', 'سموتل|سموتي|اجل|عطل|بدل|حول').source}|^(?:t|n|y)?(?:bd?dl|7a?w+l)(?:u|o|iw)$|^(?:ت|ن|ي)?(?:بدل|حول)و$`,
+);
 /** Moved, far from the appointment word or beside a day: without "ajl", which after "min" is "for" ("min ajl"). */
 const MOVE_FAR = verb('s?smutt?l?i?|sm3tl|a3tl|bd?dl', 'سموتل|سموتي|عطل|بدل');
 /** Put off, Darija's "khr", "wkhkhr" ("khrat rendez-vous", put the visit off). */
@@ -40,6 +46,13 @@ const STAFF = words(
 );
 const WITH = words('d', 'د', 'dids', 'ak', 'dis');
 const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
+/** Darija's "give me", borrowed whole: "3tini numero n chi yan f lqafila". */
+const GIVE_ME = /^a?3t(?:i|ee)(?:ni|wni)$|^(?:ا)?عطي(?:ني|وني)$/;
+/** Someone to reach: a person, the association, the team, a doctor ("numero d l'association", "chi yan f lqafila"). */
+const SOMEONE: ReadonlySet<string> = new Set([
+  ...STAFF, ...DOCTOR,
+  ...words('yan', 'yat', 'wa7d', 'wahd', 'bnadm', 'association', 'ljam3iya', 'jam3iya', 'ljm3iya', 'lfri9', 'lfriq', 'يان', 'واحد', 'جمعيه', 'الفريق'),
+]);
 /** Show, in any person: "ml iyi", "mlat iyi", "tmlm". */
 const SHOW = verb('ml|mml|mal', 'مل|مال');
 /** Bring, send or show me: "awid", "sifd iyi", "ml iyi". */
@@ -80,6 +93,7 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'human', steps: [SPEAK, WITH, STAFF], gap: 1 },
   // "Give me the doctor's number, I will call him": a person to speak to.
   { intent: 'human', steps: [GIVE, ME, NUMBER], gap: 1 },
+  { intent: 'human', steps: [GIVE_ME, NUMBER, SOMEONE], gap: 3, shared: true },
   // "awid lmenu", "sifd iyi lmenu": the menu asked for; "menu" alone may be a choice in it.
   { intent: 'help', steps: [ASK_FOR, MENU], gap: 1 },
   { intent: 'help', steps: [MENU, PLEASE], gap: 0 },
