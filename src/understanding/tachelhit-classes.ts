@@ -79,7 +79,8 @@ export const TIME = words(
   'tsbah', 'sbah', 'azkka', 'l3chiya', 'lachiya', 'tazzwart', 'واس', 'نهار', 'يوم', 'ساعه', 'وقت', 'سيمانه', 'تادكوات', 'تيفاوت', 'الصباح',
   'iwass', 'iyyass', 'l3chiyya', 'l3achiya', 'لعشيه', 'العشيه', 'الصبح', 'صباح',
   // The days of the week, which an appointment is moved to and from: "f lhd machi f ssbt".
-  'lhd', 'l7d', 'lhad', 'l7ad', 'ltnin', 'letnin', 'ttnin', 'ttlat', 'ltlat', 'larb3', 'lrb3', 'larba3', 'lkhmis', 'khmis', 'ljm3a', 'jjm3a', 'jem3a', 'ljem3a',
+  'lhd', 'l7d', 'lhad', 'l7ad', 'ltnin', 'letnin', 'ttnin', 'ttlat', 'ltlat', 'ttlata', 'ltlata', 'larb3', 'lrb3', 'larba3', 'larb3a', 'lkhmis', 'khmis', 'ljm3a',
+  'jjm3a', 'jem3a', 'ljem3a',
   'ssbt', 'sbt', 'ssebt', 'sebt', 'dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',
   'لحد', 'الحد', 'الاحد', 'لاتنين', 'الاثنين', 'التلات', 'الثلاثاء', 'لاربع', 'الاربعاء', 'لخميس', 'الخميس', 'الجمعه', 'لجمعه', 'السبت', 'سبت',
 );

@@ -116,7 +116,7 @@ const LOST = words('tmsa7', 'tmsah', 'itmsa7', 'ttmsa7', 'ttusfd', 'ittusfd', 't
 /** In place of: "f l3chiya blast sbah", "ف ليوم ن لحد ماشي ف السبت", "tadggwat machi tifawt". */
 const INSTEAD = words('machi', 'mashi', 'blast', 'blasst', 'fblast', 'bdal', '3wd', '3iwad', 'ماشي', 'بلاصت', 'عوض', 'بدال');
 /** Being, of the appointment to come: "rix ad iga rendez-vous ghi tadggwat", "ri3 ad yili". */
-const WILL_BE = words('iga', 'yga', 'yili', 'ili', 'tili', 'ikun', 'ykun', 'يكا', 'ايكا', 'يلي', 'ايلي', 'تيلي');
+const WILL_BE = words('iga', 'ig', 'yga', 'yili', 'ili', 'tili', 'ikun', 'ykun', 'يكا', 'ايكا', 'اك', 'يلي', 'ايلي', 'تيلي');
 /** You all, or the caravan, coming: "manak ass ad d tasim?", "manza ass ad d tashkm". */
 const YOU_COME = /^(?:ad|d)?tt?(?:as|ashk|achk|ack|ask|usa)(?:m|mt|im|in|int|nt)?$|^(?:اد|د)?تت?(?:اس|اشك|وسا)(?:م|مت|ين|نت)?$/;
 /** Pressing a button: "fin ad brkx?", "mani ad klikigh". */
@@ -172,8 +172,8 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   // "manza code inu? tmsa7 lmsaj": the message with the appointment lost; "tmsa7" is no order to erase.
   { intent: 'my_appointments', steps: [LOST, MESSAGES], gap: 1, shared: true },
   { intent: 'my_appointments', steps: [MESSAGES, LOST], gap: 1, shared: true },
-  // "ri ad iyi tktbm g lista", "righ ad ktbgh yiwi g liste": a place on the list asked for; its span covers "g liste".
-  { intent: 'book', steps: [WANT, WILL, ENTER, IN, LIST], gap: 2, positive: true },
+  // "ri ad iyi tktbm g lista", "bghix ad ktbx smiyt n mmi g lista": a place on the list asked for; its span covers "g liste".
+  { intent: 'book', steps: [WANT, WILL, ENTER, IN, LIST], gap: 4, positive: true },
   // "rix ad t tktbm", "ريغ اد ئي تسجّلم", "ri ad tt tsjjlm": I want you to register me or her; its span covers the "tsjjlm"
   // that alone asks whether one is.
   { intent: 'book', steps: [WANT, SIGN_UP_ANY], gap: 2, shared: true, positive: true },

@@ -65,7 +65,8 @@ const DO = verb('skr|sskr|sxdm|skhdm', 'سكر|سخدم');
 /** An answer that says yes by promising to come: "ok ad d asgh", "wakha rad d ashkgh". */
 const OK = words('ok', 'okay', 'wakha', 'waxxa', 'wakhkha', 'iyyeh', 'iyeh', 'yah', 'ih', 'ayyeh', 'daccord', 'mzyan', 'واخا', 'ياه', 'ايه', 'اييه', 'مزيان');
 const FUTURE = words('ad', 'rad', 'ghad', 'gha', 'a', 'اد', 'راد', 'غاد');
-const I_COME = /^d?(?:ashk|achk|ask|as|ushk|dduw?)(?:gh|x)$|^د?(?:اشك|اس|دو)غ$/;
+/** I come, or we come: "ad d ashkgh", "ad d nashk", "ad nddu", "اد د ناشك". */
+const I_COME = /^d?(?:ashk|achk|ask|as|ushk|dduw?)(?:gh|x)$|^d?n(?:ashk|achk|ask|as|ddu|ddiw)$|^د?(?:اشك|اس|دو)غ$|^د?ن(?:اشك|اس|دو)$/;
 /** Is there … on the list: "is illa isem n baba gh liste", "is tlla smiyt ns"; "ad ktbgh yiwi g lista" is a booking. */
 const IS = words('is', 'wach', 'اس', 'واش');
 /** There is, and "I am" ("is ggigh g lista", "ئس گيغ غ ليستا": am I on the list). */

@@ -25,8 +25,10 @@ const I_COME = /^(?:ad|d)?(?:a|u)(?:sh|ch|s|c)k?(?:gh|x)$|^(?:اد|د)?(?:ا|و)
 const SUIT = verb('fulki|fulk|nasb|wafq', 'فولكي|ناسب|وافق');
 /** Can, in any person: "is tzdarm ad t tsmuttim" (can you move it). */
 const CAN = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
-/** What, how, how much, at what hour: "mad", "mnck n tsa3t". */
-const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
+/** Can it be, is it possible: "is tzdarm", "is imkn", Darija's "wach ymkn", "momkin". */
+const POSSIBLE = new RegExp(`${CAN.source}|^(?:i|y)?mk(?:e)?n$|^m[ou]mkin$|^(?:ا|ي)?مكن$|^ممكن$`);
+/** What, how, how much, at what hour: "mad", "mnck n tsa3t", "kra ikhssan ad nawi" (anything we must bring). */
+const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'kra', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك', 'كرا');
 const MUST = words('iqqan', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'ixsa', 'ikhsa', 'اخصا', 'اخصان', 'يقان', 'خصا', 'خصان');
 /** Bring, take along, in any person: "ad d nawi", "awigh", "awid"; "yawd" is news brought. */
 const BRING = verb('awi|awy|iwi|awd|jib|hz', 'اوي|يوي|جيب');
@@ -39,6 +41,11 @@ const GO_IN = verb('kcm|kchm|kshm|dkhl', 'كشم|دخل');
 /** Will it come back: "is rad d t3awd" (will it come again). */
 const IS = words('is', 'wach', 'اس', 'واش');
 const FUTURE = words('ad', 'rad', 'ghad', 'ra', 'اد', 'راد', 'غاد', 'را');
+/** Papers a villager may be asked to bring: the identity card, the health cover, a prescription. */
+const PAPERS = words(
+  'lbitaqa', 'bitaqa', 'lkarta', 'karta', 'carte', 'cin', 'ramed', 'lramed', 'amo', 'lkarni', 'karni', 'ordonnance', 'lordonnance', 'lwraq', 'lwra9', 'lwrq',
+  'البطاقه', 'بطاقه', 'لكارط', 'كارط', 'راميد', 'الوراق', 'لوراق',
+);
 const AGAIN = verb('3awd|3awed|3aud|3awdu', 'عاود');
 /** Someone of the association: "lmuwazaf", "lmas2ul", "responsable". */
 const STAFF = words(
@@ -82,8 +89,13 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'reschedule', steps: [MOVE_FAR, TIME], gap: 1, shared: true },
   { intent: 'reschedule', steps: [APPOINTMENT, NEG, ME, SUIT], gap: 6 },
   { intent: 'reschedule', steps: [CAN, MOVE], gap: 3 },
+  // "azkka ur zdargh, is imkn f ljm3a?": I cannot come then, could it be another day.
+  { intent: 'reschedule', steps: [NEG, CAN, IS, POSSIBLE, TIME], gap: 2 },
   { intent: 'campaigns_info', steps: [HOW, MUST, BRING], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [HOW, FUTURE, BRING], gap: 1, anyLength: true },
+  // "is ikhssa lbitaqa?", "is rad nawi lkarni?": whether papers must be brought.
+  { intent: 'campaigns_info', steps: [IS, MUST, PAPERS], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [IS, FUTURE, BRING, PAPERS], gap: 1 },
   { intent: 'campaigns_info', steps: [HOW_MUCH, PAY], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [WHAT_HOUR, BEGIN], gap: 4, anyLength: true },
   { intent: 'campaigns_info', steps: [IS, FUTURE, AGAIN], gap: 1, anyLength: true },

@@ -139,6 +139,7 @@ describe('Tachelhit follow-ups in other villages\' words', () => {
     ['rig adsajlag baba inu', 'book'],
     ['ⵔⵉⵖ ⴰⴷ ⵉⵢⵉ ⵜⵙⵊⵊⵍⵎ', 'book'],
     ['ri3 ad iyi tsjjlm', 'book'],
+    ['righ ad ktbgh isem n ultma inu g lista', 'book'],
     ['is illa tbiba? rant ad zrnt tbiba', 'book'],
     // To see a doctor, or to have an examination done.
     ['ira ad izr tbib n walln', 'book'],
@@ -167,6 +168,8 @@ describe('Tachelhit follow-ups in other villages\' words', () => {
     ['ⴰⴷ ⵉⵢⵉ ⵜⴳⵎ ⴳ ⵍⵊⵎⵄⴰ ⵎⴰⵛⵉ ⴳ ⵍⵅⵎⵉⵙ', 'reschedule'],
     ['righ ad yili lmaw3id inu f ssbt', 'reschedule'],
     ['nra ad iga rdv n baba g tifawt', 'reschedule'],
+    ['ri ad ig rdv n baba g tadggwat', 'reschedule'],
+    ['f larb3a machi f ttlata', 'reschedule'],
     // Which day you come; where the caravan will be; where to press.
     ['manak ass a d tasin?', 'campaigns_info'],
     ['manak ass ad d tasim s igherm nngh?', 'campaigns_info'],

@@ -90,6 +90,7 @@ describe('short answers and loans Tachelhit writers use', () => {
     ['la la ohu', 'no'],
     ['la, uhu a wddi', 'no'],
     ['tanmmirt, llah yrhm lwalidin', 'thanks'],
+    ['baraka llahu fikum, llah ikhlf', 'thanks'],
   ] as const)('reads "%s" as Tachelhit %s: its doubled "yyeh", its "uhu" in any vowel, a blessing any language says', (text, intent) =>
     expect(understand(text)).toMatchObject({ intent, locale: 'shi' }),
   );

@@ -89,6 +89,9 @@ describe('Tachelhit requests in other villages\' words', () => {
     ['ئسم ئنو ف لميساج، صححات ت', 'correct_data'],
     ['douar inu g lista nnun machi ayt ali', 'correct_data'],
     ['3umr n baba ur igi 70', 'correct_data'],
+    // Yes, said by promising that we come.
+    ['iyyeh ghassad ad d nashk', 'yes'],
+    ['واخا، اد د ناشك', 'yes'],
     // MSA's word for data.
     ['ssfd lbayanat inu', 'delete_data'],
     ['مسح البيانات ن بابا', 'delete_data'],

@@ -61,13 +61,23 @@ describe('Tachelhit requests about a visit in other villages\' words', () => {
     ['is tzdarm ad t7wlm lmaw3id?', 'reschedule'],
     ['wach ymkn t7wlo rdv', 'reschedule'],
     ['ئس تزضارم اد ت تحولم لموعد؟', 'reschedule'],
+    // I cannot then: could it be another day.
+    ['azkka ur zdargh, is imkn f ljm3a?', 'reschedule'],
+    ['ghassad ur nzdar, is tzdarm f ssbt?', 'reschedule'],
+    // Anything to bring, papers asked for.
+    ['kra ikhssan ad nawi?', 'campaigns_info'],
+    ['is ikhssa lbitaqa?', 'campaigns_info'],
+    ['ئس ئخصا لبطاقة؟', 'campaigns_info'],
+    ['is rad nawi lkarni?', 'campaigns_info'],
     // Darija's "give me" a number of someone of the caravan.
     ['3tini nmra n lmas2ul', 'human'],
     ['a3tini numero d tbib ad t ghrgh', 'human'],
     ['عطيني نمرا ن يان غ لقافلا', 'human'],
   ] as const)('reads "%s" as %s by the rules alone', (text, intent) => expect(rulesOf(text)).toBe(intent));
 
-  it('does not read the number of an appointment as a person to call', () => {
+  it('does not read the number of an appointment as a person to call, a cancellation asked as a new day, or papers brought as a question', () => {
     expect(patternIntents('3tini numero n rdv inu')).not.toContain('human');
+    expect(patternIntents('ur zdargh ad d ashkgh, is imkn ad t tkksm?')).not.toContain('reschedule');
+    expect(patternIntents('ad awigh lbitaqa')).not.toContain('campaigns_info');
   });
 });
