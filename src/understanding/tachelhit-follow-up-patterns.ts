@@ -69,6 +69,8 @@ const NOT_BE = words('machi', 'mashi', 'machii', 'ماشي');
 const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'ila', 'ida', 'mlli', 'mli', 'mlmi', 'اغ', 'يغ', 'ايلا', 'الا', 'ملي', 'ملمي');
 /** The caravan arriving, in any person: "tusa", "d tas", "tushka", "ad d ilkm". */
 const ARRIVES = verb('(?:a|u)(?:sh|ch|c|s)k|as|usa?|lkm', '(?:ا|و)(?:ش|س)ك|اس|وسا?|لكم');
+/** Coming, said of a doctor or doctors: "ad d yas", "rad d yasin", "ad d tashk"; "is rad d tasd" (will you come) asks the villager. */
+const THEY_COME = /^(?:ad|d)?(?:i|y|t)?(?:ashk|achk|ack|ask|as|usa|lkm)(?:n|in|nt|int)?$|^(?:اد|د)?(?:ا|ي|ت)?(?:اشك|اس|وسا|لكم)(?:ن|ين|نت)?$/;
 /** Letting know, in the imperative or any person: "nbbh iyi" (warn me), "3lmat iyi", "khbrat iyi". */
 const NOTIFY = verb('nbbh|nbh|3lm|a3lm|khbr|xbr|siwd|swd|wsl', 'نبه|علم|خبر|سيود|وصل');
 /** Tell, in the imperative: "ئنات ئيي ئغ راد د تاشكم" (tell me when you come); "inna yi" (he told me) is news. */
@@ -214,4 +216,7 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   // "is tlla lqafila ghassad", "is rad d tashk lkaravana s igherm": whether it comes, not whether one is booked.
   { intent: 'campaigns_info', steps: [IS, BE_THERE, CARAVAN], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [IS, ARRIVES, CARAVAN], gap: 2, shared: true },
+  // "is rad d yas tbib n snan?", "tbib n tiṭṭ is rad d yas?": whether a doctor comes, not a consultation asked for.
+  { intent: 'campaigns_info', steps: [IS, THEY_COME, DOCTOR], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [DOCTOR, IS, THEY_COME], gap: 2, shared: true },
 ];

@@ -119,6 +119,7 @@ export const REQUEST_PATTERNS: readonly Pattern[] = [
   { intent: 'subscribe', steps: [ME, SEND, NEWS], gap: 2, positive: true, notAfter: NOT_ASKING, notAfterGap: 2 },
   // "When the caravan comes, call me or send me a word": a request for later; its span covers the "call me" in it.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ANY_REQUEST, ME], gap: 6, positive: true },
+  { intent: 'subscribe', steps: [WHEN, ARRIVES, ME, ANY_REQUEST], gap: 6, positive: true },
   { intent: 'human', steps: [PERSON, SPEAK], gap: 3 },
   { intent: 'human', steps: [SPEAK, WITH, PERSON], gap: 1 },
   { intent: 'human', steps: [SPEAK, ME], gap: 0, unless: IN_LANGUAGE },

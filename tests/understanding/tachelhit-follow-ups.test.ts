@@ -170,6 +170,10 @@ describe('Tachelhit follow-ups in other villages\' words', () => {
     ['nra ad iga rdv n baba g tifawt', 'reschedule'],
     ['ri ad ig rdv n baba g tadggwat', 'reschedule'],
     ['f larb3a machi f ttlata', 'reschedule'],
+    // Whether a doctor comes.
+    ['is rad d yasin tbibn n tarwa?', 'campaigns_info'],
+    ['tbib n tiṭṭ is rad d yas?', 'campaigns_info'],
+    ['ئس راد د ياس طبيب ن تيط؟', 'campaigns_info'],
     // Which day you come; where the caravan will be; where to press.
     ['manak ass a d tasin?', 'campaigns_info'],
     ['manak ass ad d tasim s igherm nngh?', 'campaigns_info'],
@@ -187,6 +191,7 @@ describe('Tachelhit follow-ups in other villages\' words', () => {
     expect(patternIntents('ms7 lmsajat')).not.toContain('my_appointments');
     expect(patternIntents('ass n lkhmis machi mochkil')).not.toContain('reschedule');
     expect(intentOf('manak a tgit')).toBe('greeting');
+    expect(patternIntents('tbib inna yi is rad d tasd azkka')).not.toContain('campaigns_info');
     expect(intentOf('mani rad tili lkaravana')).toBe('campaigns_info');
   });
 });

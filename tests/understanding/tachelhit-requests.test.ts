@@ -81,6 +81,9 @@ describe('Tachelhit requests in other villages\' words', () => {
     ['ⵙⵉⴼⴹ ⵉⵢⵉ ⵍⵅⴱⴰⵔ', 'subscribe'],
     ['ri ad ayi d ilkm lkhbar', 'subscribe'],
     ['ريغ اد ئيي د يلكم لخبار ن لقافلا', 'subscribe'],
+    // When it comes, you will tell me.
+    ['mlmi rad tashkm, ad i tinim', 'subscribe'],
+    ['ملمي راد د تاشكم، اد ئيي تينيم', 'subscribe'],
     // The appointment, then another one.
     ['lmawid inu, rix yat yadnin', 'reschedule'],
     ['rdv n baba, ad t tgm ass ya dnine', 'reschedule'],
