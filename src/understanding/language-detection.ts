@@ -127,6 +127,9 @@ const TACHELHIT_CORE = new Set([
   'gma', 'ultma', 'iwi', 'yiwi', 'tamghart', 'argaz', 'tarwa', 'ايوي', 'ولتما', 'تامغارت', 'تاروا',
   // "my" written apart ("smiyt nu", "mama ino"), "I want" cut short ("ri ad sajlgh"), "whether" ("is ttusjjl"), "how" ("mamnk").
   'nu', 'nnu', 'nou', 'ino', 'ri', 'is', 'mamnk', 'mamk', 'manik', 'مامنك', 'مامك',
+  // "No" and "yes" as only Tachelhit says them: "uhu" in any vowel ("ohu la"), "yes" with its doubled "y" ("iyyeh wakha",
+  // "ييه واخا"; Darija writes "iyeh", "ايه"), and "I want" with "3" for "ɣ" ("ri3").
+  'ohu', 'oho', 'uhuu', 'iyyeh', 'ayyeh', 'ييه', 'اييه', 'ri3',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

@@ -28,7 +28,8 @@ const TIFINAGH = /[\u2D30-\u2D7F]/g;
 const FOLD_BERBER_LATIN: Record<string, string> = { 'ɣ': 'gh', 'Ɣ': 'gh', 'ɛ': '3', 'Ɛ': '3', 'ḥ': '7', 'Ḥ': '7', 'ʷ': 'w' };
 const BERBER_LATIN = /[ɣƔɛƐḥḤʷ]/g;
 
-const FOLD_ARABIC: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي', 'ڭ': 'ك', 'گ': 'ك' };
+/** Morocco writes "g" as ڭ, گ or ݣ ("زݣ", from) and "v" as ڤ ("لكاراڤانا"): the letters Arabic has for them. */
+const FOLD_ARABIC: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي', 'ڭ': 'ك', 'گ': 'ك', 'ݣ': 'ك', 'ڤ': 'ف' };
 
 /**
  * @example normalizeText('Salaaam 3afak!!') // 'salam 3afak'
@@ -51,7 +52,7 @@ export function normalizeText(input: string): string {
     // Others write that opening as a bare hamza before its vowel ("ءيدامن", "ءاس", "ءولفسا"): the same alef, or a waw.
     .replace(/(?<![\u0600-\u06FF])ء(?=ي)/g, 'ا')
     .replace(/(?<![\u0600-\u06FF])ء(?=[اوؤ])/g, '')
-    .replace(/[أإآٱىةؤئکیڭگ]/g, (c) => FOLD_ARABIC[c] ?? c)
+    .replace(/[أإآٱىةؤئکیڭگݣڤ]/g, (c) => FOLD_ARABIC[c] ?? c)
     .normalize('NFD')
     .replace(LATIN_ACCENTS, '')
     .normalize('NFC')

@@ -13,10 +13,10 @@ export const ANYMORE = words('sul', 'soul', 'sar', 'سول', 'سار');
 export const ME = words('iyi', 'yi', 'ayi', 'i', 'ايي', 'يي', 'اي', 'ي', 'agh', 'as', 'اس', 'dari', 'داري');
 /** Only the writer: "kks iyi" is remove me, "kks as" cancel for him. */
 export const MYSELF = words('iyi', 'yi', 'ayi', 'ايي', 'يي', 'اي', 'agh', 'اغ', 'moi');
-/** "Want" in any person: "righ" (also "rix", "ri3"), "ira" (he wants), "trim" (you want), "trid"; Darija's "bghit" borrowed. */
+/** "Want" in any person and spelling: "righ", "ri3", "rig", "ira" (he wants), "trim", "tram" (you want), "rant"; Darija's "bghit" borrowed. */
 const WANT_WORDS = words(
-  'righ', 'rix', 'ri3', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'nri', 'trit', 'trid', 'trim', 'ran', 'bghigh', 'bghix', 'bghi3', 'bghit',
-  'ري', 'ريغ', 'ريخ', 'يرا', 'يري', 'ترا', 'تري', 'نرا', 'نري', 'تريم', 'تريد', 'تريت', 'بغيت',
+  'righ', 'rix', 'ri3', 'rig', 'ri', 'ira', 'iri', 'tra', 'tri', 'nra', 'nri', 'trit', 'trid', 'trim', 'tram', 'ran', 'rant', 'bghigh', 'bghix', 'bghi3', 'bghit',
+  'ري', 'ريغ', 'ريخ', 'يرا', 'يري', 'ترا', 'تري', 'نرا', 'نري', 'تريم', 'ترام', 'تريد', 'تريت', 'ران', 'رانت', 'بغيت',
 );
 /** Needing in any person ("ur htajgh kra", "ur nḥtaj", "ؤر نحتاج"), and accepting said by someone ("ur qbilgh", "ur nqbl"): "qbl" alone is "before". */
 const NEED = new RegExp(`${verb('h?taj|7taj', 'حتاج').source}|^(?:n|t|i)?t?q+b[iea]?l(?:gh|x|m|n)$|^nt?q+b[iea]?l$|^(?:ن|ت|ي)?قبل(?:غ|م|ن)$|^نقبل$`);
@@ -64,16 +64,32 @@ export const BLOOD = words('idammn', 'idamn', 'idmmn', 'ddm', 'dm', 'ddam', 'dam
 export const HOLD = verb('bdd|bdda|bddad|7bs|hbs|7bes|hbes', 'بد|بدا|بداد|حبس');
 export const DATA = words(
   'nmra', 'numero', 'numro', 'nimiro', 'raqm', 'rqm', 'ra9m', 'رقم', 'ism', 'isem', 'ismiy', 'ismiw', 'isminu', 'isim', 'smiyt', 'smiya', 'smit', 'smiti',
-  'lism', 'douar', 'duwar', 'l3mr', 'l3umr', 'lma3lumat', 'lm3lumat', 'm3lumat', 'lmaalumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
+  'lism', 'douar', 'duwar', 'l3mr', 'l3umr', '3mr', '3umr', 'lma3lumat', 'lm3lumat', 'm3lumat', 'lmaalumat', 'tilifun', 'اسم', 'اسمي', 'سميت', 'سميه', 'سميتي', 'نمرا', 'نمره', 'دوار', 'عمر', 'لعمر', 'معلومات',
+  // MSA's and French's word for what is kept: "مسحات لبيانات ن ئنّا" (erase my mother's data), "lbayanat", "les données".
+  'bayanat', 'lbayanat', 'donnees', 'بيانات',
 );
 export const APPOINTMENT = words(
   'code', 'lcode', 'kod', 'lkod', 'rdv', 'rendez', 'rendezvous', 'lmaw3id', 'maw3id', 'lmu3id', 'lmaw3d', 'lwqt', 'lw9t', 'lssa3a', 'ssa3a', 'كود', 'موعد',
   'موعيد', 'ساعه', 'وقت', 'رونديفو', 'روندي',
+  // As the ear writes them: "lmawid" without its "3", "rendevou", "randevu", and "lrdv" with the article glued on.
+  'lmawid', 'mawid', 'lmawide', 'rendevou', 'rendevous', 'randevu', 'rondevu', 'lrdv',
 );
+/** Her, him, it, after a verb: "qiyd tt" (register her), "bddlat t" (change it), "ad t tsskrm" (you will make it). */
+export const IT = words('t', 'tt', 'tent', 'ت', 'تت');
+/** In, on, to: "g lista", "ghi tadggwat", "ڭ لّيستا" (ڭ is folded to ك). */
+export const IN = words('g', 'gh', 'gi', 'ghi', 'f', 'i', 'غ', 'ف', 'ي', 'ك');
+/** The caravan's list of patients: "is gigh g liste", "ئس گيغ غ ليستا", "g lisda". */
+export const LIST = words('liste', 'lista', 'listat', 'list', 'lisda', 'لائحه', 'ليستا', 'ليسطا', 'ليست', 'ليسته', 'لاليست');
 /** A day or a time of day: "ass", "nhar", "tadggwat" (evening), "tifawt" (morning). */
 export const TIME = words(
   'ass', 'wass', 'nhar', 'inhar', 'lyum', 'tsa3t', 'tisa3t', 'sa3a', 'lsa3a', 'lwqt', 'lw9t', 'simana', 'ssimana', 'jour', 'heure', 'date', 'tadggwat', 'tadggwt', 'tifawt',
   'tsbah', 'sbah', 'azkka', 'l3chiya', 'lachiya', 'tazzwart', 'واس', 'نهار', 'يوم', 'ساعه', 'وقت', 'سيمانه', 'تادكوات', 'تيفاوت', 'الصباح',
+  'iwass', 'iyyass', 'l3chiyya', 'l3achiya', 'لعشيه', 'العشيه', 'الصبح', 'صباح',
+  // The days of the week, which an appointment is moved to and from: "f lhd machi f ssbt".
+  'lhd', 'l7d', 'lhad', 'l7ad', 'ltnin', 'letnin', 'ttnin', 'ttlat', 'ltlat', 'ttlata', 'ltlata', 'larb3', 'lrb3', 'larba3', 'larb3a', 'lkhmis', 'khmis', 'ljm3a',
+  'jjm3a', 'jem3a', 'ljem3a',
+  'ssbt', 'sbt', 'ssebt', 'sebt', 'dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',
+  'لحد', 'الحد', 'الاحد', 'لاتنين', 'الاثنين', 'التلات', 'الثلاثاء', 'لاربع', 'الاربعاء', 'لخميس', 'الخميس', 'الجمعه', 'لجمعه', 'السبت', 'سبت',
 );
 /**
  * Writing to me: "ur iyi sul ttarum", "ur ئي د سول تارات"; "kttb" is left out, as it also registers ("ur iyi tktbm", you

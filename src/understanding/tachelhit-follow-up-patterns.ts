@@ -1,7 +1,7 @@
 // Tachelhit follow-ups of a villager already known to the caravan, heard through word classes: am I on the list, when do I
 // go, show me my data or the menu, you wrote it wrong, tell me when it comes, call me or let me speak to the doctor, where
 // will it be, is it free, you need blood.
-import { APPOINTMENT, BLOOD, DATA, ME, NEG, SEND, SPEAK, TELL, TIME, WANT } from './tachelhit-classes.ts';
+import { APPOINTMENT, BLOOD, DATA, IN, LIST, ME, MESSAGES, NEG, SEND, SPEAK, TELL, TIME, WANT } from './tachelhit-classes.ts';
 import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -13,7 +13,6 @@ const BE = words(
 );
 /** Being, said of a thing: "ur ig", "ur t iga", "ؤر ئگ"; "ur ssinx ma tgit" (I don't know who you are) is no correction. */
 const IT_IS = words('ig', 'iga', 'igi', 'tga', 'ga', 'اك', 'يك', 'ايكا', 'يكا', 'تكا', 'ايكي', 'يكي');
-const LIST = words('liste', 'lista', 'listat', 'list', 'lisda', 'llista', 'لائحه', 'ليستا', 'ليسطا', 'ليست', 'ليسته', 'لاليست');
 /** What, short or long: "ma ghurun", "mad gan", "mayd tktbm". */
 const WHAT = words('ma', 'mad', 'mayd', 'madd', 'ما', 'ماد', 'مايد');
 /** Show, in any person: "ml iyi", "mlat iyi", "sskn iyi" (Darija's "wrri li"). */
@@ -21,12 +20,12 @@ const SHOW = verb('ml|mml|mel|mmel|sskn|skn|wrri|wri', 'مل|ميل|سكن|ور�
 /** Kept by the caravan: "ghurun" (you have), "tssnm" (you know), "tsjjlm" (you registered), "tktbm" (you wrote). */
 const YOU_KEEP = words(
   'ghurun', 'ghurwn', 'darun', 'tarim', 'tarum', 'tssnm', 'tssanm', 'tkttbm', 'tktbm', 'tsjjlm', 'tsjlm', 'tqiydm', 'غورون', 'دارون', 'تاريم', 'تاروم', 'تسنم', 'تكتبم',
-  'تسجلم', 'تقيدم',
+  'تسجلم', 'تقيدم', 'تارم',
 );
 /** Having or knowing only: "is ghurun numero inu" asks what is kept, "is tsjjlm ism inu" whether one is registered. */
 const YOU_HAVE = words('ghurun', 'ghurwn', 'darun', 'tssnm', 'tssanm', 'غورون', 'دارون', 'تسنم');
 /** About me: "fllai", "flli", "zgi" ("ماد ءيلان غ لّيسطا فلّي", what your list holds about me). */
-const ABOUT_ME = words('fllai', 'flli', 'fllawi', 'zgi', 'ghifi', 'فلاي', 'فلي', 'زكي', 'غيفي');
+const ABOUT_ME = words('fllai', 'flli', 'fllawi', 'zgi', 'ghifi', 'fllagh', 'fllax', 'فلاي', 'فلي', 'زكي', 'غيفي', 'فلاغ');
 /** There is, in the forms a relative clause takes: "mad illan", "ma llan", "ماد ءيلان". */
 const THERE_IS = words('illan', 'llan', 'ilan', 'illa', 'tlla', 'يلان', 'ايلان', 'لان', 'يلا', 'تلا');
 /** From, about: "zg lm3lomat inu", "fllai". */
@@ -35,7 +34,7 @@ const MENU = words('lmenu', 'menu', 'lmeni', 'meni', 'lmenyu', 'مينيو', 'م
 /** The choices the bot offers: "mad gan lkhyarat" (what are the choices). */
 const CHOICES = words('lkhyarat', 'lkhiyarat', 'khyarat', 'lkhayarat', 'likhtiyarat', 'ikhtiyarat', 'choix', 'options', 'خيارات', 'الخيارات', 'اختيارات', 'الاختيارات');
 /** When or which day: "mlmi", "manza ass", "mnshk" (how much, at what hour). */
-const WHEN_ASKED = words('mlmi', 'mlmmi', 'manza', 'manzaku', 'manzagu', 'mnshk', 'mnchk', 'mnck', 'ملمي', 'مليمي', 'مانزا', 'منشك');
+const WHEN_ASKED = words('mlmi', 'mlmmi', 'manza', 'manzaku', 'manzagu', 'manak', 'mnshk', 'mnchk', 'mnck', 'ملمي', 'مليمي', 'مانزا', 'ماناك', 'منشك');
 /** Going or coming, said of oneself only: "ad ddugh", "rad d ashkx", "ghan ad ddux". */
 const I_GO = /^(?:ad|d|a)?(?:ddu|dduy|ddiw|ashk|achk|ask|ack|ash|as|kchm|kcm)(?:gh|x)$|^(?:اد|د)?(?:دو|اشك|اسك|اس|كشم)غ$/;
 /** Today, tomorrow, before "it is … that": "ghassad ayd rdv n illi" (is my daughter's appointment today). */
@@ -70,13 +69,14 @@ const NOT_BE = words('machi', 'mashi', 'machii', 'ماشي');
 const WHEN = words('igh', 'ig', 'ikh', 'ix', 'ighd', 'ila', 'ida', 'mlli', 'mli', 'mlmi', 'اغ', 'يغ', 'ايلا', 'الا', 'ملي', 'ملمي');
 /** The caravan arriving, in any person: "tusa", "d tas", "tushka", "ad d ilkm". */
 const ARRIVES = verb('(?:a|u)(?:sh|ch|c|s)k|as|usa?|lkm', '(?:ا|و)(?:ش|س)ك|اس|وسا?|لكم');
+/** Coming, said of a doctor or doctors: "ad d yas", "rad d yasin", "ad d tashk"; "is rad d tasd" (will you come) asks the villager. */
+const THEY_COME = /^(?:ad|d)?(?:i|y|t)?(?:ashk|achk|ack|ask|as|usa|lkm)(?:n|in|nt|int)?$|^(?:اد|د)?(?:ا|ي|ت)?(?:اشك|اس|وسا|لكم)(?:ن|ين|نت)?$/;
 /** Letting know, in the imperative or any person: "nbbh iyi" (warn me), "3lmat iyi", "khbrat iyi". */
 const NOTIFY = verb('nbbh|nbh|3lm|a3lm|khbr|xbr|siwd|swd|wsl', 'نبه|علم|خبر|سيود|وصل');
 /** Tell, in the imperative: "ئنات ئيي ئغ راد د تاشكم" (tell me when you come); "inna yi" (he told me) is news. */
-const TELL_SHORT = /^(?:ini|inat|inamt|inim)$|^(?:اني|اين|انات|اينات|انيات|انامت|اينامت)$/;
+const TELL_SHORT = /^(?:ini|inat|inamt|inim|inayat|iniyat)$|^(?:اني|اين|انات|اينات|انيات|انامت|اينامت|انايات)$/;
 /** Registering, in any person: "ريغ اد سجّلغ غ لأخبار" (I would sign up for the news) is asking to be told. */
 const SIGN_UP = verb('sjj?l|qiyd|qyd|9iyd|inscri|abon+i', 'سجل|قيد');
-const IN = words('g', 'gh', 'f', 'i', 'غ', 'ف', 'ي');
 const NEWS = words('lkhbar', 'lakhbar', 'lkhbarat', 'akhbar', 'الاخبار', 'اخبار', 'لخبار');
 /** Where, in every spelling: "mani", "manig", "مانيگ", "maniɣ". */
 const WHERE = words('mani', 'manig', 'manigh', 'maniɣ', 'mnig', 'ماني', 'مانيك', 'مانيغ', 'منيك');
@@ -105,6 +105,26 @@ const ENTER = verb('kk?tt?b|sjj?l|qiyd|qyd|9iyd|kchm|kcm|dkhl', 'كتب|سجل|�
 const WILL = words('ad', 'a', 'rad', 'اد', 'راد');
 /** Moved, in the spelling that drops the "u": "سمتّيات لموعد", "smttlat rdv". */
 const MOVE = verb('s?smt+(?:l|i|li)', 'س?سمت(?:ل|ي|لي)');
+/** Signing up, with Darija's "sajl" and the vowel the ear hears before "-gh" ("rig adsajlag tamgart inou"). */
+const SIGN_UP_ANY = new RegExp(`${ENTER.source}|^(?:ad|a)?(?:n|t)?s?saj+[ae]?l(?:a?gh|ag|a?x)$|^(?:اد)?(?:ن|ت)?ساجل(?:غ)?$`);
+/** Seeing a doctor, in any person: "ri ad tzr tbiba", "ريغ اد زرغ طبيب". */
+const SEE = verb('zr|zar|zur|zer', 'زر|زار|زور');
+/** Doing, in any person: "ri ad skrgh lecho" (I want to have the scan), "ira ad iskr analyse". */
+const DO = verb('s?skr|3ml', 'س?سكر|عمل');
+/** Put me, as an order: "zaydat iyi gh liste", "زايد ئي ف ليستا", "skr iyi g lista". */
+const PUT = /^(?:zid|zayd|zaid|zayed|s?skr|dkhl|kt?tb|sjj?l|qiyd|qyd)(?:at|amt)?$|^(?:زيد|زايد|سكر|دخل|كتب|سجل|قيد)(?:ات)?$/;
+/** Lost, wiped: "tmsa7 lmsaj" (the message was erased) asks for what it said again, not to erase anything. */
+const LOST = words('tmsa7', 'tmsah', 'itmsa7', 'ttmsa7', 'ttusfd', 'ittusfd', 'ttusfad', 'da3', 'ضاع');
+/** In place of: "f l3chiya blast sbah", "ف ليوم ن لحد ماشي ف السبت", "tadggwat machi tifawt". */
+const INSTEAD = words('machi', 'mashi', 'blast', 'blasst', 'fblast', 'bdal', '3wd', '3iwad', 'ماشي', 'بلاصت', 'عوض', 'بدال');
+/** Being, of the appointment to come: "rix ad iga rendez-vous ghi tadggwat", "ri3 ad yili". */
+const WILL_BE = words('iga', 'ig', 'yga', 'yili', 'ili', 'tili', 'ikun', 'ykun', 'يكا', 'ايكا', 'اك', 'يلي', 'ايلي', 'تيلي');
+/** You all, or the caravan, coming: "manak ass ad d tasim?", "manza ass ad d tashkm". */
+const YOU_COME = /^(?:ad|d)?tt?(?:as|ashk|achk|ack|ask|usa)(?:m|mt|im|in|int|nt)?$|^(?:اد|د)?تت?(?:اس|اشك|وسا)(?:م|مت|ين|نت)?$/;
+/** Pressing a button: "fin ad brkx?", "mani ad klikigh". */
+const PRESS = verb('brk|bark|klik|kliki|click|tbrk', 'برك|كليك');
+/** Where, in Darija too: "fin ad brkx". */
+const WHERE_ANY = new Set([...WHERE, ...words('fin', 'fine', 'فين')]);
 /** Free of charge: "is lkaravana batl" ("batl" alone may be an order to stop). */
 const FREE = words('batl', 'batel', 'fabor', 'fabour', 'fabur', 'bla flus', 'باطل', 'فابور');
 
@@ -147,8 +167,24 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   // "سمتّيات لموعد نس", "yan wass idnin i rdv": the appointment moved, or another day asked for.
   { intent: 'reschedule', steps: [MOVE, APPOINTMENT], gap: 2, shared: true },
   { intent: 'reschedule', steps: [DAY_OR_TIME, OTHER], gap: 1 },
-  // "ri ad iyi tktbm g lista", "righ ad ktbgh yiwi g liste": a place on the list asked for; its span covers "g liste".
-  { intent: 'book', steps: [WANT, WILL, ENTER, IN, LIST], gap: 2, positive: true },
+  // "f tadggwat machi f tifawt", "l3chiya blast sbah": one time in place of another.
+  { intent: 'reschedule', steps: [DAY_OR_TIME, INSTEAD, DAY_OR_TIME], gap: 1, shared: true },
+  // "rix ad iga rendez-vous ghi tadggwat": the appointment wanted at another time.
+  { intent: 'reschedule', steps: [WANT, WILL, WILL_BE, APPOINTMENT, DAY_OR_TIME], gap: 3, positive: true },
+  // "manza code inu? tmsa7 lmsaj": the message with the appointment lost; "tmsa7" is no order to erase.
+  { intent: 'my_appointments', steps: [LOST, MESSAGES], gap: 1, shared: true },
+  { intent: 'my_appointments', steps: [MESSAGES, LOST], gap: 1, shared: true },
+  // "ri ad iyi tktbm g lista", "bghix ad ktbx smiyt n mmi g lista": a place on the list asked for; its span covers "g liste".
+  { intent: 'book', steps: [WANT, WILL, ENTER, IN, LIST], gap: 4, positive: true },
+  // "rix ad t tktbm", "ريغ اد ئي تسجّلم", "ri ad tt tsjjlm": I want you to register me or her; its span covers the "tsjjlm"
+  // that alone asks whether one is.
+  { intent: 'book', steps: [WANT, SIGN_UP_ANY], gap: 2, shared: true, positive: true },
+  // "ri ad tzr tbiba", "ريغ اد زرغ طبيب ن ؤل", "ri ad skrgh lecho": a consultation or an examination asked for.
+  { intent: 'book', steps: [WANT, WILL, SEE, DOCTOR], gap: 1, positive: true },
+  { intent: 'book', steps: [WANT, WILL, DO], gap: 0, positive: true },
+  // "zaydat iyi gh liste", "skr iyi g lista": put on the list; for the news, to be told.
+  { intent: 'book', steps: [PUT, ME, IN, LIST], gap: 0, positive: true },
+  { intent: 'subscribe', steps: [PUT, ME, IN, LIST, NEWS], gap: 5, positive: true },
   // "ila d tusa lhamla azznat iyi yat lmsaj", "iɣ d tusa lkaravana nbbh iyi": told later, when it comes.
   { intent: 'subscribe', steps: [WHEN, ARRIVES, ASK_TO_KNOW, ME], gap: 6, positive: true },
   // "ئنات ئيي ئغ راد د تاشكم", "sjjl iyi g lkhbar", "siwdat iyi lkhbar": to be told later.
@@ -165,15 +201,22 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, CHOICES], gap: 1 },
   { intent: 'help', steps: [SHOW, ME, MENU], gap: 1 },
   { intent: 'help', steps: [SHOW, ME, CHOICES], gap: 1 },
+  // "fin ad brkx?": where to press, which asks how the bot works, not where the caravan is.
+  { intent: 'help', steps: [WHERE_ANY, PRESS], gap: 1, shared: true, anyLength: true, sure: true },
   // "iɣ t7tajam idammen … siwlat iyi": blood offered; its span covers the "call me" in it.
   { intent: 'donate_blood', steps: [WHEN, NEEDED, BLOOD, ASK_TO_KNOW, ME], gap: 5, positive: true },
   { intent: 'donate_blood', steps: [YOU_NEED, BLOOD], gap: 1, positive: true },
   // "mnnaw tbibn ad d yashkn", "is lkaravana batl": which doctors come, whether it is free.
   { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
   { intent: 'campaigns_info', steps: [IS, FREE], gap: 2, shared: true },
-  // "مانيگ اد تّيلي لكارافانا", "manig ghtili lqafila": where the caravan will be.
-  { intent: 'campaigns_info', steps: [WHERE, CARAVAN], gap: 3 },
+  // "مانيگ اد تّيلي لكارافانا", "manig ghtili lqafila", "ماني غ را ڭاورن طبيب ن لكارافانا": where the caravan will be.
+  { intent: 'campaigns_info', steps: [WHERE, CARAVAN], gap: 5 },
+  // "manak ass ad d tasim?": which day the caravan comes.
+  { intent: 'campaigns_info', steps: [WHEN_ASKED, YOU_COME], gap: 3 },
   // "is tlla lqafila ghassad", "is rad d tashk lkaravana s igherm": whether it comes, not whether one is booked.
   { intent: 'campaigns_info', steps: [IS, BE_THERE, CARAVAN], gap: 2, shared: true },
   { intent: 'campaigns_info', steps: [IS, ARRIVES, CARAVAN], gap: 2, shared: true },
+  // "is rad d yas tbib n snan?", "tbib n tiṭṭ is rad d yas?": whether a doctor comes, not a consultation asked for.
+  { intent: 'campaigns_info', steps: [IS, THEY_COME, DOCTOR], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [DOCTOR, IS, THEY_COME], gap: 2, shared: true },
 ];

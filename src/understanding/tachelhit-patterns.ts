@@ -48,19 +48,38 @@ const COMPILED: readonly Compiled[] = PATTERNS.map((p) => ({
   notBetween: indexOf(p.notBetween),
 }));
 
+/** For each class, the patterns that have it as a step; and how many distinct step classes each pattern has. */
+const PATTERNS_WITH: readonly number[][] = CLASSES.map(() => []);
+const STEP_COUNT = new Uint16Array(COMPILED.length);
+COMPILED.forEach((p, i) => {
+  const steps = new Set(p.steps);
+  STEP_COUNT[i] = steps.size;
+  for (const s of steps) PATTERNS_WITH[s]?.push(i);
+});
+
+/** The classes a word is in: as flags by position, for the patterns' look-ups, and as a list, to find which patterns to try. */
+interface WordClasses {
+  flags: Uint8Array;
+  list: readonly number[];
+}
+
 /** Villagers reuse the same few hundred words: each word's classes are worked out once. */
-const memo = new Map<string, Uint8Array>();
+const memo = new Map<string, WordClasses>();
 const NONE = new Uint8Array(CLASSES.length);
 
-function classesOf(token: string): Uint8Array {
+function classesOf(token: string): WordClasses {
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const found = new Uint8Array(CLASSES.length);
+  const flags = new Uint8Array(CLASSES.length);
+  const list: number[] = [];
   const folded = foldWord(token);
   CLASSES.forEach((c, i) => {
-    if (inClass(c, token, folded)) found[i] = 1;
+    if (!inClass(c, token, folded)) return;
+    flags[i] = 1;
+    list.push(i);
   });
   if (memo.size > 50_000) memo.clear();
+  const found = { flags, list };
   memo.set(token, found);
   return found;
 }
@@ -73,17 +92,24 @@ type Has = (c: number, at: number) => boolean;
  * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, anyLength: false, sure: false, from: 0, to: 3 }]
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
-  const classes = tokens.map(classesOf);
+  const classes = tokens.map((t) => classesOf(t).flags);
   const has: Has = (c, at) => c >= 0 && (classes[at] ?? NONE)[c] === 1;
-  // Most messages hold few of the classes: a pattern with a class no word has is not looked for.
+  // Most messages hold few of the classes: only a pattern each of whose step classes some word has is looked for.
   const present = new Uint8Array(CLASSES.length);
-  for (const c of classes) for (let i = 0; i < c.length; i++) if (c[i] === 1) present[i] = 1;
+  const stepsPresent = new Uint16Array(COMPILED.length);
+  for (const t of tokens) {
+    for (const c of classesOf(t).list) {
+      if (present[c] === 1) continue;
+      present[c] = 1;
+      for (const i of PATTERNS_WITH[c] ?? []) stepsPresent[i] = (stepsPresent[i] ?? 0) + 1;
+    }
+  }
   const found: PatternMatch[] = [];
-  for (const p of COMPILED) {
-    if (!p.steps.every((s) => present[s] === 1)) continue;
+  COMPILED.forEach((p, i) => {
+    if (stepsPresent[i] !== STEP_COUNT[i]) return;
     const m = firstMatch(tokens.length, p, has);
     if (m) found.push(m);
-  }
+  });
   return found.filter((m) => !openedByComplaint(m, found, has));
 }
 

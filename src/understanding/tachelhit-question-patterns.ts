@@ -1,18 +1,26 @@
 // Tachelhit questions heard through word classes: is there a doctor, am I on the list, how does this work, what does it
 // cost; and the answers around them ("I want nothing", "he no longer needs it").
-import { ANYMORE, APPOINTMENT, DATA, ME, NEG, NO_MORE, NOTHING, TIME, WANT } from './tachelhit-classes.ts';
+import { ANYMORE, APPOINTMENT, DATA, IN, IT, LIST, ME, NEG, NO_MORE, NOTHING, NUMBER, TIME, WANT } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** "Is", "whether": "is", "wach", "ءيس" (folded to "اس"). */
 const IS = words('is', 'wach', 'was', 'اس', 'واش');
-/** There is: "illa", "tlla", "ءيلا", Darija's "kayn". */
-const THERE = words('illa', 'tlla', 'lla', 'llan', 'illan', 'kayn', 'kayna', 'kaynin', 'ila', 'يلا', 'الا', 'تلا', 'لان', 'يلان', 'كاين', 'كاينه', 'كاينين');
+/** There is: "illa", "tlla", "ءيلا", Darija's "kayn"; and there will be ("is ra ilin tbib n arraw", "is rad yili"). */
+const THERE = words(
+  'illa', 'tlla', 'lla', 'llan', 'illan', 'kayn', 'kayna', 'kaynin', 'ila', 'ilin', 'yilin', 'tilin', 'yili', 'tili', 'يلا', 'الا', 'تلا', 'لان', 'يلان', 'يلين',
+  'تيلي', 'كاين', 'كاينه', 'كاينين',
+);
 /** You have (the caravan has): "ghurun", "darun", "ghurwn"; "is ghurun plas" asks for a place, a booking. */
 const YOU_HAVE = words('ghurun', 'ghurwn', 'darun', 'دارون', 'غورون');
 /** I have: "ghuri", "dari" ("ma lsa3a ayd ghuri": at what time am I). */
 const I_HAVE = words('ghuri', 'dari', 'غوري', 'داري');
-/** Registered, entered, written, in any person and the passive: "ittuqiyd", "tqiydm", "ikchm", "ittusjjl". */
-const REGISTERED = verb('(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjjl|sjl|kttb|ktb|kchm)', '(?:تو|تتو)?(?:قيد|سجل|كتب|كشم)');
+/**
+ * Registered, entered, written, in any person and the passive: "ittuqiyd", "tqiydm", "ikchm", "ittusjjl", "tarim" (you
+ * wrote), and the "-tm" Darija gives "you all" ("ئس سجّلتم ئنّا").
+ */
+const REGISTERED = new RegExp(
+  `${verb('(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjjl|sjl|kttb|ktb|kchm|ari|aru|uri)', '(?:تو|تتو)?(?:قيد|سجل|كتب|كشم)').source}|^(?:sjj?l|qiyd|qyd|kt?tb)tm$|^(?:سجل|قيد|كتب)تم$`,
+);
 /**
  * Registered, said with who did it and whom glued on: "is sjlmiyi" (did you register me), "is tktbtiyi", "ئس سجلميي"; a
  * bare "sjjliyi" is an order (register me), so the person is needed.
@@ -25,7 +33,7 @@ const WORKS = verb('khdam|xdam|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|�
 /** What, in its short spelling too: "ma ra ktbɣ". */
 const WHAT = words('ma', 'mad', 'mayd', 'ما', 'ماد', 'مايد');
 /** Must, will: "ma ra ktbɣ" (what shall I write), "mad iqqan". */
-const SHALL = words('ra', 'rad', 'ad', 'a', 'ayd', 'ikhssa', 'ikhssan', 'ikhssn', 'ixssn', 'ikhssen', 'ixssen', 'ikhsn', 'ixssa', 'ixssan', 'iqqan', 'را', 'راد', 'اد', 'ئخصا', 'ئخصان', 'يخصان');
+const SHALL = words('ra', 'rad', 'ad', 'a', 'ayd', 'ira', 'ارا', 'ikhssa', 'ikhssan', 'ikhssn', 'ixssn', 'ikhssen', 'ixssen', 'ikhsn', 'ixssa', 'ixssan', 'iqqan', 'را', 'راد', 'اد', 'ئخصا', 'ئخصان', 'يخصان');
 /** What a villager does with the bot: write, do, send, press. */
 const ACT = verb('ktb|kttb|skr|sskr|sifd|azn|ari|tar|ara|3ml|klik|bri', 'كتب|سكر|سيفد|ازن|اري|تار|ارا|عمل');
 /** Understanding: "ur fhimgh walu" (I understand nothing) asks for help. */
@@ -37,8 +45,8 @@ const ABLE = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
 const NAME = words('ism', 'isem', 'isim', 'lism', 'smiya', 'smiyt', 'اسم', 'سميه', 'سميت');
 /** Let me know, in the imperative: "ssnat iyi" (tell me when it comes), "ssnamt iyi". */
 const INFORM = /^(?:s?sn|s?sin)(?:at|amt)$|^سن(?:ات|امت)$/;
-/** Alert me, in any person: "nbbh iyi", "nbbhat iyi", "tnbbhm iyi", "نبّه ئيي". */
-const NOTIFY = verb('nb+h|nab+h', 'نبه|نابه');
+/** Alert me, let me know, in any person: "nbbh iyi", "nbbhat iyi", "tnbbhm iyi", "نبّه ئيي", "3lmat iyi", "khbrat iyi". */
+const NOTIFY = verb('nb+h|nab+h|a?3l+m|khbr|xbr', 'نبه|نابه|علم|خبر');
 /** Help as a verb, in any person: "3awnat", "3awn iyi", Darija's "3awnini". */
 const HELP = verb('3awn|3awen|3awnini|3ayn', 'عاون|عاونيني');
 /** Free or paid: "s blash", "mjjana", "nkhlls" (we pay); a price alone ("chhal taman") may be the market's. */
@@ -46,16 +54,18 @@ const PRICE = new RegExp(`${verb('khlls|xlls|khls|xls', 'خلص').source}|^(?:bl
 /** A doctor the caravan may bring: "is illa tbib n tiṭṭ". */
 export const DOCTOR = words(
   'tbib', 'ttbib', 'tbiba', 'ttbiba', 'tbibn', 'ttbibn', 'tbibat', 'doctor', 'docteur', 'docteurs', 'doktor', 'specialiste', 'طبيب', 'الطبيب', 'طبيبه', 'الطبيبه',
-  'طبيبن', 'الاطباء', 'دوكتور',
+  'طبيبن', 'الاطباء', 'دوكتور', 'tbba', 'ttbba', 'طبا',
 );
 /** Whether you will: "is ad iyi tsjjlm" (will you register me) asks for the booking, not about it. */
 const WILL = words('ad', 'a', 'اد');
 /** Which: "manwi tbibn ad d yusin" (which doctors are coming). */
-const WHICH = words('manwi', 'manwiyad', 'manwa', 'manwin', 'مانوي', 'مانوا');
+const WHICH = words('manwi', 'manwiyad', 'manwa', 'manwin', 'manawt', 'مانوي', 'مانوا', 'ماناوت');
 /** You know (about me): "is tssnm isem inu". */
 const YOU_KNOW = words('tssnm', 'tssanm', 'tssnt', 'tssant', 'تسنم', 'تسانم', 'تسنت');
 /** Registering asked for, in the imperative: "qiyd yyi", "sjjlat yemma"; "tsjjlm yemma" (did you register her) asks about it. */
-const REGISTER = /^(?:s?sjj?l|qiyd|qyd|9iyd|9yd)(?:at|amt)?$|^(?:سجل|قيد)(?:ات)?$/;
+const REGISTER = /^(?:s?sjj?l|qiyd|qyd|9iyd|9yd|kt?tb)(?:at|amt)?$|^(?:سجل|قيد|كتب)(?:ات)?$/;
+/** "Of" someone: "numero n baba" is another's number. */
+const OF_SOMEONE = words('n', 'ن');
 /** The family a villager books for: "qiyd yemma", "sjjl iwi". */
 const KIN = words('yemma', 'baba', 'iwi', 'yiwi', 'illi', 'mmi', 'ultma', 'gma', 'tamghart', 'argaz', 'jddi', 'inna', 'يما', 'بابا', 'ايوي', 'يلي', 'تامغارت');
 /** Going, coming: "ur ira ad iddu" (he does not want to go), "ad d yashk". */
@@ -69,6 +79,8 @@ const ORGAN = words(
 );
 /** Knowing how: "ur ssingh ad ktbgh" (I do not know how to write) asks for help, not to be registered. */
 const KNOW_HOW = verb('ssn|ssin', 'سن|سين');
+/** "What" glued to the verb it asks about: "ur ssingh madskrgh" (I don't know what to do), "mad nskr" written "madnskr". */
+const WHAT_DO_GLUED = /^ma(?:y?d)?(?:ad|a|ra|rad)?(?:n|t|i)?(?:s?skr|kt?tb|3ml)(?:gh|x|n|m)?$|^ما(?:ي?د)?(?:ن|ت|ي)?(?:سكر|كتب)(?:غ|ن|م)?$/;
 /** Needing: "ikhssa", "ihtaj", "ixssa". */
 const NEED = words('ikhssa', 'ixssa', 'ikhssan', 'tkhssa', 'ihtaj', 'htaj', 'nhtaj', 'ihtaja', 'اخصا', 'يخصا', 'يحتاج', 'احتاج');
 /** Subscribing: "abonni yyi", "inscri iyi", "sjjl iyi f lkhbar". */
@@ -77,8 +89,13 @@ const SUBSCRIBE = verb('abon+i|abun+i|abonn|inscri|nscri', 'ابوني|انسك�
 const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
 /** Beginning, in any person: "ur ssingh mani gh rad bdugh" (I don't know where to begin) asks how to use the bot. */
 const BEGIN = verb('bdu|bda', 'بدو|بدا');
-const IN = words('g', 'gh', 'غ', 'ك');
 const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');
+/** "Peace be upon you" in any spelling: "salamou 3alikoum", "salamu 3alaykum", "السلام عليكوم". */
+const SALAM = words('salam', 'salamu', 'slam', 'assalam', 'assalamu', 'سلام', 'السلام', 'سلامو');
+const UPON_YOU = /^(?:3|a)?(?:a|e)?l(?:a|i|e)?(?:y|i)?k(?:u|o|ou)?m$|^علي(?:ك|كو)م$/;
+/** With or without money: "is bla flus", "ئس س لفلوس نغد باطل" (is it paid or free). */
+const WITH_OR_WITHOUT = words('bla', 's', 'b', 'بلا', 'س', 'ب');
+const MONEY = words('flus', 'lflus', 'flous', 'lflous', 'فلوس', 'لفلوس');
 
 export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "is ghuri kra n rendez vous", "ءيس ءيلا لموعد ن يمّا": am I (is she) booked.
@@ -98,8 +115,17 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "qiyd iyi", "sjjlat iyi": an order to register me, which no look-alike question in the table overrules.
   { intent: 'book', steps: [REGISTER, ME], gap: 0, positive: true, sure: true },
   { intent: 'book', steps: [REGISTER, KIN], gap: 0, positive: true },
+  // "qiyd tt", "ktb smiya nu", "كتب ئسم ئنو": register her, write my name down.
+  { intent: 'book', steps: [REGISTER, IT], gap: 0, positive: true },
+  { intent: 'book', steps: [REGISTER, NAME], gap: 1, shared: true, positive: true },
+  // "kttbat numiro nu", "ssjlat numero ad i lakhbar": one's phone number written down is to be told; its span covers "g
+  // lista". "sjjl numero n baba" (his number) comes with booking him.
+  { intent: 'subscribe', steps: [REGISTER, NUMBER], gap: 0, shared: true, positive: true, unless: OF_SOMEONE },
+  { intent: 'subscribe', steps: [REGISTER, NUMBER, IN, LIST], gap: 1, shared: true, positive: true },
   { intent: 'book', steps: [TAKE_OUT, ORGAN], gap: 1, shared: true },
   { intent: 'campaigns_info', steps: [PRICE], gap: 0, shared: true },
+  { intent: 'campaigns_info', steps: [WITH_OR_WITHOUT, MONEY], gap: 0, shared: true },
+  { intent: 'greeting', steps: [SALAM, UPON_YOU], gap: 0, shared: true },
   { intent: 'greeting', steps: [WHERE, IN, THERE, HEALTH], gap: 0 },
   // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ", "mad ikhssa ad ktbɣ": how to use the bot.
   { intent: 'help', steps: [HOW, SHALL, WORKS], gap: 1, anyLength: true },
@@ -108,6 +134,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, SHALL, SHALL, ACT], gap: 0, anyLength: true },
   { intent: 'help', steps: [HELP], gap: 0, shared: true, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 3, anyLength: true },
+  { intent: 'help', steps: [NEG, KNOW_HOW, WHAT_DO_GLUED], gap: 3, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, WHERE, BEGIN], gap: 3, anyLength: true },
   // "ur fhimgh walu"; "ur sar nfhm walu" (I no longer understand any of it) complains of the messages.
   { intent: 'help', steps: [NEG, UNDERSTAND, NOTHING], gap: 0, anyLength: true },

@@ -1,14 +1,20 @@
 // Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in,
 // when the caravan comes back, a person of the association or a doctor to call, the menu.
 import { APPOINTMENT, ME, NEG, NEWS, NUMBER, SEND, SPEAK, TIME } from './tachelhit-classes.ts';
+import { DOCTOR } from './tachelhit-question-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Call off, take off, in any person: "hiyd", "7ydat", "kksat", Darija's "bttl", "بطلات", French "annuler" ("annulix"). */
 const CALL_OFF = verb('(?:7yd|hyd|hi?yy?d|7i?yy?d|hid|7id)(?:u|o|w)?|kk?i?st?|bt+l|b6l|annuli?|anuli?', 'حيدو?|حييدو?|كست?|بطل');
 /** French "annuler", alone or in a Tachelhit verb ("rix ad annulix l'operation"): a cancellation whatever follows; no sign of the language. */
 const ANNUL = /^(?:ad|a)?(?:i|t|n)?(?:annul|anul)(?:i|e|er|ez)?(?:gh|x|m|n)?$/;
-/** Moved, in any person: "ad t tsmuttim" (will you move it), "smuttl", "bdl" (change), Darija's "ajjl". */
-const MOVE = verb('s?smutt?l?i?|sm3tl|ajjl|ajl|a3tl|bd?dl', 'سموتل|سموتي|اجل|عطل|بدل');
+/**
+ * Moved, in any person: "ad t tsmuttim" (will you move it), "ssmuttiyat", "smuttl", "bdl" (change), Darija's "ajjl" and
+ * "7wl", also with Darija's plural ("wach ymkn tbdlo lrdv", "is tzdarm ad t t7wlm").
+ */
+export const MOVE = new RegExp(
+  `${verb('s?smutt?l?(?:iy|i)?|sm3tl|ajjl|ajl|a3tl|bd?dl|7a?wl|ha?wl', 'سموتل|سموتي|اجل|عطل|بدل|حول').source}|^(?:t|n|y)?(?:bd?dl|7a?w+l)(?:u|o|iw)$|^(?:ت|ن|ي)?(?:بدل|حول)و$`,
+);
 /** Moved, far from the appointment word or beside a day: without "ajl", which after "min" is "for" ("min ajl"). */
 const MOVE_FAR = verb('s?smutt?l?i?|sm3tl|a3tl|bd?dl', 'سموتل|سموتي|عطل|بدل');
 /** Put off, Darija's "khr", "wkhkhr" ("khrat rendez-vous", put the visit off). */
@@ -19,8 +25,10 @@ const I_COME = /^(?:ad|d)?(?:a|u)(?:sh|ch|s|c)k?(?:gh|x)$|^(?:اد|د)?(?:ا|و)
 const SUIT = verb('fulki|fulk|nasb|wafq', 'فولكي|ناسب|وافق');
 /** Can, in any person: "is tzdarm ad t tsmuttim" (can you move it). */
 const CAN = verb('zdar|zdr|zdir', 'زضار|زضر|زدار');
-/** What, how, how much, at what hour: "mad", "mnck n tsa3t". */
-const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
+/** Can it be, is it possible: "is tzdarm", "is imkn", Darija's "wach ymkn", "momkin". */
+const POSSIBLE = new RegExp(`${CAN.source}|^(?:i|y)?mk(?:e)?n$|^m[ou]mkin$|^(?:ا|ي)?مكن$|^ممكن$`);
+/** What, how, how much, at what hour: "mad", "mnck n tsa3t", "kra ikhssan ad nawi" (anything we must bring). */
+const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'kra', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك', 'كرا');
 const MUST = words('iqqan', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'ixsa', 'ikhsa', 'اخصا', 'اخصان', 'يقان', 'خصا', 'خصان');
 /** Bring, take along, in any person: "ad d nawi", "awigh", "awid"; "yawd" is news brought. */
 const BRING = verb('awi|awy|iwi|awd|jib|hz', 'اوي|يوي|جيب');
@@ -33,6 +41,11 @@ const GO_IN = verb('kcm|kchm|kshm|dkhl', 'كشم|دخل');
 /** Will it come back: "is rad d t3awd" (will it come again). */
 const IS = words('is', 'wach', 'اس', 'واش');
 const FUTURE = words('ad', 'rad', 'ghad', 'ra', 'اد', 'راد', 'غاد', 'را');
+/** Papers a villager may be asked to bring: the identity card, the health cover, a prescription. */
+const PAPERS = words(
+  'lbitaqa', 'bitaqa', 'lkarta', 'karta', 'carte', 'cin', 'ramed', 'lramed', 'amo', 'lkarni', 'karni', 'ordonnance', 'lordonnance', 'lwraq', 'lwra9', 'lwrq',
+  'البطاقه', 'بطاقه', 'لكارط', 'كارط', 'راميد', 'الوراق', 'لوراق',
+);
 const AGAIN = verb('3awd|3awed|3aud|3awdu', 'عاود');
 /** Someone of the association: "lmuwazaf", "lmas2ul", "responsable". */
 const STAFF = words(
@@ -40,6 +53,13 @@ const STAFF = words(
 );
 const WITH = words('d', 'د', 'dids', 'ak', 'dis');
 const GIVE = verb('fk|fka|fkk|akka', 'فك|فكا');
+/** Darija's "give me", borrowed whole: "3tini numero n chi yan f lqafila". */
+const GIVE_ME = /^a?3t(?:i|ee)(?:ni|wni)$|^(?:ا)?عطي(?:ني|وني)$/;
+/** Someone to reach: a person, the association, the team, a doctor ("numero d l'association", "chi yan f lqafila"). */
+const SOMEONE: ReadonlySet<string> = new Set([
+  ...STAFF, ...DOCTOR,
+  ...words('yan', 'yat', 'wa7d', 'wahd', 'bnadm', 'association', 'ljam3iya', 'jam3iya', 'ljm3iya', 'lfri9', 'lfriq', 'يان', 'واحد', 'جمعيه', 'الفريق'),
+]);
 /** Show, in any person: "ml iyi", "mlat iyi", "tmlm". */
 const SHOW = verb('ml|mml|mal', 'مل|مال');
 /** Bring, send or show me: "awid", "sifd iyi", "ml iyi". */
@@ -69,8 +89,13 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'reschedule', steps: [MOVE_FAR, TIME], gap: 1, shared: true },
   { intent: 'reschedule', steps: [APPOINTMENT, NEG, ME, SUIT], gap: 6 },
   { intent: 'reschedule', steps: [CAN, MOVE], gap: 3 },
+  // "azkka ur zdargh, is imkn f ljm3a?": I cannot come then, could it be another day.
+  { intent: 'reschedule', steps: [NEG, CAN, IS, POSSIBLE, TIME], gap: 2 },
   { intent: 'campaigns_info', steps: [HOW, MUST, BRING], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [HOW, FUTURE, BRING], gap: 1, anyLength: true },
+  // "is ikhssa lbitaqa?", "is rad nawi lkarni?": whether papers must be brought.
+  { intent: 'campaigns_info', steps: [IS, MUST, PAPERS], gap: 2, shared: true },
+  { intent: 'campaigns_info', steps: [IS, FUTURE, BRING, PAPERS], gap: 1 },
   { intent: 'campaigns_info', steps: [HOW_MUCH, PAY], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [WHAT_HOUR, BEGIN], gap: 4, anyLength: true },
   { intent: 'campaigns_info', steps: [IS, FUTURE, AGAIN], gap: 1, anyLength: true },
@@ -80,6 +105,7 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'human', steps: [SPEAK, WITH, STAFF], gap: 1 },
   // "Give me the doctor's number, I will call him": a person to speak to.
   { intent: 'human', steps: [GIVE, ME, NUMBER], gap: 1 },
+  { intent: 'human', steps: [GIVE_ME, NUMBER, SOMEONE], gap: 3, shared: true },
   // "awid lmenu", "sifd iyi lmenu": the menu asked for; "menu" alone may be a choice in it.
   { intent: 'help', steps: [ASK_FOR, MENU], gap: 1 },
   { intent: 'help', steps: [MENU, PLEASE], gap: 0 },

@@ -81,3 +81,35 @@ describe('Tachelhit with Darija words mixed in', () => {
     expect(locale('momkin nakhar lmaw3id')).toBe('ary');
   });
 });
+
+describe('short answers and loans Tachelhit writers use', () => {
+  it.each([
+    ['iyyeh a sidi', 'yes'],
+    ['ييه واخا عافاك', 'yes'],
+    ['ohu, la', 'no'],
+    ['la la ohu', 'no'],
+    ['la, uhu a wddi', 'no'],
+    ['tanmmirt, llah yrhm lwalidin', 'thanks'],
+    ['baraka llahu fikum, llah ikhlf', 'thanks'],
+  ] as const)('reads "%s" as Tachelhit %s: its doubled "yyeh", its "uhu" in any vowel, a blessing any language says', (text, intent) =>
+    expect(understand(text)).toMatchObject({ intent, locale: 'shi' }),
+  );
+
+  it.each([
+    ['iyeh, wakha a khouya', 'yes'],
+    ['la la a khouya', 'no'],
+    ['الله يرحم الوالدين', 'thanks'],
+  ] as const)('leaves "%s" Darija %s', (text, intent) => expect(understand(text)).toMatchObject({ intent, locale: 'ary' }));
+
+  it('hears "ri", "ri3", "ino", "ghass", "inhar" and "rat" among Darija and French loans as Tachelhit', () => {
+    expect(locale('salam, ri ad sajal baba ino f tbib dyal snan')).toBe('shi');
+    expect(locale('ri3 nsajal mama')).toBe('shi');
+    expect(locale('la date n rdv ma tsa, bdl inhar ghass n ssbt ila imkan')).toBe('shi');
+    expect(locale('mlmi rat dach lkaravana l douar')).toBe('shi');
+  });
+
+  it('hears Tachelhit typed by a French voice keyboard ("rade" for "rad", "man za" for "manza"), and leaves French French', () => {
+    expect(understand('mais le rade tasse la caravane, man za ass?')).toMatchObject({ intent: 'campaigns_info', locale: 'shi' });
+    expect(locale('la caravane arrive quand')).toBe('fr');
+  });
+});

@@ -1,10 +1,14 @@
 // Tachelhit questions heard through word classes: am I booked, is there a doctor, is it free, how does this work.
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/understanding/index.ts';
+import { DEFAULT_LEXICON, understand } from '../../src/understanding/index.ts';
+import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
 import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
 
 const intentOf = (text: string) => understand(text).intent;
+/** The rules alone, with no learned second opinion to make up for them. */
+const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
+const rulesOf = (text: string) => understand(text, DEFAULT_LEXICON, silent).intent;
 const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
 
 describe('Tachelhit questions', () => {
@@ -71,4 +75,50 @@ describe('Tachelhit answers around requests', () => {
     ['ismiw ur igi Hmad', 'correct_data'],
     ['rendez vous ad ur iwafq, is illa yan wass yadn', 'reschedule'],
   ] as const)('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+});
+
+describe('Tachelhit questions and orders in other villages\' words', () => {
+  it.each([
+    // Will there be a doctor; which doctors.
+    ['is rad ilin tbib n snan?', 'campaigns_info'],
+    ['ئس را يلين طبيب ن تيط؟', 'campaigns_info'],
+    ['manawt tbba ad d yasin?', 'campaigns_info'],
+    // Did you write down, in Darija's "-tm" too.
+    ['is turim baba?', 'my_appointments'],
+    ['ئس كتبتم ئسم ئنو؟', 'my_appointments'],
+    // Write her, a name, or a phone number down.
+    ['qiyd t 3afak', 'book'],
+    ['sjjlat tt a sidi', 'book'],
+    ['ktbat ism n yemma', 'book'],
+    ['كتب ئسم ن بابا عافاك', 'book'],
+    ['kttb nnmra inu', 'subscribe'],
+    ['سجّلات نمرا ئنو', 'subscribe'],
+    ['kttbat nnmra inu g lista nnun', 'subscribe'],
+    // Let me know.
+    ['khbrat iyi ig d tusa lkaravana', 'subscribe'],
+    ['3llmat iyi 3afak', 'subscribe'],
+    // Peace be upon you, in any spelling.
+    ['salamu 3likum a ljma3a', 'greeting'],
+    ['assalamu alaykum', 'greeting'],
+    ['السلام عليكوم', 'greeting'],
+    // With or without money.
+    ['is s lflus ola batl?', 'campaigns_info'],
+    ['bla flous?', 'campaigns_info'],
+    // "What to do" glued, and "ira" for "shall".
+    ['ur ssinx madnskr', 'help'],
+    ['ur fhimgh, mad ira nskr?', 'help'],
+    ['mad ira skrgh afak?', 'help'],
+  ] as const)('reads "%s" as %s by the rules alone', (text, intent) => expect(rulesOf(text)).toBe(intent));
+
+  it('does not hear an order to write to me, a negated writing, a lone greeting, no money, knowing or wanting as those', () => {
+    expect(patternIntents('ari iyi 3afak')).not.toContain('my_appointments');
+    expect(patternIntents('ur ktbgh ism inu')).not.toContain('book');
+    expect(patternIntents('sjjl numero n baba i tbib n walln')).not.toContain('subscribe');
+    expect(intentOf('is tktbm ism inu?')).toBe('my_appointments');
+    expect(patternIntents('ur iyi t3lmm')).not.toContain('subscribe');
+    expect(patternIntents('salam, 3afak')).not.toContain('greeting');
+    expect(patternIntents('ur ghuri lflus')).not.toContain('campaigns_info');
+    expect(patternIntents('ssngh madskrgh')).not.toContain('help');
+    expect(patternIntents('mad ira baba')).not.toContain('help');
+  });
 });

@@ -1,11 +1,15 @@
 // Tachelhit requests about a visit, heard through word classes: calling it off, moving it, what to bring, when to go in.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEXICON, understand } from '../../src/understanding/index.ts';
+import { normalizeText, tokenize } from '../../src/understanding/normalize.ts';
+import { tachelhitPatterns } from '../../src/understanding/tachelhit-patterns.ts';
 import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 
 const intentOf = (text: string) => understand(text).intent;
+const patternIntents = (text: string) => tachelhitPatterns(tokenize(normalizeText(text))).map((m) => m.intent);
 /** The rules alone, with no learned second opinion to make up for them. */
 const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
+const rulesOf = (text: string) => understand(text, DEFAULT_LEXICON, silent).intent;
 
 describe('Tachelhit requests about a visit', () => {
   it.each([
@@ -47,5 +51,33 @@ describe('Tachelhit requests about a visit', () => {
     expect(intentOf('mlmi ad ilin lmaw3id inu')).not.toBe('cancel');
     expect(intentOf('ad ak fkgh numero inu')).not.toBe('human');
     expect(intentOf('bghit lmaw3id mn ajl lktaf dyal mmi')).not.toBe('reschedule');
+  });
+});
+
+describe('Tachelhit requests about a visit in other villages\' words', () => {
+  it.each([
+    // Moved, with the "-y-" some write before "-at", Darija's plural and Darija's "7wl".
+    ['ssmuttiyat rdv n yemma', 'reschedule'],
+    ['is tzdarm ad t7wlm lmaw3id?', 'reschedule'],
+    ['wach ymkn t7wlo rdv', 'reschedule'],
+    ['ئس تزضارم اد ت تحولم لموعد؟', 'reschedule'],
+    // I cannot then: could it be another day.
+    ['azkka ur zdargh, is imkn f ljm3a?', 'reschedule'],
+    ['ghassad ur nzdar, is tzdarm f ssbt?', 'reschedule'],
+    // Anything to bring, papers asked for.
+    ['kra ikhssan ad nawi?', 'campaigns_info'],
+    ['is ikhssa lbitaqa?', 'campaigns_info'],
+    ['ئس ئخصا لبطاقة؟', 'campaigns_info'],
+    ['is rad nawi lkarni?', 'campaigns_info'],
+    // Darija's "give me" a number of someone of the caravan.
+    ['3tini nmra n lmas2ul', 'human'],
+    ['a3tini numero d tbib ad t ghrgh', 'human'],
+    ['عطيني نمرا ن يان غ لقافلا', 'human'],
+  ] as const)('reads "%s" as %s by the rules alone', (text, intent) => expect(rulesOf(text)).toBe(intent));
+
+  it('does not read the number of an appointment as a person to call, a cancellation asked as a new day, or papers brought as a question', () => {
+    expect(patternIntents('3tini numero n rdv inu')).not.toContain('human');
+    expect(patternIntents('ur zdargh ad d ashkgh, is imkn ad t tkksm?')).not.toContain('reschedule');
+    expect(patternIntents('ad awigh lbitaqa')).not.toContain('campaigns_info');
   });
 });
