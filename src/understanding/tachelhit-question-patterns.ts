@@ -28,8 +28,10 @@ const REGISTERED = new RegExp(
 const REGISTERED_ME = /^t?(?:tu|ttu)?(?:qiyd|qyd|9iyd|9yd|sjj?l|kt?tb|kchm)(?:m|mt|n|nt|t)(?:iyi|yi)$|^ت?(?:قيد|سجل|كتب|كشم)(?:م|ن|نت|ت)(?:ايي|يي)$/;
 /** How, how much, which: "mamnk", "manik" (as the Souss says it), "mnnaw", "mnchk", "manwi". */
 const HOW = words('mamnk', 'mamk', 'mamnck', 'manik', 'mnik', 'mnnaw', 'mnaw', 'manwi', 'manwiyad', 'manwa', 'منناو', 'مناو', 'مامك', 'مامنك', 'مانوي');
-/** Works, is done: "ar tkhdam", "itti3ml" ("how is it used"). */
-const WORKS = verb('khdam|xdam|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|خدم|عمل|تعمل');
+/** Works, is done: "ar tkhdam", "ar ttekhdam", "itti3ml" ("how is it used"). */
+const WORKS = verb('e?khdam|e?xdam|e?khdem|khdm|xdm|3ml|t3ml|ti3ml|tt3ml|t3aml', 'خدام|خدم|عمل|تعمل');
+/** It works, said of the bot only ("ar ttekhdam", "ikhdem"): "ur ssingh ad khdmgh" is the writer's own work. */
+const IT_WORKS = /^(?:i|t)?(?:tt|t)?e?(?:khdam|xdam|khdem|xdem|khdm|xdm)$|^(?:ي|ت)?(?:تت|ت)?(?:خدام|خدم)$/;
 /** What, in its short spelling too: "ma ra ktbɣ". */
 const WHAT = words('ma', 'mad', 'mayd', 'ما', 'ماد', 'مايد');
 /** Must, will: "ma ra ktbɣ" (what shall I write), "mad iqqan". */
@@ -134,6 +136,8 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, SHALL, SHALL, ACT], gap: 0, anyLength: true },
   { intent: 'help', steps: [HELP], gap: 0, shared: true, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, ACT], gap: 3, anyLength: true },
+  // "ur ssinɣ ma s ar ttekhdam" (I don't know how it works): how the bot works is asked, as with "mamnk ar tkhdam".
+  { intent: 'help', steps: [NEG, KNOW_HOW, IT_WORKS], gap: 3, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, WHAT_DO_GLUED], gap: 3, anyLength: true },
   { intent: 'help', steps: [NEG, KNOW_HOW, WHERE, BEGIN], gap: 3, anyLength: true },
   // "ur fhimgh walu"; "ur sar nfhm walu" (I no longer understand any of it) complains of the messages.

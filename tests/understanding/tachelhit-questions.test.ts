@@ -55,6 +55,11 @@ describe('Tachelhit questions', () => {
     expect(intentOf('is tqiydm yemma')).toBe('my_appointments');
   });
 
+  it('hears not knowing how the bot works as asking for help, in any person of "work"', () => {
+    for (const text of ['ur ssinx ma s ar ikhdem lbot ad', 'ur ssingh ma s ar ttekhdam tawuri ad']) expect(rulesOf(text), text).toBe('help');
+    expect(patternIntents('ur ssinx ma s ar ikhdem lbot ad')).toContain('help');
+  });
+
   it('asks for a place when "is ghurun" asks no doctor', () => {
     expect(intentOf('tamghart inu tra ad tzr tbiba, is ghurun plas')).toBe('book');
   });
