@@ -1,7 +1,7 @@
 // The learned second opinion: consulted only where the rules are unsure, and never allowed to stop anyone.
 import type { Intent } from './intents.ts';
 import { IntentSchema } from './intents.ts';
-import { classify, NgramModelSchema, prepareClassifier, type Classifier } from './ngram-classifier.ts';
+import { classify, NgramModelSchema, prepareClassifier, type Classifier, type Verdict } from './ngram-classifier.ts';
 import { z } from 'zod';
 import table from './ngram-model.json' with { type: 'json' };
 
@@ -58,9 +58,20 @@ export interface SecondOpinion {
   latinTachelhit?(normalized: string): boolean;
 }
 
+/** Understanding may ask twice about one message (its intent, then whether it is a stop): the last verdict is kept. */
+let lastText: string | undefined;
+let lastVerdict: Verdict | undefined;
+function intentVerdict(normalized: string): Verdict | undefined {
+  if (normalized !== lastText) {
+    lastVerdict = classify(intents, normalized);
+    lastText = normalized;
+  }
+  return lastVerdict;
+}
+
 /** The classifier's intent for a message the rules did not understand, when it is sure enough. */
 export function learnedIntent(normalized: string, minConfidence = MIN_CONFIDENCE): Intent | undefined {
-  const verdict = classify(intents, normalized);
+  const verdict = intentVerdict(normalized);
   if (verdict === undefined || verdict.confidence < minConfidence) return undefined;
   const intent = IntentSchema.safeParse(verdict.label);
   return intent.success ? intent.data : undefined;
