@@ -1,4 +1,4 @@
-// The learned second opinion: consulted only where the rules are unsure, and never allowed to stop anyone.
+// The learned second opinion: consulted only where the rules are unsure, and never allowed to stop anyone on its own.
 import type { Intent } from './intents.ts';
 import { IntentSchema } from './intents.ts';
 import { classify, NgramModelSchema, prepareClassifier, type Classifier, type Verdict } from './ngram-classifier.ts';
