@@ -156,8 +156,9 @@ async function globalIntent(state: ConversationState, turn: Turn, ctx: StepConte
   const back = intent === 'choice' && turn.inbound.choice === undefined && turn.understanding.entities.number === 0 && alone;
   if (back) return ctx.go('menu', state);
   // Where a name or a commune is expected ("Salam Amrani", "Hajar"), only the requests that must never
-  // be missed interrupt; the rest is the answer.
-  if (expectsWords(handler) && !INTERRUPTING.has(intent)) return undefined;
+  // be missed interrupt, and only when heard in exact words: the learned table reads "Said Amellal" as
+  // asking for a person because "Said" was once the doctor asked for. The rest is the answer.
+  if (expectsWords(handler) && (!INTERRUPTING.has(intent) || turn.understanding.approximate === true)) return undefined;
   switch (intent) {
     case 'change_language': {
       const wanted = turn.understanding.entities.language;

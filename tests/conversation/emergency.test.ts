@@ -5,6 +5,7 @@ import { LOCALES, createTranslator, loadResources, type Locale } from '../../src
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, missingKeys, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
 import { isOptedOut, savedState } from '../support/contact-state.ts';
+import { understand } from '../../src/understanding/index.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -88,5 +89,21 @@ describe('where a name is the answer', () => {
     await v.choose('parent');
     expect((await v.send('mmi kaynzef bzaf'))[0]?.text).toBe(numbers('ary-Latn'));
     expect((await savedState(t.db, v.phone)).step).toBe('reg_name');
+  });
+
+  it('takes a name the learned table reads as a request as the name, and still hands over on a request in exact words', async () => {
+    expect(understand('Said Amellal')).toMatchObject({ intent: 'human', approximate: true });
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await v.onboard('fr');
+    await v.choose('register');
+    await v.choose('self');
+    await v.send('Said Amellal');
+    expect((await savedState(t.db, v.phone)).draft.fullName).toBe('Said Amellal');
+    await v.send('0');
+    await v.choose('register');
+    await v.choose('self');
+    expect(understand('je veux parler à une personne').approximate).toBeUndefined();
+    await v.send('je veux parler à une personne');
+    expect((await savedState(t.db, v.phone)).step).toBe('handoff');
   });
 });
