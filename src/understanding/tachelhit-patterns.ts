@@ -92,13 +92,13 @@ type Has = (c: number, at: number) => boolean;
  * @example tachelhitPatterns(['ur', 'sul', 'iyi', 'tazznm']) // [{ intent: 'stop', shared: false, anyLength: false, sure: false, from: 0, to: 3 }]
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
-  const classes = tokens.map((t) => classesOf(t).flags);
-  const has: Has = (c, at) => c >= 0 && (classes[at] ?? NONE)[c] === 1;
+  const words = tokens.map(classesOf);
+  const has: Has = (c, at) => c >= 0 && (words[at]?.flags ?? NONE)[c] === 1;
   // Most messages hold few of the classes: only a pattern each of whose step classes some word has is looked for.
   const present = new Uint8Array(CLASSES.length);
   const stepsPresent = new Uint16Array(COMPILED.length);
-  for (const t of tokens) {
-    for (const c of classesOf(t).list) {
+  for (const word of words) {
+    for (const c of word.list) {
       if (present[c] === 1) continue;
       present[c] = 1;
       for (const i of PATTERNS_WITH[c] ?? []) stepsPresent[i] = (stepsPresent[i] ?? 0) + 1;
