@@ -5,8 +5,12 @@ import { IntentSchema, UnderstoodLocaleSchema } from './intents.ts';
 import { trainNgramModel } from './ngram-classifier.ts';
 import type { NgramTables } from './second-opinion.ts';
 
-/** What the tables learn from: the tuning part only. tests/understanding/unseen.jsonl is for measuring. */
-export const TUNING_FILES = ['tests/understanding/corpus.jsonl', 'tests/understanding/reviewed.jsonl'] as const;
+/**
+ * What the tables learn from: the tuning part only. tests/understanding/unseen.jsonl is for measuring.
+ * training.jsonl holds Tachelhit written for the table to learn from: more writers teach it more of the words
+ * the next writer may use, where the rules are fitted line by line to corpus.jsonl and reviewed.jsonl.
+ */
+export const TUNING_FILES = ['tests/understanding/corpus.jsonl', 'tests/understanding/reviewed.jsonl', 'tests/understanding/training.jsonl'] as const;
 
 const LineSchema = z.object({ text: z.string(), intent: IntentSchema, locale: UnderstoodLocaleSchema, script: z.enum(['arab', 'latn']) });
 

@@ -62,7 +62,8 @@ describe('Tachelhit follow-ups', () => {
     ['illa lkhata2 g numero n baba', 'correct_data'],
     ['is tlla lqafila s tata ass n ssbt?', 'campaigns_info'],
     ['is rad d tashk lkaravana s agadir oufella?', 'campaigns_info'],
-    ['lmaw3id inu s ssbt?', 'my_appointments'],
+    // "s ssbt" may be "to Saturday", a move: "g ssbt" is on Saturday.
+    ['lmaw3id inu g ssbt?', 'my_appointments'],
     ['rdv n illi azkka ula ghassad?', 'my_appointments'],
     ['is tzdarm yan wass idnin i rdv n baba', 'reschedule'],
     ['ريغ يان ؤسّ ياضنين ئ لموعد ن ئمّا', 'reschedule'],
