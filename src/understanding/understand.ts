@@ -8,6 +8,7 @@ import { normalizeText, tokenize } from './normalize.ts';
 import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { offTopic } from './off-topic.ts';
+import { namesPerson } from './person-name.ts';
 import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import {
@@ -78,7 +79,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen.
   const field = (m: Match) => isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
   const fields = heardAll.filter(field);
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m));
+  // "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family after it is her name.
+  const person = (m: Match) => isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m) && !person(m));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
