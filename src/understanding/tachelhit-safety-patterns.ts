@@ -165,7 +165,13 @@ const ONLY = words('ghir', 'ghar', 'gher', 'seulement', 'juste', 'غير');
 const TIMES = words('twalt', 'tiwal', 'tikklt', 'tikkal', 'mrra', 'lmrra', 'fois', 'توالت', 'تيكلت', 'مره', 'المره');
 const PERIOD = words('simana', 'ssimana', 'semaine', 'chhr', 'ccher', 'mois', 'سيمانه', 'السيمانه', 'الشهر', 'شهر', 'الاسبوع');
 
+/** Tachelhit's "no" in any vowel and script: "uhu", "ohu", "ala", "ؤهو" (its opening ؤ is folded to و), "أوهو". */
+const NO = words('uhu', 'uhuu', 'ohu', 'oho', 'uho', 'ala', 'وهو', 'اوهو');
+
 export const SAFETY_PATTERNS: readonly Pattern[] = [
+  // "ؤهو، ؤر د نكّي أيد" (no, it is not me): a "no" with its reason after it is a "no" however long; Darija's "وهو"
+  // (and he) is never followed by Tachelhit's "ur".
+  { intent: 'no', steps: [NO, NEG], gap: 0, anyLength: true },
   { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
   { intent: 'emergency', steps: [NEG, ABLE, BREATH], gap: 2 },
   { intent: 'emergency', steps: [CHOKE], gap: 0, shared: true },
