@@ -4,12 +4,17 @@ import { foldWord, inClass, verb, words } from './tachelhit-words.ts';
 /** Sold, in the passive: "ittnz", "ar ttnzn" (they are sold), "ئتّنز". */
 const SOLD = /^(?:i|t|y)?tt?nz(?:n|nt)?$|^(?:ي|ت|ا)?تت?نز(?:ن|نت)?$/;
 /** Selling, buying, what a thing is worth, in any person: Tachelhit's "zznzgh", "tsghm", Darija's "nbi3", "nchri", "ysawa". */
-const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|${SOLD.source}|^(?:vendre|acheter|vends|achete)$`);
+/** Darija's habitual "kanbi3", "kaychri", "كنبيع" (I sell, he buys). */
+const TRADING = /^(?:ka|ki)(?:n|t|y)?(?:bi3|bya3|chri|chra)(?:u|o|w)?$|^(?:كا|ك)(?:ن|ت|ي)?(?:بيع|شري)و?$/;
+const TRADE = new RegExp(`${verb('zznz|zenz|sgh|sagh|bi3|bya3|chri|chra|sawa', 'زنز|سغ|بيع|شري|شرا|سوى|ساوا').source}|${SOLD.source}|${TRADING.source}|^(?:vendre|acheter|vends|achete)$`);
 /** Livestock, crops and the gas bottle, rain and matches: what villagers also ask a bot about, which the caravan does not answer. */
 const THINGS = words(
   'tghatt', 'tghat', 'tighttn', 'tighatin', 'ulli', 'azgr', 'tafunast', 'afullus', 'lbhaym', 'lghnm', 'zit', 'argan', 'anzar', 'unzar', 'lmtar', 'chta', 'lmatch',
   'match', 'tirni', 'lkhrouf', 'khrouf', 'lhwli', 'lbgra', 'تغاط', 'الخروف', 'الحولي', 'البقره', 'تيغطن', 'ولي', 'تافوناست', 'الزيت', 'انزار', 'ونزار', 'الشتا', 'المطر', 'ماتش', 'لماتش',
   'lluz', 'lbotagaz', 'botagaz', 'butagaz', 'lbutagaz', 'lbuta', 'lbota', 'البوطاغاز', 'البوطا',
+  // The Eid's ram and sheep, in Tachelhit ("ikrri", "izimr", "tixsi") and Darija ("l7wli", "lkbch", "na3ja").
+  'ikrri', 'ukrri', 'ikraren', 'izimr', 'uzimr', 'izamarn', 'tixsi', 'tixsiwin', 'a7wli', 'u7wli', 'ahwli', 'uhwli', 'l7wli', '7wli', 'hwli', 'lkbch', 'kbch',
+  'lkbech', 'kbech', 'na3ja', 'n3aja', 'lm3za', 'اكري', 'ازيمر', 'تيخسي', 'احولي', 'وحولي', 'حولي', 'الكبش', 'كبش', 'النعجه', 'المعزه',
 );
 
 /**

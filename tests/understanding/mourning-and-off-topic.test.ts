@@ -62,6 +62,21 @@ describe('the market, the weather and football', () => {
     expect(understand('is ra yili lqafila ghassad', DEFAULT_LEXICON, sure).intent).toBe('campaigns_info');
   });
 
+  it.each(['ghur i yan izimr ifulkin i l3id, 1800dh, wanna t iran', 'zznzgh ikrri inu, is ira chi yan?', 'ghuri tixsi d izimr, ira yan ad tn isgh?'])(
+    'are not the caravan, nor the Eid\'s ram sold (no eye, "l3in", in "l3id"): "%s"',
+    (text) => expect(intentOf(text)).toBe('unknown'),
+  );
+
+  it('know the Eid\'s ram, sheep and Darija\'s "kanbi3" (I sell)', () => {
+    expect(offTopic(['l7wli', 'zwin'])).toBe(true);
+    expect(offTopic(['kanbi3', 'dar'])).toBe(true);
+    expect(offTopic(['اكري'])).toBe(true);
+    // "the Eid" alone dates a visit, and a ram that struck is still an emergency
+    expect(offTopic(['qbl', 'l3id'])).toBe(false);
+    expect(intentOf('ikrri iut baba s ixf, ar as ittazzal idammn')).toBe('emergency');
+    expect(intentOf('wach lqafila ghatji qbel l3id lkbir?')).toBe('campaigns_info');
+  });
+
   it('leave the caravan\'s own questions heard', () => {
     expect(intentOf('mnchk ad d tashk lqafila')).toBe('campaigns_info');
   });
