@@ -1,4 +1,5 @@
 // Words of the market, the weather and football: a "when", "where" or "how much" beside them asks about those, not the caravan.
+// And jokes and stories asked of the bot, which the caravan does not tell.
 import { foldWord, inClass, verb, words } from './tachelhit-words.ts';
 
 /** Sold, in the passive: "ittnz", "ar ttnzn" (they are sold), "ئتّنز". */
@@ -17,24 +18,41 @@ const THINGS = words(
   'lkbech', 'kbech', 'na3ja', 'n3aja', 'lm3za', 'اكري', 'ازيمر', 'تيخسي', 'احولي', 'وحولي', 'حولي', 'الكبش', 'كبش', 'النعجه', 'المعزه',
 );
 
+/** A joke or a story: Tachelhit's "tnkit", Darija's "nokta", "7kaya", French "blague". */
+const FUN = words('tnkit', 'tankit', 'tinkitin', 'nokta', 'nukta', 'nkta', 'nekta', 'nokat', 'nkat', '7kaya', 'hkaya', 'blague', 'blagues', 'نكته', 'نكت', 'تنكيت', 'حكايه');
+
+/** What a word says of the message: trade, weather or sport, or a joke. */
+const MARKET = 1;
+const JOKE = 2;
+
 /**
  * Whether the message speaks of trade, weather or sport: then a question word in it is no question about the caravan.
  *
  * @example offTopic(['mnchk', 'a', 'ysawa', 'zit']) // true
  */
 export function offTopic(tokens: readonly string[]): boolean {
-  return tokens.some(aside);
+  return tokens.some((t) => (kindOf(t) & MARKET) !== 0);
+}
+
+/**
+ * Whether the message asks for a joke or a story: "inni yi yat tnkit" (tell me a joke) asks nothing of the caravan.
+ *
+ * @example asksForFun(['inni', 'yi', 'yat', 'tnkit']) // true
+ */
+export function asksForFun(tokens: readonly string[]): boolean {
+  return tokens.some((t) => (kindOf(t) & JOKE) !== 0);
 }
 
 /** Villagers reuse the same few hundred words: each word is looked at once. */
-const memo = new Map<string, boolean>();
+const memo = new Map<string, number>();
 
-function aside(token: string): boolean {
+function kindOf(token: string): number {
   const known = memo.get(token);
   if (known !== undefined) return known;
   const folded = foldWord(token);
-  const found = inClass(TRADE, token, folded) || inClass(THINGS, token, folded);
+  const market = inClass(TRADE, token, folded) || inClass(THINGS, token, folded) ? MARKET : 0;
+  const kind = market | (inClass(FUN, token, folded) ? JOKE : 0);
   if (memo.size > 50_000) memo.clear();
-  memo.set(token, found);
-  return found;
+  memo.set(token, kind);
+  return kind;
 }
