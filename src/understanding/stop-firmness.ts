@@ -106,8 +106,10 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   const asks = matches.some((m) => asksElse(m, raw) && !toWhomStopped(m, raw, stops));
   if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !asks) return true;
   const covered = new Set<number>(addressed);
-  // Thanks or a greeting around a clear stop ("merci bzaf, bddat", "azul, ḥbsat tibratin") is only courtesy.
-  const courteous = (m: HeardPhrase) => clear.length > 0 && m.phrase.meaning.kind === 'intent' && COURTESY.has(m.phrase.meaning.intent);
+  // Thanks or a greeting around a clear stop ("merci bzaf, bddat", "azul, ḥbsat tibratin") is only courtesy; "tifawt"
+  // (good morning, and the morning) may say which messages to stop.
+  const courteous = (m: HeardPhrase) =>
+    clear.length > 0 && m.phrase.meaning.kind === 'intent' && COURTESY.has(m.phrase.meaning.intent) && !m.phrase.tokens.some(namesWhen);
   for (const m of matches.filter((m) => isStop(m) || courteous(m))) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).
   if (raw.some((t, i) => ENOUGH.has(t) && clear.some((m) => i >= m.at + m.phrase.tokens.length))) return true;

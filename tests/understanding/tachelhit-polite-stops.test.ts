@@ -27,6 +27,8 @@ describe('a stop closed or opened with thanks', () => {
     ['tanmmirt, riɣ ad iyi tarum s tchelhit', 'change_language'],
     // thanks and "that will do" is no stop
     ['merci bzaf, safi', 'thanks'],
+    // "tifawt" greets and names the morning: the morning's messages only, asked about
+    ['hbsat imsagn n tifawt, tanmmirt', 'maybe_stop'],
   ])('does not stop %j (%s)', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
   });
