@@ -116,6 +116,16 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inFrame(t) || ENOUGH.has(t))));
 }
 
+/**
+ * A lone stop verb right after "not" says something did not stop ("ttusu ur 7bsat", the cough has not stopped; "ur bddat
+ * tawla") or asks not to stop: never an order to stop the messages.
+ *
+ * @example isDeniedStop({ phrase: { tokens: ['7bsat'], meaning: { kind: 'intent', intent: 'stop' } }, at: 2 }, ['ttusu', 'ur', '7bsat']) // true
+ */
+export function isDeniedStop(m: HeardPhrase, raw: readonly string[]): boolean {
+  return isStop(m) && m.phrase.tokens.length === 1 && inClass(NEG, raw[m.at - 1] ?? '');
+}
+
 /** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */
 export function saysMoreThanEnough(matches: readonly HeardPhrase[]): boolean {
   return matches.some((m) => m.phrase.meaning.kind === 'intent' && !m.phrase.tokens.every((t) => ENOUGH.has(t)));

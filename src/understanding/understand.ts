@@ -9,7 +9,7 @@ import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { asksForFun, offTopic } from './off-topic.ts';
 import { namesPerson } from './person-name.ts';
-import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
+import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import {
   LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_OVERRIDDEN_TO, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
@@ -83,7 +83,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const fields = heardAll.filter(field);
   // "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family after it is her name.
   const person = (m: Match) => isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m) && !person(m));
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m) && !person(m) && !isDeniedStop(m, raw));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));

@@ -13,6 +13,9 @@ describe('a stop closed or opened with thanks', () => {
     ['ur sul righ ad iyi tarum, tanmmirt', 'stop'],
     ['ur rix ad yi sul tarat. merci bahra', 'stop'],
     ['ور سول ريغ اد ئيي تارم، تانميرت', 'stop'],
+    // "ḥbsat" (stop), with its ḥ, as "bddat" is
+    ['safi ḥbsat, tanmmirt', 'stop'],
+    ['حبسات عافاك، تانميرت', 'stop'],
     // thanks that say "much" in Darija, before a bare stop
     ['merci bzaf, bddat dghi', 'stop'],
     ['chokran bzaf, bddat lmsajat', 'stop'],
@@ -31,6 +34,13 @@ describe('a stop closed or opened with thanks', () => {
     ['hbsat imsagn n tifawt, tanmmirt', 'maybe_stop'],
   ])('does not stop %j (%s)', (text, intent) => {
     expect(ruleOf(text)).toBe(intent);
+  });
+});
+
+describe('a stop verb after "not"', () => {
+  it.each(['ttusu n yiwi ur 7bsat', 'tawla ur ḥbsat zg yiḍ', 'ur bddat tagussi'])('is something that did not stop, never a stop: %j', (text) => {
+    expect(understand(text).intent).not.toBe('stop');
+    expect(ruleOf(text)).not.toBe('maybe_stop');
   });
 });
 
