@@ -4,6 +4,8 @@
 const ADDRESS_HEADS = new Set([
   'sidi', 'lalla', 'khuya', 'lkhuya', 'khoya', 'lkhoya', 'khouya', 'lkhouya', 'ljma3a', 'khti', 'lkhut', 'lfri9', 'lfriq', 'ayt', 'lhaj', 'lhajja', '3ammi', 'doktor', 'tbib', 'ttbib',
   'سيدي', 'لالة', 'لاله', 'خويا', 'الفريق', 'ايت', 'wddi', 'wldi', 'weldi', 'ولدي',
+  // The bot itself: "a robot, mlmi ra tasim?" asks when, not for a person.
+  'robot', 'lrobot', 'bot', 'lbot', 'روبو', 'روبوت', 'بوت',
 ]);
 const CALLS = new Set(['a', 'ya', 'يا', 'ا']);
 /** Words that tie a second noun to the head: "a lfri9 n l9afila", "a ayt l9afila". */

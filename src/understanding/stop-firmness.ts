@@ -27,9 +27,11 @@ const FRAME = words(
   ...[
     'sul', 'sar', 'سول', 'سار', 'ula', 'ولا', 'ad', 'اد', 'd', 'د', 'dayi', 'zg', 'زك', 'زغ', 'ليستا', 'ليست', 'liste', 'lista', 'la', 'لائحه', 'الرسائل',
     'kulchi', 'kullu', 'كولشي', 'nnun', 'نون', 'yan', 'had', 'هاد', 'كرا', 'tent', 'tnt', 'تنت', 'inu', 'nu', 'اينو', 'نو', 'ghila', 'ghilad', 'غيلا', 'غيلاد',
-    'daba', 'دابا', 'dghya', 'دغيا', 'lgroup', 'group', 'da', 'دا', 'tilifun', 'tilifon', 'telephone', 'portable', 'تيليفون', 'tt', 'تت',
+    'daba', 'دابا', 'dghya', 'دغيا', 'dghi', 'dghiya', 'دغي', 'lgroup', 'group', 'da', 'دا', 'tilifun', 'tilifon', 'telephone', 'portable', 'تيليفون', 'tt', 'تت',
     'nkki', 'nkkin', 'نكي', 'نكين', 'يات', 'والو', 'انو', 'ino', 'f', 'ف', 'g', 'gh', 'غ', 'fllai', 'flla', 'فلاي', 'gisn', 'gisnt', 'gis', 'كيسن',
     'abadan', 'abadn', 'ابدا', 'jamais', 'ar', 'ار', 'lbda', 'labad', 'l2abad', 'لبدا', 'لابد', 'الابد',
+    // "zg lista n whatsapp": the list of what sends them.
+    'n', 'ن', 'whatsapp', 'whatsap', 'watsapp', 'watsap', 'wtsp', 'واتساب', 'وتساب', 'واتس',
   ],
 );
 /** "I don't read them" ("ur da ttghrigh lmsajat") gives the reason for a stop, and asks nothing else. */
@@ -71,6 +73,8 @@ const PART_OF_DAY = words(
   'demain', 'الصباح', 'صباح', 'تيفاوت', 'تادكوات', 'العشيه', 'الليل', 'ازكا', 'غاساد',
 );
 const namesWhen = (t: string) => inClass(PART_OF_DAY, t);
+/** What closes or opens a message politely. */
+const COURTESY: ReadonlySet<string> = new Set(['thanks', 'greeting']);
 /** What may surround a stop without asking for something else: greetings, thanks, a "no", a complaint. */
 const ASIDE: ReadonlySet<string> = new Set(['stop', 'maybe_stop', 'no', 'yes', 'thanks', 'greeting']);
 /** "numero ad ghalat" (this is the wrong number) beside a stop is its reason, not a correction to make. */
@@ -102,10 +106,24 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   const asks = matches.some((m) => asksElse(m, raw) && !toWhomStopped(m, raw, stops));
   if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !asks) return true;
   const covered = new Set<number>(addressed);
-  for (const m of stops) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+  // Thanks or a greeting around a clear stop ("merci bzaf, bddat", "azul, ḥbsat tibratin") is only courtesy; "tifawt"
+  // (good morning, and the morning) may say which messages to stop.
+  const courteous = (m: HeardPhrase) =>
+    clear.length > 0 && m.phrase.meaning.kind === 'intent' && COURTESY.has(m.phrase.meaning.intent) && !m.phrase.tokens.some(namesWhen);
+  for (const m of matches.filter((m) => isStop(m) || courteous(m))) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   // "ur as ttarum yat, baraka": "enough" after a clear stop repeats it ("baraka mn had lmessagat", enough of these, complains).
   if (raw.some((t, i) => ENOUGH.has(t) && clear.some((m) => i >= m.at + m.phrase.tokens.length))) return true;
   return raw.every((t, i) => covered.has(i) || POLITE.has(t) || (clear.length > 0 && (inFrame(t) || ENOUGH.has(t))));
+}
+
+/**
+ * A lone stop verb right after "not" says something did not stop ("ttusu ur 7bsat", the cough has not stopped; "ur bddat
+ * tawla") or asks not to stop: never an order to stop the messages.
+ *
+ * @example isDeniedStop({ phrase: { tokens: ['7bsat'], meaning: { kind: 'intent', intent: 'stop' } }, at: 2 }, ['ttusu', 'ur', '7bsat']) // true
+ */
+export function isDeniedStop(m: HeardPhrase, raw: readonly string[]): boolean {
+  return isStop(m) && m.phrase.tokens.length === 1 && inClass(NEG, raw[m.at - 1] ?? '');
 }
 
 /** Another request or answer is there besides "safi"/"baraka" ("safi wakha ghadi nji" is a long yes). */

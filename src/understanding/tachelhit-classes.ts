@@ -123,3 +123,5 @@ export const SEND_DARIJA = /^(?:t|y|n)?s[iy]f[dt](?:u|o|ou|iw|uh)$|^(?:ت|ي|ن)
 export const WRITE_SHORT = /^(?:اد|د)?تت?ار(?:م|مت|ت|د)$/;
 /** Any verb of messages reaching someone: sent, written, come, in Tachelhit or in Darija. */
 export const REACHING = new RegExp(`${ARRIVING.source}|${WRITE.source}|${WRITE_SHORT.source}|${YOU_WRITE.source}|${SEND_DARIJA.source}`);
+/** Giving ("ifk idammn", "ئرا ئفك ئدامن", he wants to give blood): blood given is no blood lost. */
+export const GIVE = verb('fk|fka|fkk', 'فك|فكا');

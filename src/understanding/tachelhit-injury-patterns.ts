@@ -1,6 +1,6 @@
 // Injuries and births in Tachelhit, heard through word classes: a fall, a burn, a bite that swells, a birth that
 // bleeds, a child shaking, blood thrown up. Each needs two words, as each word alone also says harmless things.
-import { AR, BLOOD, CHILDBIRTH, FUTURE, NEG } from './tachelhit-classes.ts';
+import { AR, BLOOD, CHILDBIRTH, FUTURE, GIVE, NEG } from './tachelhit-classes.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
 /** Falling in any person: Tachelhit's "idr", "tdr", "ئضر", Darija's "طاح", "tay7", "ta7at". */
@@ -54,7 +54,10 @@ export const LITTLE = words(
   'arba', 'arrba', 'tarbat', 'mzzin', 'imzzi', 'imzzin', 'amzzyan', 'tamzzyant', 'ahnjir', 'tahnjirt', 'ihnjirn', 'mmi', 'drari', 'ldrari', 'lbz', 'اربا', 'تاربات',
   'الدراري', 'امزيان', 'امزي', 'احنجير', 'تاحنجيرت',
 );
-/** Throwing up in Tachelhit: "ar ittarra", "irra", "ئتّارّا"; not "يرا" (he wants), whose r is single. */
+/**
+ * Throwing up in Tachelhit: "ar ittarra", "irra", "ئتّارّا"; not "يرا" (he wants), whose r is single. Arabic script drops
+ * the doubling, so "ئرا" may be either: "ئرا ئفك ئدامن" (he wants to give blood) gives it.
+ */
 const THROW_UP = verb('a?rra|rri|tarra', 'ارا');
 
 /** Burst, exploded: Tachelhit's "tfrgat", Darija's "tfrga3at", "ttfrg3at", "تفركعات". */
@@ -97,7 +100,7 @@ export const INJURY_PATTERNS: readonly Pattern[] = [
   { intent: 'emergency', steps: [BEGAN, LABOUR], gap: 2, shared: true },
   { intent: 'emergency', steps: [LITTLE, SHAKE], gap: 4, shared: true },
   { intent: 'emergency', steps: [SHAKE, LITTLE], gap: 4, shared: true },
-  { intent: 'emergency', steps: [THROW_UP, BLOOD], gap: 1 },
+  { intent: 'emergency', steps: [THROW_UP, BLOOD], gap: 1, notBetween: GIVE },
   // "tfrgat fllas lbota n gaz", "البوطا تفركعات": the gas bottle burst on someone.
   { intent: 'emergency', steps: [BURST, GAS], gap: 4, shared: true },
   { intent: 'emergency', steps: [GAS, BURST], gap: 3, shared: true },

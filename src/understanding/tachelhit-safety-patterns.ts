@@ -1,6 +1,6 @@
 // Emergencies and stops in Tachelhit, heard through word classes: a body in danger in any person and spelling,
 // and "don't send me", "stop the messages", "remove me", "leave me" in either script.
-import { ANYMORE, AR, ARRIVING, BLOOD, COME, EVER_AGAIN, FUTURE, HALT_FR, HOLD, ME, MESSAGES, MYSELF, NEG, NO_MORE, NOTHING, NUMBER, REACHING, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WHO, WRITE, WRITE_SHORT, YOU_WRITE } from './tachelhit-classes.ts';
+import { ANYMORE, APPOINTMENT, AR, ARRIVING, BLOOD, COME, EVER_AGAIN, FUTURE, GIVE, HALT_FR, HOLD, ME, MESSAGES, MYSELF, NEG, NO_MORE, NOTHING, NUMBER, REACHING, REMOVE, SEND, STOP, UNSUBSCRIBE, WANT, WHAT, WHO, WRITE, WRITE_SHORT, YOU_WRITE } from './tachelhit-classes.ts';
 import { BITER, LITTLE } from './tachelhit-injury-patterns.ts';
 import { verb, words, type Pattern } from './tachelhit-words.ts';
 
@@ -146,7 +146,11 @@ const RECIPIENT = new Set([...words('iyi', 'yi', 'ayi', 'ايي', 'يي'), ...NU
 const BOT = words('lbot', 'bot', 'robot', 'البوت', 'بوت', 'بوط', 'روبو', 'روبوت');
 /** A group the messages go to ("zg lgroup"): only ever the messages', unlike a list. */
 const GROUP = words('lgroup', 'group', 'groupe', 'lgrup', 'لكروب', 'الكروب');
-const SENDER = new Set([...BOT, ...GROUP]);
+/** WhatsApp, which the messages come by: "zg lista n whatsapp", "زڭ واتساب". */
+const WHATSAPP = words('whatsapp', 'whatsap', 'watsapp', 'watsap', 'watsab', 'wtsp', 'lwatsap', 'lwatsab', 'واتساب', 'واتصاب', 'وتساب', 'الواتساب', 'واتس');
+const SENDER = new Set([...BOT, ...GROUP, ...WHATSAPP]);
+/** Off or in a list: "zg lista", and "g lista nnun", "غ لاليست نّون" (what is in your list comes off it). */
+const OFF_OR_IN: ReadonlySet<string> = new Set([...FROM, ...words('g', 'gh', 'gi', 'ghi', 'غ', 'ك')]);
 /** The service itself: "n7ayd had lkhidma" (I take off this service). */
 const SERVICE = words('lkhidma', 'khidma', 'lkhdma', 'service', 'abonnement', 'labonnement', 'الخدمه', 'لخدمه', ...BOT);
 const LIST = words('lista', 'liste', 'list', 'listat', 'lgroup', 'group', 'groupe', 'lgrup', 'لائحه', 'ليستا', 'ليست', 'ليسته', 'لاليست', 'لكروب', 'الكروب');
@@ -160,9 +164,14 @@ const FULL = verb('3mr|3mmr', 'عمر');
 const ONLY = words('ghir', 'ghar', 'gher', 'seulement', 'juste', 'غير');
 const TIMES = words('twalt', 'tiwal', 'tikklt', 'tikkal', 'mrra', 'lmrra', 'fois', 'توالت', 'تيكلت', 'مره', 'المره');
 const PERIOD = words('simana', 'ssimana', 'semaine', 'chhr', 'ccher', 'mois', 'سيمانه', 'السيمانه', 'الشهر', 'شهر', 'الاسبوع');
-const GIVE = verb('fk|fka|fkk', 'فك|فكا');
+
+/** Tachelhit's "no" in any vowel and script: "uhu", "ohu", "ala", "ؤهو" (its opening ؤ is folded to و), "أوهو". */
+const NO = words('uhu', 'uhuu', 'ohu', 'oho', 'uho', 'ala', 'وهو', 'اوهو');
 
 export const SAFETY_PATTERNS: readonly Pattern[] = [
+  // "ؤهو، ؤر د نكّي أيد" (no, it is not me): a "no" with its reason after it is a "no" however long; Darija's "وهو"
+  // (and he) is never followed by Tachelhit's "ur".
+  { intent: 'no', steps: [NO, NEG], gap: 0, anyLength: true },
   { intent: 'emergency', steps: [NEG, BREATH], gap: 2 },
   { intent: 'emergency', steps: [NEG, ABLE, BREATH], gap: 2 },
   { intent: 'emergency', steps: [CHOKE], gap: 0, shared: true },
@@ -226,6 +235,9 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [NEG, WANT, ANYMORE, MESSAGES], gap: 3 },
   { intent: 'stop', steps: [NOT_WANT, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [NEG, WANT, ME, ARRIVING], gap: 2 },
+  // "ur sar riɣ ad iyi tarat", "ur sul righ ad iyi tarum": I don't want you to write to me (any more).
+  { intent: 'stop', steps: [NEG, WANT, ME, WRITE], gap: 2 },
+  { intent: 'stop', steps: [NEG, WANT, ME, WRITE_SHORT], gap: 2 },
   { intent: 'stop', steps: [STOP, MESSAGES], gap: 1, shared: true },
   { intent: 'stop', steps: [STOP, ALL], gap: 0, shared: true },
   // "hbsat tent", "bddat tn": stop them, the messages (feminine "tibratin", masculine "imsagn").
@@ -239,10 +251,15 @@ export const SAFETY_PATTERNS: readonly Pattern[] = [
   { intent: 'stop', steps: [TAKE_OFF, FROM, ALL], gap: 2, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, SERVICE], gap: 1, shared: true },
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, FROM, SENDER], gap: 2, shared: true },
+  // "kksat ism inu d nmra inu g lista nnun": the number may come after a name, and "in your list" says which list.
+  { intent: 'stop', steps: [TAKE_OFF, NUMBER, OFF_OR_IN, LIST, YOUR], gap: 4, shared: true },
+  // "ḥiydat smiyt inu zg lista n whatsapp": whoever is taken off what sends the messages; an appointment there is cancelled.
+  { intent: 'stop', steps: [TAKE_OFF, FROM, SENDER], gap: 3, shared: true, notBetween: APPOINTMENT },
   // "kkst nimro inu, ur sul righ yat": my number off, and I want nothing more.
   { intent: 'stop', steps: [TAKE_OFF, RECIPIENT, NEG, WANT], gap: 4 },
   // Too many messages, or at night, is a complaint that may mean "stop": asked about, never a stop at once.
-  { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true },
+  // "merci bzaf, bddat lmsajat": a stop between "much" and the messages is said of them, not a complaint.
+  { intent: 'maybe_stop', steps: [MANY, MESSAGES], gap: 2, shared: true, notBetween: STOP },
   { intent: 'maybe_stop', steps: [MESSAGES, MANY], gap: 1, shared: true },
   { intent: 'maybe_stop', steps: [FULL, MESSAGES], gap: 3, shared: true },
   { intent: 'maybe_stop', steps: [MESSAGES, OFTEN], gap: 5, shared: true },

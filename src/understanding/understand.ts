@@ -7,8 +7,9 @@ import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, typ
 import { normalizeText, tokenize } from './normalize.ts';
 import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
-import { offTopic } from './off-topic.ts';
-import { closesWithRefusal, ENOUGH, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
+import { asksForFun, offTopic } from './off-topic.ts';
+import { namesPerson } from './person-name.ts';
+import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import {
   LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_OVERRIDDEN_TO, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
@@ -45,6 +46,8 @@ const WHEN_WHERE_WORDS = new Set([
   'quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي',
   'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو', 'manza', 'mnnaw', 'mnaw', 'مانزا', 'منناو',
 ]);
+/** Requests whose words also ask for a joke ("tell me", "give me", "I want"): a person asked for is not among them. */
+const ASKED_WITH_FUN: ReadonlySet<Intent> = new Set(['subscribe', 'help', 'book', 'campaigns_info', 'yes', 'greeting', 'choice']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 const memo = new Map<string, string>();
 
@@ -78,7 +81,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen.
   const field = (m: Match) => isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
   const fields = heardAll.filter(field);
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m));
+  // "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family after it is her name.
+  const person = (m: Match) => isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
+  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m) && !person(m) && !isDeniedStop(m, raw));
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -120,8 +125,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
   if (tokens.some((t) => APPOINTMENT_WORDS.has(t)) && tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('my_appointments');
   if (language !== undefined && length <= 3) intents.add('change_language');
-  // "How much is argan oil", "when will it rain": the market and the weather are not the caravan.
-  const aside = offTopic(raw);
+  // "How much is argan oil", "when will it rain", "tell me a joke": the market, the weather and jokes are not the caravan.
+  const fun = asksForFun(raw);
+  const aside = fun || offTopic(raw);
   // "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan.
   const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
   // "mani ayd tufit nmra nu" (where did you find my number) complains, and "ur ssingh mani gh rad bdugh" (I don't know
@@ -134,6 +140,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
   const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
   let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i)));
+  // "inni yi yat tnkit" (tell me a joke): what "tell me" or "give me" asks for is the joke, not news of the caravan.
+  if (intent !== undefined && ASKED_WITH_FUN.has(intent) && fun) intent = undefined;
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   // "baba ira l'operation n walln, manik ad t nsjjl?": how to sign up for a named doctor asks to be booked with them.

@@ -27,6 +27,12 @@ describe('understanding a message with a vocative', () => {
     expect(understand('uhu a sidi ur riɣ').intent).toBe('no');
   });
 
+  it('hears the bot called by name as no request for a person, unless a person is asked for', () => {
+    expect(understand('a robot, mlmi ra tasim?').intent).toBe('campaigns_info');
+    expect(understand('ya robot bghit nhdr m3a bnadem').intent).toBe('human');
+    expect(understand('wach nta robot?').intent).toBe('human');
+  });
+
   it('hears a greeting to the caravan as a greeting, not as a question about the caravan', () => {
     expect(understand('azul fllawn a ayt l9afila').intent).toBe('greeting');
     expect(understand('manzakin a lfri9 n l9afila').intent).toBe('greeting');

@@ -4,7 +4,7 @@ import { DEFAULT_LEXICON } from '../../src/understanding/lexicon.ts';
 import { understand } from '../../src/understanding/index.ts';
 import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 import { isDeathWord, mourns } from '../../src/understanding/mourning.ts';
-import { offTopic } from '../../src/understanding/off-topic.ts';
+import { asksForFun, offTopic } from '../../src/understanding/off-topic.ts';
 
 const intentOf = (text: string) => understand(text).intent;
 
@@ -60,6 +60,32 @@ describe('the market, the weather and football', () => {
     const sure: SecondOpinion = { intent: () => 'campaigns_info', arabicLocale: () => 'ary' };
     expect(understand('is ra yili unzar ghassad', DEFAULT_LEXICON, sure).intent).toBe('unknown');
     expect(understand('is ra yili lqafila ghassad', DEFAULT_LEXICON, sure).intent).toBe('campaigns_info');
+  });
+
+  it.each(['ghur i yan izimr ifulkin i l3id, 1800dh, wanna t iran', 'zznzgh ikrri inu, is ira chi yan?', 'ghuri tixsi d izimr, ira yan ad tn isgh?'])(
+    'are not the caravan, nor the Eid\'s ram sold (no eye, "l3in", in "l3id"): "%s"',
+    (text) => expect(intentOf(text)).toBe('unknown'),
+  );
+
+  it('know the Eid\'s ram, sheep and Darija\'s "kanbi3" (I sell)', () => {
+    expect(offTopic(['l7wli', 'zwin'])).toBe(true);
+    expect(offTopic(['kanbi3', 'dar'])).toBe(true);
+    expect(offTopic(['اكري'])).toBe(true);
+    // "the Eid" alone dates a visit, and a ram that struck is still an emergency
+    expect(offTopic(['qbl', 'l3id'])).toBe(false);
+    expect(intentOf('ikrri iut baba s ixf, ar as ittazzal idammn')).toBe('emergency');
+    expect(intentOf('wach lqafila ghatji qbel l3id lkbir?')).toBe('campaigns_info');
+  });
+
+  it.each(['inni yi yat tinkitin a robot', 'bghit chi nokta a robot', 'مرحبا، عاود لينا شي نكتة'])(
+    'are not the caravan, nor a joke asked of the bot: "%s"',
+    (text) => expect(intentOf(text)).toBe('unknown'),
+  );
+
+  it('hear a person asked for, or an emergency, beside a joke', () => {
+    expect(intentOf('ma bghitch nokat, bghit nhdr m3a chi wa7ed')).toBe('human');
+    expect(intentOf('3awnat, tnkit ghila, ar tssuf idammn')).toBe('emergency');
+    expect(asksForFun(['mlmi', 'ra', 'tasim'])).toBe(false);
   });
 
   it('leave the caravan\'s own questions heard', () => {

@@ -90,4 +90,11 @@ describe('Tachelhit injuries', () => {
     expect(intentOf('dada ar ittarra idammn zg sbah')).toBe('emergency');
     expect(intentOf('righ ad fkgh idammn bzaf')).toBe('donate_blood');
   });
+
+  it('reads "ئرا ئفك ئدامن" (wants to give blood) as a donation, whatever age or illness is asked about', () => {
+    expect(intentOf('بابا ئرا ئفك ئدامن، ئڭا 62 ن سنا')).toBe('donate_blood');
+    expect(intentOf('ئرا ئفك ئدامن بابا، ئلا غور س السكر')).toBe('donate_blood');
+    // blood thrown up, in the same spelling, is still the emergency
+    expect(intentOf('ئرّا ئدامن بابا غيلا')).toBe('emergency');
+  });
 });

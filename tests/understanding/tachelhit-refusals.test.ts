@@ -32,6 +32,15 @@ describe('Tachelhit refusals', () => {
     expect(ruleOf('magh ar iyi ttaznm?')).toBe('maybe_stop');
   });
 
+  it('hears "uhu" with its reason after it as a "no", in either script, however long', () => {
+    expect(ruleOf('أوهو ؤر ئحتاج يات')).toBe('no');
+    expect(ruleOf('ala ur da ttgh ddwa ad')).toBe('no');
+    // the reason may itself be a stop, which comes first
+    expect(ruleOf('uhu, ur iyi sul tazznm')).toBe('stop');
+    // Darija's "وهو" (and he) before a Darija negation is no Tachelhit "no"
+    expect(ruleOf('وهو مابغاش يجي معانا للقافلة')).not.toBe('no');
+  });
+
   it('hears taking the number off, alone, as erasing it', () => {
     expect(intentOf('7ydat nmra inu')).toBe('delete_data');
     expect(intentOf('msht kullu ghurun')).toBe('delete_data');

@@ -52,6 +52,12 @@ describe('asking when or where the caravan comes', () => {
     for (const text of ['lkaravana ma ghatjich?', 'mlmi rat dach lkarafana wala ma ghatjich']) expect(understand(text, undefined, silent).intent, text).not.toBe('cancel');
     expect(heard('ana ma ghanjich ghda')).toBe('cancel');
   });
+
+  it('is not a visit called off when someone "wants" ("bgha", never a misspelt "lgha", cancelled)', () => {
+    expect(heard('baba bgha ymchi l tbib dyal l3inin')).toBe('book');
+    expect(heard('chkun bgha ychri tomobil? 40000dh')).toBe('unknown');
+    expect(heard('lgha lmaw3id dyali')).toBe('cancel');
+  });
 });
 
 describe('booking and giving blood', () => {
