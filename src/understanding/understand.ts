@@ -30,6 +30,11 @@ const PRECEDENCE: readonly Intent[] = [
  * for help takes more words than an answer: "I don't understand anything, what must I do" is eight.
  */
 const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 8 };
+/**
+ * Greetings run long ("السلام عليكم، مامنك ا تڭيت؟ ئس لاباس؟"): a message of greetings with this few other words greets,
+ * however many words the greetings take.
+ */
+const MAX_WORDS_BESIDE_GREETING = 2;
 /** Longer messages are read only up to here: enough for any request, and bounded work per message. */
 const MAX_TOKENS = 200;
 /** The second opinion reads short messages only: a villager's request fits in this, and its cost grows with length. */
@@ -45,6 +50,7 @@ const WHEN_WHERE_WORDS = new Set([
   'quand', 'imta', 'fo9ach', 'foqach', 'fin', 'fine', 'متي', 'امتي', 'فوقاش', 'فين', 'اين', 'mani', 'manig', 'mlmi', 'ماني', 'ملمي', 'مليمي',
   'mnshk', 'mnchk', 'mnck', 'manaku', 'managu', 'منشك', 'مانكو', 'manza', 'mnnaw', 'mnaw', 'مانزا', 'منناو',
 ]);
+const BOT_NAMES = new Set(['robot', 'bot', 'روبو', 'روبوت']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 const memo = new Map<string, string>();
 
@@ -133,16 +139,23 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const number = numbered?.value;
   // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
   const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
-  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i)));
+  const greetsOnly = length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
+  let intent: Intent | undefined = PRECEDENCE.find(
+    (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly)),
+  );
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
   // "baba ira l'operation n walln, manik ad t nsjjl?": how to sign up for a named doctor asks to be booked with them.
   if (intent === 'help' && service !== undefined && heard.some((p) => p.intent === 'help' && p.sure)) intent = 'book';
+  // "manik ad skrɣ s robot ad?" (how do I use this robot): the bot named in a question on using it asks for help, not a person.
+  if (intent === 'human' && whole.has('help') && matches.every((m) => !isIntent(m.phrase, 'human') || namesTheBot(m.phrase))) intent = 'help';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
   // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
   if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';
   // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
   if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
+  // "2️⃣ tbib n tughmas", "tbib n walln 3": a menu line copied with its number picks that line, as the number alone would.
+  if (intent === undefined && service !== undefined && number !== undefined && length <= MAX_TOKENS_FOR_NAMED_CHOICE && numberAtEdge(raw)) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
   // Only a firm stop stops at once (a message of stop words, or a stop said twice); any other is asked about.
   if (intent === 'stop' && !isFirmStop(raw, matches, addressed)) intent = 'maybe_stop';
@@ -216,6 +229,18 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], addressed
   return evidence;
 }
 
+/** How many words the phrases and patterns heard as `intent` take. */
+function coveredBy(matches: readonly Match[], intent: Intent): number {
+  const covered = new Set<number>();
+  for (const m of matches) if (isIntent(m.phrase, intent)) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+  return covered.size;
+}
+
+/** The bot called by its name alone ("robot", "روبو"), which is no request for a person. */
+function namesTheBot(phrase: Phrase): boolean {
+  return phrase.tokens.length === 1 && BOT_NAMES.has(phrase.tokens[0] ?? '');
+}
+
 function isIntent(phrase: Phrase, intent: Intent): boolean {
   return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
 }
@@ -234,6 +259,11 @@ function frenchWords(found: readonly Match[], raw: readonly string[]): Set<strin
   const words = new Set<string>();
   for (const m of found) if (m.phrase.source === 'fr') for (let k = 0; k < m.phrase.tokens.length; k++) words.add(raw[m.at + k] ?? '');
   return words;
+}
+
+/** A number in digits opening or closing the message, where a menu line writes it. */
+function numberAtEdge(raw: readonly string[]): boolean {
+  return [raw[0], raw.at(-1)].some((t) => t !== undefined && /^\d{1,2}$/.test(t));
 }
 
 function isThumb(raw: readonly string[], intent: Intent): boolean {
