@@ -2,7 +2,7 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, voicedTachelhit, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { namesDoctorsField } from './doctors-field.ts';
@@ -41,6 +41,8 @@ const MAX_TOKENS = 200;
 const MAX_TOKENS_FOR_OPINION = 30;
 /** Fewer words than this say too little of how a message is written for the Latin table to overrule the lexicons ("lah yjazik bikhir"). */
 const MIN_TOKENS_FOR_STYLE = 5;
+/** Traces of dictated Tachelhit ("rendez-vous inou … mal mi") that make a message French's words claim Tachelhit. */
+const MIN_VOICED_TRACES = 2;
 /** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
 const MAX_TOKENS_FOR_NAMED_CHOICE = 6;
 const MAX_CHARS = 4_000;
@@ -105,8 +107,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const decided = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence, words);
   // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") or typed with Darija loans has few words
   // the Tachelhit lexicon claims; in five words or more, the Latin table knows how it is written.
-  const styled = script === 'latn' && (decided === 'fr' || decided === 'ary') && raw.length >= MIN_TOKENS_FOR_STYLE && opinion.latinTachelhit?.(normalized) === true;
-  const locale = styled ? 'shi' : decided;
+  // Words French never writes ("inou", "mellemi", "rig") say so in fewer: one lets the table judge a shorter message, and
+  // enough of them outweigh any number of French words.
+  const latin = script === 'latn' && (decided === 'fr' || decided === 'ary');
+  const voiced = latin ? voicedTachelhit(raw) : 0;
+  const styled = latin && (raw.length >= MIN_TOKENS_FOR_STYLE || voiced > 0) && opinion.latinTachelhit?.(normalized) === true;
+  const locale = styled || (decided === 'fr' && voiced >= MIN_VOICED_TRACES) ? 'shi' : decided;
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;
