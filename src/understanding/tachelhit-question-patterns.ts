@@ -103,6 +103,8 @@ const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
 const HOW_ARE = words('mamnk', 'mamnck', 'mamk', 'mamek', 'manik', 'mnik', 'ma', 'مامنك', 'مامك', 'مانيك', 'ما');
 /** You are, to one or to all: "tgit", "tgid", "antgit" (glued to "a"), "tgam", "تڭيت" (ڭ is folded to ك). */
 const YOU_ARE = /^(?:a|an|at)?tt?g(?:it|id|am|amt|im)$|^(?:ا|ات)?تت?ك(?:يت|يد|ام|امت|يم)$/;
+/** "How are you" written as one word: "matgit", "mamnkatgit", "ماتڭيت". */
+const HOW_ARE_YOU = /^(?:ma|mamnk|mamk|manik)(?:a|an|at)?tt?g(?:it|id|am|im)$|^(?:ما|مامنك|مامك)ا?تت?ك(?:يت|يد|ام|يم)$/;
 /** Beginning, in any person: "ur ssingh mani gh rad bdugh" (I don't know where to begin) asks how to use the bot. */
 const BEGIN = verb('bdu|bda', 'بدو|بدا');
 const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');
@@ -145,6 +147,7 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'greeting', steps: [WHERE, IN, THERE, HEALTH], gap: 0 },
   // "mamnk a tgit", "ma tgid", "manik antgit", "مامنك ا تڭيت": how are you, asked after the writer's health.
   { intent: 'greeting', steps: [HOW_ARE, YOU_ARE], gap: 1 },
+  { intent: 'greeting', steps: [HOW_ARE_YOU], gap: 0 },
   // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ", "mad ikhssa ad ktbɣ": how to use the bot.
   { intent: 'help', steps: [HOW, SHALL, WORKS], gap: 1, anyLength: true },
   { intent: 'help', steps: [HOW, WORKS], gap: 1, anyLength: true },
@@ -174,6 +177,9 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "ؤر سول نحتاج لعملية ن ئيوي", "ma3ad ihtaj tbib": the operation or the doctor no longer needed calls the visit off.
   { intent: 'cancel', steps: [NEG, ANYMORE, NEEDING, VISIT], gap: 2 },
   { intent: 'cancel', steps: [NO_MORE, NEEDING, VISIT], gap: 2 },
+  // "ur sar nra lmaw3id", "baba ur sul ira tbib", "ur sul nra ad nddu": the visit no longer wanted.
+  { intent: 'cancel', steps: [NEG, ANYMORE, WANT, VISIT], gap: 1 },
+  { intent: 'cancel', steps: [NEG, ANYMORE, WANT, FUTURE, GO], gap: 1 },
   { intent: 'no', steps: [NEG, WANT, NOTHING], gap: 1 },
   // "urssul righ": I want no more (an appointment no longer wanted is a cancellation).
   { intent: 'no', steps: [NO_MORE, WANT], gap: 0, unless: APPOINTMENT },

@@ -151,6 +151,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   );
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
+  // "quand vient la caravane, il y a un dentiste ?": a doctor named beside a question on when or where the caravan comes asks
+  // what it brings; only words that ask for a visit ("je veux", "sjjl") make it a booking.
+  if (intent === 'book' && intents.has('campaigns_info') && matches.some((m) => isIntent(m.phrase, 'campaigns_info')) && onlyNamesService(matches, 'book')) intent = 'campaigns_info';
   // "baba ira l'operation n walln, manik ad t nsjjl?": how to sign up for a named doctor asks to be booked with them.
   if (intent === 'help' && service !== undefined && heard.some((p) => p.intent === 'help' && p.sure)) intent = 'book';
   // "manik ad skrɣ s robot ad?" (how do I use this robot): the bot named in a question on using it asks for help, not a person.
@@ -240,6 +243,12 @@ function coveredBy(matches: readonly Match[], intent: Intent): number {
   const covered = new Set<number>();
   for (const m of matches) if (isIntent(m.phrase, intent)) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
   return covered.size;
+}
+
+/** Every phrase heard as `intent` is also the name of a service ("dentiste"): nothing but the service asks for it. */
+function onlyNamesService(matches: readonly Match[], intent: Intent): boolean {
+  const named = (m: Match) => matches.some((s) => s.phrase.meaning.kind === 'service' && s.at === m.at && s.phrase.tokens.length === m.phrase.tokens.length);
+  return matches.every((m) => !isIntent(m.phrase, intent) || named(m));
 }
 
 /** The bot called by its name alone ("robot", "روبو"), which is no request for a person. */

@@ -35,6 +35,9 @@ describe('greetings', () => {
   it('does not hear "how are you" in another verb, nor greet when much else is said', () => {
     expect(patternIntents('ma tgga tbib')).not.toContain('greeting');
     expect(patternIntents('mamk a tgid')).toContain('greeting');
+    expect(patternIntents('ماتڭيد a ultma')).toContain('greeting');
+    expect(patternIntents('matgit')).toContain('greeting');
+    expect(patternIntents('matkit')).not.toContain('greeting');
     expect(rulesOf('salam 3likom, mamnk a tgit, baba ihla bzaf ghilad f tgmmi').intent).not.toBe('greeting');
   });
 });
@@ -61,7 +64,13 @@ describe('a visit no longer needed', () => {
     (text) => expect(rulesOf(text).intent).toBe('cancel'),
   );
 
+  it.each(['ur sar nra rdv ad, baba ijja', 'yemma ur sul tra tbib n walln', 'ur sul nra ad nddu s lkafila ghassa'])('reads "%s" as a visit no longer wanted', (text) => {
+    expect(rulesOf(text).intent).toBe('cancel');
+  });
+
   it('does not cancel what was never asked, nor the messages', () => {
+    expect(rulesOf('ur sul righ lmsajat nnun').intent).not.toBe('cancel');
+    expect(patternIntents('ur righ ad nddu s lkafila')).not.toContain('cancel');
     expect(rulesOf('baba ur ihtaj l3amaliya, ira ghir tbib').intent).not.toBe('cancel');
     expect(patternIntents('ur sul nhtaj lmsajat nnun')).not.toContain('cancel');
   });
