@@ -51,6 +51,14 @@ describe('asking how to use the bot', () => {
     ['salam a gma, ur fhimgh mad ikhssan ad as t sifdgh ghid, yan ola sin?', 'help'],
   ] as const)('reads "%s" as %s', (text, intent) => expect(rulesOf(text).intent).toBe(intent));
 
+  it.each(['mnnaw n lkhyarat ayd tlan', 'manwi lkhyarat nnun', 'ma illan f lmenu nnun'])('reads "%s" as asking for the menu', (text) => {
+    expect(rulesOf(text).intent).toBe('help');
+  });
+
+  it('reads what the caravan has, not the menu, as a question on the caravan', () => {
+    expect(rulesOf('ma illan f lkafila nnun').intent).not.toBe('help');
+  });
+
   it('still hears a person asked for beside the bot, and not knowing what another needs is no question on the bot', () => {
     expect(rulesOf('mamnk ad skrgh s robot ad? righ ad sawlgh d yan bnadm').intent).toBe('human');
     expect(rulesOf('robot').intent).toBe('human');
