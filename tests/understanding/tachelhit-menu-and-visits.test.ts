@@ -28,7 +28,7 @@ describe('a menu line copied with its number', () => {
 });
 
 describe('greetings', () => {
-  it.each(['azul a gma, ma tgit?', 'manik antgid a ultma', 'مامنك ا تڭيد؟ لاباس', 'salam 3likom, mamnk at tgam? is labas ghurun?'])('reads "%s" as a greeting', (text) => {
+  it.each(['ءيس لاباس a ultma', 'azul a gma, ma tgit?', 'manik antgid a ultma', 'مامنك ا تڭيد؟ لاباس', 'salam 3likom, mamnk at tgam? is labas ghurun?'])('reads "%s" as a greeting', (text) => {
     expect(rulesOf(text).intent).toBe('greeting');
   });
 
@@ -53,6 +53,11 @@ describe('asking how to use the bot', () => {
 
   it.each(['mnnaw n lkhyarat ayd tlan', 'manwi lkhyarat nnun', 'ma illan f lmenu nnun'])('reads "%s" as asking for the menu', (text) => {
     expect(rulesOf(text).intent).toBe('help');
+  });
+
+  it('keeps "what is in the menu" asking for it, whatever the table says', () => {
+    const sureOfMyData: SecondOpinion = { intent: () => 'my_data', arabicLocale: () => 'ary' };
+    expect(understand('ماد ئيلان غ لمينيو نّون', DEFAULT_LEXICON, sureOfMyData).intent).toBe('help');
   });
 
   it('reads what the caravan has, not the menu, as a question on the caravan', () => {
