@@ -103,6 +103,8 @@ const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
 const HOW_ARE = words('mamnk', 'mamnck', 'mamk', 'mamek', 'manik', 'mnik', 'ma', 'مامنك', 'مامك', 'مانيك', 'ما');
 /** You are, to one or to all: "tgit", "tgid", "antgit" (glued to "a"), "tgam", "تڭيت" (ڭ is folded to ك). */
 const YOU_ARE = /^(?:a|an|at)?tt?g(?:it|id|am|amt|im)$|^(?:ا|ات)?تت?ك(?:يت|يد|ام|امت|يم)$/;
+/** Well: "labas", "bikhir", "mzyan". */
+const FINE = words('labas', 'bikhir', 'bkhir', 'mzyan', 'لاباس', 'بيخير', 'بخير', 'مزيان');
 /** "How are you" written as one word: "matgit", "mamnkatgit", "ماتڭيت". */
 const HOW_ARE_YOU = /^(?:ma|mamnk|mamk|manik)(?:a|an|at)?tt?g(?:it|id|am|im)$|^(?:ما|مامنك|مامك)ا?تت?ك(?:يت|يد|ام|يم)$/;
 /** Beginning, in any person: "ur ssingh mani gh rad bdugh" (I don't know where to begin) asks how to use the bot. */
@@ -148,6 +150,8 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "mamnk a tgit", "ma tgid", "manik antgit", "مامنك ا تڭيت": how are you, asked after the writer's health.
   { intent: 'greeting', steps: [HOW_ARE, YOU_ARE], gap: 1 },
   { intent: 'greeting', steps: [HOW_ARE_YOU], gap: 0 },
+  // "is tgit labas", "ءيس تكيت لاباس": are you well.
+  { intent: 'greeting', steps: [IS, YOU_ARE, FINE], gap: 0 },
   // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ", "mad ikhssa ad ktbɣ": how to use the bot.
   { intent: 'help', steps: [HOW, SHALL, WORKS], gap: 1, anyLength: true },
   { intent: 'help', steps: [HOW, WORKS], gap: 1, anyLength: true },

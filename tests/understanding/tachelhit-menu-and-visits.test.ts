@@ -28,7 +28,7 @@ describe('a menu line copied with its number', () => {
 });
 
 describe('greetings', () => {
-  it.each(['ءيس لاباس a ultma', 'azul a gma, ma tgit?', 'manik antgid a ultma', 'مامنك ا تڭيد؟ لاباس', 'salam 3likom, mamnk at tgam? is labas ghurun?'])('reads "%s" as a greeting', (text) => {
+  it.each(['ءيس تڭيد لاباس؟', 'is tgim bikhir a ljma3a', 'ءيس لاباس a ultma', 'azul a gma, ma tgit?', 'manik antgid a ultma', 'مامنك ا تڭيد؟ لاباس', 'salam 3likom, mamnk at tgam? is labas ghurun?'])('reads "%s" as a greeting', (text) => {
     expect(rulesOf(text).intent).toBe('greeting');
   });
 
@@ -38,6 +38,7 @@ describe('greetings', () => {
     expect(patternIntents('ماتڭيد a ultma')).toContain('greeting');
     expect(patternIntents('matgit')).toContain('greeting');
     expect(patternIntents('matkit')).not.toContain('greeting');
+    expect(patternIntents('is tgit g lista')).not.toContain('greeting');
     expect(rulesOf('salam 3likom, mamnk a tgit, baba ihla bzaf ghilad f tgmmi').intent).not.toBe('greeting');
   });
 });
