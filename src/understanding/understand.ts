@@ -145,9 +145,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const number = numbered?.value;
   // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
   const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
-  const greetsOnly = length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
+  const greetsOnly = () => length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
   let intent: Intent | undefined = PRECEDENCE.find(
-    (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly)),
+    (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly())),
   );
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
