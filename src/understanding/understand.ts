@@ -145,7 +145,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const number = numbered?.value;
   // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
   const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
-  const greetsOnly = () => length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
+  // Only a message that says nothing else: a number, a doctor or "enough" beside the greetings is what it is about.
+  const greetsOnly = () =>
+    intents.size === 1 && number === undefined && service === undefined && !tokens.some((t) => ENOUGH.has(t)) && length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
   let intent: Intent | undefined = PRECEDENCE.find(
     (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly())),
   );

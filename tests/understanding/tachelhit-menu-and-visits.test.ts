@@ -32,6 +32,12 @@ describe('greetings', () => {
     expect(rulesOf(text).intent).toBe('greeting');
   });
 
+  it('does not let long greetings hide a complaint about the messages or a number beside them', () => {
+    expect(rulesOf('salam 3likom azul fllawn manzakin is labas bahra lmsajat').intent).toBe('maybe_stop');
+    expect(rulesOf('azul fllawn manzakin ma tgit is labas ghurun 3').intent).not.toBe('greeting');
+    expect(rulesOf('azul fllawn manzakin ma tgit is labas ghurun a gma').intent).toBe('greeting');
+  });
+
   it('does not hear "how are you" in another verb, nor greet when much else is said', () => {
     expect(patternIntents('ma tgga tbib')).not.toContain('greeting');
     expect(patternIntents('mamk a tgid')).toContain('greeting');
