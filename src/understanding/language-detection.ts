@@ -136,3 +136,30 @@ const TACHELHIT_CORE = new Set([
 export function isTachelhitCore(token: string): boolean {
   return TACHELHIT_CORE.has(token) || isTachelhitVerb(token);
 }
+
+/**
+ * Tachelhit dictated to a phone set to French comes out as words French never writes: "inou", "ino" (inu, my), "mellemi",
+ * "mélimi" (mlmi, when), "rig", "ric", "rigade" (riɣ, riɣ ad), "isa" (is), "tarades" (tarat, messages), "achka", "à dache" (ashk, come).
+ * French words the ear also makes of Tachelhit ("ours", "rate", "radar", "soul") are left out: French writes them.
+ */
+const VOICED_WORDS = new Set([
+  'inou', 'ino', 'innou', 'inno', 'inu', 'mellemi', 'melimi', 'mellimi', 'mlimi', 'mlmi', 'malmi', 'mellmi', 'rig', 'ric', 'rigad', 'rigade', 'ricad',
+  'ricade', 'isa', 'tarades', 'tarade', 'tarat', 'achka', 'tachka', 'dachka', 'rachka', 'dache', 'adache', 'thas',
+  // "My" written apart ("rendez-vous ni nu"): French writes "nu" (bare) too rarely to mind among other traces.
+  'nu', 'nou',
+]);
+/** Two French words the ear makes of one Tachelhit word: "mal mi" (mlmi), "ou rare", "ou rase" (ur rad). */
+const VOICED_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['mal', new Set(['mi'])],
+  ['mel', new Set(['mi'])],
+  ['ou', new Set(['rare', 'rase', 'rad', 'rade'])],
+]);
+
+/** How many traces of Tachelhit dictated to a French keyboard the words hold ("rendez-vous inou … mal mi": two). */
+export function voicedTachelhit(tokens: readonly string[]): number {
+  let traces = 0;
+  tokens.forEach((t, i) => {
+    if (VOICED_WORDS.has(t) || VOICED_PAIRS.get(t)?.has(tokens[i + 1] ?? '') === true) traces++;
+  });
+  return traces;
+}

@@ -201,6 +201,9 @@ export const FOLLOW_UP_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [WHAT, CHOICES], gap: 1 },
   { intent: 'help', steps: [SHOW, ME, MENU], gap: 1 },
   { intent: 'help', steps: [SHOW, ME, CHOICES], gap: 1 },
+  // "mnnaw n lkhyarat ayd ghurun" (which choices do you have), "ma ilan g lmenu" (what is in the menu).
+  { intent: 'help', steps: [WHICH, CHOICES], gap: 1 },
+  { intent: 'help', steps: [WHAT, THERE_IS, OF, MENU], gap: 0, sure: true },
   // "fin ad brkx?": where to press, which asks how the bot works, not where the caravan is.
   { intent: 'help', steps: [WHERE_ANY, PRESS], gap: 1, shared: true, anyLength: true, sure: true },
   // "iɣ t7tajam idammen … siwlat iyi": blood offered; its span covers the "call me" in it.

@@ -85,10 +85,28 @@ const KNOW_HOW = verb('ssn|ssin', 'سن|سين');
 const WHAT_DO_GLUED = /^ma(?:y?d)?(?:ad|a|ra|rad)?(?:n|t|i)?(?:s?skr|kt?tb|3ml)(?:gh|x|n|m)?$|^ما(?:ي?د)?(?:ن|ت|ي)?(?:سكر|كتب)(?:غ|ن|م)?$/;
 /** Needing: "ikhssa", "ihtaj", "ixssa". */
 const NEED = words('ikhssa', 'ixssa', 'ikhssan', 'tkhssa', 'ihtaj', 'htaj', 'nhtaj', 'ihtaja', 'اخصا', 'يخصا', 'يحتاج', 'احتاج');
+/** Knowing or understanding, in any person: "ur ssingh", "ur fhimgh", "ur nfhim". */
+const KNOWING = new RegExp(`${KNOW_HOW.source}|${UNDERSTAND.source}`);
+/** Needing in any person: "nḥtaj", "htajgh", "ؤر نحتاج", as well as "ikhssa". */
+const NEEDING = new RegExp(`^(?:${[...NEED].join('|')})$|${verb('h?taj|7taj', 'حتاج').source}`);
+/** What a visit is booked for: an appointment, an operation, a doctor. */
+const VISIT: ReadonlySet<string> = new Set([
+  ...APPOINTMENT,
+  ...DOCTOR,
+  ...words('l3amaliya', 'l3amalia', 'l3mliya', 'l3amaliyya', 'amaliya', 'operation', 'loperation', 'lopiration', 'opiration', 'عمليه', 'لعمليه', 'اوبيراسيون'),
+]);
 /** Subscribing: "abonni yyi", "inscri iyi", "sjjl iyi f lkhbar". */
 const SUBSCRIBE = verb('abon+i|abun+i|abonn|inscri|nscri', 'ابوني|انسكري');
 /** Where and what of health: "mani g tlla l3afit" (how are you) asks after the villager, not the caravan. */
 const WHERE = words('mani', 'manig', 'ماني', 'مانيك');
+/** How, as a greeting asks it: "mamnk", "manik", "ma" ("ma tgit"). */
+const HOW_ARE = words('mamnk', 'mamnck', 'mamk', 'mamek', 'manik', 'mnik', 'ma', 'مامنك', 'مامك', 'مانيك', 'ما');
+/** You are, to one or to all: "tgit", "tgid", "antgit" (glued to "a"), "tgam", "تڭيت" (ڭ is folded to ك). */
+const YOU_ARE = /^(?:a|an|at)?tt?g(?:it|id|am|amt|im)$|^(?:ا|ات)?تت?ك(?:يت|يد|ام|امت|يم)$/;
+/** Well: "labas", "bikhir", "mzyan". */
+const FINE = words('labas', 'bikhir', 'bkhir', 'mzyan', 'لاباس', 'بيخير', 'بخير', 'مزيان');
+/** "How are you" written as one word: "matgit", "mamnkatgit", "ماتڭيت". */
+const HOW_ARE_YOU = /^(?:ma|mamnk|mamk|manik)(?:a|an|at)?tt?g(?:it|id|am|im)$|^(?:ما|مامنك|مامك)ا?تت?ك(?:يت|يد|ام|يم)$/;
 /** Beginning, in any person: "ur ssingh mani gh rad bdugh" (I don't know where to begin) asks how to use the bot. */
 const BEGIN = verb('bdu|bda', 'بدو|بدا');
 const HEALTH = words('l3afit', 'l3afiya', 'lahna', 'sa77a', 'لعافيت', 'العافيت', 'لعافيه', 'لاهنا');
@@ -114,9 +132,9 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'campaigns_info', steps: [WHICH, DOCTOR], gap: 0, shared: true },
   { intent: 'campaigns_info', steps: [IS, YOU_HAVE, DOCTOR], gap: 2, shared: true },
   { intent: 'my_data', steps: [IS, YOU_KNOW, DATA], gap: 1 },
-  // "qiyd iyi", "sjjlat iyi": an order to register me, which no look-alike question in the table overrules.
+  // "qiyd iyi", "sjjlat iyi", "كتبات يما": an order to register me or my kin, which no look-alike request in the table overrules.
   { intent: 'book', steps: [REGISTER, ME], gap: 0, positive: true, sure: true },
-  { intent: 'book', steps: [REGISTER, KIN], gap: 0, positive: true },
+  { intent: 'book', steps: [REGISTER, KIN], gap: 0, positive: true, sure: true },
   // "qiyd tt", "ktb smiya nu", "كتب ئسم ئنو": register her, write my name down.
   { intent: 'book', steps: [REGISTER, IT], gap: 0, positive: true },
   { intent: 'book', steps: [REGISTER, NAME], gap: 1, shared: true, positive: true },
@@ -129,6 +147,11 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'campaigns_info', steps: [WITH_OR_WITHOUT, MONEY], gap: 0, shared: true },
   { intent: 'greeting', steps: [SALAM, UPON_YOU], gap: 0, shared: true },
   { intent: 'greeting', steps: [WHERE, IN, THERE, HEALTH], gap: 0 },
+  // "mamnk a tgit", "ma tgid", "manik antgit", "مامنك ا تڭيت": how are you, asked after the writer's health.
+  { intent: 'greeting', steps: [HOW_ARE, YOU_ARE], gap: 1 },
+  { intent: 'greeting', steps: [HOW_ARE_YOU], gap: 0 },
+  // "is tgit labas", "ءيس تكيت لاباس": are you well.
+  { intent: 'greeting', steps: [IS, YOU_ARE, FINE], gap: 0 },
   // "mamnk ar tkhdam", "mamnk ad itti3ml", "ma ra ktbɣ", "mad ikhssa ad ktbɣ": how to use the bot.
   { intent: 'help', steps: [HOW, SHALL, WORKS], gap: 1, anyLength: true },
   { intent: 'help', steps: [HOW, WORKS], gap: 1, anyLength: true },
@@ -142,6 +165,8 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'help', steps: [NEG, KNOW_HOW, WHERE, BEGIN], gap: 3, anyLength: true },
   // "ur fhimgh walu"; "ur sar nfhm walu" (I no longer understand any of it) complains of the messages.
   { intent: 'help', steps: [NEG, UNDERSTAND, NOTHING], gap: 0, anyLength: true },
+  // "ur fhimgh mad ixssan ad t aragh" (I don't understand what I must write), "ور سينغ ما را سكرغ": what to do is not known.
+  { intent: 'help', steps: [NEG, KNOWING, WHAT, SHALL, ACT], gap: 3, anyLength: true },
   { intent: 'help', steps: [WHAT, SHALL, SIGN_UP], gap: 4, anyLength: true },
   // "mamnk ayd ra skrgh ad sjjlgh", "mamk ad tsjjlm iwi": how to sign up asks for help, and covers the booking verb in it.
   { intent: 'help', steps: [HOW, SHALL, SIGN_UP], gap: 4, anyLength: true, sure: true },
@@ -153,7 +178,12 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   { intent: 'subscribe', steps: [NOTIFY, ME], gap: 0, positive: true },
   { intent: 'subscribe', steps: [SUBSCRIBE, ME], gap: 1, shared: true },
   // "ur sar ikhssa rdv nns": the appointment is no longer needed.
-  { intent: 'cancel', steps: [NEG, ANYMORE, NEED, APPOINTMENT], gap: 2 },
+  // "ؤر سول نحتاج لعملية ن ئيوي", "ma3ad ihtaj tbib": the operation or the doctor no longer needed calls the visit off.
+  { intent: 'cancel', steps: [NEG, ANYMORE, NEEDING, VISIT], gap: 2 },
+  { intent: 'cancel', steps: [NO_MORE, NEEDING, VISIT], gap: 2 },
+  // "ur sar nra lmaw3id", "baba ur sul ira tbib", "ur sul nra ad nddu": the visit no longer wanted.
+  { intent: 'cancel', steps: [NEG, ANYMORE, WANT, VISIT], gap: 1 },
+  { intent: 'cancel', steps: [NEG, ANYMORE, WANT, FUTURE, GO], gap: 1 },
   { intent: 'no', steps: [NEG, WANT, NOTHING], gap: 1 },
   // "urssul righ": I want no more (an appointment no longer wanted is a cancellation).
   { intent: 'no', steps: [NO_MORE, WANT], gap: 0, unless: APPOINTMENT },

@@ -58,8 +58,8 @@ const YOU_WROTE = /^tt?(?:kt?tb|sjj?l|qiyd|qyd|ar|ssn|ssan)(?:m|mt|t)$|^تت?(?:
 const HAVE = new RegExp(`^(?:${[...HAVE_WORDS].join('|')})$|${YOU_WROTE.source}`);
 /** About me: "zgi", "fllai", and "f ikhf inu" (on my head), "ghef ixf nu", "ف ئخف ئنو". */
 const ABOUT_ME = words('zgi', 'fllai', 'flla', 'ghifi', 'fllawi', 'زكي', 'فلاي', 'غيفي', 'ikhf', 'ixf', 'ikhfinu', 'ixfinu', 'اخف', 'يخف');
-/** How, what must: "mad iqqan ad nskr", "mamk ad skrgh". */
-const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك');
+/** How, what must: "mad iqqan ad nskr", "mamk ad skrgh", "manik ad skrɣ" (as the Souss says "how"). */
+const HOW = words('mad', 'mayd', 'ma', 'mamk', 'mamnk', 'ماد', 'مايد', 'ما', 'مامنك', 'مامك', 'manik', 'mnik');
 const MUST = words('iqqan', 'ikhssa', 'ikhssan', 'ixssa', 'ixssan', 'ad', 'rad', 'اخصا', 'اخصان', 'يقان', 'اد', 'راد');
 const DO = verb('skr|sskr|sxdm|skhdm', 'سكر|سخدم');
 /** An answer that says yes by promising to come: "ok ad d asgh", "wakha rad d ashkgh". */

@@ -37,6 +37,10 @@ const WHAT_HOUR = words('mnck', 'mnchk', 'mnshk', 'mnsk', 'manza', 'mlmi', 'من
 /** The doctors begin, open: "ad bdun", "ad ftun". */
 const BEGIN = verb('bdu|bda|bdi|ftu|ftu7|ftah', 'بدو|بدا|فتح');
 /** Go in to the doctor, in any person: "ad ikcm", "kchmgh". */
+/** The caravan opening, in the third person only ("ad tbdu", "ibda", "tftu7"): "ad bdugh" is the writer's own start. */
+const IT_BEGINS = /^(?:ad|rad|a)?(?:t|i|y)(?:bdu|bda|bdi|ftu7|ftah|fth)(?:n|nt)?$|^(?:اد|راد)?(?:ت|ي)(?:بدو|بدا|فتح)(?:ن|نت)?$/;
+/** An hour, as Tachelhit, Darija and French name it: "ssa3a", "lwqt", "l'heure". */
+const HOUR = words('ssa3a', 'lssa3a', 'sa3a', 'tsa3t', 'lwqt', 'lw9t', 'heure', 'lheure', 'ساعه', 'الساعه', 'وقت', 'الوقت');
 const GO_IN = verb('kcm|kchm|kshm|dkhl', 'كشم|دخل');
 /** Will it come back: "is rad d t3awd" (will it come again). */
 const IS = words('is', 'wach', 'اس', 'واش');
@@ -98,6 +102,8 @@ export const VISIT_PATTERNS: readonly Pattern[] = [
   { intent: 'campaigns_info', steps: [IS, FUTURE, BRING, PAPERS], gap: 1 },
   { intent: 'campaigns_info', steps: [HOW_MUCH, PAY], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [WHAT_HOUR, BEGIN], gap: 4, anyLength: true },
+  // "ma l'heure ad tbdu", "mad tga ssa3a ad ibda": the hour the caravan opens at.
+  { intent: 'campaigns_info', steps: [HOW, HOUR, IT_BEGINS], gap: 2, anyLength: true },
   { intent: 'campaigns_info', steps: [IS, FUTURE, AGAIN], gap: 1, anyLength: true },
   { intent: 'my_appointments', steps: [WHAT_HOUR, GO_IN], gap: 4, anyLength: true },
   { intent: 'subscribe', steps: [ME, BRING, NEWS], gap: 2, positive: true },

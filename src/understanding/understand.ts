@@ -2,7 +2,7 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, type Evidence } from './language-detection.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, voicedTachelhit, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { namesDoctorsField } from './doctors-field.ts';
@@ -31,12 +31,19 @@ const PRECEDENCE: readonly Intent[] = [
  * for help takes more words than an answer: "I don't understand anything, what must I do" is eight.
  */
 const MAX_TOKENS_FOR: Partial<Record<Intent, number>> = { yes: 4, no: 4, greeting: 6, help: 8 };
+/**
+ * Greetings run long ("السلام عليكم، مامنك ا تڭيت؟ ئس لاباس؟"): a message of greetings with this few other words greets,
+ * however many words the greetings take.
+ */
+const MAX_WORDS_BESIDE_GREETING = 2;
 /** Longer messages are read only up to here: enough for any request, and bounded work per message. */
 const MAX_TOKENS = 200;
 /** The second opinion reads short messages only: a villager's request fits in this, and its cost grows with length. */
 const MAX_TOKENS_FOR_OPINION = 30;
 /** Fewer words than this say too little of how a message is written for the Latin table to overrule the lexicons ("lah yjazik bikhir"). */
 const MIN_TOKENS_FOR_STYLE = 5;
+/** Traces of dictated Tachelhit ("rendez-vous inou … mal mi") that make a message French's words claim Tachelhit. */
+const MIN_VOICED_TRACES = 2;
 /** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
 const MAX_TOKENS_FOR_NAMED_CHOICE = 6;
 const MAX_CHARS = 4_000;
@@ -48,6 +55,7 @@ const WHEN_WHERE_WORDS = new Set([
 ]);
 /** Requests whose words also ask for a joke ("tell me", "give me", "I want"): a person asked for is not among them. */
 const ASKED_WITH_FUN: ReadonlySet<Intent> = new Set(['subscribe', 'help', 'book', 'campaigns_info', 'yes', 'greeting', 'choice']);
+const BOT_NAMES = new Set(['robot', 'bot', 'روبو', 'روبوت']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 const memo = new Map<string, string>();
 
@@ -104,8 +112,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const decided = even ? opinion.arabicLocale(normalized) : decideLocale(script, evidence, words);
   // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") or typed with Darija loans has few words
   // the Tachelhit lexicon claims; in five words or more, the Latin table knows how it is written.
-  const styled = script === 'latn' && (decided === 'fr' || decided === 'ary') && raw.length >= MIN_TOKENS_FOR_STYLE && opinion.latinTachelhit?.(normalized) === true;
-  const locale = styled ? 'shi' : decided;
+  // Words French never writes ("inou", "mellemi", "rig") say so in fewer: one lets the table judge a shorter message, and
+  // enough of them outweigh any number of French words.
+  const latin = script === 'latn' && (decided === 'fr' || decided === 'ary');
+  const voiced = latin ? voicedTachelhit(raw) : 0;
+  const styled = latin && (raw.length >= MIN_TOKENS_FOR_STYLE || voiced > 0) && opinion.latinTachelhit?.(normalized) === true;
+  const locale = styled || (decided === 'fr' && voiced >= MIN_VOICED_TRACES) ? 'shi' : decided;
 
   const intents = new Set<Intent>();
   let service: ServiceCode | undefined;
@@ -139,18 +151,30 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const number = numbered?.value;
   // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
   const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
-  let intent: Intent | undefined = PRECEDENCE.find((i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i)));
+  // Only a message that says nothing else: a number, a doctor or "enough" beside the greetings is what it is about.
+  const greetsOnly = () =>
+    intents.size === 1 && number === undefined && service === undefined && !tokens.some((t) => ENOUGH.has(t)) && length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
+  let intent: Intent | undefined = PRECEDENCE.find(
+    (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly())),
+  );
   // "inni yi yat tnkit" (tell me a joke): what "tell me" or "give me" asks for is the joke, not news of the caravan.
   if (intent !== undefined && ASKED_WITH_FUN.has(intent) && fun) intent = undefined;
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
   if (intent === 'campaigns_info' && !matches.some((m) => m.phrase.meaning.kind === 'intent') && service !== undefined) intent = 'book';
+  // "quand vient la caravane, il y a un dentiste ?": a doctor named beside a question on when or where the caravan comes asks
+  // what it brings; only words that ask for a visit ("je veux", "sjjl") make it a booking.
+  if (intent === 'book' && intents.has('campaigns_info') && matches.some((m) => isIntent(m.phrase, 'campaigns_info')) && onlyNamesService(matches, 'book')) intent = 'campaigns_info';
   // "baba ira l'operation n walln, manik ad t nsjjl?": how to sign up for a named doctor asks to be booked with them.
   if (intent === 'help' && service !== undefined && heard.some((p) => p.intent === 'help' && p.sure)) intent = 'book';
+  // "manik ad skrɣ s robot ad?" (how do I use this robot): the bot named in a question on using it asks for help, not a person.
+  if (intent === 'human' && whole.has('help') && matches.every((m) => !isIntent(m.phrase, 'human') || namesTheBot(m.phrase))) intent = 'help';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
   // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
   if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';
   // "wis sin" (the second), "numéro 2": a named number is a choice in a sentence too ("nkki ad afrnɣ wis sin").
   if (intent === undefined && number !== undefined && (length <= 3 || (numbered?.named === true && length <= MAX_TOKENS_FOR_NAMED_CHOICE))) intent = 'choice';
+  // "2️⃣ tbib n tughmas", "tbib n walln 3": a menu line copied with its number picks that line, as the number alone would.
+  if (intent === undefined && service !== undefined && number !== undefined && length <= MAX_TOKENS_FOR_NAMED_CHOICE && numberAtEdge(raw)) intent = 'choice';
   if (intent === undefined && service !== undefined) intent = service === 'blood_donation' ? 'donate_blood' : 'book';
   // Only a firm stop stops at once (a message of stop words, or a stop said twice); any other is asked about.
   if (intent === 'stop' && !isFirmStop(raw, matches, addressed)) intent = 'maybe_stop';
@@ -224,6 +248,24 @@ function wordEvidence(found: readonly Match[], raw: readonly string[], addressed
   return evidence;
 }
 
+/** How many words the phrases and patterns heard as `intent` take. */
+function coveredBy(matches: readonly Match[], intent: Intent): number {
+  const covered = new Set<number>();
+  for (const m of matches) if (isIntent(m.phrase, intent)) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
+  return covered.size;
+}
+
+/** Every phrase heard as `intent` is also the name of a service ("dentiste"): nothing but the service asks for it. */
+function onlyNamesService(matches: readonly Match[], intent: Intent): boolean {
+  const named = (m: Match) => matches.some((s) => s.phrase.meaning.kind === 'service' && s.at === m.at && s.phrase.tokens.length === m.phrase.tokens.length);
+  return matches.every((m) => !isIntent(m.phrase, intent) || named(m));
+}
+
+/** The bot called by its name alone ("robot", "روبو"), which is no request for a person. */
+function namesTheBot(phrase: Phrase): boolean {
+  return phrase.tokens.length === 1 && BOT_NAMES.has(phrase.tokens[0] ?? '');
+}
+
 function isIntent(phrase: Phrase, intent: Intent): boolean {
   return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
 }
@@ -242,6 +284,11 @@ function frenchWords(found: readonly Match[], raw: readonly string[]): Set<strin
   const words = new Set<string>();
   for (const m of found) if (m.phrase.source === 'fr') for (let k = 0; k < m.phrase.tokens.length; k++) words.add(raw[m.at + k] ?? '');
   return words;
+}
+
+/** A number in digits opening or closing the message, where a menu line writes it. */
+function numberAtEdge(raw: readonly string[]): boolean {
+  return [raw[0], raw.at(-1)].some((t) => t !== undefined && /^\d{1,2}$/.test(t));
 }
 
 function isThumb(raw: readonly string[], intent: Intent): boolean {

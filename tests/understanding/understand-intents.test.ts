@@ -120,8 +120,9 @@ describe('short answers', () => {
     expect([heard('la la la la'), heard('la la la la la')]).toEqual(['no', 'unknown']);
   });
 
-  it('read greetings only in messages of up to six words, and help in messages of up to eight', () => {
-    expect([heard('salam salam salam salam salam salam'), heard('salam salam salam salam salam salam salam')]).toEqual(['greeting', 'unknown']);
+  it('read greetings only in messages of up to six words or of greetings and two words besides, and help in messages of up to eight', () => {
+    expect([heard('bonjour zzz zzz zzz zzz zzz'), heard('bonjour zzz zzz zzz zzz zzz zzz')]).toEqual(['greeting', 'unknown']);
+    expect([heard('salam salam salam salam salam zzz zzz'), heard('salam salam salam salam salam zzz zzz zzz')]).toEqual(['greeting', 'unknown']);
     expect([heard('aide aide aide aide aide aide aide aide'), heard('aide aide aide aide aide aide aide aide aide')]).toEqual(['help', 'unknown']);
   });
 
