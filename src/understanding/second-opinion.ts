@@ -44,10 +44,21 @@ export const TACHELHIT_STOP_CONFIDENCE = 0.9;
 /** The rules' readings a sure table may turn into a stop. */
 export const TACHELHIT_STOP_FROM: ReadonlySet<Intent> = new Set(['maybe_stop', 'delete_data']);
 /**
- * What the table may not put in place of the rules' request: undoing something ("my information" is not
- * "erase my information"). It may still answer with them when the rules heard nothing.
+ * Questions about one's own records the table may not turn into undoing them: "ma darun zg isem inu d nmra" (what do you
+ * hold of my name and number) is not "erase my name and number", nor "lcode inu" a cancellation. Any other request may
+ * become a cancellation or an erasure, which the conversation confirms before doing anything: on 970 new messages the
+ * table was not trained on, that righted 6 (a visit or the data asked off, read by the rules as booking or cancelling)
+ * and made none wrong.
  */
-export const NEVER_OVERRIDDEN_TO: ReadonlySet<Intent> = new Set(['delete_data', 'cancel']);
+export const NEVER_UNDONE_FROM: ReadonlySet<Intent> = new Set(['my_data', 'my_appointments']);
+export const UNDOING: ReadonlySet<Intent> = new Set(['delete_data', 'cancel']);
+/**
+ * How sure the table must be of an emergency to make one of a Tachelhit message the rules read otherwise, even as a
+ * complaint or off-topic ("tbdd" is "stand up" as well as "stop"; a fall from an argan tree is no argan sale). A missed
+ * emergency is the worst mistake. Chosen on 970 new messages the table was not trained on: at 0.8 the missed
+ * emergencies went from 5 to 1 and no other message was made one; at 0.7 one more was.
+ */
+export const TACHELHIT_EMERGENCY_CONFIDENCE = 0.8;
 
 /** What understanding asks when its rules are unsure; passed in so tests can put a known opinion in its place. */
 export interface SecondOpinion {

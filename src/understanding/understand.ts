@@ -12,8 +12,8 @@ import { namesPerson } from './person-name.ts';
 import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import {
-  LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_OVERRIDDEN_TO, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
-  TACHELHIT_STOP_FROM, type SecondOpinion,
+  LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_UNDONE_FROM, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
+  TACHELHIT_STOP_FROM, UNDOING, type SecondOpinion,
 } from './second-opinion.ts';
 
 /**
@@ -187,9 +187,14 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
   // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
   let learned = false;
+  // A death mourned is past: the table, which has read many deaths among emergencies, is not asked to call it one.
+  const tableSays = (minConfidence?: number): Intent | undefined => {
+    const guess = opinion.intent(normalized, minConfidence);
+    return guess === 'emergency' && mourning ? undefined : guess;
+  };
   const unsure = intent === undefined && intents.size === 0 && service === undefined && !aside;
   if (unsure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
-    const guess = opinion.intent(normalized);
+    const guess = tableSays();
     if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
       intent = guess;
       learned = true;
@@ -200,8 +205,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
   const sure = heard.some((p) => p.sure && p.intent === intent);
   if (locale === 'shi' && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
-    const guess = opinion.intent(normalized, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
-    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && (intent === undefined || !NEVER_OVERRIDDEN_TO.has(guess))) {
+    const guess = tableSays(intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
+    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && !(intent !== undefined && NEVER_UNDONE_FROM.has(intent) && UNDOING.has(guess))) {
       intent = guess;
       learned = true;
     }
@@ -210,8 +215,14 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // A stop the table is sure of: firm where the rules heard a complaint or a list to leave, asked about where they
   // heard nothing (see second-opinion.ts).
   const stopsHere = intent === undefined ? !aside && raw.length >= 2 : TACHELHIT_STOP_FROM.has(intent);
-  if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && opinion.intent(normalized, TACHELHIT_STOP_CONFIDENCE) === 'stop') {
+  if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(TACHELHIT_STOP_CONFIDENCE) === 'stop') {
     intent = intent === undefined ? 'maybe_stop' : 'stop';
+    learned = true;
+  }
+
+  // An emergency the table is sure of, whatever else the rules heard but a stop (see second-opinion.ts).
+  if (locale === 'shi' && intent !== 'emergency' && intent !== 'stop' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(TACHELHIT_EMERGENCY_CONFIDENCE) === 'emergency') {
+    intent = 'emergency';
     learned = true;
   }
 

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/understanding/intents.ts';
 import { understand } from '../../src/understanding/index.ts';
-import { MIN_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
+import {
+  MIN_CONFIDENCE, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
+} from '../../src/understanding/second-opinion.ts';
 
 /** A table that is `confidence` sure of `intent` for every message. */
 const sure = (intent: Intent, confidence: number): SecondOpinion => ({
@@ -26,20 +28,40 @@ describe('the second opinion on Tachelhit messages', () => {
 
   it('puts its intent in place of the rules\' request only when very sure', () => {
     expect(understand(booking, undefined, silent).intent).toBe('book');
-    expect(understand(booking, undefined, sure('emergency', TACHELHIT_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'emergency', approximate: true });
-    expect(understand(booking, undefined, sure('emergency', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
+    expect(understand(booking, undefined, sure('campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'campaigns_info', approximate: true });
+    expect(understand(booking, undefined, sure('campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
     // Not in Darija: its rules are trusted.
+    expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('campaigns_info', 0.99)).intent).toBe('book');
+  });
+
+  it('makes an emergency of anything but a stop or a death mourned when sure of one, sooner than of any other request', () => {
+    expect(TACHELHIT_EMERGENCY_CONFIDENCE).toBeLessThan(TACHELHIT_OVERRIDE_CONFIDENCE);
+    expect(understand(booking, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE))).toMatchObject({ intent: 'emergency', approximate: true });
+    expect(understand(booking, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE - 0.01)).intent).toBe('book');
+    // A complaint, and talk of the market, are no reason to miss one.
+    const complaint = 'kul ass lmsajat nnun, 3yyigh';
+    expect(understand(complaint, undefined, silent).intent).toBe('maybe_stop');
+    expect(understand(complaint, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE)).intent).toBe('emergency');
+    const market = 'ghuri yan ikrri i l3id, is ira yan ad t isgh';
+    expect(understand(market, undefined, silent).intent).toBe('unknown');
+    expect(understand(market, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE)).intent).toBe('emergency');
+    // A stop stays a stop, a death mourned stays past, and Darija's rules are trusted.
+    expect(understand('safi ur ri lmsajat nnun, bdd', undefined, sure('emergency', 0.99)).intent).toBe('stop');
+    expect(understand('baba immut, llah irḥmu, ur sul ira rdv', undefined, sure('emergency', 0.99)).intent).not.toBe('emergency');
     expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('emergency', 0.99)).intent).toBe('book');
   });
 
-  it('never overrides a stop, an emergency, a "maybe stop" or a number, and never to erase or cancel', () => {
+  it('never overrides a stop, an emergency, a "maybe stop" or a number, nor undoes what a question about one\'s records asks about', () => {
     expect(understand('safi ur ri lmsajat nnun, bdd', undefined, silent).intent).toBe('stop');
     expect(understand('safi ur ri lmsajat nnun, bdd', undefined, sure('book', 0.99)).intent).toBe('stop');
     expect(understand('idammn ar ttazzaln zg tnzart', undefined, sure('book', 0.99)).intent).toBe('emergency');
     expect(understand('wis sin', undefined, sure('book', 0.99)).intent).toBe('choice');
     expect(understand('lma3lumat inu', undefined, silent).intent).toBe('my_data');
     expect(understand('lma3lumat inu', undefined, sure('delete_data', 0.99)).intent).toBe('my_data');
-    expect(understand(booking, undefined, sure('cancel', 0.99)).intent).toBe('book');
+    expect(understand('lcode inu afak', undefined, silent).intent).toBe('my_appointments');
+    expect(understand('lcode inu afak', undefined, sure('cancel', 0.99)).intent).toBe('my_appointments');
+    // Any other request may become one: the conversation confirms a cancellation or an erasure before doing it.
+    expect(understand(booking, undefined, sure('cancel', 0.99)).intent).toBe('cancel');
     // A short answer is not read into a long message, as anywhere else.
     expect(understand(booking, undefined, sure('yes', 0.99)).intent).toBe('book');
     // Nor can it stop anyone where the rules heard nothing: it is asked about.
