@@ -31,8 +31,11 @@ export const NEVER_FROM_SECOND_OPINION: ReadonlySet<Intent> = new Set(['stop', '
  */
 export const TACHELHIT_MIN_CONFIDENCE = 0.5;
 export const TACHELHIT_OVERRIDE_CONFIDENCE = 0.9;
-/** What a Tachelhit message's rules decide alone: the safety intents, and a number picked from a list. */
-export const TACHELHIT_RULES_KEPT: ReadonlySet<Intent> = new Set(['stop', 'maybe_stop', 'emergency', 'choice']);
+/**
+ * What a Tachelhit message's rules decide alone: the safety intents, a number picked from a list, and a yes or a no (a
+ * "no" the table read as "yes" would confirm what the villager refused: "ah uhu" was, of 970 new messages).
+ */
+export const TACHELHIT_RULES_KEPT: ReadonlySet<Intent> = new Set(['stop', 'maybe_stop', 'emergency', 'choice', 'yes', 'no']);
 /**
  * How sure the table must be that a Tachelhit message is a stop for its word to count. Where the rules heard a complaint
  * about the messages ("3yyix d lmsajat nnun kul ass ... bddat") or a number to take off a list (which they read as

@@ -44,6 +44,8 @@ const MAX_TOKENS_FOR_OPINION = 30;
 const MIN_TOKENS_FOR_STYLE = 5;
 /** Traces of dictated Tachelhit ("rendez-vous inou … mal mi") that make a message French's words claim Tachelhit. */
 const MIN_VOICED_TRACES = 2;
+/** A language named against another is asked for in a message this short. */
+const MAX_TOKENS_FOR_LANGUAGE = 6;
 /** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
 const MAX_TOKENS_FOR_NAMED_CHOICE = 6;
 const MAX_CHARS = 4_000;
@@ -136,7 +138,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
     if (intent) intents.add(intent);
   }
   if (tokens.some((t) => APPOINTMENT_WORDS.has(t)) && tokens.some((t) => WHEN_WHERE_WORDS.has(t))) intents.add('my_appointments');
-  if (language !== undefined && length <= 3) intents.add('change_language');
+  // A language named is asked for in a short message, or against another ("riɣ tachelhit, machi l3rbiya": the "not" is
+  // of Arabic, not the villager's answer).
+  const against = length <= MAX_TOKENS_FOR_LANGUAGE && service === undefined && intents.size === 1 && intents.has('no');
+  if (language !== undefined && (length <= 3 || against)) intents.add('change_language');
   // "How much is argan oil", "when will it rain", "tell me a joke": the market, the weather and jokes are not the caravan.
   const fun = asksForFun(raw);
   const aside = fun || offTopic(raw);

@@ -51,11 +51,15 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('emergency', 0.99)).intent).toBe('book');
   });
 
-  it('never overrides a stop, an emergency, a "maybe stop" or a number, nor undoes what a question about one\'s records asks about', () => {
+  it('never overrides a stop, an emergency, a "maybe stop", a number, a yes or a no, nor undoes what a question about one\'s records asks about', () => {
     expect(understand('safi ur ri lmsajat nnun, bdd', undefined, silent).intent).toBe('stop');
     expect(understand('safi ur ri lmsajat nnun, bdd', undefined, sure('book', 0.99)).intent).toBe('stop');
     expect(understand('idammn ar ttazzaln zg tnzart', undefined, sure('book', 0.99)).intent).toBe('emergency');
     expect(understand('wis sin', undefined, sure('book', 0.99)).intent).toBe('choice');
+    // A yes or a no the rules heard stays what it is: a "no" read as "yes" would confirm what the villager refused.
+    expect(understand('uhu a sidi', undefined, sure('yes', 0.99)).intent).toBe('no');
+    expect(understand('uhu tanmmirt', undefined, sure('thanks', 0.99)).intent).toBe('no');
+    expect(understand('iyyeh a sidi', undefined, sure('no', 0.99)).intent).toBe('yes');
     expect(understand('lma3lumat inu', undefined, silent).intent).toBe('my_data');
     expect(understand('lma3lumat inu', undefined, sure('delete_data', 0.99)).intent).toBe('my_data');
     expect(understand('lcode inu afak', undefined, silent).intent).toBe('my_appointments');

@@ -88,10 +88,17 @@ describe('changing the language', () => {
     expect(understand('b darija 3afak', SMALL)).toStrictEqual({ intent: 'change_language', locale: 'ary', script: 'latn', entities: { language: 'ary' } });
   });
 
+  it('is a language named against another in up to six words: the "not" is of the other language', () => {
+    expect(heard('riɣ tachelhit, machi l3rbiya')).toBe('change_language');
+    expect(heard('بغيت الدارجة ماشي الفرنسية')).toBe('change_language');
+    expect(heard('bghit darija machi fransawiya 3afak')).toBe('change_language');
+  });
+
   it('is not a language mentioned in a longer message, though the language is kept', () => {
     // The rule alone: the learned second opinion, asked when the rules hear nothing, is tested on its own.
     const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
     expect(understand('bghit darija 3afak khoya', SMALL, silent)).toStrictEqual({ intent: 'unknown', locale: 'ary', script: 'latn', entities: { language: 'ary' } });
+    expect(heard('la, machi darija, ana bghit nsjjel bba 3nd tbib')).not.toBe('change_language');
   });
 });
 
