@@ -36,7 +36,7 @@ export async function conversationStep(state: ConversationState, inbound: Inboun
     },
   };
   const hasText = (inbound.text ?? '').trim() !== '';
-  const locale = followScript(state.locale, understanding) ?? inbound.localeHint ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
+  const locale = followScript(state.locale, understanding, expectsWords(STEP_HANDLERS[state.step])) ?? inbound.localeHint ?? (hasText ? localeFromUnderstanding(understanding) : 'ary');
   const idle = state.lastAt !== null && base.now.getTime() - Date.parse(state.lastAt) > IDLE_RESET_MS && !RESTING.has(state.step);
   const turn: Turn = { inbound, understanding, text: (inbound.text ?? '').trim() };
   // Anything but a voice note ends a run of them.
@@ -232,9 +232,13 @@ async function answerOrReask(state: ConversationState, turn: Turn, ctx: StepCont
   return { ...again, state: { ...again.state, misses }, replies: [{ text: s.t('common:notUnderstood', { hint: s.t('common:hintRead') }) }, ...again.replies] };
 }
 
-/** Darija is answered in the script it is written in: a clear Darija request in the other script switches. */
-function followScript(current: ConversationState['locale'], u: Understanding): ConversationState['locale'] {
-  const clear = u.intent !== 'unknown' && u.intent !== 'choice' && u.locale === 'ary';
+/**
+ * Darija is answered in the script it is written in: a clear Darija request in the other script switches. Where a name
+ * or a commune is the answer, a request only guessed ("Douar Ait Hmad" read as correcting data) is the answer, and
+ * keeps the script.
+ */
+function followScript(current: ConversationState['locale'], u: Understanding, answering: boolean): ConversationState['locale'] {
+  const clear = u.intent !== 'unknown' && u.intent !== 'choice' && u.locale === 'ary' && !(answering && u.approximate === true);
   if (!clear) return current;
   if (current === 'ary' && u.script === 'latn') return 'ary-Latn';
   if (current === 'ary-Latn' && u.script === 'arab') return 'ary';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, createTranslator, loadResources, type Locale } from '../../src/i18n/translator.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { conversationDeps, seedConversationCampaigns, Villager } from '../support/conversation-harness.ts';
+import { understand } from '../../src/understanding/index.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -42,5 +43,15 @@ describe.each(LOCALES)('the place of the person booked for, in %s', (locale: Loc
     expect(v.lastText()).toContain(tr(locale, 'place:questionCommune', { commune: 'Douar Ait Hmad' }));
     await v.send('Tinghir');
     expect(v.lastText()).toContain(tr(locale, 'register:campaignQuestion'));
+  });
+});
+
+describe('a commune in Latin letters given by a villager answered in Arabic letters', () => {
+  it('keeps the Arabic letters when the learned table only guesses the commune to be a request', async () => {
+    expect(understand('Douar Ait Hmad')).toMatchObject({ locale: 'ary', script: 'latn', approximate: true });
+    expect(understand('Douar Ait Hmad').intent).not.toBe('unknown');
+    const v = new Villager(conversationDeps(t.db), newPhone());
+    await motherUpToCommune(v, 'ary', 'Douar Ait Hmad');
+    expect(v.lastText()).toContain(tr('ary', 'place:questionCommune', { commune: 'Douar Ait Hmad' }));
   });
 });

@@ -60,24 +60,18 @@ describe('the lines the table is taught from', () => {
 describe('messages neither the rules nor the n-gram table were tuned on', () => {
   it('are at least 40 per way of writing, none of them also in the tuning part', () => {
     const tuning = new Set([...corpus, ...reviewed, ...training].map((l) => normalizeText(l.text)));
-    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
-    // Between rounds Tachelhit's measured lines have moved to the tuning part and new writers' are not in yet.
-    const shi = unseen.filter((l) => writingOf(l) === 'shi').length;
-    expect(shi === 0 || shi >= 40, `shi: ${shi}`).toBe(true);
+    for (const writing of ['fr', 'ar', 'ary', 'ary-Latn', 'shi']) expect(unseen.filter((l) => writingOf(l) === writing).length, writing).toBeGreaterThanOrEqual(40);
     expect(unseen.filter((l) => tuning.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
   });
 
-  // The aim is 95% of intents in each way of writing; these floors catch a regression without tuning on
-  // these messages. Tachelhit is short of the aim: its 183 measured messages score 91.8% of intents and 94.5%
-  // of locales.
-  const FLOORS: Record<string, { intent: number; locale: number }> = { shi: { intent: 0.91, locale: 0.94 } };
-  it('get the right intent at least 90% of the time and the locale 97% in each way of writing (Tachelhit: 91% and 94%)', () => {
+  // The aim is 95% of intents and 97% of locales in each way of writing. It is met, and this keeps it without tuning on
+  // these messages (Tachelhit's 173: 96.0% of intents, 97.1% of locales).
+  it('get the right intent at least 95% of the time and the locale 97% in each way of writing', () => {
     const score = scoreCorpus(unseen);
     report('unseen', score);
     for (const [writing, e] of Object.entries(score.perLocale)) {
-      const floor = FLOORS[writing] ?? { intent: 0.9, locale: 0.97 };
-      expect(e.intent, writing).toBeGreaterThanOrEqual(floor.intent);
-      expect(e.locale, writing).toBeGreaterThanOrEqual(floor.locale);
+      expect(e.intent, writing).toBeGreaterThanOrEqual(0.95);
+      expect(e.locale, writing).toBeGreaterThanOrEqual(0.97);
     }
   });
 });
