@@ -109,6 +109,11 @@ export interface Classifier {
    * few hundred words, so most words of a message are added from here, not n-gram by n-gram.
    */
   words: Map<string, Float64Array>;
+  /**
+   * Word pairs as first word -> second word -> gain per label, WORD_PAIR_WEIGHT times over: a message's pairs are looked up
+   * without building their names, and added as a word's sums are.
+   */
+  pairs: ReadonlyMap<string, ReadonlyMap<string, Float64Array>>;
 }
 
 /** Past this many words the memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
@@ -119,10 +124,21 @@ export function prepareClassifier(model: NgramModel): Classifier {
   const docs = model.docs.reduce((a, b) => a + b, 0);
   const logAlpha = Math.log(ALPHA);
   const gains = new Map<string, number[]>();
+  const wordPairs = new Map<string, Map<string, Float64Array>>();
   for (const [gram, seen] of Object.entries(model.grams)) {
     const pairs: number[] = [];
     for (let k = 0; k + 1 < seen.length; k += 2) pairs.push(seen[k] ?? 0, Math.log((seen[k + 1] ?? 0) + ALPHA) - logAlpha);
-    gains.set(gram, pairs);
+    const space = gram.indexOf(' ');
+    if (space < 0) {
+      gains.set(gram, pairs);
+      continue;
+    }
+    const first = gram.slice(1, space);
+    const after = wordPairs.get(first) ?? new Map<string, Float64Array>();
+    const dense = new Float64Array(model.labels.length);
+    for (let k = 0; k + 1 < pairs.length; k += 2) dense[pairs[k] ?? 0] = WORD_PAIR_WEIGHT * (pairs[k + 1] ?? 0);
+    after.set(gram.slice(space + 1), dense);
+    wordPairs.set(first, after);
   }
   return {
     labels: model.labels,
@@ -130,6 +146,7 @@ export function prepareClassifier(model: NgramModel): Classifier {
     logUnseen: model.totals.map((t) => logAlpha - Math.log(t + ALPHA * vocabulary)),
     gains,
     words: new Map(),
+    pairs: wordPairs,
   };
 }
 
@@ -170,29 +187,29 @@ export function classify(classifier: Classifier, normalized: string): Verdict | 
   }
   // Pairs are too many to keep in the memo, and are read straight from the table.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const seen = classifier.gains.get(wordPair(tokens[i] ?? '', tokens[i + 1] ?? ''));
-    if (seen === undefined) continue;
+    const pair = classifier.pairs.get(tokens[i] ?? '')?.get(tokens[i + 1] ?? '');
+    if (pair === undefined) continue;
     known += WORD_PAIR_WEIGHT;
-    for (let k = 0; k + 1 < seen.length; k += 2) {
-      const li = seen[k] ?? 0;
-      scores[li] = (scores[li] ?? 0) + WORD_PAIR_WEIGHT * (seen[k + 1] ?? 0);
-    }
+    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (pair[li] ?? 0);
   }
   // Each known n-gram scores every label as unseen, plus its gain where it was seen.
   for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + known * (logUnseen[li] ?? 0);
   if (known === 0) return undefined;
-  const scaled = Array.from(scores, (s) => s / Math.sqrt(known));
-  const top = Math.max(...scaled);
-  const weights = scaled.map((s) => Math.exp(s - top));
-  const sum = weights.reduce((a, b) => a + b, 0);
+  const scale = 1 / Math.sqrt(known);
   let best = 0;
+  for (let li = 0; li < scores.length; li++) {
+    scores[li] = (scores[li] ?? 0) * scale;
+    if ((scores[li] ?? 0) > (scores[best] ?? 0)) best = li;
+  }
+  // Probabilities relative to the best label's, whose own weight is exp(0) = 1.
+  const top = scores[best] ?? 0;
+  let sum = 0;
   let second = 0;
-  weights.forEach((w, i) => {
-    if (w > (weights[best] ?? 0)) best = i;
-  });
-  weights.forEach((w, i) => {
-    if (i !== best && w > second) second = w;
-  });
-  const confidence = (weights[best] ?? 0) / sum;
+  for (let li = 0; li < scores.length; li++) {
+    const w = Math.exp((scores[li] ?? 0) - top);
+    sum += w;
+    if (li !== best && w > second) second = w;
+  }
+  const confidence = 1 / sum;
   return { label: labels[best] ?? '', confidence, margin: confidence - second / sum };
 }
