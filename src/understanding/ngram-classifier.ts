@@ -105,15 +105,18 @@ export interface Classifier {
    */
   gains: ReadonlyMap<string, readonly number[]>;
   /**
-   * A word's sum of gains per label, with its count of known n-grams last: villagers reuse the same
-   * few hundred words, so most words of a message are added from here, not n-gram by n-gram.
+   * A word's sum of gains per label, then its count of known n-grams, then its number among the words of pairs (-1 if
+   * in none): villagers reuse the same few hundred words, so most words of a message are added from here, not n-gram by
+   * n-gram.
    */
   words: Map<string, Float64Array>;
+  /** The words that are in a pair the table knows, numbered. */
+  pairWords: ReadonlyMap<string, number>;
   /**
-   * Word pairs as first word -> second word -> gain per label, WORD_PAIR_WEIGHT times over: a message's pairs are looked up
-   * without building their names, and added as a word's sums are.
+   * Pairs of words by their numbers (first × the count of pair words + second) -> gain per label, WORD_PAIR_WEIGHT times
+   * over: a message's pairs are looked up by number, without building their names.
    */
-  pairs: ReadonlyMap<string, ReadonlyMap<string, Float64Array>>;
+  pairs: ReadonlyMap<number, Float64Array>;
 }
 
 /** Past this many words the memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
@@ -124,21 +127,21 @@ export function prepareClassifier(model: NgramModel): Classifier {
   const docs = model.docs.reduce((a, b) => a + b, 0);
   const logAlpha = Math.log(ALPHA);
   const gains = new Map<string, number[]>();
-  const wordPairs = new Map<string, Map<string, Float64Array>>();
+  const pairGains: Array<[string, string, number[]]> = [];
   for (const [gram, seen] of Object.entries(model.grams)) {
     const pairs: number[] = [];
     for (let k = 0; k + 1 < seen.length; k += 2) pairs.push(seen[k] ?? 0, Math.log((seen[k + 1] ?? 0) + ALPHA) - logAlpha);
     const space = gram.indexOf(' ');
-    if (space < 0) {
-      gains.set(gram, pairs);
-      continue;
-    }
-    const first = gram.slice(1, space);
-    const after = wordPairs.get(first) ?? new Map<string, Float64Array>();
+    if (space < 0) gains.set(gram, pairs);
+    else pairGains.push([gram.slice(1, space), gram.slice(space + 1), pairs]);
+  }
+  const pairWords = new Map<string, number>();
+  for (const [first, second] of pairGains) for (const w of [first, second]) if (!pairWords.has(w)) pairWords.set(w, pairWords.size);
+  const wordPairs = new Map<number, Float64Array>();
+  for (const [first, second, pairs] of pairGains) {
     const dense = new Float64Array(model.labels.length);
     for (let k = 0; k + 1 < pairs.length; k += 2) dense[pairs[k] ?? 0] = WORD_PAIR_WEIGHT * (pairs[k + 1] ?? 0);
-    after.set(gram.slice(space + 1), dense);
-    wordPairs.set(first, after);
+    wordPairs.set((pairWords.get(first) ?? 0) * pairWords.size + (pairWords.get(second) ?? 0), dense);
   }
   return {
     labels: model.labels,
@@ -146,6 +149,7 @@ export function prepareClassifier(model: NgramModel): Classifier {
     logUnseen: model.totals.map((t) => logAlpha - Math.log(t + ALPHA * vocabulary)),
     gains,
     words: new Map(),
+    pairWords,
     pairs: wordPairs,
   };
 }
@@ -154,7 +158,8 @@ export function prepareClassifier(model: NgramModel): Classifier {
 function wordGains(classifier: Classifier, token: string): Float64Array {
   const memo = classifier.words.get(token);
   if (memo !== undefined) return memo;
-  const sums = new Float64Array(classifier.labels.length + 1);
+  const sums = new Float64Array(classifier.labels.length + 2);
+  sums[classifier.labels.length + 1] = classifier.pairWords.get(token) ?? -1;
   const features: string[] = [];
   wordFeatures(token, features);
   for (const g of features) {
@@ -179,18 +184,19 @@ export function classify(classifier: Classifier, normalized: string): Verdict | 
   const { labels, logPrior, logUnseen } = classifier;
   const scores = new Float64Array(logPrior);
   let known = 0;
-  const tokens = tokenize(normalized);
-  for (const token of tokens) {
+  const count = classifier.pairWords.size;
+  let previous = -1;
+  for (const token of tokenize(normalized)) {
     const word = wordGains(classifier, token);
     for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (word[li] ?? 0);
     known += word[labels.length] ?? 0;
-  }
-  // Pairs are too many to keep in the memo, and are read straight from the table.
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const pair = classifier.pairs.get(tokens[i] ?? '')?.get(tokens[i + 1] ?? '');
-    if (pair === undefined) continue;
-    known += WORD_PAIR_WEIGHT;
-    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (pair[li] ?? 0);
+    const current = word[labels.length + 1] ?? -1;
+    const pair = previous >= 0 && current >= 0 ? classifier.pairs.get(previous * count + current) : undefined;
+    if (pair !== undefined) {
+      known += WORD_PAIR_WEIGHT;
+      for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (pair[li] ?? 0);
+    }
+    previous = current;
   }
   // Each known n-gram scores every label as unseen, plus its gain where it was seen.
   for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + known * (logUnseen[li] ?? 0);

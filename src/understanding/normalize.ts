@@ -37,6 +37,8 @@ const FOLD_ARABIC: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا'
  * @example normalizeText('ⴰⵣⵓⵍ, riɣ ad ḥbsɣ') // 'azul righ ad 7bsgh'
  */
 export function normalizeText(input: string): string {
+  // Plain ASCII, most Latin messages, has nothing to fold: only case, punctuation and stretched letters.
+  if (PRINTABLE_ASCII.test(input)) return finish(input);
   let t = input.normalize('NFKC').replace(INVISIBLE, ' ');
   for (const [pattern, word] of EMOJI_WORDS) t = t.replace(pattern, word);
   t = t
@@ -55,13 +57,22 @@ export function normalizeText(input: string): string {
     .replace(/[أإآٱىةؤئکیڭگݣڤ]/g, (c) => FOLD_ARABIC[c] ?? c)
     .normalize('NFD')
     .replace(LATIN_ACCENTS, '')
-    .normalize('NFC')
+    .normalize('NFC');
+  return finish(t);
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/** Lower case, punctuation as spaces, a letter stretched three times or more written once, single spaces. */
+function finish(text: string): string {
+  return text
     .toLowerCase()
     // Apostrophes split "l'opération" and "m'inscrire" like a space would.
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     // Elongation: three or more of the same letter become one ("salaaam", "بزاااف").
-    .replace(/(\p{L})\1{2,}/gu, '$1');
-  return t.replace(/\s+/g, ' ').trim();
+    .replace(/(\p{L})\1{2,}/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function tokenize(normalized: string): string[] {
