@@ -95,9 +95,11 @@ export function trainNgramModel(examples: ReadonlyArray<{ text: string; label: s
 /** A model with its logarithms worked out once: classifying then only adds. */
 export interface Classifier {
   labels: readonly string[];
-  logPrior: readonly number[];
+  logPrior: Float64Array;
   /** log(ALPHA / (total + ALPHA * V)) per label: the score of an n-gram never seen with it. */
-  logUnseen: readonly number[];
+  logUnseen: Float64Array;
+  /** Each label's score for the message being read: one array for every message, as reading is never interleaved. */
+  scores: Float64Array;
   /**
    * n-gram -> flat [labelIndex, gain, ...] for the labels it was seen with; the gain is
    * log(count + ALPHA) − log(ALPHA), what being seen adds over the unseen score. Flat numbers: a
@@ -105,18 +107,25 @@ export interface Classifier {
    */
   gains: ReadonlyMap<string, readonly number[]>;
   /**
-   * A word's sum of gains per label, then its count of known n-grams, then its number among the words of pairs (-1 if
-   * in none): villagers reuse the same few hundred words, so most words of a message are added from here, not n-gram by
-   * n-gram.
+   * Where in `memo` each word seen so far has its sums: villagers reuse the same few hundred words, so most words of a
+   * message are added from there, not n-gram by n-gram.
    */
-  words: Map<string, Float64Array>;
+  words: Map<string, number>;
+  /**
+   * Per word, its sum of gains per label, then its count of known n-grams, then its number among the words of pairs (-1
+   * if in none). One block of numbers, not an array per word: reading a message then touches a few cache lines, not a
+   * scattered array for each word.
+   */
+  memo: { sums: Float64Array; used: number };
   /** The words that are in a pair the table knows, numbered. */
   pairWords: ReadonlyMap<string, number>;
   /**
-   * Pairs of words by their numbers (first × the count of pair words + second) -> gain per label, WORD_PAIR_WEIGHT times
-   * over: a message's pairs are looked up by number, without building their names.
+   * Pairs of words by their numbers (first × the count of pair words + second) -> where `pairGains` holds how many
+   * labels the pair was seen with, then each label and its gain, WORD_PAIR_WEIGHT times over: a message's pairs are
+   * looked up by number, without building their names.
    */
-  pairs: ReadonlyMap<number, Float64Array>;
+  pairs: ReadonlyMap<number, number>;
+  pairGains: Float64Array;
 }
 
 /** Past this many words the memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
@@ -137,43 +146,70 @@ export function prepareClassifier(model: NgramModel): Classifier {
   }
   const pairWords = new Map<string, number>();
   for (const [first, second] of pairGains) for (const w of [first, second]) if (!pairWords.has(w)) pairWords.set(w, pairWords.size);
-  const wordPairs = new Map<number, Float64Array>();
+  const wordPairs = new Map<number, number>();
+  const flat = new Float64Array(pairGains.reduce((n, [, , pairs]) => n + 1 + pairs.length, 0));
+  let at = 0;
   for (const [first, second, pairs] of pairGains) {
-    const dense = new Float64Array(model.labels.length);
-    for (let k = 0; k + 1 < pairs.length; k += 2) dense[pairs[k] ?? 0] = WORD_PAIR_WEIGHT * (pairs[k + 1] ?? 0);
-    wordPairs.set((pairWords.get(first) ?? 0) * pairWords.size + (pairWords.get(second) ?? 0), dense);
+    wordPairs.set((pairWords.get(first) ?? 0) * pairWords.size + (pairWords.get(second) ?? 0), at);
+    flat[at++] = pairs.length / 2;
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      flat[at++] = pairs[k] ?? 0;
+      flat[at++] = WORD_PAIR_WEIGHT * (pairs[k + 1] ?? 0);
+    }
   }
   return {
     labels: model.labels,
-    logPrior: model.docs.map((d) => Math.log(d / docs)),
-    logUnseen: model.totals.map((t) => logAlpha - Math.log(t + ALPHA * vocabulary)),
+    logPrior: Float64Array.from(model.docs, (d) => Math.log(d / docs)),
+    logUnseen: Float64Array.from(model.totals, (t) => logAlpha - Math.log(t + ALPHA * vocabulary)),
+    scores: new Float64Array(model.labels.length),
     gains,
     words: new Map(),
+    memo: { sums: new Float64Array(FIRST_MEMO_WORDS * (model.labels.length + 2)), used: 0 },
     pairWords,
     pairs: wordPairs,
+    pairGains: flat,
   };
 }
 
-/** One word's gains per label and, last, how many of its n-grams the table knows; from the memo when it has them. */
-function wordGains(classifier: Classifier, token: string): Float64Array {
-  const memo = classifier.words.get(token);
-  if (memo !== undefined) return memo;
-  const sums = new Float64Array(classifier.labels.length + 2);
-  sums[classifier.labels.length + 1] = classifier.pairWords.get(token) ?? -1;
+/** Room for this many words at first; the memo's block doubles as more are seen, up to MAX_MEMO_WORDS. */
+const FIRST_MEMO_WORDS = 1024;
+
+/**
+ * Where in the memo's block one word's gains per label are, followed by how many of its n-grams the table knows and its
+ * number among pair words; worked out and added to the memo the first time the word is seen.
+ */
+function wordGains(classifier: Classifier, token: string): number {
+  const known = classifier.words.get(token);
+  if (known !== undefined) return known;
+  const { words, memo, labels } = classifier;
+  const stride = labels.length + 2;
+  if (words.size >= MAX_MEMO_WORDS) {
+    words.clear();
+    memo.used = 0;
+  }
+  if (memo.used + stride > memo.sums.length) {
+    const grown = new Float64Array(memo.sums.length * 2);
+    grown.set(memo.sums);
+    memo.sums = grown;
+  }
+  const at = memo.used;
+  const sums = memo.sums;
+  sums.fill(0, at, at + stride);
+  sums[at + labels.length + 1] = classifier.pairWords.get(token) ?? -1;
   const features: string[] = [];
   wordFeatures(token, features);
   for (const g of features) {
     const pairs = classifier.gains.get(g);
     if (pairs === undefined) continue;
-    sums[classifier.labels.length] = (sums[classifier.labels.length] ?? 0) + 1;
+    sums[at + labels.length] = (sums[at + labels.length] ?? 0) + 1;
     for (let k = 0; k + 1 < pairs.length; k += 2) {
-      const li = pairs[k] ?? 0;
+      const li = at + (pairs[k] ?? 0);
       sums[li] = (sums[li] ?? 0) + (pairs[k + 1] ?? 0);
     }
   }
-  if (classifier.words.size >= MAX_MEMO_WORDS) classifier.words.clear();
-  classifier.words.set(token, sums);
-  return sums;
+  memo.used += stride;
+  words.set(token, at);
+  return at;
 }
 
 /**
@@ -181,20 +217,27 @@ function wordGains(classifier: Classifier, token: string): Float64Array {
  * Scores are divided by the number of n-grams so that long messages are not made falsely certain.
  */
 export function classify(classifier: Classifier, normalized: string): Verdict | undefined {
-  const { labels, logPrior, logUnseen } = classifier;
-  const scores = new Float64Array(logPrior);
+  const { labels, logPrior, logUnseen, scores } = classifier;
+  scores.set(logPrior);
   let known = 0;
   const count = classifier.pairWords.size;
   let previous = -1;
+  const { pairGains } = classifier;
   for (const token of tokenize(normalized)) {
-    const word = wordGains(classifier, token);
-    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (word[li] ?? 0);
-    known += word[labels.length] ?? 0;
-    const current = word[labels.length + 1] ?? -1;
+    const at = wordGains(classifier, token);
+    // Read after wordGains, which may have grown the block.
+    const sums = classifier.memo.sums;
+    for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (sums[at + li] ?? 0);
+    known += sums[at + labels.length] ?? 0;
+    const current = sums[at + labels.length + 1] ?? -1;
     const pair = previous >= 0 && current >= 0 ? classifier.pairs.get(previous * count + current) : undefined;
     if (pair !== undefined) {
       known += WORD_PAIR_WEIGHT;
-      for (let li = 0; li < scores.length; li++) scores[li] = (scores[li] ?? 0) + (pair[li] ?? 0);
+      const seen = pairGains[pair] ?? 0;
+      for (let k = 0; k < seen; k++) {
+        const li = pairGains[pair + 1 + 2 * k] ?? 0;
+        scores[li] = (scores[li] ?? 0) + (pairGains[pair + 2 + 2 * k] ?? 0);
+      }
     }
     previous = current;
   }

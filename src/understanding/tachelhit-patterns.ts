@@ -84,7 +84,14 @@ function classesOf(token: string): WordClasses {
   return found;
 }
 
-type Has = (c: number, at: number) => boolean;
+/** Whether the word at `at` is in class `c` (-1 and places outside the message are in none). */
+function has(words: readonly WordClasses[], c: number, at: number): boolean {
+  return c >= 0 && (words[at]?.flags ?? NONE)[c] === 1;
+}
+
+/** Which classes the message holds, and how many step classes of each pattern: kept between calls, cleared after each. */
+const present = new Uint8Array(CLASSES.length);
+const stepsPresent = new Uint16Array(COMPILED.length);
 
 /**
  * Every pattern the words follow, at its first place.
@@ -93,67 +100,78 @@ type Has = (c: number, at: number) => boolean;
  */
 export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
   const words = tokens.map(classesOf);
-  const has: Has = (c, at) => c >= 0 && (words[at]?.flags ?? NONE)[c] === 1;
   // Most messages hold few of the classes: only a pattern each of whose step classes some word has is looked for.
-  const present = new Uint8Array(CLASSES.length);
-  const stepsPresent = new Uint16Array(COMPILED.length);
+  const held: number[] = [];
+  const candidates: number[] = [];
   for (const word of words) {
     for (const c of word.list) {
       if (present[c] === 1) continue;
       present[c] = 1;
-      for (const i of PATTERNS_WITH[c] ?? []) stepsPresent[i] = (stepsPresent[i] ?? 0) + 1;
+      held.push(c);
+      for (const i of PATTERNS_WITH[c] ?? []) {
+        const steps = (stepsPresent[i] ?? 0) + 1;
+        stepsPresent[i] = steps;
+        if (steps === STEP_COUNT[i]) candidates.push(i);
+      }
     }
   }
+  for (const c of held) {
+    present[c] = 0;
+    for (const i of PATTERNS_WITH[c] ?? []) stepsPresent[i] = 0;
+  }
+  // In the patterns' own order, which is the order of what they are heard as.
+  candidates.sort((a, b) => a - b);
   const found: PatternMatch[] = [];
-  COMPILED.forEach((p, i) => {
-    if (stepsPresent[i] !== STEP_COUNT[i]) return;
-    const m = firstMatch(tokens.length, p, has);
+  for (const i of candidates) {
+    const p = COMPILED[i];
+    const m = p === undefined ? undefined : firstMatch(words, p);
     if (m) found.push(m);
-  });
-  return found.filter((m) => !openedByComplaint(m, found, has));
+  }
+  return found.some((m) => m.intent === 'help') ? found.filter((m) => !openedByComplaint(m, found, words)) : found;
 }
 
 /**
  * "ur kn ssingh, maf ar iyi tarram" (I don't know you, why do you write to me): a "not knowing" that a complaint opens on
  * is of the writer, not of what to do, so no help is asked.
  */
-function openedByComplaint(m: PatternMatch, found: readonly PatternMatch[], has: Has): boolean {
-  return m.intent === 'help' && has(NEG_INDEX, m.from) && found.some((c) => c.intent === 'maybe_stop' && c.from === m.from);
+function openedByComplaint(m: PatternMatch, found: readonly PatternMatch[], words: readonly WordClasses[]): boolean {
+  return m.intent === 'help' && has(words, NEG_INDEX, m.from) && found.some((c) => c.intent === 'maybe_stop' && c.from === m.from);
 }
 
-function firstMatch(length: number, c: Compiled, has: Has): PatternMatch | undefined {
+function firstMatch(words: readonly WordClasses[], c: Compiled): PatternMatch | undefined {
   const p = c.pattern;
-  const [first, ...rest] = c.steps;
+  const length = words.length;
+  const first = c.steps[0];
   if (first === undefined) return undefined;
   for (let start = 0; start < length; start++) {
-    if (!has(first, start)) continue;
+    if (!has(words, first, start)) continue;
     let at = start;
-    for (const step of rest) {
+    for (let s = 1; s < c.steps.length && at >= 0; s++) {
+      const step = c.steps[s] ?? -1;
       let next = -1;
       for (let k = at + 1; k <= at + 1 + p.gap && k < length; k++) {
-        if (has(step, k)) { next = k; break; }
-        if (has(c.notBetween, k)) break;
+        if (has(words, step, k)) { next = k; break; }
+        if (has(words, c.notBetween, k)) break;
       }
       at = next;
-      if (at < 0) break;
     }
     if (at < 0) continue;
-    if (has(c.unless, at + 1)) continue;
-    if (after(c.notAfter, start, p.notAfterGap ?? 0, has)) continue;
-    if (p.positive && negated(start, at, has)) continue;
+    if (has(words, c.unless, at + 1)) continue;
+    if (after(words, c.notAfter, start, p.notAfterGap ?? 0)) continue;
+    if (p.positive && negated(words, start, at)) continue;
     return { intent: p.intent, shared: p.shared === true, anyLength: p.anyLength === true, sure: p.sure === true, from: start, to: at };
   }
   return undefined;
 }
 
 /** A "not" up to three words before the pattern or inside it ("wakha ur rad d ashkgh" is no promise). */
-function negated(from: number, to: number, has: Has): boolean {
-  for (let k = from - 3; k <= to; k++) if (has(NEG_INDEX, k)) return true;
+function negated(words: readonly WordClasses[], from: number, to: number): boolean {
+  for (let k = from - 3; k <= to; k++) if (has(words, NEG_INDEX, k)) return true;
   return false;
 }
 
 /** A `notAfter` word right before `start`, or up to `gap` words further back. */
-function after(c: number, start: number, gap: number, has: Has): boolean {
-  for (let k = start - 1; k >= start - 1 - gap; k--) if (has(c, k)) return true;
+function after(words: readonly WordClasses[], c: number, start: number, gap: number): boolean {
+  for (let k = start - 1; k >= start - 1 - gap; k--) if (has(words, c, k)) return true;
   return false;
 }

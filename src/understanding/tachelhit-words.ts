@@ -13,8 +13,18 @@ export type WordClass = ReadonlySet<string> | RegExp;
  * @example foldWord('lmessagat') // 'lmsagat'
  */
 export function foldWord(word: string): string {
-  return foldSpelling(word.replace(/o/g, 'u').replace(/^ا?ل(?=[\u0621-\u064A]{3})/, ''));
+  const known = folds.get(word);
+  if (known !== undefined) return known;
+  const folded = foldSpelling(word.replace(/o/g, 'u').replace(/^ا?ل(?=[\u0621-\u064A]{3})/, ''));
+  if (folds.size >= MAX_FOLDS) folds.clear();
+  folds.set(word, folded);
+  return folded;
 }
+
+/** Words are tested against many classes, and villagers reuse the same few hundred: each is folded once. */
+const folds = new Map<string, string>();
+/** Past this many words the memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
+const MAX_FOLDS = 50_000;
 
 /** A set of words, matched in any of the spellings `foldWord` makes one (written as villagers do: "لائحة" is normalised). */
 export const words = (...list: string[]): ReadonlySet<string> => new Set(list.map((w) => foldWord(normalizeText(w))));

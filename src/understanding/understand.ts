@@ -3,14 +3,14 @@ import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, voicedTachelhit, type Evidence } from './language-detection.ts';
-import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase } from './lexicon.ts';
+import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase, type PhraseMeaning } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
 import { asksForFun, offTopic } from './off-topic.ts';
 import { namesPerson } from './person-name.ts';
 import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
-import { tachelhitPatterns } from './tachelhit-patterns.ts';
+import { tachelhitPatterns, type PatternMatch } from './tachelhit-patterns.ts';
 import {
   LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_UNDONE_FROM, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
   TACHELHIT_STOP_FROM, UNDOING, type SecondOpinion,
@@ -83,17 +83,13 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // past, and what the message asks comes after it.
   const heardAll = [...found, ...patterns];
   const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
-  const pastDeath = (m: Match) => mourning && isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
   // "ikhssa ad nack zik ad nbdd f sf" (we must come early and stand in line): a lone stop verb said of "we" inside a
   // whole question is what the villagers will do, not an order to the messages.
   const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
-  const ourDoing = (m: Match) => asksWhole && isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
-  // "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen.
-  const field = (m: Match) => isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
-  const fields = heardAll.filter(field);
-  // "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family after it is her name.
-  const person = (m: Match) => isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
-  const matches = withoutCovered(heardAll).filter((m) => !m.phrase.tokens.every((_, k) => addressed.has(m.at + k)) && !pastDeath(m) && !ourDoing(m) && !field(m) && !person(m) && !isDeniedStop(m, raw));
+  const fields = heardAll.filter((m) => namesField(m, raw));
+  const matches = withoutCovered(heardAll).filter(
+    (m) => !allAddressed(m, addressed) && !(mourning && isPastDeath(m, raw)) && !(asksWhole && isOurDoing(m, raw, tokens)) && !namesField(m, raw) && !isPersonNamed(m, raw) && !isDeniedStop(m, raw),
+  );
   const length = raw.length - addressed.size;
 
   const script = detectScript(normalized, frenchWords(found, raw));
@@ -145,22 +141,16 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "How much is argan oil", "when will it rain", "tell me a joke": the market, the weather and jokes are not the caravan.
   const fun = asksForFun(raw);
   const aside = fun || offTopic(raw);
-  // "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan.
-  const greets = (i: number) => matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
-  // "mani ayd tufit nmra nu" (where did you find my number) complains, and "ur ssingh mani gh rad bdugh" (I don't know
-  // where to begin) asks for help: their question word asks nothing of the caravan either.
-  const complains = (i: number) => heard.some((p) => (p.intent === 'maybe_stop' || p.intent === 'help') && i >= p.from && i <= p.to);
-  if (tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !greets(i) && !complains(i)) && !aside) intents.add('campaigns_info');
+  if (!aside && tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !insideGreeting(matches, i) && !insideComplaint(heard, i))) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);
   const number = numbered?.value;
   // A pattern that is a whole request ("mad iqqan ad nskr") is heard in a long message too.
   const whole = new Set(heard.filter((p) => p.anyLength).map((p) => p.intent));
   // Only a message that says nothing else: a number, a doctor or "enough" beside the greetings is what it is about.
-  const greetsOnly = () =>
-    intents.size === 1 && number === undefined && service === undefined && !tokens.some((t) => ENOUGH.has(t)) && length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
+  const greetsOnly = intents.size === 1 && number === undefined && service === undefined && !tokens.some((t) => ENOUGH.has(t)) && length - coveredBy(matches, 'greeting') <= MAX_WORDS_BESIDE_GREETING;
   let intent: Intent | undefined = PRECEDENCE.find(
-    (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly())),
+    (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly)),
   );
   // "inni yi yat tnkit" (tell me a joke): what "tell me" or "give me" asks for is the joke, not news of the caravan.
   if (intent !== undefined && ASKED_WITH_FUN.has(intent) && fun) intent = undefined;
@@ -192,14 +182,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
   // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
   let learned = false;
-  // A death mourned is past: the table, which has read many deaths among emergencies, is not asked to call it one.
-  const tableSays = (minConfidence?: number): Intent | undefined => {
-    const guess = opinion.intent(normalized, minConfidence);
-    return guess === 'emergency' && mourning ? undefined : guess;
-  };
   const unsure = intent === undefined && intents.size === 0 && service === undefined && !aside;
   if (unsure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
-    const guess = tableSays();
+    const guess = tableSays(opinion, normalized, mourning);
     if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
       intent = guess;
       learned = true;
@@ -210,7 +195,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
   const sure = heard.some((p) => p.sure && p.intent === intent);
   if (locale === 'shi' && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
-    const guess = tableSays(intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
+    const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
     if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && !(intent !== undefined && NEVER_UNDONE_FROM.has(intent) && UNDOING.has(guess))) {
       intent = guess;
       learned = true;
@@ -220,13 +205,13 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // A stop the table is sure of: firm where the rules heard a complaint or a list to leave, asked about where they
   // heard nothing (see second-opinion.ts).
   const stopsHere = intent === undefined ? !aside && raw.length >= 2 : TACHELHIT_STOP_FROM.has(intent);
-  if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(TACHELHIT_STOP_CONFIDENCE) === 'stop') {
+  if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TACHELHIT_STOP_CONFIDENCE) === 'stop') {
     intent = intent === undefined ? 'maybe_stop' : 'stop';
     learned = true;
   }
 
   // An emergency the table is sure of, whatever else the rules heard but a stop (see second-opinion.ts).
-  if (locale === 'shi' && intent !== 'emergency' && intent !== 'stop' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(TACHELHIT_EMERGENCY_CONFIDENCE) === 'emergency') {
+  if (locale === 'shi' && intent !== 'emergency' && intent !== 'stop' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TACHELHIT_EMERGENCY_CONFIDENCE) === 'emergency') {
     intent = 'emergency';
     learned = true;
   }
@@ -240,6 +225,51 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   return result;
 }
 
+/** A death mourned is past: the table, which has read many deaths among emergencies, is not asked to call it one. */
+function tableSays(opinion: SecondOpinion, normalized: string, mourning: boolean, minConfidence?: number): Intent | undefined {
+  const guess = opinion.intent(normalized, minConfidence);
+  return guess === 'emergency' && mourning ? undefined : guess;
+}
+
+/** Every word of the phrase calls someone ("a khouya"): it says whom the message speaks to, and asks nothing. */
+function allAddressed(m: Match, addressed: ReadonlySet<number>): boolean {
+  for (let k = 0; k < m.phrase.tokens.length; k++) if (!addressed.has(m.at + k)) return false;
+  return true;
+}
+
+/** "Died" in a message that mourns: a death already past. */
+function isPastDeath(m: Match, raw: readonly string[]): boolean {
+  return isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
+}
+
+/** A lone stop verb said of "we" ("nbdd f sf", we stand in line). */
+function isOurDoing(m: Match, raw: readonly string[], tokens: readonly string[]): boolean {
+  return isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
+}
+
+/** "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen. */
+function namesField(m: Match, raw: readonly string[]): boolean {
+  return isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
+}
+
+/** "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family after it is her name. */
+function isPersonNamed(m: Match, raw: readonly string[]): boolean {
+  return isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
+}
+
+/** "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan. */
+function insideGreeting(matches: readonly Match[], i: number): boolean {
+  return matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
+}
+
+/**
+ * "mani ayd tufit nmra nu" (where did you find my number) complains, and "ur ssingh mani gh rad bdugh" (I don't know
+ * where to begin) asks for help: their question word asks nothing of the caravan either.
+ */
+function insideComplaint(heard: readonly PatternMatch[], i: number): boolean {
+  return heard.some((p) => (p.intent === 'maybe_stop' || p.intent === 'help') && i >= p.from && i <= p.to);
+}
+
 /**
  * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
  * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
@@ -247,22 +277,27 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
  * grammar words vote twice, and a vocative not at all, so "ur nhtaj" among Darija loans reads as Tachelhit.
  */
 function wordEvidence(found: readonly Match[], raw: readonly string[], addressed: ReadonlySet<number>): Evidence {
-  const voters: Array<Set<LexiconLanguage>> = raw.map(() => new Set());
-  for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length; k++) voters[m.at + k]?.add(m.phrase.source);
+  // Each word's voters as bits, in LANGUAGE_BITS' order.
+  const voters = new Uint8Array(raw.length);
+  for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length && m.at + k < raw.length; k++) voters[m.at + k] = (voters[m.at + k] ?? 0) | LANGUAGE_BIT[m.phrase.source];
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
-  raw.forEach((t, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i] ?? '';
     // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
     // Only Tachelhit's own vocative ("a wddi") says which language calls.
-    if (addressed.has(i) && addressed.size < raw.length && !isTachelhitCore(t)) return;
-    const langs = voters[i] ?? new Set<LexiconLanguage>();
+    if (addressed.has(i) && addressed.size < raw.length && !isTachelhitCore(t)) continue;
+    let langs = voters[i] ?? 0;
     // Only Tachelhit's lexicon has words in "-gh" ("fkgh"): one no phrase claims still says who is writing.
-    if (langs.size === 0 && isTachelhitVerb(t)) langs.add('shi');
+    if (langs === 0 && isTachelhitVerb(t)) langs = LANGUAGE_BIT.shi;
     // Tachelhit writers borrow Darija words; Darija writers do not borrow Tachelhit's grammar: it weighs double.
-    const onlyTachelhit = langs.size === 1 && langs.has('shi') && isTachelhitCore(t);
-    for (const l of langs) evidence[l] += onlyTachelhit ? 2 : 1;
-  });
+    const vote = langs === LANGUAGE_BIT.shi && isTachelhitCore(t) ? 2 : 1;
+    for (const l of LANGUAGES) if ((langs & LANGUAGE_BIT[l]) !== 0) evidence[l] += vote;
+  }
   return evidence;
 }
+
+const LANGUAGES: readonly LexiconLanguage[] = ['fr', 'ar', 'ary', 'shi'];
+const LANGUAGE_BIT: Readonly<Record<LexiconLanguage, number>> = { fr: 1, ar: 2, ary: 4, shi: 8 };
 
 /** How many words the phrases and patterns heard as `intent` take. */
 function coveredBy(matches: readonly Match[], intent: Intent): number {
@@ -273,8 +308,7 @@ function coveredBy(matches: readonly Match[], intent: Intent): number {
 
 /** Every phrase heard as `intent` is also the name of a service ("dentiste"): nothing but the service asks for it. */
 function onlyNamesService(matches: readonly Match[], intent: Intent): boolean {
-  const named = (m: Match) => matches.some((s) => s.phrase.meaning.kind === 'service' && s.at === m.at && s.phrase.tokens.length === m.phrase.tokens.length);
-  return matches.every((m) => !isIntent(m.phrase, intent) || named(m));
+  return matches.every((m) => !isIntent(m.phrase, intent) || matches.some((s) => s.phrase.meaning.kind === 'service' && s.at === m.at && s.phrase.tokens.length === m.phrase.tokens.length));
 }
 
 /** The bot called by its name alone ("robot", "روبو"), which is no request for a person. */
@@ -317,36 +351,42 @@ function isThumb(raw: readonly string[], intent: Intent): boolean {
  * test) is no donation. An emergency is always heard.
  */
 function withoutCovered(matches: readonly Match[]): Match[] {
-  const meaningOf = (m: Match) => {
-    const meaning = m.phrase.meaning;
-    return meaning.kind === 'intent' ? `intent:${meaning.intent}` : meaning.kind === 'service' ? `service:${meaning.service}` : undefined;
-  };
-  const kindOf = (m: Match) => m.phrase.meaning.kind;
+  if (matches.length < 2) return [...matches];
   return matches.filter((inner) => {
-    const meaning = meaningOf(inner);
-    if (meaning === undefined || meaning === 'intent:emergency') return true;
+    const meaning = meaningOf(inner.phrase.meaning);
+    if (meaning === undefined || (inner.phrase.meaning.kind === 'intent' && meaning === 'emergency')) return true;
     const end = inner.at + inner.phrase.tokens.length;
     return !matches.some(
-      (outer) => kindOf(outer) === kindOf(inner) && meaningOf(outer) !== meaning && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
+      (outer) =>
+        outer.phrase.meaning.kind === inner.phrase.meaning.kind && meaningOf(outer.phrase.meaning) !== meaning && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
     );
   });
+}
+
+/** The intent or service a phrase names; other kinds of phrase are never covered. */
+function meaningOf(meaning: PhraseMeaning): string | undefined {
+  return meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'service' ? meaning.service : undefined;
 }
 
 /** The intent was heard only through words that were misspelt, none written as in the lexicon. */
 function onlyApproximate(intent: Intent, raw: readonly string[], tokens: readonly string[], matches: readonly Match[]): boolean {
   const behind = matches.filter((m) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === intent);
-  const exact = (m: Match) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]);
-  return behind.length > 0 && !behind.some(exact);
+  return behind.length > 0 && !behind.some((m) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]));
 }
 
 function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {
   const found: Match[] = [];
-  tokens.forEach((token, at) => {
-    for (const phrase of lexicon.byFirst.get(token) ?? []) {
-      if (phrase.tokens.every((t, k) => tokens[at + k] === t)) found.push({ phrase, at });
-    }
-  });
+  for (let at = 0; at < tokens.length; at++) {
+    const phrases = lexicon.byFirst.get(tokens[at] ?? '');
+    if (phrases === undefined) continue;
+    for (const phrase of phrases) if (startsAt(phrase.tokens, tokens, at)) found.push({ phrase, at });
+  }
   return found;
+}
+
+function startsAt(phrase: readonly string[], tokens: readonly string[], at: number): boolean {
+  for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
+  return true;
 }
 
 /** General medicine is the fallback: any named specialty or body part says more. */
