@@ -8,25 +8,35 @@ export interface Evidence {
   shi: number;
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF]/g;
-const LATIN_LETTER = /[a-z]/g;
 /** A digit inside a Latin word stands for a letter in Arabizi: 3 = ع, 7 = ح, 9 = ق, 2 = ء, 5 = خ. */
 const ARABIZI_WORD = /^(?=.*[a-z])(?=.*[23579]).+$/;
 
 /** Words the normaliser puts in place of emoji; they are not writing. */
 const EMOJI_WORDS = /\b(thumbsup|thumbsdown|thankshands|sos)\b/g;
+/** What every emoji word contains: a text without it has none to take out. */
+const IN_EMOJI_WORDS = /thumbs|thankshands|sos/;
 
 /**
  * @param borrowed French words ("rendez-vous", "dentiste") an Arabic-script writer drops into Darija: they do not make
  * the message Latin ("بغيت rendez-vous عند dentiste" is Darija in Arabic script).
  */
 export function detectScript(normalized: string, borrowed: ReadonlySet<string> = new Set()): 'arab' | 'latn' {
-  normalized = normalized.replace(EMOJI_WORDS, ' ');
-  const arabic = normalized.match(ARABIC_LETTER)?.length ?? 0;
+  if (IN_EMOJI_WORDS.test(normalized)) normalized = normalized.replace(EMOJI_WORDS, ' ');
+  const arabic = countBetween(normalized, 0x0600, 0x06ff);
   const written = arabic > 0 && borrowed.size > 0 ? normalized.split(' ').filter((t) => !borrowed.has(t)).join(' ') : normalized;
-  const latin = written.match(LATIN_LETTER)?.length ?? 0;
+  const latin = countBetween(written, 0x61, 0x7a);
   // Digits or emoji alone say nothing; most villagers write Arabic script.
   return latin > arabic ? 'latn' : 'arab';
+}
+
+/** How many code units of `text` lie between `from` and `to`: Arabic letters, or a to z, counted without building a list of them. */
+function countBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= from && c <= to) n++;
+  }
+  return n;
 }
 
 export function arabiziWeight(tokens: readonly string[]): number {
@@ -82,6 +92,20 @@ const GLUED_MY = /^[a-z]{3,}(?:inu|ino|inou)$/;
 
 /** A word in a verb form only Tachelhit writes: counted as Tachelhit evidence when no phrase claims it. */
 export function isTachelhitVerb(token: string): boolean {
+  const known = verbs.get(token);
+  if (known !== undefined) return known;
+  const verb = hasTachelhitVerbForm(token);
+  if (verbs.size >= MAX_MEMO_WORDS) verbs.clear();
+  verbs.set(token, verb);
+  return verb;
+}
+
+/** Words are weighed several times per message, and villagers reuse the same few hundred: each is tested once. */
+const verbs = new Map<string, boolean>();
+/** Past this many words the memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
+const MAX_MEMO_WORDS = 50_000;
+
+function hasTachelhitVerbForm(token: string): boolean {
   return (
     FIRST_PERSON_LATIN.test(token) ||
     (FIRST_PERSON_ARABIC.test(token) && !ARABIC_GH_NOUN.test(token)) ||

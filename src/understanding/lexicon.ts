@@ -45,6 +45,11 @@ export interface Phrase {
 export interface Lexicon {
   /** Phrases by their first token. */
   byFirst: ReadonlyMap<string, readonly Phrase[]>;
+  /**
+   * byFirst's lists narrowed by the word after: under each second word, the one-word phrases and those that go on with
+   * it, in byFirst's order. "ur" opens over a hundred phrases, and a message's "ur" is followed by one word.
+   */
+  byFirstTwo: ReadonlyMap<string, FollowedBy>;
   numbers: ReadonlyMap<string, number>;
   /** Every word of every phrase, by length, for fuzzy look-up. */
   vocabulary: ReadonlyMap<number, readonly string[]>;
@@ -59,6 +64,12 @@ export interface Lexicon {
   verbStems: ReadonlySet<string>;
   /** Vocabulary words by their spelling folded (doubles once, "ou" as u, "sh" as ch, no "e" inside): the first word of the lexicons wins. */
   bySpelling: ReadonlyMap<string, string>;
+}
+
+export interface FollowedBy {
+  /** The one-word phrases: all that can match where the next word opens no phrase of this first word. */
+  alone: readonly Phrase[];
+  bySecond: ReadonlyMap<string, readonly Phrase[]>;
 }
 
 export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): Lexicon {
@@ -116,7 +127,17 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
     const s = foldSpelling(w);
     if (!bySpelling.has(s)) bySpelling.set(s, w);
   }
-  return { byFirst, numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling, verbStems };
+  return { byFirst, byFirstTwo: bySecondWord(byFirst), numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling, verbStems };
+}
+
+function bySecondWord(byFirst: ReadonlyMap<string, readonly Phrase[]>): Map<string, FollowedBy> {
+  const index = new Map<string, FollowedBy>();
+  for (const [first, list] of byFirst) {
+    const seconds = new Set(list.flatMap((p) => p.tokens.slice(1, 2)));
+    const bySecond = new Map([...seconds].map((second) => [second, list.filter((p) => p.tokens.length === 1 || p.tokens[1] === second)]));
+    index.set(first, { alone: list.filter((p) => p.tokens.length === 1), bySecond });
+  }
+  return index;
 }
 
 function urgentWords(byFirst: ReadonlyMap<string, readonly Phrase[]>, numbers: ReadonlyMap<string, number>): Set<string> {
@@ -140,21 +161,28 @@ export const DEFAULT_LEXICON = buildLexicon([
 
 /**
  * The lexicon word a typed token stands for ("bghiit" -> "bghit", "nsajl" -> "nsajel"),
- * or the token itself. Results are memoised: villagers reuse the same few hundred words.
+ * or the token itself. Results, known words' included, are memoised: villagers reuse the same few hundred words, so
+ * most tokens take one look-up. The memo belongs to `lexicon`: another lexicon reads a token otherwise.
  */
 export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string, string>): string {
-  if (lexicon.known.has(token) || /^\d+$/.test(token)) return token;
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
+  const word = lexicon.known.has(token) || /^\d+$/.test(token) ? token : closestWord(lexicon, token);
+  if (memo.size > MAX_MEMO_WORDS) memo.clear();
+  memo.set(token, word);
+  return word;
+}
+
+/** Past this many words a memo starts afresh, so an odd stream of unique words cannot grow it for ever. */
+const MAX_MEMO_WORDS = 50_000;
+
+function closestWord(lexicon: Lexicon, token: string): string {
   const bare =
     withoutClitic(lexicon, token) ??
     sameWhenSpeltAsHeard(lexicon, token) ??
     withoutParticle(lexicon, token) ??
     verbStem(token, lexicon.verbStems, (w) => sameWhenSpeltAsHeard(lexicon, w));
-  if (bare !== undefined) {
-    memo.set(token, bare);
-    return bare;
-  }
+  if (bare !== undefined) return bare;
   let best = token;
   let bestRank = Infinity;
   const tokenMax = toleratedEdits(token);
@@ -175,8 +203,6 @@ export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string,
       }
     }
   }
-  if (memo.size > 50_000) memo.clear();
-  memo.set(token, best);
   return best;
 }
 

@@ -59,7 +59,8 @@ const WHEN_WHERE_WORDS = new Set([
 const ASKED_WITH_FUN: ReadonlySet<Intent> = new Set(['subscribe', 'help', 'book', 'campaigns_info', 'yes', 'greeting', 'choice']);
 const BOT_NAMES = new Set(['robot', 'bot', 'روبو', 'روبوت']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
-const memo = new Map<string, string>();
+/** Each lexicon's memo of the words tokens stand for (see canonicalWord). */
+const memos = new WeakMap<Lexicon, Map<string, string>>();
 
 interface Match {
   phrase: Phrase;
@@ -73,6 +74,7 @@ interface Match {
 export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opinion: SecondOpinion = LEARNED_OPINION): Understanding {
   const normalized = normalizeText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const raw = tokenize(normalized).slice(0, MAX_TOKENS);
+  const memo = memoOf(lexicon);
   const tokens = raw.map((t) => canonicalWord(lexicon, t, memo));
   const found = findPhrases(lexicon, tokens);
   // Whom the message speaks to says which language it is in, but asks for nothing and lengthens no answer.
@@ -374,11 +376,21 @@ function onlyApproximate(intent: Intent, raw: readonly string[], tokens: readonl
   return behind.length > 0 && !behind.some((m) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]));
 }
 
+function memoOf(lexicon: Lexicon): Map<string, string> {
+  const known = memos.get(lexicon);
+  if (known !== undefined) return known;
+  const memo = new Map<string, string>();
+  memos.set(lexicon, memo);
+  return memo;
+}
+
 function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {
   const found: Match[] = [];
   for (let at = 0; at < tokens.length; at++) {
-    const phrases = lexicon.byFirst.get(tokens[at] ?? '');
-    if (phrases === undefined) continue;
+    const opened = lexicon.byFirstTwo.get(tokens[at] ?? '');
+    if (opened === undefined) continue;
+    const next = tokens[at + 1];
+    const phrases = (next === undefined ? undefined : opened.bySecond.get(next)) ?? opened.alone;
     for (const phrase of phrases) if (startsAt(phrase.tokens, tokens, at)) found.push({ phrase, at });
   }
   return found;
@@ -406,9 +418,10 @@ function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, ma
   const digits = raw.findIndex((t) => /^\d{1,3}$/.test(t));
   if (digits >= 0) return { value: Number(raw[digits]), named: named.has(digits) };
   for (let i = 0; i < raw.length; i++) {
+    if (length > 2 && !prefixed.has(i)) continue;
     const word = raw[i] ?? '';
-    const n = lexicon.numbers.get(word) ?? lexicon.numbers.get(canonicalWord(lexicon, word, memo));
-    if (n !== undefined && (length <= 2 || prefixed.has(i))) return { value: n, named: named.has(i) };
+    const n = lexicon.numbers.get(word) ?? lexicon.numbers.get(canonicalWord(lexicon, word, memoOf(lexicon)));
+    if (n !== undefined) return { value: n, named: named.has(i) };
   }
   return back ? { value: 0, named: false } : undefined;
 }

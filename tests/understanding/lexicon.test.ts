@@ -2,6 +2,7 @@
 // word is brought back to the lexicon word it stands for. Pure.
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, canonicalWord, DEFAULT_LEXICON, type LexiconFile, type LexiconLanguage } from '../../src/understanding/lexicon.ts';
+import { understand } from '../../src/understanding/understand.ts';
 
 const file = (over: Partial<LexiconFile>): LexiconFile => ({ markers: [], intents: {}, services: {}, numbers: {}, numberPrefixes: [], back: [], languages: {}, ...over });
 const lexiconOf = (source: LexiconLanguage, over: Partial<LexiconFile>) => buildLexicon([[source, file(over)]]);
@@ -21,6 +22,14 @@ describe('building a lexicon', () => {
       numero: [{ tokens: ['numero'], meaning: { kind: 'prefix' }, source: 'fr' }],
       العربيه: [{ tokens: ['العربيه'], meaning: { kind: 'language', language: 'ar' }, source: 'ar' }],
     });
+  });
+
+  it('narrows the phrases a word opens by the word after it, keeping one-word phrases and their order', () => {
+    const lexicon = lexiconOf('shi', { intents: { stop: ['ur', 'ur righ imsagn', 'ur sul'], no: ['ur righ'] } });
+    const ur = lexicon.byFirstTwo.get('ur');
+    expect(ur?.alone.map((p) => p.tokens.join(' '))).toEqual(['ur']);
+    expect(ur?.bySecond.get('righ')?.map((p) => p.tokens.join(' '))).toEqual(['ur', 'ur righ imsagn', 'ur righ']);
+    expect(ur?.bySecond.get('sul')?.map((p) => p.tokens.join(' '))).toEqual(['ur', 'ur sul']);
   });
 
   it('names each of the three languages a villager can ask for', () => {
@@ -152,5 +161,17 @@ describe('the lexicon word a typed word stands for', () => {
     expect(full.size).toBe(50_001);
     canonical(['salam'], 'slam', full);
     expect([...full]).toEqual([['slam', 'salam']]);
+  });
+
+  it('is looked for in the lexicon it is asked of, whatever another lexicon made of the same word', () => {
+    const other = lexiconOf('ary', { intents: { help: ['nsajx'] } });
+    expect(understand('nsajl', other).intent).toBe('help');
+    expect(understand('nsajl').intent).toBe('book');
+  });
+
+  it('remembers known words too, so a word met again takes one look-up', () => {
+    const memo = new Map<string, string>();
+    expect(canonical(['salam'], 'salam', memo)).toBe('salam');
+    expect(memo.get('salam')).toBe('salam');
   });
 });
