@@ -83,7 +83,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
     if (tokens.length === 2) addTokens([tokens.join('')], meaning, source);
     addTokens(tokens, meaning, source);
   };
-  const addTokens = (tokens: string[], meaning: PhraseMeaning, source: LexiconLanguage) => {
+  const addTokens = (tokens: readonly string[], meaning: PhraseMeaning, source: LexiconLanguage) => {
     const first = tokens[0];
     if (first === undefined) return;
     const list = byFirst.get(first) ?? [];

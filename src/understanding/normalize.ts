@@ -40,9 +40,20 @@ export function normalizeText(input: string): string {
   return foldCharByChar(input) ?? foldStepByStep(input);
 }
 
-export function tokenize(normalized: string): string[] {
-  return normalized === '' ? [] : normalized.split(' ');
+/**
+ * The words of a normalised text. Understanding a message and its second opinion each ask for the same text's words: the
+ * last text's are kept, so they are shared, and read only.
+ */
+export function tokenize(normalized: string): readonly string[] {
+  if (normalized !== lastText) {
+    lastWords = normalized === '' ? [] : normalized.split(' ');
+    lastText = normalized;
+  }
+  return lastWords;
 }
+
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
 
 /** The folding itself, one pass per concern: any text at all, and the reference the character table is built from. */
 function foldStepByStep(input: string): string {

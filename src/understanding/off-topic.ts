@@ -22,8 +22,19 @@ const THINGS = words(
 const FUN = words('tnkit', 'tankit', 'tinkitin', 'nokta', 'nukta', 'nkta', 'nekta', 'nokat', 'nkat', '7kaya', 'hkaya', 'blague', 'blagues', 'نكته', 'نكت', 'تنكيت', 'حكايه');
 
 /** What a word says of the message: trade, weather or sport, or a joke. */
-const MARKET = 1;
-const JOKE = 2;
+export const MARKET = 1;
+export const JOKE = 2;
+
+/**
+ * Everything the message's words say of it, as MARKET and JOKE flags: one pass where understanding asks both.
+ *
+ * @example asides(['inni', 'yi', 'yat', 'tnkit']) & JOKE // 2
+ */
+export function asides(tokens: readonly string[]): number {
+  let kinds = 0;
+  for (const t of tokens) kinds |= kindOf(t);
+  return kinds;
+}
 
 /**
  * Whether the message speaks of trade, weather or sport: then a question word in it is no question about the caravan.

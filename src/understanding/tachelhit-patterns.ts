@@ -48,14 +48,22 @@ const COMPILED: readonly Compiled[] = PATTERNS.map((p) => ({
   notBetween: indexOf(p.notBetween),
 }));
 
-/** For each class, the patterns that have it as a step; and how many distinct step classes each pattern has. */
-const PATTERNS_WITH: readonly number[][] = CLASSES.map(() => []);
-const STEP_COUNT = new Uint16Array(COMPILED.length);
-COMPILED.forEach((p, i) => {
-  const steps = new Set(p.steps);
-  STEP_COUNT[i] = steps.size;
-  for (const s of steps) PATTERNS_WITH[s]?.push(i);
-});
+/**
+ * Each pattern listed under one of its step classes, the one fewest patterns share: a message holds about twenty classes,
+ * and the patterns listed under them are few, where "not" alone is a step of dozens.
+ */
+const ANCHORED: readonly number[][] = anchorPatterns();
+
+function anchorPatterns(): number[][] {
+  const sharing = new Uint16Array(CLASSES.length);
+  for (const p of COMPILED) for (const s of new Set(p.steps)) sharing[s] = (sharing[s] ?? 0) + 1;
+  const anchored: number[][] = CLASSES.map(() => []);
+  COMPILED.forEach((p, i) => {
+    const anchor = p.steps.reduce((best, s) => ((sharing[s] ?? 0) < (sharing[best] ?? 0) ? s : best));
+    anchored[anchor]?.push(i);
+  });
+  return anchored;
+}
 
 /** The classes a word is in: as flags by position, for the patterns' look-ups, and as a list, to find which patterns to try. */
 interface WordClasses {
@@ -89,9 +97,8 @@ function has(words: readonly WordClasses[], c: number, at: number): boolean {
   return c >= 0 && (words[at]?.flags ?? NONE)[c] === 1;
 }
 
-/** Which classes the message holds, and how many step classes of each pattern: kept between calls, cleared after each. */
+/** Which classes the message holds: kept between calls, cleared after each. */
 const present = new Uint8Array(CLASSES.length);
-const stepsPresent = new Uint16Array(COMPILED.length);
 
 /**
  * Every pattern the words follow, at its first place.
@@ -102,23 +109,16 @@ export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
   const words = tokens.map(classesOf);
   // Most messages hold few of the classes: only a pattern each of whose step classes some word has is looked for.
   const held: number[] = [];
-  const candidates: number[] = [];
   for (const word of words) {
     for (const c of word.list) {
       if (present[c] === 1) continue;
       present[c] = 1;
       held.push(c);
-      for (const i of PATTERNS_WITH[c] ?? []) {
-        const steps = (stepsPresent[i] ?? 0) + 1;
-        stepsPresent[i] = steps;
-        if (steps === STEP_COUNT[i]) candidates.push(i);
-      }
     }
   }
-  for (const c of held) {
-    present[c] = 0;
-    for (const i of PATTERNS_WITH[c] ?? []) stepsPresent[i] = 0;
-  }
+  const candidates: number[] = [];
+  for (const c of held) for (const i of ANCHORED[c] ?? []) if (allPresent(COMPILED[i]?.steps ?? [])) candidates.push(i);
+  for (const c of held) present[c] = 0;
   // In the patterns' own order, which is the order of what they are heard as.
   candidates.sort((a, b) => a - b);
   const found: PatternMatch[] = [];
@@ -128,6 +128,11 @@ export function tachelhitPatterns(tokens: readonly string[]): PatternMatch[] {
     if (m) found.push(m);
   }
   return found.some((m) => m.intent === 'help') ? found.filter((m) => !openedByComplaint(m, found, words)) : found;
+}
+
+function allPresent(steps: readonly number[]): boolean {
+  for (let s = 0; s < steps.length; s++) if (present[steps[s] ?? 0] !== 1) return false;
+  return true;
 }
 
 /**

@@ -7,7 +7,7 @@ import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, typ
 import { normalizeText, tokenize } from './normalize.ts';
 import { namesDoctorsField } from './doctors-field.ts';
 import { isDeathWord, mourns } from './mourning.ts';
-import { asksForFun, offTopic } from './off-topic.ts';
+import { asides, JOKE, MARKET } from './off-topic.ts';
 import { namesPerson } from './person-name.ts';
 import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns, type PatternMatch } from './tachelhit-patterns.ts';
@@ -73,7 +73,8 @@ interface Match {
  */
 export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opinion: SecondOpinion = LEARNED_OPINION): Understanding {
   const normalized = normalizeText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-  const raw = tokenize(normalized).slice(0, MAX_TOKENS);
+  const all = tokenize(normalized);
+  const raw = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
   const memo = memoOf(lexicon);
   const tokens = raw.map((t) => canonicalWord(lexicon, t, memo));
   const found = findPhrases(lexicon, tokens);
@@ -141,8 +142,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const against = length <= MAX_TOKENS_FOR_LANGUAGE && service === undefined && intents.size === 1 && intents.has('no');
   if (language !== undefined && (length <= 3 || against)) intents.add('change_language');
   // "How much is argan oil", "when will it rain", "tell me a joke": the market, the weather and jokes are not the caravan.
-  const fun = asksForFun(raw);
-  const aside = fun || offTopic(raw);
+  const kinds = asides(raw);
+  const fun = (kinds & JOKE) !== 0;
+  const aside = (kinds & (JOKE | MARKET)) !== 0;
   if (!aside && tokens.some((t, i) => WHEN_WHERE_WORDS.has(t) && !insideGreeting(matches, i) && !insideComplaint(heard, i))) intents.add('campaigns_info');
 
   const numbered = findNumber(lexicon, raw, length, matches, back);

@@ -4,7 +4,7 @@ import { DEFAULT_LEXICON } from '../../src/understanding/lexicon.ts';
 import { understand } from '../../src/understanding/index.ts';
 import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 import { isDeathWord, mourns } from '../../src/understanding/mourning.ts';
-import { asksForFun, offTopic } from '../../src/understanding/off-topic.ts';
+import { asides, asksForFun, JOKE, MARKET, offTopic } from '../../src/understanding/off-topic.ts';
 
 const intentOf = (text: string) => understand(text).intent;
 
@@ -54,6 +54,13 @@ describe('the market, the weather and football', () => {
     expect(offTopic(['mlmi', 'rad', 'd', 'tashk'])).toBe(false);
     expect(offTopic(['ar', 'ttnzn', 'tifiyi'])).toBe(true);
     expect(offTopic(['mnchk', 'a', 'tswa', 'l3amaliya'])).toBe(false);
+  });
+
+  it('are read with jokes in one pass, each flag on its own', () => {
+    expect(asides(['mnchk', 'a', 'tswa', 'lluz'])).toBe(MARKET);
+    expect(asides(['inni', 'yi', 'yat', 'tnkit'])).toBe(JOKE);
+    expect(asides(['inni', 'yi', 'yat', 'tnkit', 'f', 'lluz'])).toBe(MARKET | JOKE);
+    expect(asides(['mlmi', 'rad', 'd', 'tashk'])).toBe(0);
   });
 
   it('are not given to the learned second opinion, however sure it is', () => {

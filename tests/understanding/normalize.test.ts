@@ -87,4 +87,12 @@ describe('tokenising', () => {
     expect(tokenize('bghit nsajel')).toEqual(['bghit', 'nsajel']);
     expect(tokenize('')).toEqual([]);
   });
+
+  it("gives each text its own words, the last text's kept for whoever asks again", () => {
+    const first = tokenize('ur righ');
+    expect(tokenize('ur righ')).toBe(first);
+    expect(tokenize('bghit nsajel')).toEqual(['bghit', 'nsajel']);
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('ur righ')).toEqual(['ur', 'righ']);
+  });
 });
