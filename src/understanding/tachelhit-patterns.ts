@@ -65,36 +65,40 @@ function anchorPatterns(): number[][] {
   return anchored;
 }
 
-/** The classes a word is in: as flags by position, for the patterns' look-ups, and as a list, to find which patterns to try. */
+/**
+ * The classes a word is in: as bits by position, for the patterns' look-ups, and as a list, to find which patterns to try.
+ * Forty bytes of bits stay beside the word's other data, where a byte per class would be stored apart and fetched apart.
+ */
 interface WordClasses {
-  flags: Uint8Array;
+  bits: Int32Array;
   list: readonly number[];
 }
 
 /** Villagers reuse the same few hundred words: each word's classes are worked out once. */
 const memo = new Map<string, WordClasses>();
-const NONE = new Uint8Array(CLASSES.length);
+const WORDS_OF_BITS = Math.ceil(CLASSES.length / 32);
+const NONE = new Int32Array(WORDS_OF_BITS);
 
 function classesOf(token: string): WordClasses {
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const flags = new Uint8Array(CLASSES.length);
+  const bits = new Int32Array(WORDS_OF_BITS);
   const list: number[] = [];
   const folded = foldWord(token);
   CLASSES.forEach((c, i) => {
     if (!inClass(c, token, folded)) return;
-    flags[i] = 1;
+    bits[i >> 5] = (bits[i >> 5] ?? 0) | (1 << (i & 31));
     list.push(i);
   });
   if (memo.size > 50_000) memo.clear();
-  const found = { flags, list };
+  const found = { bits, list };
   memo.set(token, found);
   return found;
 }
 
 /** Whether the word at `at` is in class `c` (-1 and places outside the message are in none). */
 function has(words: readonly WordClasses[], c: number, at: number): boolean {
-  return c >= 0 && (words[at]?.flags ?? NONE)[c] === 1;
+  return c >= 0 && (((words[at]?.bits ?? NONE)[c >> 5] ?? 0) & (1 << (c & 31))) !== 0;
 }
 
 /** Which classes the message holds: kept between calls, cleared after each. */
