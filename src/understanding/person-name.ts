@@ -14,13 +14,18 @@ const NAME = words('ism', 'isem', 'isim', 'lism', 'smiya', 'smiyt', 'smit', 'smi
 /** "Her", "my", "his" after "name": "smiyt ns", "ism inu". */
 const WHOSE = words('ns', 'nns', 'nes', 'inu', 'ino', 'nu', 'نس', 'انو', 'نو');
 
+/** Years, after a number that says a person's age: "Tuda 6 snin", "تودا 7 سنين". */
+const YEARS = words('snin', 'sna', 'snt', 'asggas', 'isggasn', 'ans', 'an', '3am', 'a3wam', 'سنين', 'سنه', 'عام', 'اعوام', 'اسكاس', 'اسكاسن');
+
 /**
- * Whether the one word at `at` is such a name: the family follows it, or "name" (and whose) comes right before it.
+ * Whether the one word at `at` is such a name: the family or an age follows it ("illi Tuda 6 snin", my daughter Tuda, six
+ * years old), or "name" (and whose) comes right before it.
  *
  * @example namesPerson(['is', 'tsjjlm', 'immi', 'tuda', 'ait', 'brahim'], 3, 1) // true
  */
 export function namesPerson(raw: readonly string[], at: number, length: number): boolean {
   if (length !== 1 || !inClass(NAMES, raw[at] ?? '')) return false;
   const before = raw[at - 1] ?? '';
-  return inClass(OF_FAMILY, raw[at + 1] ?? '') || inClass(NAME, before) || (inClass(WHOSE, before) && inClass(NAME, raw[at - 2] ?? ''));
+  const aged = /^\d{1,3}$/.test(raw[at + 1] ?? '') && inClass(YEARS, raw[at + 2] ?? '');
+  return aged || inClass(OF_FAMILY, raw[at + 1] ?? '') || inClass(NAME, before) || (inClass(WHOSE, before) && inClass(NAME, raw[at - 2] ?? ''));
 }

@@ -59,8 +59,9 @@ function anchorPatterns(): number[][] {
   for (const p of COMPILED) for (const s of new Set(p.steps)) sharing[s] = (sharing[s] ?? 0) + 1;
   const anchored: number[][] = CLASSES.map(() => []);
   COMPILED.forEach((p, i) => {
-    const anchor = p.steps.reduce((best, s) => ((sharing[s] ?? 0) < (sharing[best] ?? 0) ? s : best));
-    anchored[anchor]?.push(i);
+    // A pattern of no steps matches nothing, and is listed nowhere.
+    const anchor = p.steps.reduce((best, s) => ((sharing[s] ?? 0) < (sharing[best] ?? 0) ? s : best), p.steps[0] ?? -1);
+    if (anchor >= 0) anchored[anchor]?.push(i);
   });
   return anchored;
 }

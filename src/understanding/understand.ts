@@ -12,7 +12,7 @@ import { namesPerson } from './person-name.ts';
 import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns, type PatternMatch } from './tachelhit-patterns.ts';
 import {
-  LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_UNDONE_FROM, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
+  ADDING, LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_UNDONE_FROM, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
   TACHELHIT_STOP_FROM, UNDOING, type SecondOpinion,
 } from './second-opinion.ts';
 
@@ -57,7 +57,9 @@ const WHEN_WHERE_WORDS = new Set([
 ]);
 /** Requests whose words also ask for a joke ("tell me", "give me", "I want"): a person asked for is not among them. */
 const ASKED_WITH_FUN: ReadonlySet<Intent> = new Set(['subscribe', 'help', 'book', 'campaigns_info', 'yes', 'greeting', 'choice']);
-const BOT_NAMES = new Set(['robot', 'bot', 'روبو', 'روبوت']);
+const BOT_NAMES = new Set(['robot', 'bot', 'lrobot', 'lbot', 'روبو', 'روبوت', 'بوت', 'البوت']);
+/** "With" between talking and whom to: "sawlɣ d lbot", "نهضر مع الروبو". */
+const WITH = new Set(['d', 's', 'm3a', 'mea', 'avec', 'د', 'س', 'مع']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /** Each lexicon's memo of the words tokens stand for (see canonicalWord). */
 const memos = new WeakMap<Lexicon, Map<string, string>>();
@@ -167,6 +169,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   if (intent === 'help' && service !== undefined && heard.some((p) => p.intent === 'help' && p.sure)) intent = 'book';
   // "manik ad skrɣ s robot ad?" (how do I use this robot): the bot named in a question on using it asks for help, not a person.
   if (intent === 'human' && whole.has('help') && matches.every((m) => !isIntent(m.phrase, 'human') || namesTheBot(m.phrase))) intent = 'help';
+  // "mamnk ad sawlɣ d lbot ad? ur fhimɣ" (how do I talk to this bot? I don't understand): talking to the bot, beside a
+  // request for help, is using it.
+  const towardTheBot = matches.some((m) => isIntent(m.phrase, 'human') && talksToTheBot(m, raw));
+  if (intent === 'human' && towardTheBot && intents.has('help') && matches.every((m) => !isIntent(m.phrase, 'human') || namesTheBot(m.phrase) || talksToTheBot(m, raw))) intent = 'help';
   if (intent === 'book' && service === 'blood_donation') intent = 'donate_blood';
   // A complaint that may mean "stop" ("bahra n lmsajat") is asked about when nothing else is asked.
   if (intent === undefined && intents.has('maybe_stop')) intent = 'maybe_stop';
@@ -200,7 +206,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const sure = heard.some((p) => p.sure && p.intent === intent);
   if (locale === 'shi' && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
     const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
-    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && !(intent !== undefined && NEVER_UNDONE_FROM.has(intent) && UNDOING.has(guess))) {
+    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && !(intent !== undefined && NEVER_UNDONE_FROM.has(intent) && UNDOING.has(guess)) && !(intent !== undefined && UNDOING.has(intent) && ADDING.has(guess))) {
       intent = guess;
       learned = true;
     }
@@ -318,6 +324,12 @@ function onlyNamesService(matches: readonly Match[], intent: Intent): boolean {
 /** The bot called by its name alone ("robot", "روبو"), which is no request for a person. */
 function namesTheBot(phrase: Phrase): boolean {
   return phrase.tokens.length === 1 && BOT_NAMES.has(phrase.tokens[0] ?? '');
+}
+
+/** A request to talk that goes on to name the bot as whom to talk to ("ad sawlɣ d lbot"). */
+function talksToTheBot(m: Match, raw: readonly string[]): boolean {
+  const next = m.at + m.phrase.tokens.length;
+  return BOT_NAMES.has(raw[next] ?? '') || (WITH.has(raw[next] ?? '') && BOT_NAMES.has(raw[next + 1] ?? '')) || (WITH.has(raw[next - 1] ?? '') && BOT_NAMES.has(raw[next] ?? ''));
 }
 
 function isIntent(phrase: Phrase, intent: Intent): boolean {

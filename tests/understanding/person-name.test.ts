@@ -8,6 +8,9 @@ describe('a name that is also an emergency word', () => {
     ['ئس تسجّلم ئمّي تودا أيت براهيم؟', 'my_appointments'],
     ['smiyt ns Touda, is tlla g lista?', 'my_appointments'],
     ['ism inu Tuda bent Ali, riɣ ad sjjlgh', 'book'],
+    // her age after her name
+    ['sjjl iyi yelli Touda 9 snin i tbib n walln', 'book'],
+    ['ئلّي تودا 4 سنين ار تتكحّا، ريغ اد تّ سجّلغ', 'book'],
   ])('reads %j as %s', (text, intent) => {
     expect(understand(text).intent).toBe(intent);
   });
@@ -18,6 +21,8 @@ describe('a name that is also an emergency word', () => {
     'tuda yemma zg ufella, ur tsawal',
     // "ayt" after a call for help calls the people of the caravan
     'tuda illi, 3tqat ayt lqafila',
+    // a number after the fall that is no age
+    'illi tuda 2 tikkal ghassad, ur tsawal',
   ])('still hears %j as an emergency', (text) => {
     expect(understand(text).intent).toBe('emergency');
   });

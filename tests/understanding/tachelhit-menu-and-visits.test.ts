@@ -56,6 +56,9 @@ describe('asking how to use the bot', () => {
     ['ur ssinegh ma ra skrgh, is ad aragh 1 ola 2?', 'help'],
     ['ur nfhim mad ikhssan ad nktb f tbratin ad nnun', 'help'],
     ['salam a gma, ur fhimgh mad ikhssan ad as t sifdgh ghid, yan ola sin?', 'help'],
+    // talking to the bot is using it
+    ['manik ad sawlgh d robot ad? ur fhimgh walu', 'help'],
+    ['مامنك اد ساولغ د البوت ا؟ ور فهمغ', 'help'],
   ] as const)('reads "%s" as %s', (text, intent) => expect(rulesOf(text).intent).toBe(intent));
 
   it.each(['mnnaw n lkhyarat ayd tlan', 'manwi lkhyarat nnun', 'ma illan f lmenu nnun'])('reads "%s" as asking for the menu', (text) => {
@@ -74,6 +77,7 @@ describe('asking how to use the bot', () => {
   it('still hears a person asked for beside the bot, and not knowing what another needs is no question on the bot', () => {
     expect(rulesOf('mamnk ad skrgh s robot ad? righ ad sawlgh d yan bnadm').intent).toBe('human');
     expect(rulesOf('robot').intent).toBe('human');
+    expect(rulesOf('ur fhimgh walu, riɣ ad sawlɣ d yan lbnadm machi d robot').intent).toBe('human');
     expect(patternIntents('ur fhimgh mad ikhssan tbib i baba')).not.toContain('help');
   });
 });

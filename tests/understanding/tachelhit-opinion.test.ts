@@ -73,6 +73,14 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(understand(nothingHeard, undefined, sure('stop', TACHELHIT_STOP_CONFIDENCE - 0.01)).intent).toBe('unknown');
   });
 
+  it('never makes a booking, a blood donation or a subscription of a cancellation or an erasure the rules heard', () => {
+    const cancelling = 'ttxil kks rdv n immi g tbib n snan, ur sul tzdar ad d tashk';
+    expect(understand(cancelling, undefined, silent).intent).toBe('cancel');
+    for (const adding of ['book', 'donate_blood', 'subscribe'] as const) expect(understand(cancelling, undefined, sure(adding, 0.99)).intent).toBe('cancel');
+    // Other requests still may take its place, as the table's other intents may.
+    expect(understand(cancelling, undefined, sure('reschedule', 0.99)).intent).toBe('reschedule');
+  });
+
   it('makes a stop of a complaint or a list to leave only when sure it is one', () => {
     const complaint = 'kul ass lmsajat nnun, 3yyigh';
     expect(understand(complaint, undefined, silent).intent).toBe('maybe_stop');
