@@ -59,7 +59,7 @@ export const UNDOING: ReadonlySet<Intent> = new Set(['delete_data', 'cancel']);
  * Requests to be added to a list. A cancellation or an erasure the rules heard ("lghi smiyt ns gh tbib n walln", take her
  * name off the eye doctor's) is never made one of these: the doctor named makes the table lean to a booking, and a booking
  * made of a cancellation keeps the villager on a list they asked to leave. On 166 new messages read before the table was
- * taught them, two cancellations the rules had right had become bookings; no booking was a cancellation.
+ * taught them, this righted two cancellations the table had made bookings, and made none wrong.
  */
 export const ADDING: ReadonlySet<Intent> = new Set(['book', 'donate_blood', 'subscribe']);
 /**

@@ -262,7 +262,7 @@ function namesField(m: Match, raw: readonly string[]): boolean {
   return isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
 }
 
-/** "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family after it is her name. */
+/** "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family or her age after it is her name. */
 function isPersonNamed(m: Match, raw: readonly string[]): boolean {
   return isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
 }
@@ -287,7 +287,7 @@ function insideComplaint(heard: readonly PatternMatch[], i: number): boolean {
  * grammar words vote twice, and a vocative not at all, so "ur nhtaj" among Darija loans reads as Tachelhit.
  */
 function wordEvidence(found: readonly Match[], raw: readonly string[], addressed: ReadonlySet<number>): Evidence {
-  // Each word's voters as bits, in LANGUAGE_BITS' order.
+  // Each word's voters as LANGUAGE_BIT's bits.
   const voters = new Uint8Array(raw.length);
   for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length && m.at + k < raw.length; k++) voters[m.at + k] = (voters[m.at + k] ?? 0) | LANGUAGE_BIT[m.phrase.source];
   const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
