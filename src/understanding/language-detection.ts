@@ -44,7 +44,7 @@ export function arabiziWeight(tokens: readonly string[]): number {
 }
 
 /**
- * @param words the same evidence counted once per word (see understand.ts): Tachelhit is also judged on it, as
+ * @param words the same evidence counted once per word (see word-evidence.ts): Tachelhit is also judged on it, as
  * Darija's larger lexicon matches one word in several phrases.
  *
  * Tachelhit when its own words outweigh Darija's and the others': Tachelhit speakers borrow Darija words

@@ -1,16 +1,19 @@
 // Text -> { intent, locale, script, entities }: pure, deterministic, no I/O.
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
+import {
+  allAddressed, coveredBy, findPhrases, insideComplaint, insideGreeting, isIntent, isLetterPrefix, isOurDoing, isPastDeath, isPersonNamed, namesField, namesTheBot, onlyApproximate,
+  onlyNamesService, talksToTheBot, withoutCovered, type Match,
+} from './heard-phrases.ts';
 import type { Intent, Understanding } from './intents.ts';
-import { arabiziWeight, decideLocale, detectScript, isTachelhit, isTachelhitCore, isTachelhitVerb, tachelhitOpenings, tifinaghWords, voicedTachelhit, type Evidence } from './language-detection.ts';
-import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage, type Phrase, type PhraseMeaning } from './lexicon.ts';
+import { arabiziWeight, decideLocale, detectScript, isTachelhit, tachelhitOpenings, tifinaghWords, voicedTachelhit, type Evidence } from './language-detection.ts';
+import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
-import { namesDoctorsField } from './doctors-field.ts';
-import { isDeathWord, mourns } from './mourning.ts';
+import { mourns } from './mourning.ts';
 import { asides, JOKE, MARKET } from './off-topic.ts';
-import { namesPerson } from './person-name.ts';
 import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
-import { tachelhitPatterns, type PatternMatch } from './tachelhit-patterns.ts';
+import { tachelhitPatterns } from './tachelhit-patterns.ts';
+import { frenchWords, wordEvidence } from './word-evidence.ts';
 import {
   ADDING, LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_UNDONE_FROM, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
   TACHELHIT_STOP_FROM, UNDOING, type SecondOpinion,
@@ -57,17 +60,9 @@ const WHEN_WHERE_WORDS = new Set([
 ]);
 /** Requests whose words also ask for a joke ("tell me", "give me", "I want"): a person asked for is not among them. */
 const ASKED_WITH_FUN: ReadonlySet<Intent> = new Set(['subscribe', 'help', 'book', 'campaigns_info', 'yes', 'greeting', 'choice']);
-const BOT_NAMES = new Set(['robot', 'bot', 'lrobot', 'lbot', 'روبو', 'روبوت', 'بوت', 'البوت']);
-/** "With" between talking and whom to: "sawlɣ d lbot", "نهضر مع الروبو". */
-const WITH = new Set(['d', 's', 'm3a', 'mea', 'avec', 'د', 'س', 'مع']);
 const THUMBS: Record<string, Intent> = { thumbsup: 'yes', thumbsdown: 'no', thankshands: 'thanks', sos: 'emergency' };
 /** Each lexicon's memo of the words tokens stand for (see canonicalWord). */
 const memos = new WeakMap<Lexicon, Map<string, string>>();
-
-interface Match {
-  phrase: Phrase;
-  at: number;
-}
 
 /**
  * @example understand('bghit nsajel mmi f l9afila') // { intent: 'book', locale: 'ary', script: 'latn', entities: {} }
@@ -241,117 +236,6 @@ function tableSays(opinion: SecondOpinion, normalized: string, mourning: boolean
   return guess === 'emergency' && mourning ? undefined : guess;
 }
 
-/** Every word of the phrase calls someone ("a khouya"): it says whom the message speaks to, and asks nothing. */
-function allAddressed(m: Match, addressed: ReadonlySet<number>): boolean {
-  for (let k = 0; k < m.phrase.tokens.length; k++) if (!addressed.has(m.at + k)) return false;
-  return true;
-}
-
-/** "Died" in a message that mourns: a death already past. */
-function isPastDeath(m: Match, raw: readonly string[]): boolean {
-  return isIntent(m.phrase, 'emergency') && isDeathWord(raw.slice(m.at, m.at + m.phrase.tokens.length));
-}
-
-/** A lone stop verb said of "we" ("nbdd f sf", we stand in line). */
-function isOurDoing(m: Match, raw: readonly string[], tokens: readonly string[]): boolean {
-  return isIntent(m.phrase, 'stop') && m.phrase.tokens.length === 1 && saidOfUs(raw[m.at] ?? '', tokens[m.at] ?? '');
-}
-
-/** "riɣ ad tt tktbm i ṭbiba n lwilada": the doctor's field is asked for, a pregnancy to be seen. */
-function namesField(m: Match, raw: readonly string[]): boolean {
-  return isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
-}
-
-/** "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family or her age after it is her name. */
-function isPersonNamed(m: Match, raw: readonly string[]): boolean {
-  return isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);
-}
-
-/** "mani g tlla l3afit" asks how one is: a question word inside a greeting asks nothing of the caravan. */
-function insideGreeting(matches: readonly Match[], i: number): boolean {
-  return matches.some((m) => isIntent(m.phrase, 'greeting') && i >= m.at && i < m.at + m.phrase.tokens.length);
-}
-
-/**
- * "mani ayd tufit nmra nu" (where did you find my number) complains, and "ur ssingh mani gh rad bdugh" (I don't know
- * where to begin) asks for help: their question word asks nothing of the caravan either.
- */
-function insideComplaint(heard: readonly PatternMatch[], i: number): boolean {
-  return heard.some((p) => (p.intent === 'maybe_stop' || p.intent === 'help') && i >= p.from && i <= p.to);
-}
-
-/**
- * Each word is one vote for each language that has it, however many of its phrases it is in: Darija's larger
- * lexicon lists "salam" as a marker, a greeting and the start of "salam 3alaykom", which must not outvote
- * Tachelhit's "manzakin". A Tachelhit first-person verb ("sawlgh", "ساولغ", "fkgh") no phrase claims is a vote too. Tachelhit's
- * grammar words vote twice, and a vocative not at all, so "ur nhtaj" among Darija loans reads as Tachelhit.
- */
-function wordEvidence(found: readonly Match[], raw: readonly string[], addressed: ReadonlySet<number>): Evidence {
-  // Each word's voters as LANGUAGE_BIT's bits.
-  const voters = new Uint8Array(raw.length);
-  for (const m of found) if (!isLetterPrefix(m.phrase)) for (let k = 0; k < m.phrase.tokens.length && m.at + k < raw.length; k++) voters[m.at + k] = (voters[m.at + k] ?? 0) | LANGUAGE_BIT[m.phrase.source];
-  const evidence: Evidence = { fr: 0, ar: 0, ary: 0, shi: 0 };
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i] ?? '';
-    // "a khouya" is said to anyone in any language: whom the message calls says nothing of how it is written.
-    // Only Tachelhit's own vocative ("a wddi") says which language calls.
-    if (addressed.has(i) && addressed.size < raw.length && !isTachelhitCore(t)) continue;
-    let langs = voters[i] ?? 0;
-    // Only Tachelhit's lexicon has words in "-gh" ("fkgh"): one no phrase claims still says who is writing.
-    if (langs === 0 && isTachelhitVerb(t)) langs = LANGUAGE_BIT.shi;
-    // Tachelhit writers borrow Darija words; Darija writers do not borrow Tachelhit's grammar: it weighs double.
-    const vote = langs === LANGUAGE_BIT.shi && isTachelhitCore(t) ? 2 : 1;
-    for (const l of LANGUAGES) if ((langs & LANGUAGE_BIT[l]) !== 0) evidence[l] += vote;
-  }
-  return evidence;
-}
-
-const LANGUAGES: readonly LexiconLanguage[] = ['fr', 'ar', 'ary', 'shi'];
-const LANGUAGE_BIT: Readonly<Record<LexiconLanguage, number>> = { fr: 1, ar: 2, ary: 4, shi: 8 };
-
-/** How many words the phrases and patterns heard as `intent` take. */
-function coveredBy(matches: readonly Match[], intent: Intent): number {
-  const covered = new Set<number>();
-  for (const m of matches) if (isIntent(m.phrase, intent)) for (let k = 0; k < m.phrase.tokens.length; k++) covered.add(m.at + k);
-  return covered.size;
-}
-
-/** Every phrase heard as `intent` is also the name of a service ("dentiste"): nothing but the service asks for it. */
-function onlyNamesService(matches: readonly Match[], intent: Intent): boolean {
-  return matches.every((m) => !isIntent(m.phrase, intent) || matches.some((s) => s.phrase.meaning.kind === 'service' && s.at === m.at && s.phrase.tokens.length === m.phrase.tokens.length));
-}
-
-/** The bot called by its name alone ("robot", "روبو"), which is no request for a person. */
-function namesTheBot(phrase: Phrase): boolean {
-  return phrase.tokens.length === 1 && BOT_NAMES.has(phrase.tokens[0] ?? '');
-}
-
-/** A request to talk that goes on to name the bot as whom to talk to ("ad sawlɣ d lbot"). */
-function talksToTheBot(m: Match, raw: readonly string[]): boolean {
-  const next = m.at + m.phrase.tokens.length;
-  return BOT_NAMES.has(raw[next] ?? '') || (WITH.has(raw[next] ?? '') && BOT_NAMES.has(raw[next + 1] ?? '')) || (WITH.has(raw[next - 1] ?? '') && BOT_NAMES.has(raw[next] ?? ''));
-}
-
-function isIntent(phrase: Phrase, intent: Intent): boolean {
-  return phrase.meaning.kind === 'intent' && phrase.meaning.intent === intent;
-}
-
-/** A verb conjugated for "we" ("nbdd", "نحبس"): written with "n-" before the stem the lexicon knows. */
-function saidOfUs(written: string, stem: string): boolean {
-  return written !== stem && /^[nن]/.test(written) && !/^[nن]/.test(stem);
-}
-
-function isLetterPrefix(phrase: Phrase): boolean {
-  return phrase.meaning.kind === 'prefix' && phrase.tokens.length === 1 && (phrase.tokens[0] ?? '').length === 1;
-}
-
-/** Words the message shares with French lexicon phrases, as written. */
-function frenchWords(found: readonly Match[], raw: readonly string[]): Set<string> {
-  const words = new Set<string>();
-  for (const m of found) if (m.phrase.source === 'fr') for (let k = 0; k < m.phrase.tokens.length; k++) words.add(raw[m.at + k] ?? '');
-  return words;
-}
-
 /** A number in digits opening or closing the message, where a menu line writes it. */
 function numberAtEdge(raw: readonly string[]): boolean {
   return [raw[0], raw.at(-1)].some((t) => t !== undefined && /^\d{1,2}$/.test(t));
@@ -361,58 +245,12 @@ function isThumb(raw: readonly string[], intent: Intent): boolean {
   return raw.some((t) => THUMBS[t] === intent);
 }
 
-/**
- * A phrase inside a longer phrase of another meaning is not heard on its own: "baraka" (enough) in
- * "baraka llahou fik" (God bless you) is thanks, not stop; "idammn" (blood) in "ta7lil n idammn" (a blood
- * test) is no donation. An emergency is always heard.
- */
-function withoutCovered(matches: readonly Match[]): Match[] {
-  if (matches.length < 2) return [...matches];
-  return matches.filter((inner) => {
-    const meaning = meaningOf(inner.phrase.meaning);
-    if (meaning === undefined || (inner.phrase.meaning.kind === 'intent' && meaning === 'emergency')) return true;
-    const end = inner.at + inner.phrase.tokens.length;
-    return !matches.some(
-      (outer) =>
-        outer.phrase.meaning.kind === inner.phrase.meaning.kind && meaningOf(outer.phrase.meaning) !== meaning && outer.phrase.tokens.length > inner.phrase.tokens.length && outer.at <= inner.at && outer.at + outer.phrase.tokens.length >= end,
-    );
-  });
-}
-
-/** The intent or service a phrase names; other kinds of phrase are never covered. */
-function meaningOf(meaning: PhraseMeaning): string | undefined {
-  return meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'service' ? meaning.service : undefined;
-}
-
-/** The intent was heard only through words that were misspelt, none written as in the lexicon. */
-function onlyApproximate(intent: Intent, raw: readonly string[], tokens: readonly string[], matches: readonly Match[]): boolean {
-  const behind = matches.filter((m) => m.phrase.meaning.kind === 'intent' && m.phrase.meaning.intent === intent);
-  return behind.length > 0 && !behind.some((m) => m.phrase.tokens.every((_, k) => raw[m.at + k] === tokens[m.at + k]));
-}
-
 function memoOf(lexicon: Lexicon): Map<string, string> {
   const known = memos.get(lexicon);
   if (known !== undefined) return known;
   const memo = new Map<string, string>();
   memos.set(lexicon, memo);
   return memo;
-}
-
-function findPhrases(lexicon: Lexicon, tokens: readonly string[]): Match[] {
-  const found: Match[] = [];
-  for (let at = 0; at < tokens.length; at++) {
-    const opened = lexicon.byFirstTwo.get(tokens[at] ?? '');
-    if (opened === undefined) continue;
-    const next = tokens[at + 1];
-    const phrases = (next === undefined ? undefined : opened.bySecond.get(next)) ?? opened.alone;
-    for (const phrase of phrases) if (startsAt(phrase.tokens, tokens, at)) found.push({ phrase, at });
-  }
-  return found;
-}
-
-function startsAt(phrase: readonly string[], tokens: readonly string[], at: number): boolean {
-  for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
-  return true;
 }
 
 /** General medicine is the fallback: any named specialty or body part says more. */
@@ -439,3 +277,4 @@ function findNumber(lexicon: Lexicon, raw: readonly string[], length: number, ma
   }
   return back ? { value: 0, named: false } : undefined;
 }
+
