@@ -15,8 +15,9 @@ import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { frenchWords, wordEvidence } from './word-evidence.ts';
 import {
-  ADDING, LEARNED_OPINION, NEVER_FROM_SECOND_OPINION, NEVER_UNDONE_FROM, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
-  TACHELHIT_STOP_FROM, UNDOING, type SecondOpinion,
+  LEARNED_OPINION, mayBecome, NEVER_FROM_SECOND_OPINION, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE, TACHELHIT_LONG_HELP_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE,
+  TACHELHIT_NEVER_REPICKED, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_PICK_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
+  TACHELHIT_STOP_FROM, type SecondOpinion,
 } from './second-opinion.ts';
 
 /**
@@ -201,8 +202,22 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const sure = heard.some((p) => p.sure && p.intent === intent);
   if (locale === 'shi' && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
     const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
-    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) && !(intent !== undefined && NEVER_UNDONE_FROM.has(intent) && UNDOING.has(guess)) && !(intent !== undefined && UNDOING.has(intent) && ADDING.has(guess))) {
+    // The rules cap "help" at a few words, where a help word in a longer message is incidental; the table read it all.
+    const fits = guess !== undefined && (raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) || (guess === 'help' && tableSays(opinion, normalized, mourning, TACHELHIT_LONG_HELP_CONFIDENCE) === 'help'));
+    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && fits && (intent === undefined || mayBecome(intent, guess))) {
       intent = guess;
+      learned = true;
+    }
+  }
+  // The rules heard several requests and their order put one first ("is sjjlɣ? ur iyi d yuckin yan lmsaj", "ism inu yura
+  // ɣlaṭ"): a sure table picks among the ones they heard (see second-opinion.ts). An emergency is left only where the
+  // rules heard it in misspelt words alone ("yura", written, read as "yuda", she fell): "ur a itnffas" beside a booking
+  // is a villager who cannot breathe, however sure the table is of the booking.
+  const repickable = intent !== undefined && !TACHELHIT_NEVER_REPICKED.has(intent) && (intent !== 'emergency' || onlyApproximate(intent, raw, tokens, matches));
+  if (locale === 'shi' && !aside && !sure && intent !== undefined && repickable && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION) {
+    const pick = tableSays(opinion, normalized, mourning, intent === 'emergency' ? TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE : TACHELHIT_PICK_CONFIDENCE);
+    if (pick !== undefined && pick !== intent && intents.has(pick) && !NEVER_FROM_SECOND_OPINION.has(pick) && !TACHELHIT_NEVER_REPICKED.has(pick) && mayBecome(intent, pick)) {
+      intent = pick;
       learned = true;
     }
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/understanding/intents.ts';
 import { understand } from '../../src/understanding/index.ts';
 import {
-  MIN_CONFIDENCE, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
+  MIN_CONFIDENCE, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE, TACHELHIT_LONG_HELP_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE,
+  TACHELHIT_PICK_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
 } from '../../src/understanding/second-opinion.ts';
 
 /** A table that is `confidence` sure of `intent` for every message. */
@@ -79,6 +80,44 @@ describe('the second opinion on Tachelhit messages', () => {
     for (const adding of ['book', 'donate_blood', 'subscribe'] as const) expect(understand(cancelling, undefined, sure(adding, 0.99)).intent).toBe('cancel');
     // Other requests still may take its place, as the table's other intents may.
     expect(understand(cancelling, undefined, sure('reschedule', 0.99)).intent).toBe('reschedule');
+  });
+
+  it('picks, when sure, another of the requests the rules heard than the one their order put first', () => {
+    // Asked whether one is registered, beside a complaint of no message: the rules' order asks about the complaint.
+    const registered = 'is sjjlɣ? ur iyi d yuckin yan lmsaj';
+    expect(understand(registered, undefined, silent).intent).toBe('maybe_stop');
+    expect(understand(registered, undefined, sure('my_appointments', TACHELHIT_PICK_CONFIDENCE))).toMatchObject({ intent: 'my_appointments', approximate: true });
+    expect(understand(registered, undefined, sure('my_appointments', TACHELHIT_PICK_CONFIDENCE - 0.01)).intent).toBe('maybe_stop');
+    // Never between a yes and a no: "uhu ur riɣ, yah" (no, I don't want it, right) stays a no.
+    expect(understand('uhu ur riɣ, yah', undefined, silent).intent).toBe('no');
+    expect(understand('uhu ur riɣ, yah', undefined, sure('yes', 1)).intent).toBe('no');
+    // Only among what the rules heard: a request they did not hear needs the surer override, which a "maybe stop" never takes.
+    expect(understand(registered, undefined, sure('donate_blood', 0.99)).intent).toBe('maybe_stop');
+    // Not in Darija, whose rules are trusted.
+    const darija = 'fin kayna l9afila? bghit nsjjel mmi';
+    expect(understand(darija, undefined, silent).intent).toBe('book');
+    expect(understand(darija, undefined, sure('campaigns_info', 1)).intent).toBe('book');
+  });
+
+  it('leaves an emergency the rules heard only for another request they heard, and only when surer still', () => {
+    expect(TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE).toBeGreaterThan(TACHELHIT_PICK_CONFIDENCE);
+    // "yura" (written) misspelt is read as "yuda" (she fell); the message corrects a name.
+    const correction = 'ism inu yura ɣlaṭ, Lḥoucine ayd iga machi Lḥassan';
+    expect(understand(correction, undefined, silent).intent).toBe('emergency');
+    expect(understand(correction, undefined, sure('correct_data', TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE))).toMatchObject({ intent: 'correct_data', approximate: true });
+    expect(understand(correction, undefined, sure('correct_data', TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE - 0.01)).intent).toBe('emergency');
+    // A request the rules did not hear never takes an emergency's place, nor one they heard beside an emergency well spelt.
+    expect(understand('idammn ar ttazzaln zg tnzart', undefined, sure('book', 1)).intent).toBe('emergency');
+    expect(understand('salam rix ad sjjlx baba, ur a itnffas mzyan, tzgza ludn nns', undefined, sure('book', 1)).intent).toBe('emergency');
+  });
+
+  it('hears a long message ask for help when sure, where the rules hear help in a few words only', () => {
+    const lost = 'ma s ira lmsaj ad? ur fhimgh ma ad arugh 1 ula 2';
+    expect(understand(lost, undefined, silent).intent).toBe('unknown');
+    expect(understand(lost, undefined, sure('help', TACHELHIT_LONG_HELP_CONFIDENCE))).toMatchObject({ intent: 'help', approximate: true });
+    expect(understand(lost, undefined, sure('help', TACHELHIT_LONG_HELP_CONFIDENCE - 0.01)).intent).toBe('unknown');
+    // Short answers keep their length: a long message is no "yes".
+    expect(understand(lost, undefined, sure('yes', 1)).intent).toBe('unknown');
   });
 
   it('makes a stop of a complaint or a list to leave only when sure it is one', () => {
