@@ -98,6 +98,11 @@ describe('Tachelhit requests in other villages\' words', () => {
     // MSA's word for data.
     ['ssfd lbayanat inu', 'delete_data'],
     ['مسح البيانات ن بابا', 'delete_data'],
+    // Darija's "sbṭl" (call off) and French's "supprimer" as Tachelhit verbs; "smmutti" (move) a visit.
+    ['sbṭlat rdv n baba 3afak', 'cancel'],
+    ['ريغ اد سبطلغ الموعد ن ئمي', 'cancel'],
+    ['supprimi rdv inu, ur rad d ashkgh', 'cancel'],
+    ['smmuttiyat rdv inu s ssimana yadnin', 'reschedule'],
   ] as const)('reads "%s" as %s by the rules alone', (text, intent) => expect(rulesOf(text)).toBe(intent));
 
   it('does not hear "one day", a refusal to give, a question about today, a complaint or no news as those requests', () => {
