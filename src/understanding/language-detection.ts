@@ -154,6 +154,9 @@ const TACHELHIT_CORE = new Set([
   // "No" and "yes" as only Tachelhit says them: "uhu" in any vowel ("ohu la"), "yes" with its doubled "y" ("iyyeh wakha",
   // "ييه واخا"; Darija writes "iyeh", "ايه"), and "I want" with "3" for "ɣ" ("ri3").
   'ohu', 'oho', 'uhuu', 'iyyeh', 'ayyeh', 'ييه', 'اييه', 'ri3',
+  // Arabic script's "nns" (his, her), "ar" before a verb (is doing), "bahra" (very), "yaḍnin" (other), "ayad" (this), "nkni"
+  // (we), "dɣi" (now), "ɣilad" (now): a Tachelhit writer keeps them among Darija words ("السكر نس ار يتّالي بهرا").
+  'نس', 'ار', 'بهرا', 'bahra', 'ياضنين', 'يضنين', 'yadnin', 'yadni', 'اياد', 'ayad', 'نكني', 'nkni', 'دغي', 'dghi', 'غيلاد', 'ghilad',
 ]);
 
 /** A word that is Tachelhit's alone, and so weighs more than a loanword both languages write. */

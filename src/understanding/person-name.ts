@@ -1,5 +1,5 @@
 // A word that is also a woman's or man's name ("Tuda", she fell): followed by the family it belongs to, or right after
-// "name", it names a person, not what befell one.
+// "name" or a title, it names a person, not what befell one.
 import { inClass, words } from './tachelhit-words.ts';
 
 /**
@@ -14,12 +14,14 @@ const NAME = words('ism', 'isem', 'isim', 'lism', 'smiya', 'smiyt', 'smit', 'smi
 /** "Her", "my", "his" after "name": "smiyt ns", "ism inu". */
 const WHOSE = words('ns', 'nns', 'nes', 'inu', 'ino', 'nu', 'نس', 'انو', 'نو');
 
+/** A woman's title, before her name: "lḥajja Tuda", "lalla Tuda", "الحاجة تودا". */
+const TITLE = words('l7ajja', 'l7aja', '7ajja', 'lhajja', 'lhaja', 'hajja', 'lalla', 'lala', 'الحاجه', 'الحاجة', 'لحاجه', 'لحاجة', 'لالة', 'لاله', 'لالا');
 /** Years, after a number that says a person's age: "Tuda 6 snin", "تودا 7 سنين". */
 const YEARS = words('snin', 'sna', 'snt', 'asggas', 'isggasn', 'ans', 'an', '3am', 'a3wam', 'سنين', 'سنه', 'عام', 'اعوام', 'اسكاس', 'اسكاسن');
 
 /**
  * Whether the one word at `at` is such a name: the family or an age follows it ("illi Tuda 6 snin", my daughter Tuda, six
- * years old), or "name" (and whose) comes right before it.
+ * years old), or "name" (and whose) or a woman's title ("lḥajja") comes right before it.
  *
  * @example namesPerson(['is', 'tsjjlm', 'immi', 'tuda', 'ait', 'brahim'], 3, 1) // true
  */
@@ -27,5 +29,5 @@ export function namesPerson(raw: readonly string[], at: number, length: number):
   if (length !== 1 || !inClass(NAMES, raw[at] ?? '')) return false;
   const before = raw[at - 1] ?? '';
   const aged = /^\d{1,3}$/.test(raw[at + 1] ?? '') && inClass(YEARS, raw[at + 2] ?? '');
-  return aged || inClass(OF_FAMILY, raw[at + 1] ?? '') || inClass(NAME, before) || (inClass(WHOSE, before) && inClass(NAME, raw[at - 2] ?? ''));
+  return aged || inClass(OF_FAMILY, raw[at + 1] ?? '') || inClass(NAME, before) || inClass(TITLE, before) || (inClass(WHOSE, before) && inClass(NAME, raw[at - 2] ?? ''));
 }

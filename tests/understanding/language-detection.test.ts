@@ -88,4 +88,12 @@ describe('the language of a message', () => {
     expect(decideLocale('latn', evidence(3, 0, 0, 2))).toBe('fr');
     expect(decideLocale('arab', evidence(0, 3, 0, 2))).toBe('ar');
   });
+
+  it('is Tachelhit for Arabic-script Darija words held together by Tachelhit ones ("nns", "ar", "bahra", "yaḍnin")', () => {
+    const opinion = { intent: () => undefined, arabicLocale: () => 'ary' as const };
+    expect(understand('عمي الحسين مريض، السكر نس ار يطلع بهرا', undefined, opinion).locale).toBe('shi');
+    expect(understand('بدلو الموعد ديال ماما ل سيمانة ياضنين', undefined, opinion).locale).toBe('shi');
+    // The same in Darija alone stays Darija.
+    expect(understand('عمي الحسين مريض، السكر ديالو طالع بزاف', undefined, opinion).locale).toBe('ary');
+  });
 });

@@ -11,6 +11,9 @@ describe('a name that is also an emergency word', () => {
     // her age after her name
     ['sjjl iyi yelli Touda 9 snin i tbib n walln', 'book'],
     ['ئلّي تودا 4 سنين ار تتكحّا، ريغ اد تّ سجّلغ', 'book'],
+    // a woman's title before her name
+    ['lalla Tuda ur sul tzdar ad d tashk, kks rdv nns', 'cancel'],
+    ['ريغ اد سجلغ الحاجة تودا غ طبيب ن والن', 'book'],
   ])('reads %j as %s', (text, intent) => {
     expect(understand(text).intent).toBe(intent);
   });
