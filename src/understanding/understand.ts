@@ -204,7 +204,9 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
     const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
     // The rules cap "help" at a few words, where a help word in a longer message is incidental; the table read it all.
     const fits = guess !== undefined && (raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) || (guess === 'help' && tableSays(opinion, normalized, mourning, TACHELHIT_LONG_HELP_CONFIDENCE) === 'help'));
-    if (guess !== undefined && guess !== intent && !NEVER_FROM_SECOND_OPINION.has(guess) && fits && (intent === undefined || mayBecome(intent, guess))) {
+    // A table very sure that a request the rules heard is talk of a sale or a job ("is ira chi yan?") may say so.
+    const offTopic = guess === 'unknown' && intent !== undefined;
+    if (guess !== undefined && guess !== intent && (!NEVER_FROM_SECOND_OPINION.has(guess) || offTopic) && fits && (intent === undefined || mayBecome(intent, guess))) {
       intent = guess;
       learned = true;
     }

@@ -33,6 +33,11 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(understand(booking, undefined, sure('campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
     // Not in Darija: its rules are trusted.
     expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('campaigns_info', 0.99)).intent).toBe('book');
+    // Talk of a sale or a job the rules took for a request is off-topic when the table is as sure.
+    expect(understand(booking, undefined, sure('unknown', TACHELHIT_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'unknown', approximate: true });
+    expect(understand(booking, undefined, sure('unknown', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
+    // Where the rules heard nothing, it was off-topic already: no "approximate" is added to it.
+    expect(understand(nothingHeard, undefined, sure('unknown', 1))).toEqual(understand(nothingHeard, undefined, silent));
   });
 
   it('makes an emergency of anything but a stop or a death mourned when sure of one, sooner than of any other request', () => {
