@@ -14,6 +14,13 @@ const sure = (intent: Intent, confidence: number): SecondOpinion => ({
 });
 const silent: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
 
+/** `text` is `rules` by the rules alone, `table` (marked approximate) once the table is `confidence` sure of it, and `rules` just below. */
+function expectTakenOverAt(text: string, rules: Intent, table: Intent, confidence: number): void {
+  expect(understand(text, undefined, silent).intent).toBe(rules);
+  expect(understand(text, undefined, sure(table, confidence))).toMatchObject({ intent: table, approximate: true });
+  expect(understand(text, undefined, sure(table, confidence - 0.01)).intent).toBe(rules);
+}
+
 describe('the second opinion on Tachelhit messages', () => {
   const booking = 'ri ad sjjlgh baba g tbib n walln';
   const nothingHeard = 'tga tafukt ghassad g tmazirt nngh';
@@ -28,14 +35,11 @@ describe('the second opinion on Tachelhit messages', () => {
   });
 
   it('puts its intent in place of the rules\' request only when very sure', () => {
-    expect(understand(booking, undefined, silent).intent).toBe('book');
-    expect(understand(booking, undefined, sure('campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'campaigns_info', approximate: true });
-    expect(understand(booking, undefined, sure('campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
+    expectTakenOverAt(booking, 'book', 'campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE);
     // Not in Darija: its rules are trusted.
     expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('campaigns_info', 0.99)).intent).toBe('book');
     // Talk of a sale or a job the rules took for a request is off-topic when the table is as sure.
-    expect(understand(booking, undefined, sure('unknown', TACHELHIT_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'unknown', approximate: true });
-    expect(understand(booking, undefined, sure('unknown', TACHELHIT_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
+    expectTakenOverAt(booking, 'book', 'unknown', TACHELHIT_OVERRIDE_CONFIDENCE);
     // Where the rules heard nothing, it was off-topic already: no "approximate" is added to it.
     expect(understand(nothingHeard, undefined, sure('unknown', 1))).toEqual(understand(nothingHeard, undefined, silent));
   });
@@ -90,9 +94,7 @@ describe('the second opinion on Tachelhit messages', () => {
   it('picks, when sure, another of the requests the rules heard than the one their order put first', () => {
     // Asked whether one is registered, beside a complaint of no message: the rules' order asks about the complaint.
     const registered = 'is sjjlɣ? ur iyi d yuckin yan lmsaj';
-    expect(understand(registered, undefined, silent).intent).toBe('maybe_stop');
-    expect(understand(registered, undefined, sure('my_appointments', TACHELHIT_PICK_CONFIDENCE))).toMatchObject({ intent: 'my_appointments', approximate: true });
-    expect(understand(registered, undefined, sure('my_appointments', TACHELHIT_PICK_CONFIDENCE - 0.01)).intent).toBe('maybe_stop');
+    expectTakenOverAt(registered, 'maybe_stop', 'my_appointments', TACHELHIT_PICK_CONFIDENCE);
     // Never between a yes and a no: "uhu ur riɣ, yah" (no, I don't want it, right) stays a no.
     expect(understand('uhu ur riɣ, yah', undefined, silent).intent).toBe('no');
     expect(understand('uhu ur riɣ, yah', undefined, sure('yes', 1)).intent).toBe('no');
@@ -108,9 +110,7 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE).toBeGreaterThan(TACHELHIT_PICK_CONFIDENCE);
     // "yura" (written) misspelt is read as "yuda" (she fell); the message corrects a name.
     const correction = 'ism inu yura ɣlaṭ, Lḥoucine ayd iga machi Lḥassan';
-    expect(understand(correction, undefined, silent).intent).toBe('emergency');
-    expect(understand(correction, undefined, sure('correct_data', TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE))).toMatchObject({ intent: 'correct_data', approximate: true });
-    expect(understand(correction, undefined, sure('correct_data', TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE - 0.01)).intent).toBe('emergency');
+    expectTakenOverAt(correction, 'emergency', 'correct_data', TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE);
     // A request the rules did not hear never takes an emergency's place, nor one they heard beside an emergency well spelt.
     expect(understand('idammn ar ttazzaln zg tnzart', undefined, sure('book', 1)).intent).toBe('emergency');
     expect(understand('salam rix ad sjjlx baba, ur a itnffas mzyan, tzgza ludn nns', undefined, sure('book', 1)).intent).toBe('emergency');
@@ -118,18 +118,14 @@ describe('the second opinion on Tachelhit messages', () => {
 
   it('hears a long message ask for help when sure, where the rules hear help in a few words only', () => {
     const lost = 'ma s ira lmsaj ad? ur fhimgh ma ad arugh 1 ula 2';
-    expect(understand(lost, undefined, silent).intent).toBe('unknown');
-    expect(understand(lost, undefined, sure('help', TACHELHIT_LONG_HELP_CONFIDENCE))).toMatchObject({ intent: 'help', approximate: true });
-    expect(understand(lost, undefined, sure('help', TACHELHIT_LONG_HELP_CONFIDENCE - 0.01)).intent).toBe('unknown');
+    expectTakenOverAt(lost, 'unknown', 'help', TACHELHIT_LONG_HELP_CONFIDENCE);
     // Short answers keep their length: a long message is no "yes".
     expect(understand(lost, undefined, sure('yes', 1)).intent).toBe('unknown');
   });
 
   it('makes a stop of a complaint or a list to leave only when sure it is one', () => {
     const complaint = 'kul ass lmsajat nnun, 3yyigh';
-    expect(understand(complaint, undefined, silent).intent).toBe('maybe_stop');
-    expect(understand(complaint, undefined, sure('stop', TACHELHIT_STOP_CONFIDENCE))).toMatchObject({ intent: 'stop', approximate: true });
-    expect(understand(complaint, undefined, sure('stop', TACHELHIT_STOP_CONFIDENCE - 0.01)).intent).toBe('maybe_stop');
+    expectTakenOverAt(complaint, 'maybe_stop', 'stop', TACHELHIT_STOP_CONFIDENCE);
     const erase = 'ssfd numero inu';
     expect(understand(erase, undefined, silent).intent).toBe('delete_data');
     expect(understand(erase, undefined, sure('stop', 0.99)).intent).toBe('stop');
