@@ -14,6 +14,11 @@ export function mourns(tokens: readonly string[]): boolean {
   return tokens.some((t) => MERCY.test(t));
 }
 
+/** Whether any word is "died" or "death". */
+export function speaksOfDeath(tokens: readonly string[]): boolean {
+  return tokens.some((t) => DIED.test(t));
+}
+
 /**
  * Whether a phrase is only "died" or "death", which a mourning message uses for a death already past.
  *

@@ -9,7 +9,7 @@ import type { Intent, Understanding } from './intents.ts';
 import { arabiziWeight, decideLocale, detectScript, isTachelhit, tachelhitOpenings, tifinaghWords, voicedTachelhit, type Evidence } from './language-detection.ts';
 import { canonicalWord, DEFAULT_LEXICON, type Lexicon, type LexiconLanguage } from './lexicon.ts';
 import { normalizeText, tokenize } from './normalize.ts';
-import { mourns } from './mourning.ts';
+import { mourns, speaksOfDeath } from './mourning.ts';
 import { asides, JOKE, MARKET } from './off-topic.ts';
 import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough } from './stop-firmness.ts';
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
@@ -80,10 +80,11 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const addressed = addressedTokens(raw);
   const heard = tachelhitPatterns(raw);
   const patterns = heard.map((p): Match => ({ phrase: { tokens: tokens.slice(p.from, p.to + 1), meaning: { kind: 'intent', intent: p.intent }, source: 'shi' }, at: p.from }));
-  // "baba immut, llah irḥmu", "a death in the family, cancel my visit": a death mourned, or told to call off a visit, is
-  // past, and what the message asks comes after it.
+  // "baba immut, llah irḥmu", "a death in the family, cancel my visit": a death mourned, or told beside a visit called off,
+  // is past, and what the message asks comes after it. A cancel word alone is no death: dictated "ikes tour ir dame" is
+  // "ikkes tuɣirdmt", a scorpion stung.
   const heardAll = [...found, ...patterns];
-  const mourning = mourns(raw) || heardAll.some((m) => isIntent(m.phrase, 'cancel'));
+  const mourning = mourns(raw) || (speaksOfDeath(raw) && heardAll.some((m) => isIntent(m.phrase, 'cancel')));
   // "ikhssa ad nack zik ad nbdd f sf" (we must come early and stand in line): a lone stop verb said of "we" inside a
   // whole question is what the villagers will do, not an order to the messages.
   const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');

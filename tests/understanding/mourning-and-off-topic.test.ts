@@ -31,6 +31,13 @@ describe('a death mourned', () => {
     expect(intentOf('baba immut, lah irhmo. ur sul tarum i nmra ns 3afakum')).toBe('stop');
   });
 
+  it('is told beside a visit called off by a death, not by the cancel word alone', () => {
+    const sureOfEmergency: SecondOpinion = { intent: () => 'emergency', arabicLocale: () => 'ary' };
+    // "ikkes" (stung) dictated as "ikes" sounds like "kks" (take off): a scorpion's sting is no visit called off.
+    expect(understand('ikes tour ir dame ta marte ino ghi ta dart', DEFAULT_LEXICON, sureOfEmergency).intent).toBe('emergency');
+    expect(understand('ئمّي تموت ؤلتماس، ؤر را تاشك، كّسات لموعيد ن س', DEFAULT_LEXICON, sureOfEmergency).intent).toBe('cancel');
+  });
+
   it('leaves a dying person an emergency', () => {
     expect(intentOf('baba rad immt, ur sul ar itnffas')).toBe('emergency');
     expect(intentOf('immut')).toBe('emergency');
