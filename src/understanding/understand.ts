@@ -15,8 +15,8 @@ import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { frenchWords, wordEvidence } from './word-evidence.ts';
 import {
-  LEARNED_OPINION, mayBecome, NEVER_FROM_SECOND_OPINION, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE, TACHELHIT_LONG_HELP_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE,
-  TACHELHIT_NEVER_REPICKED, TACHELHIT_OVERRIDE_CONFIDENCE, TACHELHIT_PICK_CONFIDENCE, TACHELHIT_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
+  LEARNED_OPINION, mayBecome, NEVER_FROM_SECOND_OPINION, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE,
+  TABLE_LED_NEVER_REPICKED, TABLE_LED_OVERRIDE_CONFIDENCE, TABLE_LED_PICK_CONFIDENCE, TABLE_LED_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
   TACHELHIT_STOP_FROM, type SecondOpinion,
 } from './second-opinion.ts';
 
@@ -197,14 +197,15 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
       learned = true;
     }
   }
-  // Tachelhit, whose rules know less: a fairly sure table answers where they heard nothing, a very sure one
-  // in place of the request they heard (see second-opinion.ts for the figures).
+  // Tachelhit, and Darija in Latin letters, whose rules know less of how a new writer writes: a fairly sure table answers
+  // where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts for the figures).
   // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
+  const tableLed = locale === 'shi' || (locale === 'ary' && script === 'latn');
   const sure = heard.some((p) => p.sure && p.intent === intent);
-  if (locale === 'shi' && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TACHELHIT_RULES_KEPT.has(intent))) {
-    const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TACHELHIT_MIN_CONFIDENCE : TACHELHIT_OVERRIDE_CONFIDENCE);
+  if (tableLed && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TABLE_LED_RULES_KEPT.has(intent))) {
+    const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TABLE_LED_MIN_CONFIDENCE : TABLE_LED_OVERRIDE_CONFIDENCE);
     // The rules cap "help" at a few words, where a help word in a longer message is incidental; the table read it all.
-    const fits = guess !== undefined && (raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) || (guess === 'help' && tableSays(opinion, normalized, mourning, TACHELHIT_LONG_HELP_CONFIDENCE) === 'help'));
+    const fits = guess !== undefined && (raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) || (guess === 'help' && tableSays(opinion, normalized, mourning, TABLE_LED_LONG_HELP_CONFIDENCE) === 'help'));
     // A table very sure that a request the rules heard is talk of a sale or a job ("is ira chi yan?") may say so.
     const offTopic = guess === 'unknown' && intent !== undefined;
     if (guess !== undefined && guess !== intent && (!NEVER_FROM_SECOND_OPINION.has(guess) || offTopic) && fits && (intent === undefined || mayBecome(intent, guess))) {
@@ -216,17 +217,18 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // ɣlaṭ"): a sure table picks among the ones they heard (see second-opinion.ts). An emergency is left only where the
   // rules heard it in misspelt words alone ("yura", written, read as "yuda", she fell): "ur a itnffas" beside a booking
   // is a villager who cannot breathe, however sure the table is of the booking.
-  const repickable = intent !== undefined && !TACHELHIT_NEVER_REPICKED.has(intent) && (intent !== 'emergency' || onlyApproximate(intent, raw, tokens, matches));
-  if (locale === 'shi' && !aside && !sure && intent !== undefined && repickable && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION) {
-    const pick = tableSays(opinion, normalized, mourning, intent === 'emergency' ? TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE : TACHELHIT_PICK_CONFIDENCE);
-    if (pick !== undefined && pick !== intent && intents.has(pick) && !NEVER_FROM_SECOND_OPINION.has(pick) && !TACHELHIT_NEVER_REPICKED.has(pick) && mayBecome(intent, pick)) {
+  const repickable = intent !== undefined && !TABLE_LED_NEVER_REPICKED.has(intent) && (intent !== 'emergency' || onlyApproximate(intent, raw, tokens, matches));
+  if (tableLed && !aside && !sure && intent !== undefined && repickable && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION) {
+    const pick = tableSays(opinion, normalized, mourning, intent === 'emergency' ? TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE : TABLE_LED_PICK_CONFIDENCE);
+    if (pick !== undefined && pick !== intent && intents.has(pick) && !NEVER_FROM_SECOND_OPINION.has(pick) && !TABLE_LED_NEVER_REPICKED.has(pick) && mayBecome(intent, pick)) {
       intent = pick;
       learned = true;
     }
   }
 
   // A stop the table is sure of: firm where the rules heard a complaint or a list to leave, asked about where they
-  // heard nothing (see second-opinion.ts).
+  // heard nothing (see second-opinion.ts). Tachelhit only: Darija's "safi baraka" is as often "that's all" as "stop",
+  // and its rules know their stops.
   const stopsHere = intent === undefined ? !aside && raw.length >= 2 : TACHELHIT_STOP_FROM.has(intent);
   if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TACHELHIT_STOP_CONFIDENCE) === 'stop') {
     intent = intent === undefined ? 'maybe_stop' : 'stop';
@@ -234,7 +236,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
 
   // An emergency the table is sure of, whatever else the rules heard but a stop (see second-opinion.ts).
-  if (locale === 'shi' && intent !== 'emergency' && intent !== 'stop' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TACHELHIT_EMERGENCY_CONFIDENCE) === 'emergency') {
+  if (tableLed && intent !== 'emergency' && intent !== 'stop' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TABLE_LED_EMERGENCY_CONFIDENCE) === 'emergency') {
     intent = 'emergency';
     learned = true;
   }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/understanding/intents.ts';
 import { understand } from '../../src/understanding/index.ts';
 import {
-  MIN_CONFIDENCE, TACHELHIT_EMERGENCY_CONFIDENCE, TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE, TACHELHIT_LONG_HELP_CONFIDENCE, TACHELHIT_MIN_CONFIDENCE, TACHELHIT_OVERRIDE_CONFIDENCE,
-  TACHELHIT_PICK_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
+  MIN_CONFIDENCE, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE, TABLE_LED_OVERRIDE_CONFIDENCE,
+  TABLE_LED_PICK_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
 } from '../../src/understanding/second-opinion.ts';
 
 /** A table that is `confidence` sure of `intent` for every message. */
@@ -27,38 +27,38 @@ describe('the second opinion on Tachelhit messages', () => {
 
   it('answers where the rules heard nothing, less sure than in the other languages', () => {
     expect(understand(nothingHeard, undefined, silent)).toMatchObject({ intent: 'unknown', locale: 'shi' });
-    const between = (TACHELHIT_MIN_CONFIDENCE + MIN_CONFIDENCE) / 2;
+    const between = (TABLE_LED_MIN_CONFIDENCE + MIN_CONFIDENCE) / 2;
     expect(understand(nothingHeard, undefined, sure('help', between))).toMatchObject({ intent: 'help', approximate: true });
-    expect(understand(nothingHeard, undefined, sure('help', TACHELHIT_MIN_CONFIDENCE - 0.01)).intent).toBe('unknown');
-    // Darija keeps the usual confidence.
-    expect(understand('ana f tinghir', undefined, sure('help', between)).intent).toBe('unknown');
+    expect(understand(nothingHeard, undefined, sure('help', TABLE_LED_MIN_CONFIDENCE - 0.01)).intent).toBe('unknown');
+    // Darija in Arabic script keeps the usual confidence.
+    expect(understand('انا ف تنغير', undefined, sure('help', between)).intent).toBe('unknown');
   });
 
   it('puts its intent in place of the rules\' request only when very sure', () => {
-    expectTakenOverAt(booking, 'book', 'campaigns_info', TACHELHIT_OVERRIDE_CONFIDENCE);
-    // Not in Darija: its rules are trusted.
-    expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('campaigns_info', 0.99)).intent).toBe('book');
+    expectTakenOverAt(booking, 'book', 'campaigns_info', TABLE_LED_OVERRIDE_CONFIDENCE);
+    // Not in Darija in Arabic script: its rules are trusted.
+    expect(understand('بغيت نسجل بّا عند طبيب لعينين', undefined, sure('campaigns_info', 0.99)).intent).toBe('book');
     // Talk of a sale or a job the rules took for a request is off-topic when the table is as sure.
-    expectTakenOverAt(booking, 'book', 'unknown', TACHELHIT_OVERRIDE_CONFIDENCE);
+    expectTakenOverAt(booking, 'book', 'unknown', TABLE_LED_OVERRIDE_CONFIDENCE);
     // Where the rules heard nothing, it was off-topic already: no "approximate" is added to it.
     expect(understand(nothingHeard, undefined, sure('unknown', 1))).toEqual(understand(nothingHeard, undefined, silent));
   });
 
   it('makes an emergency of anything but a stop or a death mourned when sure of one, sooner than of any other request', () => {
-    expect(TACHELHIT_EMERGENCY_CONFIDENCE).toBeLessThan(TACHELHIT_OVERRIDE_CONFIDENCE);
-    expect(understand(booking, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE))).toMatchObject({ intent: 'emergency', approximate: true });
-    expect(understand(booking, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE - 0.01)).intent).toBe('book');
+    expect(TABLE_LED_EMERGENCY_CONFIDENCE).toBeLessThan(TABLE_LED_OVERRIDE_CONFIDENCE);
+    expect(understand(booking, undefined, sure('emergency', TABLE_LED_EMERGENCY_CONFIDENCE))).toMatchObject({ intent: 'emergency', approximate: true });
+    expect(understand(booking, undefined, sure('emergency', TABLE_LED_EMERGENCY_CONFIDENCE - 0.01)).intent).toBe('book');
     // A complaint, and talk of the market, are no reason to miss one.
     const complaint = 'kul ass lmsajat nnun, 3yyigh';
     expect(understand(complaint, undefined, silent).intent).toBe('maybe_stop');
-    expect(understand(complaint, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE)).intent).toBe('emergency');
+    expect(understand(complaint, undefined, sure('emergency', TABLE_LED_EMERGENCY_CONFIDENCE)).intent).toBe('emergency');
     const market = 'ghuri yan ikrri i l3id, is ira yan ad t isgh';
     expect(understand(market, undefined, silent).intent).toBe('unknown');
-    expect(understand(market, undefined, sure('emergency', TACHELHIT_EMERGENCY_CONFIDENCE)).intent).toBe('emergency');
+    expect(understand(market, undefined, sure('emergency', TABLE_LED_EMERGENCY_CONFIDENCE)).intent).toBe('emergency');
     // A stop stays a stop, a death mourned stays past, and Darija's rules are trusted.
     expect(understand('safi ur ri lmsajat nnun, bdd', undefined, sure('emergency', 0.99)).intent).toBe('stop');
     expect(understand('baba immut, llah irḥmu, ur sul ira rdv', undefined, sure('emergency', 0.99)).intent).not.toBe('emergency');
-    expect(understand('bghit nsjjel bba 3nd tbib l3inin', undefined, sure('emergency', 0.99)).intent).toBe('book');
+    expect(understand('بغيت نسجل بّا عند طبيب لعينين', undefined, sure('emergency', 0.99)).intent).toBe('book');
   });
 
   it('never overrides a stop, an emergency, a "maybe stop", a number, a yes or a no, nor undoes what a question about one\'s records asks about', () => {
@@ -94,23 +94,23 @@ describe('the second opinion on Tachelhit messages', () => {
   it('picks, when sure, another of the requests the rules heard than the one their order put first', () => {
     // Asked whether one is registered, beside a complaint of no message: the rules' order asks about the complaint.
     const registered = 'is sjjlɣ? ur iyi d yuckin yan lmsaj';
-    expectTakenOverAt(registered, 'maybe_stop', 'my_appointments', TACHELHIT_PICK_CONFIDENCE);
+    expectTakenOverAt(registered, 'maybe_stop', 'my_appointments', TABLE_LED_PICK_CONFIDENCE);
     // Never between a yes and a no: "uhu ur riɣ, yah" (no, I don't want it, right) stays a no.
     expect(understand('uhu ur riɣ, yah', undefined, silent).intent).toBe('no');
     expect(understand('uhu ur riɣ, yah', undefined, sure('yes', 1)).intent).toBe('no');
     // Only among what the rules heard: a request they did not hear needs the surer override, which a "maybe stop" never takes.
     expect(understand(registered, undefined, sure('donate_blood', 0.99)).intent).toBe('maybe_stop');
-    // Not in Darija, whose rules are trusted.
-    const darija = 'fin kayna l9afila? bghit nsjjel mmi';
+    // Not in Darija in Arabic script, whose rules are trusted.
+    const darija = 'فين كاينة القافلة؟ بغيت نسجل مّي';
     expect(understand(darija, undefined, silent).intent).toBe('book');
     expect(understand(darija, undefined, sure('campaigns_info', 1)).intent).toBe('book');
   });
 
   it('leaves an emergency the rules heard only for another request they heard, and only when surer still', () => {
-    expect(TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE).toBeGreaterThan(TACHELHIT_PICK_CONFIDENCE);
+    expect(TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE).toBeGreaterThan(TABLE_LED_PICK_CONFIDENCE);
     // "yura" (written) misspelt is read as "yuda" (she fell); the message corrects a name.
     const correction = 'ism inu yura ɣlaṭ, Lḥoucine ayd iga machi Lḥassan';
-    expectTakenOverAt(correction, 'emergency', 'correct_data', TACHELHIT_LEAVE_EMERGENCY_CONFIDENCE);
+    expectTakenOverAt(correction, 'emergency', 'correct_data', TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE);
     // A request the rules did not hear never takes an emergency's place, nor one they heard beside an emergency well spelt.
     expect(understand('idammn ar ttazzaln zg tnzart', undefined, sure('book', 1)).intent).toBe('emergency');
     expect(understand('salam rix ad sjjlx baba, ur a itnffas mzyan, tzgza ludn nns', undefined, sure('book', 1)).intent).toBe('emergency');
@@ -118,7 +118,7 @@ describe('the second opinion on Tachelhit messages', () => {
 
   it('hears a long message ask for help when sure, where the rules hear help in a few words only', () => {
     const lost = 'ma s ira lmsaj ad? ur fhimgh ma ad arugh 1 ula 2';
-    expectTakenOverAt(lost, 'unknown', 'help', TACHELHIT_LONG_HELP_CONFIDENCE);
+    expectTakenOverAt(lost, 'unknown', 'help', TABLE_LED_LONG_HELP_CONFIDENCE);
     // Short answers keep their length: a long message is no "yes".
     expect(understand(lost, undefined, sure('yes', 1)).intent).toBe('unknown');
   });
@@ -131,7 +131,21 @@ describe('the second opinion on Tachelhit messages', () => {
     expect(understand(erase, undefined, sure('stop', 0.99)).intent).toBe('stop');
     // A request is no complaint: a sure table does not stop someone who asked to book.
     expect(understand(booking, undefined, sure('stop', 0.99)).intent).toBe('book');
-    // Nor in Darija, whose rules know their stops.
-    expect(understand('kola nhar had lmessages, 3yit', undefined, sure('stop', 0.99)).intent).not.toBe('stop');
+    // Nor in Darija in Arabic script, whose rules know their stops.
+    expect(understand('كل نهار هاد الميساجات، عييت', undefined, silent).intent).toBe('maybe_stop');
+    expect(understand('كل نهار هاد الميساجات، عييت', undefined, sure('stop', 0.99)).intent).toBe('maybe_stop');
+  });
+});
+
+describe('the second opinion on Darija in Latin letters', () => {
+  // New writers of Arabizi ("3lmouni", "n2ajjel", "vale") use words its rules were never fitted to: it is led by the
+  // table as Tachelhit is.
+  it('answers, overrides and makes an emergency as in Tachelhit, but leaves its stops to the rules', () => {
+    expect(understand('ana f sidi slimane daba', undefined, silent)).toMatchObject({ intent: 'unknown', locale: 'ary', script: 'latn' });
+    expect(understand('ana f sidi slimane daba', undefined, sure('help', TABLE_LED_MIN_CONFIDENCE))).toMatchObject({ intent: 'help', approximate: true });
+    expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'campaigns_info', TABLE_LED_OVERRIDE_CONFIDENCE);
+    expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'emergency', TABLE_LED_EMERGENCY_CONFIDENCE);
+    expect(understand('kola nhar had lmessages, 3yit', undefined, silent).intent).toBe('maybe_stop');
+    expect(understand('kola nhar had lmessages, 3yit', undefined, sure('stop', 1)).intent).toBe('maybe_stop');
   });
 });
