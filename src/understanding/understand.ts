@@ -15,8 +15,8 @@ import { closesWithRefusal, ENOUGH, isDeniedStop, isFirmStop, saysMoreThanEnough
 import { tachelhitPatterns } from './tachelhit-patterns.ts';
 import { frenchWords, wordEvidence } from './word-evidence.ts';
 import {
-  LEARNED_OPINION, mayBecome, NEVER_FROM_SECOND_OPINION, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE,
-  TABLE_LED_NEVER_REPICKED, TABLE_LED_OVERRIDE_CONFIDENCE, TABLE_LED_PICK_CONFIDENCE, TABLE_LED_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
+  LEARNED_OPINION, mayBecome, NEVER_FROM_SECOND_OPINION, TABLE_LED_DICTATED_CONFIDENCE, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE,
+  TABLE_LED_NEVER_REPICKED, TABLE_LED_OVERRIDE_CONFIDENCE, TABLE_LED_PICK_CONFIDENCE, TABLE_LED_STOP_CONFIDENCE, TABLE_LED_RULES_KEPT, TACHELHIT_STOP_CONFIDENCE,
   TACHELHIT_STOP_FROM, type SecondOpinion,
 } from './second-opinion.ts';
 
@@ -48,6 +48,8 @@ const MAX_TOKENS_FOR_OPINION = 30;
 const MIN_TOKENS_FOR_STYLE = 5;
 /** Traces of dictated Tachelhit ("rendez-vous inou … mal mi") that make a message French's words claim Tachelhit. */
 const MIN_VOICED_TRACES = 2;
+/** Outside Tachelhit, a table's stop counts in this many words or more: "safi baraka" is as often "that's all". */
+const MIN_TOKENS_FOR_LED_STOP = 3;
 /** A language named against another is asked for in a message this short. */
 const MAX_TOKENS_FOR_LANGUAGE = 6;
 /** A number its word names as a choice ("wis sin", "numéro 2") is one in a sentence this short. */
@@ -200,7 +202,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // Tachelhit, and Darija in Latin letters, whose rules know less of how a new writer writes: a fairly sure table answers
   // where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts for the figures).
   // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
-  const tableLed = locale === 'shi' || (locale === 'ary' && script === 'latn');
+  // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") that the Latin table finds only fairly
+  // likely to be Tachelhit keeps its French answers, but the table reads its request.
+  const dictated = locale === 'fr' && opinion.latinTachelhit?.(normalized, TABLE_LED_DICTATED_CONFIDENCE) === true;
+  const tableLed = locale === 'shi' || (locale === 'ary' && script === 'latn') || dictated;
   const sure = heard.some((p) => p.sure && p.intent === intent);
   if (tableLed && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TABLE_LED_RULES_KEPT.has(intent))) {
     const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TABLE_LED_MIN_CONFIDENCE : TABLE_LED_OVERRIDE_CONFIDENCE);
@@ -227,10 +232,12 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
 
   // A stop the table is sure of: firm where the rules heard a complaint or a list to leave, asked about where they
-  // heard nothing (see second-opinion.ts). Tachelhit only: Darija's "safi baraka" is as often "that's all" as "stop",
-  // and its rules know their stops.
+  // heard nothing (see second-opinion.ts). Elsewhere the table leads, a surer one in three words or more: Darija's two
+  // words "safi baraka" are as often "that's all" as "stop".
   const stopsHere = intent === undefined ? !aside && raw.length >= 2 : TACHELHIT_STOP_FROM.has(intent);
-  if (locale === 'shi' && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TACHELHIT_STOP_CONFIDENCE) === 'stop') {
+  const stopConfidence = locale === 'shi' ? TACHELHIT_STOP_CONFIDENCE : TABLE_LED_STOP_CONFIDENCE;
+  const stopLed = locale === 'shi' || (tableLed && raw.length >= MIN_TOKENS_FOR_LED_STOP);
+  if (stopLed && stopsHere && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, stopConfidence) === 'stop') {
     intent = intent === undefined ? 'maybe_stop' : 'stop';
     learned = true;
   }

@@ -71,10 +71,11 @@ describe('the lines the table is taught from', () => {
 });
 
 describe('the validation lines (tuned on, never taught to the table)', () => {
-  it('are new writers\' Tachelhit, with the Darija they slipped into, understood at 93% or better (intent) and 95% (locale)', async () => {
-    expect(validation.length).toBeGreaterThanOrEqual(950);
-    expect(validation.filter((l) => l.locale === 'shi').length).toBeGreaterThanOrEqual(930);
-    const taught = new Set([...corpus, ...reviewed, ...training].map((l) => normalizeText(l.text)));
+  it('are new writers\' Tachelhit and Darija in Latin letters, understood at 93% or better (intent) and 95% (locale)', async () => {
+    expect(validation.length).toBeGreaterThanOrEqual(1200);
+    expect(validation.filter((l) => l.locale === 'shi').length).toBeGreaterThanOrEqual(1000);
+    expect(validation.filter((l) => writingOf(l) === 'ary-Latn').length).toBeGreaterThanOrEqual(190);
+    const taught = new Set([...corpus, ...reviewed, ...training, ...trainingArabizi].map((l) => normalizeText(l.text)));
     expect(validation.filter((l) => taught.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
     const score = await scoreCorpusYielding(validation);
     report('validation', score);
@@ -90,13 +91,11 @@ describe('messages neither the rules nor the n-gram table were tuned on', () => 
     expect(unseen.filter((l) => tuning.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
   });
 
-  // The aim is 95% of intents and 97% of locales in each way of writing. Arabic-script Darija and MSA meet it.
-  // Tachelhit does not: its 787 messages by twelve writers get 93.9% of intents (locales 97.1%). Nor does Darija in
+  // The aim is 95% of intents and 97% of locales in each way of writing. Arabic-script Darija, MSA and French meet it.
+  // Tachelhit does not: its 787 messages by twelve writers get 94.4% of intents (locales 97.0%). Nor does Darija in
   // Latin letters, led by the table since three new writers showed how little its rules knew of a writer they were not
-  // fitted to: 91.3% of 253 (locales 96.0%). French lost one line since the table learnt Arabizi ("je cherche mon
-  // telephone perdu" is taken for a call asked for): 93.5% of 46. Floors keep what is reached without tuning on these
-  // messages.
-  const INTENT_FLOOR: Readonly<Record<string, number>> = { shi: 0.93, 'ary-Latn': 0.91, fr: 0.93 };
+  // fitted to: 92.5% of 253 (locales 96.4%). Floors keep what is reached without tuning on these messages.
+  const INTENT_FLOOR: Readonly<Record<string, number>> = { shi: 0.94, 'ary-Latn': 0.92 };
   const LOCALE_FLOOR: Readonly<Record<string, number>> = { 'ary-Latn': 0.96 };
   it('get the right intent at least 95% of the time and the locale 97% in each way of writing (floors aside)', async () => {
     const score = await scoreCorpusYielding(unseen);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/understanding/intents.ts';
 import { understand } from '../../src/understanding/index.ts';
 import {
-  MIN_CONFIDENCE, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE, TABLE_LED_OVERRIDE_CONFIDENCE,
-  TABLE_LED_PICK_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
+  MIN_CONFIDENCE, MIN_TACHELHIT_STYLE_CONFIDENCE, TABLE_LED_DICTATED_CONFIDENCE, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE, TABLE_LED_OVERRIDE_CONFIDENCE,
+  TABLE_LED_PICK_CONFIDENCE, TABLE_LED_STOP_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
 } from '../../src/understanding/second-opinion.ts';
 
 /** A table that is `confidence` sure of `intent` for every message. */
@@ -140,12 +140,33 @@ describe('the second opinion on Tachelhit messages', () => {
 describe('the second opinion on Darija in Latin letters', () => {
   // New writers of Arabizi ("3lmouni", "n2ajjel", "vale") use words its rules were never fitted to: it is led by the
   // table as Tachelhit is.
-  it('answers, overrides and makes an emergency as in Tachelhit, but leaves its stops to the rules', () => {
+  it('answers, overrides and makes an emergency as in Tachelhit', () => {
     expect(understand('ana f sidi slimane daba', undefined, silent)).toMatchObject({ intent: 'unknown', locale: 'ary', script: 'latn' });
     expect(understand('ana f sidi slimane daba', undefined, sure('help', TABLE_LED_MIN_CONFIDENCE))).toMatchObject({ intent: 'help', approximate: true });
     expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'campaigns_info', TABLE_LED_OVERRIDE_CONFIDENCE);
     expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'emergency', TABLE_LED_EMERGENCY_CONFIDENCE);
-    expect(understand('kola nhar had lmessages, 3yit', undefined, silent).intent).toBe('maybe_stop');
-    expect(understand('kola nhar had lmessages, 3yit', undefined, sure('stop', 1)).intent).toBe('maybe_stop');
+  });
+
+  it('makes a stop of a complaint only when surer than in Tachelhit, and never of two words', () => {
+    expect(TABLE_LED_STOP_CONFIDENCE).toBeGreaterThan(TACHELHIT_STOP_CONFIDENCE);
+    expectTakenOverAt('kola nhar had lmessages, 3yit', 'maybe_stop', 'stop', TABLE_LED_STOP_CONFIDENCE);
+    // "safi baraka" is as often "that's all".
+    expect(understand('safi baraka', undefined, silent).intent).toBe('maybe_stop');
+    expect(understand('safi baraka', undefined, sure('stop', 1)).intent).toBe('maybe_stop');
+  });
+});
+
+describe('the second opinion on Tachelhit dictated to a French keyboard', () => {
+  /** A Latin table `confidence` sure that a message is written as Tachelhit is. */
+  const styled = (opinion: SecondOpinion, confidence: number): SecondOpinion => ({ ...opinion, latinTachelhit: (_, min = MIN_TACHELHIT_STYLE_CONFIDENCE) => confidence >= min });
+  const dictated = 'mêle mie guilla rendez-vous n gouma';
+
+  it('leads the request of French the Latin table finds fairly likely to be Tachelhit, and keeps its French answers', () => {
+    expect(understand(dictated, undefined, styled(silent, TABLE_LED_DICTATED_CONFIDENCE))).toMatchObject({ intent: 'book', locale: 'fr' });
+    expect(understand(dictated, undefined, styled(sure('my_appointments', TABLE_LED_OVERRIDE_CONFIDENCE), TABLE_LED_DICTATED_CONFIDENCE))).toMatchObject({
+      intent: 'my_appointments', locale: 'fr', approximate: true,
+    });
+    expect(understand(dictated, undefined, styled(sure('my_appointments', 1), TABLE_LED_DICTATED_CONFIDENCE - 0.01)).intent).toBe('book');
+    expect(understand(dictated, undefined, sure('my_appointments', 1)).intent).toBe('book');
   });
 });
