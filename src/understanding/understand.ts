@@ -207,13 +207,15 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const dictated = locale === 'fr' && opinion.latinTachelhit?.(normalized, TABLE_LED_DICTATED_CONFIDENCE) === true;
   const tableLed = locale === 'shi' || (locale === 'ary' && script === 'latn') || dictated;
   const sure = heard.some((p) => p.sure && p.intent === intent);
-  if (tableLed && !aside && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TABLE_LED_RULES_KEPT.has(intent))) {
+  // In talk of the market or the weather, where the rules still heard a request ("3ndi zit beldi lbi3", oil for sale,
+  // "beldi" misread as "weldi", my son), the table may only say it is off-topic.
+  if (tableLed && (!aside || intent !== undefined) && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TABLE_LED_RULES_KEPT.has(intent))) {
     const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TABLE_LED_MIN_CONFIDENCE : TABLE_LED_OVERRIDE_CONFIDENCE);
     // The rules cap "help" at a few words, where a help word in a longer message is incidental; the table read it all.
     const fits = guess !== undefined && (raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) || (guess === 'help' && tableSays(opinion, normalized, mourning, TABLE_LED_LONG_HELP_CONFIDENCE) === 'help'));
     // A table very sure that a request the rules heard is talk of a sale or a job ("is ira chi yan?") may say so.
     const offTopic = guess === 'unknown' && intent !== undefined;
-    if (guess !== undefined && guess !== intent && (!NEVER_FROM_SECOND_OPINION.has(guess) || offTopic) && fits && (intent === undefined || mayBecome(intent, guess))) {
+    if (guess !== undefined && guess !== intent && (aside ? offTopic : !NEVER_FROM_SECOND_OPINION.has(guess) || offTopic) && fits && (intent === undefined || mayBecome(intent, guess))) {
       intent = guess;
       learned = true;
     }

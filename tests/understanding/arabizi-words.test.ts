@@ -18,6 +18,10 @@ describe('Darija in Latin letters', () => {
     expect(intentOf('vale, ana msafra dak nhar, lghi la cita dyali 3afak')).toBe('cancel');
   });
 
+  it('sells "beldi" oil, no son ("weldi") to see a children\'s doctor', () => {
+    expect(understand('kanbi3 zit zitoun beldi li bgha ycontacti', undefined, silent).entities.service).toBeUndefined();
+  });
+
   it('stops with "ma tb9awch tsifto" and "ma bghitch nb9a nwsl", which are no subscription', () => {
     expect(intentOf('matb9awch tsifto lia, safi salina')).toBe('stop');
     expect(intentOf('stop svp ma tb9awch tsifto lia msajat')).toBe('stop');

@@ -92,10 +92,10 @@ describe('messages neither the rules nor the n-gram table were tuned on', () => 
   });
 
   // The aim is 95% of intents and 97% of locales in each way of writing. Arabic-script Darija, MSA and French meet it.
-  // Tachelhit does not: its 787 messages by twelve writers get 94.4% of intents (locales 97.0%). Nor does Darija in
+  // Tachelhit does not: its 787 messages by twelve writers get 94.7% of intents (locales 97.0%). Nor does Darija in
   // Latin letters, led by the table since three new writers showed how little its rules knew of a writer they were not
-  // fitted to: 92.5% of 253 (locales 96.4%). Floors keep what is reached without tuning on these messages.
-  const INTENT_FLOOR: Readonly<Record<string, number>> = { shi: 0.94, 'ary-Latn': 0.92 };
+  // fitted to: 93.7% of 253 (locales 96.4%). Floors keep what is reached without tuning on these messages.
+  const INTENT_FLOOR: Readonly<Record<string, number>> = { shi: 0.94, 'ary-Latn': 0.93 };
   const LOCALE_FLOOR: Readonly<Record<string, number>> = { 'ary-Latn': 0.96 };
   it('get the right intent at least 95% of the time and the locale 97% in each way of writing (floors aside)', async () => {
     const score = await scoreCorpusYielding(unseen);
