@@ -29,15 +29,16 @@ export const NEVER_FROM_SECOND_OPINION: ReadonlySet<Intent> = new Set(['stop', '
  * nothing, and a very sure table overrides the rules' request (TABLE_LED_RULES_KEPT aside). Chosen on
  * Tachelhit lines the table was not trained on: at these two values it righted 12 of 179 and broke none.
  *
- * Darija in Latin letters is led the same way, with every TABLE_LED_ value below (its stops are left to its rules): its rules were fitted to a few
- * hundred lines, and five new writers' Arabizi ("3lmouni", "n2ajjel", "ntnefes") got 61 to 70% of intents right by
- * them. Read by tables trained without them, its 615 tuning lines went from 79.8% to 88.1% (79 righted, 14 broken,
- * 11 of the righted missed emergencies) and a fifth writer's 96 lines from 70.8% to 86.5%.
+ * Darija in Latin letters is led the same way, with every TABLE_LED_ value below (its stops at a surer
+ * TABLE_LED_STOP_CONFIDENCE): its rules were fitted to a few hundred lines, and five new writers' Arabizi ("3lmouni",
+ * "n2ajjel", "ntnefes") got 61 to 70% of intents right by them. Read by tables trained without them, its 615 tuning
+ * lines went from 79.8% to 88.1% (79 righted, 14 broken, 11 of the righted missed emergencies) and a fifth writer's
+ * 96 lines from 70.8% to 86.5%.
  */
 export const TABLE_LED_MIN_CONFIDENCE = 0.5;
 export const TABLE_LED_OVERRIDE_CONFIDENCE = 0.9;
 /**
- * What a Tachelhit message's rules decide alone: the safety intents, a number picked from a list, and a yes or a no (a
+ * What the rules decide alone where the table leads: the safety intents, a number picked from a list, and a yes or a no (a
  * "no" the table read as "yes" would confirm what the villager refused: "ah uhu" was, of 970 new messages).
  */
 export const TABLE_LED_RULES_KEPT: ReadonlySet<Intent> = new Set(['stop', 'maybe_stop', 'emergency', 'choice', 'yes', 'no']);

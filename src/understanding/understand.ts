@@ -199,13 +199,13 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
       learned = true;
     }
   }
-  // Tachelhit, and Darija in Latin letters, whose rules know less of how a new writer writes: a fairly sure table answers
-  // where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts for the figures).
-  // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
   // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") that the Latin table finds only fairly
   // likely to be Tachelhit keeps its French answers, but the table reads its request.
   const dictated = locale === 'fr' && opinion.latinTachelhit?.(normalized, TABLE_LED_DICTATED_CONFIDENCE) === true;
+  // Tachelhit, and Darija in Latin letters, whose rules know less of how a new writer writes: a fairly sure table answers
+  // where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts for the figures).
   const tableLed = locale === 'shi' || (locale === 'ary' && script === 'latn') || dictated;
+  // A question whose form says what it asks ("is ittusjjl baba", is my father registered) is the rules' to answer.
   const sure = heard.some((p) => p.sure && p.intent === intent);
   // In talk of the market or the weather, where the rules still heard a request ("3ndi zit beldi lbi3", oil for sale,
   // "beldi" misread as "weldi", my son), the table may only say it is off-topic.
