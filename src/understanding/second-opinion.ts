@@ -38,10 +38,13 @@ export const NEVER_FROM_SECOND_OPINION: ReadonlySet<Intent> = new Set(['stop', '
 export const TABLE_LED_MIN_CONFIDENCE = 0.5;
 export const TABLE_LED_OVERRIDE_CONFIDENCE = 0.9;
 /**
- * What the rules decide alone where the table leads: the safety intents, a number picked from a list, and a yes or a no (a
- * "no" the table read as "yes" would confirm what the villager refused: "ah uhu" was, of 970 new messages).
+ * What the rules decide alone where the table leads: the safety intents, a number picked from a list, a yes or a no (a
+ * "no" the table read as "yes" would confirm what the villager refused: "ah uhu" was, of 970 new messages), and a
+ * language asked for by name (taught more Arabizi, the table took "nbeddel lougha", change the language, for moving a
+ * visit). Keeping it, here and in TABLE_LED_NEVER_REPICKED, changed no tuning or measuring line and one validation
+ * line: a long booking the rules took for a language request stays one.
  */
-export const TABLE_LED_RULES_KEPT: ReadonlySet<Intent> = new Set(['stop', 'maybe_stop', 'emergency', 'choice', 'yes', 'no']);
+export const TABLE_LED_RULES_KEPT: ReadonlySet<Intent> = new Set(['stop', 'maybe_stop', 'emergency', 'choice', 'yes', 'no', 'change_language']);
 /**
  * How sure the table must be that a Tachelhit message is a stop for its word to count. Where the rules heard a complaint
  * about the messages ("3yyix d lmsajat nnun kul ass ... bddat") or a number to take off a list (which they read as
@@ -100,10 +103,10 @@ export const TABLE_LED_PICK_CONFIDENCE = 0.9;
  */
 export const TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE = 0.99;
 /**
- * A stop, a number picked from a list, and a yes or a no are the rules' to decide, never picked nor left: "uhu tanmmirt"
- * is a no, thanks aside, and "wakha ur rad d ashkgh" (all right, I won't come) no yes.
+ * A stop, a number picked from a list, a yes or a no, and a language asked for are the rules' to decide, never picked nor
+ * left: "uhu tanmmirt" is a no, thanks aside, and "wakha ur rad d ashkgh" (all right, I won't come) no yes.
  */
-export const TABLE_LED_NEVER_REPICKED: ReadonlySet<Intent> = new Set(['stop', 'choice', 'yes', 'no']);
+export const TABLE_LED_NEVER_REPICKED: ReadonlySet<Intent> = new Set(['stop', 'choice', 'yes', 'no', 'change_language']);
 /**
  * How sure the table must be of an emergency to make one of a Tachelhit message the rules read otherwise, even as a
  * complaint or off-topic ("tbdd" is "stand up" as well as "stop"; a fall from an argan tree is no argan sale). A missed

@@ -8,7 +8,7 @@ const corpus = loadCorpus(new URL('./corpus.jsonl', import.meta.url).pathname);
 const reviewed = loadCorpus(new URL('./reviewed.jsonl', import.meta.url).pathname);
 /** Tachelhit written for the n-gram table to learn from; the rules were not fitted to it line by line. */
 const training = loadCorpus(new URL('./training.jsonl', import.meta.url).pathname);
-/** Darija in Latin letters by nine writers, written for the table to learn from, as training.jsonl is. */
+/** Darija in Latin letters by eleven writers, written for the table to learn from, as training.jsonl is. */
 const trainingArabizi = loadCorpus(new URL('./training-arabizi.jsonl', import.meta.url).pathname);
 /** Tachelhit the rules' thresholds were chosen on and their misses read; the table never learns it (see VALIDATION_FILE). */
 const validation = loadCorpus(new URL('./validation.jsonl', import.meta.url).pathname);
@@ -91,11 +91,11 @@ describe('messages neither the rules nor the n-gram table were tuned on', () => 
     expect(unseen.filter((l) => tuning.has(normalizeText(l.text))).map((l) => l.text)).toEqual([]);
   });
 
-  // The aim is 95% of intents and 97% of locales in each way of writing. Arabic-script Darija, MSA and French meet it.
-  // Tachelhit does not: its 787 messages by twelve writers get 94.7% of intents (locales 97.0%). Nor does Darija in
-  // Latin letters, led by the table since three new writers showed how little its rules knew of a writer they were not
-  // fitted to: 93.7% of 253 (locales 96.4%). Floors keep what is reached without tuning on these messages.
-  const INTENT_FLOOR: Readonly<Record<string, number>> = { shi: 0.94, 'ary-Latn': 0.93 };
+  // The aim is 95% of intents and 97% of locales in each way of writing. Tachelhit, Arabic-script Darija, MSA and French
+  // meet it (Tachelhit: 95.3% of 787 messages by twelve writers, locales 97.1%). Darija in Latin letters does not, led
+  // by the table since three new writers showed how little its rules knew of a writer they were not fitted to: 94.9%
+  // of 253 (locales 96.4%). Floors keep what is reached without tuning on these messages.
+  const INTENT_FLOOR: Readonly<Record<string, number>> = { 'ary-Latn': 0.94 };
   const LOCALE_FLOOR: Readonly<Record<string, number>> = { 'ary-Latn': 0.96 };
   it('get the right intent at least 95% of the time and the locale 97% in each way of writing (floors aside)', async () => {
     const score = await scoreCorpusYielding(unseen);
