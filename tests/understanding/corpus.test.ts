@@ -8,7 +8,7 @@ const corpus = loadCorpus(new URL('./corpus.jsonl', import.meta.url).pathname);
 const reviewed = loadCorpus(new URL('./reviewed.jsonl', import.meta.url).pathname);
 /** Tachelhit written for the n-gram table to learn from; the rules were not fitted to it line by line. */
 const training = loadCorpus(new URL('./training.jsonl', import.meta.url).pathname);
-/** Darija in Latin letters by eleven writers, written for the table to learn from, as training.jsonl is. */
+/** Darija in Latin letters by twelve writers, written for the table to learn from, as training.jsonl is. */
 const trainingArabizi = loadCorpus(new URL('./training-arabizi.jsonl', import.meta.url).pathname);
 /** Tachelhit the rules' thresholds were chosen on and their misses read; the table never learns it (see VALIDATION_FILE). */
 const validation = loadCorpus(new URL('./validation.jsonl', import.meta.url).pathname);
