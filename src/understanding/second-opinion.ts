@@ -127,16 +127,23 @@ export interface SecondOpinion {
   latinTachelhit?(normalized: string, minConfidence?: number): boolean;
 }
 
-/** Understanding may ask twice about one message (its intent, then whether it is a stop): the last verdict is kept. */
-let lastText: string | undefined;
-let lastVerdict: Verdict | undefined;
-function intentVerdict(normalized: string): Verdict | undefined {
-  if (normalized !== lastText) {
-    lastVerdict = classify(intents, normalized);
-    lastText = normalized;
-  }
-  return lastVerdict;
+/**
+ * A table's verdict on the last message it read. Understanding may ask twice about one message (its intent, then whether
+ * it is a stop; whether it is written as Tachelhit, at two confidences): the table reads it once.
+ */
+function lastVerdictOf(classifier: Classifier): (normalized: string) => Verdict | undefined {
+  let lastText: string | undefined;
+  let lastVerdict: Verdict | undefined;
+  return (normalized) => {
+    if (normalized !== lastText) {
+      lastVerdict = classify(classifier, normalized);
+      lastText = normalized;
+    }
+    return lastVerdict;
+  };
 }
+const intentVerdict = lastVerdictOf(intents);
+const latinVerdict = lastVerdictOf(latinLocale);
 
 /** The classifier's intent for a message the rules did not understand, when it is sure enough. */
 export function learnedIntent(normalized: string, minConfidence = MIN_CONFIDENCE): Intent | undefined {
@@ -164,7 +171,7 @@ export const MIN_TACHELHIT_STYLE_CONFIDENCE = 0.9;
 
 /** Tachelhit for Latin text whose words the lexicons gave to French or Darija: voice-typed or loan-heavy Tachelhit. */
 export function learnedLatinTachelhit(normalized: string, minConfidence = MIN_TACHELHIT_STYLE_CONFIDENCE): boolean {
-  const verdict = classify(latinLocale, normalized);
+  const verdict = latinVerdict(normalized);
   return verdict?.label === 'shi' && verdict.confidence >= minConfidence;
 }
 

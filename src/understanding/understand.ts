@@ -191,8 +191,10 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // short an answer for a long message): then, and only then, the learned second opinion may answer. A
   // single word, or words none of which the lexicons know, is a name or a place ("Tinghir"), not a request.
   let learned = false;
+  // A message the table may be asked about: one word is a name or a place, and the table reads short messages only.
+  const readable = raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION;
   const unsure = intent === undefined && intents.size === 0 && service === undefined && !aside;
-  if (unsure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tokens.some((t) => lexicon.known.has(t))) {
+  if (unsure && readable && tokens.some((t) => lexicon.known.has(t))) {
     const guess = tableSays(opinion, normalized, mourning);
     if (guess !== undefined && !NEVER_FROM_SECOND_OPINION.has(guess) && raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS)) {
       intent = guess;
@@ -201,7 +203,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
   // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") that the Latin table finds only fairly
   // likely to be Tachelhit keeps its French answers, but the table reads its request.
-  const dictated = locale === 'fr' && opinion.latinTachelhit?.(normalized, TABLE_LED_DICTATED_CONFIDENCE) === true;
+  const dictated = locale === 'fr' && readable && opinion.latinTachelhit?.(normalized, TABLE_LED_DICTATED_CONFIDENCE) === true;
   // Tachelhit, and Darija in Latin letters, whose rules know less of how a new writer writes: a fairly sure table answers
   // where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts for the figures).
   const tableLed = locale === 'shi' || (locale === 'ary' && script === 'latn') || dictated;
@@ -209,7 +211,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const sure = heard.some((p) => p.sure && p.intent === intent);
   // In talk of the market or the weather, where the rules still heard a request ("3ndi zit beldi lbi3", oil for sale,
   // "beldi" misread as "weldi", my son), the table may only say it is off-topic.
-  if (tableLed && (!aside || intent !== undefined) && !sure && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && (intent === undefined || !TABLE_LED_RULES_KEPT.has(intent))) {
+  if (tableLed && (!aside || intent !== undefined) && !sure && readable && (intent === undefined || !TABLE_LED_RULES_KEPT.has(intent))) {
     const guess = tableSays(opinion, normalized, mourning, intent === undefined ? TABLE_LED_MIN_CONFIDENCE : TABLE_LED_OVERRIDE_CONFIDENCE);
     // The rules cap "help" at a few words, where a help word in a longer message is incidental; the table read it all.
     const fits = guess !== undefined && (raw.length <= (MAX_TOKENS_FOR[guess] ?? MAX_TOKENS) || (guess === 'help' && tableSays(opinion, normalized, mourning, TABLE_LED_LONG_HELP_CONFIDENCE) === 'help'));
@@ -225,7 +227,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // rules heard it in misspelt words alone ("yura", written, read as "yuda", she fell): "ur a itnffas" beside a booking
   // is a villager who cannot breathe, however sure the table is of the booking.
   const repickable = intent !== undefined && !TABLE_LED_NEVER_REPICKED.has(intent) && (intent !== 'emergency' || onlyApproximate(intent, raw, tokens, matches));
-  if (tableLed && !aside && !sure && intent !== undefined && repickable && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION) {
+  if (tableLed && !aside && !sure && intent !== undefined && repickable && readable) {
     const pick = tableSays(opinion, normalized, mourning, intent === 'emergency' ? TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE : TABLE_LED_PICK_CONFIDENCE);
     if (pick !== undefined && pick !== intent && intents.has(pick) && !NEVER_FROM_SECOND_OPINION.has(pick) && !TABLE_LED_NEVER_REPICKED.has(pick) && mayBecome(intent, pick)) {
       intent = pick;
@@ -245,7 +247,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   }
 
   // An emergency the table is sure of, whatever else the rules heard but a stop (see second-opinion.ts).
-  if (tableLed && intent !== 'emergency' && intent !== 'stop' && raw.length >= 2 && raw.length <= MAX_TOKENS_FOR_OPINION && tableSays(opinion, normalized, mourning, TABLE_LED_EMERGENCY_CONFIDENCE) === 'emergency') {
+  if (tableLed && intent !== 'emergency' && intent !== 'stop' && readable && tableSays(opinion, normalized, mourning, TABLE_LED_EMERGENCY_CONFIDENCE) === 'emergency') {
     intent = 'emergency';
     learned = true;
   }
