@@ -7,15 +7,16 @@ import type { NgramTables } from './second-opinion.ts';
 
 /**
  * What the tables learn from: the tuning part only. tests/understanding/unseen.jsonl is for measuring.
- * training.jsonl holds Tachelhit, and training-arabizi.jsonl Darija in Latin letters, written for the table to learn
- * from: more writers teach it more of the words the next writer may use, where the rules are fitted line by line to
- * corpus.jsonl and reviewed.jsonl.
+ * training.jsonl holds Tachelhit, training-arabizi.jsonl Darija in Latin letters and training-french.jsonl French, written
+ * for the table to learn from: more writers teach it more of the words the next writer may use, where the rules are
+ * fitted line by line to corpus.jsonl and reviewed.jsonl.
  */
 export const TUNING_FILES = [
   'tests/understanding/corpus.jsonl',
   'tests/understanding/reviewed.jsonl',
   'tests/understanding/training.jsonl',
   'tests/understanding/training-arabizi.jsonl',
+  'tests/understanding/training-french.jsonl',
 ] as const;
 /**
  * Messages the rules' thresholds on the table were chosen on, and their misses read, but which the table never learns:

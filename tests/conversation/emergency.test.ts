@@ -92,7 +92,9 @@ describe('where a name is the answer', () => {
   });
 
   it('takes a name the learned table reads as a request as the name, and still hands over on a request in exact words', async () => {
-    expect(understand('Brahim Oufkir')).toMatchObject({ intent: 'human', approximate: true });
+    // Read by the table alone as some request (a booking, as it was last taught).
+    expect(understand('Brahim Oufkir')).toMatchObject({ approximate: true });
+    expect(understand('Brahim Oufkir').intent).not.toBe('unknown');
     const v = new Villager(conversationDeps(t.db), newPhone());
     await v.onboard('fr');
     await v.choose('register');

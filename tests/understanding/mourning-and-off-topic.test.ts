@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEXICON } from '../../src/understanding/lexicon.ts';
 import { understand } from '../../src/understanding/index.ts';
 import type { Intent } from '../../src/understanding/intents.ts';
-import { TABLE_LED_OVERRIDE_CONFIDENCE, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
+import { ARABIZI_BOOKING_OVERRIDE_CONFIDENCE, type SecondOpinion } from '../../src/understanding/second-opinion.ts';
 import { isDeathWord, mourns } from '../../src/understanding/mourning.ts';
 import { asides, asksForFun, JOKE, MARKET, offTopic } from '../../src/understanding/off-topic.ts';
 
@@ -60,8 +60,8 @@ describe('the market, the weather and football', () => {
     const sale = '3ndi zitoun l bi3 kilo b 40 dh ila bghiti';
     const table = (intent: Intent, confidence: number): SecondOpinion => ({ intent: (_, min = 0.75) => (confidence >= min ? intent : undefined), arabicLocale: () => 'ary' });
     expect(understand(sale, DEFAULT_LEXICON, table('help', 0)).intent).toBe('book');
-    expect(understand(sale, DEFAULT_LEXICON, table('unknown', TABLE_LED_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'unknown', approximate: true });
-    expect(understand(sale, DEFAULT_LEXICON, table('unknown', TABLE_LED_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
+    expect(understand(sale, DEFAULT_LEXICON, table('unknown', ARABIZI_BOOKING_OVERRIDE_CONFIDENCE))).toMatchObject({ intent: 'unknown', approximate: true });
+    expect(understand(sale, DEFAULT_LEXICON, table('unknown', ARABIZI_BOOKING_OVERRIDE_CONFIDENCE - 0.01)).intent).toBe('book');
     expect(understand(sale, DEFAULT_LEXICON, table('help', 1)).intent).toBe('book');
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/understanding/intents.ts';
 import { understand } from '../../src/understanding/index.ts';
 import {
-  MIN_CONFIDENCE, MIN_TACHELHIT_STYLE_CONFIDENCE, TABLE_LED_DICTATED_CONFIDENCE, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE, TABLE_LED_OVERRIDE_CONFIDENCE,
+  ARABIZI_BOOKING_OVERRIDE_CONFIDENCE, FRENCH_MIN_TOKENS_TO_LEAD, LONG_MESSAGE_LEAVE_EMERGENCY_CONFIDENCE, MIN_CONFIDENCE, MIN_TACHELHIT_STYLE_CONFIDENCE, TABLE_LED_DICTATED_CONFIDENCE, TABLE_LED_EMERGENCY_CONFIDENCE, TABLE_LED_LEAVE_EMERGENCY_CONFIDENCE, TABLE_LED_LONG_HELP_CONFIDENCE, TABLE_LED_MIN_CONFIDENCE, TABLE_LED_OVERRIDE_CONFIDENCE,
   TABLE_LED_PICK_CONFIDENCE, TABLE_LED_STOP_CONFIDENCE, TACHELHIT_STOP_CONFIDENCE, type SecondOpinion,
 } from '../../src/understanding/second-opinion.ts';
 
@@ -143,8 +143,18 @@ describe('the second opinion on Darija in Latin letters', () => {
   it('answers, overrides and makes an emergency as in Tachelhit', () => {
     expect(understand('ana f sidi slimane daba', undefined, silent)).toMatchObject({ intent: 'unknown', locale: 'ary', script: 'latn' });
     expect(understand('ana f sidi slimane daba', undefined, sure('help', TABLE_LED_MIN_CONFIDENCE))).toMatchObject({ intent: 'help', approximate: true });
-    expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'campaigns_info', TABLE_LED_OVERRIDE_CONFIDENCE);
+    // The rules' booking, heard in words any message on one's health has, gives way to a less sure table than their other readings.
+    expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'campaigns_info', ARABIZI_BOOKING_OVERRIDE_CONFIDENCE);
+    expectTakenOverAt('bghit nlghi rdv dyal bba', 'cancel', 'my_appointments', TABLE_LED_OVERRIDE_CONFIDENCE);
     expectTakenOverAt('bghit nsjjel bba 3nd tbib l3inin', 'book', 'emergency', TABLE_LED_EMERGENCY_CONFIDENCE);
+  });
+
+  it('leaves an emergency only in a long message the table is all but certain is something else', () => {
+    // A death told in passing, in a booking of twenty-one words.
+    const long = 'salam bghit nsajel mrati w khti 3nd tbib l3inin, khti 3ndha 69 3am w sakna m3ana f ddar mn mat rajelha';
+    expectTakenOverAt(long, 'emergency', 'book', LONG_MESSAGE_LEAVE_EMERGENCY_CONFIDENCE);
+    // A short cry for help stays one, however sure the table is.
+    expect(understand('bghit nsajel, mmi kaysil liha dem', undefined, sure('book', 1)).intent).toBe('emergency');
   });
 
   it('makes a stop of a complaint only when surer than in Tachelhit, and never of two words', () => {
@@ -159,7 +169,8 @@ describe('the second opinion on Darija in Latin letters', () => {
 describe('the second opinion on Tachelhit dictated to a French keyboard', () => {
   /** A Latin table `confidence` sure that a message is written as Tachelhit is. */
   const styled = (opinion: SecondOpinion, confidence: number): SecondOpinion => ({ ...opinion, latinTachelhit: (_, min = MIN_TACHELHIT_STYLE_CONFIDENCE) => confidence >= min });
-  const dictated = 'mêle mie guilla rendez-vous n gouma';
+  // Four words: French of six or more is led by the table in any case (see below).
+  const dictated = 'mêle mie guilla rendez-vous';
 
   it('leads the request of French the Latin table finds fairly likely to be Tachelhit, and keeps its French answers', () => {
     expect(understand(dictated, undefined, styled(silent, TABLE_LED_DICTATED_CONFIDENCE))).toMatchObject({ intent: 'book', locale: 'fr' });
@@ -168,5 +179,24 @@ describe('the second opinion on Tachelhit dictated to a French keyboard', () => 
     });
     expect(understand(dictated, undefined, styled(sure('my_appointments', 1), TABLE_LED_DICTATED_CONFIDENCE - 0.01)).intent).toBe('book');
     expect(understand(dictated, undefined, sure('my_appointments', 1)).intent).toBe('book');
+  });
+});
+
+describe('the second opinion on French', () => {
+  // French rules fitted to short messages by few writers; new writers' longer messages are led by the table.
+  const long = 'je voudrais un rdv pour ma mere chez le dentiste svp';
+  const short = 'rdv dentiste svp';
+
+  it('answers and overrides in six words or more, as in Tachelhit', () => {
+    expect(FRENCH_MIN_TOKENS_TO_LEAD).toBe(6);
+    expectTakenOverAt(long, 'book', 'my_appointments', TABLE_LED_OVERRIDE_CONFIDENCE);
+    expect(understand('bonjour ma voisine a une question importante', undefined, sure('help', TABLE_LED_MIN_CONFIDENCE))).toMatchObject({ intent: 'help', locale: 'fr' });
+  });
+
+  it('leaves shorter messages to the rules, and makes no stop', () => {
+    expect(understand(short, undefined, sure('cancel', 1)).intent).toBe('book');
+    // A stop the table hears where the rules heard nothing is asked about.
+    expect(understand('pourquoi vous envoyez des messages a minuit tous les jours', undefined, silent).intent).toBe('unknown');
+    expect(understand('pourquoi vous envoyez des messages a minuit tous les jours', undefined, sure('stop', 1)).intent).toBe('maybe_stop');
   });
 });
