@@ -213,8 +213,8 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // Tachelhit dictated to a French keyboard ("mana cou rated a chic la caravane") that the Latin table finds only fairly
   // likely to be Tachelhit keeps its French answers, but the table reads its request.
   const dictated = locale === 'fr' && readable && opinion.latinTachelhit?.(normalized, TABLE_LED_DICTATED_CONFIDENCE) === true;
-  // Tachelhit, Darija in Latin letters and longer French, whose rules know less of how a new writer writes: a fairly sure table answers
-  // where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts for the figures).
+  // Tachelhit, Darija in Latin letters and longer French, whose rules know less of how a new writer writes: a fairly sure
+  // table answers where they heard nothing, a very sure one in place of the request they heard (see second-opinion.ts).
   const arabizi = locale === 'ary' && script === 'latn';
   // French in a longer message: its rules were fitted to short messages by few writers (see second-opinion.ts). The
   // table neither makes a stop of what they heard (a stop it hears alone is asked about) nor picks among their requests.
