@@ -195,8 +195,8 @@ export function learnedArabicLocale(normalized: string): 'ar' | 'ary' {
 
 /**
  * How sure the Latin-script table must be that a message is Tachelhit, in messages of five words or more. First chosen
- * at 0.9 on 182 Tachelhit messages by new writers, when the table knew 118 French or Darija lines. Chosen again once it
- * was taught some 2,000 lines of Darija in Latin letters and French: on the tuning and validation lines, each read by a
+ * at 0.9 on 182 Tachelhit messages by new writers and 118 French or Darija ones. Chosen again once the table was
+ * taught some 1,500 lines of Darija in Latin letters and French: on the tuning and validation lines, each read by a
  * table trained without it, 0.6 righted the locale of 31 Tachelhit messages (23 read as French, 8 as Darija) and made 1
  * Darija message Tachelhit, and no French one; 0.7 righted 28 and 0.5 40, with the same one. At 0.5 nothing would be
  * left between it and TABLE_LED_DICTATED_CONFIDENCE, for dictated Tachelhit too uncertain to be answered in Tachelhit.
