@@ -22,6 +22,11 @@ export const LexiconFileSchema = z.object({
   languages: z.partialRecord(UnderstoodLocaleSchema, phrases),
   /** Verb stems whose other persons ("tkksm", "nkttb", "sifdat") are read as the stem; each must be a lexicon word. */
   verbStems: phrases.optional(),
+  /**
+   * People's names that lie close to a lexicon word ("Mimouna" to "msmouma", poisoned; "Mbarka" to "barka", enough): kept
+   * as written, never read as that word, and no evidence of the language (Amazigh and Arab villagers share them).
+   */
+  names: phrases.optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
@@ -62,6 +67,8 @@ export interface Lexicon {
   tolerance: ReadonlyMap<string, number>;
   /** Verb stems (kks, kttb, sifd): a token that is one with person affixes is read as the stem. */
   verbStems: ReadonlySet<string>;
+  /** Names kept as written (see LexiconFileSchema); not `known`, so a message of names alone is still no request. */
+  names: ReadonlySet<string>;
   /** Vocabulary words by their spelling folded (doubles once, "ou" as u, "sh" as ch, no "e" inside): the first word of the lexicons wins. */
   bySpelling: ReadonlyMap<string, string>;
 }
@@ -77,6 +84,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
   const numbers = new Map<string, number>();
   const seen = new Set<string>();
   const verbStems = new Set<string>();
+  const names = new Set<string>();
   const add = (text: string, meaning: PhraseMeaning, source: LexiconLanguage) => {
     const tokens = tokenize(normalizeText(text));
     // People glue two-word phrases together ("rendezvous", "rendevous", "lmaw3iddyali").
@@ -109,6 +117,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
     for (const p of file.back) add(p, { kind: 'back' }, source);
     for (const p of file.numberPrefixes) add(p, { kind: 'prefix' }, source);
     for (const v of file.verbStems ?? []) verbStems.add(normalizeText(v));
+    for (const n of file.names ?? []) for (const t of tokenize(normalizeText(n))) names.add(t);
     for (const [word, n] of Object.entries(file.numbers)) {
       numbers.set(normalizeText(word), n);
       add(word, { kind: 'marker' }, source);
@@ -127,7 +136,7 @@ export function buildLexicon(files: ReadonlyArray<[LexiconLanguage, unknown]>): 
     const s = foldSpelling(w);
     if (!bySpelling.has(s)) bySpelling.set(s, w);
   }
-  return { byFirst, byFirstTwo: bySecondWord(byFirst), numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling, verbStems };
+  return { byFirst, byFirstTwo: bySecondWord(byFirst), numbers, vocabulary, known: words, urgent: urgentWords(byFirst, numbers), alphabet, tolerance, bySpelling, verbStems, names };
 }
 
 function bySecondWord(byFirst: ReadonlyMap<string, readonly Phrase[]>): Map<string, FollowedBy> {
@@ -167,7 +176,7 @@ export const DEFAULT_LEXICON = buildLexicon([
 export function canonicalWord(lexicon: Lexicon, token: string, memo: Map<string, string>): string {
   const cached = memo.get(token);
   if (cached !== undefined) return cached;
-  const word = lexicon.known.has(token) || /^\d+$/.test(token) ? token : closestWord(lexicon, token);
+  const word = lexicon.known.has(token) || lexicon.names.has(token) || /^\d+$/.test(token) ? token : closestWord(lexicon, token);
   if (memo.size > MAX_MEMO_WORDS) memo.clear();
   memo.set(token, word);
   return word;

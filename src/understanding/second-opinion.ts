@@ -126,9 +126,10 @@ export const MIN_TOKENS_TO_LEAVE_EMERGENCY = 15;
  * unchanged), the tuning and validation French went from 74.3% to 86.5% of 942 (all 94 emergencies heard, other
  * messages taken for one from 29 to 18, no more stops). Shorter messages ("rdv dentiste", "modifier l'heure") are the
  * rules': the table, taught long French, read them as cancellations; led from one word, 5 lines of the corpus and
- * reviewed messages were lost, from four 2, from six none. The table makes no French stop (one it hears where the rules heard nothing is asked about;
- * made firm where they heard a complaint, it stopped 3 corpus messages the corpus asks about), nor picks among the
- * requests the rules heard ("je veux annuler mon rendez-vous, pas tout arrêter" stays asked about).
+ * reviewed messages were lost, from four 2, from six none. The table makes no French stop (one it hears where the
+ * rules heard nothing is asked about; made firm where they heard a complaint, it stopped 3 corpus messages the corpus
+ * asks about), nor picks among the requests the rules heard ("je veux annuler mon rendez-vous, pas tout arrêter" stays
+ * asked about).
  */
 export const FRENCH_MIN_TOKENS_TO_LEAD = 6;
 /**

@@ -65,6 +65,14 @@ describe('building a lexicon', () => {
     expect(lexicon.byFirst.get('ok')?.map((p) => p.source)).toEqual(['fr', 'ary']);
   });
 
+  it('keeps a name as written, never read as the word it lies close to, and neither known nor evidence', () => {
+    const withName = lexiconOf('ary', { intents: { stop: ['barka'] }, names: ['Mbarka'] });
+    expect(canonicalWord(lexiconOf('ary', { intents: { stop: ['barka'] } }), 'mbarka', new Map())).toBe('barka');
+    expect(canonicalWord(withName, 'mbarka', new Map())).toBe('mbarka');
+    expect(withName.known.has('mbarka')).toBe(false);
+    expect([...withName.byFirst.keys()]).toEqual(['barka']);
+  });
+
   it('skips a phrase that is only punctuation', () => {
     expect(lexiconOf('fr', { markers: ['?!', 'oui'] }).byFirst.size).toBe(1);
   });
