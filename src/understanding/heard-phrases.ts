@@ -39,6 +39,20 @@ export function namesField(m: Match, raw: readonly string[]): boolean {
   return isIntent(m.phrase, 'emergency') && namesDoctorsField(raw, m.at, m.phrase.tokens.length);
 }
 
+/** "Urgent" said of what is not: "c'est pas une urgence", "rien d'urgent", "machi urgence". */
+const URGENCY = new Set(['urgence', 'urgences', 'urgent', 'urgente', 'urgents', 'urgentes']);
+const NOT_URGENT = new Set(['pas', 'rien', 'aucune', 'aucun', 'sans', 'machi', 'mashi']);
+
+/**
+ * An emergency heard only in the word "urgent" with a "not" just before it: the villager says there is none ("je veux
+ * que quelqu'un m'appelle, c'est pas une urgence"). Bleeding or a fall beside it is still heard.
+ *
+ * @example isDeniedUrgency({ phrase: { tokens: ['urgent'], meaning: { kind: 'intent', intent: 'emergency' } }, at: 2 } as Match, ['rien', 'd', 'urgent']) // true
+ */
+export function isDeniedUrgency(m: Match, raw: readonly string[]): boolean {
+  return isIntent(m.phrase, 'emergency') && m.phrase.tokens.every((t) => URGENCY.has(t)) && raw.slice(Math.max(0, m.at - 2), m.at).some((t) => NOT_URGENT.has(t));
+}
+
 /** "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family or her age after it is her name. */
 export function isPersonNamed(m: Match, raw: readonly string[]): boolean {
   return isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);

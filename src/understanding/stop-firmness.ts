@@ -1,4 +1,5 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
+import { isFrenchOrder } from './french-stop.ts';
 import type { Phrase } from './lexicon.ts';
 import { ARRIVING, EVER_AGAIN, HALT, ME, MESSAGES, NEG, NOTHING, NUMBER, REACHING, REMOVE, UNSUBSCRIBE, WANT } from './tachelhit-classes.ts';
 import { inClass, verb, words } from './tachelhit-words.ts';
@@ -14,7 +15,7 @@ export interface HeardPhrase {
  * "anything", "nothing", "a single one", "messages" and "your" included ("ur iyi sul tsifdm kra", "ur righ lmessagat nnun").
  */
 const POLITE = new Set([
-  '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
+  '3afak', 'afak', 'svp', 'stp', 'plz', 'please', 's', 'il', 'vous', 'plait', 'merci', 'je', 'prie', 'عافاك', 'عفاك', 'من', 'فضلك', 'لو', 'سمحت', 'شكرا',
   'tanmmirt', 'tanmirt', 'kra', 'yat', 'walu', 'walo', 'والو', 'تانميرت', 'tibratin', 'tabrat', 'lmessagat', 'lmsajat', 'messages', 'ميساجات', 'مساجات',
   'تيبراتين', 'nnun', 'نون', 'sms', 'ishi', 'الرسايل', 'lkhbar', 'لخبار',
 ]);
@@ -104,7 +105,7 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   // An order said with its reason ("… she is old and cannot read") stops; beside another request ("… but tell me when
   // it comes") it is asked about, lest the request be lost.
   const asks = matches.some((m) => asksElse(m, raw) && !toWhomStopped(m, raw, stops));
-  if (clear.some((m) => isNeverAgain(m, raw) || (isOrder(m) && !raw.some(namesWhen))) && !asks) return true;
+  if (clear.some((m) => isNeverAgain(m, raw) || ((isOrder(m) || isFrenchOrder(m, raw)) && !raw.some(namesWhen))) && !asks) return true;
   const covered = new Set<number>(addressed);
   // Thanks or a greeting around a clear stop ("merci bzaf, bddat", "azul, ḥbsat tibratin") is only courtesy; "tifawt"
   // (good morning, and the morning) may say which messages to stop.

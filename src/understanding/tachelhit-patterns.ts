@@ -1,5 +1,7 @@
 // Tachelhit requests heard through word classes in order ("ur" … "iyi" … a "send" verb in any person), where the
-// lexicon's fixed phrases cannot list every person, spelling and word between them.
+// lexicon's fixed phrases cannot list every person, spelling and word between them; and the French requests heard the
+// same way (french-patterns.ts).
+import { FRENCH_PATTERNS } from './french-patterns.ts';
 import type { Intent } from './intents.ts';
 import { NEG } from './tachelhit-classes.ts';
 import { DOUBT_PATTERNS } from './tachelhit-doubt-patterns.ts';
@@ -11,7 +13,7 @@ import { SAFETY_PATTERNS } from './tachelhit-safety-patterns.ts';
 import { VISIT_PATTERNS } from './tachelhit-visit-patterns.ts';
 import { foldWord, inClass, type Pattern, type WordClass } from './tachelhit-words.ts';
 
-const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS, ...FOLLOW_UP_PATTERNS, ...DOUBT_PATTERNS];
+const PATTERNS: readonly Pattern[] = [...SAFETY_PATTERNS, ...INJURY_PATTERNS, ...REQUEST_PATTERNS, ...VISIT_PATTERNS, ...QUESTION_PATTERNS, ...FOLLOW_UP_PATTERNS, ...DOUBT_PATTERNS, ...FRENCH_PATTERNS];
 
 export interface PatternMatch {
   intent: Intent;

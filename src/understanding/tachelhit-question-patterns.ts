@@ -125,6 +125,8 @@ export const QUESTION_PATTERNS: readonly Pattern[] = [
   // "is ittuqiyd baba", "ئس تقيدم ئيي", "is ikchm isem inu": a registration asked about, not asked for ("is ad iyi tsjjlm").
   { intent: 'my_appointments', steps: [IS, REGISTERED], gap: 0, shared: true, sure: true },
   { intent: 'my_appointments', steps: [IS, REGISTERED_ME], gap: 0, sure: true },
+  // "is iyi tqiydm" (did you register me), the "me" before the verb.
+  { intent: 'my_appointments', steps: [IS, ME, REGISTERED], gap: 0, sure: true },
   { intent: 'book', steps: [IS, WILL, ME, REGISTERED], gap: 0, sure: true },
   // "is illa tbib n tiṭṭ", "is ghurun tbib n walln": what the caravan offers.
   { intent: 'campaigns_info', steps: [IS, THERE, DOCTOR], gap: 2, shared: true },

@@ -2,7 +2,7 @@
 import type { ServiceCode } from '../domain/service-codes.ts';
 import { addressedTokens } from './addressee.ts';
 import {
-  allAddressed, coveredBy, findPhrases, insideComplaint, insideGreeting, isIntent, isLetterPrefix, isOurDoing, isPastDeath, isPersonNamed, namesField, namesTheBot, onlyApproximate,
+  allAddressed, coveredBy, findPhrases, insideComplaint, insideGreeting, isDeniedUrgency, isIntent, isLetterPrefix, isOurDoing, isPastDeath, isPersonNamed, namesField, namesTheBot, onlyApproximate,
   onlyNamesService, talksToTheBot, withoutCovered, type Match,
 } from './heard-phrases.ts';
 import type { Intent, Understanding } from './intents.ts';
@@ -97,7 +97,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   const asksWhole = heard.some((p) => p.anyLength && p.intent !== 'stop' && p.intent !== 'maybe_stop');
   const fields = heardAll.filter((m) => namesField(m, raw));
   const matches = withoutCovered(heardAll).filter(
-    (m) => !allAddressed(m, addressed) && !(mourning && isPastDeath(m, raw)) && !(asksWhole && isOurDoing(m, raw, tokens)) && !namesField(m, raw) && !isPersonNamed(m, raw) && !isDeniedStop(m, raw),
+    (m) => !allAddressed(m, addressed) && !(mourning && isPastDeath(m, raw)) && !(asksWhole && isOurDoing(m, raw, tokens)) && !namesField(m, raw) && !isPersonNamed(m, raw) && !isDeniedStop(m, raw) && !isDeniedUrgency(m, raw),
   );
   const length = raw.length - addressed.size;
 
@@ -166,6 +166,11 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   let intent: Intent | undefined = PRECEDENCE.find(
     (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly)),
   );
+  // "oui oui c'est ça", "Non, je vous remercie, ce ne sera pas nécessaire": in French, an answer that opens a short
+  // message, beside nothing but courtesy, is that answer however many words follow it. Darija's "safi" opens as many
+  // complaints ("safi ma b9itch m7taj chi 7aja") as answers, and Tachelhit's "ur riɣ" as many refusals of the messages.
+  const answer = locale === 'fr' ? openingAnswer(matches, intents, length) : undefined;
+  if (answer !== undefined && number === undefined && service === undefined && (intent === undefined || ANSWER_ASIDES.has(intent))) intent = answer;
   // "inni yi yat tnkit" (tell me a joke): what "tell me" or "give me" asks for is the joke, not news of the caravan.
   if (intent !== undefined && ASKED_WITH_FUN.has(intent) && fun) intent = undefined;
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
@@ -287,6 +292,21 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
 function tableSays(opinion: SecondOpinion, normalized: string, mourning: boolean, minConfidence?: number): Intent | undefined {
   const guess = opinion.intent(normalized, minConfidence);
   return guess === 'emergency' && mourning ? undefined : guess;
+}
+
+/** What may stand beside a yes or a no that opens a message without asking anything else. */
+const ANSWER_ASIDES: ReadonlySet<Intent> = new Set(['yes', 'no', 'thanks', 'greeting']);
+/** An answer opening a message this short is what it says: "oui d'accord ça marche", "Oui, c'est bien cela. Je vous le confirme." */
+const MAX_TOKENS_FOR_OPENING_ANSWER = 8;
+
+/**
+ * The yes or the no a message opens with, when it heard one of them alone beside courtesy, in a short message. A yes
+ * beside thanks ("c'est bon merci") closes the talk as often as it agrees, and is left to thank.
+ */
+function openingAnswer(matches: readonly Match[], intents: ReadonlySet<Intent>, length: number): 'yes' | 'no' | undefined {
+  if (length > MAX_TOKENS_FOR_OPENING_ANSWER || ![...intents].every((i) => ANSWER_ASIDES.has(i))) return undefined;
+  const answer = intents.has('yes') ? (intents.has('no') || intents.has('thanks') ? undefined : 'yes') : intents.has('no') ? 'no' : undefined;
+  return answer !== undefined && matches.some((m) => m.at === 0 && isIntent(m.phrase, answer)) ? answer : undefined;
 }
 
 /** A number in digits opening or closing the message, where a menu line writes it. */

@@ -38,4 +38,36 @@ describe('French, as more writers wrote it', () => {
     expect(intentOf('c quoi le code du rdv de mon oncle?')).toBe('my_appointments');
     expect(intentOf('Lhaj Ali il est inscrit dans la liste de demain?')).toBe('my_appointments');
   });
+
+  it.each([
+    ["oui oui c'est ça", 'yes'],
+    ['oui d accord sa marche', 'yes'],
+    ["Oui, c'est bien cela, je confirme.", 'yes'],
+    ['nn c pas la peine', 'no'],
+    ['Non, je vous remercie, pas nécessaire.', 'no'],
+    ["Non pas pour l'instant", 'no'],
+  ])('reads an answer that opens a short message: "%s" is %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it('keeps an answer that opens a request, or thanks beside an agreement, as they were', () => {
+    expect(intentOf('oui mais quand vient la caravane ?')).toBe('campaigns_info');
+    expect(intentOf("c'est bon merci")).toBe('thanks');
+    expect(intentOf("merci, c'est bon")).toBe('thanks');
+  });
+
+  it('takes French words near an emergency word for what they are: "servent" is no snake, "une boule" no burn', () => {
+    expect(intentOf('vos messages ne lui servent a rien, elle ne sait pas lire')).not.toBe('emergency');
+    expect(intentOf('ma voisine a une boule dans le sein, inscrivez la chez la gyneco svp')).toBe('book');
+    expect(intentOf('annuler mon rdv dentiste, je me suis fait soigner a Rabat')).toBe('cancel');
+    expect(intentOf('il a ete mordu par un serpent')).toBe('emergency');
+  });
+
+  it.each(['inscrivez ma mere svp', 'inscris moi stp', 'inscrivez-la pour les yeux'])('reads "register her" as a booking, not as "is she registered": "%s"', (text) =>
+    expect(intentOf(text)).toBe('book'),
+  );
+
+  it.each([
+    ['jveux que vous supprimiez toutes mes infos, nom numero tout', 'delete_data'],
+    ["je vous demande de procéder à l'effacement de l'ensemble des informations me concernant", 'delete_data'],
+    ['j aimerais savoir quels renseignements vous détenez à mon sujet', 'my_data'],
+  ])('hears data asked off or asked for in "%s"', (text, intent) => expect(intentOf(text)).toBe(intent));
 });

@@ -15,7 +15,7 @@ describe('a firm stop', () => {
 
   it('is not a stop beside words that say something else', () => {
     expect(isFirmStop(['bdd', 'ghid', 'rad', 'd', 'ashkgh'], [stop(0, 'bdd')], none)).toBe(false);
-    expect(isFirmStop(['ne', 'plus', 'recevoir', 'de', 'messages'], [stop(0, 'ne', 'plus', 'recevoir')], none)).toBe(false);
+    expect(isFirmStop(['arretez', 'le', 'traitement'], [stop(0, 'arretez')], none)).toBe(false);
   });
 
   it('needs a clear stop for the frame: "safi" alone with "ur righ" is no stop', () => {
@@ -25,7 +25,7 @@ describe('a firm stop', () => {
   it('is a stop said twice, or a stop beside "I don\'t want", whatever surrounds them', () => {
     expect(isFirmStop(['baba', 'ur', 'ira', 'imsagn', 'hbsat', 'kulchi', 'f', 'numero'], [stop(1, 'ur', 'ira', 'imsagn'), stop(4, 'hbsat', 'kulchi')], none)).toBe(true);
     expect(isFirmStop(['arretez', 'd', 'envoyer', 'ur', 'rix', 'yat'], [stop(0, 'arretez'), no(3, 'ur', 'rix', 'yat')], none)).toBe(true);
-    expect(isFirmStop(['arretez', 'd', 'envoyer', 'ur', 'rix', 'yat'], [stop(0, 'arretez'), stop(0, 'arretez')], none)).toBe(false);
+    expect(isFirmStop(['arretez', 'le', 'traitement', 'ur', 'rix', 'yat'], [stop(0, 'arretez'), stop(0, 'arretez')], none)).toBe(false);
   });
 
   it('is "never again" said of the messages, whatever explains it, unless something else is asked beside it', () => {

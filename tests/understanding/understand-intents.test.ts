@@ -126,8 +126,9 @@ describe('short answers', () => {
   const rulesOnly: SecondOpinion = { intent: () => undefined, arabicLocale: () => 'ary' };
   const heard = (text: string) => understand(text, undefined, rulesOnly).intent;
 
-  it('read yes and no only in messages of up to four words ("la" is also French for "the")', () => {
-    expect([heard('oui oui oui oui'), heard('oui oui oui oui oui')]).toEqual(['yes', 'unknown']);
+  it('read yes and no only in messages of up to four words ("la" is also French for "the"), or eight opening with a French answer', () => {
+    expect([heard('oui oui oui oui'), heard('oui oui oui oui oui oui oui oui oui')]).toEqual(['yes', 'unknown']);
+    expect([heard('wakha wakha wakha wakha'), heard('wakha wakha wakha wakha wakha')]).toEqual(['yes', 'unknown']);
     expect([heard('la la la la'), heard('la la la la la')]).toEqual(['no', 'unknown']);
   });
 

@@ -1,0 +1,48 @@
+// French requests heard through word classes, where fixed phrases cannot list the words between: complaints about the
+// messages ("tous les jours un message", "pourquoi vous m'écrivez", "trop de rappels"), each asked about (`maybe_stop`)
+// and only where nothing else is asked, and the villager's data asked for or asked off ("supprimez toutes mes infos",
+// "quels renseignements vous détenez").
+import { words, type Pattern } from './tachelhit-words.ts';
+
+/** The messages, as villagers call them ("arrêtez les notifs", "trop de rappels"). */
+export const SENT = words(
+  'messages', 'message', 'msg', 'msgs', 'sms', 'notifications', 'notification', 'notifs', 'notif', 'rappels', 'rappel', 'envois', 'envoi', 'textos',
+  'texto', 'alertes', 'mesages', 'massages', 'messsages', 'sonneries',
+);
+/** Their sending or receiving, "m'" glued on or not: "vous m'écrivez", "envoyez", "menvoyé", "je reçois", "adresser". */
+export const SENDING = /^(?:m|me)?(?:envoy|ecri[rv]|adress)|^recoi|^recev/;
+const SENT_OR_SENDING = new RegExp(`^(?:${[...SENT].join('|')})$|${SENDING.source}`);
+const EVERY = words('tous', 'tout', 'toute', 'toutes', 'chaque', 'chak', 'tou');
+const DAY = words('jours', 'jour', 'matin', 'matins', 'soir', 'soirs', 'nuit', 'nuits', 'semaine', 'heure', 'heures', 'jrs', 'jr');
+const MANY = words('trop', 'tro', 'beaucoup', 'bcp', 'plein', 'autant', 'tellement', 'tant', 'sans');
+/** "Sans cesse", "sans arrêt": without a stop. */
+const CEASING = /^(?:cesse|arret)$/;
+const WHY = words('pourquoi', 'pk', 'pq', 'pkoi', 'pourkoi', 'purquoi', 'perche');
+const YOU = words('vous', 'vs', 'tu', 'on');
+const AGAIN = words('encore', 'encor');
+const ONE = words('un', 'une', 'des', 'ces', 'vos');
+/** Deleting, in any form: "supprimez", "supprimiez", "effacer", "effacement". */
+const DELETE = /^(?:supprim|efface)/;
+/** What one holds of a villager; not a name or a number alone, which are taken off a list ("retirez son nom"). */
+const DATA = words('infos', 'info', 'informations', 'information', 'donnees', 'donnee', 'renseignements', 'coordonnees', 'fichiers', 'dossier');
+const WHICH = words('quels', 'quelles', 'quel', 'quelle', 'kel', 'kels');
+const HOLD = /^(?:detene|detien|garde|conserv|ave[zs]$|stock|enregistr)/;
+
+export const FRENCH_PATTERNS: readonly Pattern[] = [
+  // "pk vous m ecrivez tous les jours", "un message chaque matin", "tous les jours un message".
+  { intent: 'maybe_stop', steps: [SENT_OR_SENDING, EVERY, DAY], gap: 3, shared: true },
+  { intent: 'maybe_stop', steps: [EVERY, DAY, SENT_OR_SENDING], gap: 3, shared: true },
+  // "trop de messages", "beaucoup de rappels", "autant de sms".
+  { intent: 'maybe_stop', steps: [MANY, SENT], gap: 2, shared: true },
+  // "je reçois sans cesse des rappels", "ça sonne sans arrêt".
+  { intent: 'maybe_stop', steps: [SENT_OR_SENDING, MANY, CEASING], gap: 2, shared: true },
+  // "pourquoi vous m'écrivez", "pk vous envoyez des msg a 2h", "pourquoi je reçois ces rappels".
+  { intent: 'maybe_stop', steps: [WHY, YOU, SENT_OR_SENDING], gap: 2, shared: true },
+  { intent: 'maybe_stop', steps: [WHY, SENDING], gap: 2, shared: true },
+  // "encore un message ??".
+  { intent: 'maybe_stop', steps: [AGAIN, ONE, SENT], gap: 0, shared: true },
+  // "jveux que vous supprimiez toutes mes infos", "procéder à l'effacement de l'ensemble des informations".
+  { intent: 'delete_data', steps: [DELETE, DATA], gap: 4, shared: true },
+  // "quels renseignements vous détenez à mon sujet", "quelles infos vous gardez".
+  { intent: 'my_data', steps: [WHICH, DATA, HOLD], gap: 3, shared: true },
+];
