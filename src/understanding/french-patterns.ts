@@ -27,6 +27,17 @@ const DELETE = /^(?:supprim|efface)/;
 const DATA = words('infos', 'info', 'informations', 'information', 'donnees', 'donnee', 'renseignements', 'coordonnees', 'fichiers', 'dossier');
 const WHICH = words('quels', 'quelles', 'quel', 'quelle', 'kel', 'kels');
 const HOLD = /^(?:detene|detien|garde|conserv|ave[zs]$|stock|enregistr)/;
+/** "Will there be", "is there": "y aura", "y a t il" ("il y a" is also "ago": "il y a deux mois"). */
+const THERE = words('y');
+const WILL_BE = words('aura', 'auras');
+const HAS = words('a');
+const T = words('t');
+const IT = words('il');
+/** The doctors a caravan brings: "quels médecins", "quelles spécialités". */
+const DOCTORS = words('medecins', 'docteurs', 'specialites', 'specialistes', 'specialiste', 'specialite', 'medecin', 'docteur');
+/** Coming: "il vient quand", "quand passe la caravane", "vous viendrez". */
+const COMES = /^(?:vien(?:t|nent|dra|drez|drons|dront)|passe(?:ra|rez|z|nt)?|venez)$/;
+const WHEN = words('quand', 'qd', 'kan', 'kand');
 
 export const FRENCH_PATTERNS: readonly Pattern[] = [
   // "pk vous m ecrivez tous les jours", "un message chaque matin", "tous les jours un message".
@@ -41,6 +52,14 @@ export const FRENCH_PATTERNS: readonly Pattern[] = [
   { intent: 'maybe_stop', steps: [WHY, SENDING], gap: 2, shared: true },
   // "encore un message ??".
   { intent: 'maybe_stop', steps: [AGAIN, ONE, SENT], gap: 0, shared: true },
+  // "y aura un dentiste ?", "y a t il un pédiatre", "quels médecins viennent": what the caravan brings, not a visit asked
+  // for (a doctor named beside them is asked about). The question's form says it: the table does not overrule it.
+  { intent: 'campaigns_info', steps: [THERE, WILL_BE], gap: 0, shared: true, sure: true },
+  { intent: 'campaigns_info', steps: [THERE, HAS, T, IT], gap: 0, shared: true, sure: true },
+  { intent: 'campaigns_info', steps: [WHICH, DOCTORS], gap: 1, shared: true, sure: true },
+  // "le médecin des yeux il vient quand ?", "quand passe la caravane".
+  { intent: 'campaigns_info', steps: [COMES, WHEN], gap: 1, shared: true },
+  { intent: 'campaigns_info', steps: [WHEN, COMES], gap: 3, shared: true },
   // "jveux que vous supprimiez toutes mes infos", "procéder à l'effacement de l'ensemble des informations".
   { intent: 'delete_data', steps: [DELETE, DATA], gap: 4, shared: true },
   // "quels renseignements vous détenez à mon sujet", "quelles infos vous gardez".

@@ -70,4 +70,22 @@ describe('French, as more writers wrote it', () => {
     ["je vous demande de procéder à l'effacement de l'ensemble des informations me concernant", 'delete_data'],
     ['j aimerais savoir quels renseignements vous détenez à mon sujet', 'my_data'],
   ])('hears data asked off or asked for in "%s"', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it.each(['y aura un dentiste? et un pediatre pour les petits?', 'il y aura un endocrinologue cette fois?', 'ya quels medecins ds la caravane cette fois?', 'Le dentiste il vient quand ?'])(
+    'hears what the caravan brings asked about in "%s"',
+    (text) => expect(intentOf(text)).toBe('campaigns_info'),
+  );
+
+  it('reads "il y a deux mois" as a time ago, not a question on what comes', () => {
+    expect(intentOf('J ai donné mon sang il y a deux mois, je peux redonner ?')).toBe('donate_blood');
+  });
+
+  it.each(['Changer rdv samedi svp', 'Pourriez-vous avancer ma consultation à une heure plus matinale ?', 'samedi j ai un mariage, je peux venir dimanche a la place ?'])(
+    'hears a visit moved in "%s"',
+    (text) => expect(intentOf(text)).toBe('reschedule'),
+  );
+
+  it('reads "par avance" as thanks in advance, not a visit moved forward', () => {
+    expect(intentOf('Pourriez-vous m indiquer la date de la caravane a Goulmima ? Merci par avance.')).toBe('campaigns_info');
+  });
 });
