@@ -38,6 +38,15 @@ const DOCTORS = words('medecins', 'docteurs', 'specialites', 'specialistes', 'sp
 /** Coming: "il vient quand", "quand passe la caravane", "vous viendrez". */
 const COMES = /^(?:vien(?:t|nent|dra|drez|drons|dront)|passe(?:ra|rez|z|nt)?|venez)$/;
 const WHEN = words('quand', 'qd', 'kan', 'kand');
+/** One's visit, and the hour or day asked of it: "rdv de papa c'est à quelle heure ?". */
+const VISIT = words('rdv', 'rendez', 'rendezvous', 'consultation', 'operation');
+const HOUR = words('heure', 'heur', 'date', 'jour');
+/** "Send me (a message) when": "envoyez-moi un msg qd", "tu m'envoies un message quand". */
+const SEND_ME = /^(?:m|me)?envo(?:yez|ie|ies|yer|ye)$/;
+/** Woken, and times told: "votre message m'a réveillée", "envoyé ce rappel trois fois". */
+const WOKE = /^revei?ll/;
+const COUNT = /^(?:\d+|deux|trois|quatre|cinq|six|dix|plusieurs)$/;
+const TIMES = words('fois');
 
 export const FRENCH_PATTERNS: readonly Pattern[] = [
   // "pk vous m ecrivez tous les jours", "un message chaque matin", "tous les jours un message".
@@ -50,6 +59,9 @@ export const FRENCH_PATTERNS: readonly Pattern[] = [
   // "pourquoi vous m'écrivez", "pk vous envoyez des msg a 2h", "pourquoi je reçois ces rappels".
   { intent: 'maybe_stop', steps: [WHY, YOU, SENT_OR_SENDING], gap: 2, shared: true },
   { intent: 'maybe_stop', steps: [WHY, SENDING], gap: 2, shared: true },
+  // "votre message m'a réveillée", "vous m'avez envoyé ce rappel trois fois".
+  { intent: 'maybe_stop', steps: [SENT, WOKE], gap: 3, shared: true },
+  { intent: 'maybe_stop', steps: [SENT_OR_SENDING, COUNT, TIMES], gap: 3, shared: true },
   // "encore un message ??".
   { intent: 'maybe_stop', steps: [AGAIN, ONE, SENT], gap: 0, shared: true },
   // "y aura un dentiste ?", "y a t il un pédiatre", "quels médecins viennent": what the caravan brings, not a visit asked
@@ -60,6 +72,10 @@ export const FRENCH_PATTERNS: readonly Pattern[] = [
   // "le médecin des yeux il vient quand ?", "quand passe la caravane".
   { intent: 'campaigns_info', steps: [COMES, WHEN], gap: 1, shared: true },
   { intent: 'campaigns_info', steps: [WHEN, COMES], gap: 3, shared: true },
+  // "rdv de papa c'est à quelle heure ?": one's visit asked about.
+  { intent: 'my_appointments', steps: [VISIT, WHICH, HOUR], gap: 4, shared: true },
+  // "envoyez-moi un msg qd il y aura une caravane": told when it comes, not a complaint ("pourquoi vous m'envoyez … quand").
+  { intent: 'subscribe', steps: [SEND_ME, WHEN], gap: 3, shared: true, notAfter: WHY, notAfterGap: 3 },
   // "jveux que vous supprimiez toutes mes infos", "procéder à l'effacement de l'ensemble des informations".
   { intent: 'delete_data', steps: [DELETE, DATA], gap: 4, shared: true },
   // "quels renseignements vous détenez à mon sujet", "quelles infos vous gardez".

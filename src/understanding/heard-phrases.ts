@@ -53,6 +53,23 @@ export function isDeniedUrgency(m: Match, raw: readonly string[]): boolean {
   return isIntent(m.phrase, 'emergency') && m.phrase.tokens.every((t) => URGENCY.has(t)) && raw.slice(Math.max(0, m.at - 2), m.at).some((t) => NOT_URGENT.has(t));
 }
 
+/** Giving birth, as French says it. */
+const BIRTH = new Set(['accouche', 'accouchement', 'accoucher', 'accouchee']);
+/** "a accouché" (has given birth), "doit accoucher", "va accoucher", "vient d'accoucher", "pour l'accouchement". */
+const NOT_NOW = new Set(['a', 'doit', 'va', 'devrait', 'pour', 'prevu', 'prevue', 'apres', 'depuis']);
+
+/**
+ * An emergency heard only in a birth that is over or still to come: "ma fille a accouché, hamdoullah", "je pars, ma fille
+ * doit accoucher". A birth going on ("elle accouche") is heard, and so is bleeding or pain told beside any birth.
+ *
+ * @example isBirthNotNow({ phrase: { tokens: ['accouche'], meaning: { kind: 'intent', intent: 'emergency' } }, at: 3 } as Match, ['ma', 'fille', 'a', 'accouche']) // true
+ */
+export function isBirthNotNow(m: Match, raw: readonly string[]): boolean {
+  if (!isIntent(m.phrase, 'emergency') || !m.phrase.tokens.every((t) => BIRTH.has(t))) return false;
+  const before = raw[m.at - 1] ?? '';
+  return NOT_NOW.has(before) || ((before === 'd' || before === 'de' || before === 'l') && NOT_NOW.has(raw[m.at - 2] ?? '')) || (raw[m.at - 2] === 'vient' && before === 'd');
+}
+
 /** "is tsjjlm immi Tuda Ait Brahim?": "Tuda" (she fell) with her family or her age after it is her name. */
 export function isPersonNamed(m: Match, raw: readonly string[]): boolean {
   return isIntent(m.phrase, 'emergency') && namesPerson(raw, m.at, m.phrase.tokens.length);

@@ -88,4 +88,27 @@ describe('French, as more writers wrote it', () => {
   it('reads "par avance" as thanks in advance, not a visit moved forward', () => {
     expect(intentOf('Pourriez-vous m indiquer la date de la caravane a Goulmima ? Merci par avance.')).toBe('campaigns_info');
   });
+
+  it('reads a birth that is over or to come as no emergency, and one going on as one', () => {
+    expect(intentOf('ma fille elle a accouche hamdoullah, annulez mon rendez vous de jeudi')).toBe('cancel');
+    expect(intentOf('je pars a Meknes, ma fille doit accoucher, annulez ma consultation')).not.toBe('emergency');
+    expect(intentOf('ma femme accouche et elle saigne beaucoup')).toBe('emergency');
+    expect(intentOf('elle a accouche et elle saigne beaucoup')).toBe('emergency');
+  });
+
+  it.each(['son fils a fait une crise, il tremble et il a les yeux blancs', 'le petit a mangé les comprimés de sa grand mère', 'il a pris une double dose de son traitement'])(
+    'hears an emergency in "%s"',
+    (text) => expect(intentOf(text)).toBe('emergency'),
+  );
+
+  it.each([
+    ["Votre message m'a réveillée à une heure du matin.", 'maybe_stop'],
+    ["Vous m'avez déjà envoyé ce rappel trois fois cette semaine...", 'maybe_stop'],
+    ['rdv de papa c a quelle heure exactement ?', 'my_appointments'],
+    ['envoyez moi un msg qd il y aura une caravane des yeux', 'subscribe'],
+  ])('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it('reads "why do you send me messages when I sleep" as no request to be told', () => {
+    expect(intentOf('pourquoi vous m envoyez des messages quand je dors')).not.toBe('subscribe');
+  });
 });
