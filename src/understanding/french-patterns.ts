@@ -22,9 +22,13 @@ const YOU = words('vous', 'vs', 'tu', 'on');
 const AGAIN = words('encore', 'encor');
 const ONE = words('un', 'une', 'des', 'ces', 'vos');
 /** Deleting, in any form: "supprimez", "supprimiez", "effacer", "effacement". */
-const DELETE = /^(?:supprim|efface)/;
+const DELETE = /^(?:supprim|suppress|efface)/;
+const ALL = words('tout', 'toutes', 'tous');
 /** What one holds of a villager; not a name or a number alone, which are taken off a list ("retirez son nom"). */
-const DATA = words('infos', 'info', 'informations', 'information', 'donnees', 'donnee', 'renseignements', 'coordonnees', 'fichiers', 'dossier');
+const DATA = words('infos', 'info', 'informations', 'information', 'donnees', 'donnee', 'renseignements', 'coordonnees', 'fichiers', 'dossier', 'fiche');
+/** "Il a pas 7 ans, il a 9": a number denied, then the right one. */
+const NOT = words('pas', 'pa');
+const NUMBER = /^\d{1,3}$/;
 const WHICH = words('quels', 'quelles', 'quel', 'quelle', 'kel', 'kels');
 const HOLD = /^(?:detene|detien|garde|conserv|ave[zs]$|stock|enregistr)/;
 /** "Will there be", "is there": "y aura", "y a t il" ("il y a" is also "ago": "il y a deux mois"). */
@@ -78,6 +82,11 @@ export const FRENCH_PATTERNS: readonly Pattern[] = [
   { intent: 'subscribe', steps: [SEND_ME, WHEN], gap: 3, shared: true, notAfter: WHY, notAfterGap: 3 },
   // "jveux que vous supprimiez toutes mes infos", "procéder à l'effacement de l'ensemble des informations".
   { intent: 'delete_data', steps: [DELETE, DATA], gap: 4, shared: true },
+  // "que mes informations soient supprimées", "supprimer tout ce que vous avez sur moi".
+  { intent: 'delete_data', steps: [DATA, DELETE], gap: 4, shared: true },
+  { intent: 'delete_data', steps: [DELETE, ALL], gap: 0, shared: true },
+  // "elle a pas 65 ans elle a 78", "c'est pas 60, c'est 67": an age or a number corrected.
+  { intent: 'correct_data', steps: [NOT, NUMBER, NUMBER], gap: 3, shared: true },
   // "quels renseignements vous détenez à mon sujet", "quelles infos vous gardez".
   { intent: 'my_data', steps: [WHICH, DATA, HOLD], gap: 3, shared: true },
 ];

@@ -111,4 +111,16 @@ describe('French, as more writers wrote it', () => {
   it('reads "why do you send me messages when I sleep" as no request to be told', () => {
     expect(intentOf('pourquoi vous m envoyez des messages quand je dors')).not.toBe('subscribe');
   });
+
+  it.each([
+    ['Je demande la suppression de toutes mes informations.', 'delete_data'],
+    ['Je souhaite que mes informations personnelles soient supprimées de votre système.', 'delete_data'],
+    ['ELLE A PA 65 AN ELLE A 78', 'correct_data'],
+    ["L'age de ma femme c'est pas 60, c'est 67 ans", 'correct_data'],
+  ])('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it.each(['vous achetez du poisson? sardine fraiche 10dh le kilo', 'tu connais quelqun qui veut acheter des moutons pour l aid?', 'je vais consulte demain a la ville'])(
+    'takes everyday French words for themselves, not for a stop or an emergency: "%s"',
+    (text) => expect(intentOf(text)).not.toMatch(/^(stop|maybe_stop|emergency)$/),
+  );
 });
