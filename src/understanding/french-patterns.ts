@@ -17,12 +17,16 @@ const DAY = words('jours', 'jour', 'matin', 'matins', 'soir', 'soirs', 'nuit', '
 const MANY = words('trop', 'tro', 'beaucoup', 'bcp', 'plein', 'autant', 'tellement', 'tant', 'sans');
 /** "Sans cesse", "sans arrêt": without a stop. */
 const CEASING = /^(?:cesse|arret)$/;
+/** "Who gave you my number": "qui vous a donné", "ki a donne", "qui vous l'a communiqué". */
+const WHO = words('qui', 'ki');
+const GAVE = /^(?:donne|donner|donnez|communique|passe|file)$/;
+const NUMBER_WORD = words('numero', 'num', 'numro', 'tel', 'telephone');
 const WHY = words('pourquoi', 'pk', 'pq', 'pkoi', 'pourkoi', 'purquoi', 'perche');
 const YOU = words('vous', 'vs', 'tu', 'on');
 const AGAIN = words('encore', 'encor');
 const ONE = words('un', 'une', 'des', 'ces', 'vos');
 /** Deleting, in any form: "supprimez", "supprimiez", "effacer", "effacement". */
-const DELETE = /^(?:supprim|suppress|efface)/;
+const DELETE = /^(?:supprim|suppress|efface|enlev)/;
 const ALL = words('tout', 'toutes', 'tous');
 /** What one holds of a villager; not a name or a number alone, which are taken off a list ("retirez son nom"). */
 const DATA = words('infos', 'info', 'informations', 'information', 'donnees', 'donnee', 'renseignements', 'coordonnees', 'fichiers', 'dossier', 'fiche');
@@ -45,8 +49,8 @@ const WHEN = words('quand', 'qd', 'kan', 'kand');
 /** One's visit, and the hour or day asked of it: "rdv de papa c'est à quelle heure ?". */
 const VISIT = words('rdv', 'rendez', 'rendezvous', 'consultation', 'operation');
 const HOUR = words('heure', 'heur', 'date', 'jour');
-/** "Send me (a message) when": "envoyez-moi un msg qd", "tu m'envoies un message quand". */
-const SEND_ME = /^(?:m|me)?envo(?:yez|ie|ies|yer|ye)$/;
+/** "Send (or write) me when": "envoyez-moi un msg qd", "tu m'envoies un message quand", "écris-moi quand". */
+const SEND_ME = /^(?:m|me)?(?:envo(?:yez|ie|ies|yer|ye)|ecri(?:s|vez|re))$/;
 /** Woken, and times told: "votre message m'a réveillée", "envoyé ce rappel trois fois". */
 const WOKE = /^revei?ll/;
 const COUNT = /^(?:\d+|deux|trois|quatre|cinq|six|dix|plusieurs)$/;
@@ -66,6 +70,8 @@ export const FRENCH_PATTERNS: readonly Pattern[] = [
   // "votre message m'a réveillée", "vous m'avez envoyé ce rappel trois fois".
   { intent: 'maybe_stop', steps: [SENT, WOKE], gap: 3, shared: true },
   { intent: 'maybe_stop', steps: [SENT_OR_SENDING, COUNT, TIMES], gap: 3, shared: true },
+  // "qui a donné mon numéro à vous ?" ("qui" is matched as folded, which "quoi" is too: the number must follow).
+  { intent: 'maybe_stop', steps: [WHO, GAVE, NUMBER_WORD], gap: 3, shared: true },
   // "encore un message ??".
   { intent: 'maybe_stop', steps: [AGAIN, ONE, SENT], gap: 0, shared: true },
   // "y aura un dentiste ?", "y a t il un pédiatre", "quels médecins viennent": what the caravan brings, not a visit asked

@@ -46,3 +46,18 @@ export function isFrenchOrder(m: HeardPhrase, raw: readonly string[]): boolean {
   const before = raw.slice(Math.max(0, m.at - REFUSAL_REACH), m.at);
   return (refuses(before) || before.some((t, i) => HALT.test(t) && !inClass(NOT, before[i - 1] ?? raw[m.at - REFUSAL_REACH - 1] ?? ''))) && named(raw, m.at, end);
 }
+
+/** The caravan named as who sends the messages: "les messages de la caravane". */
+const SENDER = words('caravane', 'caravanes', 'campagne', 'campagnes');
+/** Within this many words after the messages, the caravan named is their sender. */
+const SENDER_REACH = 3;
+
+/**
+ * A request heard only in the caravan's name, said just after the messages it sends ("je veux plus recevoir les
+ * messages de la caravane"): it says which messages, and asks nothing of the caravan.
+ *
+ * @example namesTheSender({ phrase: { tokens: ['caravane'], meaning: { kind: 'intent', intent: 'campaigns_info' } }, at: 4 }, ['les', 'messages', 'de', 'la', 'caravane']) // true
+ */
+export function namesTheSender(m: HeardPhrase, raw: readonly string[]): boolean {
+  return m.phrase.tokens.every((t) => inClass(SENDER, t)) && raw.slice(Math.max(0, m.at - SENDER_REACH), m.at).some((t) => inClass(SENT, t));
+}

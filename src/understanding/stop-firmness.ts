@@ -1,5 +1,5 @@
 // Whether a heard "stop" is firm enough to stop at once, or is asked about: a wrong stop silences a villager.
-import { isFrenchOrder } from './french-stop.ts';
+import { isFrenchOrder, namesTheSender } from './french-stop.ts';
 import type { Phrase } from './lexicon.ts';
 import { ARRIVING, EVER_AGAIN, HALT, ME, MESSAGES, NEG, NOTHING, NUMBER, REACHING, REMOVE, UNSUBSCRIBE, WANT } from './tachelhit-classes.ts';
 import { inClass, verb, words } from './tachelhit-words.ts';
@@ -104,7 +104,7 @@ export function isFirmStop(raw: readonly string[], matches: readonly HeardPhrase
   if (clear.length > 0 && signals.some((a) => signals.some((b) => b.at >= a.at + a.phrase.tokens.length))) return true;
   // An order said with its reason ("… she is old and cannot read") stops; beside another request ("… but tell me when
   // it comes") it is asked about, lest the request be lost.
-  const asks = matches.some((m) => asksElse(m, raw) && !toWhomStopped(m, raw, stops));
+  const asks = matches.some((m) => asksElse(m, raw) && !toWhomStopped(m, raw, stops) && !namesTheSender(m, raw));
   if (clear.some((m) => isNeverAgain(m, raw) || ((isOrder(m) || isFrenchOrder(m, raw)) && !raw.some(namesWhen))) && !asks) return true;
   const covered = new Set<number>(addressed);
   // Thanks or a greeting around a clear stop ("merci bzaf, bddat", "azul, ḥbsat tibratin") is only courtesy; "tifawt"

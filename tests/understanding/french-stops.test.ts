@@ -22,6 +22,9 @@ describe('a French stop', () => {
     'jveu plu recevoir vos sms du tout',
     'ne mecrivé plus jamai sur ce numero',
     "je vous saurais gré de bien vouloir cesser de m'adresser vos messages",
+    "Prière de cesser l'envoi de messages sur ce numéro. Merci.",
+    'je veu plus recevoir les messages de la caravane sur ce téléphone',
+    'merci pour tout mais je veux pas les messages encore, arretez svp',
   ])('that orders the messages stopped stops at once: "%s"', (text) => expect(intentOf(text)).toBe('stop'));
 
   it.each([
@@ -32,7 +35,7 @@ describe('a French stop', () => {
     'surtout arretez pas les rappels svp, ma mere oublie tout',
   ])('that is a wish, of some messages, or of something else is not made firm: "%s"', (text) => expect(intentOf(text)).not.toBe('stop'));
 
-  it.each(['qui vous a donné mon numéro?', 'c qui qui vous a donne mon numero??', 'Qui vous a communiqué mon numéro ? Je ne connais pas votre association.'])(
+  it.each(['qui vous a donné mon numéro?', 'c qui qui vous a donne mon numero??', 'qui a donné mon numero a vous? je connais pas vous', 'qui vous a donné mon numéro ?? je me suis jamais inscrite moi', 'Qui vous a communiqué mon numéro ? Je ne connais pas votre association.'])(
     'that asks who gave out the number is asked whether the messages should stop: "%s"',
     (text) => expect(intentOf(text)).toBe('maybe_stop'),
   );
@@ -44,5 +47,11 @@ describe('a French stop', () => {
 
   it('beside another request is asked about, lest the request be lost', () => {
     expect(intentOf("arrêtez les messages mais dites moi quand la caravane vient")).not.toBe('stop');
+  });
+
+  it('asks about the caravan when it is asked about beside a stop, not when it names who sends the messages', () => {
+    expect(intentOf('arretez les messages de la caravane svp')).toBe('stop');
+    expect(intentOf('arretez les messages, la caravane vient quand ?')).not.toBe('stop');
+    expect(intentOf("c est quoi ce numero, ça sert a quoi? mon cousin il a donné a moi")).not.toBe('maybe_stop');
   });
 });

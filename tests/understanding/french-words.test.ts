@@ -123,4 +123,16 @@ describe('French, as more writers wrote it', () => {
     'takes everyday French words for themselves, not for a stop or an emergency: "%s"',
     (text) => expect(intentOf(text)).not.toMatch(/^(stop|maybe_stop|emergency)$/),
   );
+
+  it.each([
+    ['Affirmatif.', 'yes'],
+    ['Négatif.', 'no'],
+    ['Prière de rayer mon petit-fils Yassine de la liste du pédiatre', 'cancel'],
+    ['Ecris moi quand y a une caravane pour les yeux par ici', 'subscribe'],
+    ["je veux que vous enleviez toutes mes informations de l'ordinateur", 'delete_data'],
+  ])('reads "%s" as %s', (text, intent) => expect(intentOf(text)).toBe(intent));
+
+  it('reads "rater" (to miss) as no visit struck off', () => {
+    expect(intentOf('Prévenez moi svp dès qu il y a une date pour le Rif, je veux pas rater la prochaine')).not.toBe('cancel');
+  });
 });
