@@ -1,7 +1,7 @@
-// French requests heard through word classes, where fixed phrases cannot list the words between: complaints about the
-// messages ("tous les jours un message", "pourquoi vous m'écrivez", "trop de rappels"), each asked about (`maybe_stop`)
-// and only where nothing else is asked, and the villager's data asked for or asked off ("supprimez toutes mes infos",
-// "quels renseignements vous détenez").
+// French requests heard through word classes, where fixed phrases cannot list the words between. Complaints about the
+// messages ("tous les jours un message", "pourquoi vous m'écrivez", "qui vous a donné mon numéro ?") are asked about
+// (`maybe_stop`), and only where nothing else is asked; the others are the villager's data asked off, asked for or
+// corrected, what the caravan brings and when it comes, one's visit asked about, and being told when it comes.
 import { words, type Pattern } from './tachelhit-words.ts';
 
 /** The messages, as villagers call them ("arrêtez les notifs", "trop de rappels"). */

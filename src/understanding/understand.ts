@@ -168,7 +168,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   let intent: Intent | undefined = PRECEDENCE.find(
     (i) => intents.has(i) && (length <= (MAX_TOKENS_FOR[i] ?? MAX_TOKENS) || whole.has(i) || isThumb(raw, i) || (i === 'greeting' && greetsOnly)),
   );
-  // "oui oui c'est ça", "Non, je vous remercie, ce ne sera pas nécessaire": in French, an answer that opens a short
+  // "oui oui c'est ça", "Non, je vous remercie, pas nécessaire": in French, an answer that opens a short
   // message, beside nothing but courtesy, is that answer however many words follow it. Darija's "safi" opens as many
   // complaints ("safi ma b9itch m7taj chi 7aja") as answers, and Tachelhit's "ur riɣ" as many refusals of the messages.
   const answer = locale === 'fr' ? openingAnswer(matches, intents, length) : undefined;
@@ -298,7 +298,7 @@ function tableSays(opinion: SecondOpinion, normalized: string, mourning: boolean
 
 /** What may stand beside a yes or a no that opens a message without asking anything else. */
 const ANSWER_ASIDES: ReadonlySet<Intent> = new Set(['yes', 'no', 'thanks', 'greeting']);
-/** An answer opening a message this short is what it says: "oui d'accord ça marche", "Oui, c'est bien cela. Je vous le confirme." */
+/** An answer opening a message this short is what it says: "oui d'accord ça marche", "Oui, c'est bien cela, je confirme." */
 const MAX_TOKENS_FOR_OPENING_ANSWER = 8;
 
 /**
