@@ -2,6 +2,7 @@
 // (a stop) as thanks, "le rdv tombe le jour du souk" (it falls on market day) as a fall.
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../src/understanding/index.ts';
+import type { Intent } from '../../src/understanding/intents.ts';
 import type { SecondOpinion } from '../../src/understanding/second-opinion.ts';
 
 // The rules alone: these words are the lexicon's to know.
@@ -134,5 +135,24 @@ describe('French, as more writers wrote it', () => {
 
   it('reads "rater" (to miss) as no visit struck off', () => {
     expect(intentOf('Prévenez moi svp dès qu il y a une date pour le Rif, je veux pas rater la prochaine')).not.toBe('cancel');
+  });
+
+  it('reads an urgency denied as none, and one said as one', () => {
+    expect(intentOf("je veux que quelqu un m appelle svp, c est pas une urgence mais c est important")).toBe('human');
+    expect(intentOf("Bonjour, j'aimerais un rendez-vous chez le gynécologue. Rien d'urgent, un contrôle.")).not.toBe('emergency');
+    expect(intentOf('c est urgent, il respire plus')).toBe('emergency');
+  });
+
+  it.each(['qui vous a donne mon numero ?', 'ki vous a donne mon num', 'qui il a donné mon numero a vous ?'])('asks whether "%s" means stop', (text) =>
+    expect(intentOf(text)).toBe('maybe_stop'),
+  );
+
+  it('lets a sure table read a French story of up to a hundred words, where the rules heard a person asked for', () => {
+    const sure = (intent: Intent): SecondOpinion => ({ intent: () => intent, arabicLocale: () => 'ary' });
+    const story = (words: number) =>
+      `salam alikoum bon alors c est pour ma belle mere quelqu un m a dit de vous ecrire ${Array.from({ length: words - 19 }, () => 'et').join(' ')} voila merci beaucoup`;
+    expect(understand(story(90), undefined, silent).intent).toBe('human');
+    expect(understand(story(90), undefined, sure('book')).intent).toBe('book');
+    expect(understand(story(110), undefined, sure('book')).intent).toBe('human');
   });
 });
