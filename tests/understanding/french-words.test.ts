@@ -155,4 +155,10 @@ describe('French, as more writers wrote it', () => {
     expect(understand(story(90), undefined, sure('book')).intent).toBe('book');
     expect(understand(story(110), undefined, sure('book')).intent).toBe('human');
   });
+
+  it('reads "ça marche pas" as help and "le rdv est confirmé ?" as a question on the visit, neither as a yes', () => {
+    expect(intentOf('le bot ca marche pas')).toBe('help');
+    expect(intentOf('le rdv est confirmé ?')).toBe('my_appointments');
+    expect(intentOf("c'est confirmé")).toBe('yes');
+  });
 });
