@@ -11,7 +11,8 @@ export const SENT = words(
 );
 /** Their sending or receiving, "m'" glued on or not: "vous m'écrivez", "envoyez", "menvoyé", "je reçois", "adresser". */
 export const SENDING = /^(?:m|me)?(?:envoy|ecri[rv]|adress)|^recoi|^recev/;
-const SENT_OR_SENDING = new RegExp(`^(?:${[...SENT].join('|')})$|${SENDING.source}`);
+/** The messages or their sending: what a complaint or a stop names. */
+export const SENT_OR_SENDING = new RegExp(`^(?:${[...SENT].join('|')})$|${SENDING.source}`);
 const EVERY = words('tous', 'tout', 'toute', 'toutes', 'chaque', 'chak', 'tou');
 const DAY = words('jours', 'jour', 'matin', 'matins', 'soir', 'soirs', 'nuit', 'nuits', 'semaine', 'heure', 'heures', 'jrs', 'jr');
 const MANY = words('trop', 'tro', 'beaucoup', 'bcp', 'plein', 'autant', 'tellement', 'tant', 'sans');

@@ -1,12 +1,12 @@
 // French stops that give an order, as villagers write them: "arrêtez de m'envoyer des messages", "je ne veux plus vos
 // sms", "ne m'écrivez plus". A wish ("je veux me désabonner") or a complaint ("pourquoi ces messages ?") is asked about.
-import { SENDING, SENT } from './french-patterns.ts';
+import { SENDING, SENT, SENT_OR_SENDING } from './french-patterns.ts';
 import type { HeardPhrase } from './stop-firmness.ts';
-import { REMOVE } from './tachelhit-classes.ts';
+import { HALT_FR, REMOVE } from './tachelhit-classes.ts';
 import { inClass, words } from './tachelhit-words.ts';
 
 /** "Stop" as an order or its infinitive after "please": "arrêtez", "arrêter", "cessez", "stoppez", "arrête". */
-const HALT = /^(?:arr?et(?:ez|er|e|es)|stopp?(?:ez|er)|stop|cess(?:ez|er|e))$/;
+const HALT = new RegExp(`${HALT_FR.source}|^(?:stop|cess(?:ez|er|e))$`);
 /** "Unsubscribe" as an order ("désabonnez-moi", "désinscrivez nous"); "désinscrire moi" needs its "me". */
 const UNSUBSCRIBE = /^d[e]?[sz]+(?:abonnez|inscrivez)$/;
 const UNSUBSCRIBE_ME = /^d[e]?[sz]+(?:abonn|inscri)(?:er|e|re|r)?$/;
@@ -22,7 +22,7 @@ const OBJECT_REACH = 5;
 /** Within this many words before a stop phrase, "je ne veux plus" or "cessez" orders it ("je veux plus vos messages"). */
 const REFUSAL_REACH = 4;
 
-const named = (raw: readonly string[], from: number, to: number) => raw.slice(from, to).some((t) => inClass(SENT, t) || SENDING.test(t));
+const named = (raw: readonly string[], from: number, to: number) => raw.slice(from, to).some((t) => inClass(SENT_OR_SENDING, t));
 const refuses = (tokens: readonly string[]) => tokens.some((t, i) => inClass(WANT, t) && tokens.slice(i + 1, i + 3).some((u) => inClass(MORE, u)));
 
 /**

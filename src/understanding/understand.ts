@@ -171,8 +171,7 @@ export function understand(text: string, lexicon: Lexicon = DEFAULT_LEXICON, opi
   // "oui oui c'est ça", "Non, je vous remercie, pas nécessaire": in French, an answer that opens a short
   // message, beside nothing but courtesy, is that answer however many words follow it. Darija's "safi" opens as many
   // complaints ("safi ma b9itch m7taj chi 7aja") as answers, and Tachelhit's "ur riɣ" as many refusals of the messages.
-  const answer = locale === 'fr' ? openingAnswer(matches, intents, length) : undefined;
-  if (answer !== undefined && number === undefined && service === undefined && (intent === undefined || ANSWER_ASIDES.has(intent))) intent = answer;
+  if (locale === 'fr' && number === undefined && service === undefined && (intent === undefined || ANSWER_ASIDES.has(intent))) intent = openingAnswer(matches, intents, length) ?? intent;
   // "inni yi yat tnkit" (tell me a joke): what "tell me" or "give me" asks for is the joke, not news of the caravan.
   if (intent !== undefined && ASKED_WITH_FUN.has(intent) && fun) intent = undefined;
   // "Where is the eye doctor?" asks for a consultation, not for the caravan's dates.
